@@ -1,0 +1,176 @@
+#include "arguments.hpp"
+
+#include <fmt/core.h>
+
+#include "usage_error.hpp"
+
+namespace ferry::cli {
+namespace {
+
+// Walks the arguments of one command: options ("--name VALUE", "--name=VALUE",
+// flags) anywhere, positionals in order, "--" ends the options.
+class ArgumentReader {
+ public:
+  explicit ArgumentReader(std::span<const std::string_view> arguments) : arguments_(arguments) {}
+
+  bool next() {
+    if (next_index_ >= arguments_.size()) return false;
+    current_ = arguments_[next_index_++];
+    if (!options_ended_ && current_ == "--") {
+      options_ended_ = true;
+      return next();
+    }
+    return true;
+  }
+
+  bool is_option() const { return !options_ended_ && current_.size() > 1 && current_.starts_with('-'); }
+
+  std::string_view positional() const { return current_; }
+
+  std::string_view name() const { return current_.substr(0, current_.find('=')); }
+
+  // The option's value: after '=' or the next argument.
+  std::string_view value() {
+    if (const auto equals = current_.find('='); equals != std::string_view::npos) {
+      return current_.substr(equals + 1);
+    }
+    if (next_index_ >= arguments_.size()) {
+      throw UsageError(fmt::format("option {} needs a value", current_));
+    }
+    return arguments_[next_index_++];
+  }
+
+  // The option is a flag: "--flag=VALUE" is an error.
+  void flag() const {
+    if (current_.find('=') != std::string_view::npos) {
+      throw UsageError(fmt::format("option {} takes no value", name()));
+    }
+  }
+
+  [[noreturn]] void reject(std::string_view command) const {
+    if (is_option()) throw UsageError(fmt::format("{}: unknown option {}", command, name()));
+    throw UsageError(fmt::format("{}: unexpected argument '{}'", command, current_));
+  }
+
+ private:
+  std::span<const std::string_view> arguments_;
+  std::size_t next_index_ = 0;
+  std::string_view current_;
+  bool options_ended_ = false;
+};
+
+bool is_help(std::string_view name) { return name == "-h" || name == "--help"; }
+
+std::string non_empty(std::string_view value, std::string_view option) {
+  if (value.empty()) throw UsageError(fmt::format("option {} needs a non-empty value", option));
+  return std::string(value);
+}
+
+Command parse_receive(ArgumentReader& reader) {
+  ReceiveOptions options;
+  while (reader.next()) {
+    if (!reader.is_option()) reader.reject("receive");
+    const std::string_view name = reader.name();
+    if (name == "--dir") {
+      options.dir = non_empty(reader.value(), name);
+    } else if (name == "--port") {
+      options.port = parse_port(reader.value(), PortZero::Allowed);
+    } else if (name == "--bind") {
+      options.bind_address = non_empty(reader.value(), name);
+    } else if (name == "--accept-all") {
+      reader.flag();
+      options.accept_all = true;
+    } else if (name == "--once") {
+      reader.flag();
+      options.once = true;
+    } else if (name == "-v" || name == "--verbose") {
+      reader.flag();
+      options.verbose = true;
+    } else if (is_help(name)) {
+      return ShowHelp{};
+    } else {
+      reader.reject("receive");
+    }
+  }
+  if (options.dir.empty()) throw UsageError("receive: --dir DIR is required");
+  return options;
+}
+
+Command parse_send(ArgumentReader& reader) {
+  SendOptions options;
+  std::vector<std::string_view> positionals;
+  while (reader.next()) {
+    if (!reader.is_option()) {
+      positionals.push_back(reader.positional());
+      continue;
+    }
+    const std::string_view name = reader.name();
+    if (name == "--threshold") {
+      options.threshold = parse_size(reader.value());
+    } else if (name == "--strategy") {
+      options.strategy = parse_strategy_choice(reader.value());
+    } else if (name == "--json") {
+      reader.flag();
+      options.json = true;
+    } else if (name == "-v" || name == "--verbose") {
+      reader.flag();
+      options.verbose = true;
+    } else if (is_help(name)) {
+      return ShowHelp{};
+    } else {
+      reader.reject("send");
+    }
+  }
+  if (positionals.size() < 2) throw UsageError("send: expected HOST:PORT and at least one PATH");
+  options.target = parse_endpoint(positionals.front());
+  for (const std::string_view path : std::span(positionals).subspan(1)) {
+    if (path.empty()) throw UsageError("send: a PATH is empty");
+    options.paths.emplace_back(path);
+  }
+  return options;
+}
+
+}  // namespace
+
+Command parse_command_line(std::span<const std::string_view> arguments) {
+  if (arguments.empty()) throw UsageError("expected a command: receive or send");
+  const std::string_view command = arguments.front();
+  ArgumentReader reader(arguments.subspan(1));
+  if (command == "receive") return parse_receive(reader);
+  if (command == "send") return parse_send(reader);
+  if (is_help(command) || command == "--version") {
+    if (arguments.size() > 1) {
+      throw UsageError(fmt::format("unexpected argument '{}' after {}", arguments[1], command));
+    }
+    return is_help(command) ? Command{ShowHelp{}} : Command{ShowVersion{}};
+  }
+  throw UsageError(fmt::format("unknown command '{}': expected receive, send, --help or --version", command));
+}
+
+std::string_view usage_text() {
+  return R"(Usage:
+  ferry-cli receive --dir DIR [--port N] [--bind ADDR] [--accept-all] [--once] [-v]
+  ferry-cli send [--threshold SIZE] [--strategy auto|zerocopy|direct|buffered] [--json] [-v] HOST:PORT PATH...
+  ferry-cli --version | --help
+
+receive   Listen for offers and store accepted files under DIR.
+  --dir DIR        folder that receives the files (must exist)
+  --port N         TCP port to listen on (default 53740; 0 picks a free one)
+  --bind ADDR      address to listen on (default: all IPv4 addresses)
+  --accept-all     accept every offer without asking
+  --once           exit after the first session: 0 if every file arrived verified
+  -v, --verbose    debug logging on stderr
+
+send      Send files and folders (recursively) to a receiver.
+  --threshold SIZE files of at least SIZE use direct I/O (bytes or K/M/G, default 16M)
+  --strategy S     force one strategy for every file (default auto)
+  --json           one JSON object per line for every event
+  -v, --verbose    debug logging on stderr
+  HOST:PORT        the receiver, e.g. 192.168.1.7:53740 or [::1]:53740
+
+Exit status: 0 when every file arrived verified, 1 when a transfer failed,
+2 when the command line is wrong.
+)";
+}
+
+}  // namespace ferry::cli

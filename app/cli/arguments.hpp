@@ -1,0 +1,47 @@
+#pragma once
+// The command line of ferry-cli, parsed into one value per command.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "ferry/core/settings.hpp"
+#include "value_parsers.hpp"
+
+namespace ferry::cli {
+
+inline constexpr std::uint16_t kDefaultReceivePort = 53740;
+
+struct ShowHelp {};
+struct ShowVersion {};
+
+struct ReceiveOptions {
+  std::filesystem::path dir;
+  std::uint16_t port = kDefaultReceivePort;
+  std::optional<std::string> bind_address;  // nullopt: the engine's default
+  bool accept_all = false;
+  bool once = false;
+  bool verbose = false;
+};
+
+struct SendOptions {
+  std::uint64_t threshold = kDefaultDirectThreshold;
+  std::optional<Strategy> strategy;  // nullopt: auto
+  bool json = false;
+  bool verbose = false;
+  Endpoint target;
+  std::vector<std::filesystem::path> paths;
+};
+
+using Command = std::variant<ShowHelp, ShowVersion, ReceiveOptions, SendOptions>;
+
+// `arguments` excludes the program name. Throws UsageError.
+Command parse_command_line(std::span<const std::string_view> arguments);
+
+std::string_view usage_text();
+
+}  // namespace ferry::cli

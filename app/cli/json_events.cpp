@@ -1,0 +1,107 @@
+#include "json_events.hpp"
+
+#include "console_output.hpp"
+#include "json_writer.hpp"
+
+namespace ferry::cli {
+namespace {
+
+std::string_view to_string(Direction direction) { return direction == Direction::Send ? "send" : "receive"; }
+
+std::string_view to_string(protocol::EntryKind kind) {
+  return kind == protocol::EntryKind::Folder ? "folder" : "file";
+}
+
+JsonObject typed(std::string_view type) {
+  JsonObject object;
+  object.string("type", type);
+  return object;
+}
+
+JsonObject with_id(std::string_view type, TransferId id) {
+  JsonObject object = typed(type);
+  object.unsigned_number("id", id.value);
+  return object;
+}
+
+std::string entries_json(const std::vector<protocol::OfferEntry>& entries) {
+  std::string array = "[";
+  for (const auto& entry : entries) {
+    if (array.size() > 1) array += ',';
+    array += JsonObject{}
+                 .string("kind", to_string(entry.kind))
+                 .string("path", entry.path)
+                 .unsigned_number("size", entry.size)
+                 .signed_number("mtime_ns", entry.mtime_ns)
+                 .str();
+  }
+  return array + "]";
+}
+
+std::string json(const ListeningStarted& event) {
+  return typed("listening_started").string("address", event.address).unsigned_number("port", event.port).str();
+}
+
+std::string json(const OfferReceived& event) {
+  return with_id("offer_received", event.id)
+      .string("peer", event.peer)
+      .string("device_name", event.device_name)
+      .unsigned_number("total_bytes", event.total_bytes)
+      .raw("entries", entries_json(event.entries))
+      .str();
+}
+
+std::string json(const SessionStarted& event) {
+  return with_id("session_started", event.id)
+      .string("direction", to_string(event.direction))
+      .string("peer", event.peer)
+      .unsigned_number("file_count", event.file_count)
+      .unsigned_number("total_bytes", event.total_bytes)
+      .str();
+}
+
+std::string json(const Progress& event) {
+  return with_id("progress", event.id)
+      .unsigned_number("bytes_done", event.bytes_done)
+      .unsigned_number("total_bytes", event.total_bytes)
+      .unsigned_number("file_index", event.file_index)
+      .str();
+}
+
+std::string json(const FileDone& event) {
+  return with_id("file_done", event.id)
+      .string("direction", to_string(event.direction))
+      .unsigned_number("index", event.index)
+      .string("path", event.path)
+      .unsigned_number("bytes", event.bytes)
+      .string("strategy", ferry::to_string(event.strategy))
+      .string("strategy_note", event.strategy_note)
+      .real("seconds", event.seconds)
+      .real("bytes_per_second", rate_of(event.bytes, event.seconds))
+      .boolean("ok", event.ok)
+      .string("error", event.error)
+      .str();
+}
+
+std::string json(const SessionDone& event) {
+  return with_id("session_done", event.id)
+      .string("direction", to_string(event.direction))
+      .unsigned_number("files_ok", event.files_ok)
+      .unsigned_number("files_failed", event.files_failed)
+      .unsigned_number("bytes", event.bytes)
+      .real("seconds", event.seconds)
+      .real("bytes_per_second", rate_of(event.bytes, event.seconds))
+      .boolean("ok", event.ok)
+      .string("error", event.error)
+      .str();
+}
+
+std::string json(const EngineError& event) { return typed("engine_error").string("message", event.message).str(); }
+
+}  // namespace
+
+std::string to_json(const Event& event) {
+  return std::visit([](const auto& alternative) { return json(alternative); }, event);
+}
+
+}  // namespace ferry::cli

@@ -1,0 +1,53 @@
+// ferry-cli: send and receive files with the Ferry engine, without a GUI.
+#include <exception>
+#include <span>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "arguments.hpp"
+#include "console_output.hpp"
+#include "overloaded.hpp"
+#include "receive_command.hpp"
+#include "send_command.hpp"
+#include "usage_error.hpp"
+
+namespace {
+
+constexpr int kUsageErrorStatus = 2;
+constexpr int kFailureStatus = 1;
+
+int run(const ferry::cli::Command& command) {
+  using namespace ferry::cli;
+  return std::visit(Overloaded{
+                        [](const ShowHelp&) {
+                          fmt::print("{}", usage_text());
+                          return 0;
+                        },
+                        [](const ShowVersion&) {
+                          fmt::print("ferry-cli {}\n", FERRY_VERSION);
+                          return 0;
+                        },
+                        [](const ReceiveOptions& options) { return run_receive(options); },
+                        [](const SendOptions& options) { return run_send(options); },
+                    },
+                    command);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string_view> arguments(argv + 1, argv + argc);
+  try {
+    return run(ferry::cli::parse_command_line(arguments));
+  } catch (const ferry::cli::UsageError& error) {
+    ferry::cli::print_error(error.what());
+    fmt::print(stderr, "Try 'ferry-cli --help'.\n");
+    return kUsageErrorStatus;
+  } catch (const std::exception& error) {
+    ferry::cli::print_error(error.what());
+    return kFailureStatus;
+  }
+}

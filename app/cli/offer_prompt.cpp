@@ -1,0 +1,44 @@
+#include "offer_prompt.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+#include <fmt/core.h>
+
+#include "console_output.hpp"
+
+namespace ferry::cli {
+namespace {
+
+constexpr std::size_t kPathsShown = 10;
+
+std::string format_entry(const protocol::OfferEntry& entry) {
+  if (entry.kind == protocol::EntryKind::Folder) return fmt::format("  {}/", printable(entry.path));
+  return fmt::format("  {}  ({})", printable(entry.path), format_bytes(entry.size));
+}
+
+}  // namespace
+
+std::string describe_offer(const OfferReceived& offer) {
+  const auto folders = std::count_if(offer.entries.begin(), offer.entries.end(), [](const auto& entry) {
+    return entry.kind == protocol::EntryKind::Folder;
+  });
+  const auto files = static_cast<std::ptrdiff_t>(offer.entries.size()) - folders;
+  std::string text = fmt::format("Offer from \"{}\" ({}): {} files, {} folders, {}", printable(offer.device_name),
+                                 printable(offer.peer), files, folders, format_bytes(offer.total_bytes));
+  const std::size_t shown = std::min(offer.entries.size(), kPathsShown);
+  for (std::size_t i = 0; i < shown; ++i) text += "\n" + format_entry(offer.entries[i]);
+  if (offer.entries.size() > shown) text += fmt::format("\n  ... and {} more", offer.entries.size() - shown);
+  return text;
+}
+
+bool ask_to_accept() {
+  fmt::print(stdout, "Accept? [y/N] ");
+  std::fflush(stdout);
+  std::string answer;
+  if (!std::getline(std::cin, answer)) return false;
+  return answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes";
+}
+
+}  // namespace ferry::cli

@@ -1,0 +1,16 @@
+#pragma once
+// Shows an incoming offer to the person at the terminal and asks for consent.
+#include <string>
+
+#include "ferry/core/events.hpp"
+
+namespace ferry::cli {
+
+// "Offer from "laptop" (192.168.1.5:40122): 3 files, 1 folder, 64.1 MiB"
+// followed by the first paths, one per line.
+std::string describe_offer(const OfferReceived& offer);
+
+// Prints "Accept? [y/N] " and reads one line from stdin: true for y/yes.
+bool ask_to_accept();
+
+}  // namespace ferry::cli

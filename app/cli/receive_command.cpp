@@ -1,0 +1,140 @@
+#include "receive_command.hpp"
+
+#include <optional>
+#include <system_error>
+
+#include <fmt/core.h>
+
+#include "console_output.hpp"
+#include "engine_wakeup.hpp"
+#include "ferry/core/transfer_engine.hpp"
+#include "logging.hpp"
+#include "offer_prompt.hpp"
+#include "overloaded.hpp"
+#include "stop_signal.hpp"
+#include "terminal.hpp"
+#include "usage_error.hpp"
+
+namespace ferry::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path checked_receive_dir(const fs::path& dir) {
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) {
+    throw UsageError(fmt::format("receive folder '{}' does not exist or is not a folder", dir.string()));
+  }
+  return fs::absolute(dir);
+}
+
+EngineSettings settings_for(const ReceiveOptions& options, const fs::path& dir) {
+  EngineSettings settings;
+  settings.receive_dir = dir;
+  settings.port = options.port;
+  if (options.bind_address) settings.bind_address = *options.bind_address;
+  // Every offer comes to us as OfferReceived; --accept-all answers it at once.
+  settings.consent = ConsentPolicy::Ask;
+  return settings;
+}
+
+std::string host_for_display(const std::string& address) {
+  return address.find(':') == std::string::npos ? address : "[" + address + "]";
+}
+
+// Reacts to the events of a listening engine.
+class Receiver {
+ public:
+  Receiver(TransferEngine& engine, const ReceiveOptions& options, fs::path dir)
+      : engine_(engine), options_(options), dir_(std::move(dir)) {}
+
+  // The exit status once the command is over.
+  std::optional<int> handle(const Event& event) {
+    return std::visit(
+        Overloaded{
+            [this](const ListeningStarted& listening) -> std::optional<int> {
+              print_line(fmt::format("Listening on {}:{}, receiving into {}", host_for_display(listening.address),
+                                     listening.port, dir_.string()));
+              return std::nullopt;
+            },
+            [this](const OfferReceived& offer) -> std::optional<int> {
+              answer(offer);
+              return std::nullopt;
+            },
+            [](const SessionStarted& started) -> std::optional<int> {
+              print_line(format_session_started(started));
+              return std::nullopt;
+            },
+            [](const Progress&) -> std::optional<int> { return std::nullopt; },
+            [](const FileDone& file) -> std::optional<int> {
+              print_line(format_file_done(file));
+              return std::nullopt;
+            },
+            [this](const SessionDone& done) { return session_done(done); },
+            [](const EngineError& error) -> std::optional<int> {
+              print_error(error.message);
+              return 1;
+            },
+        },
+        event);
+  }
+
+  int interrupted() const {
+    if (options_.once) {
+      print_error("interrupted before a session finished");
+      return 1;
+    }
+    print_line("Stopped.");
+    return 0;
+  }
+
+ private:
+  void answer(const OfferReceived& offer) {
+    if (options_.accept_all) {
+      engine_.respond(offer.id, true);
+      return;
+    }
+    if (!stdin_is_terminal()) {
+      print_notice(fmt::format("declined the offer from {}: standard input is not a terminal to ask "
+                               "(use --accept-all to accept every offer)",
+                               printable(offer.peer)));
+      engine_.respond(offer.id, false);
+      return;
+    }
+    print_line(describe_offer(offer));
+    engine_.respond(offer.id, ask_to_accept());
+  }
+
+  std::optional<int> session_done(const SessionDone& done) const {
+    print_line(format_session_done(done));
+    if (!options_.once) return std::nullopt;
+    if (done.ok) return 0;
+    print_error(fmt::format("transfer failed: {}", session_failure(done)));
+    return 1;
+  }
+
+  TransferEngine& engine_;
+  const ReceiveOptions& options_;
+  fs::path dir_;
+};
+
+}  // namespace
+
+int run_receive(const ReceiveOptions& options) {
+  const fs::path dir = checked_receive_dir(options.dir);
+  set_up_logging(options.verbose);
+  install_stop_handlers();
+  EngineWakeup wakeup;
+  TransferEngine engine(settings_for(options, dir), [&wakeup] { wakeup.notify(); });
+  Receiver receiver(engine, options, dir);
+  engine.listen();
+  while (stop_requests() == 0) {
+    wakeup.wait(kEventLoopTick);
+    for (const Event& event : engine.drain_events()) {
+      if (const auto status = receiver.handle(event)) return *status;
+    }
+  }
+  return receiver.interrupted();
+}
+
+}  // namespace ferry::cli

@@ -1,0 +1,137 @@
+#include "send_command.hpp"
+
+#include <optional>
+#include <system_error>
+
+#include <fmt/core.h>
+
+#include "console_output.hpp"
+#include "engine_wakeup.hpp"
+#include "ferry/core/transfer_engine.hpp"
+#include "json_events.hpp"
+#include "logging.hpp"
+#include "overloaded.hpp"
+#include "progress_bar.hpp"
+#include "stop_signal.hpp"
+#include "terminal.hpp"
+#include "usage_error.hpp"
+
+namespace ferry::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = ProgressBar::Clock;
+
+// Checks that every path exists and makes it absolute without a trailing
+// separator, so "." or "photos/" are offered under their real names.
+std::vector<fs::path> resolve_sources(const std::vector<fs::path>& paths) {
+  std::vector<fs::path> sources;
+  for (const fs::path& path : paths) {
+    std::error_code error;
+    const bool exists = fs::exists(path, error);
+    if (error) throw UsageError(fmt::format("cannot access '{}': {}", path.string(), error.message()));
+    if (!exists) throw UsageError(fmt::format("no such file or folder: '{}'", path.string()));
+    fs::path source = fs::absolute(path).lexically_normal();
+    if (!source.has_filename() && source.has_relative_path()) source = source.parent_path();
+    sources.push_back(std::move(source));
+  }
+  return sources;
+}
+
+EngineSettings settings_for(const SendOptions& options) {
+  EngineSettings settings;
+  settings.direct_threshold = options.threshold;
+  settings.forced_strategy = options.strategy;
+  return settings;
+}
+
+// Shows one send session: JSON lines, or human lines plus a progress bar.
+class SendConsole {
+ public:
+  explicit SendConsole(const SendOptions& options)
+      : json_(options.json), bar_(!options.json && stdout_is_terminal()) {}
+
+  void show(const Event& event) {
+    if (json_) {
+      print_line(to_json(event));
+      return;
+    }
+    std::visit(Overloaded{
+                   [this](const SessionStarted& started) {
+                     print_line(format_session_started(started));
+                     bar_.update(0, started.total_bytes, Clock::now());
+                   },
+                   [this](const Progress& progress) {
+                     bar_.update(progress.bytes_done, progress.total_bytes, Clock::now());
+                   },
+                   [this](const FileDone& file) {
+                     bar_.clear();
+                     print_line(format_file_done(file));
+                   },
+                   [this](const SessionDone& done) {
+                     bar_.clear();
+                     print_line(format_session_done(done));
+                   },
+                   [this](const EngineError&) { bar_.clear(); },
+                   // A sending engine neither listens nor receives offers.
+                   [](const ListeningStarted&) {},
+                   [](const OfferReceived&) {},
+               },
+               event);
+  }
+
+  void tick() { bar_.redraw(Clock::now()); }
+  void finish() { bar_.clear(); }
+
+ private:
+  bool json_;
+  ProgressBar bar_;
+};
+
+// The exit status once `event` ends the send of session `id`.
+std::optional<int> outcome(const Event& event, TransferId id) {
+  if (const auto* error = std::get_if<EngineError>(&event)) {
+    print_error(error->message);
+    return 1;
+  }
+  const auto* done = std::get_if<SessionDone>(&event);
+  if (done == nullptr || done->id != id) return std::nullopt;
+  if (done->ok) return 0;
+  print_error(fmt::format("transfer failed: {}", session_failure(*done)));
+  return 1;
+}
+
+}  // namespace
+
+int run_send(const SendOptions& options) {
+  const std::vector<fs::path> sources = resolve_sources(options.paths);
+  set_up_logging(options.verbose);
+  install_stop_handlers();
+  EngineWakeup wakeup;
+  TransferEngine engine(settings_for(options), [&wakeup] { wakeup.notify(); });
+  SendConsole console(options);
+  const TransferId id = engine.send(options.target.host, options.target.port, sources);
+  bool cancelled = false;
+  while (true) {
+    wakeup.wait(kEventLoopTick);
+    if (stop_requests() > 0 && !cancelled) {
+      engine.cancel(id);  // the session ends with a failed SessionDone
+      cancelled = true;
+    }
+    if (stop_requests() > 1) {  // asked twice: stop waiting for the engine
+      console.finish();
+      print_error("interrupted");
+      return 1;
+    }
+    for (const Event& event : engine.drain_events()) {
+      console.show(event);
+      if (const auto status = outcome(event, id)) {
+        console.finish();
+        return cancelled ? 1 : *status;
+      }
+    }
+    console.tick();
+  }
+}
+
+}  // namespace ferry::cli

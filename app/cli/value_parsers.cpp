@@ -1,0 +1,93 @@
+#include "value_parsers.hpp"
+
+#include <charconv>
+#include <limits>
+
+#include <fmt/core.h>
+
+#include "usage_error.hpp"
+
+namespace ferry::cli {
+namespace {
+
+std::optional<std::uint64_t> suffix_multiplier(std::string_view suffix) {
+  if (suffix.empty()) return 1;
+  if (suffix.size() != 1) return std::nullopt;
+  switch (suffix.front()) {
+    case 'K': case 'k': return std::uint64_t{1} << 10;
+    case 'M': case 'm': return std::uint64_t{1} << 20;
+    case 'G': case 'g': return std::uint64_t{1} << 30;
+    default: return std::nullopt;
+  }
+}
+
+// Parses all of `text` as an unsigned decimal number.
+template <typename Number>
+std::optional<Number> parse_whole_number(std::string_view text) {
+  Number value{};
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (error != std::errc{} || stop != end) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::uint64_t parse_size(std::string_view text) {
+  const auto digits_end = text.find_first_not_of("0123456789");
+  const std::string_view digits = text.substr(0, digits_end);
+  const std::string_view suffix = digits_end == std::string_view::npos ? "" : text.substr(digits_end);
+  const auto multiplier = suffix_multiplier(suffix);
+  if (digits.empty() || !multiplier) {
+    throw UsageError(fmt::format(
+        "invalid size '{}': expected a number of bytes, optionally with a K, M or G suffix (e.g. 16M)",
+        text));
+  }
+  const auto value = parse_whole_number<std::uint64_t>(digits);
+  if (!value || *value > std::numeric_limits<std::uint64_t>::max() / *multiplier) {
+    throw UsageError(fmt::format("size '{}' is too large", text));
+  }
+  return *value * *multiplier;
+}
+
+std::uint16_t parse_port(std::string_view text, PortZero zero) {
+  const auto value = parse_whole_number<std::uint32_t>(text);
+  const std::uint32_t lowest = zero == PortZero::Allowed ? 0 : 1;
+  if (!value || *value < lowest || *value > std::numeric_limits<std::uint16_t>::max()) {
+    throw UsageError(fmt::format("invalid port '{}': expected a number from {} to 65535", text, lowest));
+  }
+  return static_cast<std::uint16_t>(*value);
+}
+
+Endpoint parse_endpoint(std::string_view text) {
+  std::string_view host;
+  std::string_view port;
+  if (text.starts_with('[')) {
+    const auto close = text.find("]:");
+    if (close == std::string_view::npos) {
+      throw UsageError(fmt::format("invalid address '{}': expected [IPV6]:PORT", text));
+    }
+    host = text.substr(1, close - 1);
+    port = text.substr(close + 2);
+  } else {
+    const auto colon = text.rfind(':');
+    if (colon == std::string_view::npos) {
+      throw UsageError(fmt::format("invalid address '{}': expected HOST:PORT", text));
+    }
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+    if (host.find(':') != std::string_view::npos) {
+      throw UsageError(fmt::format("invalid address '{}': write IPv6 addresses in brackets, e.g. [::1]:53740", text));
+    }
+  }
+  if (host.empty()) throw UsageError(fmt::format("invalid address '{}': the host is empty", text));
+  return Endpoint{std::string(host), parse_port(port, PortZero::Rejected)};
+}
+
+std::optional<Strategy> parse_strategy_choice(std::string_view text) {
+  if (text == "auto") return std::nullopt;
+  if (const auto strategy = parse_strategy(text)) return strategy;
+  throw UsageError(fmt::format("invalid strategy '{}': expected auto, zerocopy, direct or buffered", text));
+}
+
+}  // namespace ferry::cli

@@ -1,0 +1,31 @@
+#pragma once
+// Parsers for the values given on the command line. Each throws UsageError
+// with a message naming the bad text.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ferry/platform/strategy.hpp"
+
+namespace ferry::cli {
+
+// "4096", "512K", "16M", "2G" (binary: 1K = 1024); rejects signs, spaces,
+// unknown suffixes and values above 2^64 - 1.
+std::uint64_t parse_size(std::string_view text);
+
+enum class PortZero { Allowed, Rejected };
+std::uint16_t parse_port(std::string_view text, PortZero zero);
+
+struct Endpoint {
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+// "host:port", "192.168.1.7:53740" or "[::1]:53740".
+Endpoint parse_endpoint(std::string_view text);
+
+// "auto" (nullopt: the engine picks per file), "zerocopy", "direct", "buffered".
+std::optional<Strategy> parse_strategy_choice(std::string_view text);
+
+}  // namespace ferry::cli

@@ -1,0 +1,129 @@
+#pragma once
+// Ferry wire protocol, version 1: the messages. docs/protocol.md is the
+// normative description; this header mirrors it.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace ferry::protocol {
+
+inline constexpr std::uint16_t kVersion = 1;
+
+// Limits checked before anything is allocated.
+inline constexpr std::size_t kFrameHeaderSize = 5;                  // u8 type + u32 length
+inline constexpr std::uint32_t kMaxControlPayload = 64 * 1024;      // all frames but OFFER and DATA
+inline constexpr std::uint32_t kMaxOfferPayload = 64 * 1024 * 1024;
+inline constexpr std::uint32_t kMaxDataPayload = 16 * 1024 * 1024;
+inline constexpr std::uint32_t kMaxOfferEntries = 1'000'000;
+inline constexpr std::size_t kMaxPathBytes = 4096;
+inline constexpr std::size_t kMaxNameBytes = 255;
+inline constexpr std::size_t kMaxTextBytes = 1024;
+
+enum class FrameType : std::uint8_t {
+  Hello = 0x01,
+  Offer = 0x02,
+  Accept = 0x03,
+  Decline = 0x04,
+  FileBegin = 0x05,
+  Data = 0x06,
+  FileEnd = 0x07,
+  FileAbort = 0x08,
+  FileResult = 0x09,
+  Summary = 0x0A,
+  Cancel = 0x0B,
+};
+
+// XXH3-128 of the file's bytes, canonical (big-endian high64 then low64).
+using Digest = std::array<std::uint8_t, 16>;
+
+struct Hello {
+  std::uint16_t version = kVersion;
+  std::string device_name;  // UTF-8, at most kMaxNameBytes
+  bool operator==(const Hello&) const = default;
+};
+
+enum class EntryKind : std::uint8_t { File = 0, Folder = 1 };
+
+struct OfferEntry {
+  EntryKind kind = EntryKind::File;
+  std::string path;           // relative, '/'-separated, UTF-8, at most kMaxPathBytes
+  std::uint64_t size = 0;     // 0 for folders
+  std::int64_t mtime_ns = 0;  // nanoseconds since the Unix epoch
+  bool operator==(const OfferEntry&) const = default;
+};
+
+struct Offer {
+  std::vector<OfferEntry> entries;  // at most kMaxOfferEntries
+  bool operator==(const Offer&) const = default;
+};
+
+struct Accept {
+  bool operator==(const Accept&) const = default;
+};
+
+enum class DeclineReason : std::uint8_t { Declined = 1, InvalidOffer = 2, NoSpace = 3, Busy = 4 };
+
+struct Decline {
+  DeclineReason reason = DeclineReason::Declined;
+  std::string message;  // at most kMaxTextBytes
+  bool operator==(const Decline&) const = default;
+};
+
+struct FileBegin {
+  std::uint32_t index = 0;  // index of a File entry in the offer
+  bool operator==(const FileBegin&) const = default;
+};
+
+// Only the header of a DATA frame is decoded: its `length` payload bytes are
+// the next bytes of the current file and the caller consumes them itself.
+struct DataHeader {
+  std::uint32_t length = 0;  // 1 .. kMaxDataPayload
+  bool operator==(const DataHeader&) const = default;
+};
+
+struct FileEnd {
+  std::uint32_t index = 0;
+  Digest digest{};
+  bool operator==(const FileEnd&) const = default;
+};
+
+struct FileAbort {
+  std::uint32_t index = 0;
+  std::string reason;  // at most kMaxTextBytes
+  bool operator==(const FileAbort&) const = default;
+};
+
+enum class FileStatus : std::uint8_t {
+  Ok = 0,
+  DigestMismatch = 1,
+  WriteFailed = 2,
+  SourceFailed = 3,
+  SizeMismatch = 4,
+};
+
+struct FileResult {
+  std::uint32_t index = 0;
+  FileStatus status = FileStatus::Ok;
+  std::string message;  // at most kMaxTextBytes
+  bool operator==(const FileResult&) const = default;
+};
+
+struct Summary {
+  std::uint32_t files_ok = 0;
+  std::uint32_t files_failed = 0;
+  std::uint64_t bytes_received = 0;
+  bool operator==(const Summary&) const = default;
+};
+
+struct Cancel {
+  std::string reason;  // at most kMaxTextBytes
+  bool operator==(const Cancel&) const = default;
+};
+
+using Message = std::variant<Hello, Offer, Accept, Decline, FileBegin, DataHeader, FileEnd,
+                             FileAbort, FileResult, Summary, Cancel>;
+
+}  // namespace ferry::protocol

@@ -1,0 +1,31 @@
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "ferry/platform/strategy.hpp"
+
+namespace ferry {
+
+// Measured on this project's reference machine (docs/performance.md): below
+// this size zero-copy wins; at or above it, direct I/O keeps big files from
+// evicting the page cache at no throughput cost.
+inline constexpr std::uint64_t kDefaultDirectThreshold = 16ull * 1024 * 1024;
+
+enum class ConsentPolicy { Ask, AcceptAll };
+
+// The engine's whole configuration, applied as one value.
+struct EngineSettings {
+  std::string device_name = "ferry";
+  std::uint64_t direct_threshold = kDefaultDirectThreshold;
+  std::optional<Strategy> forced_strategy;  // nullopt: pick per file (auto)
+  std::filesystem::path receive_dir;
+  std::string bind_address = "0.0.0.0";
+  std::uint16_t port = 0;                   // 0: any free port
+  ConsentPolicy consent = ConsentPolicy::Ask;
+  std::uint32_t direct_block_bytes = 1024 * 1024;  // one direct read/write
+  std::uint32_t direct_queue_depth = 8;             // direct reads/writes in flight
+};
+
+}  // namespace ferry

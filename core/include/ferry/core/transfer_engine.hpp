@@ -1,0 +1,55 @@
+#pragma once
+// TransferEngine: a cheap handle over the engine's own thread. Every call posts
+// onto that thread and returns at once; results come back as events. Nothing
+// here throws across the boundary and no Asio type leaks out.
+//
+// Events: the engine queues them and calls the notify hook (on the engine
+// thread) when the queue turns non-empty; the consumer then calls
+// drain_events() from any thread. The hook must only wake the consumer.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ferry/core/events.hpp"
+#include "ferry/core/settings.hpp"
+
+namespace ferry {
+
+class TransferEngine {
+ public:
+  using NotifyHook = std::function<void()>;
+
+  TransferEngine(EngineSettings settings, NotifyHook notify);
+  ~TransferEngine();  // cancels everything and joins the engine thread
+  TransferEngine(const TransferEngine&) = delete;
+  TransferEngine& operator=(const TransferEngine&) = delete;
+
+  // Starts accepting sessions on settings.bind_address:port into receive_dir.
+  // Emits ListeningStarted (with the real port) or EngineError.
+  void listen();
+
+  // Sends files and folders (recursively) to host:port. Returns the session's id
+  // at once; everything else arrives as events.
+  TransferId send(std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths);
+
+  // Answers an OfferReceived.
+  void respond(TransferId id, bool accept);
+
+  // Cancels a session in either direction; the peer is told.
+  void cancel(TransferId id);
+
+  // Replaces the settings; the next file planned uses them. The listening
+  // address and receive folder take effect at the next listen().
+  void apply_settings(EngineSettings settings);
+
+  std::vector<Event> drain_events();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ferry

@@ -1,0 +1,119 @@
+#include "frame_channel.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <cstring>
+
+namespace ferry {
+namespace {
+constexpr std::size_t kReadChunk = 64 * 1024;
+
+// Boost.System converts to std::error_code keeping the category and message.
+std::error_code to_std(const boost::system::error_code& ec) { return ec; }
+}  // namespace
+
+bool is_end_of_stream(const std::error_code& ec) {
+  return ec == std::error_code(boost::system::error_code(boost::asio::error::eof));
+}
+
+FrameReader::FrameReader(boost::asio::ip::tcp::socket& socket)
+    : socket_(socket), buffer_(kReadChunk) {}
+
+void FrameReader::async_read_frame(FrameHandler handler) {
+  decode_buffered(std::move(handler));
+}
+
+void FrameReader::decode_buffered(FrameHandler handler) {
+  auto result = protocol::decode(std::span(buffer_).subspan(begin_, end_ - begin_));
+  if (result.status == protocol::DecodeResult::Status::Frame) {
+    begin_ += result.consumed;
+    boost::asio::post(socket_.get_executor(),
+                      [handler = std::move(handler), message = std::move(result.message)]() mutable {
+                        handler({}, std::move(message));
+                      });
+    return;
+  }
+  if (result.status == protocol::DecodeResult::Status::Error) {
+    boost::asio::post(socket_.get_executor(), [handler = std::move(handler), error = result.error] {
+      handler(error, {});
+    });
+    return;
+  }
+  make_room();
+  socket_.async_read_some(
+      boost::asio::buffer(buffer_.data() + end_, buffer_.size() - end_),
+      [this, handler = std::move(handler)](boost::system::error_code ec, std::size_t n) mutable {
+        if (ec) return handler(to_std(ec), {});
+        end_ += n;
+        decode_buffered(std::move(handler));
+      });
+}
+
+// Moves unread bytes to the front and grows the buffer to hold the whole
+// frame being read; the codec has already bounded its declared length.
+void FrameReader::make_room() {
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  std::size_t needed = end_ + kReadChunk;
+  if (end_ >= protocol::kFrameHeaderSize) {
+    std::uint32_t length = 0;
+    for (int i = 1; i <= 4; ++i) length = (length << 8) | std::to_integer<std::uint32_t>(buffer_[i]);
+    needed = std::max(needed, protocol::kFrameHeaderSize + length);
+  }
+  if (buffer_.size() < needed) buffer_.resize(needed);
+}
+
+void FrameReader::async_read_payload(std::span<std::byte> destination, PayloadHandler handler) {
+  const std::size_t buffered = std::min(destination.size(), end_ - begin_);
+  std::memcpy(destination.data(), buffer_.data() + begin_, buffered);
+  begin_ += buffered;
+  if (begin_ == end_) begin_ = end_ = 0;
+  const auto rest = destination.subspan(buffered);
+  if (rest.empty()) {
+    boost::asio::post(socket_.get_executor(), [handler = std::move(handler)] { handler({}); });
+    return;
+  }
+  boost::asio::async_read(socket_, boost::asio::buffer(rest.data(), rest.size()),
+                          [handler = std::move(handler)](boost::system::error_code ec, std::size_t) {
+                            handler(to_std(ec));
+                          });
+}
+
+FrameWriter::FrameWriter(boost::asio::ip::tcp::socket& socket) : socket_(socket) {}
+
+void FrameWriter::queue(const protocol::Message& message) { protocol::encode(message, pending_); }
+
+void FrameWriter::async_flush(Handler handler) {
+  next_.push_back(std::move(handler));
+  if (!busy_) write_pending();
+}
+
+void FrameWriter::write_pending() {
+  if (pending_.empty()) {
+    auto handlers = std::exchange(next_, {});
+    for (auto& h : handlers) boost::asio::post(socket_.get_executor(), [h = std::move(h)] { h({}); });
+    return;
+  }
+  busy_ = true;
+  writing_.swap(pending_);
+  pending_.clear();
+  waiting_ = std::exchange(next_, {});
+  boost::asio::async_write(socket_, boost::asio::buffer(writing_),
+                           [this](boost::system::error_code ec, std::size_t) {
+                             busy_ = false;
+                             writing_.clear();
+                             auto handlers = std::exchange(waiting_, {});
+                             if (ec) {
+                               auto later = std::exchange(next_, {});
+                               handlers.insert(handlers.end(), later.begin(), later.end());
+                             }
+                             for (auto& h : handlers) h(to_std(ec));
+                             if (!ec && !next_.empty()) write_pending();
+                           });
+}
+
+}  // namespace ferry

@@ -1,0 +1,67 @@
+#pragma once
+// Frames over a TCP socket: the Asio side of the sans-I/O codec.
+//
+// FrameReader reads frames one at a time, and DATA payloads straight into the
+// caller's buffer (only bytes that arrived with the header are copied).
+// FrameWriter batches control frames and writes them in one go on flush, so
+// consecutive small frames cost one system call. Both run on the socket's
+// executor and allow one outstanding operation each.
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <system_error>
+#include <vector>
+
+#include <boost/asio/ip/tcp.hpp>
+
+#include "ferry/core/protocol/codec.hpp"
+
+namespace ferry {
+
+// True when `ec` says the peer closed the connection cleanly.
+bool is_end_of_stream(const std::error_code& ec);
+
+class FrameReader {
+ public:
+  using FrameHandler = std::function<void(std::error_code, protocol::Message)>;
+  using PayloadHandler = std::function<void(std::error_code)>;
+
+  explicit FrameReader(boost::asio::ip::tcp::socket& socket);
+
+  // Completes with the next frame, or a socket error, or a decode_category error.
+  void async_read_frame(FrameHandler handler);
+  // Fills `destination` with the next bytes of a DATA payload.
+  void async_read_payload(std::span<std::byte> destination, PayloadHandler handler);
+
+ private:
+  void decode_buffered(FrameHandler handler);
+  void make_room();
+
+  boost::asio::ip::tcp::socket& socket_;
+  std::vector<std::byte> buffer_;
+  std::size_t begin_ = 0;  // unread bytes are buffer_[begin_, end_)
+  std::size_t end_ = 0;
+};
+
+class FrameWriter {
+ public:
+  using Handler = std::function<void(std::error_code)>;
+
+  explicit FrameWriter(boost::asio::ip::tcp::socket& socket);
+
+  void queue(const protocol::Message& message);
+  // Writes everything queued so far; `handler` runs when it is all on the socket.
+  void async_flush(Handler handler);
+
+ private:
+  void write_pending();
+
+  boost::asio::ip::tcp::socket& socket_;
+  std::vector<std::byte> pending_;
+  std::vector<std::byte> writing_;
+  std::vector<Handler> waiting_;   // flushes covered by the write in flight
+  std::vector<Handler> next_;      // flushes covered by the next write
+  bool busy_ = false;
+};
+
+}  // namespace ferry

@@ -1,0 +1,297 @@
+#include "send_session.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/post.hpp>
+
+#include "planner.hpp"
+
+namespace ferry {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string status_text(const protocol::FileResult& result) {
+  if (result.status == protocol::FileStatus::Ok) return {};
+  return result.message.empty() ? "receiver reported failure" : result.message;
+}
+
+}  // namespace
+
+SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& executor,
+                         TransferId id, std::string host_name, std::uint16_t port,
+                         std::vector<std::filesystem::path> paths)
+    : host_(host),
+      executor_(executor),
+      id_(id),
+      host_name_(std::move(host_name)),
+      port_(port),
+      paths_(std::move(paths)),
+      socket_(executor),
+      reader_(socket_),
+      writer_(socket_) {}
+
+std::string SendSession::peer() const { return host_name_ + ":" + std::to_string(port_); }
+
+void SendSession::start() {
+  // Walking a big tree blocks: do it off the engine thread.
+  boost::asio::post(host_.workers(), [self = shared_from_this()] {
+    auto planned = build_offer(self->paths_);
+    boost::asio::post(self->executor_, [self, planned = std::move(planned)]() mutable {
+      self->on_offer_built(std::move(planned));
+    });
+  });
+}
+
+void SendSession::on_offer_built(Result<PlannedOffer> planned) {
+  if (finished_) return;
+  if (!planned) return fail(planned.error().describe());
+  planned_ = std::move(planned.value());
+  if (planned_.offer.entries.empty()) return fail("nothing to send");
+  records_.resize(planned_.offer.entries.size());
+  progress_.reset(id_, planned_.total_bytes);
+  connect();
+}
+
+void SendSession::connect() {
+  auto resolver = std::make_shared<boost::asio::ip::tcp::resolver>(executor_);
+  resolver->async_resolve(
+      host_name_, std::to_string(port_),
+      [self = shared_from_this(), resolver](boost::system::error_code ec, auto endpoints) {
+        if (self->finished_) return;
+        if (ec) return self->fail("resolve " + self->peer() + ": " + ec.message());
+        boost::asio::async_connect(
+            self->socket_, endpoints, [self](boost::system::error_code ec, const auto&) {
+              if (self->finished_) return;
+              if (ec) return self->fail("connect to " + self->peer() + ": " + ec.message());
+              self->on_connected();
+            });
+      });
+}
+
+void SendSession::on_connected() {
+  boost::system::error_code ignored;
+  socket_.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
+  writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name});
+  writer_.queue(planned_.offer);
+  writer_.async_flush([self = shared_from_this()](std::error_code ec) {
+    if (ec) self->fail("send offer to " + self->peer() + ": " + ec.message());
+  });
+  await_hello();
+}
+
+void SendSession::await_hello() {
+  reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
+    if (self->finished_) return;
+    if (ec) return self->fail("read hello from " + self->peer() + ": " + ec.message());
+    const auto* hello = std::get_if<protocol::Hello>(&m);
+    if (!hello) return self->fail("protocol error: " + self->peer() + " did not start with HELLO");
+    if (hello->version != protocol::kVersion)
+      return self->fail("peer " + self->peer() + " speaks protocol version " +
+                        std::to_string(hello->version) + ", we speak " +
+                        std::to_string(protocol::kVersion));
+    self->await_answer();
+  });
+}
+
+void SendSession::await_answer() {
+  reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
+    if (self->finished_) return;
+    if (ec) return self->fail("read answer from " + self->peer() + ": " + ec.message());
+    if (const auto* decline = std::get_if<protocol::Decline>(&m))
+      return self->fail("offer declined by " + self->peer() + ": " + decline->message);
+    if (const auto* cancel = std::get_if<protocol::Cancel>(&m))
+      return self->fail("cancelled by " + self->peer() + ": " + cancel->reason);
+    if (!std::holds_alternative<protocol::Accept>(m))
+      return self->fail("protocol error: unexpected answer to offer from " + self->peer());
+    std::uint32_t files = 0;
+    for (const auto& e : self->planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
+    self->host_.emit(SessionStarted{self->id_, Direction::Send, self->peer(), files,
+                                    self->planned_.total_bytes});
+    self->streaming_ = true;
+    self->read_results();
+    self->send_next_file();
+  });
+}
+
+void SendSession::read_results() {
+  reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
+    if (self->finished_) return;
+    if (ec) return self->fail("connection to " + self->peer() + " lost: " + ec.message());
+    if (const auto* result = std::get_if<protocol::FileResult>(&m)) {
+      self->on_result(*result);
+      return self->read_results();
+    }
+    if (const auto* summary = std::get_if<protocol::Summary>(&m)) {
+      const bool ok = summary->files_failed == 0 && self->results_failed_ == 0;
+      return self->finish(ok, ok ? "" : std::to_string(self->results_failed_) + " file(s) failed");
+    }
+    if (const auto* cancel = std::get_if<protocol::Cancel>(&m))
+      return self->fail("cancelled by " + self->peer() + ": " + cancel->reason);
+    self->fail("protocol error: unexpected frame from " + self->peer());
+  });
+}
+
+void SendSession::on_result(const protocol::FileResult& result) {
+  const auto& entries = planned_.offer.entries;
+  if (result.index >= entries.size() || entries[result.index].kind != protocol::EntryKind::File)
+    return fail("protocol error: result for unknown file index from " + peer());
+  const FileRecord& record = records_[result.index];
+  const bool ok = result.status == protocol::FileStatus::Ok;
+  (ok ? results_ok_ : results_failed_)++;
+  host_.emit(FileDone{id_, Direction::Send, result.index, entries[result.index].path,
+                      entries[result.index].size, record.strategy, record.note,
+                      record.send_seconds, ok, status_text(result)});
+}
+
+void SendSession::send_next_file() {
+  if (finished_) return;
+  if (cancel_requested_) {
+    writer_.queue(protocol::Cancel{"cancelled by the sender"});
+    writer_.async_flush([self = shared_from_this()](std::error_code) {
+      self->finish(false, "cancelled");
+    });
+    return;
+  }
+  const auto& entries = planned_.offer.entries;
+  while (next_index_ < entries.size() && entries[next_index_].kind != protocol::EntryKind::File)
+    ++next_index_;
+  if (next_index_ == entries.size()) {
+    // Everything is sent; the reader finishes the session on SUMMARY.
+    writer_.async_flush([self = shared_from_this()](std::error_code ec) {
+      if (ec) self->fail("send to " + self->peer() + ": " + ec.message());
+    });
+    return;
+  }
+  const std::uint32_t index = next_index_++;
+  if (!open_file(index)) return send_next_file();
+  writer_.queue(protocol::FileBegin{index});
+  send_chunk();
+}
+
+// Opens the file's source; when that fails, tells the receiver and moves on.
+bool SendSession::open_file(std::uint32_t index) {
+  const auto& entry = planned_.offer.entries[index];
+  const auto& path = planned_.sources[index];
+  FileRecord& record = records_[index];
+  record.started = std::chrono::steady_clock::now();
+  record.strategy = plan_send(entry.size, host_.settings());
+  const auto& settings = host_.settings();
+  current_.emplace();
+  current_->index = index;
+  current_->size = entry.size;
+  auto opened = platform::open_source(
+      executor_, path, record.strategy,
+      {settings.direct_block_bytes, settings.direct_queue_depth},
+      [this](std::span<const std::byte> bytes) { current_->digest.update(bytes); });
+  std::string problem;
+  if (!opened) problem = opened.error().describe();
+  else if (opened->size != entry.size)
+    problem = path.string() + " changed size since it was offered";
+  if (!problem.empty()) {
+    spdlog::error("send to {}: {}", peer(), problem);
+    writer_.queue(protocol::FileAbort{index, problem.substr(0, protocol::kMaxTextBytes)});
+    current_.reset();
+    return false;
+  }
+  if (!opened->fallback_reason.empty()) {
+    record.note = opened->fallback_reason;
+    host_.note_fallback(opened->fallback_reason, path.string());
+  }
+  current_->source = std::move(opened->source);
+  record.strategy = current_->source->strategy();
+  if (!current_->source->observes_bytes()) digest_separately(path, entry.size);
+  return true;
+}
+
+void SendSession::digest_separately(const std::filesystem::path& path, std::uint64_t size) {
+  boost::asio::post(host_.workers(), [self = shared_from_this(), path, size,
+                                      index = current_->index] {
+    auto digest = digest_file(path, size);
+    boost::asio::post(self->executor_, [self, index, digest = std::move(digest)]() mutable {
+      if (self->finished_ || !self->current_ || self->current_->index != index) return;
+      self->current_->separate_digest = std::move(digest);
+      if (self->current_->data_done) self->finish_file();
+    });
+  });
+}
+
+void SendSession::send_chunk() {
+  CurrentFile& file = *current_;
+  if (file.sent == file.size) {
+    file.data_done = true;
+    records_[file.index].send_seconds = seconds_since(records_[file.index].started);
+    if (file.source->observes_bytes() || file.separate_digest) finish_file();
+    return;
+  }
+  if (cancel_requested_) {
+    current_.reset();
+    return send_next_file();
+  }
+  const auto chunk =
+      static_cast<std::uint32_t>(std::min<std::uint64_t>(file.size - file.sent, protocol::kMaxDataPayload));
+  writer_.queue(protocol::DataHeader{chunk});
+  writer_.async_flush([self = shared_from_this(), chunk](std::error_code ec) {
+    if (self->finished_) return;
+    if (ec) return self->fail("send to " + self->peer() + ": " + ec.message());
+    self->current_->source->async_send(
+        self->socket_, chunk, [self, chunk](std::optional<IoError> error) {
+          if (self->finished_) return;
+          if (error) return self->fail(error->describe() + " (sending to " + self->peer() + ")");
+          self->current_->sent += chunk;
+          if (auto progress = self->progress_.advance(chunk, self->current_->index))
+            self->host_.emit(*progress);
+          self->send_chunk();
+        });
+  });
+}
+
+void SendSession::finish_file() {
+  CurrentFile& file = *current_;
+  protocol::Digest digest;
+  if (file.separate_digest) {
+    if (!file.separate_digest->ok()) {
+      // The bytes went out, but we cannot vouch for them: the receiver drops the file.
+      writer_.queue(protocol::FileAbort{file.index, file.separate_digest->error().describe()});
+      current_.reset();
+      return send_next_file();
+    }
+    digest = file.separate_digest->value();
+  } else {
+    digest = file.digest.finish();
+  }
+  writer_.queue(protocol::FileEnd{file.index, digest});
+  current_.reset();
+  send_next_file();
+}
+
+void SendSession::cancel() {
+  if (finished_) return;
+  cancel_requested_ = true;
+  // Before the data phase there is no frame boundary to wait for.
+  if (!streaming_) return finish(false, "cancelled");
+  // All sent and waiting for the summary: nothing else will send the CANCEL.
+  if (!current_ && next_index_ >= planned_.offer.entries.size()) send_next_file();
+}
+
+void SendSession::fail(const std::string& error) {
+  if (finished_) return;
+  spdlog::error("send session {} to {}: {}", id_.value, peer(), error);
+  finish(false, error);
+}
+
+void SendSession::finish(bool ok, const std::string& error) {
+  if (finished_) return;
+  finished_ = true;
+  boost::system::error_code ignored;
+  socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+  socket_.close(ignored);
+  host_.emit(SessionDone{id_, Direction::Send, results_ok_, results_failed_, progress_.done(),
+                         seconds_since(started_), ok, error});
+  host_.session_ended(id_);
+}
+
+}  // namespace ferry

@@ -1,0 +1,88 @@
+#pragma once
+// The sending side of one session: offer, then every file back to back, each
+// moved by the strategy the planner picks, while results stream back.
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/ip/tcp.hpp>
+
+#include "digest.hpp"
+#include "frame_channel.hpp"
+#include "offer_builder.hpp"
+#include "progress_meter.hpp"
+#include "session.hpp"
+#include "ferry/platform/file_source.hpp"
+
+namespace ferry {
+
+class SendSession final : public Session, public std::enable_shared_from_this<SendSession> {
+ public:
+  SendSession(SessionHost& host, const boost::asio::any_io_executor& executor, TransferId id,
+              std::string host_name, std::uint16_t port, std::vector<std::filesystem::path> paths);
+
+  void start();
+  void cancel() override;
+  void respond(bool) override {}
+
+ private:
+  struct FileRecord {
+    Strategy strategy = Strategy::Buffered;
+    std::string note;
+    std::chrono::steady_clock::time_point started;
+    double send_seconds = 0;
+  };
+  struct CurrentFile {
+    std::uint32_t index = 0;
+    std::unique_ptr<platform::FileSource> source;
+    StreamDigest digest;
+    std::uint64_t size = 0;
+    std::uint64_t sent = 0;
+    std::optional<Result<protocol::Digest>> separate_digest;  // zero-copy only
+    bool data_done = false;
+  };
+
+  void on_offer_built(Result<PlannedOffer> planned);
+  void connect();
+  void on_connected();
+  void await_hello();
+  void await_answer();
+  void read_results();
+  void on_result(const protocol::FileResult& result);
+
+  void send_next_file();
+  bool open_file(std::uint32_t index);
+  void send_chunk();
+  void finish_file();
+  void digest_separately(const std::filesystem::path& path, std::uint64_t size);
+
+  void fail(const std::string& error);
+  void finish(bool ok, const std::string& error);
+  std::string peer() const;
+
+  SessionHost& host_;
+  boost::asio::any_io_executor executor_;
+  TransferId id_;
+  std::string host_name_;
+  std::uint16_t port_;
+  std::vector<std::filesystem::path> paths_;
+  boost::asio::ip::tcp::socket socket_;
+  FrameReader reader_;
+  FrameWriter writer_;
+  PlannedOffer planned_;
+  std::vector<FileRecord> records_;
+  std::uint32_t next_index_ = 0;
+  std::optional<CurrentFile> current_;
+  ProgressMeter progress_;
+  std::uint32_t results_ok_ = 0;
+  std::uint32_t results_failed_ = 0;
+  bool streaming_ = false;  // the offer was accepted
+  bool cancel_requested_ = false;
+  bool finished_ = false;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace ferry

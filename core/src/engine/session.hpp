@@ -1,0 +1,34 @@
+#pragma once
+// What every session needs from the engine, and what the engine needs from a
+// session. Sessions live on the engine thread and keep themselves alive
+// through the handlers of their pending operations (shared_from_this).
+#include <string>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "ferry/core/events.hpp"
+#include "ferry/core/settings.hpp"
+
+namespace ferry {
+
+class SessionHost {
+ public:
+  virtual ~SessionHost() = default;
+  virtual const EngineSettings& settings() const = 0;
+  virtual void emit(Event event) = 0;
+  // Blocking work (digesting files read through the page cache, walking trees).
+  virtual boost::asio::thread_pool& workers() = 0;
+  // Logs why a file could not use the strategy planned for it, once per cause.
+  virtual void note_fallback(const std::string& cause, const std::string& example_file) = 0;
+  virtual void session_ended(TransferId id) = 0;
+};
+
+class Session {
+ public:
+  virtual ~Session() = default;
+  virtual void cancel() = 0;
+  virtual void respond(bool accept) = 0;
+};
+
+}  // namespace ferry

@@ -1,0 +1,158 @@
+#include "ferry/core/transfer_engine.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "event_queue.hpp"
+#include "receive_session.hpp"
+#include "send_session.hpp"
+
+namespace ferry {
+
+using boost::asio::ip::tcp;
+
+struct TransferEngine::Impl final : SessionHost {
+  Impl(EngineSettings initial, NotifyHook notify)
+      : settings_(std::move(initial)), events_(std::move(notify)) {
+    thread_ = std::thread([this] { context_.run(); });
+  }
+
+  ~Impl() override {
+    boost::asio::post(context_, [this] { shut_down(); });
+    work_.reset();
+    thread_.join();
+    workers_.join();
+  }
+
+  // SessionHost
+  const EngineSettings& settings() const override { return settings_; }
+  void emit(Event event) override { events_.push(std::move(event)); }
+  boost::asio::thread_pool& workers() override { return workers_; }
+  void session_ended(TransferId id) override { sessions_.erase(id); }
+
+  void note_fallback(const std::string& reason, const std::string& file) override {
+    std::string cause = reason;
+    if (auto at = cause.find(file); at != std::string::npos) cause.replace(at, file.size(), "<file>");
+    if (fallbacks_logged_.insert(cause).second)
+      spdlog::warn("falling back to buffered I/O (first seen for {}): {}", file, reason);
+  }
+
+  void listen() {
+    acceptor_.reset();
+    auto folder = platform::ReceiveFolder::open(settings_.receive_dir);
+    if (!folder) return emit(EngineError{"receive folder: " + folder.error().describe()});
+    folder_ = std::move(folder.value());
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(settings_.bind_address, ec);
+    if (ec) return emit(EngineError{"bad bind address '" + settings_.bind_address + "': " + ec.message()});
+    const tcp::endpoint endpoint(address, settings_.port);
+    acceptor_.emplace(context_);
+    acceptor_->open(endpoint.protocol(), ec);
+    if (!ec) acceptor_->set_option(tcp::acceptor::reuse_address(true), ec);
+    if (!ec) acceptor_->bind(endpoint, ec);
+    if (!ec) acceptor_->listen(tcp::socket::max_listen_connections, ec);
+    if (!ec) {
+      const auto bound = acceptor_->local_endpoint(ec);
+      emit(ListeningStarted{bound.address().to_string(), bound.port()});
+      return accept_next();
+    }
+    emit(EngineError{"listen on " + settings_.bind_address + ":" + std::to_string(settings_.port) +
+                     ": " + ec.message()});
+    acceptor_.reset();
+  }
+
+  void accept_next() {
+    acceptor_->async_accept([this](boost::system::error_code ec, tcp::socket socket) {
+      if (ec == boost::asio::error::operation_aborted || !acceptor_) return;
+      if (ec) {
+        spdlog::warn("accept: {}", ec.message());
+      } else {
+        const TransferId id{next_id_++};
+        auto session = std::make_shared<ReceiveSession>(*this, std::move(socket), id, folder_);
+        sessions_[id] = session;
+        session->start();
+      }
+      accept_next();
+    });
+  }
+
+  void send(TransferId id, std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths) {
+    auto session = std::make_shared<SendSession>(*this, context_.get_executor(), id, std::move(host),
+                                                 port, std::move(paths));
+    sessions_[id] = session;
+    session->start();
+  }
+
+  void with_session(TransferId id, const std::function<void(Session&)>& action) {
+    if (auto it = sessions_.find(id); it != sessions_.end()) action(*it->second);
+  }
+
+  void shut_down() {
+    acceptor_.reset();
+    auto sessions = sessions_;  // cancelling ends (and unregisters) them
+    for (auto& [id, session] : sessions) session->cancel();
+  }
+
+  EngineSettings settings_;
+  EventQueue events_;
+  boost::asio::io_context context_;
+  std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_{
+      context_.get_executor()};
+  boost::asio::thread_pool workers_{2};
+  std::optional<tcp::acceptor> acceptor_;
+  std::shared_ptr<platform::ReceiveFolder> folder_;
+  std::map<TransferId, std::shared_ptr<Session>> sessions_;
+  std::set<std::string> fallbacks_logged_;
+  std::atomic<std::uint64_t> next_id_{1};
+  std::thread thread_;
+};
+
+TransferEngine::TransferEngine(EngineSettings settings, NotifyHook notify)
+    : impl_(std::make_unique<Impl>(std::move(settings), std::move(notify))) {}
+
+TransferEngine::~TransferEngine() = default;
+
+void TransferEngine::listen() {
+  boost::asio::post(impl_->context_, [impl = impl_.get()] { impl->listen(); });
+}
+
+TransferId TransferEngine::send(std::string host, std::uint16_t port,
+                                std::vector<std::filesystem::path> paths) {
+  const TransferId id{impl_->next_id_++};
+  boost::asio::post(impl_->context_, [impl = impl_.get(), id, host = std::move(host), port,
+                                      paths = std::move(paths)]() mutable {
+    impl->send(id, std::move(host), port, std::move(paths));
+  });
+  return id;
+}
+
+void TransferEngine::respond(TransferId id, bool accept) {
+  boost::asio::post(impl_->context_, [impl = impl_.get(), id, accept] {
+    impl->with_session(id, [accept](Session& s) { s.respond(accept); });
+  });
+}
+
+void TransferEngine::cancel(TransferId id) {
+  boost::asio::post(impl_->context_, [impl = impl_.get(), id] {
+    impl->with_session(id, [](Session& s) { s.cancel(); });
+  });
+}
+
+void TransferEngine::apply_settings(EngineSettings settings) {
+  boost::asio::post(impl_->context_, [impl = impl_.get(), settings = std::move(settings)]() mutable {
+    impl->settings_ = std::move(settings);
+  });
+}
+
+std::vector<Event> TransferEngine::drain_events() { return impl_->events_.drain(); }
+
+}  // namespace ferry

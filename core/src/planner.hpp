@@ -1,0 +1,22 @@
+#pragma once
+// The per-file strategy choice, like nginx's `directio`: below the threshold
+// zero-copy through the page cache, at or above it direct I/O around it.
+#include <cstdint>
+
+#include "ferry/core/settings.hpp"
+
+namespace ferry {
+
+inline Strategy plan_send(std::uint64_t size, const EngineSettings& settings) {
+  if (settings.forced_strategy) return *settings.forced_strategy;
+  return size < settings.direct_threshold ? Strategy::ZeroCopy : Strategy::Direct;
+}
+
+// The receiving side writes buffered below the threshold and direct at or
+// above it; a sender's forced strategy does not reach the receiver.
+inline Strategy plan_receive(std::uint64_t size, const EngineSettings& settings) {
+  if (settings.forced_strategy == Strategy::Buffered) return Strategy::Buffered;
+  return size < settings.direct_threshold ? Strategy::Buffered : Strategy::Direct;
+}
+
+}  // namespace ferry

@@ -1,0 +1,452 @@
+// Ferry wire protocol v1 codec. docs/protocol.md is the normative description.
+#include "ferry/core/protocol/codec.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+namespace ferry::protocol {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Frame types and limits
+
+// The frame type of a Message alternative. The alternatives are declared in
+// FrameType order, starting at 0x01; the static_assert below pins that down.
+template <typename T, std::size_t I = 0>
+constexpr FrameType frame_type_for() {
+  if constexpr (std::is_same_v<std::variant_alternative_t<I, Message>, T>) {
+    return static_cast<FrameType>(I + 1);
+  } else {
+    return frame_type_for<T, I + 1>();
+  }
+}
+static_assert(frame_type_for<Hello>() == FrameType::Hello &&
+              frame_type_for<Offer>() == FrameType::Offer &&
+              frame_type_for<Accept>() == FrameType::Accept &&
+              frame_type_for<Decline>() == FrameType::Decline &&
+              frame_type_for<FileBegin>() == FrameType::FileBegin &&
+              frame_type_for<DataHeader>() == FrameType::Data &&
+              frame_type_for<FileEnd>() == FrameType::FileEnd &&
+              frame_type_for<FileAbort>() == FrameType::FileAbort &&
+              frame_type_for<FileResult>() == FrameType::FileResult &&
+              frame_type_for<Summary>() == FrameType::Summary &&
+              frame_type_for<Cancel>() == FrameType::Cancel);
+
+bool is_known_frame_type(std::uint8_t value) {
+  return value >= static_cast<std::uint8_t>(FrameType::Hello) &&
+         value <= static_cast<std::uint8_t>(FrameType::Cancel);
+}
+
+std::uint32_t max_payload(FrameType type) {
+  switch (type) {
+    case FrameType::Data: return kMaxDataPayload;
+    case FrameType::Offer: return kMaxOfferPayload;
+    default: return kMaxControlPayload;
+  }
+}
+
+constexpr std::array<std::byte, 5> kMagic{std::byte{'F'}, std::byte{'E'}, std::byte{'R'},
+                                          std::byte{'R'}, std::byte{'Y'}};
+
+// Smallest encoded OfferEntry: kind, empty path, size, mtime.
+constexpr std::size_t kMinOfferEntryBytes = 1 + 2 + 8 + 8;
+
+// ---------------------------------------------------------------------------
+// UTF-8 validation (The Unicode Standard, table 3-7: well-formed byte sequences)
+
+struct SequenceShape {
+  std::size_t length = 0;  // 0: not a valid lead byte
+  std::uint8_t second_min = 0x80;
+  std::uint8_t second_max = 0xBF;
+};
+
+SequenceShape shape_of(std::uint8_t lead) {
+  if (lead < 0x80) return {1};
+  if (lead >= 0xC2 && lead <= 0xDF) return {2};
+  if (lead == 0xE0) return {3, 0xA0, 0xBF};  // no overlongs
+  if (lead == 0xED) return {3, 0x80, 0x9F};  // no surrogates
+  if (lead >= 0xE1 && lead <= 0xEF) return {3};
+  if (lead == 0xF0) return {4, 0x90, 0xBF};  // no overlongs
+  if (lead >= 0xF1 && lead <= 0xF3) return {4};
+  if (lead == 0xF4) return {4, 0x80, 0x8F};  // nothing above U+10FFFF
+  return {};
+}
+
+bool is_continuation(std::uint8_t byte) { return (byte & 0xC0) == 0x80; }
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto at = [&](std::size_t k) { return static_cast<std::uint8_t>(text[i + k]); };
+    const SequenceShape shape = shape_of(at(0));
+    if (shape.length == 0 || text.size() - i < shape.length) return false;
+    if (shape.length > 1 && (at(1) < shape.second_min || at(1) > shape.second_max)) return false;
+    for (std::size_t k = 2; k < shape.length; ++k) {
+      if (!is_continuation(at(k))) return false;
+    }
+    i += shape.length;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Big-endian field writer
+
+class Writer {
+ public:
+  explicit Writer(std::vector<std::byte>& out) : out_(out) {}
+
+  void u8(std::uint8_t value) { out_.push_back(static_cast<std::byte>(value)); }
+  void u16(std::uint16_t value) { unsigned_be(value, 2); }
+  void u32(std::uint32_t value) { unsigned_be(value, 4); }
+  void u64(std::uint64_t value) { unsigned_be(value, 8); }
+  void i64(std::int64_t value) { u64(static_cast<std::uint64_t>(value)); }
+
+  void raw(std::span<const std::byte> bytes) {
+    out_.insert(out_.end(), bytes.begin(), bytes.end());
+  }
+
+  void text(std::string_view value) {
+    u16(static_cast<std::uint16_t>(value.size()));
+    raw(std::as_bytes(std::span(value.data(), value.size())));
+  }
+
+  std::size_t position() const { return out_.size(); }
+
+  // Overwrites the u32 at `offset`, written earlier as a placeholder.
+  void patch_u32(std::size_t offset, std::uint32_t value) {
+    for (std::size_t k = 0; k < 4; ++k) {
+      out_[offset + k] = static_cast<std::byte>(value >> (8 * (3 - k)));
+    }
+  }
+
+ private:
+  void unsigned_be(std::uint64_t value, std::size_t width) {
+    for (std::size_t k = width; k-- > 0;) u8(static_cast<std::uint8_t>(value >> (8 * k)));
+  }
+
+  std::vector<std::byte>& out_;
+};
+
+// ---------------------------------------------------------------------------
+// Big-endian field reader. The first error sticks: later reads return zero
+// values and consume nothing, so a parser can read all fields and check once.
+
+class Reader {
+ public:
+  explicit Reader(std::span<const std::byte> input) : input_(input) {}
+
+  std::uint8_t u8() { return static_cast<std::uint8_t>(unsigned_be(1)); }
+  std::uint16_t u16() { return static_cast<std::uint16_t>(unsigned_be(2)); }
+  std::uint32_t u32() { return static_cast<std::uint32_t>(unsigned_be(4)); }
+  std::uint64_t u64() { return unsigned_be(8); }
+  std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
+
+  // The next `count` bytes, or an empty span (and Truncated) when fewer remain.
+  std::span<const std::byte> raw(std::size_t count) {
+    if (!take(count)) return {};
+    return input_.subspan(position_ - count, count);
+  }
+
+  // A u16-length-prefixed UTF-8 string of at most `max_bytes` bytes.
+  std::string text(std::size_t max_bytes) {
+    const std::size_t length = u16();
+    if (failed()) return {};
+    if (length > max_bytes) {
+      fail(DecodeError::TextTooLong);
+      return {};
+    }
+    const auto bytes = raw(length);
+    if (failed()) return {};
+    std::string value(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    if (!is_valid_utf8(value)) {
+      fail(DecodeError::InvalidUtf8);
+      return {};
+    }
+    return value;
+  }
+
+  std::size_t remaining() const { return input_.size() - position_; }
+  bool failed() const { return error_.has_value(); }
+  std::optional<DecodeError> error() const { return error_; }
+
+  void fail(DecodeError error) {
+    if (!error_) error_ = error;
+  }
+
+ private:
+  bool take(std::size_t count) {
+    if (failed()) return false;
+    if (remaining() < count) {
+      fail(DecodeError::Truncated);
+      return false;
+    }
+    position_ += count;
+    return true;
+  }
+
+  std::uint64_t unsigned_be(std::size_t width) {
+    std::uint64_t value = 0;
+    for (const std::byte byte : raw(width)) {
+      value = (value << 8) | std::to_integer<std::uint64_t>(byte);
+    }
+    return value;
+  }
+
+  std::span<const std::byte> input_;
+  std::size_t position_ = 0;
+  std::optional<DecodeError> error_;
+};
+
+// Reads a u8 that must lie in [min, max], else InvalidEnum.
+template <typename Enum>
+Enum read_enum(Reader& reader, Enum min, Enum max) {
+  const std::uint8_t value = reader.u8();
+  if (value < static_cast<std::uint8_t>(min) || value > static_cast<std::uint8_t>(max)) {
+    reader.fail(DecodeError::InvalidEnum);
+    return min;
+  }
+  return static_cast<Enum>(value);
+}
+
+// ---------------------------------------------------------------------------
+// Payload writers
+
+void write_payload(Writer& w, const Hello& m) {
+  w.raw(kMagic);
+  w.u16(m.version);
+  w.text(m.device_name);
+}
+
+void write_payload(Writer& w, const Offer& m) {
+  w.u32(static_cast<std::uint32_t>(m.entries.size()));
+  for (const OfferEntry& entry : m.entries) {
+    w.u8(static_cast<std::uint8_t>(entry.kind));
+    w.text(entry.path);
+    w.u64(entry.size);
+    w.i64(entry.mtime_ns);
+  }
+}
+
+void write_payload(Writer&, const Accept&) {}
+
+void write_payload(Writer& w, const Decline& m) {
+  w.u8(static_cast<std::uint8_t>(m.reason));
+  w.text(m.message);
+}
+
+void write_payload(Writer& w, const FileBegin& m) { w.u32(m.index); }
+
+void write_payload(Writer& w, const FileEnd& m) {
+  w.u32(m.index);
+  w.raw(std::as_bytes(std::span(m.digest)));
+}
+
+void write_payload(Writer& w, const FileAbort& m) {
+  w.u32(m.index);
+  w.text(m.reason);
+}
+
+void write_payload(Writer& w, const FileResult& m) {
+  w.u32(m.index);
+  w.u8(static_cast<std::uint8_t>(m.status));
+  w.text(m.message);
+}
+
+void write_payload(Writer& w, const Summary& m) {
+  w.u32(m.files_ok);
+  w.u32(m.files_failed);
+  w.u64(m.bytes_received);
+}
+
+void write_payload(Writer& w, const Cancel& m) { w.text(m.reason); }
+
+template <typename T>
+void write_frame(Writer& w, const T& m) {
+  w.u8(static_cast<std::uint8_t>(frame_type_for<T>()));
+  const std::size_t length_at = w.position();
+  w.u32(0);
+  write_payload(w, m);
+  w.patch_u32(length_at, static_cast<std::uint32_t>(w.position() - length_at - 4));
+}
+
+// A DATA frame is written header only; the caller sends the payload.
+void write_frame(Writer& w, const DataHeader& m) {
+  w.u8(static_cast<std::uint8_t>(FrameType::Data));
+  w.u32(m.length);
+}
+
+// ---------------------------------------------------------------------------
+// Payload readers (DATA has no payload reader: its payload is not decoded)
+
+Hello read_hello(Reader& r) {
+  Hello m;
+  const auto magic = r.raw(kMagic.size());
+  if (!r.failed() && !std::ranges::equal(magic, kMagic)) r.fail(DecodeError::BadMagic);
+  m.version = r.u16();
+  m.device_name = r.text(kMaxNameBytes);
+  return m;
+}
+
+OfferEntry read_offer_entry(Reader& r) {
+  OfferEntry entry;
+  entry.kind = read_enum(r, EntryKind::File, EntryKind::Folder);
+  entry.path = r.text(kMaxPathBytes);
+  entry.size = r.u64();
+  entry.mtime_ns = r.i64();
+  return entry;
+}
+
+Offer read_offer(Reader& r) {
+  Offer m;
+  const std::uint32_t count = r.u32();
+  if (count > kMaxOfferEntries) r.fail(DecodeError::TooManyEntries);
+  if (count > r.remaining() / kMinOfferEntryBytes) r.fail(DecodeError::Truncated);
+  if (r.failed()) return m;
+  m.entries.reserve(count);
+  for (std::uint32_t i = 0; i < count && !r.failed(); ++i) m.entries.push_back(read_offer_entry(r));
+  return m;
+}
+
+Decline read_decline(Reader& r) {
+  Decline m;
+  m.reason = read_enum(r, DeclineReason::Declined, DeclineReason::Busy);
+  m.message = r.text(kMaxTextBytes);
+  return m;
+}
+
+FileBegin read_file_begin(Reader& r) { return FileBegin{r.u32()}; }
+
+FileEnd read_file_end(Reader& r) {
+  FileEnd m;
+  m.index = r.u32();
+  const auto digest = r.raw(m.digest.size());
+  std::ranges::transform(digest, m.digest.begin(),
+                         [](std::byte b) { return std::to_integer<std::uint8_t>(b); });
+  return m;
+}
+
+FileAbort read_file_abort(Reader& r) {
+  FileAbort m;
+  m.index = r.u32();
+  m.reason = r.text(kMaxTextBytes);
+  return m;
+}
+
+FileResult read_file_result(Reader& r) {
+  FileResult m;
+  m.index = r.u32();
+  m.status = read_enum(r, FileStatus::Ok, FileStatus::SizeMismatch);
+  m.message = r.text(kMaxTextBytes);
+  return m;
+}
+
+Summary read_summary(Reader& r) {
+  Summary m;
+  m.files_ok = r.u32();
+  m.files_failed = r.u32();
+  m.bytes_received = r.u64();
+  return m;
+}
+
+Cancel read_cancel(Reader& r) { return Cancel{r.text(kMaxTextBytes)}; }
+
+// Parses a complete payload of a non-DATA frame.
+Message read_payload(FrameType type, Reader& r) {
+  switch (type) {
+    case FrameType::Hello: return read_hello(r);
+    case FrameType::Offer: return read_offer(r);
+    case FrameType::Accept: return Accept{};
+    case FrameType::Decline: return read_decline(r);
+    case FrameType::FileBegin: return read_file_begin(r);
+    case FrameType::Data: break;
+    case FrameType::FileEnd: return read_file_end(r);
+    case FrameType::FileAbort: return read_file_abort(r);
+    case FrameType::FileResult: return read_file_result(r);
+    case FrameType::Summary: return read_summary(r);
+    case FrameType::Cancel: return read_cancel(r);
+  }
+  return DataHeader{};  // DATA is answered from its header alone, in decode()
+}
+
+DecodeResult error_result(DecodeError error) {
+  DecodeResult result;
+  result.status = DecodeResult::Status::Error;
+  result.error = make_error_code(error);
+  return result;
+}
+
+DecodeResult frame_result(Message message, std::size_t consumed) {
+  DecodeResult result;
+  result.status = DecodeResult::Status::Frame;
+  result.consumed = consumed;
+  result.message = std::move(message);
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Error category
+
+class DecodeCategory final : public std::error_category {
+ public:
+  const char* name() const noexcept override { return "ferry.protocol"; }
+
+  std::string message(int value) const override {
+    switch (static_cast<DecodeError>(value)) {
+      case DecodeError::UnknownFrameType: return "unknown frame type";
+      case DecodeError::PayloadTooLarge: return "payload length above the limit for its frame type";
+      case DecodeError::Truncated: return "payload ends before its fields do";
+      case DecodeError::TrailingBytes: return "payload has bytes after its last field";
+      case DecodeError::BadMagic: return "HELLO does not start with \"FERRY\"";
+      case DecodeError::TextTooLong: return "string longer than its limit";
+      case DecodeError::TooManyEntries: return "offer has more entries than allowed";
+      case DecodeError::InvalidEnum:
+        return "entry kind, decline reason or file status out of range";
+      case DecodeError::EmptyData: return "DATA frame with an empty payload";
+      case DecodeError::InvalidUtf8: return "string is not valid UTF-8";
+    }
+    return "unknown protocol decode error";
+  }
+};
+
+}  // namespace
+
+const std::error_category& decode_category() {
+  static const DecodeCategory category;
+  return category;
+}
+
+std::error_code make_error_code(DecodeError error) {
+  return {static_cast<int>(error), decode_category()};
+}
+
+DecodeResult decode(std::span<const std::byte> input) {
+  if (input.size() < kFrameHeaderSize) return {};
+  Reader header(input.first(kFrameHeaderSize));
+  const std::uint8_t type_byte = header.u8();
+  const std::uint32_t length = header.u32();
+  if (!is_known_frame_type(type_byte)) return error_result(DecodeError::UnknownFrameType);
+  const auto type = static_cast<FrameType>(type_byte);
+  if (type == FrameType::Data && length == 0) return error_result(DecodeError::EmptyData);
+  if (length > max_payload(type)) return error_result(DecodeError::PayloadTooLarge);
+  if (type == FrameType::Data) return frame_result(DataHeader{length}, kFrameHeaderSize);
+  if (input.size() - kFrameHeaderSize < length) return {};
+
+  Reader payload(input.subspan(kFrameHeaderSize, length));
+  Message message = read_payload(type, payload);
+  if (!payload.failed() && payload.remaining() != 0) payload.fail(DecodeError::TrailingBytes);
+  if (const auto error = payload.error()) return error_result(*error);
+  return frame_result(std::move(message), kFrameHeaderSize + length);
+}
+
+void encode(const Message& message, std::vector<std::byte>& out) {
+  Writer writer(out);
+  std::visit([&](const auto& m) { write_frame(writer, m); }, message);
+}
+
+}  // namespace ferry::protocol

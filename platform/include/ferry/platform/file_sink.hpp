@@ -1,0 +1,57 @@
+#pragma once
+// FileSink: lands one received file's bytes in a part file, sequentially.
+//
+// I/O contract
+// - Thread: every call and completion handler runs on the engine thread,
+//   handlers always through the executor (never inline).
+// - The sink owns its buffers (aligned for direct I/O): async_acquire hands out
+//   the next free one once a write in flight has released it (back-pressure);
+//   the caller fills it and commit()s how much it filled. Every buffer but the
+//   file's last must be filled completely, so direct writes stay aligned.
+// - async_finish completes after every write landed, the file has its exact
+//   size and mtime, and it is closed. Errors of earlier writes surface there or
+//   at the next async_acquire, with the file and syscall named.
+// - Destroying a sink waits for its in-flight writes; the part file stays for
+//   the caller to discard or commit.
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+#include <boost/asio/any_io_executor.hpp>
+
+#include "ferry/platform/file_source.hpp"
+#include "ferry/platform/io_result.hpp"
+#include "ferry/platform/strategy.hpp"
+
+namespace ferry::platform {
+
+using AcquireHandler = std::function<void(std::optional<IoError>, std::span<std::byte>)>;
+
+class FileSink {
+ public:
+  virtual ~FileSink() = default;
+  virtual Strategy strategy() const = 0;
+  virtual void async_acquire(AcquireHandler handler) = 0;
+  virtual void commit(std::size_t filled) = 0;
+  virtual void async_finish(std::int64_t mtime_ns, CompletionHandler handler) = 0;
+};
+
+struct OpenedSink {
+  std::unique_ptr<FileSink> sink;
+  std::string fallback_reason;  // why the strategy differs from the one requested
+};
+
+// Creates (or truncates) the part file at `path`, reserves `size` bytes, and
+// returns a sink writing with `requested` (Direct or Buffered; ZeroCopy means
+// Buffered on the receiving side), falling back to Buffered where direct
+// writes are impossible. Fails with ENOSPC when the space cannot be reserved.
+Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
+                             const std::filesystem::path& path, std::uint64_t size,
+                             Strategy requested, const DirectOptions& options);
+
+}  // namespace ferry::platform

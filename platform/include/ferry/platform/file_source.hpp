@@ -1,0 +1,68 @@
+#pragma once
+// FileSource: moves one file's bytes, in order, from disk to a connected TCP
+// socket, with the kernel facility its strategy names.
+//
+// I/O contract
+// - Thread: every call and every completion handler runs on the socket's
+//   executor (the engine thread). At most one async_send is outstanding.
+// - async_send(socket, n) hands exactly the next n bytes of the file to the
+//   socket and then completes once, always through the executor (never inline).
+//   The file ending before n bytes is an error (the file shrank while sent).
+// - Back-pressure: a source never queues more than it was asked to send; the
+//   direct source may read ahead (up to its queue depth) but not send ahead.
+// - Bytes that pass through user memory are shown to the ByteObserver once,
+//   in order, before they are sent. Zero-copy bytes never enter user memory:
+//   observes_bytes() is false and the caller must digest the file separately.
+// - Cancellation: closing the socket ends a pending async_send with an error.
+//   Destroying a source waits for its own in-flight disk reads (they target its
+//   buffers), so destroy it only from the engine thread.
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include "ferry/platform/io_result.hpp"
+#include "ferry/platform/strategy.hpp"
+
+namespace ferry::platform {
+
+using ByteObserver = std::function<void(std::span<const std::byte>)>;
+using CompletionHandler = std::function<void(std::optional<IoError>)>;
+
+class FileSource {
+ public:
+  virtual ~FileSource() = default;
+  virtual Strategy strategy() const = 0;
+  virtual bool observes_bytes() const = 0;
+  virtual void async_send(boost::asio::ip::tcp::socket& socket, std::uint64_t length,
+                          CompletionHandler handler) = 0;
+};
+
+struct DirectOptions {
+  std::uint32_t block_bytes = 1024 * 1024;  // one direct read or write
+  std::uint32_t queue_depth = 8;            // reads or writes in flight
+};
+
+struct OpenedSource {
+  std::unique_ptr<FileSource> source;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  // Why the source's strategy differs from the one requested; empty if it does not.
+  std::string fallback_reason;
+};
+
+// Opens `path` for sending with `requested`, falling back to Buffered when the
+// file's filesystem or the kernel cannot do it (the reason says which check
+// failed: statx STATX_DIOALIGN, open O_DIRECT, io_uring_setup ...).
+Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
+                                 const std::filesystem::path& path, Strategy requested,
+                                 const DirectOptions& options, ByteObserver observer);
+
+}  // namespace ferry::platform

@@ -1,0 +1,54 @@
+#pragma once
+// The receive folder: where a peer's files land. Everything a peer writes goes
+// through here, so this is where "never outside the folder" is enforced:
+// every path is walked component by component from the folder's own handle,
+// never following a symlink. Paths given here are already validated by
+// ferry::path_rejection (relative, '/'-separated, no '..').
+//
+// Thread: not thread-safe; the engine calls it from its thread.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "ferry/platform/io_result.hpp"
+
+namespace ferry::platform {
+
+class ReceiveFolder {
+ public:
+  // Opens (creating it and its parents if missing) the receive folder at `root`.
+  static Result<std::unique_ptr<ReceiveFolder>> open(const std::filesystem::path& root);
+  ~ReceiveFolder();
+  ReceiveFolder(const ReceiveFolder&) = delete;
+  ReceiveFolder& operator=(const ReceiveFolder&) = delete;
+
+  const std::filesystem::path& root() const;
+
+  // Where an in-progress file lives: directly in the root, named `part_name`
+  // (the engine names them ".ferry-<session>-<index>.part").
+  std::filesystem::path part_path(std::string_view part_name) const;
+
+  // Moves the finished part file to `relative_path`, creating missing parent
+  // folders. If the name is taken, the file gets "name (1).ext", "name (2).ext",
+  // ... (up to 9999); an existing file is never replaced. Returns the relative
+  // path actually used.
+  Result<std::string> commit(std::string_view part_name, std::string_view relative_path);
+
+  // Creates the folder `relative_path` and its parents; existing ones are fine.
+  Result<void> make_folder(std::string_view relative_path);
+
+  // Removes a part file if it exists; never fails loudly.
+  void discard(std::string_view part_name) noexcept;
+
+  // Bytes available to an unprivileged writer on the folder's filesystem.
+  Result<std::uint64_t> free_bytes() const;
+
+ private:
+  struct Impl;
+  explicit ReceiveFolder(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ferry::platform

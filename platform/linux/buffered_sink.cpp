@@ -1,0 +1,69 @@
+// Small received files: plain pwrite through the page cache.
+#include <unistd.h>
+
+#include <boost/asio/post.hpp>
+#include <vector>
+
+#include "file_probe.hpp"
+#include "linux_sinks.hpp"
+
+namespace ferry::platform::linux_impl {
+namespace {
+
+constexpr std::size_t kBufferBytes = 1024 * 1024;
+
+class BufferedSink final : public FileSink {
+ public:
+  BufferedSink(const boost::asio::any_io_executor& executor, SinkFile file)
+      : executor_(executor), file_(std::move(file)), buffer_(kBufferBytes) {}
+
+  Strategy strategy() const override { return Strategy::Buffered; }
+
+  void async_acquire(AcquireHandler handler) override {
+    std::span<std::byte> buffer = error_ ? std::span<std::byte>{} : std::span(buffer_);
+    boost::asio::post(executor_, [handler = std::move(handler), error = error_, buffer] {
+      handler(error, buffer);
+    });
+  }
+
+  void commit(std::size_t filled) override {
+    if (error_) return;
+    std::size_t done = 0;
+    while (done < filled) {
+      const ssize_t n = ::pwrite(file_.fd.get(), buffer_.data() + done, filled - done,
+                                 static_cast<off_t>(offset_ + done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        error_ = last_errno_error("pwrite", file_.path);
+        return;
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    offset_ += filled;
+  }
+
+  void async_finish(std::int64_t mtime_ns, CompletionHandler handler) override {
+    std::optional<IoError> error = error_;
+    if (!error) {
+      if (auto timed = set_mtime(file_.fd.get(), mtime_ns, file_.path); !timed) error = timed.error();
+    }
+    file_.fd.reset();
+    boost::asio::post(executor_, [handler = std::move(handler), error] { handler(error); });
+  }
+
+ private:
+  boost::asio::any_io_executor executor_;
+  SinkFile file_;
+  std::vector<std::byte> buffer_;
+  std::uint64_t offset_ = 0;
+  std::optional<IoError> error_;
+};
+
+}  // namespace
+
+std::unique_ptr<FileSink> make_buffered_sink(const boost::asio::any_io_executor& executor,
+                                             SinkFile file) {
+  return std::make_unique<BufferedSink>(executor, std::move(file));
+}
+
+}  // namespace ferry::platform::linux_impl

@@ -1,0 +1,70 @@
+// Creates the Linux FileSink for a part file: direct writes where the
+// filesystem and kernel allow them, buffered writes otherwise.
+#include <fcntl.h>
+
+#include <variant>
+
+#include "file_probe.hpp"
+#include "linux_sinks.hpp"
+
+namespace ferry::platform {
+
+using namespace linux_impl;
+
+namespace {
+
+constexpr int kCreateFlags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW;
+
+struct DirectParts {
+  UniqueFd fd;
+  std::size_t alignment = 0;
+  std::unique_ptr<UringQueue> queue;
+};
+
+// The direct path's pieces, an error that must fail the file, or why it
+// cannot run here (then the caller falls back to buffered writes).
+using DirectAttempt = std::variant<DirectParts, IoError, std::string>;
+
+DirectAttempt prepare_direct(const boost::asio::any_io_executor& executor, const std::string& path,
+                             const DirectOptions& options) {
+  UniqueFd fd(::open(path.c_str(), kCreateFlags | O_DIRECT, 0644));
+  if (!fd.valid()) {
+    if (errno == EINVAL) return last_errno_error("open O_DIRECT", path).describe();
+    return last_errno_error("open", path);
+  }
+  auto facts = probe_file(fd.get(), path);
+  if (!facts) return facts.error();
+  if (facts->direct_alignment == 0)
+    return "statx reports no direct I/O alignment (STATX_DIOALIGN) for " + path;
+  auto queue = UringQueue::create(executor, options.queue_depth);
+  if (!queue) return "io_uring unavailable: " + queue.error().describe();
+  return DirectParts{std::move(fd), facts->direct_alignment, std::move(queue.value())};
+}
+
+}  // namespace
+
+Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
+                             const std::filesystem::path& fs_path, std::uint64_t size,
+                             Strategy requested, const DirectOptions& options) {
+  const std::string path = fs_path.string();
+  OpenedSink opened;
+  if (requested == Strategy::Direct) {
+    auto direct = prepare_direct(executor, path, options);
+    if (auto* error = std::get_if<IoError>(&direct)) return *error;
+    if (auto* parts = std::get_if<DirectParts>(&direct)) {
+      if (auto reserved = reserve_space(parts->fd.get(), size, path); !reserved)
+        return reserved.error();
+      opened.sink = make_direct_sink(executor, {std::move(parts->fd), path, size}, parts->alignment,
+                                     std::move(parts->queue), options);
+      return opened;
+    }
+    opened.fallback_reason = std::get<std::string>(direct);
+  }
+  UniqueFd fd(::open(path.c_str(), kCreateFlags, 0644));
+  if (!fd.valid()) return last_errno_error("open", path);
+  if (auto reserved = reserve_space(fd.get(), size, path); !reserved) return reserved.error();
+  opened.sink = make_buffered_sink(executor, {std::move(fd), path, size});
+  return opened;
+}
+
+}  // namespace ferry::platform

@@ -1,0 +1,78 @@
+// Zero-copy: sendfile(2) from the page cache straight into the socket. The
+// socket is non-blocking; each call asks for everything still owed and the
+// kernel moves as much as the socket buffer takes; EAGAIN waits for
+// writability through Asio.
+#include <sys/sendfile.h>
+
+#include <algorithm>
+#include <boost/asio/post.hpp>
+
+#include "linux_sources.hpp"
+
+namespace ferry::platform::linux_impl {
+namespace {
+
+// sendfile moves at most this much per call (see sendfile(2)).
+constexpr std::uint64_t kMaxSendfileCall = 0x7ffff000;
+
+class SendfileSource final : public FileSource {
+ public:
+  explicit SendfileSource(SourceFile file) : file_(std::move(file)) {}
+
+  Strategy strategy() const override { return Strategy::ZeroCopy; }
+  bool observes_bytes() const override { return false; }
+
+  void async_send(boost::asio::ip::tcp::socket& socket, std::uint64_t length,
+                  CompletionHandler handler) override {
+    socket_ = &socket;
+    remaining_ = length;
+    handler_ = std::move(handler);
+    boost::system::error_code ec;
+    socket.native_non_blocking(true, ec);
+    if (ec) return finish(IoError{ec, "fcntl O_NONBLOCK", file_.path});
+    pump();
+  }
+
+ private:
+  void pump() {
+    while (remaining_ > 0) {
+      const ssize_t sent = ::sendfile(socket_->native_handle(), file_.fd.get(), &offset_,
+                                      std::min(remaining_, kMaxSendfileCall));
+      if (sent > 0) {
+        remaining_ -= static_cast<std::uint64_t>(sent);
+        continue;
+      }
+      if (sent == 0) return finish(errno_error(EIO, "sendfile: file ended early", file_.path));
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN) return wait_writable();
+      return finish(last_errno_error("sendfile", file_.path));
+    }
+    finish(std::nullopt);
+  }
+
+  void wait_writable() {
+    socket_->async_wait(boost::asio::socket_base::wait_write, [this](boost::system::error_code ec) {
+      if (ec) return finish(IoError{ec, "wait for socket writability", file_.path});
+      pump();
+    });
+  }
+
+  void finish(std::optional<IoError> error) {
+    boost::asio::post(socket_->get_executor(),
+                      [handler = std::move(handler_), error = std::move(error)] { handler(error); });
+  }
+
+  SourceFile file_;
+  off_t offset_ = 0;
+  std::uint64_t remaining_ = 0;
+  boost::asio::ip::tcp::socket* socket_ = nullptr;
+  CompletionHandler handler_;
+};
+
+}  // namespace
+
+std::unique_ptr<FileSource> make_sendfile_source(SourceFile file) {
+  return std::make_unique<SendfileSource>(std::move(file));
+}
+
+}  // namespace ferry::platform::linux_impl

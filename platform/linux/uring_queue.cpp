@@ -1,0 +1,94 @@
+#include "uring_queue.hpp"
+
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <boost/asio/post.hpp>
+
+namespace ferry::platform::linux_impl {
+
+Result<std::unique_ptr<UringQueue>> UringQueue::create(const boost::asio::any_io_executor& executor,
+                                                       unsigned entries) {
+  const int event_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (event_fd < 0) return last_errno_error("eventfd");
+  std::unique_ptr<UringQueue> queue(new UringQueue(executor, event_fd));
+  if (const int rc = io_uring_queue_init(entries, &queue->ring_, 0); rc < 0) {
+    queue->ring_.ring_fd = -1;
+    return errno_error(-rc, "io_uring_setup");
+  }
+  if (const int rc = io_uring_register_eventfd(&queue->ring_, event_fd); rc < 0)
+    return errno_error(-rc, "io_uring_register_eventfd");
+  queue->slots_.resize(entries);
+  for (std::uint32_t slot = entries; slot-- > 0;) queue->free_slots_.push_back(slot);
+  return queue;
+}
+
+UringQueue::UringQueue(const boost::asio::any_io_executor& executor, int event_fd)
+    : event_(executor, event_fd) {
+  ring_.ring_fd = -1;
+}
+
+UringQueue::~UringQueue() {
+  alive_.reset();
+  boost::system::error_code ignored;
+  event_.cancel(ignored);
+  if (ring_.ring_fd < 0) return;
+  // The kernel may still be writing into buffers our owner is about to free.
+  while (in_flight_ > 0) {
+    io_uring_cqe* cqe = nullptr;
+    if (io_uring_wait_cqe(&ring_, &cqe) < 0) break;
+    io_uring_cqe_seen(&ring_, cqe);
+    --in_flight_;
+  }
+  io_uring_queue_exit(&ring_);
+}
+
+void UringQueue::submit(const Prepare& prepare, Done done) {
+  const std::uint32_t slot = free_slots_.back();
+  free_slots_.pop_back();
+  slots_[slot] = std::move(done);
+  io_uring_sqe* sqe = io_uring_get_sqe(&ring_);
+  prepare(sqe);
+  sqe->user_data = slot;
+  ++in_flight_;
+  if (const int rc = io_uring_submit(&ring_); rc < 0) {
+    // Nothing was queued: report the failure as this operation's result.
+    --in_flight_;
+    free_slots_.push_back(slot);
+    boost::asio::post(event_.get_executor(),
+                      [done = std::move(slots_[slot]), rc] { done(rc); });
+    return;
+  }
+  if (!waiting_) wait_for_completions();
+}
+
+void UringQueue::wait_for_completions() {
+  waiting_ = true;
+  event_.async_wait(boost::asio::posix::stream_descriptor::wait_read,
+                    [this, alive = std::weak_ptr<bool>(alive_)](boost::system::error_code ec) {
+                      if (alive.expired()) return;
+                      waiting_ = false;
+                      if (ec) return;
+                      std::uint64_t counter = 0;
+                      [[maybe_unused]] auto n = ::read(event_.native_handle(), &counter, sizeof counter);
+                      reap();
+                    });
+}
+
+void UringQueue::reap() {
+  const std::weak_ptr<bool> alive = alive_;
+  io_uring_cqe* cqe = nullptr;
+  while (io_uring_peek_cqe(&ring_, &cqe) == 0 && cqe) {
+    const auto slot = static_cast<std::uint32_t>(cqe->user_data);
+    const int result = cqe->res;
+    io_uring_cqe_seen(&ring_, cqe);
+    --in_flight_;
+    Done done = std::move(slots_[slot]);
+    free_slots_.push_back(slot);
+    done(result);
+    if (alive.expired()) return;  // the owner went away inside `done`
+  }
+  if (in_flight_ > 0 && !waiting_) wait_for_completions();
+}
+
+}  // namespace ferry::platform::linux_impl

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything Ferry needs to build and test on Debian 12, with apt-get.
+# Does nothing (and needs no network) when every package is already installed.
+set -euo pipefail
+
+packages=(
+  build-essential g++ cmake ninja-build pkg-config
+  libboost1.81-dev liburing-dev libspdlog-dev libfmt-dev libxxhash-dev
+  qt6-base-dev
+  strace util-linux coreutils diffutils findutils
+)
+
+is_installed() {
+  [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == installed ]]
+}
+
+missing=()
+for package in "${packages[@]}"; do
+  is_installed "$package" || missing+=("$package")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+as_root=()
+if ((EUID != 0)); then
+  command -v sudo >/dev/null || { echo "install-deps: error: not root and sudo is missing" >&2; exit 1; }
+  as_root=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+"${as_root[@]}" apt-get update
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,139 @@
+// End to end over 127.0.0.1: real engines, real files, every strategy, the
+// sizes that break I/O code, folder trees; byte-for-byte comparison.
+#include <QtTest>
+#include <filesystem>
+#include <fstream>
+
+#include "engine_harness.hpp"
+
+using namespace ferry;
+using namespace ferry::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uint64_t kThreshold = 1024 * 1024;  // small, so threshold±1 stays cheap
+
+EngineSettings sender_settings(std::optional<Strategy> forced) {
+  EngineSettings settings;
+  settings.direct_threshold = kThreshold;
+  settings.forced_strategy = forced;
+  return settings;
+}
+
+Strategy expected_strategy(std::optional<Strategy> forced, std::uint64_t size) {
+  if (forced) return *forced;
+  return size < kThreshold ? Strategy::ZeroCopy : Strategy::Direct;
+}
+
+}  // namespace
+
+class TestTransfer : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void sizes_data();
+  void sizes();
+  void folder_tree_with_unicode_and_empty_folders();
+  void name_conflicts_get_numbered();
+  void sparse_file_past_4_gib_data();
+  void sparse_file_past_4_gib();
+};
+
+void TestTransfer::sizes_data() {
+  QTest::addColumn<int>("strategy");  // -1: auto
+  const std::pair<const char*, int> strategies[] = {
+      {"auto", -1},
+      {"zerocopy", int(Strategy::ZeroCopy)},
+      {"direct", int(Strategy::Direct)},
+      {"buffered", int(Strategy::Buffered)}};
+  for (auto [name, value] : strategies) QTest::newRow(name) << value;
+}
+
+void TestTransfer::sizes() {
+  QFETCH(int, strategy);
+  const std::optional<Strategy> forced =
+      strategy < 0 ? std::nullopt : std::optional(static_cast<Strategy>(strategy));
+  const std::vector<std::uint64_t> sizes = {0, 1, 511, 512, 4095, 4096, 4097, kThreshold - 1,
+                                            kThreshold, kThreshold + 1, 64 * 1024 * 1024 + 3};
+  const fs::path source = fresh_dir("sizes-src");
+  const fs::path target = fresh_dir("sizes-dst");
+  std::vector<fs::path> paths;
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    paths.push_back(source / ("file-" + std::to_string(sizes[i]) + ".bin"));
+    write_random_file(paths.back(), sizes[i], static_cast<std::uint32_t>(i + 1));
+  }
+  Receiver receiver(target);
+  const Outcome outcome = send_and_wait(receiver, paths, sender_settings(forced));
+  QVERIFY(outcome.sender.has_value());
+  QVERIFY2(outcome.sender->ok, outcome.sender->error.c_str());
+  QVERIFY(outcome.receiver.has_value() && outcome.receiver->ok);
+  QCOMPARE(outcome.sender->files_ok, std::uint32_t(sizes.size()));
+  QCOMPARE(outcome.sender_files.size(), sizes.size());
+  for (const FileDone& done : outcome.sender_files) {
+    QVERIFY2(done.ok, done.error.c_str());
+    QCOMPARE(to_string(done.strategy), to_string(expected_strategy(forced, done.bytes)));
+    QVERIFY2(same_contents(source / done.path, target / done.path), done.path.c_str());
+  }
+  QCOMPARE(list_files(target).size(), sizes.size());  // no part files left behind
+}
+
+void TestTransfer::folder_tree_with_unicode_and_empty_folders() {
+  const fs::path source = fresh_dir("tree-src");
+  const fs::path target = fresh_dir("tree-dst");
+  const fs::path root = source / u8"Fotos – Ünïcödé";
+  fs::create_directories(root / u8"日本語" / "deep" / "er");
+  fs::create_directories(root / "empty" / "nested-empty");
+  write_random_file(root / u8"日本語" / u8"写真.jpg", 300'000, 7);
+  write_random_file(root / u8"日本語" / "deep" / "er" / "big.bin", 3 * kThreshold + 5, 8);
+  write_random_file(root / "name with spaces.txt", 10, 9);
+  write_random_file(root / ".hidden", 0, 10);
+  Receiver receiver(target);
+  const Outcome outcome = send_and_wait(receiver, {root}, sender_settings(std::nullopt));
+  QVERIFY(outcome.sender && outcome.sender->ok);
+  QCOMPARE(list_files(target), list_files(source));
+  for (const auto& file : list_files(source)) QVERIFY(same_contents(source / file, target / file));
+  QVERIFY(fs::is_directory(target / u8"Fotos – Ünïcödé" / "empty" / "nested-empty"));
+}
+
+void TestTransfer::name_conflicts_get_numbered() {
+  const fs::path source = fresh_dir("conflict-src");
+  const fs::path target = fresh_dir("conflict-dst");
+  write_random_file(source / "report.txt", 100, 1);
+  std::ofstream(target / "report.txt") << "already here";
+  Receiver receiver(target);
+  const Outcome outcome = send_and_wait(receiver, {source / "report.txt"}, sender_settings(std::nullopt));
+  QVERIFY(outcome.sender && outcome.sender->ok);
+  QCOMPARE(outcome.receiver_files.front().path, std::string("report (1).txt"));
+  QVERIFY(same_contents(source / "report.txt", target / "report (1).txt"));
+  std::ifstream kept(target / "report.txt");
+  std::string text;
+  std::getline(kept, text);
+  QCOMPARE(text, std::string("already here"));
+}
+
+void TestTransfer::sparse_file_past_4_gib_data() {
+  QTest::addColumn<int>("strategy");
+  QTest::newRow("zerocopy") << int(Strategy::ZeroCopy);
+  QTest::newRow("direct") << int(Strategy::Direct);
+  QTest::newRow("buffered") << int(Strategy::Buffered);
+}
+
+// Offsets past 32 bits: a 4 GiB + 4 KiB + 3 file with data beyond 4 GiB.
+void TestTransfer::sparse_file_past_4_gib() {
+  QFETCH(int, strategy);
+  const fs::path source = fresh_dir("sparse-src");
+  const fs::path target = fresh_dir("sparse-dst");
+  const fs::path file = source / "sparse.img";
+  write_sparse_file(file, (4ull << 30) + 4096 + 3);
+  Receiver receiver(target);
+  const Outcome outcome =
+      send_and_wait(receiver, {file}, sender_settings(static_cast<Strategy>(strategy)));
+  QVERIFY(outcome.sender.has_value());
+  QVERIFY2(outcome.sender->ok, outcome.sender->error.c_str());
+  QVERIFY(same_contents(file, target / "sparse.img"));
+  fs::remove(target / "sparse.img");
+}
+
+QTEST_GUILESS_MAIN(TestTransfer)
+#include "test_transfer.moc"

@@ -1,0 +1,166 @@
+#include "engine_harness.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <QtTest>
+#include <algorithm>
+#include <fstream>
+#include <random>
+
+namespace ferry::test {
+namespace fs = std::filesystem;
+
+void EventLog::notify() {
+  std::lock_guard lock(mutex_);
+  pending_ = true;
+  wake_.notify_all();
+}
+
+void EventLog::pull(TransferEngine& engine) {
+  {
+    std::lock_guard lock(mutex_);
+    pending_ = false;
+  }
+  auto drained = engine.drain_events();
+  std::lock_guard lock(mutex_);
+  events_.insert(events_.end(), drained.begin(), drained.end());
+}
+
+std::vector<Event> EventLog::events() const {
+  std::lock_guard lock(mutex_);
+  return events_;
+}
+
+Receiver::Receiver(const fs::path& dir, EngineSettings settings) {
+  settings.receive_dir = dir;
+  settings.bind_address = "127.0.0.1";
+  settings.port = 0;
+  settings.consent = ConsentPolicy::AcceptAll;
+  engine_ = std::make_unique<TransferEngine>(settings, [this] { log_.notify(); });
+  engine_->listen();
+  const bool listening = log_.wait_for(
+      *engine_, [](const Event& e) { return std::holds_alternative<ListeningStarted>(e); },
+      std::chrono::seconds(10));
+  if (!listening) qFatal("receiver did not start listening");
+  port_ = log_.all<ListeningStarted>().front().port;
+}
+
+Outcome send_and_wait(Receiver& receiver, const std::vector<fs::path>& paths,
+                      EngineSettings settings, std::chrono::seconds timeout) {
+  EventLog log;
+  TransferEngine sender(settings, [&log] { log.notify(); });
+  const TransferId id = sender.send("127.0.0.1", receiver.port(), paths);
+  Outcome outcome;
+  const bool sent = log.wait_for(
+      sender,
+      [id](const Event& e) {
+        const auto* done = std::get_if<SessionDone>(&e);
+        return done && done->id == id;
+      },
+      timeout);
+  if (sent) outcome.sender = log.all<SessionDone>().back();
+  outcome.sender_files = log.all<FileDone>();
+  // The receiver numbers its sessions itself: wait for as many ends as sends so far.
+  const auto before = receiver.log().all<SessionDone>().size();
+  receiver.log().wait_for(
+      receiver.engine(),
+      [&](const Event&) { return receiver.log().all<SessionDone>().size() > before; },
+      std::chrono::seconds(sent ? 30 : 1));
+  if (auto ends = receiver.log().all<SessionDone>(); !ends.empty()) {
+    outcome.receiver = ends.back();
+    for (const auto& f : receiver.log().all<FileDone>())
+      if (f.id == ends.back().id) outcome.receiver_files.push_back(f);
+  }
+  return outcome;
+}
+
+void write_random_file(const fs::path& path, std::uint64_t size, std::uint32_t seed) {
+  std::mt19937_64 random(seed);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  std::vector<std::uint64_t> block(1 << 16);
+  while (size > 0) {
+    for (auto& word : block) word = random();
+    const auto n = std::min<std::uint64_t>(size, block.size() * sizeof(std::uint64_t));
+    out.write(reinterpret_cast<const char*>(block.data()), static_cast<std::streamsize>(n));
+    size -= n;
+  }
+  if (!out) qFatal("cannot write %s", path.c_str());
+}
+
+void write_sparse_file(const fs::path& path, std::uint64_t size) {
+  // Data at the start, past 4 GiB and at the end, holes between.
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << "head of a sparse file";
+  out.seekp(static_cast<std::streamoff>(std::min<std::uint64_t>(size, 0x100000010ull)));
+  out << "past four gibibytes";
+  out.close();
+  fs::resize_file(path, size);
+  std::fstream tail(path, std::ios::binary | std::ios::in | std::ios::out);
+  tail.seekp(static_cast<std::streamoff>(size - 4));
+  tail << "tail";
+}
+
+bool same_contents(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  if (fs::file_size(a, ec) != fs::file_size(b, ec) || ec) return false;
+  std::ifstream fa(a, std::ios::binary), fb(b, std::ios::binary);
+  std::vector<char> ba(1 << 20), bb(1 << 20);
+  while (fa && fb) {
+    fa.read(ba.data(), static_cast<std::streamsize>(ba.size()));
+    fb.read(bb.data(), static_cast<std::streamsize>(bb.size()));
+    if (fa.gcount() != fb.gcount()) return false;
+    if (!std::equal(ba.begin(), ba.begin() + fa.gcount(), bb.begin())) return false;
+  }
+  return true;
+}
+
+double resident_fraction(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) qFatal("open %s", path.c_str());
+  const auto size = static_cast<std::size_t>(fs::file_size(path));
+  if (size == 0) {
+    ::close(fd);
+    return 0;
+  }
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) qFatal("mmap %s", path.c_str());
+  const long page = ::sysconf(_SC_PAGESIZE);
+  std::vector<unsigned char> pages((size + page - 1) / page);
+  ::mincore(map, size, pages.data());
+  ::munmap(map, size);
+  const auto resident = std::count_if(pages.begin(), pages.end(), [](unsigned char c) { return c & 1; });
+  return static_cast<double>(resident) / static_cast<double>(pages.size());
+}
+
+void evict_from_page_cache(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) qFatal("open %s", path.c_str());
+  ::fdatasync(fd);
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+  ::close(fd);
+}
+
+std::vector<std::string> list_files(const fs::path& root) {
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root))
+    if (e.is_regular_file()) files.push_back(e.path().lexically_relative(root).generic_string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+fs::path fresh_dir(const std::string& name) {
+  static const fs::path base = [] {
+    auto dir = fs::current_path() / "test-scratch";
+    fs::create_directories(dir);
+    return dir;
+  }();
+  auto dir = base / (name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace ferry::test

@@ -1,0 +1,90 @@
+#pragma once
+// Test support: a real receiver engine and real sender engines on 127.0.0.1,
+// and helpers for files on disk. Every wait is bounded.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+#include "ferry/core/transfer_engine.hpp"
+
+namespace ferry::test {
+
+// Collects an engine's events and waits for them with a deadline.
+class EventLog {
+ public:
+  void notify();
+  // Waits until `match` holds for some event drained so far; false on timeout.
+  template <class Predicate>
+  bool wait_for(TransferEngine& engine, Predicate match, std::chrono::seconds timeout);
+  std::vector<Event> events() const;
+  template <class T>
+  std::vector<T> all() const {
+    std::vector<T> found;
+    for (const auto& e : events())
+      if (const auto* t = std::get_if<T>(&e)) found.push_back(*t);
+    return found;
+  }
+
+ private:
+  void pull(TransferEngine& engine);
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  bool pending_ = false;
+  std::vector<Event> events_;
+};
+
+struct Outcome {
+  std::optional<SessionDone> sender;
+  std::optional<SessionDone> receiver;
+  std::vector<FileDone> sender_files;
+  std::vector<FileDone> receiver_files;
+};
+
+// One receiving engine listening on 127.0.0.1 with an ephemeral port.
+class Receiver {
+ public:
+  explicit Receiver(const std::filesystem::path& dir, EngineSettings settings = {});
+  std::uint16_t port() const { return port_; }
+  TransferEngine& engine() { return *engine_; }
+  EventLog& log() { return log_; }
+
+ private:
+  EventLog log_;
+  std::unique_ptr<TransferEngine> engine_;
+  std::uint16_t port_ = 0;
+};
+
+// Sends `paths` from a fresh engine with `settings` and waits for both ends.
+Outcome send_and_wait(Receiver& receiver, const std::vector<std::filesystem::path>& paths,
+                      EngineSettings settings = {},
+                      std::chrono::seconds timeout = std::chrono::seconds(300));
+
+// Files.
+void write_random_file(const std::filesystem::path& path, std::uint64_t size, std::uint32_t seed);
+void write_sparse_file(const std::filesystem::path& path, std::uint64_t size);
+bool same_contents(const std::filesystem::path& a, const std::filesystem::path& b);
+// Fraction of the file's pages in the page cache (mincore).
+double resident_fraction(const std::filesystem::path& path);
+void evict_from_page_cache(const std::filesystem::path& path);
+// Regular files under `root`, relative, sorted.
+std::vector<std::string> list_files(const std::filesystem::path& root);
+// A fresh folder on disk (next to the test binary, never tmpfs), removed at exit.
+std::filesystem::path fresh_dir(const std::string& name);
+
+template <class Predicate>
+bool EventLog::wait_for(TransferEngine& engine, Predicate match, std::chrono::seconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    pull(engine);
+    for (const auto& e : events())
+      if (match(e)) return true;
+    std::unique_lock lock(mutex_);
+    if (!wake_.wait_until(lock, deadline, [&] { return pending_; })) return false;
+  }
+}
+
+}  // namespace ferry::test
