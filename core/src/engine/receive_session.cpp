@@ -308,7 +308,7 @@ void ReceiveSession::protocol_error(const std::string& what) {
 // Ends the session with an error; with `tell_peer`, a CANCEL naming it goes first.
 void ReceiveSession::fail(const std::string& error, bool tell_peer) {
   if (finished_) return;
-  spdlog::error("receive session {} from {}: {}", id_.value, peer_, error);
+  spdlog::debug("receive session {} from {}: {}", id_.value, peer_, error);
   discard_current();
   if (!tell_peer || !socket_.is_open()) return finish(false, error);
   writer_.queue(protocol::Cancel{clip(error)});

@@ -150,7 +150,7 @@ void SendSession::on_result(const protocol::FileResult& result) {
 void SendSession::send_next_file() {
   if (finished_) return;
   if (cancel_requested_) {
-    writer_.queue(protocol::Cancel{"cancelled by the sender"});
+    writer_.queue(protocol::Cancel{"the user cancelled"});
     writer_.async_flush([self = shared_from_this()](std::error_code) {
       self->finish(false, "cancelled");
     });
@@ -279,7 +279,7 @@ void SendSession::cancel() {
 
 void SendSession::fail(const std::string& error) {
   if (finished_) return;
-  spdlog::error("send session {} to {}: {}", id_.value, peer(), error);
+  spdlog::debug("send session {} to {}: {}", id_.value, peer(), error);
   finish(false, error);
 }
 

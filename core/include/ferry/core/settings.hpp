@@ -13,6 +13,8 @@ namespace ferry {
 // evicting the page cache at no throughput cost.
 inline constexpr std::uint64_t kDefaultDirectThreshold = 16ull * 1024 * 1024;
 
+// Ask: every offer waits for TransferEngine::respond. AcceptAll: the offer is
+// still announced (OfferReceived) and accepted at once; respond() is ignored.
 enum class ConsentPolicy { Ask, AcceptAll };
 
 // The engine's whole configuration, applied as one value.
