@@ -170,15 +170,11 @@ protocol::OfferEntry folder_entry(std::string path, std::uint64_t size) {
   return {protocol::EntryKind::Folder, std::move(path), size, 1'700'000'000'000'000'000};
 }
 
-protocol::Digest hello_digest() {
-  return {0xb5, 0xe9, 0xc1, 0xad, 0x07, 0x1b, 0x3e, 0x7f,
-          0xc7, 0x79, 0xcf, 0xaa, 0x5e, 0x52, 0x38, 0x18};
-}
-
-std::span<const std::byte> hello_bytes() {
-  static constexpr std::byte kHello[] = {std::byte{'h'}, std::byte{'e'}, std::byte{'l'},
-                                         std::byte{'l'}, std::byte{'o'}};
-  return kHello;
+std::optional<RawPeer> await_offer(RawListener& listener) {
+  auto peer = listener.accept();
+  if (!peer || !peer->expect<protocol::Hello>() || !peer->expect<protocol::Offer>())
+    return std::nullopt;
+  return peer;
 }
 
 Sender::Sender(const EngineSettings& settings) : engine_(settings, [this] { log_.notify(); }) {}

@@ -87,9 +87,8 @@ class RawListener {
 protocol::OfferEntry file_entry(std::string path, std::uint64_t size);
 protocol::OfferEntry folder_entry(std::string path, std::uint64_t size = 0);
 
-// The digest of the 5 bytes "hello" (docs/protocol.md, section 7).
-protocol::Digest hello_digest();
-std::span<const std::byte> hello_bytes();
+// Accepts a sender's connection and reads its HELLO and OFFER.
+std::optional<RawPeer> await_offer(RawListener& listener);
 
 // A sending engine of its own, to face a raw receiver.
 class Sender {
