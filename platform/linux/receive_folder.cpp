@@ -3,6 +3,8 @@
 // nor a path naming one can redirect a write outside the folder.
 #include "ferry/platform/receive_folder.hpp"
 
+#include "unique_fd.hpp"
+
 #include <fcntl.h>
 #include <limits.h>  // NAME_MAX
 #include <stdio.h>   // renameat2, RENAME_NOREPLACE (glibc, _GNU_SOURCE)
@@ -18,28 +20,13 @@
 #include <utility>
 
 namespace ferry::platform {
+
+using linux_impl::UniqueFd;
+
 namespace {
 
 constexpr int kFolderFlags = O_DIRECTORY | O_NOFOLLOW | O_RDONLY | O_CLOEXEC;
 constexpr int kMaxConflictNumber = 9999;
-
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  Fd& operator=(Fd&& other) noexcept {
-    std::swap(fd_, other.fd_);
-    return *this;
-  }
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_ = -1;
-};
 
 // The subject is a view so that nothing allocates, and maybe clobbers errno,
 // before the caller's errno argument is read.
@@ -54,7 +41,7 @@ bool is_plain_name(std::string_view name) {
 
 // Opens the folder `name` in `dir` without following a symlink, creating it
 // first when missing and `create` is set. `shown` is its path for messages.
-Result<Fd> open_child_folder(int dir, const std::string& name, std::string_view shown,
+Result<UniqueFd> open_child_folder(int dir, const std::string& name, std::string_view shown,
                              bool create) {
   int fd = ::openat(dir, name.c_str(), kFolderFlags);
   if (fd < 0 && errno == ENOENT && create) {
@@ -64,17 +51,17 @@ Result<Fd> open_child_folder(int dir, const std::string& name, std::string_view 
     fd = ::openat(dir, name.c_str(), kFolderFlags);  // also after losing a creation race
   }
   if (fd < 0) return syscall_error(errno, "openat", shown);
-  return Fd(fd);
+  return UniqueFd(fd);
 }
 
 // Opens the folder `relative` ('/'-separated; empty is the root itself).
-Result<Fd> open_folder(int root, std::string_view relative, bool create) {
+Result<UniqueFd> open_folder(int root, std::string_view relative, bool create) {
   if (relative.empty()) {
     const int fd = ::fcntl(root, F_DUPFD_CLOEXEC, 0);
     if (fd < 0) return syscall_error(errno, "fcntl", ".");
-    return Fd(fd);
+    return UniqueFd(fd);
   }
-  Fd current;
+  UniqueFd current;
   int at = root;
   for (std::size_t start = 0; start <= relative.size();) {
     std::size_t end = relative.find('/', start);
@@ -139,7 +126,7 @@ std::string joined(std::string_view parent, std::string_view name) {
 
 struct ReceiveFolder::Impl {
   std::filesystem::path root;
-  Fd root_fd;
+  UniqueFd root_fd;
 };
 
 Result<std::unique_ptr<ReceiveFolder>> ReceiveFolder::open(const std::filesystem::path& root) {
@@ -148,7 +135,7 @@ Result<std::unique_ptr<ReceiveFolder>> ReceiveFolder::open(const std::filesystem
   if (error) return IoError{error, "create_directories", root.string()};
   const int fd = ::open(root.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
   if (fd < 0) return syscall_error(errno, "open", root.native());
-  auto impl = std::make_unique<Impl>(Impl{root, Fd(fd)});
+  auto impl = std::make_unique<Impl>(Impl{root, UniqueFd(fd)});
   return std::unique_ptr<ReceiveFolder>(new ReceiveFolder(std::move(impl)));
 }
 
