@@ -21,8 +21,9 @@ EngineSettings sender_settings(std::optional<Strategy> forced) {
   return settings;
 }
 
-Strategy expected_strategy(std::optional<Strategy> forced, std::uint64_t size) {
-  if (forced) return *forced;
+// `strategy` as in the data table: a forced Strategy, or -1 for auto.
+Strategy expected_strategy(int strategy, std::uint64_t size) {
+  if (strategy >= 0) return static_cast<Strategy>(strategy);
   return size < kThreshold ? Strategy::ZeroCopy : Strategy::Direct;
 }
 
@@ -72,7 +73,7 @@ void TestTransfer::sizes() {
   QCOMPARE(outcome.sender_files.size(), sizes.size());
   for (const FileDone& done : outcome.sender_files) {
     QVERIFY2(done.ok, done.error.c_str());
-    QCOMPARE(to_string(done.strategy), to_string(expected_strategy(forced, done.bytes)));
+    QCOMPARE(to_string(done.strategy), to_string(expected_strategy(strategy, done.bytes)));
     QVERIFY2(same_contents(source / done.path, target / done.path), done.path.c_str());
   }
   QCOMPARE(list_files(target).size(), sizes.size());  // no part files left behind

@@ -151,13 +151,21 @@ std::vector<std::string> list_files(const fs::path& root) {
   return files;
 }
 
+namespace {
+// Removes the test's scratch folders when the test process ends.
+struct ScratchRoot {
+  fs::path path = fs::current_path() / "test-scratch" / std::to_string(::getpid());
+  ScratchRoot() { fs::create_directories(path); }
+  ~ScratchRoot() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+}  // namespace
+
 fs::path fresh_dir(const std::string& name) {
-  static const fs::path base = [] {
-    auto dir = fs::current_path() / "test-scratch";
-    fs::create_directories(dir);
-    return dir;
-  }();
-  auto dir = base / (name + "-" + std::to_string(::getpid()));
+  static const ScratchRoot root;
+  auto dir = root.path / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

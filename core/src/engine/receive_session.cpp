@@ -148,6 +148,7 @@ void ReceiveSession::begin_file(std::uint32_t index) {
                                     {settings.direct_block_bytes, settings.direct_queue_depth});
   if (!opened) {
     const std::string error = opened.error().describe();
+    discard_part();
     report(index, protocol::FileStatus::WriteFailed, error, "");
     return fail(error, true);
   }
@@ -206,18 +207,16 @@ void ReceiveSession::pump_data() {
 void ReceiveSession::end_file(const protocol::FileEnd& end) {
   if (!current_ || current_->index != end.index) return protocol_error("FILE_END for another file");
   if (current_->received != entry(end.index).size) {
-    report(end.index, protocol::FileStatus::SizeMismatch,
-           fmt::format("{}: {} bytes received, {} offered", entry(end.index).path,
-                       current_->received, entry(end.index).size),
-           "");
-    discard_current();
-    return read_next();
+    return drop_file(protocol::FileStatus::SizeMismatch,
+                     fmt::format("{}: {} bytes received, {} offered", entry(end.index).path,
+                                 current_->received, entry(end.index).size));
   }
   current_->sink->async_finish(entry(end.index).mtime_ns,
                                [self = shared_from_this(), digest = end.digest](
                                    std::optional<IoError> error) {
                                  if (self->finished_) return;
                                  if (error) {
+                                   self->discard_part();
                                    self->report(self->current_->index,
                                                 protocol::FileStatus::WriteFailed,
                                                 error->describe(), "");
@@ -232,21 +231,19 @@ void ReceiveSession::verify_and_commit(const protocol::Digest& expected) {
   const auto& path = entry(index).path;
   if (current_->digest.finish() != expected) {
     spdlog::error("{} from {}: digest mismatch, file dropped", path, peer_);
-    report(index, protocol::FileStatus::DigestMismatch, path + ": digest mismatch", "");
-    discard_current();
-    return read_next();
+    return drop_file(protocol::FileStatus::DigestMismatch, path + ": digest mismatch");
   }
   current_->sink.reset();
   auto stored = folder_->commit(current_->part_name, path);
   if (!stored) {
     const std::string error = stored.error().describe();
+    discard_part();
     report(index, protocol::FileStatus::WriteFailed, error, "");
     return fail(error, true);
   }
   report(index, protocol::FileStatus::Ok, "", stored.value());
   current_.reset();
-  if (files_ok_ + files_failed_ == file_count_) return finish_session();
-  read_next();
+  next_file();
 }
 
 void ReceiveSession::abort_file(const protocol::FileAbort& abort) {
@@ -260,8 +257,18 @@ void ReceiveSession::abort_file(const protocol::FileAbort& abort) {
     current_->index = abort.index;
     current_->strategy = plan_receive(entry(abort.index).size, host_.settings());
   }
-  report(abort.index, protocol::FileStatus::SourceFailed, "sender could not read it: " + abort.reason, "");
-  discard_current();
+  drop_file(protocol::FileStatus::SourceFailed, "sender could not read it: " + abort.reason);
+}
+
+// The current file failed: its part goes first, then the peer hears why.
+void ReceiveSession::drop_file(protocol::FileStatus status, const std::string& message) {
+  discard_part();
+  report(current_->index, status, message, "");
+  current_.reset();
+  next_file();
+}
+
+void ReceiveSession::next_file() {
   if (files_ok_ + files_failed_ == file_count_) return finish_session();
   read_next();
 }
@@ -317,10 +324,14 @@ void ReceiveSession::fail(const std::string& error, bool tell_peer) {
   writer_.async_flush([self = shared_from_this(), error](std::error_code) { self->finish(false, error); });
 }
 
-void ReceiveSession::discard_current() {
+void ReceiveSession::discard_part() {
   if (!current_) return;
   current_->sink.reset();  // waits for writes in flight before the file goes
   if (!current_->part_name.empty()) folder_->discard(current_->part_name);
+}
+
+void ReceiveSession::discard_current() {
+  discard_part();
   current_.reset();
 }
 

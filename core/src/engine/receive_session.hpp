@@ -53,6 +53,8 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void end_file(const protocol::FileEnd& end);
   void verify_and_commit(const protocol::Digest& expected);
   void abort_file(const protocol::FileAbort& abort);
+  void drop_file(protocol::FileStatus status, const std::string& message);
+  void next_file();
   void report(std::uint32_t index, protocol::FileStatus status, const std::string& message,
               const std::string& stored_path);
   void finish_session();
@@ -60,6 +62,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void protocol_error(const std::string& what);
   void fail(const std::string& error, bool tell_peer);
   void finish(bool ok, const std::string& error);
+  void discard_part();
   void discard_current();
 
   const protocol::OfferEntry& entry(std::uint32_t index) const { return offer_.entries[index]; }

@@ -89,10 +89,14 @@ void SendSession::await_hello() {
     if (ec) return self->fail("read hello from " + self->peer() + ": " + ec.message());
     const auto* hello = std::get_if<protocol::Hello>(&m);
     if (!hello) return self->fail("protocol error: " + self->peer() + " did not start with HELLO");
-    if (hello->version != protocol::kVersion)
-      return self->fail("peer " + self->peer() + " speaks protocol version " +
-                        std::to_string(hello->version) + ", we speak " +
-                        std::to_string(protocol::kVersion));
+    if (hello->version != protocol::kVersion) {
+      const std::string error = "peer " + self->peer() + " speaks protocol version " +
+                                std::to_string(hello->version) + ", we speak " +
+                                std::to_string(protocol::kVersion);
+      self->writer_.queue(protocol::Cancel{error});
+      self->writer_.async_flush([self, error](std::error_code) { self->fail(error); });
+      return;
+    }
     self->await_answer();
   });
 }

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "event_queue.hpp"
+#include "ferry/platform/engine_thread.hpp"
 #include "receive_session.hpp"
 #include "send_session.hpp"
 
@@ -23,7 +24,10 @@ using boost::asio::ip::tcp;
 struct TransferEngine::Impl final : SessionHost {
   Impl(EngineSettings initial, NotifyHook notify)
       : settings_(std::move(initial)), events_(std::move(notify)) {
-    thread_ = std::thread([this] { context_.run(); });
+    thread_ = std::thread([this] {
+      platform::prepare_engine_thread();
+      context_.run();
+    });
   }
 
   ~Impl() override {
