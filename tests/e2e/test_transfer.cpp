@@ -53,8 +53,8 @@ void TestTransfer::sizes_data() {
 
 void TestTransfer::sizes() {
   QFETCH(int, strategy);
-  const std::optional<Strategy> forced =
-      strategy < 0 ? std::nullopt : std::optional(static_cast<Strategy>(strategy));
+  EngineSettings settings = sender_settings(std::nullopt);
+  if (strategy >= 0) settings.forced_strategy = static_cast<Strategy>(strategy);
   const std::vector<std::uint64_t> sizes = {0, 1, 511, 512, 4095, 4096, 4097, kThreshold - 1,
                                             kThreshold, kThreshold + 1, 64 * 1024 * 1024 + 3};
   const fs::path source = fresh_dir("sizes-src");
@@ -65,7 +65,7 @@ void TestTransfer::sizes() {
     write_random_file(paths.back(), sizes[i], static_cast<std::uint32_t>(i + 1));
   }
   Receiver receiver(target);
-  const Outcome outcome = send_and_wait(receiver, paths, sender_settings(forced));
+  const Outcome outcome = send_and_wait(receiver, paths, settings);
   QVERIFY(outcome.sender.has_value());
   QVERIFY2(outcome.sender->ok, outcome.sender->error.c_str());
   QVERIFY(outcome.receiver.has_value() && outcome.receiver->ok);
