@@ -27,9 +27,11 @@ class SendfileSource final : public FileSource {
     socket_ = &socket;
     remaining_ = length;
     handler_ = std::move(handler);
-    boost::system::error_code ec;
-    socket.native_non_blocking(true, ec);
-    if (ec) return finish(IoError{ec, "fcntl O_NONBLOCK", file_.path});
+    if (!socket.native_non_blocking()) {  // Asio caches the mode: no syscall when set
+      boost::system::error_code ec;
+      socket.native_non_blocking(true, ec);
+      if (ec) return finish(IoError{ec, "ioctl FIONBIO", file_.path});
+    }
     pump();
   }
 

@@ -10,6 +10,8 @@
 namespace ferry {
 namespace {
 
+constexpr std::uint64_t kInlineDigestBytes = 256 * 1024;
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -212,6 +214,12 @@ bool SendSession::open_file(std::uint32_t index) {
 }
 
 void SendSession::digest_separately(const std::filesystem::path& path, std::uint64_t size) {
+  // A small file is read here: a worker round trip would cost more than the
+  // read, and the read warms the page cache for sendfile anyway.
+  if (size <= kInlineDigestBytes) {
+    current_->separate_digest = digest_file(path, size);
+    return;
+  }
   boost::asio::post(host_.workers(), [self = shared_from_this(), path, size,
                                       index = current_->index] {
     auto digest = digest_file(path, size);

@@ -1,0 +1,25 @@
+#include "ferry/platform/path_facts.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+namespace ferry::platform {
+
+Result<PathFacts> stat_path(const std::filesystem::path& path) {
+  constexpr unsigned kMask = STATX_TYPE | STATX_SIZE | STATX_MTIME;
+  struct statx stx {};
+  if (::statx(AT_FDCWD, path.c_str(), AT_SYMLINK_NOFOLLOW, kMask, &stx) != 0)
+    return last_errno_error("statx", path.string());
+  PathFacts facts;
+  facts.is_symlink = S_ISLNK(stx.stx_mode);
+  // Only a link needs the second look, at its target (a dangling one is Other).
+  if (facts.is_symlink && ::statx(AT_FDCWD, path.c_str(), 0, kMask, &stx) != 0) return facts;
+  if (S_ISREG(stx.stx_mode)) facts.kind = PathFacts::Kind::File;
+  else if (S_ISDIR(stx.stx_mode)) facts.kind = PathFacts::Kind::Folder;
+  facts.size = facts.kind == PathFacts::Kind::File ? stx.stx_size : 0;
+  facts.mtime_ns = static_cast<std::int64_t>(stx.stx_mtime.tv_sec) * 1'000'000'000 +
+                   stx.stx_mtime.tv_nsec;
+  return facts;
+}
+
+}  // namespace ferry::platform
