@@ -127,6 +127,20 @@ std::string joined(std::string_view parent, std::string_view name) {
 struct ReceiveFolder::Impl {
   std::filesystem::path root;
   UniqueFd root_fd;
+  // The folder the last file went to: files of one folder arrive together, so
+  // this saves walking the same path again for each of them.
+  std::string last_parent;
+  UniqueFd last_parent_fd;
+
+  Result<int> parent_folder(std::string_view parent) {
+    if (!last_parent_fd.valid() || last_parent != parent) {
+      auto folder = open_folder(root_fd.get(), parent, true);
+      if (!folder) return folder.error();
+      last_parent_fd = std::move(folder.value());
+      last_parent = parent;
+    }
+    return last_parent_fd.get();
+  }
 };
 
 Result<std::unique_ptr<ReceiveFolder>> ReceiveFolder::open(const std::filesystem::path& root) {
@@ -135,7 +149,7 @@ Result<std::unique_ptr<ReceiveFolder>> ReceiveFolder::open(const std::filesystem
   if (error) return IoError{error, "create_directories", root.string()};
   const int fd = ::open(root.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
   if (fd < 0) return syscall_error(errno, "open", root.native());
-  auto impl = std::make_unique<Impl>(Impl{root, UniqueFd(fd)});
+  auto impl = std::make_unique<Impl>(Impl{root, UniqueFd(fd), {}, {}});
   return std::unique_ptr<ReceiveFolder>(new ReceiveFolder(std::move(impl)));
 }
 
@@ -157,13 +171,13 @@ Result<std::string> ReceiveFolder::commit(std::string_view part_name,
   const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
   if (!is_plain_name(name)) return syscall_error(EINVAL, "renameat2", relative_path);
 
-  auto folder = open_folder(impl_->root_fd.get(), parent, true);
+  auto folder = impl_->parent_folder(parent);
   if (!folder) return folder.error();
   const std::string part(part_name);
   for (int number = 0; number <= kMaxConflictNumber; ++number) {
     const std::string candidate = number == 0 ? std::string(name) : numbered_name(name, number);
     const std::string used = joined(parent, candidate);
-    auto moved = move_no_replace(impl_->root_fd.get(), part, folder->get(), candidate, used);
+    auto moved = move_no_replace(impl_->root_fd.get(), part, folder.value(), candidate, used);
     if (moved) return used;
     if (moved.error().code != std::errc::file_exists) return moved.error();
   }
