@@ -32,6 +32,7 @@ ReceiveSession::ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket s
       executor_(socket.get_executor()),
       id_(id),
       socket_(std::move(socket)),
+      linger_(executor_),
       peer_(endpoint_text(socket_)),
       folder_(std::move(folder)),
       reader_(socket_),
@@ -321,7 +322,32 @@ void ReceiveSession::fail(const std::string& error, bool tell_peer) {
   writer_.queue(protocol::Cancel{clip(error)});
   // No more reading: the session is over whatever the peer sends now.
   finished_ = true;
-  writer_.async_flush([self = shared_from_this(), error](std::error_code) { self->finish(false, error); });
+  writer_.async_flush([self = shared_from_this(), error](std::error_code ec) {
+    if (ec) return self->finish(false, error);
+    self->linger(error);
+  });
+}
+
+// After the CANCEL, stop sending and drop whatever the peer still sends until
+// it closes, for a second at most: closing with unread data would reset
+// the connection, and the reset can destroy the CANCEL before it is read.
+void ReceiveSession::linger(const std::string& error) {
+  boost::system::error_code ignored;
+  socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+  linger_.expires_after(kLinger);
+  linger_.async_wait([self = shared_from_this(), error](boost::system::error_code ec) {
+    if (!ec) self->finish(false, error);
+  });
+  drain(error);
+}
+
+void ReceiveSession::drain(const std::string& error) {
+  drain_buffer_.resize(64 * 1024);
+  socket_.async_read_some(boost::asio::buffer(drain_buffer_),
+                          [self = shared_from_this(), error](boost::system::error_code ec, std::size_t) {
+                            if (ec) return self->finish(false, error);
+                            self->drain(error);
+                          });
 }
 
 void ReceiveSession::discard_part() {
@@ -338,6 +364,7 @@ void ReceiveSession::discard_current() {
 void ReceiveSession::finish(bool ok, const std::string& error) {
   if (done_emitted_) return;
   done_emitted_ = finished_ = true;
+  linger_.cancel();
   boost::system::error_code ignored;
   socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);

@@ -8,6 +8,8 @@
 #include <string>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <vector>
 
 #include "digest.hpp"
 #include "frame_channel.hpp"
@@ -61,6 +63,8 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
 
   void protocol_error(const std::string& what);
   void fail(const std::string& error, bool tell_peer);
+  void linger(const std::string& error);
+  void drain(const std::string& error);
   void finish(bool ok, const std::string& error);
   void discard_part();
   void discard_current();
@@ -71,6 +75,8 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   boost::asio::any_io_executor executor_;
   TransferId id_;
   boost::asio::ip::tcp::socket socket_;
+  boost::asio::steady_timer linger_;
+  std::vector<std::byte> drain_buffer_;
   std::string peer_;
   std::shared_ptr<platform::ReceiveFolder> folder_;
   FrameReader reader_;

@@ -33,6 +33,7 @@ SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& 
       port_(port),
       paths_(std::move(paths)),
       socket_(executor),
+      linger_(executor),
       reader_(socket_),
       writer_(socket_) {}
 
@@ -126,6 +127,7 @@ void SendSession::await_answer() {
 void SendSession::read_results() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
+    if (ec && self->send_error_) return self->fail(*self->send_error_);
     if (ec) return self->fail("connection to " + self->peer() + " lost: " + ec.message());
     if (const auto* result = std::get_if<protocol::FileResult>(&m)) {
       self->on_result(*result);
@@ -168,7 +170,7 @@ void SendSession::send_next_file() {
   if (next_index_ == entries.size()) {
     // Everything is sent; the reader finishes the session on SUMMARY.
     writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-      if (ec) self->fail("send to " + self->peer() + ": " + ec.message());
+      if (ec) self->send_failed("send to " + self->peer() + ": " + ec.message());
     });
     return;
   }
@@ -248,11 +250,12 @@ void SendSession::send_chunk() {
   writer_.queue(protocol::DataHeader{chunk});
   writer_.async_flush([self = shared_from_this(), chunk](std::error_code ec) {
     if (self->finished_) return;
-    if (ec) return self->fail("send to " + self->peer() + ": " + ec.message());
+    if (ec) return self->send_failed("send to " + self->peer() + ": " + ec.message());
     self->current_->source->async_send(
         self->socket_, chunk, [self, chunk](std::optional<IoError> error) {
           if (self->finished_) return;
-          if (error) return self->fail(error->describe() + " (sending to " + self->peer() + ")");
+          if (error)
+            return self->send_failed(error->describe() + " (sending to " + self->peer() + ")");
           self->current_->sent += chunk;
           if (auto progress = self->progress_.advance(chunk, self->current_->index))
             self->host_.emit(*progress);
@@ -289,6 +292,20 @@ void SendSession::cancel() {
   if (!current_ && next_index_ >= planned_.offer.entries.size()) send_next_file();
 }
 
+// The receiver usually stops reading because it has said why (a CANCEL, or a
+// failed FILE_RESULT) just before closing: give the reader a moment to take
+// that reason before falling back to the bare send error.
+void SendSession::send_failed(const std::string& error) {
+  if (finished_ || send_error_) return;
+  send_error_ = error;
+  boost::system::error_code ignored;
+  socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+  linger_.expires_after(kLinger);
+  linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (!ec) self->fail(*self->send_error_);
+  });
+}
+
 void SendSession::fail(const std::string& error) {
   if (finished_) return;
   spdlog::debug("send session {} to {}: {}", id_.value, peer(), error);
@@ -298,6 +315,7 @@ void SendSession::fail(const std::string& error) {
 void SendSession::finish(bool ok, const std::string& error) {
   if (finished_) return;
   finished_ = true;
+  linger_.cancel();
   boost::system::error_code ignored;
   socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "digest.hpp"
 #include "frame_channel.hpp"
@@ -59,6 +60,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void finish_file();
   void digest_separately(const std::filesystem::path& path, std::uint64_t size);
 
+  void send_failed(const std::string& error);
   void fail(const std::string& error);
   void finish(bool ok, const std::string& error);
   std::string peer() const;
@@ -70,6 +72,8 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   std::uint16_t port_;
   std::vector<std::filesystem::path> paths_;
   boost::asio::ip::tcp::socket socket_;
+  boost::asio::steady_timer linger_;
+  std::optional<std::string> send_error_;  // the data phase broke; see send_failed
   FrameReader reader_;
   FrameWriter writer_;
   PlannedOffer planned_;

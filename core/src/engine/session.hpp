@@ -2,6 +2,7 @@
 // What every session needs from the engine, and what the engine needs from a
 // session. Sessions live on the engine thread and keep themselves alive
 // through the handlers of their pending operations (shared_from_this).
+#include <chrono>
 #include <string>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -11,6 +12,10 @@
 #include "ferry/core/settings.hpp"
 
 namespace ferry {
+
+// How long a side that hit an error waits for the peer's last word (a CANCEL
+// or failed FILE_RESULT saying why) before closing.
+inline constexpr auto kLinger = std::chrono::seconds(1);
 
 class SessionHost {
  public:

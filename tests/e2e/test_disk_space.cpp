@@ -1,0 +1,97 @@
+// A receive folder without room: an offer larger than the free space is
+// declined up front with a clear error, and nothing is written. The folder is
+// a small tmpfs this test mounts itself (root only).
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include <QtTest>
+#include <filesystem>
+
+#include "engine_harness.hpp"
+
+using namespace ferry;
+using namespace ferry::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// An 8 MiB tmpfs mounted on `path` for the lifetime of this object.
+struct SmallDisk {
+  fs::path path;
+  bool mounted = ::mount("ferry-test", path.c_str(), "tmpfs", 0, "size=8m") == 0;
+  ~SmallDisk() {
+    if (mounted) ::umount2(path.c_str(), MNT_DETACH);
+  }
+};
+
+bool is_session_done(const Event& e) { return std::holds_alternative<SessionDone>(e); }
+
+}  // namespace
+
+class TestDiskSpace : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void init();
+  void offer_larger_than_free_space_is_declined();
+  void disk_full_after_accepting_fails_cleanly();
+};
+
+void TestDiskSpace::init() {
+  if (::geteuid() != 0) QSKIP("mounting a small tmpfs needs root");
+}
+
+void TestDiskSpace::offer_larger_than_free_space_is_declined() {
+  const fs::path source = fresh_dir("space-src");
+  const fs::path target = fresh_dir("space-dst");
+  const SmallDisk disk{target};
+  if (!disk.mounted) QSKIP("cannot mount a tmpfs here");
+
+  write_random_file(source / "too-big.bin", 16 * 1024 * 1024, 1);
+  Receiver receiver(target);
+  const Outcome outcome = send_and_wait(receiver, {source / "too-big.bin"});
+  QVERIFY(outcome.sender.has_value());
+  QVERIFY(!outcome.sender->ok);
+  QVERIFY2(outcome.sender->error.find("not enough space") != std::string::npos,
+           outcome.sender->error.c_str());
+  QVERIFY(outcome.receiver.has_value() && !outcome.receiver->ok);
+  QVERIFY(fs::is_empty(target));
+}
+
+// The space was there when the offer came, and gone when the user accepted.
+void TestDiskSpace::disk_full_after_accepting_fails_cleanly() {
+  const fs::path source = fresh_dir("full-src");
+  const fs::path target = fresh_dir("full-dst");
+  const SmallDisk disk{target};
+  if (!disk.mounted) QSKIP("cannot mount a tmpfs here");
+  write_random_file(source / "fits.bin", 6 * 1024 * 1024, 2);
+
+  EngineSettings settings;
+  settings.receive_dir = target;
+  settings.bind_address = "127.0.0.1";
+  settings.consent = ConsentPolicy::Ask;
+  EventLog receiver_log;
+  TransferEngine receiver(settings, [&] { receiver_log.notify(); });
+  receiver.listen();
+  const auto listening = [](const Event& e) { return std::holds_alternative<ListeningStarted>(e); };
+  QVERIFY(receiver_log.wait_for(receiver, listening, std::chrono::seconds(10)));
+
+  EventLog sender_log;
+  TransferEngine sender(EngineSettings{}, [&] { sender_log.notify(); });
+  sender.send("127.0.0.1", receiver_log.all<ListeningStarted>().front().port, {source / "fits.bin"});
+  const auto offered = [](const Event& e) { return std::holds_alternative<OfferReceived>(e); };
+  QVERIFY(receiver_log.wait_for(receiver, offered, std::chrono::seconds(30)));
+  write_random_file(target / "filler.bin", 4 * 1024 * 1024, 3);  // leaves less than 6 MiB
+  receiver.respond(receiver_log.all<OfferReceived>().front().id, true);
+
+  QVERIFY(sender_log.wait_for(sender, is_session_done, std::chrono::seconds(30)));
+  QVERIFY(receiver_log.wait_for(receiver, is_session_done, std::chrono::seconds(30)));
+  const SessionDone sent = sender_log.all<SessionDone>().front();
+  QVERIFY(!sent.ok);
+  QVERIFY2(sent.error.find("No space left on device") != std::string::npos, sent.error.c_str());
+  QVERIFY(!receiver_log.all<SessionDone>().front().ok);
+  QCOMPARE(list_files(target), std::vector<std::string>{"filler.bin"});
+}
+
+QTEST_GUILESS_MAIN(TestDiskSpace)
+#include "test_disk_space.moc"
