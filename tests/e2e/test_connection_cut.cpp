@@ -128,9 +128,7 @@ void TestConnectionCut::sender_vanishes_under_receiver() {
   QFETCH(quint64, declared);
   QFETCH(quint64, sent);
   const fs::path target = fresh_dir("cut-receive-dst");
-  EngineSettings settings;
-  settings.direct_threshold = kMiB;
-  Receiver receiver(target, settings);
+  Receiver receiver(target, {.direct_threshold = kMiB, .consent = ConsentPolicy::AcceptAll});
   auto peer = offer_accepted(receiver.port(), size);
   QVERIFY(peer);
   QVERIFY(peer->send(protocol::FileBegin{0}));

@@ -37,7 +37,6 @@ Receiver::Receiver(const fs::path& dir, EngineSettings settings) {
   settings.receive_dir = dir;
   settings.bind_address = "127.0.0.1";
   settings.port = 0;
-  settings.consent = ConsentPolicy::AcceptAll;
   engine_ = std::make_unique<TransferEngine>(settings, [this] { log_.notify(); });
   engine_->listen();
   const bool listening = log_.wait_for(

@@ -44,10 +44,12 @@ struct Outcome {
   std::vector<FileDone> receiver_files;
 };
 
-// One receiving engine listening on 127.0.0.1 with an ephemeral port.
+// One receiving engine listening on 127.0.0.1 with an ephemeral port. It
+// accepts every offer unless settings.consent asks (tests answer themselves).
 class Receiver {
  public:
-  explicit Receiver(const std::filesystem::path& dir, EngineSettings settings = {});
+  explicit Receiver(const std::filesystem::path& dir,
+                    EngineSettings settings = {.consent = ConsentPolicy::AcceptAll});
   std::uint16_t port() const { return port_; }
   TransferEngine& engine() { return *engine_; }
   EventLog& log() { return log_; }
