@@ -1,0 +1,121 @@
+// ferry-bench: measures ferry-cli transfers between real processes over
+// 127.0.0.1 with files on disk, and prints the results as markdown tables.
+#include <sys/sysinfo.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <string_view>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "naive_copy.hpp"
+#include "options.hpp"
+#include "perf_stat.hpp"
+#include "process.hpp"
+#include "scenarios.hpp"
+#include "workdir.hpp"
+
+namespace {
+
+using namespace ferry::bench;
+namespace fs = std::filesystem;
+
+constexpr int kFailureStatus = 1;
+constexpr int kUsageStatus = 2;
+constexpr std::uint64_t kDiskMargin = 256ull << 20;
+
+// The hidden roles of the naive baseline: `--naive-receive FILE` and
+// `--naive-send PORT FILE`. nullopt when `arguments` is not one of them.
+std::optional<int> run_naive_role(const std::vector<std::string_view>& arguments) {
+  if (arguments.size() == 2 && arguments[0] == "--naive-receive") return naive_receive(fs::path(arguments[1]));
+  if (arguments.size() == 3 && arguments[0] == "--naive-send") {
+    std::uint16_t port = 0;
+    const std::string_view text = arguments[1];
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), port);
+    if (error != std::errc{} || end != text.data() + text.size()) return kUsageStatus;
+    return naive_send(port, fs::path(arguments[2]));
+  }
+  return std::nullopt;
+}
+
+std::string setup_section(const BenchOptions& options, const ScenarioContext& context) {
+  utsname system{};
+  ::uname(&system);
+  struct sysinfo memory {};
+  ::sysinfo(&memory);
+  const double ram_gib = static_cast<double>(memory.totalram) * memory.mem_unit / (1024.0 * 1024 * 1024);
+  std::string command = "ferry-bench";
+  for (const std::string& argument : options.command_line) command += " " + argument;
+  return fmt::format(
+      "## Setup\n\n"
+      "- Command: `{}`\n"
+      "- Kernel {} {}, {} CPUs online, {:.1f} GiB RAM\n"
+      "- Work dir: {} ({})\n"
+      "- ferry-cli: {}\n"
+      "- Transfers over 127.0.0.1; receiver `ferry-cli receive --port 0 --bind 127.0.0.1 --accept-all --once`, "
+      "sender `ferry-cli send --strategy S --json`, each a separate process with a {} s limit\n"
+      "- MiB/s: bytes moved ÷ time from starting the sender until both processes exited\n"
+      "- System call counts: {}\n",
+      command, system.release, system.machine, ::sysconf(_SC_NPROCESSORS_ONLN), ram_gib, context.work.string(),
+      filesystem_name(context.work), options.cli.string(), options.time_limit.count(),
+      context.perf_missing ? "n/a, " + *context.perf_missing : std::string("perf stat -e raw_syscalls:sys_enter"));
+}
+
+int run_bench(const BenchOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  WorkDir work(options.workdir);
+  std::uint64_t needed = 0;
+  if (options.threshold_scenario) needed = std::max(needed, threshold_scenario_disk_bytes(options));
+  if (options.large_file_scenario) needed = std::max(needed, large_file_scenario_disk_bytes(options));
+  work.require_free_space(needed + kDiskMargin);
+
+  const fs::path logs = work.path() / "logs";
+  fs::create_directories(logs);
+  ScenarioContext context{options, Tools{options.cli, fs::read_symlink("/proc/self/exe"), logs, options.time_limit},
+                          work.path(), std::nullopt};
+  if (!options.use_perf) {
+    context.perf_missing = "--no-perf was given";
+  } else if (options.large_file_scenario) {
+    context.perf_missing = perf_unavailable_reason(logs);
+    if (context.perf_missing) fmt::print(stderr, "ferry-bench: no system call counts: {}\n", *context.perf_missing);
+  }
+
+  std::string report = "# ferry-bench results\n\n" + setup_section(options, context);
+  if (options.threshold_scenario) report += "\n" + run_threshold_scenario(context);
+  if (options.large_file_scenario) report += "\n" + run_large_file_scenario(context);
+  fmt::print("{}", report);
+  std::fflush(stdout);
+  const double minutes = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() / 60;
+  fmt::print(stderr, "ferry-bench: done in {:.1f} min\n", minutes);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string_view> arguments(argv + 1, argv + argc);
+  if (const auto status = run_naive_role(arguments)) return *status;
+  try {
+    const auto parsed = parse_options(arguments);
+    if (std::holds_alternative<ShowHelp>(parsed)) {
+      fmt::print("{}", usage_text());
+      return 0;
+    }
+    install_interrupt_handlers();
+    return run_bench(std::get<BenchOptions>(parsed));
+  } catch (const OptionError& error) {
+    fmt::print(stderr, "ferry-bench: {}\nTry 'ferry-bench --help'.\n", error.what());
+    return kUsageStatus;
+  } catch (const Interrupted& error) {
+    fmt::print(stderr, "ferry-bench: {}; child processes killed, files removed\n", error.what());
+    return kFailureStatus;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "ferry-bench: error: {}\n", error.what());
+    return kFailureStatus;
+  }
+}

@@ -1,0 +1,63 @@
+#include "measurement.hpp"
+
+#include <unistd.h>
+
+#include "page_cache.hpp"
+
+namespace ferry::bench {
+namespace {
+
+constexpr double kGiB = 1024.0 * 1024 * 1024;
+
+double per_gib(double value, std::uint64_t bytes) { return value / (static_cast<double>(bytes) / kGiB); }
+
+}  // namespace
+
+std::string_view to_string(CacheState cache) { return cache == CacheState::Cold ? "cold" : "warm"; }
+
+void empty_directory(const std::filesystem::path& dir) {
+  std::filesystem::create_directories(dir);
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) std::filesystem::remove_all(entry.path());
+}
+
+Sample measure(const Tools& tools, const TransferSpec& spec, CacheState cache) {
+  empty_directory(spec.receive_dir);
+  ::sync();  // no writeback of an earlier run overlaps this one
+  if (cache == CacheState::Cold) {
+    evict(spec.source);
+  } else {
+    read_through(spec.source);
+  }
+  Sample sample;
+  sample.bytes = spec.expected_bytes;
+  sample.source_cached_before = residency(spec.source).fraction();
+  sample.transfer = run_transfer(tools, spec);
+  sample.source_cached_after = residency(spec.source).fraction();
+  sample.output_cached_after = residency(spec.receive_dir).fraction();
+  return sample;
+}
+
+void Series::add(const Sample& sample) {
+  const TransferResult& transfer = sample.transfer;
+  mib_per_second.push_back(static_cast<double>(sample.bytes) / (1024.0 * 1024) / transfer.seconds);
+  sender_cpu_per_gib.push_back(per_gib(transfer.sender_cpu_seconds, sample.bytes));
+  receiver_cpu_per_gib.push_back(per_gib(transfer.receiver_cpu_seconds, sample.bytes));
+  source_cached_before.push_back(sample.source_cached_before);
+  source_cached_after.push_back(sample.source_cached_after);
+  output_cached_after.push_back(sample.output_cached_after);
+  sender_strategies.insert(transfer.sender_strategies.begin(), transfer.sender_strategies.end());
+  receiver_strategies.insert(transfer.receiver_strategies.begin(), transfer.receiver_strategies.end());
+  notes.insert(transfer.notes.begin(), transfer.notes.end());
+}
+
+void Series::add_syscalls(const Sample& sample) {
+  if (sample.transfer.sender_syscalls) {
+    sender_syscalls_per_gib.push_back(per_gib(static_cast<double>(*sample.transfer.sender_syscalls), sample.bytes));
+  }
+}
+
+double Series::total_cpu_per_gib(std::size_t run) const {
+  return sender_cpu_per_gib.at(run) + receiver_cpu_per_gib.at(run);
+}
+
+}  // namespace ferry::bench
