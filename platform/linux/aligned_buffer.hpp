@@ -8,13 +8,12 @@
 namespace ferry::platform::linux_impl {
 
 // A heap buffer whose address is a multiple of `alignment` (direct I/O needs it).
+// Direct I/O buffers are large: allocating them per file costs an mmap, a page
+// fault per page and an munmap each time, so released buffers wait in a small
+// per-thread cache for the next file (the engine moves files on one thread).
 class AlignedBuffer {
  public:
-  AlignedBuffer(std::size_t size, std::size_t alignment)
-      : data_(static_cast<std::byte*>(std::aligned_alloc(alignment, round_up(size, alignment)))),
-        size_(size) {
-    if (!data_) throw std::bad_alloc();
-  }
+  AlignedBuffer(std::size_t size, std::size_t alignment);
   std::byte* data() const { return data_.get(); }
   std::size_t size() const { return size_; }
   std::span<std::byte> span() const { return {data_.get(), size_}; }
@@ -24,10 +23,12 @@ class AlignedBuffer {
   }
 
  private:
-  struct Free {
-    void operator()(std::byte* p) const { std::free(p); }
+  struct Recycle {
+    std::size_t capacity = 0;
+    std::size_t alignment = 0;
+    void operator()(std::byte* p) const;
   };
-  std::unique_ptr<std::byte, Free> data_;
+  std::unique_ptr<std::byte, Recycle> data_;
   std::size_t size_;
 };
 

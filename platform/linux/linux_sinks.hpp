@@ -21,7 +21,7 @@ std::unique_ptr<FileSink> make_buffered_sink(const boost::asio::any_io_executor&
 // `fd` must be open with O_DIRECT and `alignment` come from statx (at least 4096).
 std::unique_ptr<FileSink> make_direct_sink(const boost::asio::any_io_executor& executor,
                                            SinkFile file, std::size_t alignment,
-                                           std::unique_ptr<UringQueue> queue,
+                                           UringQueuePtr queue,
                                            const DirectOptions& options);
 
 }  // namespace ferry::platform::linux_impl

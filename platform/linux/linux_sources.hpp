@@ -21,7 +21,7 @@ std::unique_ptr<FileSource> make_buffered_source(SourceFile file, ByteObserver o
 // `fd` must be open with O_DIRECT; `alignment` is the larger of the memory and
 // offset alignment statx reported, at least 4096.
 std::unique_ptr<FileSource> make_direct_source(SourceFile file, std::size_t alignment,
-                                               std::unique_ptr<UringQueue> queue,
+                                               UringQueuePtr queue,
                                                const DirectOptions& options, ByteObserver observer);
 
 }  // namespace ferry::platform::linux_impl

@@ -18,7 +18,7 @@ constexpr int kCreateFlags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLL
 struct DirectParts {
   UniqueFd fd;
   std::size_t alignment = 0;
-  std::unique_ptr<UringQueue> queue;
+  UringQueuePtr queue;
 };
 
 // The direct path's pieces, an error that must fail the file, or why it

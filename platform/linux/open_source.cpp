@@ -15,7 +15,7 @@ namespace {
 
 struct DirectParts {
   UniqueFd fd;
-  std::unique_ptr<UringQueue> queue;
+  UringQueuePtr queue;
 };
 
 // Everything the direct path needs, or why it cannot run for this file.

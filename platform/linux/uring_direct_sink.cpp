@@ -18,7 +18,7 @@ namespace {
 class DirectSink final : public FileSink {
  public:
   DirectSink(const boost::asio::any_io_executor& executor, SinkFile file, std::size_t alignment,
-             std::unique_ptr<UringQueue> queue, const DirectOptions& options)
+             UringQueuePtr queue, const DirectOptions& options)
       : executor_(executor),
         file_(std::move(file)),
         alignment_(alignment),
@@ -134,14 +134,14 @@ class DirectSink final : public FileSink {
   AcquireHandler pending_acquire_;
   CompletionHandler pending_finish_;
   // Declared last so it is destroyed first: it waits for writes from our buffers.
-  std::unique_ptr<UringQueue> queue_;
+  UringQueuePtr queue_;
 };
 
 }  // namespace
 
 std::unique_ptr<FileSink> make_direct_sink(const boost::asio::any_io_executor& executor,
                                            SinkFile file, std::size_t alignment,
-                                           std::unique_ptr<UringQueue> queue,
+                                           UringQueuePtr queue,
                                            const DirectOptions& options) {
   return std::make_unique<DirectSink>(executor, std::move(file), alignment, std::move(queue),
                                       options);

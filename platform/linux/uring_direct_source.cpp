@@ -15,7 +15,7 @@ namespace {
 
 class DirectSource final : public FileSource {
  public:
-  DirectSource(SourceFile file, std::size_t alignment, std::unique_ptr<UringQueue> queue,
+  DirectSource(SourceFile file, std::size_t alignment, UringQueuePtr queue,
                const DirectOptions& options, ByteObserver observer)
       : file_(std::move(file)),
         alignment_(alignment),
@@ -148,13 +148,13 @@ class DirectSource final : public FileSource {
   boost::asio::ip::tcp::socket* socket_ = nullptr;
   CompletionHandler handler_;
   // Declared last so it is destroyed first: it waits for reads into our buffers.
-  std::unique_ptr<UringQueue> queue_;
+  UringQueuePtr queue_;
 };
 
 }  // namespace
 
 std::unique_ptr<FileSource> make_direct_source(SourceFile file, std::size_t alignment,
-                                               std::unique_ptr<UringQueue> queue,
+                                               UringQueuePtr queue,
                                                const DirectOptions& options, ByteObserver observer) {
   return std::make_unique<DirectSource>(std::move(file), alignment, std::move(queue), options,
                                         std::move(observer));

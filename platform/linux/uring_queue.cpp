@@ -7,11 +7,37 @@
 
 namespace ferry::platform::linux_impl {
 
-Result<std::unique_ptr<UringQueue>> UringQueue::create(const boost::asio::any_io_executor& executor,
-                                                       unsigned entries) {
+namespace {
+
+constexpr std::size_t kCachedRings = 2;
+
+struct RingCache {
+  std::vector<std::unique_ptr<UringQueue>> idle;  // really destroyed at thread exit
+};
+thread_local RingCache ring_cache;
+
+}  // namespace
+
+void UringQueueRecycler::operator()(UringQueue* queue) const {
+  std::unique_ptr<UringQueue> owned(queue);
+  const bool healthy = queue->entries_ != 0;  // set only once fully set up
+  if (healthy && queue->in_flight_ == 0 && !queue->waiting_ && ring_cache.idle.size() < kCachedRings)
+    ring_cache.idle.push_back(std::move(owned));
+}
+
+Result<UringQueuePtr> UringQueue::create(const boost::asio::any_io_executor& executor,
+                                         unsigned entries) {
+  auto& idle = ring_cache.idle;
+  for (auto it = idle.begin(); it != idle.end(); ++it) {
+    if ((*it)->entries_ == entries && (*it)->event_.get_executor() == executor) {
+      UringQueuePtr reused(it->release());
+      idle.erase(it);
+      return reused;
+    }
+  }
   const int event_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (event_fd < 0) return last_errno_error("eventfd");
-  std::unique_ptr<UringQueue> queue(new UringQueue(executor, event_fd));
+  UringQueuePtr queue(new UringQueue(executor, event_fd));
   if (const int rc = io_uring_queue_init(entries, &queue->ring_, 0); rc < 0) {
     queue->ring_.ring_fd = -1;
     return errno_error(-rc, "io_uring_setup");
@@ -20,6 +46,7 @@ Result<std::unique_ptr<UringQueue>> UringQueue::create(const boost::asio::any_io
     return errno_error(-rc, "io_uring_register_eventfd");
   queue->slots_.resize(entries);
   for (std::uint32_t slot = entries; slot-- > 0;) queue->free_slots_.push_back(slot);
+  queue->entries_ = entries;
   return queue;
 }
 

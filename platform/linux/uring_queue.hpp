@@ -16,14 +16,26 @@
 
 namespace ferry::platform::linux_impl {
 
+class UringQueue;
+
+// Returns an idle ring to a small per-thread cache instead of closing it:
+// setting up a ring (and its mappings) per file costs more than a small file's
+// reads. A ring with operations in flight is destroyed, which waits for them.
+struct UringQueueRecycler {
+  void operator()(UringQueue* queue) const;
+};
+using UringQueuePtr = std::unique_ptr<UringQueue, UringQueueRecycler>;
+
 class UringQueue {
  public:
   using Prepare = std::function<void(io_uring_sqe*)>;
   using Done = std::function<void(int result)>;  // cqe->res: bytes or -errno
 
-  // Fails with the io_uring_setup errno (ENOSYS, EPERM when disabled by sysctl or seccomp).
-  static Result<std::unique_ptr<UringQueue>> create(const boost::asio::any_io_executor& executor,
-                                                    unsigned entries);
+  // Fails with the io_uring_setup errno (ENOSYS, EPERM when disabled by sysctl
+  // or seccomp). Reuses an idle cached ring of this thread with the same
+  // executor and size.
+  static Result<UringQueuePtr> create(const boost::asio::any_io_executor& executor,
+                                      unsigned entries);
   ~UringQueue();  // waits for every operation still in flight
   UringQueue(const UringQueue&) = delete;
   UringQueue& operator=(const UringQueue&) = delete;
@@ -34,11 +46,13 @@ class UringQueue {
   unsigned in_flight() const { return in_flight_; }
 
  private:
+  friend struct UringQueueRecycler;
   UringQueue(const boost::asio::any_io_executor& executor, int event_fd);
   void wait_for_completions();
   void reap();
 
   io_uring ring_{};
+  unsigned entries_ = 0;
   boost::asio::posix::stream_descriptor event_;
   std::vector<Done> slots_;            // user_data indexes this
   std::vector<std::uint32_t> free_slots_;
