@@ -61,6 +61,12 @@ class ArgumentReader {
 
 bool is_help(std::string_view name) { return name == "-h" || name == "--help"; }
 
+// Arguments are UTF-8 (see command_line.hpp); a path made from a plain
+// std::string would be read in Windows' ANSI code page instead.
+std::filesystem::path utf8_path(std::string_view text) {
+  return std::filesystem::path(std::u8string(text.begin(), text.end()));
+}
+
 std::string non_empty(std::string_view value, std::string_view option) {
   if (value.empty()) throw UsageError(fmt::format("option {} needs a non-empty value", option));
   return std::string(value);
@@ -72,11 +78,13 @@ Command parse_receive(ArgumentReader& reader) {
     if (!reader.is_option()) reader.reject("receive");
     const std::string_view name = reader.name();
     if (name == "--dir") {
-      options.dir = non_empty(reader.value(), name);
+      options.dir = utf8_path(non_empty(reader.value(), name));
     } else if (name == "--port") {
       options.port = parse_port(reader.value(), PortZero::Allowed);
     } else if (name == "--bind") {
       options.bind_address = non_empty(reader.value(), name);
+    } else if (name == "--threshold") {
+      options.threshold = parse_size(reader.value());
     } else if (name == "--accept-all") {
       reader.flag();
       options.accept_all = true;
@@ -125,7 +133,7 @@ Command parse_send(ArgumentReader& reader) {
   options.target = parse_endpoint(positionals.front());
   for (const std::string_view path : std::span(positionals).subspan(1)) {
     if (path.empty()) throw UsageError("send: a PATH is empty");
-    options.paths.emplace_back(path);
+    options.paths.push_back(utf8_path(path));
   }
   return options;
 }
@@ -147,9 +155,9 @@ Command parse_command_line(std::span<const std::string_view> arguments) {
   throw UsageError(fmt::format("unknown command '{}': expected receive, send, --help or --version", command));
 }
 
-std::string_view usage_text() {
-  return R"(Usage:
-  ferry-cli receive --dir DIR [--port N] [--bind ADDR] [--accept-all] [--once] [-v]
+std::string usage_text() {
+  return fmt::format(R"(Usage:
+  ferry-cli receive --dir DIR [--port N] [--bind ADDR] [--threshold SIZE] [--accept-all] [--once] [-v]
   ferry-cli send [--threshold SIZE] [--strategy auto|zerocopy|direct|buffered] [--json] [-v] HOST:PORT PATH...
   ferry-cli --version | --help
 
@@ -157,12 +165,13 @@ receive   Listen for offers and store accepted files under DIR.
   --dir DIR        folder that receives the files (must exist)
   --port N         TCP port to listen on (default 53740; 0 picks a free one)
   --bind ADDR      address to listen on (default: all IPv4 addresses)
+  --threshold SIZE files of at least SIZE are written with direct I/O (default {0})
   --accept-all     accept every offer without asking
   --once           exit after the first session: 0 if every file arrived verified
   -v, --verbose    debug logging on stderr
 
 send      Send files and folders (recursively) to a receiver.
-  --threshold SIZE files of at least SIZE use direct I/O (bytes or K/M/G, default 16M)
+  --threshold SIZE files of at least SIZE use direct I/O (bytes or K/M/G, default {0})
   --strategy S     force one strategy for every file (default auto)
   --json           one JSON object per line for every event
   -v, --verbose    debug logging on stderr
@@ -170,7 +179,8 @@ send      Send files and folders (recursively) to a receiver.
 
 Exit status: 0 when every file arrived verified, 1 when a transfer failed,
 2 when the command line is wrong.
-)";
+)",
+                     format_size(kDefaultDirectThreshold));
 }
 
 }  // namespace ferry::cli

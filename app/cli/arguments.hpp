@@ -23,6 +23,7 @@ struct ReceiveOptions {
   std::filesystem::path dir;
   std::uint16_t port = kDefaultReceivePort;
   std::optional<std::string> bind_address;  // nullopt: the engine's default
+  std::uint64_t threshold = kDefaultDirectThreshold;  // files this big are written direct
   bool accept_all = false;
   bool once = false;
   bool verbose = false;
@@ -42,6 +43,6 @@ using Command = std::variant<ShowHelp, ShowVersion, ReceiveOptions, SendOptions>
 // `arguments` excludes the program name. Throws UsageError.
 Command parse_command_line(std::span<const std::string_view> arguments);
 
-std::string_view usage_text();
+std::string usage_text();
 
 }  // namespace ferry::cli

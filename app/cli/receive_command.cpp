@@ -32,6 +32,7 @@ EngineSettings settings_for(const ReceiveOptions& options, const fs::path& dir) 
   EngineSettings settings;
   settings.receive_dir = dir;
   settings.port = options.port;
+  settings.direct_threshold = options.threshold;
   if (options.bind_address) settings.bind_address = *options.bind_address;
   // Every offer comes to us as OfferReceived; --accept-all answers it at once.
   settings.consent = ConsentPolicy::Ask;

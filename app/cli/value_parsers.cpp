@@ -90,4 +90,10 @@ std::optional<Strategy> parse_strategy_choice(std::string_view text) {
   throw UsageError(fmt::format("invalid strategy '{}': expected auto, zerocopy, direct or buffered", text));
 }
 
+std::string format_size(std::uint64_t bytes) {
+  for (const auto& [suffix, unit] : {std::pair{'G', 1ull << 30}, {'M', 1ull << 20}, {'K', 1ull << 10}})
+    if (bytes != 0 && bytes % unit == 0) return std::to_string(bytes / unit) + suffix;
+  return std::to_string(bytes);
+}
+
 }  // namespace ferry::cli

@@ -13,6 +13,8 @@ namespace ferry::cli {
 // "4096", "512K", "16M", "2G" (binary: 1K = 1024); rejects signs, spaces,
 // unknown suffixes and values above 2^64 - 1.
 std::uint64_t parse_size(std::string_view text);
+// The inverse for whole units: 16777216 → "16M"; other values stay in bytes.
+std::string format_size(std::uint64_t bytes);
 
 enum class PortZero { Allowed, Rejected };
 std::uint16_t parse_port(std::string_view text, PortZero zero);
