@@ -68,6 +68,7 @@ class TestConnectionCut : public QObject {
   void receiver_vanishes_under_sender();
   void sender_vanishes_under_receiver_data();
   void sender_vanishes_under_receiver();
+  void cancel_with_a_receiver_that_stopped_reading();
   void cancel_mid_file_data();
   void cancel_mid_file();
 };
@@ -179,6 +180,32 @@ void TestConnectionCut::cancel_mid_file() {
   QVERIFY2(!other_error.empty(), "the other side ended without an error");
   QCOMPARE(file_list(target), QStringList());
   QCOMPARE(g_sigpipes.load(), 0);
+}
+
+// A receiver that accepts and then never reads: the sender's data stalls on a
+// full socket, so its cancel can wait for no frame boundary. It must still end
+// promptly, and so must the engine's destructor.
+void TestConnectionCut::cancel_with_a_receiver_that_stopped_reading() {
+  const fs::path source = fresh_dir("cancel-stall-src");
+  write_random_file(source / "big.bin", 64 * kMiB, 3);
+  RawListener listener;
+  EngineSettings settings;
+  settings.forced_strategy = Strategy::ZeroCopy;
+  const auto started = std::chrono::steady_clock::now();
+  {
+    Sender sender(settings);
+    const TransferId sent = sender.send(listener.port(), {source / "big.bin"});
+    auto peer = await_offer(listener);
+    QVERIFY(peer);
+    QVERIFY(accept_and_await_data(*peer));
+    QTest::qWait(300);  // the socket buffers fill up
+    sender.engine().cancel(sent);
+    const auto done = wait_session_done(sender.engine(), sender.log(), kPromptly);
+    QVERIFY(done);
+    QVERIFY(!done->ok);
+    QVERIFY2(contains(done->error, "cancelled"), done->error.c_str());
+  }
+  QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionCut)

@@ -322,6 +322,11 @@ void ReceiveSession::fail(const std::string& error, bool tell_peer) {
   writer_.queue(protocol::Cancel{clip(error)});
   // No more reading: the session is over whatever the peer sends now.
   finished_ = true;
+  // However the peer behaves (even never reading our CANCEL), we close in time.
+  linger_.expires_after(kLinger);
+  linger_.async_wait([self = shared_from_this(), error](boost::system::error_code ec) {
+    if (!ec) self->finish(false, error);
+  });
   writer_.async_flush([self = shared_from_this(), error](std::error_code ec) {
     if (ec) return self->finish(false, error);
     self->linger(error);
@@ -329,15 +334,11 @@ void ReceiveSession::fail(const std::string& error, bool tell_peer) {
 }
 
 // After the CANCEL, stop sending and drop whatever the peer still sends until
-// it closes, for a second at most: closing with unread data would reset
+// it closes or the linger timer fires: closing with unread data would reset
 // the connection, and the reset can destroy the CANCEL before it is read.
 void ReceiveSession::linger(const std::string& error) {
   boost::system::error_code ignored;
   socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
-  linger_.expires_after(kLinger);
-  linger_.async_wait([self = shared_from_this(), error](boost::system::error_code ec) {
-    if (!ec) self->finish(false, error);
-  });
   drain(error);
 }
 

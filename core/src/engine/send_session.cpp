@@ -288,6 +288,12 @@ void SendSession::cancel() {
   cancel_requested_ = true;
   // Before the data phase there is no frame boundary to wait for.
   if (!streaming_) return finish(false, "cancelled");
+  // The next frame boundary may never come (a peer that stopped reading):
+  // then the connection is simply closed.
+  linger_.expires_after(2 * kLinger);
+  linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (!ec) self->finish(false, "cancelled");
+  });
   // All sent and waiting for the summary: nothing else will send the CANCEL.
   if (!current_ && next_index_ >= planned_.offer.entries.size()) send_next_file();
 }
