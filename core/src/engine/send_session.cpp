@@ -165,19 +165,22 @@ void SendSession::send_next_file() {
     return;
   }
   const auto& entries = planned_.offer.entries;
-  while (next_index_ < entries.size() && entries[next_index_].kind != protocol::EntryKind::File)
-    ++next_index_;
-  if (next_index_ == entries.size()) {
-    // Everything is sent; the reader finishes the session on SUMMARY.
-    writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-      if (ec) self->send_failed("send to " + self->peer() + ": " + ec.message());
-    });
-    return;
+  for (;;) {
+    while (next_index_ < entries.size() && entries[next_index_].kind != protocol::EntryKind::File)
+      ++next_index_;
+    if (next_index_ == entries.size()) {
+      // Everything is sent; the reader finishes the session on SUMMARY.
+      writer_.async_flush([self = shared_from_this()](std::error_code ec) {
+        if (ec) self->send_failed("send to " + self->peer() + ": " + ec.message());
+      });
+      return;
+    }
+    const std::uint32_t index = next_index_++;
+    if (open_file(index)) {
+      writer_.queue(protocol::FileBegin{index});
+      return send_chunk();
+    }
   }
-  const std::uint32_t index = next_index_++;
-  if (!open_file(index)) return send_next_file();
-  writer_.queue(protocol::FileBegin{index});
-  send_chunk();
 }
 
 // Opens the file's source; when that fails, tells the receiver and moves on.
@@ -200,7 +203,7 @@ bool SendSession::open_file(std::uint32_t index) {
   else if (opened->size != entry.size)
     problem = path.string() + " changed size since it was offered";
   if (!problem.empty()) {
-    spdlog::error("send to {}: {}", peer(), problem);
+    spdlog::debug("send to {}: {}", peer(), problem);  // reported with the file's result
     writer_.queue(protocol::FileAbort{index, problem.substr(0, protocol::kMaxTextBytes)});
     current_.reset();
     return false;
@@ -272,7 +275,7 @@ void SendSession::finish_file() {
       // The bytes went out, but we cannot vouch for them: the receiver drops the file.
       writer_.queue(protocol::FileAbort{file.index, file.separate_digest->error().describe()});
       current_.reset();
-      return send_next_file();
+      return next_file_later();
     }
     digest = file.separate_digest->value();
   } else {
@@ -280,7 +283,12 @@ void SendSession::finish_file() {
   }
   writer_.queue(protocol::FileEnd{file.index, digest});
   current_.reset();
-  send_next_file();
+  next_file_later();
+}
+
+// Through the executor, so a run of empty or failing files cannot grow the stack.
+void SendSession::next_file_later() {
+  boost::asio::post(executor_, [self = shared_from_this()] { self->send_next_file(); });
 }
 
 void SendSession::cancel() {

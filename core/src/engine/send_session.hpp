@@ -55,6 +55,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void on_result(const protocol::FileResult& result);
 
   void send_next_file();
+  void next_file_later();
   bool open_file(std::uint32_t index);
   void send_chunk();
   void finish_file();
