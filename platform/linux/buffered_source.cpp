@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "linux_sources.hpp"
+#include "ferry/platform/transfer_whole.hpp"
 
 namespace ferry::platform::linux_impl {
 namespace {
@@ -41,7 +42,7 @@ class BufferedSource final : public FileSource {
     if (got == 0) return finish(errno_error(EIO, "pread: file ended early", file_.path));
     const std::span<const std::byte> bytes(buffer_.data(), static_cast<std::size_t>(got));
     observer_(bytes);
-    boost::asio::async_write(*socket_, boost::asio::buffer(bytes.data(), bytes.size()),
+    boost::asio::async_write(*socket_, boost::asio::buffer(bytes.data(), bytes.size()), TransferWhole{},
                              [this](boost::system::error_code ec, std::size_t written) {
                                if (ec) return finish(IoError{ec, "send", file_.path});
                                offset_ += written;

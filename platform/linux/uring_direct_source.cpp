@@ -9,6 +9,7 @@
 
 #include "aligned_buffer.hpp"
 #include "linux_sources.hpp"
+#include "ferry/platform/transfer_whole.hpp"
 
 namespace ferry::platform::linux_impl {
 namespace {
@@ -106,7 +107,7 @@ class DirectSource final : public FileSource {
         static_cast<std::size_t>(std::min<std::uint64_t>(front.expected - front.sent, owed_));
     writing_ = true;
     boost::asio::async_write(
-        *socket_, boost::asio::buffer(front.buffer.data() + front.sent, chunk),
+        *socket_, boost::asio::buffer(front.buffer.data() + front.sent, chunk), TransferWhole{},
         [this](boost::system::error_code ec, std::size_t written) {
           writing_ = false;
           if (ec) return fail(IoError{ec, "send", file_.path});

@@ -1,4 +1,5 @@
 #include "frame_channel.hpp"
+#include "ferry/platform/transfer_whole.hpp"
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/read.hpp>
@@ -78,6 +79,7 @@ void FrameReader::async_read_payload(std::span<std::byte> destination, PayloadHa
     return;
   }
   boost::asio::async_read(socket_, boost::asio::buffer(rest.data(), rest.size()),
+                          platform::TransferWhole{},
                           [handler = std::move(handler)](boost::system::error_code ec, std::size_t) {
                             handler(to_std(ec));
                           });
@@ -102,7 +104,7 @@ void FrameWriter::write_pending() {
   writing_.swap(pending_);
   pending_.clear();
   waiting_ = std::exchange(next_, {});
-  boost::asio::async_write(socket_, boost::asio::buffer(writing_),
+  boost::asio::async_write(socket_, boost::asio::buffer(writing_), platform::TransferWhole{},
                            [this](boost::system::error_code ec, std::size_t) {
                              busy_ = false;
                              writing_.clear();
