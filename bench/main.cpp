@@ -13,6 +13,8 @@
 
 #include <fmt/core.h>
 
+#include "dataset.hpp"
+#include "hot_reader.hpp"
 #include "naive_copy.hpp"
 #include "options.hpp"
 #include "perf_stat.hpp"
@@ -29,9 +31,11 @@ constexpr int kFailureStatus = 1;
 constexpr int kUsageStatus = 2;
 constexpr std::uint64_t kDiskMargin = 256ull << 20;
 
-// The hidden roles of the naive baseline: `--naive-receive FILE` and
-// `--naive-send PORT FILE`. nullopt when `arguments` is not one of them.
-std::optional<int> run_naive_role(const std::vector<std::string_view>& arguments) {
+// The hidden roles of the naive baseline, `--naive-receive FILE` and
+// `--naive-send PORT FILE`, and of the hot-set reader, `--hot-reader DIR`.
+// nullopt when `arguments` is not one of them.
+std::optional<int> run_hidden_role(const std::vector<std::string_view>& arguments) {
+  if (arguments.size() == 2 && arguments[0] == kHotReaderRole) return hot_reader(fs::path(arguments[1]));
   if (arguments.size() == 2 && arguments[0] == "--naive-receive") return naive_receive(fs::path(arguments[1]));
   if (arguments.size() == 3 && arguments[0] == "--naive-send") {
     std::uint16_t port = 0;
@@ -59,35 +63,71 @@ std::string setup_section(const BenchOptions& options, const ScenarioContext& co
       "- ferry-cli: {}\n"
       "- Transfers over 127.0.0.1; receiver `ferry-cli receive --port 0 --bind 127.0.0.1 --accept-all --once`, "
       "sender `ferry-cli send --strategy S --json`, each a separate process with a {} s limit\n"
-      "- MiB/s: bytes moved ÷ time from starting the sender until both processes exited\n"
+      "- MiB/s and files/s: bytes and files moved ÷ time from starting the sender until both processes exited\n"
+      "- CPU, context switches (voluntary + involuntary) and peak RSS: each process's rusage from wait4\n"
+      "- Source / output cached: share of the files' pages in the page cache (mincore), source before → "
+      "after, output after\n"
       "- System call counts: {}\n",
       command, system.release, system.machine, ::sysconf(_SC_NPROCESSORS_ONLN), ram_gib, context.work.string(),
       filesystem_name(context.work), options.cli.string(), options.time_limit.count(),
       context.perf_missing ? "n/a, " + *context.perf_missing : std::string("perf stat -e raw_syscalls:sys_enter"));
 }
 
+// Bytes of disk the scenarios need at most at one time: a source and its copy.
+std::uint64_t disk_bytes_needed(const BenchOptions& options) {
+  std::uint64_t needed = 0;
+  if (options.runs_scenario('L')) needed = std::max(needed, 2 * options.large_size);
+  if (options.runs_scenario('S')) {
+    // Small files take whole 4 KiB blocks.
+    const std::uint64_t per_file = (options.small_size + 4095) / 4096 * 4096;
+    needed = std::max(needed, 2 * options.small_files * per_file);
+  }
+  if (options.runs_scenario('M') || options.runs_scenario('T')) {
+    std::uint64_t total = 0;
+    for (const std::uint64_t size : log_uniform_sizes(options.mixed_files, options.mixed_min, options.mixed_max)) {
+      total += size;
+    }
+    needed = std::max(needed, 2 * total);
+  }
+  if (options.runs_scenario('P')) needed = std::max(needed, 2 * options.pressure_bytes() + options.hot_set);
+  return needed;
+}
+
 int run_bench(const BenchOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   WorkDir work(options.workdir);
-  std::uint64_t needed = 0;
-  if (options.threshold_scenario) needed = std::max(needed, threshold_scenario_disk_bytes(options));
-  if (options.large_file_scenario) needed = std::max(needed, large_file_scenario_disk_bytes(options));
-  work.require_free_space(needed + kDiskMargin);
+  work.require_free_space(disk_bytes_needed(options) + kDiskMargin);
 
   const fs::path logs = work.path() / "logs";
   fs::create_directories(logs);
   ScenarioContext context{options, Tools{options.cli, fs::read_symlink("/proc/self/exe"), logs, options.time_limit},
-                          work.path(), std::nullopt};
+                          work.path(), std::nullopt, std::nullopt};
   if (!options.use_perf) {
     context.perf_missing = "--no-perf was given";
-  } else if (options.large_file_scenario) {
+  } else if (options.scenarios.find_first_of("LSMT") != std::string::npos) {
     context.perf_missing = perf_unavailable_reason(logs);
     if (context.perf_missing) fmt::print(stderr, "ferry-bench: no system call counts: {}\n", *context.perf_missing);
   }
+  if (options.runs_scenario('S')) {
+    context.nc_missing = tar_nc_unavailable_reason();
+    if (context.nc_missing) fmt::print(stderr, "ferry-bench: no tar | nc baseline: {}\n", *context.nc_missing);
+  }
 
   std::string report = "# ferry-bench results\n\n" + setup_section(options, context);
-  if (options.threshold_scenario) report += "\n" + run_threshold_scenario(context);
-  if (options.large_file_scenario) report += "\n" + run_large_file_scenario(context);
+  for (const char scenario : options.scenarios) {
+    switch (scenario) {
+      case 'L': report += "\n" + run_large_file_scenario(context); break;
+      case 'S': report += "\n" + run_small_files_scenario(context); break;
+      case 'M': report += "\n" + run_mixed_scenario(context); break;
+      case 'T': report += "\n" + run_threshold_scenario(context); break;
+      case 'P': report += "\n" + run_pressure_scenario(context); break;
+      default: break;
+    }
+    // M and T share their set of files; it goes once neither needs it.
+    if (scenario == 'T' || (scenario == 'M' && !options.runs_scenario('T'))) {
+      fs::remove_all(work.path() / "source" / "mixed");
+    }
+  }
   fmt::print("{}", report);
   std::fflush(stdout);
   const double minutes = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() / 60;
@@ -99,7 +139,7 @@ int run_bench(const BenchOptions& options) {
 
 int main(int argc, char** argv) {
   const std::vector<std::string_view> arguments(argv + 1, argv + argc);
-  if (const auto status = run_naive_role(arguments)) return *status;
+  if (const auto status = run_hidden_role(arguments)) return *status;
   try {
     const auto parsed = parse_options(arguments);
     if (std::holds_alternative<ShowHelp>(parsed)) {

@@ -30,6 +30,7 @@ Sample measure(const Tools& tools, const TransferSpec& spec, CacheState cache) {
   }
   Sample sample;
   sample.bytes = spec.expected_bytes;
+  sample.files = spec.expected_files;
   sample.source_cached_before = residency(spec.source).fraction();
   sample.transfer = run_transfer(tools, spec);
   sample.source_cached_after = residency(spec.source).fraction();
@@ -40,11 +41,18 @@ Sample measure(const Tools& tools, const TransferSpec& spec, CacheState cache) {
 void Series::add(const Sample& sample) {
   const TransferResult& transfer = sample.transfer;
   mib_per_second.push_back(static_cast<double>(sample.bytes) / (1024.0 * 1024) / transfer.seconds);
-  sender_cpu_per_gib.push_back(per_gib(transfer.sender_cpu_seconds, sample.bytes));
-  receiver_cpu_per_gib.push_back(per_gib(transfer.receiver_cpu_seconds, sample.bytes));
+  files_per_second.push_back(static_cast<double>(sample.files) / transfer.seconds);
+  sender_cpu_per_gib.push_back(per_gib(transfer.sender.cpu_seconds, sample.bytes));
+  receiver_cpu_per_gib.push_back(per_gib(transfer.receiver.cpu_seconds, sample.bytes));
+  sender_switches_per_gib.push_back(per_gib(static_cast<double>(transfer.sender.context_switches), sample.bytes));
+  receiver_switches_per_gib.push_back(
+      per_gib(static_cast<double>(transfer.receiver.context_switches), sample.bytes));
+  sender_rss_mib.push_back(static_cast<double>(transfer.sender.max_rss_kib) / 1024);
+  receiver_rss_mib.push_back(static_cast<double>(transfer.receiver.max_rss_kib) / 1024);
   source_cached_before.push_back(sample.source_cached_before);
   source_cached_after.push_back(sample.source_cached_after);
   output_cached_after.push_back(sample.output_cached_after);
+  sender_cache_growth.push_back(sample.source_cached_after - sample.source_cached_before);
   sender_strategies.insert(transfer.sender_strategies.begin(), transfer.sender_strategies.end());
   receiver_strategies.insert(transfer.receiver_strategies.begin(), transfer.receiver_strategies.end());
   notes.insert(transfer.notes.begin(), transfer.notes.end());

@@ -18,6 +18,7 @@ std::string_view to_string(CacheState cache);
 struct Sample {
   TransferResult transfer;
   std::uint64_t bytes = 0;
+  std::uint64_t files = 0;
   double source_cached_before = 0;  // fractions 0..1
   double source_cached_after = 0;
   double output_cached_after = 0;
@@ -31,11 +32,17 @@ Sample measure(const Tools& tools, const TransferSpec& spec, CacheState cache);
 // Every run of one table row.
 struct Series {
   std::vector<double> mib_per_second;
+  std::vector<double> files_per_second;
   std::vector<double> sender_cpu_per_gib;
   std::vector<double> receiver_cpu_per_gib;
+  std::vector<double> sender_switches_per_gib;   // context switches, voluntary + involuntary
+  std::vector<double> receiver_switches_per_gib;
+  std::vector<double> sender_rss_mib;            // peak RSS (ru_maxrss)
+  std::vector<double> receiver_rss_mib;
   std::vector<double> source_cached_before;
   std::vector<double> source_cached_after;
   std::vector<double> output_cached_after;
+  std::vector<double> sender_cache_growth;       // source cached after − before, 0..1 of its pages
   std::vector<double> sender_syscalls_per_gib;
   std::set<std::string> sender_strategies;
   std::set<std::string> receiver_strategies;

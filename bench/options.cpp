@@ -22,14 +22,14 @@ Number parse_number(std::string_view text, std::string_view option, Number minim
   return value;
 }
 
-std::vector<std::uint64_t> parse_size_list(std::string_view text) {
+std::vector<std::uint64_t> parse_size_list(std::string_view text, std::string_view option) {
   std::vector<std::uint64_t> sizes;
   while (!text.empty()) {
     const std::size_t comma = std::min(text.find(','), text.size());
     sizes.push_back(parse_size(text.substr(0, comma)));
     text.remove_prefix(std::min(comma + 1, text.size()));
   }
-  if (sizes.empty()) throw OptionError("option --sizes needs at least one size");
+  if (sizes.empty()) throw OptionError(fmt::format("option {} needs at least one size", option));
   return sizes;
 }
 
@@ -47,14 +47,38 @@ fs::path default_cli() {
 #endif
 }
 
-// Small enough for CI: a few MiB in all, one run.
+// Which scenarios "L,S", "all" or "LSMTP" names; throws OptionError.
+std::string parse_scenarios(std::string_view text) {
+  if (text == "all") return "LSMTP";
+  std::string letters;
+  for (const char letter : text) {
+    if (letter == ',') continue;
+    if (std::string_view("LSMTP").find(letter) == std::string_view::npos) {
+      throw OptionError(fmt::format("option --scenario: '{}' is not a list of L, S, M, T and P, or all", text));
+    }
+    if (letters.find(letter) == std::string::npos) letters += letter;
+  }
+  if (letters.empty()) throw OptionError("option --scenario needs at least one scenario");
+  // Always in the order L, S, M, T, P, whatever the order given.
+  std::string ordered;
+  for (const char letter : std::string_view("LSMTP")) {
+    if (letters.find(letter) != std::string::npos) ordered += letter;
+  }
+  return ordered;
+}
+
+// Small enough for CI: a few MiB per scenario, one run.
 void apply_smoke_defaults(BenchOptions& options) {
   options.smoke = true;
   options.runs = 1;
-  options.file_sizes = {64 << 10, 1 << 20};
-  options.row_bytes = 2 << 20;
-  options.max_files = 16;
   options.large_size = 8 << 20;
+  options.small_files = 200;
+  options.small_folders = 10;
+  options.mixed_files = 12;
+  options.mixed_max = 4 << 20;
+  options.thresholds = {256 << 10, 4 << 20};
+  options.cgroup_limit = 48 << 20;
+  options.hot_set = 4 << 20;
   options.time_limit = std::chrono::seconds(120);
 }
 
@@ -92,7 +116,7 @@ std::variant<BenchOptions, ShowHelp> parse_options(std::span<const std::string_v
   BenchOptions options;
   options.cli = default_cli();
   options.workdir = own_directory() / "ferry-bench-work";
-  options.file_sizes = {256 << 10, 1 << 20, 4 << 20, 16 << 20, 64 << 20, 256 << 20};
+  options.thresholds = {256ull << 10, 1ull << 20, 4ull << 20, 16ull << 20, 64ull << 20, 128ull << 20, 1ull << 30};
   for (const std::string_view argument : arguments) options.command_line.emplace_back(argument);
   // --smoke sets defaults; other options given with it still win.
   if (std::find(arguments.begin(), arguments.end(), "--smoke") != arguments.end()) apply_smoke_defaults(options);
@@ -109,21 +133,30 @@ std::variant<BenchOptions, ShowHelp> parse_options(std::span<const std::string_v
       options.workdir = fs::path(value());
     } else if (name == "--runs") {
       options.runs = parse_number<int>(value(), name, 1);
+    } else if (name == "--perf-runs") {
+      options.perf_runs = parse_number<int>(value(), name, 1);
+    } else if (name == "--data") {
+      options.data_dir = fs::path(value());
     } else if (name == "--scenario") {
-      const std::string_view which = value();
-      if (which != "T" && which != "L" && which != "all") {
-        throw OptionError(fmt::format("option --scenario: '{}' is not T, L or all", which));
-      }
-      options.threshold_scenario = which != "L";
-      options.large_file_scenario = which != "T";
-    } else if (name == "--sizes") {
-      options.file_sizes = parse_size_list(value());
-    } else if (name == "--row-bytes") {
-      options.row_bytes = parse_size(value());
-    } else if (name == "--max-files") {
-      options.max_files = parse_number<std::uint32_t>(value(), name, 1);
+      options.scenarios = parse_scenarios(value());
     } else if (name == "--size") {
       options.large_size = parse_size(value());
+    } else if (name == "--small-files") {
+      options.small_files = parse_number<std::uint32_t>(value(), name, 1);
+    } else if (name == "--small-size") {
+      options.small_size = parse_size(value());
+    } else if (name == "--mixed-files") {
+      options.mixed_files = parse_number<std::uint32_t>(value(), name, 1);
+    } else if (name == "--mixed-max") {
+      options.mixed_max = parse_size(value());
+    } else if (name == "--thresholds") {
+      options.thresholds = parse_size_list(value(), name);
+    } else if (name == "--cgroup-limit") {
+      options.cgroup_limit = parse_size(value());
+    } else if (name == "--hot-set") {
+      options.hot_set = parse_size(value());
+    } else if (name == "--pressure-size") {
+      options.pressure_size = parse_size(value());
     } else if (name == "--timeout") {
       options.time_limit = std::chrono::seconds(parse_number<int>(value(), name, 1));
     } else if (name == "--no-perf") {
@@ -140,7 +173,12 @@ std::variant<BenchOptions, ShowHelp> parse_options(std::span<const std::string_v
     throw OptionError(fmt::format("ferry-cli not found or not executable at '{}' (use --cli PATH)",
                                   options.cli.string()));
   }
+  if (options.mixed_max < options.mixed_min) {
+    throw OptionError(fmt::format("option --mixed-max: at least {}", format_size(options.mixed_min)));
+  }
+  options.small_folders = std::min(options.small_folders, options.small_files);
   options.cli = fs::absolute(options.cli);
+  if (options.data_dir) options.data_dir = fs::absolute(*options.data_dir);
   return options;
 }
 
@@ -150,24 +188,37 @@ std::string_view usage_text() {
 Measures ferry-cli transfers over 127.0.0.1 between two real processes, with
 files on disk, and prints markdown tables on stdout (progress on stderr).
 
-Scenario T (threshold choice): sets of files of each --sizes, sent with the
-zerocopy, direct and buffered strategies, cold and warm page cache.
-Scenario L (large file): one --size file with auto, zerocopy, direct,
-buffered and a naive read()/write() 32 KiB copy, cold cache.
+  L  one large file (--size): auto, zerocopy, direct, buffered and a naive
+     read()/write() 32 KiB copy, cold cache
+  S  many small files (--small-files of --small-size in --small-folders):
+     auto, zerocopy, buffered and tar -cf - | nc into nc -l | tar -xf -
+  M  a mixed set (--mixed-files, sizes log-uniform from 4K to --mixed-max,
+     fixed seed): auto, zerocopy, direct, buffered
+  T  threshold sweep: M sent with auto and each --thresholds value, given to
+     the sender and the receiver
+  P  page cache under pressure (needs root and a memory cgroup): a hot set
+     read over and over while a large file is sent, all in one cgroup
 
-  --cli PATH        ferry-cli to run (default: the one built with this bench)
-  --workdir DIR     where the files go, on a disk, not tmpfs
-                    (default: ferry-bench-work next to this program)
-  --runs N          runs per measurement; cells show the median (min–max) (default 3)
-  --scenario S      T, L or all (default all)
-  --sizes LIST      T: file sizes (default 256K,1M,4M,16M,64M,256M)
-  --row-bytes SIZE  T: bytes moved per row, at least (default 256M)
-  --max-files N     T: at most this many files per row (default 512)
-  --size SIZE       L: size of the one file (default 1G)
-  --timeout SEC     kill any child process after SEC seconds (default 600)
-  --no-perf         skip the system call counts (perf stat)
-  --smoke           tiny sizes and one run: checks that everything works
-  -h, --help        this text
+  --cli PATH          ferry-cli to run (default: the one built with this bench)
+  --workdir DIR       where the files go, on a disk, not tmpfs
+                      (default: ferry-bench-work next to this program)
+  --data DIR          also write the figures as TSV files into DIR (for bench/plot.gp)
+  --runs N            runs per measurement; cells show the median (min–max) (default 3)
+  --perf-runs N       runs of the separate system call pass (perf stat) (default 1)
+  --scenario LIST     letters of L, S, M, T, P (e.g. L,S) or all (default all)
+  --size SIZE         L: size of the one file (default 1G)
+  --small-files N     S: number of files (default 10000)
+  --small-size SIZE   S: size of each file (default 16K)
+  --mixed-files N     M and T: number of files (default 200)
+  --mixed-max SIZE    M and T: largest file size (default 256M)
+  --thresholds LIST   T: direct-I/O thresholds (default 256K,1M,4M,16M,64M,128M,1G)
+  --cgroup-limit SIZE P: memory limit of the cgroup (default 256M)
+  --hot-set SIZE      P: total size of the hot set, in 64 KiB files (default 64M)
+  --pressure-size SIZE P: size of the large file (default 4 × --cgroup-limit)
+  --timeout SEC       kill any child process after SEC seconds (default 600)
+  --no-perf           skip the system call counts (perf stat)
+  --smoke             tiny sizes and one run: checks that everything works
+  -h, --help          this text
 
 Sizes take K, M and G suffixes (1K = 1024).
 )";

@@ -21,17 +21,28 @@ class OptionError : public std::runtime_error {
 struct BenchOptions {
   std::filesystem::path cli;      // ferry-cli to run
   std::filesystem::path workdir;  // where run-<pid>/ goes
+  std::optional<std::filesystem::path> data_dir;  // --data: TSV files for the charts
   int runs = 3;
-  bool threshold_scenario = true;                    // "T"
-  bool large_file_scenario = true;                   // "L"
-  std::vector<std::uint64_t> file_sizes;             // T: one row group per size
-  std::uint64_t row_bytes = 256ull << 20;            // T: each row moves at least this much...
-  std::uint32_t max_files = 512;                     // ...with at most this many files
+  int perf_runs = 1;                                 // runs of the separate perf stat pass
+  std::string scenarios = "LSMTP";                   // which to run, in this order
   std::uint64_t large_size = 1ull << 30;             // L: the one file
+  std::uint32_t small_files = 10000;                 // S: this many files...
+  std::uint64_t small_size = 16ull << 10;            // ...of this size...
+  std::uint32_t small_folders = 100;                 // ...in this many folders
+  std::uint32_t mixed_files = 200;                   // M: this many files, log-uniform...
+  std::uint64_t mixed_min = 4ull << 10;              // ...from this size...
+  std::uint64_t mixed_max = 256ull << 20;            // ...to this size
+  std::vector<std::uint64_t> thresholds;             // T: M sent with each of these
+  std::uint64_t cgroup_limit = 256ull << 20;         // P: memory limit of the cgroup
+  std::uint64_t hot_set = 64ull << 20;               // P: total size of the hot set
+  std::uint64_t pressure_size = 0;                   // P: the large file; 0: 4 × cgroup_limit
   std::chrono::seconds time_limit{600};              // per child process
   bool use_perf = true;
   bool smoke = false;
   std::vector<std::string> command_line;             // as given, for the report
+
+  bool runs_scenario(char letter) const { return scenarios.find(letter) != std::string::npos; }
+  std::uint64_t pressure_bytes() const { return pressure_size != 0 ? pressure_size : 4 * cgroup_limit; }
 };
 
 struct ShowHelp {};

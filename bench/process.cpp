@@ -45,11 +45,28 @@ int open_pidfd(pid_t pid) {
 #endif
 }
 
+// Writes the calling process's pid into `cgroup_procs_fd`; async-signal-safe.
+bool join_cgroup(int cgroup_procs_fd) {
+  char digits[24];
+  std::size_t length = 0;
+  for (auto pid = static_cast<unsigned long>(::getpid()); pid != 0 || length == 0; pid /= 10) {
+    digits[length++] = static_cast<char>('0' + pid % 10);
+  }
+  char text[24];
+  for (std::size_t i = 0; i < length; ++i) text[i] = digits[length - 1 - i];
+  return ::write(cgroup_procs_fd, text, length) == static_cast<ssize_t>(length);
+}
+
 // Runs in the forked child: only async-signal-safe calls until exec.
-[[noreturn]] void exec_child(pid_t parent, int in, int out, int err, char* const* argv) {
+[[noreturn]] void exec_child(pid_t parent, int in, int out, int err, int cgroup_procs_fd, char* const* argv) {
   ::setpgid(0, 0);
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(127);
+  if (cgroup_procs_fd >= 0 && !join_cgroup(cgroup_procs_fd)) {
+    const char message[] = "ferry-bench: could not join the cgroup\n";
+    (void)!::write(err, message, sizeof message - 1);
+    ::_exit(127);
+  }
   if (::dup2(in, STDIN_FILENO) < 0 || ::dup2(out, STDOUT_FILENO) < 0 || ::dup2(err, STDERR_FILENO) < 0) {
     ::_exit(127);
   }
@@ -106,7 +123,7 @@ std::string ExitInfo::describe() const {
 }
 
 Child::Child(std::string name, const std::vector<std::string>& argv, const Redirects& redirects,
-             std::chrono::seconds time_limit)
+             std::chrono::seconds time_limit, int cgroup_procs_fd)
     : name_(std::move(name)) {
   if (argv.empty()) throw std::invalid_argument("Child: empty argv");
   std::vector<char*> pointers;
@@ -120,7 +137,7 @@ Child::Child(std::string name, const std::vector<std::string>& argv, const Redir
   const pid_t parent = ::getpid();
   pid_ = ::fork();
   if (pid_ < 0) throw_errno("fork");
-  if (pid_ == 0) exec_child(parent, in.get(), out.get(), err.get(), pointers.data());
+  if (pid_ == 0) exec_child(parent, in.get(), out.get(), err.get(), cgroup_procs_fd, pointers.data());
   ::setpgid(pid_, pid_);  // also here, so a kill of the group cannot race the child's own setpgid
   deadline_ = Clock::now() + time_limit;
   pidfd_.reset(open_pidfd(pid_));

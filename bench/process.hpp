@@ -51,8 +51,10 @@ struct ExitInfo {
 // group and reaps the child if it is still running.
 class Child {
  public:
+  // `cgroup_procs_fd` >= 0: an open cgroup.procs file the child writes its
+  // own pid into before exec, so it runs in that cgroup from its first byte.
   Child(std::string name, const std::vector<std::string>& argv, const Redirects& redirects,
-        std::chrono::seconds time_limit);
+        std::chrono::seconds time_limit, int cgroup_procs_fd = -1);
   Child(const Child&) = delete;
   Child& operator=(const Child&) = delete;
   ~Child();

@@ -1,5 +1,6 @@
 #pragma once
-// The two scenarios. Each runs its transfers and returns a markdown section.
+// The scenarios. Each runs its transfers and returns a markdown section.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -14,16 +15,26 @@ struct ScenarioContext {
   Tools tools;
   std::filesystem::path work;                // this invocation's own folder
   std::optional<std::string> perf_missing;   // why syscalls cannot be counted; nullopt: they can
+  std::optional<std::string> nc_missing;     // why tar | nc cannot run; nullopt: it can
 };
-
-// Bytes of disk the scenarios need at most at one time.
-std::uint64_t threshold_scenario_disk_bytes(const BenchOptions& options);
-std::uint64_t large_file_scenario_disk_bytes(const BenchOptions& options);
-
-// "T": per file size and strategy, cold and warm cache.
-std::string run_threshold_scenario(const ScenarioContext& context);
 
 // "L": one large file, every strategy and the naive baseline, cold cache.
 std::string run_large_file_scenario(const ScenarioContext& context);
+
+// nullopt when tar and OpenBSD netcat can run here, else why not.
+std::optional<std::string> tar_nc_unavailable_reason();
+
+// "S": many small files in folders; Ferry against tar | nc.
+std::string run_small_files_scenario(const ScenarioContext& context);
+
+// "M": a mixed set, sizes log-uniform; every strategy.
+std::string run_mixed_scenario(const ScenarioContext& context);
+
+// "T": the mixed set with each direct-I/O threshold, on both ends.
+std::string run_threshold_scenario(const ScenarioContext& context);
+
+// "P": a hot set read over and over while a large file is sent, all in one
+// memory-limited cgroup; auto against zero-copy for everything.
+std::string run_pressure_scenario(const ScenarioContext& context);
 
 }  // namespace ferry::bench

@@ -14,7 +14,18 @@ std::size_t display_width(const std::string& text) {
       std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-std::string padded(const std::string& text, std::size_t width, Table::Align align) {
+// A cell's text with '|' escaped, so it does not end the cell.
+std::string escaped(const std::string& text) {
+  std::string result;
+  for (const char c : text) {
+    if (c == '|') result += '\\';
+    result += c;
+  }
+  return result;
+}
+
+std::string padded(const std::string& raw, std::size_t width, Table::Align align) {
+  const std::string text = escaped(raw);
   const std::string padding(width - std::min(width, display_width(text)), ' ');
   return align == Table::Align::Left ? text + padding : padding + text;
 }
@@ -54,8 +65,8 @@ void Table::add_row(std::vector<std::string> cells) {
 std::string Table::markdown() const {
   std::vector<std::size_t> widths;
   for (std::size_t i = 0; i < columns_.size(); ++i) {
-    std::size_t width = std::max<std::size_t>(3, display_width(columns_[i].heading));
-    for (const auto& row : rows_) width = std::max(width, display_width(row[i]));
+    std::size_t width = std::max<std::size_t>(3, display_width(escaped(columns_[i].heading)));
+    for (const auto& row : rows_) width = std::max(width, display_width(escaped(row[i])));
     widths.push_back(width);
   }
   std::string text = "|";

@@ -1,15 +1,22 @@
 #include "transfer.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <system_error>
 
 #include <fmt/core.h>
 
 #include "perf_stat.hpp"
 #include "process.hpp"
+#include "unique_fd.hpp"
 
 namespace ferry::bench {
 namespace {
@@ -67,10 +74,39 @@ std::optional<std::uint16_t> listening_port(const std::string& output) {
   return port;
 }
 
-std::uint16_t wait_until_listening(Child& receiver, const Logs& logs) {
+// A free TCP port on 127.0.0.1 right now, for nc -l (which cannot report one).
+std::uint16_t free_loopback_port() {
+  const UniqueFd probe(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  if (!probe.valid() || ::bind(probe.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
+      ::getsockname(probe.get(), reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    throw std::system_error(errno, std::generic_category(), "finding a free port");
+  }
+  return ntohs(address.sin_port);
+}
+
+// Whether /proc/net/tcp lists a socket listening on 127.0.0.1:port.
+bool loopback_listening(std::uint16_t port) {
+  const std::string wanted = fmt::format("0100007F:{:04X}", port);
+  std::ifstream table("/proc/net/tcp");
+  std::string slot, local, remote, state;
+  for (std::string line; std::getline(table, line);) {
+    std::istringstream words(line);
+    if (words >> slot >> local >> remote >> state && local == wanted && state == "0A") return true;
+  }
+  return false;
+}
+
+std::uint16_t wait_until_listening(Child& receiver, const Logs& logs, std::optional<std::uint16_t> known_port) {
   const Clock::time_point deadline = Clock::now() + kListenTimeout;
   while (true) {
-    if (const auto port = listening_port(read_text(logs.receiver_out))) return *port;
+    if (known_port && loopback_listening(*known_port)) return *known_port;
+    if (!known_port) {
+      if (const auto port = listening_port(read_text(logs.receiver_out))) return *port;
+    }
     if (receiver.try_reap()) fail("the receiver exited before listening", receiver, logs.receiver_err);
     if (Clock::now() > deadline) {
       receiver.kill(true);
@@ -145,41 +181,84 @@ void read_receiver_lines(const Logs& logs, TransferResult& result) {
   }
 }
 
-std::vector<std::string> receiver_argv(const Tools& tools, const TransferSpec& spec) {
-  if (spec.naive) {
-    return {tools.self.string(), "--naive-receive", (spec.receive_dir / spec.source.filename()).string()};
+std::vector<std::string> receiver_argv(const Tools& tools, const TransferSpec& spec, std::uint16_t tar_port) {
+  switch (spec.program) {
+    case Program::Naive:
+      return {tools.self.string(), "--naive-receive", (spec.receive_dir / spec.source.filename()).string()};
+    case Program::TarNc:
+      return {"sh", "-c", "nc -l 127.0.0.1 \"$1\" | tar -xf - -C \"$2\"", "sh", std::to_string(tar_port),
+              spec.receive_dir.string()};
+    case Program::Ferry: break;
   }
   std::vector<std::string> argv{tools.cli.string(), "receive", "--dir", spec.receive_dir.string(),
                                 "--port", "0", "--bind", "127.0.0.1", "--accept-all", "--once"};
-  // The receiver mirrors a forced sender: direct writes for direct, page-cache
-  // writes otherwise; `auto` keeps the receiver's own default threshold.
-  if (spec.strategy == "direct") argv.insert(argv.end(), {"--threshold", "1"});
-  if (spec.strategy == "zerocopy" || spec.strategy == "buffered")
+  if (spec.threshold) {
+    argv.insert(argv.end(), {"--threshold", std::to_string(*spec.threshold)});
+  } else if (spec.strategy == "direct") {
+    // The receiver mirrors a forced sender: direct writes for direct, page-cache
+    // writes otherwise; `auto` keeps the receiver's own default threshold.
+    argv.insert(argv.end(), {"--threshold", "1"});
+  } else if (spec.strategy == "zerocopy" || spec.strategy == "buffered") {
     argv.insert(argv.end(), {"--threshold", "1024G"});
+  }
   return argv;
 }
 
 std::vector<std::string> sender_argv(const Tools& tools, const TransferSpec& spec, std::uint16_t port) {
   std::vector<std::string> argv;
   if (spec.perf_output) argv = perf_stat_prefix(*spec.perf_output);
-  if (spec.naive) {
-    argv.insert(argv.end(), {tools.self.string(), "--naive-send", std::to_string(port), spec.source.string()});
-  } else {
-    argv.insert(argv.end(), {tools.cli.string(), "send", "--strategy", spec.strategy, "--json",
-                             fmt::format("127.0.0.1:{}", port), spec.source.string()});
+  switch (spec.program) {
+    case Program::Naive:
+      argv.insert(argv.end(), {tools.self.string(), "--naive-send", std::to_string(port), spec.source.string()});
+      return argv;
+    case Program::TarNc:
+      // The folder itself goes into the archive, as ferry-cli sends it.
+      argv.insert(argv.end(), {"sh", "-c", "tar -cf - -C \"$1\" \"$2\" | nc -N 127.0.0.1 \"$3\"", "sh",
+                               spec.source.parent_path().string(), spec.source.filename().string(),
+                               std::to_string(port)});
+      return argv;
+    case Program::Ferry: break;
   }
+  argv.insert(argv.end(), {tools.cli.string(), "send", "--strategy", spec.strategy, "--json"});
+  if (spec.threshold) argv.insert(argv.end(), {"--threshold", std::to_string(*spec.threshold)});
+  argv.insert(argv.end(), {fmt::format("127.0.0.1:{}", port), spec.source.string()});
   return argv;
+}
+
+Side side_of(const Child& child) {
+  const rusage& usage = child.exit_info().usage;
+  return {child.exit_info().cpu_seconds(), static_cast<std::uint64_t>(usage.ru_nvcsw + usage.ru_nivcsw),
+          static_cast<std::uint64_t>(usage.ru_maxrss)};
+}
+
+// What tar -xf left under the receive folder: every regular file and its bytes.
+void check_received_tree(const TransferSpec& spec) {
+  std::uint64_t files = 0;
+  std::uint64_t bytes = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(spec.receive_dir)) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    bytes += entry.file_size();
+  }
+  if (files != spec.expected_files || bytes != spec.expected_bytes) {
+    throw std::runtime_error(fmt::format("tar | nc: received {} files of {} bytes in all, expected {} of {}", files,
+                                         bytes, spec.expected_files, spec.expected_bytes));
+  }
 }
 
 }  // namespace
 
 TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
   const Logs logs = logs_in(tools.log_dir);
-  Child receiver("receiver", receiver_argv(tools, spec), {logs.receiver_out, logs.receiver_err}, tools.time_limit);
-  const std::uint16_t port = wait_until_listening(receiver, logs);
+  std::optional<std::uint16_t> tar_port;
+  if (spec.program == Program::TarNc) tar_port = free_loopback_port();
+  Child receiver("receiver", receiver_argv(tools, spec, tar_port.value_or(0)),
+                 {logs.receiver_out, logs.receiver_err}, tools.time_limit, spec.cgroup_procs_fd);
+  const std::uint16_t port = wait_until_listening(receiver, logs, tar_port);
 
   const Clock::time_point start = Clock::now();
-  Child sender("sender", sender_argv(tools, spec, port), {logs.sender_out, logs.sender_err}, tools.time_limit);
+  Child sender("sender", sender_argv(tools, spec, port), {logs.sender_out, logs.sender_err}, tools.time_limit,
+               spec.cgroup_procs_fd);
   Child* children[] = {&sender, &receiver};
   wait_all(children);
   // When both failed, the one that ended first is the cause (e.g. killed at its time limit).
@@ -193,17 +272,22 @@ TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
   TransferResult result;
   const Clock::time_point end = std::max(sender.exit_info().ended, receiver.exit_info().ended);
   result.seconds = std::chrono::duration<double>(end - start).count();
-  result.sender_cpu_seconds = sender.exit_info().cpu_seconds();
-  result.receiver_cpu_seconds = receiver.exit_info().cpu_seconds();
-  if (spec.naive) {
-    const fs::path output = spec.receive_dir / spec.source.filename();
-    if (fs::file_size(output) != spec.expected_bytes) {
-      throw std::runtime_error(fmt::format("naive copy: {} has {} bytes, expected {}", output.string(),
-                                           fs::file_size(output), spec.expected_bytes));
+  result.sender = side_of(sender);
+  result.receiver = side_of(receiver);
+  switch (spec.program) {
+    case Program::Naive: {
+      const fs::path output = spec.receive_dir / spec.source.filename();
+      if (fs::file_size(output) != spec.expected_bytes) {
+        throw std::runtime_error(fmt::format("naive copy: {} has {} bytes, expected {}", output.string(),
+                                             fs::file_size(output), spec.expected_bytes));
+      }
+      break;
     }
-  } else {
-    read_sender_json(logs, spec.expected_bytes, result);
-    read_receiver_lines(logs, result);
+    case Program::TarNc: check_received_tree(spec); break;
+    case Program::Ferry:
+      read_sender_json(logs, spec.expected_bytes, result);
+      read_receiver_lines(logs, result);
+      break;
   }
   if (spec.perf_output) result.sender_syscalls = read_syscall_count(*spec.perf_output);
   return result;

@@ -1,7 +1,7 @@
 #pragma once
 // One measured transfer over 127.0.0.1 between two real processes: a receiver
 // started first and a sender, each under a time limit, each with its own
-// rusage. Either ferry-cli on both sides or the naive baseline.
+// rusage. ferry-cli on both sides, the naive baseline or tar | nc.
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -19,19 +19,35 @@ struct Tools {
   std::chrono::seconds time_limit{600};
 };
 
+// What runs on both ends.
+enum class Program {
+  Ferry,  // ferry-cli receive / ferry-cli send
+  Naive,  // the naive 32 KiB copy (bench/naive_copy.cpp); one file only
+  TarNc,  // sh -c 'nc -l | tar -xf -' / sh -c 'tar -cf - | nc -N'
+};
+
 struct TransferSpec {
-  bool naive = false;               // the naive baseline instead of ferry-cli
+  Program program = Program::Ferry;
   std::string strategy = "auto";    // ferry-cli send --strategy
+  std::optional<std::uint64_t> threshold;  // ferry-cli send and receive --threshold
   std::filesystem::path source;     // a file or folder (naive: a file)
   std::filesystem::path receive_dir;
   std::uint64_t expected_bytes = 0;
+  std::uint64_t expected_files = 1;
   std::optional<std::filesystem::path> perf_output;  // run the sender under perf stat
+  int cgroup_procs_fd = -1;         // >= 0: both processes run in that cgroup
+};
+
+struct Side {
+  double cpu_seconds = 0;           // user + system, all threads and reaped children
+  std::uint64_t context_switches = 0;  // voluntary + involuntary
+  std::uint64_t max_rss_kib = 0;
 };
 
 struct TransferResult {
   double seconds = 0;               // sender start until both processes exited
-  double sender_cpu_seconds = 0;
-  double receiver_cpu_seconds = 0;
+  Side sender;
+  Side receiver;
   std::set<std::string> sender_strategies;    // as reported per file
   std::set<std::string> receiver_strategies;
   std::set<std::string> notes;                // strategy notes, e.g. fallback reasons

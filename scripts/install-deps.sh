@@ -8,6 +8,8 @@ packages=(
   libboost1.81-dev liburing-dev libspdlog-dev libfmt-dev libxxhash-dev
   qt6-base-dev
   strace util-linux coreutils diffutils findutils
+  # ferry-bench: system call counts, the tar | nc baseline, its charts.
+  linux-perf netcat-openbsd gnuplot-nox
 )
 
 is_installed() {
