@@ -6,7 +6,7 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cli="$repo_root/build/linux/app/cli/ferry-cli"
-large_file_mib=160  # above the default 128 MiB direct threshold
+large_file_mib=64  # above the default 32 MiB direct threshold
 
 cd "$repo_root"
 scripts/install-deps.sh

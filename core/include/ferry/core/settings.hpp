@@ -8,12 +8,10 @@
 
 namespace ferry {
 
-// Chosen from ferry-bench threshold sweeps (docs/threshold.md):
-// below 128 MiB zero-copy moves files at least as fast as direct I/O, and
-// these sizes are the ones worth keeping in the page cache; from 128 MiB on,
-// direct I/O costs no more CPU, overtakes zero-copy on cold files by 256 MiB,
-// and keeps big files from evicting everything else.
-inline constexpr std::uint64_t kDefaultDirectThreshold = 128ull * 1024 * 1024;
+// Chosen from ferry-bench's threshold sweep (docs/threshold.md): on a mixed
+// set of files, 32 MiB moved the most bytes per second for the least CPU;
+// files from 32 MiB on also stay out of the page cache.
+inline constexpr std::uint64_t kDefaultDirectThreshold = 32ull * 1024 * 1024;
 
 // Ask: every offer waits for TransferEngine::respond. AcceptAll: the offer is
 // still announced (OfferReceived) and accepted at once; respond() is ignored.
