@@ -10,6 +10,11 @@ packages=(
   strace util-linux coreutils diffutils findutils
   # ferry-bench: system call counts, the tar | nc baseline, its charts.
   linux-perf netcat-openbsd gnuplot-nox
+  # Windows cross build and its tests under Wine (scripts/test-windows.sh);
+  # dpkg-dev and xz-utils unpack Debian's qt6-base source for Qt for mingw,
+  # built with the host's Qt tools (qt6-base-dev-tools).
+  g++-mingw-w64-x86-64-posix wine wine64
+  dpkg-dev xz-utils qt6-base-dev-tools
 )
 
 is_installed() {

@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "arguments.hpp"
+#include "command_line.hpp"
 #include "console_output.hpp"
 #include "overloaded.hpp"
 #include "receive_command.hpp"
@@ -39,8 +40,9 @@ int run(const ferry::cli::Command& command) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::vector<std::string_view> arguments(argv + 1, argv + argc);
   try {
+    const std::vector<std::string> utf8 = ferry::cli::utf8_arguments(argc, argv);
+    const std::vector<std::string_view> arguments(utf8.begin(), utf8.end());
     return run(ferry::cli::parse_command_line(arguments));
   } catch (const ferry::cli::UsageError& error) {
     ferry::cli::print_error(error.what());

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "engine_harness.hpp"
+#include "page_cache.hpp"
 
 using namespace ferry;
 using namespace ferry::test;

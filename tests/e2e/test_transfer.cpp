@@ -94,8 +94,10 @@ void TestTransfer::folder_tree_with_unicode_and_empty_folders() {
   QVERIFY(outcome.sender && outcome.sender->ok);
   QCOMPARE(list_files(target), list_files(source));
   for (const auto& file : list_files(source)) {
-    QVERIFY(same_contents(source / file, target / file));
-    QVERIFY2(fs::last_write_time(source / file) == fs::last_write_time(target / file), file.c_str());
+    QVERIFY(same_contents(source / utf8_path(file), target / utf8_path(file)));
+    QVERIFY2(fs::last_write_time(source / utf8_path(file)) ==
+                 fs::last_write_time(target / utf8_path(file)),
+             file.c_str());
   }
   QVERIFY(fs::is_directory(target / u8"Fotos – Ünïcödé" / "empty" / "nested-empty"));
 }

@@ -1,9 +1,5 @@
 #include "engine_harness.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include <QtTest>
 #include <algorithm>
 #include <fstream>
@@ -85,7 +81,7 @@ void write_random_file(const fs::path& path, std::uint64_t size, std::uint32_t s
     out.write(reinterpret_cast<const char*>(block.data()), static_cast<std::streamsize>(n));
     size -= n;
   }
-  if (!out) qFatal("cannot write %s", path.c_str());
+  if (!out) qFatal("cannot write %s", path.string().c_str());
 }
 
 void write_sparse_file(const fs::path& path, std::uint64_t size) {
@@ -115,33 +111,6 @@ bool same_contents(const fs::path& a, const fs::path& b) {
   return true;
 }
 
-double resident_fraction(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) qFatal("open %s", path.c_str());
-  const auto size = static_cast<std::size_t>(fs::file_size(path));
-  if (size == 0) {
-    ::close(fd);
-    return 0;
-  }
-  void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
-  ::close(fd);
-  if (map == MAP_FAILED) qFatal("mmap %s", path.c_str());
-  const long page = ::sysconf(_SC_PAGESIZE);
-  std::vector<unsigned char> pages((size + page - 1) / page);
-  ::mincore(map, size, pages.data());
-  ::munmap(map, size);
-  const auto resident = std::count_if(pages.begin(), pages.end(), [](unsigned char c) { return c & 1; });
-  return static_cast<double>(resident) / static_cast<double>(pages.size());
-}
-
-void evict_from_page_cache(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) qFatal("open %s", path.c_str());
-  ::fdatasync(fd);
-  ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
-  ::close(fd);
-}
-
 std::vector<std::string> list_files(const fs::path& root) {
   std::vector<std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(root))
@@ -150,10 +119,15 @@ std::vector<std::string> list_files(const fs::path& root) {
   return files;
 }
 
+fs::path utf8_path(std::string_view relative) {
+  return fs::path(std::u8string(relative.begin(), relative.end()));
+}
+
 namespace {
 // Removes the test's scratch folders when the test process ends.
 struct ScratchRoot {
-  fs::path path = fs::current_path() / "test-scratch" / std::to_string(::getpid());
+  fs::path path =
+      fs::current_path() / "test-scratch" / std::to_string(QCoreApplication::applicationPid());
   ScratchRoot() { fs::create_directories(path); }
   ~ScratchRoot() {
     std::error_code ignored;

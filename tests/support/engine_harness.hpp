@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "ferry/core/transfer_engine.hpp"
@@ -69,11 +71,11 @@ Outcome send_and_wait(Receiver& receiver, const std::vector<std::filesystem::pat
 void write_random_file(const std::filesystem::path& path, std::uint64_t size, std::uint32_t seed);
 void write_sparse_file(const std::filesystem::path& path, std::uint64_t size);
 bool same_contents(const std::filesystem::path& a, const std::filesystem::path& b);
-// Fraction of the file's pages in the page cache (mincore).
-double resident_fraction(const std::filesystem::path& path);
-void evict_from_page_cache(const std::filesystem::path& path);
-// Regular files under `root`, relative, sorted.
+// Regular files under `root`, relative, '/'-separated UTF-8, sorted.
 std::vector<std::string> list_files(const std::filesystem::path& root);
+// A UTF-8 relative path (from list_files or an event) as a path. Windows
+// would read a plain std::string in its ANSI code page instead.
+std::filesystem::path utf8_path(std::string_view relative);
 // A fresh folder on disk (next to the test binary, never tmpfs), removed at exit.
 std::filesystem::path fresh_dir(const std::string& name);
 

@@ -1,0 +1,20 @@
+// Is a standard stream a console? GetConsoleMode succeeds only on a console
+// handle; _isatty would also say yes for the NUL device.
+#include <windows.h>
+
+#include "terminal.hpp"
+
+namespace ferry::cli {
+namespace {
+
+bool is_console(DWORD which) {
+  DWORD mode = 0;
+  return ::GetConsoleMode(::GetStdHandle(which), &mode) != 0;
+}
+
+}  // namespace
+
+bool stdin_is_terminal() { return is_console(STD_INPUT_HANDLE); }
+bool stdout_is_terminal() { return is_console(STD_OUTPUT_HANDLE); }
+
+}  // namespace ferry::cli

@@ -1,0 +1,221 @@
+// Windows receive folder: every folder on the way to a received file is
+// opened (or created) one component at a time below the root, refused if it
+// is a reparse point (symlink, junction, mount point) or if its final path is
+// not inside its parent's (Wine shows a Unix symlink to a folder as a plain
+// folder, not as a reparse point), and kept open without
+// FILE_SHARE_DELETE until the file is in place, so nobody can swap a
+// component for a link in between. Names are UTF-16 with the "\\?\" prefix,
+// so long paths work. MoveFileExW without MOVEFILE_REPLACE_EXISTING never
+// replaces an existing name; NTFS compares names case-insensitively, so a
+// name differing only in case is a conflict and gets numbered too.
+#include "ferry/platform/receive_folder.hpp"
+
+#include <windows.h>
+
+#include <vector>
+
+#include "unique_handle.hpp"
+#include "wide_path.hpp"
+#include "win_error.hpp"
+
+namespace ferry::platform {
+
+using namespace windows_impl;
+
+namespace {
+
+constexpr int kMaxConflictNumber = 9999;
+constexpr std::size_t kMaxNameUnits = 255;  // UTF-16 code units per path component
+
+// Names that would leave the folder or stay in place are never walked.
+bool is_plain_name(std::string_view name) {
+  return !name.empty() && name != "." && name != "..";
+}
+
+// Opens the folder at `wide` without following a reparse point there, and
+// without FILE_SHARE_DELETE: while open it cannot be renamed or removed.
+UniqueHandle pin(const std::wstring& wide) {
+  return UniqueHandle(::CreateFileW(wide.c_str(), FILE_READ_ATTRIBUTES,
+                                    FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING,
+                                    FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT,
+                                    nullptr));
+}
+
+// Where an open file or folder really is, all links resolved.
+std::wstring final_path(HANDLE handle) {
+  DWORD size = ::GetFinalPathNameByHandleW(handle, nullptr, 0, FILE_NAME_NORMALIZED);
+  std::wstring path(size, L'\0');
+  size = ::GetFinalPathNameByHandleW(handle, path.data(), size, FILE_NAME_NORMALIZED);
+  path.resize(size);
+  return path;
+}
+
+// Whether `child` names an entry directly inside the folder `parent` (both
+// final paths; compared as NTFS compares names, ignoring case).
+bool is_directly_inside(std::wstring_view child, std::wstring_view parent) {
+  if (parent.empty() || child.size() <= parent.size() + 1 || child[parent.size()] != L'\\')
+    return false;
+  if (child.find(L'\\', parent.size() + 1) != std::wstring_view::npos) return false;
+  return ::CompareStringOrdinal(child.data(), static_cast<int>(parent.size()), parent.data(),
+                                static_cast<int>(parent.size()), TRUE) == CSTR_EQUAL;
+}
+
+// The folders from the root down to one folder, each pinned, that folder's
+// path as given and as final path.
+struct PinnedFolder {
+  std::vector<UniqueHandle> pins;
+  std::wstring path;
+  std::wstring final;
+};
+
+// Pins the child folder `name` of `folder`, creating it first when missing
+// and `create` is set. `shown` is its relative path for messages.
+Result<void> pin_child(PinnedFolder& folder, std::string_view name, const std::string& shown,
+                       bool create) {
+  const std::wstring path = folder.path + L'\\' + widen(name);
+  UniqueHandle handle = pin(path);
+  if (!handle.valid() && ::GetLastError() == ERROR_FILE_NOT_FOUND && create) {
+    if (!::CreateDirectoryW(path.c_str(), nullptr) && ::GetLastError() != ERROR_ALREADY_EXISTS)
+      return last_win32_error("CreateDirectoryW", shown);
+    handle = pin(path);  // also after losing a creation race
+  }
+  if (!handle.valid()) return last_win32_error("CreateFileW", shown);
+  BY_HANDLE_FILE_INFORMATION info{};
+  if (!::GetFileInformationByHandle(handle.get(), &info))
+    return last_win32_error("GetFileInformationByHandle", shown);
+  if (info.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT)
+    return win32_error(ERROR_CANT_RESOLVE_FILENAME, "refused reparse point", shown);
+  if (!(info.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY))
+    return win32_error(ERROR_DIRECTORY, "not a folder", shown);
+  std::wstring final = final_path(handle.get());
+  if (!is_directly_inside(final, folder.final))
+    return win32_error(ERROR_CANT_RESOLVE_FILENAME, "refused link out of its folder", shown);
+  folder.pins.push_back(std::move(handle));
+  folder.path = path;
+  folder.final = std::move(final);
+  return {};
+}
+
+// Pins the folder `relative` ('/'-separated; empty is the root) and every
+// folder above it up to the root.
+Result<PinnedFolder> pin_folder(const std::wstring& root, std::string_view relative, bool create) {
+  PinnedFolder folder{{}, root, {}};
+  folder.pins.push_back(pin(root));
+  if (!folder.pins.back().valid()) return last_win32_error("CreateFileW", ".");
+  folder.final = final_path(folder.pins.back().get());
+  for (std::size_t start = 0; start < relative.size();) {
+    std::size_t end = relative.find('/', start);
+    if (end == std::string_view::npos) end = relative.size();
+    const std::string_view name = relative.substr(start, end - start);
+    const std::string walked(relative.substr(0, end));
+    if (!is_plain_name(name)) return win32_error(ERROR_INVALID_NAME, "open folder", walked);
+    if (auto pinned = pin_child(folder, name, walked, create); !pinned) return pinned.error();
+    start = end + 1;
+  }
+  return folder;
+}
+
+// The first `max_bytes` of `text`, cut back to a UTF-8 character boundary.
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t size = max_bytes;
+  while (size > 0 && (static_cast<unsigned char>(text[size]) & 0xC0) == 0x80) --size;
+  return text.substr(0, size);
+}
+
+// "stem (n).ext" for "stem.ext" (a leading dot starts no extension), the stem
+// shortened when needed so the name still fits in 255 UTF-16 units.
+std::string numbered_name(std::string_view name, int number) {
+  const std::size_t dot = name.rfind('.');
+  const bool has_extension = dot != std::string_view::npos && dot != 0;
+  const std::string_view extension = has_extension ? name.substr(dot) : std::string_view();
+  const std::string tail = " (" + std::to_string(number) + ")" + std::string(extension);
+  std::string_view stem = name.substr(0, name.size() - extension.size());
+  while (!stem.empty() && widen(stem).size() + widen(tail).size() > kMaxNameUnits)
+    stem = utf8_prefix(stem, stem.size() - 1);
+  return std::string(stem) + tail;
+}
+
+std::string joined(std::string_view parent, std::string_view name) {
+  if (parent.empty()) return std::string(name);
+  return std::string(parent) + '/' + std::string(name);
+}
+
+bool is_name_taken(DWORD error) {
+  return error == ERROR_ALREADY_EXISTS || error == ERROR_FILE_EXISTS;
+}
+
+}  // namespace
+
+struct ReceiveFolder::Impl {
+  std::filesystem::path root;
+  std::wstring root_wide;  // extended_path(root)
+};
+
+Result<std::unique_ptr<ReceiveFolder>> ReceiveFolder::open(const std::filesystem::path& root) {
+  std::error_code error;
+  std::filesystem::create_directories(root, error);
+  if (error) return IoError{error, "create_directories", root.string()};
+  std::wstring wide = extended_path(root);
+  const DWORD attributes = ::GetFileAttributesW(wide.c_str());
+  if (attributes == INVALID_FILE_ATTRIBUTES) return last_win32_error("GetFileAttributesW", root.string());
+  if (!(attributes & FILE_ATTRIBUTE_DIRECTORY))
+    return win32_error(ERROR_DIRECTORY, "open", root.string());
+  auto impl = std::make_unique<Impl>(Impl{root, std::move(wide)});
+  return std::unique_ptr<ReceiveFolder>(new ReceiveFolder(std::move(impl)));
+}
+
+ReceiveFolder::ReceiveFolder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+ReceiveFolder::~ReceiveFolder() = default;
+
+const std::filesystem::path& ReceiveFolder::root() const { return impl_->root; }
+
+std::filesystem::path ReceiveFolder::part_path(std::string_view part_name) const {
+  return impl_->root / part_name;
+}
+
+Result<std::string> ReceiveFolder::commit(std::string_view part_name,
+                                          std::string_view relative_path) {
+  const std::size_t slash = relative_path.rfind('/');
+  const std::string_view parent =
+      slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+  const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
+  if (!is_plain_name(name))
+    return win32_error(ERROR_INVALID_NAME, "MoveFileExW", std::string(relative_path));
+
+  auto folder = pin_folder(impl_->root_wide, parent, true);
+  if (!folder) return folder.error();
+  const std::wstring part = impl_->root_wide + L'\\' + widen(part_name);
+  for (int number = 0; number <= kMaxConflictNumber; ++number) {
+    const std::string candidate = number == 0 ? std::string(name) : numbered_name(name, number);
+    const std::wstring target = folder->path + L'\\' + widen(candidate);
+    if (::MoveFileExW(part.c_str(), target.c_str(), 0)) return joined(parent, candidate);
+    const DWORD error = ::GetLastError();
+    if (!is_name_taken(error)) return win32_error(error, "MoveFileExW", joined(parent, candidate));
+  }
+  return win32_error(ERROR_FILE_EXISTS, "MoveFileExW", std::string(relative_path));
+}
+
+Result<void> ReceiveFolder::make_folder(std::string_view relative_path) {
+  auto folder = pin_folder(impl_->root_wide, relative_path, true);
+  if (!folder) return folder.error();
+  return {};
+}
+
+void ReceiveFolder::discard(std::string_view part_name) noexcept {
+  try {
+    ::DeleteFileW((impl_->root_wide + L'\\' + widen(part_name)).c_str());
+  } catch (...) {
+    // Out of memory for the name: the part file stays, quietly.
+  }
+}
+
+Result<std::uint64_t> ReceiveFolder::free_bytes() const {
+  ULARGE_INTEGER available{};
+  if (!::GetDiskFreeSpaceExW((impl_->root_wide + L'\\').c_str(), &available, nullptr, nullptr))
+    return last_win32_error("GetDiskFreeSpaceExW", impl_->root.string());
+  return std::uint64_t{available.QuadPart};
+}
+
+}  // namespace ferry::platform

@@ -1,0 +1,34 @@
+#pragma once
+// The Windows FileSink implementations, built by open_sink().
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "ferry/platform/file_sink.hpp"
+#include <boost/asio/windows/random_access_handle.hpp>
+
+#include "unique_handle.hpp"
+
+namespace ferry::platform::windows_impl {
+
+struct SinkFile {
+  UniqueHandle handle;
+  std::string path;  // for error messages
+  std::uint64_t size = 0;
+};
+
+// A file open with FILE_FLAG_NO_BUFFERING | FILE_FLAG_OVERLAPPED, already
+// associated with the executor's IOCP.
+struct UnbufferedSinkFile {
+  boost::asio::windows::random_access_handle handle;
+  std::string path;
+  std::uint64_t size = 0;
+  std::size_t sector_bytes = 0;  // from sector_size()
+};
+
+// `file` open for writing (synchronous handle).
+std::unique_ptr<FileSink> make_buffered_sink(const boost::asio::any_io_executor& executor,
+                                             SinkFile file);
+std::unique_ptr<FileSink> make_direct_sink(UnbufferedSinkFile file, const DirectOptions& options);
+
+}  // namespace ferry::platform::windows_impl

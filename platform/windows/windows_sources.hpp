@@ -1,0 +1,35 @@
+#pragma once
+// The Windows FileSource implementations, built by open_source().
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "ferry/platform/file_source.hpp"
+#include <boost/asio/windows/random_access_handle.hpp>
+
+#include "unique_handle.hpp"
+
+namespace ferry::platform::windows_impl {
+
+struct SourceFile {
+  UniqueHandle handle;
+  std::string path;  // for error messages
+  std::uint64_t size = 0;
+};
+
+// A file open with FILE_FLAG_NO_BUFFERING | FILE_FLAG_OVERLAPPED, already
+// associated with the executor's IOCP.
+struct UnbufferedSourceFile {
+  boost::asio::windows::random_access_handle handle;
+  std::string path;
+  std::uint64_t size = 0;
+  std::size_t sector_bytes = 0;  // from sector_size()
+};
+
+// `file` open for reading (synchronous handle).
+std::unique_ptr<FileSource> make_transmit_file_source(SourceFile file);
+std::unique_ptr<FileSource> make_buffered_source(SourceFile file, ByteObserver observer);
+std::unique_ptr<FileSource> make_direct_source(UnbufferedSourceFile file,
+                                               const DirectOptions& options, ByteObserver observer);
+
+}  // namespace ferry::platform::windows_impl

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Builds qtbase for Windows (mingw-w64) from Debian's own qt6-base source
+# package, the same version as the host's Qt tools, and installs it into a
+# cache folder outside the repo. Does nothing when that install exists.
+#   scripts/build-qt-mingw.sh            (prefix printed at the end)
+# The prefix is $FERRY_QT_MINGW_DIR, default ${XDG_CACHE_HOME:-$HOME/.cache}/ferry/qt6-mingw-6.4.2,
+# the same default cmake/ferry-windows.cmake uses.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+prefix=${FERRY_QT_MINGW_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ferry/qt6-mingw-6.4.2}
+
+if [[ -f $prefix/lib/cmake/Qt6/Qt6Config.cmake ]]; then
+  echo "build-qt-mingw: Qt for mingw is installed in $prefix"
+  exit 0
+fi
+
+host_version=$(dpkg-query -W -f='${Version}' qt6-base-dev-tools)
+[[ $host_version == 6.4.2+* ]] || { echo "build-qt-mingw: host Qt tools are $host_version, expected 6.4.2" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ferry-qt-mingw.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# A private deb-src list, derived from this machine's own apt sources, used
+# only through -o options: the system's apt configuration is left untouched.
+apt_dir=$work/apt
+mkdir -p "$apt_dir/sources.list.d" "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
+for sources in /etc/apt/sources.list.d/*.sources; do
+  [[ -f $sources ]] || continue
+  sed -E 's/^Types:.*/Types: deb-src/' "$sources" >"$apt_dir/sources.list.d/$(basename "$sources")"
+done
+if [[ -f /etc/apt/sources.list ]]; then
+  sed -nE 's/^deb[[:space:]]/deb-src /p' /etc/apt/sources.list >"$apt_dir/sources.list.d/from-sources-list.list"
+fi
+apt_options=(
+  -o "Dir::Etc::SourceList=$apt_dir/none.list"
+  -o "Dir::Etc::SourceParts=$apt_dir/sources.list.d"
+  -o "Dir::State::Lists=$apt_dir/lists"
+  -o "Dir::Cache=$apt_dir/cache"
+)
+if ((EUID == 0)); then  # apt would download as the user _apt, who cannot write into $work
+  apt_options+=(-o APT::Sandbox::User=root)
+fi
+echo "build-qt-mingw: fetching qt6-base $host_version sources"
+apt-get "${apt_options[@]}" update
+(cd "$work" && apt-get "${apt_options[@]}" source "qt6-base=$host_version")
+source_dir=$(find "$work" -maxdepth 1 -type d -name 'qt6-base-*' | head -n 1)
+
+# Debian's dfsg tarball lacks wintab (tabletevent off); OpenGL stays at its
+# default, since turning it off breaks the Windows platform plugin in 6.4.2.
+echo "build-qt-mingw: building in $work/build"
+cmake -S "$source_dir" -B "$work/build" -G Ninja \
+  -DCMAKE_TOOLCHAIN_FILE="$repo/cmake/mingw-w64-x86_64.cmake" \
+  -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_INSTALL_PREFIX="$prefix" \
+  -DQT_HOST_PATH=/usr \
+  -DQT_HOST_PATH_CMAKE_DIR=/usr/lib/x86_64-linux-gnu/cmake \
+  -DQT_BUILD_EXAMPLES=OFF -DQT_BUILD_TESTS=OFF \
+  -DFEATURE_tabletevent=OFF \
+  -DFEATURE_sql=OFF -DFEATURE_dbus=OFF -DFEATURE_printsupport=OFF -DFEATURE_concurrent=OFF \
+  -DFEATURE_xml=OFF -DFEATURE_vulkan=OFF -DFEATURE_openssl=OFF
+nice -n 10 cmake --build "$work/build" --parallel "$(nproc)"
+
+# Installed under a temporary name first, so a half-finished install is
+# never mistaken for a complete one (the install is relocatable).
+rm -rf "$prefix.partial"
+cmake --install "$work/build" --prefix "$prefix.partial"
+mv "$prefix.partial" "$prefix"
+echo "build-qt-mingw: Qt for mingw is installed in $prefix"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds Ferry for Windows (mingw-w64 cross build, "windows" preset) and runs
+# its tests under Wine: installs what is missing, builds Qt for mingw into its
+# cache folder when absent (scripts/build-qt-mingw.sh), then configures, builds
+# and runs ctest. The interop test talks to the Linux ferry-cli: the linux
+# preset's by default (build it first), or $FERRY_LINUX_CLI.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+scripts/install-deps.sh
+scripts/build-qt-mingw.sh
+
+linux_cli=${FERRY_LINUX_CLI:-$PWD/build/linux/app/cli/ferry-cli}
+if [[ ! -x $linux_cli ]]; then
+  echo "test-windows: $linux_cli is missing: build the linux preset first" >&2
+  exit 1
+fi
+
+# Creates the Wine prefix now, so its one-time setup is not part of a test's
+# time; without Mono and Gecko, which Wine would otherwise offer to download.
+WINEDEBUG=-all WINEDLLOVERRIDES='mscoree=;mshtml=' wine wineboot --init >/dev/null 2>&1
+
+cmake --preset windows -DFERRY_LINUX_CLI="$linux_cli"
+cmake --build --preset windows
+ctest --preset windows

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Cross-OS interop over 127.0.0.1: the Linux ferry-cli sends to ferry-cli.exe
+# under Wine and receives from it, with every strategy; the received tree must
+# equal the sent one byte for byte, and each file must report the strategy
+# that was asked for (auto: below the threshold zerocopy, else direct).
+#   interop.sh LINUX_FERRY_CLI WINDOWS_FERRY_CLI_EXE WINE_RUN
+set -euo pipefail
+
+linux_cli=$1
+windows_cli=$2
+wine_run=$3
+threshold=$((1024 * 1024))
+
+work=$(mktemp -d "${PWD}/interop.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# The data set: the sizes that break I/O code, a unicode name, nested and empty folders.
+source_dir=$work/source
+mkdir -p "$source_dir/tree/Ünïcödé 日本/deep" "$source_dir/tree/empty"
+for size in 0 1 511 4097 $((threshold - 1)) $threshold $((threshold + 1)) $((24 * 1024 * 1024 + 3)); do
+  head -c "$size" /dev/urandom >"$source_dir/file-$size.bin"
+done
+head -c 300000 /dev/urandom >"$source_dir/tree/Ünïcödé 日本/写真.jpg"
+head -c 4096 /dev/urandom >"$source_dir/größe – ünïcödé.bin"  # a unicode name on the command line
+head -c $((3 * threshold + 5)) /dev/urandom >"$source_dir/tree/Ünïcödé 日本/deep/big.bin"
+
+# Runs ferry-cli of one side: "linux" natively, "windows" under Wine (paths
+# given as Z:, the drive Wine maps to /).
+run_side() {
+  local side=$1
+  shift
+  if [[ $side == linux ]]; then
+    "$linux_cli" "$@"
+  else
+    "$wine_run" "$windows_cli" "$@"
+  fi
+}
+
+path_for() {
+  if [[ $1 == linux ]]; then echo "$2"; else echo "Z:$2"; fi
+}
+
+expected_strategy() {  # strategy size
+  if [[ $1 != auto ]]; then echo "$1"
+  elif (($2 < threshold)); then echo zerocopy
+  else echo direct
+  fi
+}
+
+check_strategies() {  # strategy json_log
+  local strategy=$1 line size reported
+  while IFS= read -r line; do
+    [[ $line == *'"type":"file_done"'* ]] || continue
+    size=$(sed -E 's/.*"bytes":([0-9]+).*/\1/' <<<"$line")
+    reported=$(sed -E 's/.*"strategy":"([a-z]+)".*/\1/' <<<"$line")
+    if [[ $reported != "$(expected_strategy "$strategy" "$size")" ]]; then
+      echo "interop: a $size-byte file reported strategy $reported with --strategy $strategy" >&2
+      return 1
+    fi
+  done <"$2"
+}
+
+transfer() {  # sender_side receiver_side strategy
+  local from=$1 to=$2 strategy=$3
+  local case_dir=$work/$from-to-$to-$strategy
+  local target=$case_dir/received
+  mkdir -p "$target"
+  : >"$case_dir/receiver.log"  # exists before the receiver starts, for the port poll below
+  echo "interop: $from -> $to, --strategy $strategy"
+
+  run_side "$to" receive --dir "$(path_for "$to" "$target")" --port 0 --bind 127.0.0.1 \
+    --accept-all --once >"$case_dir/receiver.log" 2>&1 &
+  local receiver=$!
+  local port=""
+  for _ in $(seq 600); do
+    port=$(sed -nE 's/^Listening on [^ ]*:([0-9]+),.*/\1/p' "$case_dir/receiver.log")
+    [[ -n $port ]] && break
+    sleep 0.1
+  done
+  if [[ -z $port ]]; then
+    kill "$receiver" 2>/dev/null || true
+    echo "interop: the $to receiver did not start listening" >&2
+    cat "$case_dir/receiver.log" >&2
+    return 1
+  fi
+
+  local sources=()
+  for entry in "$source_dir"/*; do sources+=("$(path_for "$from" "$entry")"); done
+  local sent=0
+  run_side "$from" send --threshold "$threshold" --strategy "$strategy" --json \
+    "127.0.0.1:$port" "${sources[@]}" >"$case_dir/sender.json" 2>"$case_dir/sender.log" || sent=$?
+  local received=0
+  wait "$receiver" || received=$?
+  if ((sent != 0 || received != 0)); then
+    echo "interop: sender exit $sent, receiver exit $received" >&2
+    cat "$case_dir/sender.log" "$case_dir/sender.json" "$case_dir/receiver.log" >&2
+    return 1
+  fi
+  diff -r "$source_dir" "$target"
+  check_strategies "$strategy" "$case_dir/sender.json"
+}
+
+for strategy in auto zerocopy direct buffered; do
+  transfer linux windows "$strategy"
+  transfer windows linux "$strategy"
+done
+echo "interop: every case passed"
