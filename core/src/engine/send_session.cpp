@@ -12,10 +12,6 @@ namespace {
 
 constexpr std::uint64_t kInlineDigestBytes = 256 * 1024;
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 std::string status_text(const protocol::FileResult& result) {
   if (result.status == protocol::FileStatus::Ok) return {};
   return result.message.empty() ? "receiver reported failure" : result.message;

@@ -17,6 +17,10 @@ namespace ferry {
 // or failed FILE_RESULT saying why) before closing.
 inline constexpr auto kLinger = std::chrono::seconds(1);
 
+inline double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 class SessionHost {
  public:
   virtual ~SessionHost() = default;
