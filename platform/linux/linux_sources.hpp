@@ -16,7 +16,9 @@ struct SourceFile {
   std::uint64_t size = 0;
 };
 
-std::unique_ptr<FileSource> make_sendfile_source(SourceFile file);
+// Zero-copy files up to this size are read once for the observer (see FileSource).
+inline constexpr std::uint64_t kZeroCopyObservedBytes = 256 * 1024;
+std::unique_ptr<FileSource> make_sendfile_source(SourceFile file, ByteObserver observer);
 std::unique_ptr<FileSource> make_buffered_source(SourceFile file, ByteObserver observer);
 // `fd` must be open with O_DIRECT; `alignment` is the larger of the memory and
 // offset alignment statx reported, at least 4096.

@@ -59,9 +59,10 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
     requested = Strategy::Buffered;
   }
   if (requested == Strategy::ZeroCopy) {
-    // Start the disk reads now so sendfile blocks the engine thread as little as possible.
-    ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_WILLNEED);
-    opened.source = make_sendfile_source({std::move(fd), path, facts->size});
+    // Start the disk reads now so sendfile blocks the engine thread as little
+    // as possible; a small file is read at once anyway (for its digest).
+    if (facts->size > kZeroCopyObservedBytes) ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_WILLNEED);
+    opened.source = make_sendfile_source({std::move(fd), path, facts->size}, std::move(observer));
     return opened;
   }
   ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);

@@ -3,9 +3,11 @@
 // kernel moves as much as the socket buffer takes; EAGAIN waits for
 // writability through Asio.
 #include <sys/sendfile.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <boost/asio/post.hpp>
+#include <vector>
 
 #include "linux_sources.hpp"
 
@@ -17,16 +19,21 @@ constexpr std::uint64_t kMaxSendfileCall = 0x7ffff000;
 
 class SendfileSource final : public FileSource {
  public:
-  explicit SendfileSource(SourceFile file) : file_(std::move(file)) {}
+  SendfileSource(SourceFile file, ByteObserver observer)
+      : file_(std::move(file)), observer_(std::move(observer)) {}
 
   Strategy strategy() const override { return Strategy::ZeroCopy; }
-  bool observes_bytes() const override { return false; }
+  bool observes_bytes() const override { return file_.size <= kZeroCopyObservedBytes; }
 
   void async_send(boost::asio::ip::tcp::socket& socket, std::uint64_t length,
                   CompletionHandler handler) override {
     socket_ = &socket;
     remaining_ = length;
     handler_ = std::move(handler);
+    if (observes_bytes() && !observed_) {
+      observed_ = true;
+      if (auto read = observe_whole_file(); !read) return finish(read.error());
+    }
     if (!socket.native_non_blocking()) {  // Asio caches the mode: no syscall when set
       boost::system::error_code ec;
       socket.native_non_blocking(true, ec);
@@ -36,6 +43,24 @@ class SendfileSource final : public FileSource {
   }
 
  private:
+  // One pread of the whole (small) file into a buffer this thread keeps.
+  Result<void> observe_whole_file() {
+    thread_local std::vector<std::byte> buffer(kZeroCopyObservedBytes);
+    std::size_t got = 0;
+    while (got < file_.size) {
+      const ssize_t n = ::pread(file_.fd.get(), buffer.data() + got, file_.size - got,
+                                static_cast<off_t>(got));
+      if (n > 0) {
+        got += static_cast<std::size_t>(n);
+        continue;
+      }
+      if (n == 0) return errno_error(EIO, "read for digest: file ended early", file_.path);
+      if (errno != EINTR) return last_errno_error("pread for digest", file_.path);
+    }
+    observer_({buffer.data(), got});
+    return {};
+  }
+
   void pump() {
     while (remaining_ > 0) {
       const ssize_t sent = ::sendfile(socket_->native_handle(), file_.fd.get(), &offset_,
@@ -65,6 +90,8 @@ class SendfileSource final : public FileSource {
   }
 
   SourceFile file_;
+  ByteObserver observer_;
+  bool observed_ = false;
   off_t offset_ = 0;
   std::uint64_t remaining_ = 0;
   boost::asio::ip::tcp::socket* socket_ = nullptr;
@@ -73,8 +100,8 @@ class SendfileSource final : public FileSource {
 
 }  // namespace
 
-std::unique_ptr<FileSource> make_sendfile_source(SourceFile file) {
-  return std::make_unique<SendfileSource>(std::move(file));
+std::unique_ptr<FileSource> make_sendfile_source(SourceFile file, ByteObserver observer) {
+  return std::make_unique<SendfileSource>(std::move(file), std::move(observer));
 }
 
 }  // namespace ferry::platform::linux_impl

@@ -10,8 +10,6 @@
 namespace ferry {
 namespace {
 
-constexpr std::uint64_t kInlineDigestBytes = 256 * 1024;
-
 std::string status_text(const protocol::FileResult& result) {
   if (result.status == protocol::FileStatus::Ok) return {};
   return result.message.empty() ? "receiver reported failure" : result.message;
@@ -214,13 +212,9 @@ bool SendSession::open_file(std::uint32_t index) {
   return true;
 }
 
+// The source cannot show us the bytes (a large zero-copy file): a worker
+// reads the file for its digest while the kernel sends it.
 void SendSession::digest_separately(const std::filesystem::path& path, std::uint64_t size) {
-  // A small file is read here: a worker round trip would cost more than the
-  // read, and the read warms the page cache for sendfile anyway.
-  if (size <= kInlineDigestBytes) {
-    current_->separate_digest = digest_file(path, size);
-    return;
-  }
   boost::asio::post(host_.workers(), [self = shared_from_this(), path, size,
                                       index = current_->index] {
     auto digest = digest_file(path, size);

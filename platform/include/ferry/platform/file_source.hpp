@@ -11,8 +11,12 @@
 // - Back-pressure: a source never queues more than it was asked to send; the
 //   direct source may read ahead (up to its queue depth) but not send ahead.
 // - Bytes that pass through user memory are shown to the ByteObserver once,
-//   in order, before they are sent. Zero-copy bytes never enter user memory:
-//   observes_bytes() is false and the caller must digest the file separately.
+//   in order, before they are sent. Zero-copy bytes never enter user memory,
+//   so a zero-copy source may not observe them: observes_bytes() says, and when
+//   it is false the caller digests the file separately (off the engine thread).
+//   The Linux one reads a small file once from its own descriptor for the
+//   observer before sending it: cheaper than a second open elsewhere, and the
+//   read brings the file into the page cache that sendfile then sends from.
 // - Cancellation: closing the socket ends a pending async_send with an error.
 //   Destroying a source waits for its own in-flight disk reads (they target its
 //   buffers), so destroy it only from the engine thread.
