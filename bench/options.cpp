@@ -189,7 +189,7 @@ Measures ferry-cli transfers over 127.0.0.1 between two real processes, with
 files on disk, and prints markdown tables on stdout (progress on stderr).
 
   L  one large file (--size): auto, zerocopy, direct, buffered and a naive
-     read()/write() 32 KiB copy, cold cache
+     read()/write() 32 KiB copy, cold cache; then zerocopy and naive warm
   S  many small files (--small-files of --small-size in --small-folders):
      auto, zerocopy, buffered and tar -cf - | nc into nc -l | tar -xf -
   M  a mixed set (--mixed-files, sizes log-uniform from 4K to --mixed-max,
@@ -206,7 +206,7 @@ files on disk, and prints markdown tables on stdout (progress on stderr).
   --runs N            runs per measurement; cells show the median (min–max) (default 3)
   --perf-runs N       runs of the separate system call pass (perf stat) (default 1)
   --scenario LIST     letters of L, S, M, T, P (e.g. L,S) or all (default all)
-  --size SIZE         L: size of the one file (default 1G)
+  --size SIZE         L: size of the one file (default 4G)
   --small-files N     S: number of files (default 10000)
   --small-size SIZE   S: size of each file (default 16K)
   --mixed-files N     M and T: number of files (default 200)

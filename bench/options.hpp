@@ -25,7 +25,7 @@ struct BenchOptions {
   int runs = 3;
   int perf_runs = 1;                                 // runs of the separate perf stat pass
   std::string scenarios = "LSMTP";                   // which to run, in this order
-  std::uint64_t large_size = 1ull << 30;             // L: the one file
+  std::uint64_t large_size = 4ull << 30;             // L: the one file
   std::uint32_t small_files = 10000;                 // S: this many files...
   std::uint64_t small_size = 16ull << 10;            // ...of this size...
   std::uint32_t small_folders = 100;                 // ...in this many folders

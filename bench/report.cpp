@@ -62,7 +62,7 @@ std::map<std::string, Series> run_configs(const ScenarioContext& context, const 
   std::map<std::string, Series> series;
   for (int run = 0; run < options.runs; ++run) {
     for (const Config& config : configs) {
-      const Sample sample = measure(context.tools, config.spec, CacheState::Cold);
+      const Sample sample = measure(context.tools, config.spec, config.cache);
       series[config.name].add(sample);
       report_progress(fmt::format("{} {:<9}", label, config.name), run, options.runs, sample);
     }
@@ -72,7 +72,7 @@ std::map<std::string, Series> run_configs(const ScenarioContext& context, const 
       for (const Config& config : configs) {
         TransferSpec spec = config.spec;
         spec.perf_output = context.tools.log_dir / "perf-stat.csv";
-        const Sample sample = measure(context.tools, spec, CacheState::Cold);
+        const Sample sample = measure(context.tools, spec, config.cache);
         series[config.name].add_syscalls(sample);
         report_progress(fmt::format("{} {:<9} (perf stat pass)", label, config.name), run, options.perf_runs,
                         sample);

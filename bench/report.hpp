@@ -18,9 +18,10 @@ namespace ferry::bench {
 struct Config {
   std::string name;    // row label: "auto", "tar | nc", "256K", ...
   TransferSpec spec;
+  CacheState cache = CacheState::Cold;  // of the source before each run
 };
 
-// Runs every configuration `options.runs` times, cold cache, the
+// Runs every configuration `options.runs` times, in its cache state, the
 // configurations of one run back to back; then, unless perf is missing, a
 // pass of `options.perf_runs` under perf stat for the system call counts.
 // Progress lines go to stderr, prefixed by `label`.

@@ -8,9 +8,10 @@
 namespace ferry::platform::linux_impl {
 
 // A heap buffer whose address is a multiple of `alignment` (direct I/O needs it).
-// Direct I/O buffers are large: allocating them per file costs an mmap, a page
-// fault per page and an munmap each time, so released buffers wait in a small
-// per-thread cache for the next file (the engine moves files on one thread).
+// Direct I/O buffers, and the buffered paths' 1 MiB ones, are large:
+// allocating them per file costs an mmap, a page fault per page and an munmap
+// (or zeroing) each time, so released buffers wait in a small per-thread cache
+// for the next file (the engine moves files on one thread).
 class AlignedBuffer {
  public:
   AlignedBuffer(std::size_t size, std::size_t alignment);

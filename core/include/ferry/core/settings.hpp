@@ -26,8 +26,10 @@ struct EngineSettings {
   std::string bind_address = "0.0.0.0";
   std::uint16_t port = 0;                   // 0: any free port
   ConsentPolicy consent = ConsentPolicy::Ask;
-  std::uint32_t direct_block_bytes = 1024 * 1024;  // one direct read/write
-  std::uint32_t direct_queue_depth = 8;             // direct reads/writes in flight
+  // 4 × 4 MiB in flight: more than the disk's 8 MiB readahead, and a quarter
+  // of the system calls of 8 × 1 MiB (ferry-bench L, docs/performance.md).
+  std::uint32_t direct_block_bytes = 4 * 1024 * 1024;  // one direct read/write
+  std::uint32_t direct_queue_depth = 4;                // direct reads/writes in flight
 };
 
 }  // namespace ferry

@@ -50,8 +50,8 @@ class FileSource {
 };
 
 struct DirectOptions {
-  std::uint32_t block_bytes = 1024 * 1024;  // one direct read or write
-  std::uint32_t queue_depth = 8;            // reads or writes in flight
+  std::uint32_t block_bytes = 4 * 1024 * 1024;  // one direct read or write
+  std::uint32_t queue_depth = 4;                // reads or writes in flight
 };
 
 struct OpenedSource {
