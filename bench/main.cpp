@@ -31,18 +31,28 @@ constexpr int kFailureStatus = 1;
 constexpr int kUsageStatus = 2;
 constexpr std::uint64_t kDiskMargin = 256ull << 20;
 
-// The hidden roles of the naive baseline, `--naive-receive FILE` and
-// `--naive-send PORT FILE`, and of the hot-set reader, `--hot-reader DIR`.
-// nullopt when `arguments` is not one of them.
+template <typename Number>
+std::optional<Number> parse_number(std::string_view text) {
+  Number number{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return number;
+}
+
+// The hidden roles of the baselines, `--naive-receive FILE`, `--naive-send
+// PORT FILE` and `--socket-only-send PORT BYTES`, and of the hot-set reader,
+// `--hot-reader DIR`. nullopt when `arguments` is not one of them.
 std::optional<int> run_hidden_role(const std::vector<std::string_view>& arguments) {
   if (arguments.size() == 2 && arguments[0] == kHotReaderRole) return hot_reader(fs::path(arguments[1]));
   if (arguments.size() == 2 && arguments[0] == "--naive-receive") return naive_receive(fs::path(arguments[1]));
   if (arguments.size() == 3 && arguments[0] == "--naive-send") {
-    std::uint16_t port = 0;
-    const std::string_view text = arguments[1];
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), port);
-    if (error != std::errc{} || end != text.data() + text.size()) return kUsageStatus;
-    return naive_send(port, fs::path(arguments[2]));
+    const auto port = parse_number<std::uint16_t>(arguments[1]);
+    return port ? naive_send(*port, fs::path(arguments[2])) : kUsageStatus;
+  }
+  if (arguments.size() == 3 && arguments[0] == "--socket-only-send") {
+    const auto port = parse_number<std::uint16_t>(arguments[1]);
+    const auto bytes = parse_number<std::uint64_t>(arguments[2]);
+    return port && bytes ? socket_only_send(*port, *bytes) : kUsageStatus;
   }
   return std::nullopt;
 }

@@ -6,11 +6,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include <fmt/core.h>
 
@@ -56,6 +58,15 @@ bool copy_stream(int from, int to) {
   }
 }
 
+// A socket connected to 127.0.0.1:port, or an invalid one (errno says why).
+UniqueFd connect_loopback(std::uint16_t port) {
+  UniqueFd socket(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  if (!socket.valid()) return socket;
+  const sockaddr_in address = loopback(port);
+  if (::connect(socket.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) return UniqueFd();
+  return socket;
+}
+
 }  // namespace
 
 int naive_receive(const std::filesystem::path& output) {
@@ -82,13 +93,21 @@ int naive_receive(const std::filesystem::path& output) {
 int naive_send(std::uint16_t port, const std::filesystem::path& input) {
   const UniqueFd file(::open(input.c_str(), O_RDONLY | O_CLOEXEC));
   if (!file.valid()) return fail("open " + input.string());
-  const UniqueFd socket(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-  if (!socket.valid()) return fail("socket");
-  const sockaddr_in address = loopback(port);
-  if (::connect(socket.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
-    return fail("connect");
-  }
+  const UniqueFd socket = connect_loopback(port);
+  if (!socket.valid()) return fail("connect");
   if (!copy_stream(file.get(), socket.get())) return fail("copy from " + input.string());
+  return 0;
+}
+
+int socket_only_send(std::uint16_t port, std::uint64_t bytes) {
+  const UniqueFd socket = connect_loopback(port);
+  if (!socket.valid()) return fail("connect");
+  const std::vector<char> buffer(4 * 1024 * 1024, 'f');
+  while (bytes > 0) {
+    const std::size_t chunk = static_cast<std::size_t>(std::min<std::uint64_t>(bytes, buffer.size()));
+    if (!write_all(socket.get(), buffer.data(), chunk)) return fail("write to the socket");
+    bytes -= chunk;
+  }
   return 0;
 }
 

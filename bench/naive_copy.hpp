@@ -20,4 +20,9 @@ int naive_receive(const std::filesystem::path& output);
 // Connects to 127.0.0.1:port and sends the bytes of `input`.
 int naive_send(std::uint16_t port, const std::filesystem::path& input);
 
+// The floor under every sender: connects to 127.0.0.1:port and writes `bytes`
+// from one 4 MiB user buffer, no file at all. Its CPU is what the socket alone
+// costs (the copy into the socket, and loopback TCP on both ends' behalf).
+int socket_only_send(std::uint16_t port, std::uint64_t bytes);
+
 }  // namespace ferry::bench

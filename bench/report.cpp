@@ -22,6 +22,7 @@ std::string joined(const std::set<std::string>& values) {
 std::string sides(const Config& config, const Series& series) {
   switch (config.spec.program) {
     case Program::Naive: return "read+write 32 KiB";
+    case Program::SocketOnly: return "memory → socket";
     case Program::TarNc: return "tar | nc";
     case Program::Ferry: break;
   }

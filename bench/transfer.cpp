@@ -184,6 +184,7 @@ void read_receiver_lines(const Logs& logs, TransferResult& result) {
 std::vector<std::string> receiver_argv(const Tools& tools, const TransferSpec& spec, std::uint16_t tar_port) {
   switch (spec.program) {
     case Program::Naive:
+    case Program::SocketOnly:
       return {tools.self.string(), "--naive-receive", (spec.receive_dir / spec.source.filename()).string()};
     case Program::TarNc:
       return {"sh", "-c", "nc -l 127.0.0.1 \"$1\" | tar -xf - -C \"$2\"", "sh", std::to_string(tar_port),
@@ -194,11 +195,11 @@ std::vector<std::string> receiver_argv(const Tools& tools, const TransferSpec& s
                                 "--port", "0", "--bind", "127.0.0.1", "--accept-all", "--once"};
   if (spec.threshold) {
     argv.insert(argv.end(), {"--threshold", std::to_string(*spec.threshold)});
-  } else if (spec.strategy == "direct") {
+  } else if (spec.mirror_receiver && spec.strategy == "direct") {
     // The receiver mirrors a forced sender: direct writes for direct, page-cache
     // writes otherwise; `auto` keeps the receiver's own default threshold.
     argv.insert(argv.end(), {"--threshold", "1"});
-  } else if (spec.strategy == "zerocopy" || spec.strategy == "buffered") {
+  } else if (spec.mirror_receiver && (spec.strategy == "zerocopy" || spec.strategy == "buffered")) {
     argv.insert(argv.end(), {"--threshold", "1024G"});
   }
   return argv;
@@ -210,6 +211,10 @@ std::vector<std::string> sender_argv(const Tools& tools, const TransferSpec& spe
   switch (spec.program) {
     case Program::Naive:
       argv.insert(argv.end(), {tools.self.string(), "--naive-send", std::to_string(port), spec.source.string()});
+      return argv;
+    case Program::SocketOnly:
+      argv.insert(argv.end(),
+                  {tools.self.string(), "--socket-only-send", std::to_string(port), std::to_string(spec.expected_bytes)});
       return argv;
     case Program::TarNc:
       // The folder itself goes into the archive, as ferry-cli sends it.
@@ -275,7 +280,8 @@ TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
   result.sender = side_of(sender);
   result.receiver = side_of(receiver);
   switch (spec.program) {
-    case Program::Naive: {
+    case Program::Naive:
+    case Program::SocketOnly: {
       const fs::path output = spec.receive_dir / spec.source.filename();
       if (fs::file_size(output) != spec.expected_bytes) {
         throw std::runtime_error(fmt::format("naive copy: {} has {} bytes, expected {}", output.string(),

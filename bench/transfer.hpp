@@ -23,6 +23,7 @@ struct Tools {
 enum class Program {
   Ferry,  // ferry-cli receive / ferry-cli send
   Naive,  // the naive 32 KiB copy (bench/naive_copy.cpp); one file only
+  SocketOnly,  // the floor: the naive receiver, a sender writing from memory (no file)
   TarNc,  // sh -c 'nc -l | tar -xf -' / sh -c 'tar -cf - | nc -N'
 };
 
@@ -30,6 +31,9 @@ struct TransferSpec {
   Program program = Program::Ferry;
   std::string strategy = "auto";    // ferry-cli send --strategy
   std::optional<std::uint64_t> threshold;  // ferry-cli send and receive --threshold
+  // A forced sender strategy is mirrored on the receiver (direct writes for
+  // direct, page-cache writes otherwise); false keeps the receiver's default.
+  bool mirror_receiver = true;
   std::filesystem::path source;     // a file or folder (naive: a file)
   std::filesystem::path receive_dir;
   std::uint64_t expected_bytes = 0;
