@@ -1,6 +1,7 @@
 // Small received files: plain pwrite through the page cache.
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 
 #include "aligned_buffer.hpp"
@@ -11,6 +12,12 @@ namespace ferry::platform::linux_impl {
 namespace {
 
 constexpr std::size_t kBufferBytes = 1024 * 1024;
+// Each pwrite copies at most this much into the page cache. Measured on the
+// development VM (ext4, Linux 6.18): writing 1 GiB through the page cache cost
+// about 0.2 s of CPU in 32–256 KiB writes but 1–2.8 s in 512 KiB and 1 MiB
+// ones (the kernel then builds large folios, whose first touch is dear
+// there); a few more system calls per MiB cost nothing next to that.
+constexpr std::size_t kWriteBytes = 256 * 1024;
 constexpr std::size_t kPageBytes = 4096;
 
 class BufferedSink final : public FileSink {
@@ -31,7 +38,8 @@ class BufferedSink final : public FileSink {
     if (error_) return;
     std::size_t done = 0;
     while (done < filled) {
-      const ssize_t n = ::pwrite(file_.fd.get(), buffer_.data() + done, filled - done,
+      const ssize_t n = ::pwrite(file_.fd.get(), buffer_.data() + done,
+                                 std::min(filled - done, kWriteBytes),
                                  static_cast<off_t>(offset_ + done));
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
