@@ -20,10 +20,12 @@ std::string naive_ratios(const std::map<std::string, Series>& series) {
   const Series& naive = series.at("naive");
   Table table({{"Config", Table::Align::Left},
                {"MiB/s ÷ naive", Table::Align::Right},
+               {"On disk ÷ naive", Table::Align::Right},
                {"Sender CPU ÷ naive", Table::Align::Right},
                {"Sender syscalls ÷ naive", Table::Align::Right}});
   const auto add = [&](const std::string& name, const Series& row, const Series& baseline) {
     table.add_row({name, format_spread(paired_ratios(row.mib_per_second, baseline.mib_per_second), fixed(2)),
+                   format_spread(paired_ratios(row.mib_per_second_on_disk, baseline.mib_per_second_on_disk), fixed(2)),
                    format_spread(paired_ratios(row.sender_cpu_per_gib, baseline.sender_cpu_per_gib), fixed(2)),
                    format_spread(paired_ratios(row.sender_syscalls_per_gib, baseline.sender_syscalls_per_gib),
                                  fixed(3))});

@@ -74,6 +74,8 @@ std::string setup_section(const BenchOptions& options, const ScenarioContext& co
       "- Transfers over 127.0.0.1; receiver `ferry-cli receive --port 0 --bind 127.0.0.1 --accept-all --once`, "
       "sender `ferry-cli send --strategy S --json`, each a separate process with a {} s limit\n"
       "- MiB/s and files/s: bytes and files moved ÷ time from starting the sender until both processes exited\n"
+      "- MiB/s on disk: the same, counting also a sync() right after the transfer, which writes back what a "
+      "page-cache receiver left dirty (a direct receiver's bytes are already on the disk)\n"
       "- CPU, context switches (voluntary + involuntary) and peak RSS: each process's rusage from wait4\n"
       "- Source / output cached: share of the files' pages in the page cache (mincore), source before → "
       "after, output after\n"

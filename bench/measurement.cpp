@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <chrono>
+
 #include "page_cache.hpp"
 
 namespace ferry::bench {
@@ -35,12 +37,17 @@ Sample measure(const Tools& tools, const TransferSpec& spec, CacheState cache) {
   sample.transfer = run_transfer(tools, spec);
   sample.source_cached_after = residency(spec.source).fraction();
   sample.output_cached_after = residency(spec.receive_dir).fraction();
+  const auto sync_started = std::chrono::steady_clock::now();
+  ::sync();
+  sample.writeback_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - sync_started).count();
   return sample;
 }
 
 void Series::add(const Sample& sample) {
   const TransferResult& transfer = sample.transfer;
-  mib_per_second.push_back(static_cast<double>(sample.bytes) / (1024.0 * 1024) / transfer.seconds);
+  const double mib = static_cast<double>(sample.bytes) / (1024.0 * 1024);
+  mib_per_second.push_back(mib / transfer.seconds);
+  mib_per_second_on_disk.push_back(mib / (transfer.seconds + sample.writeback_seconds));
   files_per_second.push_back(static_cast<double>(sample.files) / transfer.seconds);
   sender_cpu_per_gib.push_back(per_gib(transfer.sender.cpu_seconds, sample.bytes));
   receiver_cpu_per_gib.push_back(per_gib(transfer.receiver.cpu_seconds, sample.bytes));

@@ -22,6 +22,9 @@ struct Sample {
   double source_cached_before = 0;  // fractions 0..1
   double source_cached_after = 0;
   double output_cached_after = 0;
+  // How long a sync() right after the transfer took: writing back what the
+  // receiver left dirty in the page cache (a direct receiver leaves nothing).
+  double writeback_seconds = 0;
 };
 
 // Deletes the receiver's previous output, syncs, then evicts the source's
@@ -32,6 +35,7 @@ Sample measure(const Tools& tools, const TransferSpec& spec, CacheState cache);
 // Every run of one table row.
 struct Series {
   std::vector<double> mib_per_second;
+  std::vector<double> mib_per_second_on_disk;   // counting the writeback after the transfer
   std::vector<double> files_per_second;
   std::vector<double> sender_cpu_per_gib;
   std::vector<double> receiver_cpu_per_gib;

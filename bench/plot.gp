@@ -21,15 +21,18 @@ set key top right
 set xtics nomirror rotate by -30
 set yrange [0:*]
 
-# column numbers: 3 MiB/s, 9 sender CPU s/GiB, 12 receiver CPU s/GiB (each followed by min and max)
+# column numbers: 3 MiB/s, 9 sender CPU s/GiB, 12 receiver CPU s/GiB, 36 MiB/s on disk (each followed by min and max)
 set multiplot layout 2,3 title "ferry-bench: strategies side by side (median, bars min–max)"
 set ylabel "MiB/s"
 set title "L: one large file"
-plot data."/large.tsv" using 3:4:5:xtic(1) notitle lc rgb "#3b75af"
+plot data."/large.tsv" using 3:4:5:xtic(1) title "MiB/s" lc rgb "#3b75af", \
+     "" using 36:37:38 title "on disk" lc rgb "#9ecae1"
 set title "S: many small files"
-plot data."/small.tsv" using 3:4:5:xtic(1) notitle lc rgb "#3b75af"
+plot data."/small.tsv" using 3:4:5:xtic(1) title "MiB/s" lc rgb "#3b75af", \
+     "" using 36:37:38 title "on disk" lc rgb "#9ecae1"
 set title "M: mixed set"
-plot data."/mixed.tsv" using 3:4:5:xtic(1) notitle lc rgb "#3b75af"
+plot data."/mixed.tsv" using 3:4:5:xtic(1) title "MiB/s" lc rgb "#3b75af", \
+     "" using 36:37:38 title "on disk" lc rgb "#9ecae1"
 set ylabel "CPU s per GiB"
 set title "L: CPU per GiB"
 plot data."/large.tsv" using 9:10:11:xtic(1) title "sender" lc rgb "#ef8636", \
@@ -60,5 +63,6 @@ set grid xtics ytics
 set key outside bottom center horizontal
 mib(x) = x / 1048576.0
 plot data."/thresholds.tsv" using (mib($2)):3:4:5 with yerrorlines lw 2 pt 7 lc rgb "#3b75af" title "MiB/s", \
+     "" using (mib($2)):36:37:38 with yerrorlines lw 2 pt 13 lc rgb "#9ecae1" title "MiB/s on disk", \
      "" using (mib($2)):9:10:11 axes x1y2 with yerrorlines lw 2 pt 5 dt 2 lc rgb "#ef8636" title "sender CPU s/GiB", \
      "" using (mib($2)):12:13:14 axes x1y2 with yerrorlines lw 2 pt 9 dt 2 lc rgb "#519e3e" title "receiver CPU s/GiB"

@@ -98,7 +98,7 @@ std::string results_table(const std::vector<Config>& configs, const std::map<std
                           bool with_files) {
   using Align = Table::Align;
   std::vector<Table::Column> columns{{"Config", Align::Left}, {"Sender / receiver", Align::Left},
-                                     {"MiB/s", Align::Right}};
+                                     {"MiB/s", Align::Right}, {"MiB/s on disk", Align::Right}};
   if (with_files) columns.push_back({"Files/s", Align::Right});
   for (const char* heading : {"CPU s/GiB snd", "CPU s/GiB rcv", "Syscalls/GiB snd", "Ctx sw/GiB snd",
                               "Ctx sw/GiB rcv", "Peak RSS MiB snd", "Peak RSS MiB rcv", "Source cached",
@@ -108,7 +108,8 @@ std::string results_table(const std::vector<Config>& configs, const std::map<std
   Table table(std::move(columns));
   for (const Config& config : configs) {
     const Series& row = series.at(config.name);
-    std::vector<std::string> cells{config.name, sides(config, row), format_spread(row.mib_per_second, fixed(0))};
+    std::vector<std::string> cells{config.name, sides(config, row), format_spread(row.mib_per_second, fixed(0)),
+                                   format_spread(row.mib_per_second_on_disk, fixed(0))};
     if (with_files) cells.push_back(format_spread(row.files_per_second, fixed(0)));
     for (const std::string& cell :
          {format_spread(row.sender_cpu_per_gib, fixed(2)), format_spread(row.receiver_cpu_per_gib, fixed(2)),
@@ -158,7 +159,7 @@ void write_data(const ScenarioContext& context, const std::string& name, const s
   std::ofstream out(path);
   out << "# config\tx";
   for (const char* figure : {"mib_s", "files_s", "cpu_snd", "cpu_rcv", "syscalls_snd", "ctxsw_snd", "ctxsw_rcv",
-                             "rss_snd", "rss_rcv", "cache_growth_snd", "cache_rcv"}) {
+                             "rss_snd", "rss_rcv", "cache_growth_snd", "cache_rcv", "mib_s_on_disk"}) {
     out << fmt::format("\t{0}\t{0}_min\t{0}_max", figure);
   }
   out << "\n";
@@ -169,7 +170,8 @@ void write_data(const ScenarioContext& context, const std::string& name, const s
     for (const std::vector<double>* values :
          {&row.mib_per_second, &row.files_per_second, &row.sender_cpu_per_gib, &row.receiver_cpu_per_gib,
           &row.sender_syscalls_per_gib, &row.sender_switches_per_gib, &row.receiver_switches_per_gib,
-          &row.sender_rss_mib, &row.receiver_rss_mib, &row.sender_cache_growth, &row.output_cached_after}) {
+          &row.sender_rss_mib, &row.receiver_rss_mib, &row.sender_cache_growth, &row.output_cached_after,
+          &row.mib_per_second_on_disk}) {
       out << '\t' << tsv_spread(*values);
     }
     out << "\n";
