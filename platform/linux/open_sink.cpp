@@ -62,7 +62,9 @@ Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
   }
   UniqueFd fd(::open(path.c_str(), kCreateFlags, 0644));
   if (!fd.valid()) return last_errno_error("open", path);
-  if (auto reserved = reserve_space(fd.get(), size, path); !reserved) return reserved.error();
+  if (size >= kReservedFromBytes) {
+    if (auto reserved = reserve_space(fd.get(), size, path); !reserved) return reserved.error();
+  }
   opened.sink = make_buffered_sink(executor, {std::move(fd), path, size});
   return opened;
 }

@@ -60,7 +60,9 @@ Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
   }
   UniqueHandle handle = open_file(wide, GENERIC_WRITE, CREATE_ALWAYS, kCreateFlags);
   if (!handle.valid()) return last_win32_error("CreateFileW", path);
-  if (auto reserved = reserve_space(handle.get(), size, path); !reserved) return reserved.error();
+  if (size >= kReservedFromBytes) {
+    if (auto reserved = reserve_space(handle.get(), size, path); !reserved) return reserved.error();
+  }
   opened.sink = make_buffered_sink(executor, {std::move(handle), path, size});
   return opened;
 }

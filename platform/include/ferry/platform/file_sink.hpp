@@ -46,10 +46,15 @@ struct OpenedSink {
   std::string fallback_reason;  // why the strategy differs from the one requested
 };
 
-// Creates (or truncates) the part file at `path`, reserves `size` bytes, and
-// returns a sink writing with `requested` (Direct or Buffered; ZeroCopy means
-// Buffered on the receiving side), falling back to Buffered where direct
-// writes are impossible. Fails with ENOSPC when the space cannot be reserved.
+// Creates (or truncates) the part file at `path`, reserves `size` bytes when
+// it is at least kReservedFromBytes, and returns a sink writing with
+// `requested` (Direct or Buffered; ZeroCopy means Buffered on the receiving
+// side), falling back to Buffered where direct writes are impossible. Fails
+// with ENOSPC when the space cannot be reserved. A smaller file takes its
+// space as it is written (a full disk then fails a write with ENOSPC): for
+// many small files the reservation cost more than the write itself.
+inline constexpr std::uint64_t kReservedFromBytes = 1024 * 1024;
+
 Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
                              const std::filesystem::path& path, std::uint64_t size,
                              Strategy requested, const DirectOptions& options);
