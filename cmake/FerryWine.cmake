@@ -17,11 +17,15 @@ foreach(dll IN ITEMS libstdc++-6.dll libgcc_s_seh-1.dll libwinpthread-1.dll)
 endforeach()
 list(REMOVE_DUPLICATES FERRY_WINE_DLL_DIRS)
 
-# Wine sees the Linux file system as drive Z:.
-set(FERRY_WINEPATH "Z:$<TARGET_FILE_DIR:Qt6::Core>")
+# Wine sees the Linux file system as drive Z:. Qt's DLLs only when the build has Qt.
+set(FERRY_WINEPATH)
+if(TARGET Qt6::Core)
+  list(APPEND FERRY_WINEPATH "Z:$<TARGET_FILE_DIR:Qt6::Core>")
+endif()
 foreach(dir IN LISTS FERRY_WINE_DLL_DIRS)
-  string(APPEND FERRY_WINEPATH ";Z:${dir}")
+  list(APPEND FERRY_WINEPATH "Z:${dir}")
 endforeach()
+list(JOIN FERRY_WINEPATH ";" FERRY_WINEPATH)
 file(READ ${CMAKE_CURRENT_LIST_DIR}/wine-run.sh.in FERRY_WINE_RUN_TEMPLATE)
 string(CONFIGURE "${FERRY_WINE_RUN_TEMPLATE}" FERRY_WINE_RUN_CONTENT @ONLY)
 set(FERRY_WINE_RUN ${CMAKE_BINARY_DIR}/wine-run.sh)
