@@ -1,0 +1,171 @@
+#pragma once
+// What the Linux and Windows direct sources share: the file is read in blocks
+// into aligned buffers, several reads in flight, and each block is sent as
+// soon as it and every block before it have been read, in file order. A
+// platform subclass only starts reads (start_read) and reports how they ended
+// (read_done, or fail); ordering, back-pressure, the observer and the rest of
+// the FileSource contract live here.
+//
+// Buffer is a movable owner of aligned memory for which
+// `std::byte* buffer_data(const Buffer&)` is found by argument-dependent lookup.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+
+#include "ferry/platform/file_source.hpp"
+#include "ferry/platform/transfer_whole.hpp"
+
+namespace ferry::platform::common {
+
+template <typename Buffer>
+class OrderedBlockSource : public FileSource {
+ public:
+  Strategy strategy() const override { return Strategy::Direct; }
+  bool observes_bytes() const override { return true; }
+
+  void async_send(boost::asio::ip::tcp::socket& socket, std::uint64_t length,
+                  CompletionHandler handler) final {
+    socket_ = &socket;
+    owed_ = length;
+    handler_ = std::move(handler);
+    if (error_) return finish(error_);
+    fill_queue();
+    send_ready();
+  }
+
+ protected:
+  struct Block {
+    Buffer buffer;
+    std::uint64_t offset = 0;   // file offset of the buffer's first byte
+    std::size_t valid = 0;      // bytes read so far
+    std::size_t expected = 0;   // bytes this block should hold (less at EOF)
+    std::size_t sent = 0;
+    bool observed = false;
+    bool reading = true;
+  };
+
+  // `block_bytes` is a multiple of `alignment`; one block per buffer.
+  OrderedBlockSource(std::string path, std::uint64_t file_size, std::size_t alignment,
+                     std::size_t block_bytes, std::vector<Buffer> buffers, ByteObserver observer)
+      : path_(std::move(path)),
+        file_size_(file_size),
+        alignment_(alignment),
+        block_bytes_(block_bytes),
+        observer_(std::move(observer)),
+        free_(std::move(buffers)) {}
+
+  // Starts reading the rest of `block`: read_offset(block), read_length(block)
+  // bytes into read_target(block). Its end is reported with read_done or fail.
+  virtual void start_read(Block& block) = 0;
+  // The error for a file that ends before its size (it shrank while sent).
+  virtual IoError ended_early() const = 0;
+
+  const std::string& path() const { return path_; }
+  std::uint64_t read_offset(const Block& block) const { return block.offset + block.valid; }
+  std::byte* read_target(const Block& block) const { return buffer_data(block.buffer) + block.valid; }
+  // Aligned, so the last block over-reads past the end and comes back short.
+  std::size_t read_length(const Block& block) const {
+    return round_up(block.expected) - block.valid;
+  }
+  Block& block_at(std::uint64_t block_offset) {
+    return *std::find_if(blocks_.begin(), blocks_.end(),
+                         [&](const Block& b) { return b.offset == block_offset; });
+  }
+
+  // A read into the block at `block_offset` brought `got` bytes.
+  void read_done(std::uint64_t block_offset, std::size_t got) {
+    if (got == 0) return fail(ended_early());
+    Block& block = block_at(block_offset);
+    block.valid += got;
+    if (block.valid < block.expected) {
+      // Only the file's end may cut a read short of an aligned length.
+      if (block.valid % alignment_ != 0) return fail(ended_early());
+      return start_read(block);
+    }
+    block.reading = false;
+    send_ready();
+  }
+
+  // A read error with no send pending is kept for the next async_send.
+  void fail(IoError error) {
+    if (error_) return;
+    error_ = std::move(error);
+    if (handler_) finish(error_);
+  }
+
+ private:
+  std::size_t round_up(std::size_t value) const {
+    return (value + alignment_ - 1) / alignment_ * alignment_;
+  }
+
+  void fill_queue() {
+    while (!free_.empty() && next_read_ < file_size_ && !error_) {
+      const auto expected =
+          static_cast<std::size_t>(std::min<std::uint64_t>(block_bytes_, file_size_ - next_read_));
+      blocks_.push_back(Block{std::move(free_.back()), next_read_, 0, expected});
+      free_.pop_back();
+      next_read_ += expected;
+      start_read(blocks_.back());
+    }
+  }
+
+  // Sends the front block if it has been read and nothing is being written.
+  void send_ready() {
+    if (writing_ || error_ || !handler_) return;
+    if (owed_ == 0) return finish(std::nullopt);
+    if (blocks_.empty()) return fail(ended_early());
+    Block& front = blocks_.front();
+    if (front.reading) return;
+    if (!front.observed) {
+      observer_({buffer_data(front.buffer), front.expected});
+      front.observed = true;
+    }
+    const auto chunk =
+        static_cast<std::size_t>(std::min<std::uint64_t>(front.expected - front.sent, owed_));
+    writing_ = true;
+    boost::asio::async_write(
+        *socket_, boost::asio::buffer(buffer_data(front.buffer) + front.sent, chunk),
+        TransferWhole{}, [this](boost::system::error_code ec, std::size_t written) {
+          writing_ = false;
+          if (ec) return fail(IoError{ec, "send", path_});
+          owed_ -= written;
+          Block& block = blocks_.front();
+          block.sent += written;
+          if (block.sent == block.expected) {
+            free_.push_back(std::move(block.buffer));
+            blocks_.pop_front();
+            fill_queue();
+          }
+          send_ready();
+        });
+  }
+
+  void finish(std::optional<IoError> error) {
+    boost::asio::post(socket_->get_executor(),
+                      [handler = std::move(handler_), error = std::move(error)] { handler(error); });
+    handler_ = nullptr;
+  }
+
+  std::string path_;
+  std::uint64_t file_size_;
+  std::size_t alignment_;
+  std::size_t block_bytes_;
+  ByteObserver observer_;
+  std::vector<Buffer> free_;
+  std::deque<Block> blocks_;  // in file order; front is sent next
+  std::uint64_t next_read_ = 0;
+  std::uint64_t owed_ = 0;
+  bool writing_ = false;
+  std::optional<IoError> error_;
+  boost::asio::ip::tcp::socket* socket_ = nullptr;
+  CompletionHandler handler_;
+};
+
+}  // namespace ferry::platform::common
