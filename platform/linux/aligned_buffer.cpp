@@ -49,6 +49,13 @@ AlignedBuffer::AlignedBuffer(std::size_t size, std::size_t alignment)
             Recycle{round_up(size, alignment), alignment}),
       size_(size) {}
 
+std::vector<AlignedBuffer> direct_buffers(const DirectOptions& options, std::size_t alignment) {
+  std::vector<AlignedBuffer> buffers;
+  for (std::uint32_t i = 0; i < std::max<std::uint32_t>(options.queue_depth, 1); ++i)
+    buffers.emplace_back(direct_block_bytes(options, alignment), alignment);
+  return buffers;
+}
+
 void AlignedBuffer::Recycle::operator()(std::byte* p) const {
   if (cache.bytes + capacity > kCachedBytesLimit) return std::free(p);
   cache.buffers.push_back({p, capacity, alignment});

@@ -4,6 +4,9 @@
 #include <memory>
 #include <new>
 #include <span>
+#include <vector>
+
+#include "ferry/platform/file_source.hpp"
 
 namespace ferry::platform::linux_impl {
 
@@ -32,5 +35,16 @@ class AlignedBuffer {
   std::unique_ptr<std::byte, Recycle> data_;
   std::size_t size_;
 };
+
+// For the direct paths' shared code (platform/common).
+inline std::byte* buffer_data(const AlignedBuffer& buffer) { return buffer.data(); }
+
+// One direct read or write: the configured block rounded up to `alignment`.
+inline std::size_t direct_block_bytes(const DirectOptions& options, std::size_t alignment) {
+  return AlignedBuffer::round_up(options.block_bytes, alignment);
+}
+
+// The buffers of one direct source or sink: one per operation in flight.
+std::vector<AlignedBuffer> direct_buffers(const DirectOptions& options, std::size_t alignment);
 
 }  // namespace ferry::platform::linux_impl

@@ -3,35 +3,19 @@
 // OrderedBlockSource). The page cache is bypassed, so a huge file does not
 // evict anything. The file's tail is read by an aligned over-read that comes
 // back short at end of file.
-#include <algorithm>
-
 #include "aligned_buffer.hpp"
 #include "linux_sources.hpp"
 #include "ordered_block_source.hpp"
 
 namespace ferry::platform::linux_impl {
-
-std::byte* buffer_data(const AlignedBuffer& buffer) { return buffer.data(); }
-
 namespace {
-
-std::size_t block_bytes(const DirectOptions& options, std::size_t alignment) {
-  return AlignedBuffer::round_up(options.block_bytes, alignment);
-}
-
-std::vector<AlignedBuffer> make_buffers(const DirectOptions& options, std::size_t alignment) {
-  std::vector<AlignedBuffer> buffers;
-  for (std::uint32_t i = 0; i < std::max<std::uint32_t>(options.queue_depth, 1); ++i)
-    buffers.emplace_back(block_bytes(options, alignment), alignment);
-  return buffers;
-}
 
 class DirectSource final : public common::OrderedBlockSource<AlignedBuffer> {
  public:
   DirectSource(SourceFile file, std::size_t alignment, UringQueuePtr queue,
                const DirectOptions& options, ByteObserver observer)
-      : OrderedBlockSource(file.path, file.size, alignment, block_bytes(options, alignment),
-                           make_buffers(options, alignment), std::move(observer)),
+      : OrderedBlockSource(file.path, file.size, alignment, direct_block_bytes(options, alignment),
+                           direct_buffers(options, alignment), std::move(observer)),
         file_(std::move(file)),
         queue_(std::move(queue)) {}
 

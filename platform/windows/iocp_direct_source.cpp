@@ -5,8 +5,6 @@
 // evict anything. The tail is read by an aligned over-read that comes back
 // short at end of file. Every read is checked for sector alignment first
 // (Wine would not catch a mistake).
-#include <algorithm>
-
 #include "alignment_check.hpp"
 #include "ordered_block_source.hpp"
 #include "virtual_buffer.hpp"
@@ -14,33 +12,14 @@
 #include "windows_sources.hpp"
 
 namespace ferry::platform::windows_impl {
-
-// Shared with the read in flight, so a source destroyed mid-read leaves the
-// kernel a live buffer until the read's completion has been delivered.
-using SharedBuffer = std::shared_ptr<VirtualBuffer>;
-
-std::byte* buffer_data(const SharedBuffer& buffer) { return buffer->data(); }
-
 namespace {
-
-std::size_t block_bytes(const DirectOptions& options, std::size_t sector_bytes) {
-  return VirtualBuffer::round_up(options.block_bytes, sector_bytes);
-}
-
-std::vector<SharedBuffer> make_buffers(const DirectOptions& options, std::size_t sector_bytes) {
-  // At least two reads in flight, so the disk never waits for the network.
-  std::vector<SharedBuffer> buffers;
-  for (std::uint32_t i = 0; i < std::max<std::uint32_t>(options.queue_depth, 2); ++i)
-    buffers.push_back(std::make_shared<VirtualBuffer>(block_bytes(options, sector_bytes)));
-  return buffers;
-}
 
 class DirectSource final : public common::OrderedBlockSource<SharedBuffer> {
  public:
   DirectSource(UnbufferedSourceFile file, const DirectOptions& options, ByteObserver observer)
       : OrderedBlockSource(file.path, file.size, file.sector_bytes,
-                           block_bytes(options, file.sector_bytes),
-                           make_buffers(options, file.sector_bytes), std::move(observer)),
+                           direct_block_bytes(options, file.sector_bytes),
+                           direct_buffers(options, file.sector_bytes), std::move(observer)),
         file_(std::move(file)) {}
 
  private:

@@ -1,10 +1,14 @@
 #pragma once
 #include <windows.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <new>
 #include <span>
+#include <vector>
+
+#include "ferry/platform/file_source.hpp"
 
 namespace ferry::platform::windows_impl {
 
@@ -33,5 +37,27 @@ class VirtualBuffer {
   std::unique_ptr<std::byte, Free> data_;
   std::size_t size_;
 };
+
+// Shared with the read or write in flight, so a source or sink destroyed
+// mid-operation leaves the kernel a live buffer until its completion has been
+// delivered.
+using SharedBuffer = std::shared_ptr<VirtualBuffer>;
+
+// For the direct paths' shared code (platform/common).
+inline std::byte* buffer_data(const SharedBuffer& buffer) { return buffer->data(); }
+
+// One unbuffered read or write: the configured block rounded up to the sector size.
+inline std::size_t direct_block_bytes(const DirectOptions& options, std::size_t sector_bytes) {
+  return VirtualBuffer::round_up(options.block_bytes, sector_bytes);
+}
+
+// The buffers of one direct source or sink: at least two operations in flight,
+// so the disk never waits for the network (nor the network for the disk).
+inline std::vector<SharedBuffer> direct_buffers(const DirectOptions& options, std::size_t sector_bytes) {
+  std::vector<SharedBuffer> buffers;
+  for (std::uint32_t i = 0; i < std::max<std::uint32_t>(options.queue_depth, 2); ++i)
+    buffers.push_back(std::make_shared<VirtualBuffer>(direct_block_bytes(options, sector_bytes)));
+  return buffers;
+}
 
 }  // namespace ferry::platform::windows_impl

@@ -1,0 +1,150 @@
+#pragma once
+// What the Linux and Windows direct sinks share: the caller fills aligned
+// buffers handed out by async_acquire (back-pressure: only when a write has
+// released one), each committed buffer is written at its file offset with
+// several writes in flight, the last one padded to the alignment, and at the
+// end the platform cuts the file to its exact size. A platform subclass only
+// starts writes (start_write), reports how they ended (write_done,
+// write_failed) and finishes the file (finish_file, close_file).
+//
+// Buffer is a movable owner of aligned memory for which
+// `std::byte* buffer_data(const Buffer&)` is found by argument-dependent lookup.
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/post.hpp>
+
+#include "ferry/platform/file_sink.hpp"
+
+namespace ferry::platform::common {
+
+template <typename Buffer>
+class PaddedBlockSink : public FileSink {
+ public:
+  Strategy strategy() const override { return Strategy::Direct; }
+
+  void async_acquire(AcquireHandler handler) final {
+    pending_acquire_ = std::move(handler);
+    serve_acquire();
+  }
+
+  void commit(std::size_t filled) final {
+    Write& write = writes_.emplace_back(Write{std::move(*acquired_), offset_, 0, 0});
+    acquired_.reset();
+    if (error_) return release(write);
+    if (tail_written_) return write_failed(write, write_after_tail());
+    tail_written_ = filled < block_bytes_;
+    // The tail goes out padded to the alignment; finish_file cuts the padding off.
+    write.length = (filled + alignment_ - 1) / alignment_ * alignment_;
+    std::memset(buffer_data(write.buffer) + filled, 0, write.length - filled);
+    offset_ += filled;
+    start_write(write);
+  }
+
+  void async_finish(std::int64_t mtime_ns, CompletionHandler handler) final {
+    mtime_ns_ = mtime_ns;
+    pending_finish_ = std::move(handler);
+    try_finish();
+  }
+
+ protected:
+  struct Write {
+    Buffer buffer;
+    std::uint64_t offset = 0;  // file offset of the buffer's first byte
+    std::size_t length = 0;    // aligned
+    std::size_t done = 0;
+  };
+
+  // `block_bytes` is a multiple of `alignment`; one block per buffer.
+  PaddedBlockSink(const boost::asio::any_io_executor& executor, std::string path,
+                  std::size_t alignment, std::size_t block_bytes, std::vector<Buffer> buffers)
+      : executor_(executor),
+        path_(std::move(path)),
+        alignment_(alignment),
+        block_bytes_(block_bytes),
+        free_(std::move(buffers)) {}
+
+  // Starts writing the rest of `write`: write_length(write) bytes from
+  // write_source(write) at write_offset(write). Its end is reported with
+  // write_done or write_failed.
+  virtual void start_write(Write& write) = 0;
+  // Gives the file its exact `size` and `mtime_ns`; called once every write
+  // has landed without error. close_file follows in every case.
+  virtual std::optional<IoError> finish_file(std::uint64_t size, std::int64_t mtime_ns) = 0;
+  virtual void close_file() = 0;
+  virtual IoError write_after_tail() const = 0;  // a full block after a short one
+  virtual IoError short_write() const = 0;       // a write that stopped unaligned
+
+  const std::string& path() const { return path_; }
+  std::uint64_t write_offset(const Write& write) const { return write.offset + write.done; }
+  std::byte* write_source(const Write& write) const { return buffer_data(write.buffer) + write.done; }
+  std::size_t write_length(const Write& write) const { return write.length - write.done; }
+
+  void write_done(Write& write, std::size_t wrote) {
+    write.done += wrote;
+    if (wrote > 0 && write.done < write.length && write.done % alignment_ == 0)
+      return start_write(write);
+    if (write.done < write.length) return write_failed(write, short_write());
+    release(write);
+  }
+
+  // The first error is the one reported; the buffer goes back either way.
+  void write_failed(Write& write, IoError error) {
+    if (!error_) error_ = std::move(error);
+    release(write);
+  }
+
+ private:
+  void release(Write& write) {
+    free_.push_back(std::move(write.buffer));
+    writes_.remove_if([&](const Write& w) { return &w == &write; });
+    serve_acquire();
+    try_finish();
+  }
+
+  void serve_acquire() {
+    if (!pending_acquire_) return;
+    if (!error_ && free_.empty()) return;  // back-pressure: wait for a write to land
+    std::span<std::byte> buffer;
+    if (!error_) {
+      acquired_.emplace(std::move(free_.back()));
+      free_.pop_back();
+      buffer = {buffer_data(*acquired_), block_bytes_};
+    }
+    boost::asio::post(executor_, [handler = std::move(pending_acquire_), error = error_, buffer] {
+      handler(error, buffer);
+    });
+    pending_acquire_ = nullptr;
+  }
+
+  void try_finish() {
+    if (!pending_finish_ || !writes_.empty()) return;
+    std::optional<IoError> error = error_;
+    if (!error) error = finish_file(offset_, mtime_ns_);
+    close_file();
+    boost::asio::post(executor_, [handler = std::move(pending_finish_), error] { handler(error); });
+    pending_finish_ = nullptr;
+  }
+
+  boost::asio::any_io_executor executor_;
+  std::string path_;
+  std::size_t alignment_;
+  std::size_t block_bytes_;
+  std::vector<Buffer> free_;
+  std::optional<Buffer> acquired_;
+  std::list<Write> writes_;  // in flight; a list keeps their addresses stable
+  std::uint64_t offset_ = 0;
+  bool tail_written_ = false;
+  std::int64_t mtime_ns_ = 0;
+  std::optional<IoError> error_;
+  AcquireHandler pending_acquire_;
+  CompletionHandler pending_finish_;
+};
+
+}  // namespace ferry::platform::common
