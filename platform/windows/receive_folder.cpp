@@ -1,8 +1,9 @@
 // Windows receive folder: every folder on the way to a received file is
 // opened (or created) one component at a time below the root, refused if it
-// is a reparse point (symlink, junction, mount point) or if its final path is
-// not inside its parent's (Wine shows a Unix symlink to a folder as a plain
-// folder, not as a reparse point), and kept open without
+// is a reparse point (symlink, junction, mount point) or if where it really
+// is (volume and path, links resolved) is not inside its parent (Wine shows a
+// Unix symlink to a folder as a plain folder, not as a reparse point), and
+// kept open without
 // FILE_SHARE_DELETE until the file is in place, so nobody can swap a
 // component for a link in between. Names are UTF-16 with the "\\?\" prefix,
 // so long paths work. MoveFileExW without MOVEFILE_REPLACE_EXISTING never
@@ -41,31 +42,50 @@ UniqueHandle pin(const std::wstring& wide) {
                                     nullptr));
 }
 
-// Where an open file or folder really is, all links resolved.
-std::wstring final_path(HANDLE handle) {
-  DWORD size = ::GetFinalPathNameByHandleW(handle, nullptr, 0, FILE_NAME_NORMALIZED);
-  std::wstring path(size, L'\0');
-  size = ::GetFinalPathNameByHandleW(handle, path.data(), size, FILE_NAME_NORMALIZED);
-  path.resize(size);
-  return path;
+// Where an open folder really is, all links resolved: its volume and its path
+// on that volume. FileNameInfo rather than GetFinalPathNameByHandleW, which
+// Wine fails with ERROR_MORE_DATA for paths longer than MAX_PATH.
+struct Location {
+  DWORD volume = 0;
+  std::wstring path;
+};
+
+Result<Location> location_of(HANDLE handle, const std::string& shown) {
+  BY_HANDLE_FILE_INFORMATION info{};
+  if (!::GetFileInformationByHandle(handle, &info))
+    return last_win32_error("GetFileInformationByHandle", shown);
+  // Room for MAX_PATH first, doubled while too small, up to the 32,767-unit limit.
+  for (std::size_t units = MAX_PATH;; units *= 2) {
+    std::vector<unsigned char> buffer(sizeof(FILE_NAME_INFO) + units * sizeof(wchar_t));
+    auto* name = reinterpret_cast<FILE_NAME_INFO*>(buffer.data());
+    if (::GetFileInformationByHandleEx(handle, FileNameInfo, name,
+                                       static_cast<DWORD>(buffer.size())))
+      return Location{info.dwVolumeSerialNumber,
+                      std::wstring(name->FileName, name->FileNameLength / sizeof(wchar_t))};
+    if (::GetLastError() != ERROR_MORE_DATA || units >= 32768)
+      return last_win32_error("GetFileInformationByHandleEx(FileNameInfo)", shown);
+  }
 }
 
-// Whether `child` names an entry directly inside the folder `parent` (both
-// final paths; compared as NTFS compares names, ignoring case).
-bool is_directly_inside(std::wstring_view child, std::wstring_view parent) {
-  if (parent.empty() || child.size() <= parent.size() + 1 || child[parent.size()] != L'\\')
-    return false;
+// Whether `child` is directly inside the folder `parent` (names compared as
+// NTFS compares them, ignoring case). A volume's root folder is "\\".
+bool is_directly_inside(const Location& child_location, const Location& parent_location) {
+  if (child_location.volume != parent_location.volume) return false;
+  const std::wstring_view child = child_location.path;
+  std::wstring_view parent = parent_location.path;
+  if (parent == L"\\") parent = {};
+  if (child.size() <= parent.size() + 1 || child[parent.size()] != L'\\') return false;
   if (child.find(L'\\', parent.size() + 1) != std::wstring_view::npos) return false;
   return ::CompareStringOrdinal(child.data(), static_cast<int>(parent.size()), parent.data(),
                                 static_cast<int>(parent.size()), TRUE) == CSTR_EQUAL;
 }
 
 // The folders from the root down to one folder, each pinned, that folder's
-// path as given and as final path.
+// path as given and where it really is.
 struct PinnedFolder {
   std::vector<UniqueHandle> pins;
   std::wstring path;
-  std::wstring final;
+  Location location;
 };
 
 // Pins the child folder `name` of `folder`, creating it first when missing
@@ -87,12 +107,13 @@ Result<void> pin_child(PinnedFolder& folder, std::string_view name, const std::s
     return win32_error(ERROR_CANT_RESOLVE_FILENAME, "refused reparse point", shown);
   if (!(info.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY))
     return win32_error(ERROR_DIRECTORY, "not a folder", shown);
-  std::wstring final = final_path(handle.get());
-  if (!is_directly_inside(final, folder.final))
+  auto location = location_of(handle.get(), shown);
+  if (!location) return location.error();
+  if (!is_directly_inside(location.value(), folder.location))
     return win32_error(ERROR_CANT_RESOLVE_FILENAME, "refused link out of its folder", shown);
   folder.pins.push_back(std::move(handle));
   folder.path = path;
-  folder.final = std::move(final);
+  folder.location = std::move(location.value());
   return {};
 }
 
@@ -102,7 +123,9 @@ Result<PinnedFolder> pin_folder(const std::wstring& root, std::string_view relat
   PinnedFolder folder{{}, root, {}};
   folder.pins.push_back(pin(root));
   if (!folder.pins.back().valid()) return last_win32_error("CreateFileW", ".");
-  folder.final = final_path(folder.pins.back().get());
+  auto location = location_of(folder.pins.back().get(), ".");
+  if (!location) return location.error();
+  folder.location = std::move(location.value());
   for (std::size_t start = 0; start < relative.size();) {
     std::size_t end = relative.find('/', start);
     if (end == std::string_view::npos) end = relative.size();

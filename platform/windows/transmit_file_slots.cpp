@@ -42,14 +42,18 @@ void TransmitFileSlots::release() {
 // on when the waiter's source is gone, or when its executor is shut down
 // before the grant runs (the guard is then destroyed unused).
 void TransmitFileSlots::grant(Waiter waiter) {
+  // Built in place and never copied: a temporary's destructor would release.
   struct Unused {
-    TransmitFileSlots* slots;
-    bool handed_over = false;
+    explicit Unused(TransmitFileSlots* owner) : slots(owner) {}
+    Unused(const Unused&) = delete;
+    Unused& operator=(const Unused&) = delete;
     ~Unused() {
       if (!handed_over) slots->release();
     }
+    TransmitFileSlots* slots;
+    bool handed_over = false;
   };
-  auto guard = std::make_shared<Unused>(Unused{this});
+  auto guard = std::make_shared<Unused>(this);
   const boost::asio::any_io_executor executor = waiter.executor;
   boost::asio::post(executor, [guard, waiter = std::move(waiter)] {
     if (waiter.owner.expired()) return;
