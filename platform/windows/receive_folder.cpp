@@ -46,21 +46,21 @@ UniqueHandle pin(const std::wstring& wide) {
 // on that volume. FileNameInfo rather than GetFinalPathNameByHandleW, which
 // Wine fails with ERROR_MORE_DATA for paths longer than MAX_PATH.
 struct Location {
-  DWORD volume = 0;
+  ULONGLONG volume = 0;
   std::wstring path;
 };
 
 Result<Location> location_of(HANDLE handle, const std::string& shown) {
-  BY_HANDLE_FILE_INFORMATION info{};
-  if (!::GetFileInformationByHandle(handle, &info))
-    return last_win32_error("GetFileInformationByHandle", shown);
+  FILE_ID_INFO id{};
+  if (!::GetFileInformationByHandleEx(handle, FileIdInfo, &id, sizeof id))
+    return last_win32_error("GetFileInformationByHandleEx(FileIdInfo)", shown);
   // Room for MAX_PATH first, doubled while too small, up to the 32,767-unit limit.
   for (std::size_t units = MAX_PATH;; units *= 2) {
     std::vector<unsigned char> buffer(sizeof(FILE_NAME_INFO) + units * sizeof(wchar_t));
     auto* name = reinterpret_cast<FILE_NAME_INFO*>(buffer.data());
     if (::GetFileInformationByHandleEx(handle, FileNameInfo, name,
                                        static_cast<DWORD>(buffer.size())))
-      return Location{info.dwVolumeSerialNumber,
+      return Location{id.VolumeSerialNumber,
                       std::wstring(name->FileName, name->FileNameLength / sizeof(wchar_t))};
     if (::GetLastError() != ERROR_MORE_DATA || units >= 32768)
       return last_win32_error("GetFileInformationByHandleEx(FileNameInfo)", shown);
@@ -100,12 +100,15 @@ Result<void> pin_child(PinnedFolder& folder, std::string_view name, const std::s
     handle = pin(path);  // also after losing a creation race
   }
   if (!handle.valid()) return last_win32_error("CreateFileW", shown);
-  BY_HANDLE_FILE_INFORMATION info{};
-  if (!::GetFileInformationByHandle(handle.get(), &info))
-    return last_win32_error("GetFileInformationByHandle", shown);
-  if (info.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT)
+  // Attributes alone: GetFileInformationByHandle also asks for the volume
+  // serial, which Wine answers through its mount manager, a slow round trip.
+  FILE_ATTRIBUTE_TAG_INFO attributes{};
+  if (!::GetFileInformationByHandleEx(handle.get(), FileAttributeTagInfo, &attributes,
+                                      sizeof attributes))
+    return last_win32_error("GetFileInformationByHandleEx(FileAttributeTagInfo)", shown);
+  if (attributes.FileAttributes & FILE_ATTRIBUTE_REPARSE_POINT)
     return win32_error(ERROR_CANT_RESOLVE_FILENAME, "refused reparse point", shown);
-  if (!(info.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY))
+  if (!(attributes.FileAttributes & FILE_ATTRIBUTE_DIRECTORY))
     return win32_error(ERROR_DIRECTORY, "not a folder", shown);
   auto location = location_of(handle.get(), shown);
   if (!location) return location.error();

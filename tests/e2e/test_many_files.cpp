@@ -14,11 +14,16 @@ class TestManyFiles : public QObject {
   Q_OBJECT
 
  private slots:
-  void twenty_thousand_empty_files_in_one_session();
+  void thousands_of_empty_files_in_one_session();
 };
 
-void TestManyFiles::twenty_thousand_empty_files_in_one_session() {
+void TestManyFiles::thousands_of_empty_files_in_one_session() {
+#ifdef _WIN32
+  // Under Wine every file costs milliseconds of wineserver round trips.
+  constexpr int kFiles = 2'000;
+#else
   constexpr int kFiles = 20'000;
+#endif
   const fs::path source = fresh_dir("many-src");
   const fs::path target = fresh_dir("many-dst");
   const fs::path tree = source / "tree";
