@@ -14,8 +14,6 @@
 
 namespace ferry::cli {
 
-inline constexpr std::uint16_t kDefaultReceivePort = 53740;
-
 struct ShowHelp {};
 struct ShowVersion {};
 

@@ -60,28 +60,9 @@ std::uint16_t parse_port(std::string_view text, PortZero zero) {
 }
 
 Endpoint parse_endpoint(std::string_view text) {
-  std::string_view host;
-  std::string_view port;
-  if (text.starts_with('[')) {
-    const auto close = text.find("]:");
-    if (close == std::string_view::npos) {
-      throw UsageError(fmt::format("invalid address '{}': expected [IPV6]:PORT", text));
-    }
-    host = text.substr(1, close - 1);
-    port = text.substr(close + 2);
-  } else {
-    const auto colon = text.rfind(':');
-    if (colon == std::string_view::npos) {
-      throw UsageError(fmt::format("invalid address '{}': expected HOST:PORT", text));
-    }
-    host = text.substr(0, colon);
-    port = text.substr(colon + 1);
-    if (host.find(':') != std::string_view::npos) {
-      throw UsageError(fmt::format("invalid address '{}': write IPv6 addresses in brackets, e.g. [::1]:53740", text));
-    }
-  }
-  if (host.empty()) throw UsageError(fmt::format("invalid address '{}': the host is empty", text));
-  return Endpoint{std::string(host), parse_port(port, PortZero::Rejected)};
+  auto parsed = ferry::parse_endpoint(text);
+  if (const auto* error = std::get_if<std::string>(&parsed)) throw UsageError(*error);
+  return std::get<Endpoint>(std::move(parsed));
 }
 
 std::optional<Strategy> parse_strategy_choice(std::string_view text) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "ferry/core/endpoint.hpp"
 #include "ferry/platform/strategy.hpp"
 
 namespace ferry::cli {
@@ -19,12 +20,9 @@ std::string format_size(std::uint64_t bytes);
 enum class PortZero { Allowed, Rejected };
 std::uint16_t parse_port(std::string_view text, PortZero zero);
 
-struct Endpoint {
-  std::string host;
-  std::uint16_t port = 0;
-};
+using ferry::Endpoint;
 
-// "host:port", "192.168.1.7:53740" or "[::1]:53740".
+// "host:port", "192.168.1.7:53740" or "[::1]:53740" (ferry::parse_endpoint).
 Endpoint parse_endpoint(std::string_view text);
 
 // "auto" (nullopt: the engine picks per file), "zerocopy", "direct", "buffered".

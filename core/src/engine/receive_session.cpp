@@ -97,7 +97,7 @@ void ReceiveSession::respond(bool accept) {
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
     if (ec) self->fail("send accept: " + ec.message(), false);
   });
-  host_.emit(SessionStarted{id_, Direction::Receive, peer_, file_count_, total_bytes_});
+  host_.emit(SessionStarted{id_, Direction::Receive, peer_, file_count_, total_bytes_, offer_.entries});
   if (file_count_ == 0) return finish_session();
   read_next();
 }

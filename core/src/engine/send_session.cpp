@@ -111,7 +111,7 @@ void SendSession::await_answer() {
     std::uint32_t files = 0;
     for (const auto& e : self->planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
     self->host_.emit(SessionStarted{self->id_, Direction::Send, self->peer(), files,
-                                    self->planned_.total_bytes});
+                                    self->planned_.total_bytes, self->planned_.offer.entries});
     self->streaming_ = true;
     self->read_results();
     self->send_next_file();

@@ -31,12 +31,15 @@ struct OfferReceived {
   std::uint64_t total_bytes = 0;
 };
 
+// The offer was accepted and bytes start to move; `entries` is the whole
+// offer (files and folders), which Progress::file_index points into.
 struct SessionStarted {
   TransferId id;
   Direction direction = Direction::Send;
   std::string peer;
   std::uint32_t file_count = 0;
   std::uint64_t total_bytes = 0;
+  std::vector<protocol::OfferEntry> entries;
 };
 
 struct Progress {

@@ -1,0 +1,66 @@
+#include "add_peer_dialog.hpp"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "ferry/core/endpoint.hpp"
+#include "format.hpp"
+
+namespace ferry::gui {
+
+std::variant<PeerAddress, QString> parse_peer_address(const QString& name, const QString& address) {
+  QString text = address.trimmed();
+  const bool bare_ipv6 = text.count(QLatin1Char(':')) > 1 && !text.startsWith(QLatin1Char('['));
+  const bool has_port = text.startsWith(QLatin1Char('[')) ? text.contains(QStringLiteral("]:"))
+                                                          : text.contains(QLatin1Char(':'));
+  if (bare_ipv6) text = QLatin1Char('[') + text + QLatin1Char(']');
+  if (bare_ipv6 || !has_port) text += QLatin1Char(':') + QString::number(kDefaultReceivePort);
+  auto parsed = parse_endpoint(text.toStdString());
+  if (const auto* error = std::get_if<std::string>(&parsed)) return from_utf8(*error);
+  const Endpoint& endpoint = std::get<Endpoint>(parsed);
+  return PeerAddress{name.trimmed(), from_utf8(endpoint.host), endpoint.port};
+}
+
+AddPeerDialog::AddPeerDialog(QWidget* parent) : QDialog(parent) {
+  setWindowTitle(tr("Add Peer"));
+  name_ = new QLineEdit;
+  name_->setPlaceholderText(tr("e.g. Office laptop"));
+  address_ = new QLineEdit;
+  address_->setPlaceholderText(tr("e.g. 192.168.1.7 or 192.168.1.7:%1").arg(kDefaultReceivePort));
+  problem_ = new QLabel;
+  problem_->setWordWrap(true);
+  buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  connect(address_, &QLineEdit::textChanged, this, &AddPeerDialog::validate);
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("&Name:"), name_);
+  form->addRow(tr("&Address:"), address_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(problem_);
+  layout->addWidget(buttons_);
+  setMinimumWidth(380);
+  validate();
+}
+
+PeerAddress AddPeerDialog::peer() const {
+  auto parsed = parse_peer_address(name_->text(), address_->text());
+  if (auto* peer = std::get_if<PeerAddress>(&parsed)) return *peer;
+  return {};
+}
+
+void AddPeerDialog::validate() {
+  const bool empty = address_->text().trimmed().isEmpty();
+  auto parsed = parse_peer_address(name_->text(), address_->text());
+  const auto* error = std::get_if<QString>(&parsed);
+  problem_->setText(empty || !error ? QString() : *error);
+  buttons_->button(QDialogButtonBox::Ok)->setEnabled(!empty && !error);
+}
+
+}  // namespace ferry::gui

@@ -1,0 +1,114 @@
+#include "app_settings.hpp"
+
+#include <QDir>
+#include <QStandardPaths>
+#include <QSysInfo>
+
+#include <algorithm>
+
+#include "ferry/core/endpoint.hpp"
+
+namespace ferry::gui {
+
+namespace {
+
+QString strategy_key(const std::optional<Strategy>& strategy) {
+  if (!strategy) return QStringLiteral("auto");
+  return QString::fromLatin1(to_string(*strategy).data(), static_cast<qsizetype>(to_string(*strategy).size()));
+}
+
+std::optional<Strategy> strategy_from_key(const QString& key) {
+  return parse_strategy(key.toStdString());
+}
+
+QString consent_key(Consent consent) {
+  switch (consent) {
+    case Consent::Ask: return QStringLiteral("ask");
+    case Consent::AutoAcceptTrusted: return QStringLiteral("trusted");
+    case Consent::AcceptAll: return QStringLiteral("all");
+  }
+  return QStringLiteral("ask");
+}
+
+Consent consent_from_key(const QString& key) {
+  if (key == QLatin1String("trusted")) return Consent::AutoAcceptTrusted;
+  if (key == QLatin1String("all")) return Consent::AcceptAll;
+  return Consent::Ask;
+}
+
+}  // namespace
+
+AppSettings default_settings() {
+  AppSettings settings;
+  settings.device_name = QSysInfo::machineHostName();
+  if (settings.device_name.isEmpty()) settings.device_name = QStringLiteral("ferry");
+  settings.receive_dir = QDir(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+                             .filePath(QStringLiteral("Ferry"));
+  settings.port = kDefaultReceivePort;
+  return settings;
+}
+
+AppSettings load_settings(QSettings& store) {
+  const AppSettings defaults = default_settings();
+  AppSettings settings;
+  settings.device_name = store.value(QStringLiteral("device/name"), defaults.device_name).toString();
+  const auto threshold = store.value(QStringLiteral("engine/directThreshold"),
+                                     QVariant::fromValue<qulonglong>(defaults.direct_threshold))
+                             .toULongLong();
+  settings.direct_threshold = std::clamp<std::uint64_t>(threshold, kMinThreshold, kMaxThreshold);
+  settings.forced_strategy =
+      strategy_from_key(store.value(QStringLiteral("engine/strategy"), QStringLiteral("auto")).toString());
+  settings.receive_dir = store.value(QStringLiteral("receive/folder"), defaults.receive_dir).toString();
+  const uint port = store.value(QStringLiteral("network/port"), defaults.port).toUInt();
+  settings.port = port <= 65535 ? static_cast<quint16>(port) : defaults.port;
+  settings.consent = consent_from_key(store.value(QStringLiteral("receive/consent")).toString());
+  settings.start_minimized = store.value(QStringLiteral("window/startMinimized"), false).toBool();
+  settings.trusted_devices = store.value(QStringLiteral("receive/trustedDevices")).toStringList();
+  const int peers = store.beginReadArray(QStringLiteral("peers"));
+  for (int i = 0; i < peers; ++i) {
+    store.setArrayIndex(i);
+    const uint peer_port = store.value(QStringLiteral("port")).toUInt();
+    const QString host = store.value(QStringLiteral("host")).toString();
+    if (host.isEmpty() || peer_port == 0 || peer_port > 65535) continue;
+    settings.peers.append({store.value(QStringLiteral("name")).toString(), host,
+                           static_cast<quint16>(peer_port)});
+  }
+  store.endArray();
+  return settings;
+}
+
+void save_settings(QSettings& store, const AppSettings& settings) {
+  store.setValue(QStringLiteral("device/name"), settings.device_name);
+  store.setValue(QStringLiteral("engine/directThreshold"),
+                 QVariant::fromValue<qulonglong>(settings.direct_threshold));
+  store.setValue(QStringLiteral("engine/strategy"), strategy_key(settings.forced_strategy));
+  store.setValue(QStringLiteral("receive/folder"), settings.receive_dir);
+  store.setValue(QStringLiteral("network/port"), settings.port);
+  store.setValue(QStringLiteral("receive/consent"), consent_key(settings.consent));
+  store.setValue(QStringLiteral("window/startMinimized"), settings.start_minimized);
+  store.setValue(QStringLiteral("receive/trustedDevices"), settings.trusted_devices);
+  store.beginWriteArray(QStringLiteral("peers"), static_cast<int>(settings.peers.size()));
+  for (int i = 0; i < settings.peers.size(); ++i) {
+    store.setArrayIndex(i);
+    store.setValue(QStringLiteral("name"), settings.peers[i].name);
+    store.setValue(QStringLiteral("host"), settings.peers[i].host);
+    store.setValue(QStringLiteral("port"), settings.peers[i].port);
+  }
+  store.endArray();
+  store.sync();
+}
+
+EngineSettings engine_settings(const AppSettings& settings) {
+  EngineSettings engine;
+  engine.device_name = settings.device_name.toStdString();
+  engine.direct_threshold = settings.direct_threshold;
+  engine.forced_strategy = settings.forced_strategy;
+  engine.receive_dir = std::filesystem::path(settings.receive_dir.toStdU16String());
+  engine.port = settings.port;
+  engine.bind_address = "0.0.0.0";
+  // Trusted devices are accepted by the window, which knows who they are.
+  engine.consent = settings.consent == Consent::AcceptAll ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;
+  return engine;
+}
+
+}  // namespace ferry::gui

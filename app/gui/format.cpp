@@ -1,0 +1,68 @@
+#include "format.hpp"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <cmath>
+
+namespace ferry::gui {
+
+QString human_bytes(std::uint64_t bytes) {
+  static const std::array<const char*, 5> units = {"B", "KiB", "MiB", "GiB", "TiB"};
+  double value = static_cast<double>(bytes);
+  std::size_t unit = 0;
+  while (value >= 1024 && unit + 1 < units.size()) {
+    value /= 1024;
+    ++unit;
+  }
+  if (unit == 0) return QStringLiteral("%1 B").arg(bytes);
+  return QStringLiteral("%1 %2").arg(value, 0, 'f', value < 10 ? 1 : 0).arg(QLatin1String(units[unit]));
+}
+
+QString human_speed(double bytes_per_second) {
+  if (!(bytes_per_second > 0)) return QStringLiteral("–");
+  return human_bytes(static_cast<std::uint64_t>(bytes_per_second)) + QStringLiteral("/s");
+}
+
+QString human_duration(double seconds) {
+  if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("–");
+  const auto total = static_cast<long long>(std::llround(seconds));
+  const long long hours = total / 3600, minutes = total / 60 % 60, secs = total % 60;
+  if (hours > 0) return QStringLiteral("%1 h %2 min").arg(hours).arg(minutes, 2, 10, QLatin1Char('0'));
+  if (minutes > 0) return QStringLiteral("%1 min %2 s").arg(minutes).arg(secs, 2, 10, QLatin1Char('0'));
+  return QStringLiteral("%1 s").arg(secs);
+}
+
+QString strategy_label(Strategy strategy) {
+  switch (strategy) {
+    case Strategy::ZeroCopy: return QCoreApplication::translate("ferry", "zero-copy");
+    case Strategy::Direct: return QCoreApplication::translate("ferry", "direct");
+    case Strategy::Buffered: return QCoreApplication::translate("ferry", "buffered");
+  }
+  return {};
+}
+
+QString strategy_reason(Strategy strategy, const std::string& note) {
+  QString reason;
+  switch (strategy) {
+    case Strategy::ZeroCopy:
+      reason = QCoreApplication::translate(
+          "ferry", "Below the direct I/O threshold: sent from the page cache by the kernel, no copy through Ferry.");
+      break;
+    case Strategy::Direct:
+      reason = QCoreApplication::translate(
+          "ferry", "At or above the direct I/O threshold: read and written around the page cache, so it stays free for other files.");
+      break;
+    case Strategy::Buffered:
+      reason = QCoreApplication::translate("ferry", "Plain reads and writes through a buffer.");
+      break;
+  }
+  if (!note.empty()) reason += QLatin1Char(' ') + from_utf8(note);
+  return reason;
+}
+
+QString from_utf8(const std::string& text) {
+  return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+}  // namespace ferry::gui

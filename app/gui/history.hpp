@@ -1,0 +1,43 @@
+#pragma once
+// Finished sessions, newest first, kept in a JSON file in the app's data
+// folder so they survive a restart (at most kMaxEntries).
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+
+namespace ferry::gui {
+
+struct HistoryEntry {
+  bool sent = true;            // false: received
+  QString peer;
+  QString folder;              // where the files are (receive folder / source folder)
+  std::uint32_t files_ok = 0;
+  std::uint32_t files_failed = 0;
+  std::uint64_t bytes = 0;
+  double seconds = 0;
+  bool ok = false;
+  QString error;               // in plain words, when !ok
+  QDateTime finished;
+};
+
+class History {
+ public:
+  static constexpr int kMaxEntries = 200;
+
+  explicit History(QString file);  // reads the file; a missing or broken one is an empty history
+  const QList<HistoryEntry>& entries() const { return entries_; }
+  void add(HistoryEntry entry);    // and saves
+  void clear();                    // and saves
+
+ private:
+  void save() const;
+  QString file_;
+  QList<HistoryEntry> entries_;
+};
+
+// The history file under QStandardPaths::AppDataLocation.
+QString default_history_file();
+
+}  // namespace ferry::gui

@@ -1,0 +1,361 @@
+#include "main_window.hpp"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include "add_peer_dialog.hpp"
+#include "app_icon.hpp"
+#include "format.hpp"
+#include "offer_dialog.hpp"
+#include "peer_list.hpp"
+#include "settings_dialog.hpp"
+#include "transfer_list.hpp"
+
+namespace ferry::gui {
+
+namespace {
+
+void open_folder(const QString& folder) {
+  QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+}
+
+QString history_summary(const HistoryEntry& entry) {
+  const QString files = QCoreApplication::translate("ferry", "%n file(s)", nullptr,
+                                                    static_cast<int>(entry.files_ok));
+  if (entry.ok) return QStringLiteral("%1, %2").arg(files, human_bytes(entry.bytes));
+  return QCoreApplication::translate("ferry", "Failed: %1").arg(entry.error);
+}
+
+}  // namespace
+
+MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_file, QWidget* parent)
+    : QMainWindow(parent), store_(std::move(store)), settings_(load_settings(*store_)), history_(history_file) {
+  setWindowTitle(tr("Ferry"));
+  setWindowIcon(app_icon());
+  QDir().mkpath(settings_.receive_dir);
+  bridge_ = std::make_unique<EngineBridge>(engine_settings(settings_));
+
+  build_actions();
+  build_layout();
+  build_tray();
+  peers_->set_peers(settings_.peers);
+  show_receive_folder();
+  refill_history();
+
+  connect(bridge_.get(), &EngineBridge::listening, this, [this](const QString&, quint16 port) {
+    listen_label_->setText(tr("Receiving as “%1” on port %2").arg(settings_.device_name).arg(port));
+  });
+  connect(bridge_.get(), &EngineBridge::engine_error, this, [this](const QString& message) {
+    listen_label_->setText(tr("Not receiving: %1").arg(message));
+    notify(tr("Ferry cannot receive"), message);
+  });
+  connect(bridge_.get(), &EngineBridge::offer_received, this, &MainWindow::on_offer);
+  connect(bridge_.get(), &EngineBridge::session_started, transfers_, &TransferList::on_session_started);
+  connect(bridge_.get(), &EngineBridge::progress, transfers_, &TransferList::on_progress);
+  connect(bridge_.get(), &EngineBridge::file_done, transfers_, &TransferList::on_file_done);
+  connect(bridge_.get(), &EngineBridge::session_done, this, &MainWindow::on_session_done);
+  connect(peers_, &PeerList::files_dropped, this, &MainWindow::send_to);
+  connect(peers_, &PeerList::activated_row, this, [this] { send_with_dialog(false); });
+  connect(transfers_, &TransferList::cancel_requested, this, [this](TransferId id) { bridge_->cancel(id); });
+  connect(transfers_, &TransferList::running_selection_changed, cancel_action_, &QAction::setEnabled);
+  setMinimumSize(720, 480);
+  resize(960, 640);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::start() {
+  bridge_->listen();
+  if (!(settings_.start_minimized && tray_)) show();
+}
+
+void MainWindow::build_actions() {
+  auto* file_menu = menuBar()->addMenu(tr("&File"));
+  QAction* send_files = file_menu->addAction(tr("Send &Files…"), this, [this] { send_with_dialog(false); });
+  send_files->setShortcut(QKeySequence::Open);
+  file_menu->addAction(tr("Send F&older…"), this, [this] { send_with_dialog(true); });
+  file_menu->addSeparator();
+  QAction* add = file_menu->addAction(tr("&Add Peer…"), this, [this] {
+    AddPeerDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) add_peer(dialog.peer());
+  });
+  add->setShortcut(QKeySequence::New);
+  file_menu->addAction(tr("&Remove Peer"), this, [this] {
+    const int row = peers_->current_row();
+    if (row < 0) return;
+    AppSettings changed = settings_;
+    changed.peers.removeAt(row);
+    apply_settings(changed);
+  });
+  file_menu->addSeparator();
+  QAction* settings = file_menu->addAction(tr("&Settings…"), this, [this] { open_settings(); });
+  settings->setShortcut(QKeySequence::Preferences);
+  QAction* quit = file_menu->addAction(tr("&Quit"), this, [this] {
+    quitting_ = true;
+    QApplication::quit();
+  });
+  quit->setShortcut(QKeySequence::Quit);
+
+  auto* transfer_menu = menuBar()->addMenu(tr("&Transfers"));
+  cancel_action_ = transfer_menu->addAction(tr("&Cancel Transfer"), this, [this] {
+    if (auto id = transfers_->selected_running()) bridge_->cancel(*id);
+  });
+  cancel_action_->setEnabled(false);
+  transfer_menu->addAction(tr("C&lear Finished"), this, [this] { transfers_->clear_finished(); });
+
+  auto* help_menu = menuBar()->addMenu(tr("&Help"));
+  help_menu->addAction(tr("&About Ferry"), this, [this] {
+    QMessageBox::about(this, tr("About Ferry"),
+                       tr("<b>Ferry %1</b><p>Sends files to a peer on the local network, as fast as "
+                          "the hardware allows: zero-copy for small files, direct I/O for large ones.</p>")
+                           .arg(QStringLiteral(FERRY_VERSION)));
+  });
+}
+
+void MainWindow::build_layout() {
+  auto* toolbar = addToolBar(tr("Main"));
+  toolbar->setMovable(false);
+  toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  for (QAction* action : menuBar()->actions().first()->menu()->actions().mid(0, 4)) toolbar->addAction(action);
+  toolbar->addSeparator();
+  toolbar->addAction(cancel_action_);
+
+  receive_label_ = new QLabel;
+  receive_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* open_button = new QPushButton(tr("&Open"));
+  connect(open_button, &QPushButton::clicked, this, [this] { open_folder(settings_.receive_dir); });
+  auto* change_button = new QPushButton(tr("C&hange…"));
+  connect(change_button, &QPushButton::clicked, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Receive folder"), settings_.receive_dir);
+    if (dir.isEmpty()) return;
+    AppSettings changed = settings_;
+    changed.receive_dir = dir;
+    apply_settings(changed);
+  });
+  auto* folder_row = new QHBoxLayout;
+  folder_row->addWidget(receive_label_, 1);
+  folder_row->addWidget(open_button);
+  folder_row->addWidget(change_button);
+
+  peers_ = new PeerList;
+  transfers_ = new TransferList;
+  history_view_ = new QTreeWidget;
+  history_view_->setHeaderLabels({tr("Finished"), tr("Transfer"), tr("Result"), tr("Time"), QString()});
+  history_view_->setRootIsDecorated(false);
+  history_view_->setAccessibleName(tr("History"));
+  history_view_->header()->setStretchLastSection(false);
+  history_view_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+  tabs_ = new QTabWidget;
+  tabs_->addTab(transfers_, tr("&Transfers"));
+  tabs_->addTab(history_view_, tr("&History"));
+
+  auto* peers_box = new QWidget;
+  auto* peers_layout = new QVBoxLayout(peers_box);
+  peers_layout->setContentsMargins(0, 0, 0, 0);
+  auto* peers_title = new QLabel(tr("<b>Peers</b> — drop files or folders onto a peer to send them"));
+  peers_layout->addWidget(peers_title);
+  peers_layout->addWidget(peers_);
+  auto* splitter = new QSplitter(Qt::Vertical);
+  splitter->addWidget(peers_box);
+  splitter->addWidget(tabs_);
+  splitter->setStretchFactor(1, 2);
+
+  listen_label_ = new QLabel(tr("Starting…"));
+  auto* central = new QWidget;
+  auto* layout = new QVBoxLayout(central);
+  layout->addLayout(folder_row);
+  layout->addWidget(splitter, 1);
+  layout->addWidget(listen_label_);
+  setCentralWidget(central);
+}
+
+void MainWindow::build_tray() {
+  if (!QSystemTrayIcon::isSystemTrayAvailable()) return;
+  tray_ = new QSystemTrayIcon(windowIcon(), this);
+  tray_->setToolTip(tr("Ferry"));
+  auto* menu = new QMenu(this);
+  menu->addAction(tr("&Show Ferry"), this, [this] {
+    showNormal();
+    activateWindow();
+  });
+  menu->addAction(tr("Open &Receive Folder"), this, [this] { open_folder(settings_.receive_dir); });
+  menu->addSeparator();
+  menu->addAction(tr("&Quit"), this, [this] {
+    quitting_ = true;
+    QApplication::quit();
+  });
+  tray_->setContextMenu(menu);
+  connect(tray_, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+    if (reason == QSystemTrayIcon::Trigger) isVisible() ? hide() : showNormal();
+  });
+  tray_->show();
+}
+
+void MainWindow::show_receive_folder() {
+  receive_label_->setText(tr("Receive folder: <b>%1</b>").arg(QDir::toNativeSeparators(settings_.receive_dir).toHtmlEscaped()));
+}
+
+void MainWindow::apply_settings(const AppSettings& settings) {
+  if (settings.receive_dir != settings_.receive_dir) QDir().mkpath(settings.receive_dir);
+  settings_ = settings;
+  save_settings(*store_, settings_);
+  bridge_->apply_settings(engine_settings(settings_));
+  peers_->set_peers(settings_.peers);
+  show_receive_folder();
+}
+
+void MainWindow::add_peer(const PeerAddress& peer) {
+  if (peer.host.isEmpty() || peers_->row_of(peer) >= 0) return;
+  AppSettings changed = settings_;
+  changed.peers.append(peer);
+  apply_settings(changed);
+}
+
+SettingsDialog* MainWindow::open_settings() {
+  if (!settings_dialog_) {
+    settings_dialog_ = new SettingsDialog(settings_, this);
+    settings_dialog_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(settings_dialog_, &SettingsDialog::applied, this, &MainWindow::apply_settings);
+  }
+  settings_dialog_->show();
+  settings_dialog_->raise();
+  return settings_dialog_;
+}
+
+void MainWindow::send_with_dialog(bool folder) {
+  const int row = peers_->current_row();
+  if (row < 0) {
+    QMessageBox::information(this, tr("Send"), tr("Add a peer first (File → Add Peer…)."));
+    return;
+  }
+  QStringList paths;
+  if (folder) {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Send Folder to %1").arg(peers_->peer_at(row).name));
+    if (!dir.isEmpty()) paths.append(dir);
+  } else {
+    paths = QFileDialog::getOpenFileNames(this, tr("Send Files to %1").arg(peers_->peer_at(row).name));
+  }
+  if (!paths.isEmpty()) send_to(row, paths);
+}
+
+void MainWindow::send_to(int peer_row, const QStringList& paths) {
+  const PeerAddress peer = peers_->peer_at(peer_row);
+  if (peer.host.isEmpty() || paths.isEmpty()) return;
+  const QString name = peer.name.isEmpty() ? peer.host : peer.name;
+  const TransferId id = bridge_->send(peer.host, peer.port, paths);
+  outgoing_[id] = {name, QFileInfo(paths.first()).absolutePath(), peer_row};
+  transfers_->add_outgoing(id, name, paths);
+  peers_->set_status(peer_row, tr("Sending…"));
+  tabs_->setCurrentWidget(transfers_);
+}
+
+void MainWindow::on_offer(const OfferReceived& offer) {
+  const QString sender = from_utf8(offer.device_name.empty() ? offer.peer : offer.device_name);
+  incoming_from_[offer.id] = sender;
+  if (settings_.consent == Consent::AcceptAll) return;  // the engine accepted it already
+  if (settings_.consent == Consent::AutoAcceptTrusted && settings_.trusted_devices.contains(sender)) {
+    bridge_->respond(offer.id, true);
+    return;
+  }
+  auto* dialog = new OfferDialog(offer, OfferDialog::kDefaultTimeout, this);
+  connect(dialog, &OfferDialog::answered, this, &MainWindow::on_answer);
+  dialog->show();
+  dialog->raise();
+  notify(tr("Incoming files"), tr("%1 wants to send you %2.").arg(sender, human_bytes(offer.total_bytes)));
+  emit offer_shown(dialog);
+}
+
+void MainWindow::on_answer(TransferId id, bool accept, bool always) {
+  bridge_->respond(id, accept);
+  if (!accept) incoming_from_.erase(id);
+  const QString sender = incoming_from_.count(id) ? incoming_from_[id] : QString();
+  if (always && !sender.isEmpty() && !settings_.trusted_devices.contains(sender)) {
+    AppSettings changed = settings_;
+    changed.trusted_devices.append(sender);
+    if (changed.consent == Consent::Ask) changed.consent = Consent::AutoAcceptTrusted;
+    apply_settings(changed);
+  }
+}
+
+void MainWindow::on_session_done(const SessionDone& done) {
+  transfers_->on_session_done(done);
+  HistoryEntry entry;
+  entry.sent = done.direction == Direction::Send;
+  entry.files_ok = done.files_ok;
+  entry.files_failed = done.files_failed;
+  entry.bytes = done.bytes;
+  entry.seconds = done.seconds;
+  entry.ok = done.ok;
+  entry.error = done.error.empty() && !done.ok
+                    ? tr("%n file(s) failed", nullptr, static_cast<int>(done.files_failed))
+                    : from_utf8(done.error);
+  entry.finished = QDateTime::currentDateTime();
+  if (auto it = outgoing_.find(done.id); it != outgoing_.end()) {
+    entry.peer = it->second.peer;
+    entry.folder = it->second.folder;
+    peers_->set_status(it->second.peer_row, done.ok ? tr("Sent") : tr("Last send failed"));
+    outgoing_.erase(it);
+  } else {
+    entry.peer = incoming_from_.count(done.id) ? incoming_from_[done.id] : tr("unknown peer");
+    entry.folder = settings_.receive_dir;
+    incoming_from_.erase(done.id);
+  }
+  history_.add(entry);
+  refill_history();
+  notify(done.ok ? tr("Transfer finished") : tr("Transfer failed"),
+         (entry.sent ? tr("To %1: %2") : tr("From %1: %2")).arg(entry.peer, history_summary(entry)));
+}
+
+void MainWindow::refill_history() {
+  history_view_->clear();
+  for (const HistoryEntry& entry : history_.entries()) {
+    auto* item = new QTreeWidgetItem(history_view_);
+    item->setText(0, QLocale().toString(entry.finished, QLocale::ShortFormat));
+    item->setText(1, (entry.sent ? tr("↑ to %1") : tr("↓ from %1")).arg(entry.peer));
+    item->setText(2, history_summary(entry));
+    item->setToolTip(2, entry.error);
+    item->setText(3, human_duration(entry.seconds));
+    auto* open = new QPushButton(tr("Open folder"));
+    const QString folder = entry.folder;
+    connect(open, &QPushButton::clicked, this, [folder] { open_folder(folder); });
+    history_view_->setItemWidget(item, 4, open);
+  }
+  history_view_->resizeColumnToContents(0);
+  history_view_->resizeColumnToContents(1);
+}
+
+void MainWindow::notify(const QString& title, const QString& message) {
+  if (tray_) tray_->showMessage(title, message, windowIcon());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (tray_ && !quitting_) {
+    hide();
+    event->ignore();
+    if (!told_about_tray_) notify(tr("Ferry is still running"), tr("Ferry keeps receiving files in the tray."));
+    told_about_tray_ = true;
+    return;
+  }
+  QMainWindow::closeEvent(event);
+}
+
+}  // namespace ferry::gui

@@ -1,0 +1,96 @@
+#pragma once
+// Ferry's main window: peers to drop files on, the receive folder, transfers
+// in flight, the history of finished ones; incoming offers, the settings
+// panel and the tray icon hang off it. Closing the window keeps Ferry
+// receiving in the tray (where there is one).
+#include <QMainWindow>
+#include <QPointer>
+#include <QSettings>
+
+#include <map>
+#include <memory>
+
+#include "app_settings.hpp"
+#include "engine_bridge.hpp"
+#include "history.hpp"
+
+class QLabel;
+class QSystemTrayIcon;
+class QTabWidget;
+class QTreeWidget;
+
+namespace ferry::gui {
+
+class OfferDialog;
+class PeerList;
+class SettingsDialog;
+class TransferList;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  // `store` keeps the settings; `history_file` the finished sessions.
+  MainWindow(std::unique_ptr<QSettings> store, const QString& history_file, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Starts receiving and shows the window (or only the tray icon, when the
+  // settings say start minimized and there is a tray).
+  void start();
+
+  const AppSettings& settings() const { return settings_; }
+  void apply_settings(const AppSettings& settings);
+  void add_peer(const PeerAddress& peer);
+  void send_to(int peer_row, const QStringList& paths);
+
+  PeerList* peer_list() const { return peers_; }
+  TransferList* transfer_list() const { return transfers_; }
+  QTreeWidget* history_view() const { return history_view_; }
+  EngineBridge* bridge() const { return bridge_.get(); }
+  SettingsDialog* open_settings();
+
+ signals:
+  void offer_shown(ferry::gui::OfferDialog* dialog);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  struct Outgoing {
+    QString peer;
+    QString folder;
+    int peer_row = -1;
+  };
+
+  void build_actions();
+  void build_layout();
+  void build_tray();
+  void show_receive_folder();
+  void refill_history();
+  void on_offer(const OfferReceived& offer);
+  void on_answer(TransferId id, bool accept, bool always);
+  void on_session_done(const SessionDone& done);
+  void send_with_dialog(bool folder);
+  void notify(const QString& title, const QString& message);
+
+  std::unique_ptr<QSettings> store_;
+  AppSettings settings_;
+  History history_;
+  std::unique_ptr<EngineBridge> bridge_;
+  std::map<TransferId, Outgoing> outgoing_;
+  std::map<TransferId, QString> incoming_from_;  // device names of accepted offers
+  bool quitting_ = false;
+  bool told_about_tray_ = false;
+
+  PeerList* peers_ = nullptr;
+  TransferList* transfers_ = nullptr;
+  QTreeWidget* history_view_ = nullptr;
+  QTabWidget* tabs_ = nullptr;
+  QLabel* receive_label_ = nullptr;
+  QLabel* listen_label_ = nullptr;
+  QSystemTrayIcon* tray_ = nullptr;
+  QAction* cancel_action_ = nullptr;
+  QPointer<SettingsDialog> settings_dialog_;
+};
+
+}  // namespace ferry::gui

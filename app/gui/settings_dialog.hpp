@@ -1,0 +1,44 @@
+#pragma once
+// The settings panel: direct I/O threshold, strategy override (for diagnosis),
+// device name, port, receive folder, consent policy with the trusted devices,
+// start minimized. OK and Apply hand the new settings to the window, which
+// persists them and gives them to the running engine.
+#include <QDialog>
+
+#include "app_settings.hpp"
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+
+namespace ferry::gui {
+
+class ThresholdEditor;
+
+class SettingsDialog : public QDialog {
+  Q_OBJECT
+
+ public:
+  SettingsDialog(const AppSettings& settings, QWidget* parent = nullptr);
+
+  AppSettings settings() const;
+  ThresholdEditor* threshold_editor() const { return threshold_; }
+
+ signals:
+  void applied(const ferry::gui::AppSettings& settings);
+
+ private:
+  AppSettings base_;  // what this panel does not edit (peers) comes from here
+  ThresholdEditor* threshold_ = nullptr;
+  QComboBox* strategy_ = nullptr;
+  QLineEdit* device_name_ = nullptr;
+  QSpinBox* port_ = nullptr;
+  QLineEdit* receive_dir_ = nullptr;
+  QComboBox* consent_ = nullptr;
+  QListWidget* trusted_ = nullptr;
+  QCheckBox* start_minimized_ = nullptr;
+};
+
+}  // namespace ferry::gui

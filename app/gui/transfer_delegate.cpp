@@ -1,0 +1,75 @@
+#include "transfer_delegate.hpp"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionProgressBar>
+
+#include <algorithm>
+
+#include "transfer_list.hpp"
+
+namespace ferry::gui {
+
+void TransferDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                             const QModelIndex& index) const {
+  if (index.column() == TransferList::ProgressColumn) {
+    const QVariant percent = index.data(TransferList::kPercentRole);
+    QStyledItemDelegate::paint(painter, option, index);  // selection background
+    if (percent.isValid()) paint_progress(painter, option, percent.toInt());
+    return;
+  }
+  if (index.column() == TransferList::SpeedColumn) {
+    QStyleOptionViewItem background = option;
+    background.text.clear();
+    QStyledItemDelegate::paint(painter, background, index);
+    const QVariantList history = index.data(TransferList::kSpeedHistoryRole).toList();
+    if (history.size() > 1) paint_speed_graph(painter, option, history);
+    QStyledItemDelegate::paint(painter, option, index);
+    return;
+  }
+  QStyledItemDelegate::paint(painter, option, index);
+}
+
+void TransferDelegate::paint_progress(QPainter* painter, const QStyleOptionViewItem& option,
+                                      int percent) const {
+  QStyleOptionProgressBar bar;
+  bar.rect = option.rect.adjusted(2, 2, -2, -2);
+  bar.minimum = 0;
+  bar.maximum = 100;
+  bar.progress = std::clamp(percent, 0, 100);
+  bar.text = QStringLiteral("%1%").arg(bar.progress);
+  bar.textVisible = true;
+  bar.state = option.state | QStyle::State_Horizontal;
+  bar.direction = option.direction;
+  bar.fontMetrics = option.fontMetrics;
+  bar.palette = option.palette;
+  const QWidget* widget = option.widget;
+  QStyle* style = widget ? widget->style() : QApplication::style();
+  style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+}
+
+// A filled line of the last samples, scaled to the fastest of them, under the text.
+void TransferDelegate::paint_speed_graph(QPainter* painter, const QStyleOptionViewItem& option,
+                                         const QVariantList& history) const {
+  double fastest = 0;
+  for (const QVariant& sample : history) fastest = std::max(fastest, sample.toDouble());
+  if (fastest <= 0) return;
+  const QRectF area = QRectF(option.rect).adjusted(1, 3, -1, -2);
+  const double step = area.width() / static_cast<double>(history.size() - 1);
+  QPainterPath path(area.bottomLeft());
+  for (qsizetype i = 0; i < history.size(); ++i) {
+    const double height = area.height() * history[i].toDouble() / fastest;
+    path.lineTo(area.left() + step * static_cast<double>(i), area.bottom() - height);
+  }
+  path.lineTo(area.bottomRight());
+  path.closeSubpath();
+  QColor fill = option.palette.color(QPalette::Highlight);
+  fill.setAlpha(60);
+  painter->save();
+  painter->setRenderHint(QPainter::Antialiasing);
+  painter->fillPath(path, fill);
+  painter->restore();
+}
+
+}  // namespace ferry::gui

@@ -1,0 +1,217 @@
+#include "transfer_list.hpp"
+
+#include <QContextMenuEvent>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QMenu>
+
+#include "format.hpp"
+#include "transfer_delegate.hpp"
+
+namespace ferry::gui {
+
+namespace {
+
+constexpr qint64 kSpeedSampleMs = 500;
+constexpr int kSpeedHistoryLength = 60;  // 30 s of samples
+
+int percent(std::uint64_t done, std::uint64_t total) {
+  if (total == 0) return 100;
+  return static_cast<int>(done * 100 / total);
+}
+
+QString arrow(Direction direction) {
+  return direction == Direction::Send ? QStringLiteral("↑ ") : QStringLiteral("↓ ");
+}
+
+}  // namespace
+
+TransferList::TransferList(QWidget* parent) : QTreeWidget(parent) {
+  setColumnCount(ColumnCount);
+  setHeaderLabels({tr("Transfer"), tr("Files"), tr("Size"), tr("Progress"), tr("Speed"), tr("ETA"),
+                   tr("Status")});
+  setItemDelegate(new TransferDelegate(this));
+  setUniformRowHeights(true);
+  setSelectionMode(QAbstractItemView::SingleSelection);
+  setAccessibleName(tr("Transfers"));
+  header()->setStretchLastSection(true);
+  header()->resizeSection(TransferColumn, 220);
+  header()->resizeSection(ProgressColumn, 140);
+  header()->resizeSection(SpeedColumn, 150);
+  connect(this, &QTreeWidget::currentItemChanged, this,
+          [this] { emit running_selection_changed(selected_running().has_value()); });
+}
+
+TransferList::Session& TransferList::session_for(TransferId id, Direction direction, const QString& peer) {
+  auto [it, added] = sessions_.try_emplace(id);
+  Session& session = it->second;
+  if (added) {
+    session.direction = direction;
+    session.item = new QTreeWidgetItem;
+    session.item->setText(TransferColumn, arrow(direction) + peer);
+    session.item->setData(ProgressColumn, kPercentRole, 0);
+    session.clock.start();
+    insertTopLevelItem(0, session.item);
+  }
+  return session;
+}
+
+void TransferList::add_outgoing(TransferId id, const QString& peer, const QStringList& paths) {
+  Session& session = session_for(id, Direction::Send, peer);
+  QStringList names;
+  for (const QString& path : paths) names.append(QFileInfo(path).fileName());
+  session.item->setToolTip(TransferColumn, names.join(QStringLiteral(", ")));
+  session.item->setText(StatusColumn, tr("Waiting for %1 to accept…").arg(peer));
+  setCurrentItem(session.item);
+}
+
+void TransferList::on_session_started(const SessionStarted& started) {
+  Session& session = session_for(started.id, started.direction, from_utf8(started.peer));
+  session.total = started.total_bytes;
+  session.entries = started.entries;
+  session.item->setText(FilesColumn, QString::number(started.file_count));
+  session.item->setText(SizeColumn, human_bytes(started.total_bytes));
+  session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending") : tr("Receiving"));
+  session.bytes_before.resize(session.entries.size());
+  session.file_items.assign(session.entries.size(), nullptr);
+  std::uint64_t before = 0;
+  std::size_t listed = 0;
+  for (std::size_t i = 0; i < session.entries.size(); ++i) {
+    const protocol::OfferEntry& entry = session.entries[i];
+    session.bytes_before[i] = before;
+    before += entry.size;
+    if (entry.kind != protocol::EntryKind::File || listed == kMaxFileRows) continue;
+    auto* item = new QTreeWidgetItem(session.item);
+    item->setText(TransferColumn, from_utf8(entry.path));
+    item->setText(SizeColumn, human_bytes(entry.size));
+    item->setData(ProgressColumn, kPercentRole, 0);
+    session.file_items[i] = item;
+    ++listed;
+  }
+  if (listed < started.file_count) {
+    auto* more = new QTreeWidgetItem(session.item);
+    more->setText(TransferColumn, tr("… and %1 more files").arg(started.file_count - listed));
+  }
+  session.clock.restart();
+  if (currentItem() == session.item) emit running_selection_changed(true);
+}
+
+void TransferList::on_progress(const Progress& progress) {
+  auto it = sessions_.find(progress.id);
+  if (it == sessions_.end()) return;
+  Session& session = it->second;
+  session.done = progress.bytes_done;
+  session.total = progress.total_bytes;
+  session.item->setData(ProgressColumn, kPercentRole, percent(session.done, session.total));
+  update_speed(session);
+  update_file_rows(session, progress.file_index);
+}
+
+void TransferList::update_speed(Session& session) {
+  const qint64 now = session.clock.elapsed();
+  if (now - session.sample_ms < kSpeedSampleMs) return;
+  const double seconds = static_cast<double>(now - session.sample_ms) / 1000.0;
+  const double recent = static_cast<double>(session.done - session.sample_bytes) / seconds;
+  session.speed = session.speed_history.isEmpty() ? recent : 0.5 * session.speed + 0.5 * recent;
+  session.sample_ms = now;
+  session.sample_bytes = session.done;
+  session.speed_history.append(session.speed);
+  while (session.speed_history.size() > kSpeedHistoryLength) session.speed_history.removeFirst();
+  session.item->setText(SpeedColumn, human_speed(session.speed));
+  session.item->setData(SpeedColumn, kSpeedHistoryRole, session.speed_history);
+  const double left = static_cast<double>(session.total - std::min(session.done, session.total));
+  session.item->setText(EtaColumn, session.speed > 0 ? human_duration(left / session.speed) : QStringLiteral("–"));
+}
+
+void TransferList::update_file_rows(Session& session, std::uint32_t file_index) {
+  if (file_index >= session.entries.size()) return;
+  QTreeWidgetItem* item = session.file_items[file_index];
+  if (!item || item->data(StatusColumn, Qt::UserRole).toBool()) return;  // done already
+  const std::uint64_t size = session.entries[file_index].size;
+  const std::uint64_t into = session.done - std::min(session.done, session.bytes_before[file_index]);
+  item->setData(ProgressColumn, kPercentRole, percent(std::min(into, size), size));
+  item->setText(StatusColumn, session.direction == Direction::Send ? tr("Sending") : tr("Receiving"));
+}
+
+void TransferList::on_file_done(const FileDone& file) {
+  auto it = sessions_.find(file.id);
+  if (it == sessions_.end() || file.index >= it->second.file_items.size()) return;
+  QTreeWidgetItem* item = it->second.file_items[file.index];
+  if (!item) return;
+  item->setData(StatusColumn, Qt::UserRole, true);
+  if (it->second.direction == Direction::Receive) item->setText(TransferColumn, from_utf8(file.path));
+  if (file.ok) {
+    item->setData(ProgressColumn, kPercentRole, 100);
+    item->setText(StatusColumn, tr("Done · %1").arg(strategy_label(file.strategy)));
+    item->setToolTip(StatusColumn, strategy_reason(file.strategy, file.strategy_note));
+  } else {
+    item->setText(StatusColumn, tr("Failed: %1").arg(from_utf8(file.error)));
+    item->setToolTip(StatusColumn, from_utf8(file.error));
+  }
+}
+
+void TransferList::on_session_done(const SessionDone& done) {
+  auto it = sessions_.find(done.id);
+  if (it == sessions_.end()) return;
+  Session& session = it->second;
+  session.running = false;
+  if (done.ok) {
+    session.item->setData(ProgressColumn, kPercentRole, 100);
+    const double speed = done.seconds > 0 ? static_cast<double>(done.bytes) / done.seconds : 0;
+    session.item->setText(SpeedColumn, human_speed(speed));
+    session.item->setText(StatusColumn, tr("Done in %1").arg(human_duration(done.seconds)));
+  } else {
+    const QString why = done.error.empty()
+                            ? tr("%n file(s) failed", nullptr, static_cast<int>(done.files_failed))
+                            : from_utf8(done.error);
+    session.item->setText(StatusColumn, tr("Failed: %1").arg(why));
+    session.item->setToolTip(StatusColumn, why);
+  }
+  session.item->setText(EtaColumn, QString());
+  if (currentItem() == session.item) emit running_selection_changed(false);
+}
+
+std::optional<TransferId> TransferList::selected_running() const {
+  QTreeWidgetItem* item = currentItem();
+  while (item && item->parent()) item = item->parent();
+  for (const auto& [id, session] : sessions_)
+    if (session.item == item && session.running) return id;
+  return std::nullopt;
+}
+
+bool TransferList::is_running(TransferId id) const {
+  auto it = sessions_.find(id);
+  return it != sessions_.end() && it->second.running;
+}
+
+void TransferList::clear_finished() {
+  for (auto it = sessions_.begin(); it != sessions_.end();) {
+    if (it->second.running) {
+      ++it;
+    } else {
+      delete it->second.item;
+      it = sessions_.erase(it);
+    }
+  }
+}
+
+void TransferList::keyPressEvent(QKeyEvent* event) {
+  if (event->key() == Qt::Key_Delete) {
+    if (auto id = selected_running()) return emit cancel_requested(*id);
+  }
+  QTreeWidget::keyPressEvent(event);
+}
+
+void TransferList::contextMenuEvent(QContextMenuEvent* event) {
+  const auto id = selected_running();
+  QMenu menu(this);
+  QAction* cancel = menu.addAction(tr("Cancel transfer"));
+  cancel->setEnabled(id.has_value());
+  QAction* clear = menu.addAction(tr("Clear finished"));
+  QAction* chosen = menu.exec(event->globalPos());
+  if (chosen == cancel && id) emit cancel_requested(*id);
+  if (chosen == clear) clear_finished();
+}
+
+}  // namespace ferry::gui

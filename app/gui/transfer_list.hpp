@@ -1,0 +1,75 @@
+#pragma once
+// The sessions in flight and just finished, one row each (peer and
+// direction, files, size, progress bar, speed with a live graph, ETA,
+// status), expandable to their files, each with its own progress and the
+// strategy that moved it (the tooltip says why).
+#include <QElapsedTimer>
+#include <QList>
+#include <QTreeWidget>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "ferry/core/events.hpp"
+
+namespace ferry::gui {
+
+class TransferList : public QTreeWidget {
+  Q_OBJECT
+
+ public:
+  enum Column { TransferColumn, FilesColumn, SizeColumn, ProgressColumn, SpeedColumn, EtaColumn,
+                StatusColumn, ColumnCount };
+  // Item data: progress in percent (-1: none) and the speed history.
+  static constexpr int kPercentRole = Qt::UserRole;
+  static constexpr int kSpeedHistoryRole = Qt::UserRole + 1;
+  // At most this many files are listed under a session.
+  static constexpr std::size_t kMaxFileRows = 5000;
+
+  explicit TransferList(QWidget* parent = nullptr);
+
+  void add_outgoing(TransferId id, const QString& peer, const QStringList& paths);
+  void on_session_started(const SessionStarted& started);
+  void on_progress(const Progress& progress);
+  void on_file_done(const FileDone& file);
+  void on_session_done(const SessionDone& done);
+
+  // The selected session, when it is still running.
+  std::optional<TransferId> selected_running() const;
+  bool is_running(TransferId id) const;
+  void clear_finished();
+
+ signals:
+  void cancel_requested(TransferId id);
+  void running_selection_changed(bool running);
+
+ protected:
+  void keyPressEvent(QKeyEvent* event) override;
+  void contextMenuEvent(QContextMenuEvent* event) override;
+
+ private:
+  struct Session {
+    QTreeWidgetItem* item = nullptr;
+    Direction direction = Direction::Send;
+    bool running = true;
+    std::uint64_t total = 0;
+    std::uint64_t done = 0;
+    std::vector<protocol::OfferEntry> entries;
+    std::vector<std::uint64_t> bytes_before;  // per entry: bytes of the entries before it
+    std::vector<QTreeWidgetItem*> file_items;  // per entry; null for folders and past the cap
+    QElapsedTimer clock;
+    std::uint64_t sample_bytes = 0;
+    qint64 sample_ms = 0;
+    double speed = 0;
+    QList<QVariant> speed_history;
+  };
+
+  Session& session_for(TransferId id, Direction direction, const QString& peer);
+  void update_speed(Session& session);
+  void update_file_rows(Session& session, std::uint32_t file_index);
+
+  std::map<TransferId, Session> sessions_;
+};
+
+}  // namespace ferry::gui
