@@ -33,6 +33,11 @@ QString human_duration(double seconds) {
   return QStringLiteral("%1 s").arg(secs);
 }
 
+QString file_count(std::uint64_t files) {
+  return files == 1 ? QCoreApplication::translate("ferry", "1 file")
+                    : QCoreApplication::translate("ferry", "%1 files").arg(files);
+}
+
 QString strategy_label(Strategy strategy) {
   switch (strategy) {
     case Strategy::ZeroCopy: return QCoreApplication::translate("ferry", "zero-copy");

@@ -39,8 +39,7 @@ void open_folder(const QString& folder) {
 }
 
 QString history_summary(const HistoryEntry& entry) {
-  const QString files = QCoreApplication::translate("ferry", "%n file(s)", nullptr,
-                                                    static_cast<int>(entry.files_ok));
+  const QString files = file_count(entry.files_ok);
   if (entry.ok) return QStringLiteral("%1, %2").arg(files, human_bytes(entry.bytes));
   return QCoreApplication::translate("ferry", "Failed: %1").arg(entry.error);
 }
@@ -234,7 +233,8 @@ SettingsDialog* MainWindow::open_settings() {
   if (!settings_dialog_) {
     settings_dialog_ = new SettingsDialog(settings_, this);
     settings_dialog_->setAttribute(Qt::WA_DeleteOnClose);
-    connect(settings_dialog_, &SettingsDialog::applied, this, &MainWindow::apply_settings);
+    connect(settings_dialog_, &SettingsDialog::applied, this,
+            [this] { apply_settings(settings_dialog_->edited(settings_)); });
   }
   settings_dialog_->show();
   settings_dialog_->raise();
@@ -306,7 +306,7 @@ void MainWindow::on_session_done(const SessionDone& done) {
   entry.seconds = done.seconds;
   entry.ok = done.ok;
   entry.error = done.error.empty() && !done.ok
-                    ? tr("%n file(s) failed", nullptr, static_cast<int>(done.files_failed))
+                    ? tr("%1 failed").arg(file_count(done.files_failed))
                     : from_utf8(done.error);
   entry.finished = QDateTime::currentDateTime();
   if (auto it = outgoing_.find(done.id); it != outgoing_.end()) {

@@ -33,7 +33,7 @@ std::optional<Strategy> strategy_at(int row) {
 }  // namespace
 
 SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
-    : QDialog(parent), base_(settings) {
+    : QDialog(parent) {
   setWindowTitle(tr("Ferry Settings"));
 
   threshold_ = new ThresholdEditor;
@@ -50,7 +50,8 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
 
   device_name_ = new QLineEdit(settings.device_name);
   port_ = new QSpinBox;
-  port_->setRange(1, 65535);
+  port_->setRange(0, 65535);
+  port_->setSpecialValueText(tr("Any free port"));
   port_->setValue(settings.port);
   auto* device_box = new QGroupBox(tr("This device"));
   auto* device_form = new QFormLayout(device_box);
@@ -89,12 +90,12 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply |
                                        QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-    emit applied(this->settings());
+    emit applied();
     accept();
   });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
-          [this] { emit applied(this->settings()); });
+          [this] { emit applied(); });
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(transfer_box);
@@ -105,8 +106,7 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
   setMinimumWidth(560);
 }
 
-AppSettings SettingsDialog::settings() const {
-  AppSettings settings = base_;
+AppSettings SettingsDialog::edited(AppSettings settings) const {
   settings.direct_threshold = threshold_->threshold();
   settings.forced_strategy = strategy_at(strategy_->currentIndex());
   settings.device_name = device_name_->text().trimmed();

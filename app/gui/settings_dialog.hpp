@@ -23,14 +23,15 @@ class SettingsDialog : public QDialog {
  public:
   SettingsDialog(const AppSettings& settings, QWidget* parent = nullptr);
 
-  AppSettings settings() const;
+  // `current` with what this panel edits replaced by the panel's values
+  // (what it does not edit, such as the peers, stays as it is now).
+  AppSettings edited(AppSettings current) const;
   ThresholdEditor* threshold_editor() const { return threshold_; }
 
  signals:
-  void applied(const ferry::gui::AppSettings& settings);
+  void applied();  // OK or Apply
 
  private:
-  AppSettings base_;  // what this panel does not edit (peers) comes from here
   ThresholdEditor* threshold_ = nullptr;
   QComboBox* strategy_ = nullptr;
   QLineEdit* device_name_ = nullptr;

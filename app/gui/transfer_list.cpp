@@ -163,7 +163,7 @@ void TransferList::on_session_done(const SessionDone& done) {
     session.item->setText(StatusColumn, tr("Done in %1").arg(human_duration(done.seconds)));
   } else {
     const QString why = done.error.empty()
-                            ? tr("%n file(s) failed", nullptr, static_cast<int>(done.files_failed))
+                            ? tr("%1 failed").arg(file_count(done.files_failed))
                             : from_utf8(done.error);
     session.item->setText(StatusColumn, tr("Failed: %1").arg(why));
     session.item->setToolTip(StatusColumn, why);
