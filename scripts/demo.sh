@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Ferry's main job, headless: installs what is missing, builds, then sends a
-# fresh sample set over loopback with ferry-cli and proves that the received
-# tree is identical (names, contents, empty folders).
+# Ferry's main job: installs what is missing, builds, and starts the desktop
+# app when there is a display. Without one (or with FERRY_DEMO=headless) it
+# sends a fresh sample set over loopback with ferry-cli and proves that the
+# received tree is identical (names, contents, empty folders).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,6 +13,10 @@ cd "$repo_root"
 scripts/install-deps.sh
 cmake --preset linux >/dev/null
 cmake --build --preset linux
+
+if [[ ${FERRY_DEMO:-} != headless && ( -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ) ]]; then
+  exec "$repo_root/build/linux/app/gui/ferry"
+fi
 
 # On disk, not tmpfs, so direct I/O meets a real filesystem.
 work="$(mktemp -d /var/tmp/ferry-demo.XXXXXX)"

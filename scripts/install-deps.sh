@@ -7,8 +7,9 @@ packages=(
   build-essential g++ cmake ninja-build pkg-config
   libboost1.81-dev liburing-dev libspdlog-dev libfmt-dev libxxhash-dev
   qt6-base-dev
-  # The desktop app's PNG icons are rendered from resources/ferry.svg.
-  librsvg2-bin
+  # The desktop app's PNG icons are rendered from resources/ferry.svg;
+  # scripts/screenshot.sh runs it under Xvfb.
+  librsvg2-bin xvfb xauth
   strace util-linux coreutils diffutils findutils
   # ferry-bench: system call counts, the tar | nc baseline, its charts.
   linux-perf netcat-openbsd gnuplot-nox

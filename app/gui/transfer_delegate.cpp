@@ -65,7 +65,7 @@ void TransferDelegate::paint_speed_graph(QPainter* painter, const QStyleOptionVi
   path.lineTo(area.bottomRight());
   path.closeSubpath();
   QColor fill = option.palette.color(QPalette::Highlight);
-  fill.setAlpha(60);
+  fill.setAlpha(90);
   painter->save();
   painter->setRenderHint(QPainter::Antialiasing);
   painter->fillPath(path, fill);
