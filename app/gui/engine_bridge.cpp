@@ -67,7 +67,6 @@ void EngineBridge::drain() {
             pending_progress_[e.id] = e;
             if (!progress_timer_.isActive()) progress_timer_.start();
           } else if constexpr (std::is_same_v<T, FileDone>) {
-            flush_progress(e.id);
             emit file_done(e);
           } else if constexpr (std::is_same_v<T, SessionDone>) {
             flush_progress(e.id);

@@ -3,8 +3,8 @@
 // TransferEngine; the engine's notify hook (engine thread) only queues one
 // drain() onto the GUI thread, which turns each event into a typed signal.
 // Progress is batched: at most ten updates a second, and only for sessions
-// that moved; a session's last progress always comes before its FileDone or
-// SessionDone. No Asio type appears here.
+// that moved; a session's last progress always comes before its SessionDone.
+// No Asio type appears here.
 #include <QObject>
 #include <QString>
 #include <QStringList>

@@ -1,0 +1,93 @@
+// The incoming-offer dialog on its own: what it shows, that its buttons
+// answer once, and that an unanswered offer declines itself in time.
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "offer_dialog.hpp"
+
+using namespace ferry;
+using namespace ferry::gui;
+
+namespace {
+
+OfferReceived sample_offer() {
+  OfferReceived offer;
+  offer.id = TransferId{7};
+  offer.peer = "127.0.0.1:40000";
+  offer.device_name = "laptop";
+  offer.entries = {{protocol::EntryKind::Folder, "trip", 0, 0},
+                   {protocol::EntryKind::File, "trip/a.jpg", 3 * 1024 * 1024, 0},
+                   {protocol::EntryKind::File, "trip/b.jpg", 1024, 0}};
+  offer.total_bytes = 3 * 1024 * 1024 + 1024;
+  return offer;
+}
+
+bool shows(const QDialog& dialog, const QString& text) {
+  for (const QLabel* label : dialog.findChildren<QLabel*>())
+    if (label->text() == text) return true;
+  return false;
+}
+
+}  // namespace
+
+class TestOfferDialog : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void shows_sender_count_size_and_list();
+  void accept_with_always_answers_once();
+  void unanswered_offer_declines_itself();
+  void escape_declines();
+};
+
+void TestOfferDialog::shows_sender_count_size_and_list() {
+  OfferDialog dialog(sample_offer(), std::chrono::seconds(60));
+  QVERIFY(dialog.windowTitle().contains(QStringLiteral("laptop")));
+  QVERIFY(shows(dialog, QStringLiteral("2")));        // files, not folders
+  QVERIFY(shows(dialog, QStringLiteral("3.0 MiB")));
+  const auto* list = dialog.findChild<QListWidget*>();
+  QCOMPARE(list->count(), 3);
+  QCOMPARE(list->item(1)->text(), QStringLiteral("trip/a.jpg  (3.0 MiB)"));
+}
+
+void TestOfferDialog::accept_with_always_answers_once() {
+  auto* dialog = new OfferDialog(sample_offer(), std::chrono::seconds(60));
+  QSignalSpy answered(dialog, &OfferDialog::answered);
+  dialog->show();
+  dialog->always_accept_box()->setChecked(true);
+  dialog->accept_button()->click();
+  QCOMPARE(answered.count(), 1);
+  QCOMPARE(answered.first().at(0).value<TransferId>(), TransferId{7});
+  QCOMPARE(answered.first().at(1).toBool(), true);
+  QCOMPARE(answered.first().at(2).toBool(), true);
+  QTest::qWait(50);  // the dialog deletes itself on close
+}
+
+void TestOfferDialog::unanswered_offer_declines_itself() {
+  auto* dialog = new OfferDialog(sample_offer(), std::chrono::seconds(2));
+  QSignalSpy answered(dialog, &OfferDialog::answered);
+  dialog->show();
+  QElapsedTimer clock;
+  clock.start();
+  QVERIFY(answered.wait(5'000));
+  QVERIFY(clock.elapsed() >= 1'500);
+  QCOMPARE(answered.first().at(1).toBool(), false);
+  QCOMPARE(answered.first().at(2).toBool(), false);
+}
+
+void TestOfferDialog::escape_declines() {
+  auto* dialog = new OfferDialog(sample_offer(), std::chrono::seconds(60));
+  QSignalSpy answered(dialog, &OfferDialog::answered);
+  dialog->show();
+  QTest::keyClick(dialog, Qt::Key_Escape);
+  QCOMPARE(answered.count(), 1);
+  QCOMPARE(answered.first().at(1).toBool(), false);
+}
+
+QTEST_MAIN(TestOfferDialog)
+#include "test_offer_dialog.moc"
