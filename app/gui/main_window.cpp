@@ -91,7 +91,7 @@ void MainWindow::build_actions() {
   auto* file_menu = menuBar()->addMenu(tr("&File"));
   QAction* send_files = file_menu->addAction(tr("Send &Files…"), this, [this] { send_with_dialog(false); });
   send_files->setShortcut(QKeySequence::Open);
-  file_menu->addAction(tr("Send F&older…"), this, [this] { send_with_dialog(true); });
+  QAction* send_folder = file_menu->addAction(tr("Send F&older…"), this, [this] { send_with_dialog(true); });
   file_menu->addSeparator();
   QAction* add = file_menu->addAction(tr("&Add Peer…"), this, [this] {
     AddPeerDialog dialog(this);
@@ -121,6 +121,13 @@ void MainWindow::build_actions() {
   cancel_action_->setEnabled(false);
   transfer_menu->addAction(tr("C&lear Finished"), this, [this] { transfers_->clear_finished(); });
 
+  auto* toolbar = addToolBar(tr("Main"));
+  toolbar->setMovable(false);
+  toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  toolbar->addActions({send_files, send_folder, add});
+  toolbar->addSeparator();
+  toolbar->addAction(cancel_action_);
+
   auto* help_menu = menuBar()->addMenu(tr("&Help"));
   help_menu->addAction(tr("&About Ferry"), this, [this] {
     QMessageBox::about(this, tr("About Ferry"),
@@ -131,13 +138,6 @@ void MainWindow::build_actions() {
 }
 
 void MainWindow::build_layout() {
-  auto* toolbar = addToolBar(tr("Main"));
-  toolbar->setMovable(false);
-  toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-  for (QAction* action : menuBar()->actions().first()->menu()->actions().mid(0, 4)) toolbar->addAction(action);
-  toolbar->addSeparator();
-  toolbar->addAction(cancel_action_);
-
   receive_label_ = new QLabel;
   receive_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto* open_button = new QPushButton(tr("&Open"));
@@ -321,6 +321,8 @@ void MainWindow::on_session_done(const SessionDone& done) {
   }
   history_.add(entry);
   refill_history();
+  for (OfferDialog* dialog : findChildren<OfferDialog*>())
+    if (dialog->id() == done.id) dialog->close();  // the sender gave up before an answer
   notify(done.ok ? tr("Transfer finished") : tr("Transfer failed"),
          (entry.sent ? tr("To %1: %2") : tr("From %1: %2")).arg(entry.peer, history_summary(entry)));
 }
