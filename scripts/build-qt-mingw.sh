@@ -10,16 +10,17 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 prefix=${FERRY_QT_MINGW_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ferry/qt6-mingw-6.4.2}
 
-# Only the modules Ferry's Windows build uses (today Core and Test: the tests
-# are GUI-less); a module the build needs later goes on here, and the changed
-# options rebuild the cache. Debian's dfsg tarball lacks wintab (tabletevent
-# off); once the GUI is built, OpenGL must stay at its default, since turning
-# it off breaks the Windows platform plugin in 6.4.2.
+# Only the modules Ferry's Windows build uses: Core, Gui, Widgets (the desktop
+# app, with the windows and offscreen platform plugins) and Test; a module the
+# build needs later goes on here, and the changed options rebuild the cache.
+# Debian's dfsg tarball lacks wintab (tabletevent off); OpenGL stays at its
+# default, since turning it off breaks the Windows platform plugin in 6.4.2.
 qt_options=(
   -DQT_BUILD_EXAMPLES=OFF -DQT_BUILD_TESTS=OFF
-  -DFEATURE_gui=OFF -DFEATURE_widgets=OFF -DFEATURE_network=OFF -DFEATURE_tabletevent=OFF
+  -DFEATURE_network=OFF -DFEATURE_tabletevent=OFF
   -DFEATURE_sql=OFF -DFEATURE_dbus=OFF -DFEATURE_printsupport=OFF -DFEATURE_concurrent=OFF
   -DFEATURE_xml=OFF -DFEATURE_vulkan=OFF -DFEATURE_openssl=OFF
+  -DFEATURE_jpeg=OFF -DFEATURE_gif=OFF
 )
 # The install records the options it was built with; other options rebuild it.
 stamp_name=ferry-qt-options.txt

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with the linux preset and runs every test;
 # then the Windows build (mingw-w64 cross build with Qt for mingw, built into
-# its cache folder the first time) and its tests under Wine, including the
-# Linux ferry-cli <-> ferry-cli.exe interop test: scripts/test-windows.sh.
+# its cache folder the first time) and its tests under Wine, the desktop
+# app's included, and the Linux ferry-cli <-> ferry-cli.exe interop test:
+# scripts/test-windows.sh.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
