@@ -38,6 +38,11 @@ QString file_count(std::uint64_t files) {
                     : QCoreApplication::translate("ferry", "%1 files").arg(files);
 }
 
+QString session_failure(const std::string& error, std::uint32_t files_failed) {
+  if (!error.empty()) return from_utf8(error);
+  return QCoreApplication::translate("ferry", "%1 failed").arg(file_count(files_failed));
+}
+
 QString strategy_label(Strategy strategy) {
   switch (strategy) {
     case Strategy::ZeroCopy: return QCoreApplication::translate("ferry", "zero-copy");

@@ -108,11 +108,11 @@ void MainWindow::build_actions() {
   file_menu->addSeparator();
   QAction* settings = file_menu->addAction(tr("&Settings…"), this, [this] { open_settings(); });
   settings->setShortcut(QKeySequence::Preferences);
-  QAction* quit = file_menu->addAction(tr("&Quit"), this, [this] {
+  quit_action_ = file_menu->addAction(tr("&Quit"), this, [this] {
     quitting_ = true;
     QApplication::quit();
   });
-  quit->setShortcut(QKeySequence::Quit);
+  quit_action_->setShortcut(QKeySequence::Quit);
 
   auto* transfer_menu = menuBar()->addMenu(tr("&Transfers"));
   cancel_action_ = transfer_menu->addAction(tr("&Cancel Transfer"), this, [this] {
@@ -198,10 +198,7 @@ void MainWindow::build_tray() {
   });
   menu->addAction(tr("Open &Receive Folder"), this, [this] { open_folder(settings_.receive_dir); });
   menu->addSeparator();
-  menu->addAction(tr("&Quit"), this, [this] {
-    quitting_ = true;
-    QApplication::quit();
-  });
+  menu->addAction(quit_action_);
   tray_->setContextMenu(menu);
   connect(tray_, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
     if (reason == QSystemTrayIcon::Trigger) isVisible() ? hide() : showNormal();
@@ -305,9 +302,7 @@ void MainWindow::on_session_done(const SessionDone& done) {
   entry.bytes = done.bytes;
   entry.seconds = done.seconds;
   entry.ok = done.ok;
-  entry.error = done.error.empty() && !done.ok
-                    ? tr("%1 failed").arg(file_count(done.files_failed))
-                    : from_utf8(done.error);
+  entry.error = done.ok ? from_utf8(done.error) : session_failure(done.error, done.files_failed);
   entry.finished = QDateTime::currentDateTime();
   if (auto it = outgoing_.find(done.id); it != outgoing_.end()) {
     entry.peer = it->second.peer;

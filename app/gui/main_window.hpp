@@ -90,6 +90,7 @@ class MainWindow : public QMainWindow {
   QLabel* listen_label_ = nullptr;
   QSystemTrayIcon* tray_ = nullptr;
   QAction* cancel_action_ = nullptr;
+  QAction* quit_action_ = nullptr;  // in the File menu and the tray menu
   QPointer<SettingsDialog> settings_dialog_;
 };
 

@@ -162,9 +162,7 @@ void TransferList::on_session_done(const SessionDone& done) {
     session.item->setText(SpeedColumn, human_speed(speed));
     session.item->setText(StatusColumn, tr("Done in %1").arg(human_duration(done.seconds)));
   } else {
-    const QString why = done.error.empty()
-                            ? tr("%1 failed").arg(file_count(done.files_failed))
-                            : from_utf8(done.error);
+    const QString why = session_failure(done.error, done.files_failed);
     session.item->setText(StatusColumn, tr("Failed: %1").arg(why));
     session.item->setToolTip(StatusColumn, why);
   }
