@@ -18,6 +18,12 @@ packages=(
   # built with the host's Qt tools (qt6-base-dev-tools).
   g++-mingw-w64-x86-64-posix wine wine64
   dpkg-dev xz-utils qt6-base-dev-tools
+  # Installers (installer/): the AppImage runtime is built from squashfuse and
+  # FUSE 3, the image from squashfs-tools and patchelf, checked by
+  # desktop-file-validate, appstreamcli and libappimage; the MSI by wixl.
+  libsquashfuse-dev libfuse3-dev fuse3 squashfs-tools patchelf
+  desktop-file-utils appstream libappimage-dev
+  wixl wixl-data
 )
 
 is_installed() {
