@@ -22,7 +22,9 @@ packages=(
   # FUSE 3, the image from squashfs-tools and patchelf, checked by
   # desktop-file-validate, appstreamcli and libappimage; the MSI by wixl.
   libsquashfuse-dev libfuse3-dev fuse3 squashfs-tools patchelf
-  desktop-file-utils appstream libappimage-dev
+  liblz4-dev liblzo2-dev desktop-file-utils appstream libappimage-dev
+  # The image ships Qt's Wayland plugins; its test screenshots the GUI.
+  qt6-wayland imagemagick
   wixl wixl-data
 )
 

@@ -91,6 +91,11 @@ Command parse_receive(ArgumentReader& reader) {
     } else if (name == "--once") {
       reader.flag();
       options.once = true;
+    } else if (name == "--no-sync") {
+      reader.flag();
+      options.durable = false;
+    } else if (name == "--idle-timeout") {
+      options.idle_timeout = parse_duration(reader.value());
     } else if (name == "-v" || name == "--verbose") {
       reader.flag();
       options.verbose = true;
@@ -120,6 +125,11 @@ Command parse_send(ArgumentReader& reader) {
     } else if (name == "--json") {
       reader.flag();
       options.json = true;
+    } else if (name == "--no-resume") {
+      reader.flag();
+      options.resume = false;
+    } else if (name == "--idle-timeout") {
+      options.idle_timeout = parse_duration(reader.value());
     } else if (name == "-v" || name == "--verbose") {
       reader.flag();
       options.verbose = true;
@@ -157,8 +167,10 @@ Command parse_command_line(std::span<const std::string_view> arguments) {
 
 std::string usage_text() {
   return fmt::format(R"(Usage:
-  ferry-cli receive --dir DIR [--port N] [--bind ADDR] [--threshold SIZE] [--accept-all] [--once] [-v]
-  ferry-cli send [--threshold SIZE] [--strategy auto|zerocopy|direct|buffered] [--json] [-v] HOST:PORT PATH...
+  ferry-cli receive --dir DIR [--port N] [--bind ADDR] [--threshold SIZE] [--accept-all] [--once]
+                    [--no-sync] [--idle-timeout T] [-v]
+  ferry-cli send [--threshold SIZE] [--strategy auto|zerocopy|direct|buffered] [--no-resume]
+                 [--idle-timeout T] [--json] [-v] HOST:PORT PATH...
   ferry-cli --version | --help
 
 receive   Listen for offers and store accepted files under DIR.
@@ -168,11 +180,19 @@ receive   Listen for offers and store accepted files under DIR.
   --threshold SIZE files of at least SIZE are written with direct I/O (default {0})
   --accept-all     accept every offer without asking
   --once           exit after the first session: 0 if every file arrived verified
+  --no-sync        name received files without first making their data durable
+                   (faster for many small files; a crash may then leave a named
+                   file with unwritten data)
+  --idle-timeout T fail a session whose sender sends nothing for T (default {1}s)
   -v, --verbose    debug logging on stderr
 
 send      Send files and folders (recursively) to a receiver.
   --threshold SIZE files of at least SIZE use direct I/O (bytes or K/M/G, default {0})
   --strategy S     force one strategy for every file (default auto)
+  --no-resume      send every file whole, even what the receiver already holds
+                   (by default an interrupted file continues where its longest
+                   verified prefix ends, and files already there are skipped)
+  --idle-timeout T fail when the receiver takes nothing for T (default {1}s)
   --json           one JSON object per line for every event
   -v, --verbose    debug logging on stderr
   HOST:PORT        the receiver, e.g. 192.168.1.7:53740 or [::1]:53740
@@ -180,7 +200,8 @@ send      Send files and folders (recursively) to a receiver.
 Exit status: 0 when every file arrived verified, 1 when a transfer failed,
 2 when the command line is wrong.
 )",
-                     format_size(kDefaultDirectThreshold));
+                     format_size(kDefaultDirectThreshold),
+                     std::chrono::duration_cast<std::chrono::seconds>(EngineSettings{}.idle_timeout).count());
 }
 
 }  // namespace ferry::cli

@@ -24,12 +24,16 @@ struct ReceiveOptions {
   std::uint64_t threshold = kDefaultDirectThreshold;  // files this big are written direct
   bool accept_all = false;
   bool once = false;
+  bool durable = true;  // sync before naming received files
+  std::chrono::milliseconds idle_timeout = EngineSettings{}.idle_timeout;
   bool verbose = false;
 };
 
 struct SendOptions {
   std::uint64_t threshold = kDefaultDirectThreshold;
   std::optional<Strategy> strategy;  // nullopt: auto
+  bool resume = true;
+  std::chrono::milliseconds idle_timeout = EngineSettings{}.idle_timeout;
   bool json = false;
   bool verbose = false;
   Endpoint target;

@@ -74,6 +74,8 @@ std::string format_file_done(const FileDone& file) {
                                  file.ok ? format_rate(rate_of(file.bytes, file.seconds)) : "-",
                                  printable(file.path));
   if (!file.ok) line += fmt::format(": {}", printable(file.error));
+  if (file.ok && file.resumed_bytes == file.bytes && file.bytes > 0) line += "  (already there)";
+  else if (file.resumed_bytes > 0) line += fmt::format("  (resumed at {})", format_bytes(file.resumed_bytes));
   if (!file.strategy_note.empty()) line += fmt::format("  ({})", printable(file.strategy_note));
   return line;
 }

@@ -76,6 +76,7 @@ std::string json(const FileDone& event) {
       .unsigned_number("bytes", event.bytes)
       .string("strategy", ferry::to_string(event.strategy))
       .string("strategy_note", event.strategy_note)
+      .unsigned_number("resumed_bytes", event.resumed_bytes)
       .real("seconds", event.seconds)
       .real("bytes_per_second", rate_of(event.bytes, event.seconds))
       .boolean("ok", event.ok)

@@ -33,6 +33,8 @@ EngineSettings settings_for(const ReceiveOptions& options, const fs::path& dir) 
   settings.receive_dir = dir;
   settings.port = options.port;
   settings.direct_threshold = options.threshold;
+  settings.durable_commit = options.durable;
+  settings.idle_timeout = options.idle_timeout;
   if (options.bind_address) settings.bind_address = *options.bind_address;
   // Every offer comes to us as OfferReceived; --accept-all answers it at once.
   settings.consent = ConsentPolicy::Ask;

@@ -42,6 +42,8 @@ EngineSettings settings_for(const SendOptions& options) {
   EngineSettings settings;
   settings.direct_threshold = options.threshold;
   settings.forced_strategy = options.strategy;
+  settings.resume = options.resume;
+  settings.idle_timeout = options.idle_timeout;
   return settings;
 }
 

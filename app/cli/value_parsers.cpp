@@ -50,6 +50,17 @@ std::uint64_t parse_size(std::string_view text) {
   return *value * *multiplier;
 }
 
+std::chrono::milliseconds parse_duration(std::string_view text) {
+  const bool millis = text.ends_with("ms");
+  std::string_view digits = text;
+  if (millis) digits.remove_suffix(2);
+  else if (text.ends_with('s')) digits.remove_suffix(1);
+  const auto value = parse_whole_number<std::uint32_t>(digits);
+  if (!value || *value == 0 || (!millis && *value > 1'000'000))
+    throw UsageError(fmt::format("invalid duration '{}': expected seconds (e.g. 30 or 30s) or milliseconds (500ms)", text));
+  return millis ? std::chrono::milliseconds(*value) : std::chrono::seconds(*value);
+}
+
 std::uint16_t parse_port(std::string_view text, PortZero zero) {
   const auto value = parse_whole_number<std::uint32_t>(text);
   const std::uint32_t lowest = zero == PortZero::Allowed ? 0 : 1;

@@ -1,6 +1,7 @@
 #pragma once
 // Parsers for the values given on the command line. Each throws UsageError
 // with a message naming the bad text.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +17,9 @@ namespace ferry::cli {
 std::uint64_t parse_size(std::string_view text);
 // The inverse for whole units: 16777216 → "16M"; other values stay in bytes.
 std::string format_size(std::uint64_t bytes);
+
+// Whole seconds or milliseconds: "30", "30s", "500ms"; at least 1 ms.
+std::chrono::milliseconds parse_duration(std::string_view text);
 
 enum class PortZero { Allowed, Rejected };
 std::uint16_t parse_port(std::string_view text, PortZero zero);

@@ -18,6 +18,12 @@ StreamDigest::~StreamDigest() = default;
 StreamDigest::StreamDigest(StreamDigest&&) noexcept = default;
 StreamDigest& StreamDigest::operator=(StreamDigest&&) noexcept = default;
 
+StreamDigest StreamDigest::snapshot() const {
+  StreamDigest copy;
+  XXH3_copyState(copy.state_->xxh, state_->xxh);
+  return copy;
+}
+
 void StreamDigest::update(std::span<const std::byte> bytes) {
   XXH3_128bits_update(state_->xxh, bytes.data(), bytes.size());
 }

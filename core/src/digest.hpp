@@ -17,6 +17,9 @@ class StreamDigest {
   StreamDigest(StreamDigest&&) noexcept;
   StreamDigest& operator=(StreamDigest&&) noexcept;
 
+  // A copy of the state so far (to resume digesting from this point later).
+  StreamDigest snapshot() const;
+
   void update(std::span<const std::byte> bytes);
   protocol::Digest finish() const;
 

@@ -51,15 +51,18 @@ class OrderedBlockSource : public FileSource {
     bool reading = true;
   };
 
-  // `block_bytes` is a multiple of `alignment`; one block per buffer.
-  OrderedBlockSource(std::string path, std::uint64_t file_size, std::size_t alignment,
-                     std::size_t block_bytes, std::vector<Buffer> buffers, ByteObserver observer)
+  // `block_bytes` and `start` (the first byte to send) are multiples of
+  // `alignment`; one block per buffer.
+  OrderedBlockSource(std::string path, std::uint64_t file_size, std::uint64_t start,
+                     std::size_t alignment, std::size_t block_bytes, std::vector<Buffer> buffers,
+                     ByteObserver observer)
       : path_(std::move(path)),
         file_size_(file_size),
         alignment_(alignment),
         block_bytes_(block_bytes),
         observer_(std::move(observer)),
-        free_(std::move(buffers)) {}
+        free_(std::move(buffers)),
+        next_read_(start) {}
 
   // Starts reading the rest of `block`: read_offset(block), read_length(block)
   // bytes into read_target(block). Its end is reported with read_done or fail.
@@ -160,7 +163,7 @@ class OrderedBlockSource : public FileSource {
   ByteObserver observer_;
   std::vector<Buffer> free_;
   std::deque<Block> blocks_;  // in file order; front is sent next
-  std::uint64_t next_read_ = 0;
+  std::uint64_t next_read_;
   std::uint64_t owed_ = 0;
   bool writing_ = false;
   std::optional<IoError> error_;

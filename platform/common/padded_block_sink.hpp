@@ -61,14 +61,17 @@ class PaddedBlockSink : public FileSink {
     std::size_t done = 0;
   };
 
-  // `block_bytes` is a multiple of `alignment`; one block per buffer.
+  // `block_bytes` and `start` (the first byte to write) are multiples of
+  // `alignment`; one block per buffer.
   PaddedBlockSink(const boost::asio::any_io_executor& executor, std::string path,
-                  std::size_t alignment, std::size_t block_bytes, std::vector<Buffer> buffers)
+                  std::uint64_t start, std::size_t alignment, std::size_t block_bytes,
+                  std::vector<Buffer> buffers)
       : executor_(executor),
         path_(std::move(path)),
         alignment_(alignment),
         block_bytes_(block_bytes),
-        free_(std::move(buffers)) {}
+        free_(std::move(buffers)),
+        offset_(start) {}
 
   // Starts writing the rest of `write`: write_length(write) bytes from
   // write_source(write) at write_offset(write). Its end is reported with
@@ -139,7 +142,7 @@ class PaddedBlockSink : public FileSink {
   std::vector<Buffer> free_;
   std::optional<Buffer> acquired_;
   std::list<Write> writes_;  // in flight; a list keeps their addresses stable
-  std::uint64_t offset_ = 0;
+  std::uint64_t offset_;
   bool tail_written_ = false;
   std::int64_t mtime_ns_ = 0;
   std::optional<IoError> error_;

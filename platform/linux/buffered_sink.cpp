@@ -23,7 +23,10 @@ constexpr std::size_t kPageBytes = 4096;
 class BufferedSink final : public FileSink {
  public:
   BufferedSink(const boost::asio::any_io_executor& executor, SinkFile file)
-      : executor_(executor), file_(std::move(file)), buffer_(kBufferBytes, kPageBytes) {}
+      : executor_(executor),
+        file_(std::move(file)),
+        buffer_(kBufferBytes, kPageBytes),
+        offset_(file_.start) {}
 
   Strategy strategy() const override { return Strategy::Buffered; }
 
@@ -64,7 +67,7 @@ class BufferedSink final : public FileSink {
   boost::asio::any_io_executor executor_;
   SinkFile file_;
   AlignedBuffer buffer_;  // from the thread's cache: no allocation or zeroing per file
-  std::uint64_t offset_ = 0;
+  std::uint64_t offset_;
   std::optional<IoError> error_;
 };
 

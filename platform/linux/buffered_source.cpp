@@ -18,7 +18,10 @@ constexpr std::size_t kPageBytes = 4096;
 class BufferedSource final : public FileSource {
  public:
   BufferedSource(SourceFile file, ByteObserver observer)
-      : file_(std::move(file)), observer_(std::move(observer)), buffer_(kBufferBytes, kPageBytes) {}
+      : file_(std::move(file)),
+        observer_(std::move(observer)),
+        buffer_(kBufferBytes, kPageBytes),
+        offset_(file_.start) {}
 
   Strategy strategy() const override { return Strategy::Buffered; }
   bool observes_bytes() const override { return true; }
@@ -60,7 +63,7 @@ class BufferedSource final : public FileSource {
   SourceFile file_;
   ByteObserver observer_;
   AlignedBuffer buffer_;  // from the thread's cache: no allocation or zeroing per file
-  std::uint64_t offset_ = 0;
+  std::uint64_t offset_;
   std::uint64_t remaining_ = 0;
   boost::asio::ip::tcp::socket* socket_ = nullptr;
   CompletionHandler handler_;

@@ -14,6 +14,7 @@ struct SinkFile {
   UniqueFd fd;
   std::string path;  // for error messages
   std::uint64_t size = 0;
+  std::uint64_t start = 0;  // first byte to write (a resumed file)
 };
 
 std::unique_ptr<FileSink> make_buffered_sink(const boost::asio::any_io_executor& executor,

@@ -14,6 +14,7 @@ struct SourceFile {
   UniqueFd fd;
   std::string path;  // for error messages
   std::uint64_t size = 0;
+  std::uint64_t start = 0;  // first byte to send
 };
 
 // Zero-copy files up to this size are read once for the observer (see FileSource).

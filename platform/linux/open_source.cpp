@@ -36,7 +36,8 @@ std::variant<DirectParts, std::string> prepare_direct(const boost::asio::any_io_
 
 Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
                                  const std::filesystem::path& fs_path, Strategy requested,
-                                 const DirectOptions& options, ByteObserver observer) {
+                                 const DirectOptions& options, ByteObserver observer,
+                                 std::uint64_t start) {
   const std::string path = fs_path.string();
   UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd.valid()) return last_errno_error("open", path);
@@ -50,7 +51,7 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
   if (requested == Strategy::Direct) {
     auto direct = prepare_direct(executor, path, facts.value(), options);
     if (auto* parts = std::get_if<DirectParts>(&direct)) {
-      opened.source = make_direct_source({std::move(parts->fd), path, facts->size},
+      opened.source = make_direct_source({std::move(parts->fd), path, facts->size, start},
                                          facts->direct_alignment, std::move(parts->queue), options,
                                          std::move(observer));
       return opened;
@@ -61,12 +62,15 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
   if (requested == Strategy::ZeroCopy) {
     // Start the disk reads now so sendfile blocks the engine thread as little
     // as possible; a small file is read at once anyway (for its digest).
-    if (facts->size > kZeroCopyObservedBytes) ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_WILLNEED);
-    opened.source = make_sendfile_source({std::move(fd), path, facts->size}, std::move(observer));
+    if (facts->size > kZeroCopyObservedBytes)
+      ::posix_fadvise(fd.get(), static_cast<off_t>(start), 0, POSIX_FADV_WILLNEED);
+    opened.source =
+        make_sendfile_source({std::move(fd), path, facts->size, start}, std::move(observer));
     return opened;
   }
   ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-  opened.source = make_buffered_source({std::move(fd), path, facts->size}, std::move(observer));
+  opened.source =
+      make_buffered_source({std::move(fd), path, facts->size, start}, std::move(observer));
   return opened;
 }
 

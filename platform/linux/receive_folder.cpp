@@ -3,6 +3,7 @@
 // nor a path naming one can redirect a write outside the folder.
 #include "ferry/platform/receive_folder.hpp"
 
+#include "fd_read_only_file.hpp"
 #include "unique_fd.hpp"
 
 #include <fcntl.h>
@@ -196,6 +197,27 @@ void ReceiveFolder::discard(std::string_view part_name) noexcept {
   std::memcpy(name, part_name.data(), part_name.size());
   name[part_name.size()] = '\0';
   ::unlinkat(impl_->root_fd.get(), name, 0);
+}
+
+Result<std::unique_ptr<ReadOnlyFile>> ReceiveFolder::open_existing(
+    std::string_view relative_path) const {
+  const std::size_t slash = relative_path.rfind('/');
+  const std::string_view parent =
+      slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+  const std::string name(relative_path.substr(slash + 1));  // npos + 1 == 0
+  if (!is_plain_name(name)) return syscall_error(EINVAL, "openat", relative_path);
+  auto folder = open_folder(impl_->root_fd.get(), parent, false);
+  if (!folder && folder.error().code == std::errc::no_such_file_or_directory) return std::unique_ptr<ReadOnlyFile>{};
+  if (!folder) return folder.error();
+  const int fd = ::openat(folder->get(), name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) return std::unique_ptr<ReadOnlyFile>{};
+  if (fd < 0) return syscall_error(errno, "openat", relative_path);
+  return linux_impl::make_read_only_file(UniqueFd(fd), std::string(relative_path));
+}
+
+Result<void> ReceiveFolder::make_durable(std::span<const std::string>) const {
+  if (::syncfs(impl_->root_fd.get()) != 0) return syscall_error(errno, "syncfs", impl_->root.native());
+  return {};
 }
 
 Result<std::uint64_t> ReceiveFolder::free_bytes() const {

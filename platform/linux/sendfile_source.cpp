@@ -20,7 +20,8 @@ constexpr std::uint64_t kMaxSendfileCall = 0x7ffff000;
 class SendfileSource final : public FileSource {
  public:
   SendfileSource(SourceFile file, ByteObserver observer)
-      : file_(std::move(file)), observer_(std::move(observer)) {}
+      : file_(std::move(file)), observer_(std::move(observer)),
+        offset_(static_cast<off_t>(file_.start)) {}
 
   Strategy strategy() const override { return Strategy::ZeroCopy; }
   bool observes_bytes() const override { return file_.size <= kZeroCopyObservedBytes; }
@@ -43,13 +44,14 @@ class SendfileSource final : public FileSource {
   }
 
  private:
-  // One pread of the whole (small) file into a buffer this thread keeps.
+  // One pread of the whole (small) file from its start into a buffer this thread keeps.
   Result<void> observe_whole_file() {
     thread_local std::vector<std::byte> buffer(kZeroCopyObservedBytes);
+    const std::size_t want = file_.size - file_.start;
     std::size_t got = 0;
-    while (got < file_.size) {
-      const ssize_t n = ::pread(file_.fd.get(), buffer.data() + got, file_.size - got,
-                                static_cast<off_t>(got));
+    while (got < want) {
+      const ssize_t n = ::pread(file_.fd.get(), buffer.data() + got, want - got,
+                                static_cast<off_t>(file_.start + got));
       if (n > 0) {
         got += static_cast<std::size_t>(n);
         continue;
@@ -92,7 +94,7 @@ class SendfileSource final : public FileSource {
   SourceFile file_;
   ByteObserver observer_;
   bool observed_ = false;
-  off_t offset_ = 0;
+  off_t offset_;
   std::uint64_t remaining_ = 0;
   boost::asio::ip::tcp::socket* socket_ = nullptr;
   CompletionHandler handler_;

@@ -16,8 +16,8 @@ class DirectSink final : public common::PaddedBlockSink<AlignedBuffer> {
  public:
   DirectSink(const boost::asio::any_io_executor& executor, SinkFile file, std::size_t alignment,
              UringQueuePtr queue, const DirectOptions& options)
-      : PaddedBlockSink(executor, file.path, alignment, direct_block_bytes(options, alignment),
-                        direct_buffers(options, alignment)),
+      : PaddedBlockSink(executor, file.path, file.start, alignment,
+                        direct_block_bytes(options, alignment), direct_buffers(options, alignment)),
         file_(std::move(file)),
         queue_(std::move(queue)) {}
 

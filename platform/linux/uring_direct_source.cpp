@@ -14,8 +14,9 @@ class DirectSource final : public common::OrderedBlockSource<AlignedBuffer> {
  public:
   DirectSource(SourceFile file, std::size_t alignment, UringQueuePtr queue,
                const DirectOptions& options, ByteObserver observer)
-      : OrderedBlockSource(file.path, file.size, alignment, direct_block_bytes(options, alignment),
-                           direct_buffers(options, alignment), std::move(observer)),
+      : OrderedBlockSource(file.path, file.size, file.start, alignment,
+                           direct_block_bytes(options, alignment), direct_buffers(options, alignment),
+                           std::move(observer)),
         file_(std::move(file)),
         queue_(std::move(queue)) {}
 

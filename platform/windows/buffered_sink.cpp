@@ -14,7 +14,7 @@ constexpr std::size_t kBufferBytes = 1024 * 1024;
 class BufferedSink final : public FileSink {
  public:
   BufferedSink(const boost::asio::any_io_executor& executor, SinkFile file)
-      : executor_(executor), file_(std::move(file)), buffer_(kBufferBytes) {}
+      : executor_(executor), file_(std::move(file)), buffer_(kBufferBytes), offset_(file_.start) {}
 
   Strategy strategy() const override { return Strategy::Buffered; }
 
@@ -58,7 +58,7 @@ class BufferedSink final : public FileSink {
   boost::asio::any_io_executor executor_;
   SinkFile file_;
   std::vector<std::byte> buffer_;
-  std::uint64_t offset_ = 0;
+  std::uint64_t offset_;
   std::optional<IoError> error_;
 };
 

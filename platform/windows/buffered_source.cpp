@@ -16,7 +16,10 @@ constexpr std::size_t kBufferBytes = 1024 * 1024;
 class BufferedSource final : public FileSource {
  public:
   BufferedSource(SourceFile file, ByteObserver observer)
-      : file_(std::move(file)), observer_(std::move(observer)), buffer_(kBufferBytes) {}
+      : file_(std::move(file)),
+        observer_(std::move(observer)),
+        buffer_(kBufferBytes),
+        offset_(file_.start) {}
 
   Strategy strategy() const override { return Strategy::Buffered; }
   bool observes_bytes() const override { return true; }
@@ -60,7 +63,7 @@ class BufferedSource final : public FileSource {
   SourceFile file_;
   ByteObserver observer_;
   std::vector<std::byte> buffer_;
-  std::uint64_t offset_ = 0;
+  std::uint64_t offset_;
   std::uint64_t remaining_ = 0;
   boost::asio::ip::tcp::socket* socket_ = nullptr;
   CompletionHandler handler_;

@@ -21,7 +21,7 @@ namespace {
 class DirectSink final : public common::PaddedBlockSink<SharedBuffer> {
  public:
   DirectSink(UnbufferedSinkFile file, const DirectOptions& options)
-      : PaddedBlockSink(file.handle.get_executor(), file.path, file.sector_bytes,
+      : PaddedBlockSink(file.handle.get_executor(), file.path, file.start, file.sector_bytes,
                         direct_block_bytes(options, file.sector_bytes),
                         direct_buffers(options, file.sector_bytes)),
         file_(std::move(file)) {}

@@ -17,7 +17,7 @@ namespace {
 class DirectSource final : public common::OrderedBlockSource<SharedBuffer> {
  public:
   DirectSource(UnbufferedSourceFile file, const DirectOptions& options, ByteObserver observer)
-      : OrderedBlockSource(file.path, file.size, file.sector_bytes,
+      : OrderedBlockSource(file.path, file.size, file.start, file.sector_bytes,
                            direct_block_bytes(options, file.sector_bytes),
                            direct_buffers(options, file.sector_bytes), std::move(observer)),
         file_(std::move(file)) {}

@@ -17,7 +17,7 @@ namespace {
 // Everything the direct path needs, or why it cannot run for this file.
 std::variant<UnbufferedSourceFile, std::string> prepare_direct(
     const boost::asio::any_io_executor& executor, const std::wstring& wide,
-    const std::string& path, std::uint64_t size) {
+    const std::string& path, std::uint64_t size, std::uint64_t start) {
   UniqueHandle handle = open_file(wide, GENERIC_READ, OPEN_EXISTING,
                                   FILE_FLAG_NO_BUFFERING | FILE_FLAG_OVERLAPPED |
                                       FILE_FLAG_SEQUENTIAL_SCAN);
@@ -30,14 +30,15 @@ std::variant<UnbufferedSourceFile, std::string> prepare_direct(
   file.assign(handle.get(), ec);
   if (ec) return IoError{ec, "associate with the IOCP", path}.describe();
   handle.release();  // owned by `file` now
-  return UnbufferedSourceFile{std::move(file), path, size, sector_bytes};
+  return UnbufferedSourceFile{std::move(file), path, size, sector_bytes, start};
 }
 
 }  // namespace
 
 Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
                                  const std::filesystem::path& fs_path, Strategy requested,
-                                 const DirectOptions& options, ByteObserver observer) {
+                                 const DirectOptions& options, ByteObserver observer,
+                                 std::uint64_t start) {
   const std::string path = fs_path.string();
   const std::wstring wide = extended_path(fs_path);
   UniqueHandle handle = open_file(wide, GENERIC_READ, OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN);
@@ -50,7 +51,7 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
   opened.size = facts->size;
   opened.mtime_ns = facts->mtime_ns;
   if (requested == Strategy::Direct) {
-    auto direct = prepare_direct(executor, wide, path, facts->size);
+    auto direct = prepare_direct(executor, wide, path, facts->size, start);
     if (auto* file = std::get_if<UnbufferedSourceFile>(&direct)) {
       opened.source = make_direct_source(std::move(*file), options, std::move(observer));
       return opened;
@@ -58,7 +59,7 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
     opened.fallback_reason = std::get<std::string>(direct);
     requested = Strategy::Buffered;
   }
-  SourceFile file{std::move(handle), path, facts->size};
+  SourceFile file{std::move(handle), path, facts->size, start};
   if (requested == Strategy::ZeroCopy) {
     opened.source = make_transmit_file_source(std::move(file));
   } else {

@@ -15,6 +15,8 @@
 
 #include <vector>
 
+#include "handle_read_only_file.hpp"
+#include "open_file.hpp"
 #include "unique_handle.hpp"
 #include "wide_path.hpp"
 #include "win_error.hpp"
@@ -82,6 +84,18 @@ bool is_directly_inside(const Location& child_location, const Location& parent_l
 
 // The folders from the root down to one folder, each pinned, that folder's
 // path as given and where it really is.
+// The attributes of an open file or folder; a reparse point is refused.
+// Attributes alone: GetFileInformationByHandle also asks for the volume
+// serial, which Wine answers through its mount manager, a slow round trip.
+Result<DWORD> attributes_refusing_links(HANDLE handle, const std::string& shown) {
+  FILE_ATTRIBUTE_TAG_INFO attributes{};
+  if (!::GetFileInformationByHandleEx(handle, FileAttributeTagInfo, &attributes, sizeof attributes))
+    return last_win32_error("GetFileInformationByHandleEx(FileAttributeTagInfo)", shown);
+  if (attributes.FileAttributes & FILE_ATTRIBUTE_REPARSE_POINT)
+    return win32_error(ERROR_CANT_RESOLVE_FILENAME, "refused reparse point", shown);
+  return attributes.FileAttributes;
+}
+
 struct PinnedFolder {
   std::vector<UniqueHandle> pins;
   std::wstring path;
@@ -100,15 +114,9 @@ Result<void> pin_child(PinnedFolder& folder, std::string_view name, const std::s
     handle = pin(path);  // also after losing a creation race
   }
   if (!handle.valid()) return last_win32_error("CreateFileW", shown);
-  // Attributes alone: GetFileInformationByHandle also asks for the volume
-  // serial, which Wine answers through its mount manager, a slow round trip.
-  FILE_ATTRIBUTE_TAG_INFO attributes{};
-  if (!::GetFileInformationByHandleEx(handle.get(), FileAttributeTagInfo, &attributes,
-                                      sizeof attributes))
-    return last_win32_error("GetFileInformationByHandleEx(FileAttributeTagInfo)", shown);
-  if (attributes.FileAttributes & FILE_ATTRIBUTE_REPARSE_POINT)
-    return win32_error(ERROR_CANT_RESOLVE_FILENAME, "refused reparse point", shown);
-  if (!(attributes.FileAttributes & FILE_ATTRIBUTE_DIRECTORY))
+  auto attributes = attributes_refusing_links(handle.get(), shown);
+  if (!attributes) return attributes.error();
+  if (!(attributes.value() & FILE_ATTRIBUTE_DIRECTORY))
     return win32_error(ERROR_DIRECTORY, "not a folder", shown);
   auto location = location_of(handle.get(), shown);
   if (!location) return location.error();
@@ -165,6 +173,11 @@ std::string numbered_name(std::string_view name, int number) {
 std::string joined(std::string_view parent, std::string_view name) {
   if (parent.empty()) return std::string(name);
   return std::string(parent) + '/' + std::string(name);
+}
+
+bool is_missing(const IoError& error) {
+  const auto code = static_cast<DWORD>(error.code.value());
+  return code == ERROR_FILE_NOT_FOUND || code == ERROR_PATH_NOT_FOUND;
 }
 
 bool is_name_taken(DWORD error) {
@@ -235,6 +248,43 @@ void ReceiveFolder::discard(std::string_view part_name) noexcept {
   } catch (...) {
     // Out of memory for the name: the part file stays, quietly.
   }
+}
+
+Result<std::unique_ptr<ReadOnlyFile>> ReceiveFolder::open_existing(
+    std::string_view relative_path) const {
+  const std::string shown(relative_path);
+  const std::size_t slash = relative_path.rfind('/');
+  const std::string_view parent =
+      slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+  const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
+  if (!is_plain_name(name)) return win32_error(ERROR_INVALID_NAME, "CreateFileW", shown);
+  auto folder = pin_folder(impl_->root_wide, parent, false);
+  if (!folder && is_missing(folder.error())) return std::unique_ptr<ReadOnlyFile>{};
+  if (!folder) return folder.error();
+  UniqueHandle handle = open_file(folder->path + L'\\' + widen(name), GENERIC_READ,
+                                  OPEN_EXISTING, FILE_FLAG_OPEN_REPARSE_POINT);
+  if (!handle.valid()) {
+    const DWORD error = ::GetLastError();
+    if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return std::unique_ptr<ReadOnlyFile>{};
+    return win32_error(error, "CreateFileW", shown);
+  }
+  if (auto attributes = attributes_refusing_links(handle.get(), shown); !attributes)
+    return attributes.error();
+  auto location = location_of(handle.get(), shown);
+  if (!location) return location.error();
+  if (!is_directly_inside(location.value(), folder->location))
+    return win32_error(ERROR_CANT_RESOLVE_FILENAME, "refused link out of its folder", shown);
+  return make_read_only_file(std::move(handle), shown);
+}
+
+Result<void> ReceiveFolder::make_durable(std::span<const std::string> part_names) const {
+  for (const std::string& part_name : part_names) {
+    UniqueHandle handle = open_file(impl_->root_wide + L'\\' + widen(part_name), GENERIC_WRITE,
+                                    OPEN_EXISTING, FILE_FLAG_OPEN_REPARSE_POINT);
+    if (!handle.valid()) return last_win32_error("CreateFileW", part_name);
+    if (!::FlushFileBuffers(handle.get())) return last_win32_error("FlushFileBuffers", part_name);
+  }
+  return {};
 }
 
 Result<std::uint64_t> ReceiveFolder::free_bytes() const {

@@ -20,7 +20,7 @@ constexpr std::uint64_t kMaxTransmitFileCall = 2'147'483'646;  // INT_MAX - 1 (T
 
 class TransmitFileSource final : public FileSource {
  public:
-  explicit TransmitFileSource(SourceFile file) : file_(std::move(file)) {}
+  explicit TransmitFileSource(SourceFile file) : file_(std::move(file)), offset_(file_.start) {}
 
   Strategy strategy() const override { return Strategy::ZeroCopy; }
   bool observes_bytes() const override { return false; }
@@ -88,7 +88,7 @@ class TransmitFileSource final : public FileSource {
 
   SourceFile file_;
   LPFN_TRANSMITFILE transmit_file_ = nullptr;
-  std::uint64_t offset_ = 0;
+  std::uint64_t offset_;
   std::uint64_t remaining_ = 0;
   boost::asio::ip::tcp::socket* socket_ = nullptr;
   CompletionHandler handler_;

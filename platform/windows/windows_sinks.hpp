@@ -15,6 +15,7 @@ struct SinkFile {
   UniqueHandle handle;
   std::string path;  // for error messages
   std::uint64_t size = 0;
+  std::uint64_t start = 0;  // first byte to write (a resumed file)
 };
 
 // A file open with FILE_FLAG_NO_BUFFERING | FILE_FLAG_OVERLAPPED, already
@@ -24,6 +25,7 @@ struct UnbufferedSinkFile {
   std::string path;
   std::uint64_t size = 0;
   std::size_t sector_bytes = 0;  // from sector_size()
+  std::uint64_t start = 0;       // first byte to write (a resumed file)
 };
 
 // `file` open for writing (synchronous handle).

@@ -112,7 +112,9 @@ void add_exact_rows() {
   QTest::newRow("accept") << Message{Accept{}} << hex("03 00000000");
   QTest::newRow("decline") << Message{Decline{DeclineReason::NoSpace, "need 2 GB"}}
                            << hex("04 0000000C 03 0009 6E6565642032204742");
-  QTest::newRow("file begin") << Message{FileBegin{2}} << hex("05 00000004 00000002");
+  QTest::newRow("file begin") << Message{FileBegin{2}} << hex("05 0000000C 00000002 0000000000000000");
+  QTest::newRow("file begin resumed")
+      << Message{FileBegin{2, 0x800000}} << hex("05 0000000C 00000002 0000000000800000");
   QTest::newRow("data header") << Message{DataHeader{5}} << hex("06 00000005");
   QTest::newRow("file end") << Message{FileEnd{2,
                                                {0xB5, 0xE9, 0xC1, 0xAD, 0x07, 0x1B, 0x3E, 0x7F,
@@ -129,6 +131,17 @@ void add_exact_rows() {
                            << hex("0A 00000010 00000002 00000000 00000000000004D7");
   QTest::newRow("cancel") << Message{Cancel{"user cancelled"}}
                           << hex("0B 00000010 000E 757365722063616E63656C6C6564");
+  // 4 MiB + 5 bytes: two blocks, the second short.
+  QTest::newRow("have")
+      << Message{Have{3, HaveKind::Partial, 0x400005,
+                      {{0x99, 0xAA, 0x06, 0xD3, 0x01, 0x47, 0x98, 0xD8, 0x60, 0x01, 0xC3, 0x24,
+                        0x46, 0x8D, 0x49, 0x7F},
+                       {0xB5, 0xE9, 0xC1, 0xAD, 0x07, 0x1B, 0x3E, 0x7F, 0xC7, 0x79, 0xCF, 0xAA,
+                        0x5E, 0x52, 0x38, 0x18}}}}
+      << hex("0C 0000002D 00000003 00 0000000000400005"
+             " 99AA06D3014798D86001C324468D497F B5E9C1AD071B3E7FC779CFAA5E523818");
+  QTest::newRow("have empty complete file")
+      << Message{Have{0, HaveKind::Complete, 0, {}}} << hex("0C 0000000D 00000000 01 0000000000000000");
 }
 
 // A single frame that must be rejected with `error` (the header alone for the
@@ -139,15 +152,16 @@ void add_rejection(const char* name, const Bytes& bytes, DecodeError error) {
 
 void add_unknown_type_rows() {
   add_rejection("type 0x00", header(0x00, 0), DecodeError::UnknownFrameType);
-  add_rejection("type 0x0C", cat(header(0x0C, 1), u8(0)), DecodeError::UnknownFrameType);
+  add_rejection("type 0x0D", cat(header(0x0D, 1), u8(0)), DecodeError::UnknownFrameType);
   add_rejection("type 0xFF", header(0xFF, 0), DecodeError::UnknownFrameType);
 }
 
 void add_payload_too_large_rows() {
-  for (std::uint8_t type = 0x01; type <= 0x0B; ++type) {
+  for (std::uint8_t type = 0x01; type <= 0x0C; ++type) {
     const auto frame_type = static_cast<FrameType>(type);
     const std::uint32_t limit = frame_type == FrameType::Offer  ? kMaxOfferPayload
                                 : frame_type == FrameType::Data ? kMaxDataPayload
+                                : frame_type == FrameType::Have ? kMaxHavePayload
                                                                 : kMaxControlPayload;
     QTest::addRow("type 0x%02x above limit", type)
         << header(type, limit + 1) << DecodeError::PayloadTooLarge;
@@ -175,6 +189,15 @@ void add_truncated_rows() {
       DecodeError::Truncated);
   add_rejection("file end short digest", frame(FrameType::FileEnd, cat(u32(1), Bytes(15))),
                 DecodeError::Truncated);
+  // The length promises 2^42 blocks: refused before anything is reserved.
+  add_rejection("have length above what payload holds",
+                frame(FrameType::Have, cat(u32(0), u8(0), hex("FFFFFFFFFFFFFFFF"), Bytes(16))),
+                DecodeError::Truncated);
+  add_rejection("have one block missing",
+                frame(FrameType::Have, cat(u32(0), u8(0), hex("0000000000400001"), Bytes(16))),
+                DecodeError::Truncated);
+  add_rejection("have kind 2", frame(FrameType::Have, cat(u32(0), u8(2), Bytes(8))),
+                DecodeError::InvalidEnum);
 }
 
 // Every non-empty payload shortened by one byte; every payload grown by one.
@@ -190,6 +213,7 @@ void add_resized_rows() {
       {"file result", FileResult{3, FileStatus::Ok, ""}},
       {"summary", Summary{2, 1, 99}},
       {"cancel", Cancel{"stop"}},
+      {"have", Have{3, HaveKind::Partial, 7, {Digest{}}}},
   };
   for (const auto& [name, message] : messages) {
     const Bytes bytes = encoded(message);
@@ -315,7 +339,7 @@ class TestCodec : public QObject {
         Decline{DeclineReason::Declined, repeated(kMaxTextBytes)},
         Decline{DeclineReason::InvalidOffer, "'../x': '..' component"},
         Decline{DeclineReason::Busy, ""},
-        FileBegin{0xFFFFFFFF},
+        FileBegin{0xFFFFFFFF, std::numeric_limits<std::uint64_t>::max()},
         FileEnd{0xFFFFFFFF, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 255}},
         FileAbort{0, repeated(kMaxTextBytes)},
         FileResult{0, FileStatus::Ok, ""},
@@ -402,7 +426,7 @@ class TestCodec : public QObject {
   void encodeAppends() {
     Bytes out = hex("DEADBEEF");
     encode(FileBegin{2}, out);
-    QCOMPARE(as_hex(out), as_hex(hex("DEADBEEF 05 00000004 00000002")));
+    QCOMPARE(as_hex(out), as_hex(hex("DEADBEEF 05 0000000C 00000002 0000000000000000")));
   }
 
   void rejectsMalformed_data() {

@@ -43,10 +43,10 @@ Receiver::Receiver(const fs::path& dir, EngineSettings settings) {
 }
 
 Outcome send_and_wait(Receiver& receiver, const std::vector<fs::path>& paths,
-                      EngineSettings settings, std::chrono::seconds timeout) {
+                      EngineSettings settings, std::chrono::seconds timeout, std::uint16_t port) {
   EventLog log;
   TransferEngine sender(settings, [&log] { log.notify(); });
-  const TransferId id = sender.send("127.0.0.1", receiver.port(), paths);
+  const TransferId id = sender.send("127.0.0.1", port != 0 ? port : receiver.port(), paths);
   Outcome outcome;
   const bool sent = log.wait_for(
       sender,

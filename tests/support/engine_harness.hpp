@@ -62,10 +62,12 @@ class Receiver {
   std::uint16_t port_ = 0;
 };
 
-// Sends `paths` from a fresh engine with `settings` and waits for both ends.
+// Sends `paths` from a fresh engine with `settings` and waits for both ends;
+// to `port` when given (a relay in front of the receiver), else the receiver's.
 Outcome send_and_wait(Receiver& receiver, const std::vector<std::filesystem::path>& paths,
                       EngineSettings settings = {},
-                      std::chrono::seconds timeout = std::chrono::seconds(300));
+                      std::chrono::seconds timeout = std::chrono::seconds(300),
+                      std::uint16_t port = 0);
 
 // Files.
 void write_random_file(const std::filesystem::path& path, std::uint64_t size, std::uint32_t seed);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/asio/post.hpp>
 #include <random>
 
 #include "ferry/core/path_rules.hpp"
@@ -10,6 +11,11 @@
 
 namespace ferry {
 namespace {
+
+// A commit (one syncfs, then the renames) is due once this many verified
+// files or bytes wait, and always after the last file.
+constexpr std::size_t kCommitBatchFiles = 256;
+constexpr std::uint64_t kCommitBatchBytes = 256ull * 1024 * 1024;
 
 std::string endpoint_text(const boost::asio::ip::tcp::socket& socket) {
   boost::system::error_code ec;
@@ -20,6 +26,14 @@ std::string endpoint_text(const boost::asio::ip::tcp::socket& socket) {
 
 std::string clip(const std::string& text) { return text.substr(0, protocol::kMaxTextBytes); }
 
+// Where a HAVE lets the sender restart: a block boundary inside it, or the
+// end of the file when the receiver's copy is complete.
+bool is_offered_restart(const ReceiverCopy& copy, std::uint64_t offset, std::uint64_t size) {
+  if (copy.have.kind == protocol::HaveKind::Complete) return offset == size;
+  return offset > 0 && offset <= copy.have.length &&
+         (offset % protocol::kResumeBlockBytes == 0 || offset == copy.have.length);
+}
+
 }  // namespace
 
 ReceiveSession::ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket socket,
@@ -29,6 +43,7 @@ ReceiveSession::ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket s
       id_(id),
       socket_(std::move(socket)),
       linger_(executor_),
+      watchdog_(executor_),
       peer_(endpoint_text(socket_)),
       folder_(std::move(folder)),
       reader_(socket_),
@@ -37,13 +52,23 @@ ReceiveSession::ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket s
 void ReceiveSession::start() {
   boost::system::error_code ignored;
   socket_.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
+  arm_watchdog();
   await_hello();
+}
+
+void ReceiveSession::arm_watchdog() {
+  const auto timeout = host_.settings().idle_timeout;
+  watchdog_.arm(timeout, [self = shared_from_this(), timeout] {
+    self->fail(fmt::format("nothing received from the sender for {} s", timeout.count() / 1000.0),
+               true);
+  });
 }
 
 void ReceiveSession::await_hello() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
     if (ec) return self->fail("read hello: " + ec.message(), false);
+    self->watchdog_.touch();
     const auto* hello = std::get_if<protocol::Hello>(&m);
     if (!hello) return self->protocol_error("session did not start with HELLO");
     self->writer_.queue(protocol::Hello{protocol::kVersion, self->host_.settings().device_name});
@@ -68,6 +93,8 @@ void ReceiveSession::await_offer() {
 }
 
 void ReceiveSession::on_offer(protocol::Offer offer) {
+  // From here until ACCEPT we wait for our own user and disk, not the sender.
+  watchdog_.disarm();
   if (auto rejection = offer_rejection(offer)) {
     spdlog::warn("refusing offer from {}: {}", peer_, *rejection);
     return decline(protocol::DeclineReason::InvalidOffer, "invalid offer: " + *rejection);
@@ -77,11 +104,25 @@ void ReceiveSession::on_offer(protocol::Offer offer) {
     file_count_ += e.kind == protocol::EntryKind::File;
     total_bytes_ += e.size;
   }
+  // The offer is not changed again: the worker may read it meanwhile.
+  boost::asio::post(host_.workers(), [self = shared_from_this()] {
+    auto copies = locate_receiver_copies(*self->folder_, self->device_name_, self->offer_);
+    boost::asio::post(self->executor_, [self, copies = std::move(copies)]() mutable {
+      self->on_copies_located(std::move(copies));
+    });
+  });
+}
+
+void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies) {
+  if (finished_) return;
+  copies_ = std::move(copies);
+  // What earlier sessions left need not fit again.
+  const std::uint64_t needed = total_bytes_ - held_bytes(copies_);
   auto free = folder_->free_bytes();
-  if (free && free.value() < total_bytes_) {
+  if (free && free.value() < needed) {
     return decline(protocol::DeclineReason::NoSpace,
-                   fmt::format("not enough space in the receive folder: {} bytes offered, {} free",
-                               total_bytes_, free.value()));
+                   fmt::format("not enough space in the receive folder: {} bytes needed, {} free",
+                               needed, free.value()));
   }
   progress_.reset(id_, total_bytes_);
   host_.emit(OfferReceived{id_, peer_, device_name_, offer_.entries, total_bytes_});
@@ -93,11 +134,27 @@ void ReceiveSession::respond(bool accept) {
   if (!awaiting_consent_ || finished_) return;
   awaiting_consent_ = false;
   if (!accept) return decline(protocol::DeclineReason::Declined, "declined by the receiver");
+  boost::asio::post(host_.workers(), [self = shared_from_this(), copies = std::move(copies_)]() mutable {
+    digest_receiver_copies(*self->folder_, copies);
+    boost::asio::post(self->executor_, [self, copies = std::move(copies)]() mutable {
+      self->on_copies_digested(std::move(copies));
+    });
+  });
+}
+
+void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> copies) {
+  if (finished_) return;
+  copies_ = std::move(copies);
+  for (auto& [index, copy] : copies_) {
+    writer_.queue(copy.have);
+    copy.have.blocks = {};  // sent; the restart check needs only the length
+  }
   writer_.queue(protocol::Accept{});
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
     if (ec) self->fail("send accept: " + ec.message(), false);
   });
   host_.emit(SessionStarted{id_, Direction::Receive, peer_, file_count_, total_bytes_, offer_.entries});
+  arm_watchdog();
   if (file_count_ == 0) return finish_session();
   read_next();
 }
@@ -115,47 +172,95 @@ void ReceiveSession::read_next() {
     if (is_end_of_stream(ec))
       return self->fail("connection closed by the sender before the session ended", false);
     if (ec) return self->fail("read from sender: " + ec.message(), false);
+    self->watchdog_.touch();
     self->dispatch(std::move(m));
   });
 }
 
 void ReceiveSession::dispatch(protocol::Message message) {
-  if (const auto* begin = std::get_if<protocol::FileBegin>(&message)) return begin_file(begin->index);
+  if (const auto* begin = std::get_if<protocol::FileBegin>(&message)) return begin_file(*begin);
   if (const auto* data = std::get_if<protocol::DataHeader>(&message)) return receive_data(data->length);
   if (const auto* end = std::get_if<protocol::FileEnd>(&message)) return end_file(*end);
   if (const auto* abort = std::get_if<protocol::FileAbort>(&message)) return abort_file(*abort);
-  if (const auto* cancel = std::get_if<protocol::Cancel>(&message))
+  if (const auto* cancel = std::get_if<protocol::Cancel>(&message)) {
+    discard_parts_ = true;
     return fail("cancelled by the sender: " + cancel->reason, false);
+  }
   protocol_error("unexpected frame during transfer");
 }
 
-void ReceiveSession::begin_file(std::uint32_t index) {
+void ReceiveSession::begin_file(const protocol::FileBegin& begin) {
+  const std::uint32_t index = begin.index;
   if (current_) return protocol_error("FILE_BEGIN inside another file");
   if (index >= offer_.entries.size() || entry(index).kind != protocol::EntryKind::File ||
       static_cast<std::int64_t>(index) <= last_index_)
     return protocol_error("FILE_BEGIN for a file index out of order or not offered");
   last_index_ = index;
-  static const std::uint64_t nonce = std::random_device{}();
+  std::optional<ReceiverCopy> copy;
+  if (auto found = copies_.find(index); found != copies_.end()) {
+    copy = std::move(found->second);
+    copies_.erase(found);
+  }
+  const std::uint64_t size = entry(index).size;
+  if (begin.offset != 0 && !(copy && is_offered_restart(*copy, begin.offset, size)))
+    return protocol_error(fmt::format("FILE_BEGIN of {} at byte {}, which no HAVE offered",
+                                      entry(index).path, begin.offset));
   current_.emplace();
   current_->index = index;
-  current_->part_name = fmt::format(".ferry-{:x}-{}-{}.part", nonce, id_.value, index);
+  current_->record.strategy = plan_receive(size, host_.settings());
+  if (auto progress = progress_.advance(begin.offset, index)) host_.emit(*progress);
+  current_->received = current_->record.resumed_bytes = begin.offset;
+  const bool complete_copy = copy && copy->have.kind == protocol::HaveKind::Complete;
+  // A complete copy with offset 0 does not match: the file is stored anew.
+  const bool resumed = begin.offset > 0 || (complete_copy && size == 0);
+  current_->copy = resumed ? std::move(copy) : std::nullopt;
+  if (complete_copy && resumed) return read_next();  // nothing to write: FILE_END checks the copy
+
+  if (resumed) {
+    const std::size_t blocks_held = (begin.offset + protocol::kResumeBlockBytes - 1) / protocol::kResumeBlockBytes;
+    current_->digest = current_->copy->prefix_digests[blocks_held - 1].snapshot();
+  }
+  if (auto error = open_part(resumed ? begin.offset : 0)) {
+    report(index, protocol::FileStatus::WriteFailed, *error, "", current_->record);
+    return fail(*error, true);
+  }
+  read_next();
+}
+
+// Opens the current file's part: its resumable name when no other session
+// holds it, a name of this session's own otherwise. The error, if any.
+std::optional<std::string> ReceiveSession::open_part(std::uint64_t resume_from) {
+  CurrentFile& file = *current_;
+  const auto& offered = entry(file.index);
+  const std::string resumable =
+      file.copy ? file.copy->part_name : resume_part_name(device_name_, offered);
+  if (host_.claim_part(resumable)) {
+    claimed_parts_.push_back(resumable);
+    file.part_name = resumable;
+    file.part_is_resumable = true;
+  } else if (resume_from > 0) {
+    return offered.path + ": its part file is being written by another session";
+  } else {
+    static const std::uint64_t nonce = std::random_device{}();
+    file.part_name = fmt::format(".ferry-{:x}-{}-{}.part", nonce, id_.value, file.index);
+  }
   const auto& settings = host_.settings();
-  auto opened = platform::open_sink(executor_, folder_->part_path(current_->part_name),
-                                    entry(index).size, plan_receive(entry(index).size, settings),
-                                    {settings.direct_block_bytes, settings.direct_queue_depth});
+  const auto part_path = folder_->part_path(file.part_name);
+  auto opened = platform::open_sink(executor_, part_path, offered.size, file.record.strategy,
+                                    {settings.direct_block_bytes, settings.direct_queue_depth},
+                                    resume_from);
   if (!opened) {
-    const std::string error = opened.error().describe();
-    discard_part();
-    report(index, protocol::FileStatus::WriteFailed, error, "");
-    return fail(error, true);
+    // A resumed part keeps what it held; a new one goes.
+    if (resume_from == 0) discard_part();
+    return opened.error().describe();
   }
   if (!opened->fallback_reason.empty()) {
-    current_->strategy_note = opened->fallback_reason;
-    host_.note_fallback(opened->fallback_reason, folder_->part_path(current_->part_name).string());
+    file.record.strategy_note = opened->fallback_reason;
+    host_.note_fallback(opened->fallback_reason, part_path.string());
   }
-  current_->sink = std::move(opened->sink);
-  current_->strategy = current_->sink->strategy();
-  read_next();
+  file.sink = std::move(opened->sink);
+  file.record.strategy = file.sink->strategy();
+  return std::nullopt;
 }
 
 void ReceiveSession::receive_data(std::uint32_t length) {
@@ -175,7 +280,11 @@ void ReceiveSession::pump_data() {
     file.sink->async_acquire([self = shared_from_this()](std::optional<IoError> error,
                                                          std::span<std::byte> buffer) {
       if (self->finished_) return;
-      if (error) return self->fail(error->describe(), true);
+      if (error) {
+        self->report(self->current_->index, protocol::FileStatus::WriteFailed, error->describe(), "",
+                     self->current_->record);
+        return self->fail(error->describe(), true);
+      }
       self->current_->buffer = buffer;
       self->current_->filled = 0;
       self->pump_data();
@@ -187,10 +296,12 @@ void ReceiveSession::pump_data() {
   reader_.async_read_payload(piece, [self = shared_from_this(), piece](std::error_code ec) {
     if (self->finished_) return;
     if (ec) return self->fail("connection to the sender lost mid-file: " + ec.message(), false);
+    self->watchdog_.touch();
     CurrentFile& file = *self->current_;
     file.digest.update(piece);
     file.filled += piece.size();
     file.received += piece.size();
+    self->data_bytes_ += piece.size();
     self->chunk_left_ -= static_cast<std::uint32_t>(piece.size());
     if (file.filled == file.buffer.size() || file.received == self->entry(file.index).size) {
       file.sink->commit(file.filled);
@@ -208,38 +319,42 @@ void ReceiveSession::end_file(const protocol::FileEnd& end) {
                      fmt::format("{}: {} bytes received, {} offered", entry(end.index).path,
                                  current_->received, entry(end.index).size));
   }
+  if (!current_->sink) {  // the receiver already held the whole file
+    if (current_->copy->whole != end.digest)
+      return drop_file(protocol::FileStatus::DigestMismatch,
+                       entry(end.index).path + ": the copy here differs from the sender's");
+    report(end.index, protocol::FileStatus::Ok, "", current_->copy->stored_path, current_->record);
+    current_.reset();
+    ++files_ended_;
+    return next_file();
+  }
   current_->sink->async_finish(entry(end.index).mtime_ns,
                                [self = shared_from_this(), digest = end.digest](
                                    std::optional<IoError> error) {
                                  if (self->finished_) return;
                                  if (error) {
-                                   self->discard_part();
                                    self->report(self->current_->index,
                                                 protocol::FileStatus::WriteFailed,
-                                                error->describe(), "");
+                                                error->describe(), "", self->current_->record);
                                    return self->fail(error->describe(), true);
                                  }
-                                 self->verify_and_commit(digest);
+                                 self->verify(digest);
                                });
 }
 
-void ReceiveSession::verify_and_commit(const protocol::Digest& expected) {
-  const std::uint32_t index = current_->index;
-  const auto& path = entry(index).path;
+// A verified file waits for the next durable commit before it gets its name.
+void ReceiveSession::verify(const protocol::Digest& expected) {
+  const auto& path = entry(current_->index).path;
   if (current_->digest.finish() != expected) {
     spdlog::error("{} from {}: digest mismatch, file dropped", path, peer_);
     return drop_file(protocol::FileStatus::DigestMismatch, path + ": digest mismatch");
   }
   current_->sink.reset();
-  auto stored = folder_->commit(current_->part_name, path);
-  if (!stored) {
-    const std::string error = stored.error().describe();
-    discard_part();
-    report(index, protocol::FileStatus::WriteFailed, error, "");
-    return fail(error, true);
-  }
-  report(index, protocol::FileStatus::Ok, "", stored.value());
+  verified_bytes_ += entry(current_->index).size;
+  verified_.push_back({current_->index, current_->part_name, current_->part_is_resumable,
+                       std::move(current_->record)});
   current_.reset();
+  ++files_ended_;
   next_file();
 }
 
@@ -252,7 +367,7 @@ void ReceiveSession::abort_file(const protocol::FileAbort& abort) {
   if (!current_) {
     current_.emplace();
     current_->index = abort.index;
-    current_->strategy = plan_receive(entry(abort.index).size, host_.settings());
+    current_->record.strategy = plan_receive(entry(abort.index).size, host_.settings());
   }
   drop_file(protocol::FileStatus::SourceFailed, "sender could not read it: " + abort.reason);
 }
@@ -260,30 +375,98 @@ void ReceiveSession::abort_file(const protocol::FileAbort& abort) {
 // The current file failed: its part goes first, then the peer hears why.
 void ReceiveSession::drop_file(protocol::FileStatus status, const std::string& message) {
   discard_part();
-  report(current_->index, status, message, "");
+  report(current_->index, status, message, "", current_->record);
   current_.reset();
+  ++files_ended_;
   next_file();
 }
 
 void ReceiveSession::next_file() {
-  if (files_ok_ + files_failed_ == file_count_) return finish_session();
-  read_next();
+  if (files_ended_ < file_count_) {
+    if (verified_.size() >= kCommitBatchFiles || verified_bytes_ >= kCommitBatchBytes) queue_commit();
+    return read_next();
+  }
+  // Every file's data is in: what waits is committed now, then the summary.
+  // The sender has nothing more to send meanwhile: that is not idleness.
+  watchdog_.disarm();
+  queue_commit();
+  after_commit();
+}
+
+void ReceiveSession::queue_commit() {
+  if (!committing_ && !verified_.empty()) commit_batch();
+}
+
+// One syncfs (or flush per file) for the whole batch, on a worker; the
+// renames follow on the engine thread.
+void ReceiveSession::commit_batch() {
+  committing_ = true;
+  in_commit_ = std::move(verified_);
+  verified_.clear();
+  verified_bytes_ = 0;
+  if (!host_.settings().durable_commit) {
+    boost::asio::post(executor_, [self = shared_from_this()] { self->on_durable(std::nullopt); });
+    return;
+  }
+  std::vector<std::string> parts;
+  parts.reserve(in_commit_.size());
+  for (const auto& file : in_commit_) parts.push_back(file.part_name);
+  boost::asio::post(host_.workers(), [self = shared_from_this(), parts = std::move(parts)] {
+    auto synced = self->folder_->make_durable(parts);
+    std::optional<IoError> error;
+    if (!synced) error = synced.error();
+    boost::asio::post(self->executor_, [self, error] { self->on_durable(error); });
+  });
+}
+
+void ReceiveSession::on_durable(const std::optional<IoError>& error) {
+  committing_ = false;
+  auto batch = std::move(in_commit_);
+  in_commit_.clear();
+  if (finished_) {
+    commit_now(std::move(batch), error);
+    return end_session();
+  }
+  std::optional<std::string> failure;
+  for (auto& file : batch) {
+    if (failure) {
+      verified_.push_back(std::move(file));  // settled when the session fails
+      continue;
+    }
+    auto stored = error ? Result<std::string>(*error) : folder_->commit(file.part_name, entry(file.index).path);
+    if (stored) {
+      report(file.index, protocol::FileStatus::Ok, "", stored.value(), file.record);
+      continue;
+    }
+    failure = stored.error().describe();
+    report(file.index, protocol::FileStatus::WriteFailed, *failure, "", file.record);
+    if (!file.part_is_resumable) folder_->discard(file.part_name);
+  }
+  if (failure) return fail(*failure, true);
+  after_commit();
+}
+
+void ReceiveSession::after_commit() {
+  if (finished_ || committing_) return;
+  if (files_ended_ < file_count_) return queue_commit();
+  if (!verified_.empty()) return commit_batch();
+  if (files_ok_ + files_failed_ == file_count_) finish_session();
 }
 
 void ReceiveSession::report(std::uint32_t index, protocol::FileStatus status,
-                            const std::string& message, const std::string& stored_path) {
+                            const std::string& message, const std::string& stored_path,
+                            const FileRecord& record) {
   const bool ok = status == protocol::FileStatus::Ok;
   (ok ? files_ok_ : files_failed_)++;
   writer_.queue(protocol::FileResult{index, status, clip(message)});
   writer_.async_flush([](std::error_code) {});
-  const Strategy strategy =
-      current_ ? current_->strategy : plan_receive(entry(index).size, host_.settings());
   host_.emit(FileDone{id_, Direction::Receive, index, ok ? stored_path : entry(index).path,
-                      entry(index).size, strategy, current_ ? current_->strategy_note : "",
-                      current_ ? seconds_since(current_->started) : 0.0, ok, message});
+                      entry(index).size, record.strategy, record.strategy_note, record.resumed_bytes,
+                      seconds_since(record.started), ok, message});
 }
 
 void ReceiveSession::finish_session() {
+  watchdog_.disarm();
   for (const auto& e : offer_.entries) {
     if (e.kind != protocol::EntryKind::Folder) continue;
     if (auto made = folder_->make_folder(e.path); !made) {
@@ -291,7 +474,7 @@ void ReceiveSession::finish_session() {
       ++files_failed_;
     }
   }
-  writer_.queue(protocol::Summary{files_ok_, files_failed_, progress_.done()});
+  writer_.queue(protocol::Summary{files_ok_, files_failed_, data_bytes_});
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
     if (ec) return self->fail("send summary: " + ec.message(), false);
     self->finish(self->files_failed_ == 0,
@@ -301,11 +484,13 @@ void ReceiveSession::finish_session() {
 
 void ReceiveSession::cancel() {
   if (finished_) return;
+  discard_parts_ = true;
   fail("cancelled by the receiver", true);
 }
 
 void ReceiveSession::protocol_error(const std::string& what) {
   spdlog::error("protocol error from {}: {}", peer_, what);
+  discard_parts_ = true;
   fail("protocol error: " + what, true);
 }
 
@@ -313,7 +498,8 @@ void ReceiveSession::protocol_error(const std::string& what) {
 void ReceiveSession::fail(const std::string& error, bool tell_peer) {
   if (finished_) return;
   spdlog::debug("receive session {} from {}: {}", id_.value, peer_, error);
-  discard_current();
+  watchdog_.disarm();
+  keep_or_discard_parts();
   if (!tell_peer || !socket_.is_open()) return finish(false, error);
   writer_.queue(protocol::Cancel{clip(error)});
   // No more reading: the session is over whatever the peer sends now.
@@ -327,6 +513,51 @@ void ReceiveSession::fail(const std::string& error, bool tell_peer) {
     if (ec) return self->finish(false, error);
     self->linger(error);
   });
+}
+
+// A failed session keeps the part file in flight for the next session when
+// it holds at least one resume block, unless a user cancelled or the sender
+// broke the protocol. Files it already verified still get their names.
+void ReceiveSession::keep_or_discard_parts() {
+  if (current_) {
+    current_->sink.reset();  // waits for writes in flight
+    const bool keep = current_->part_is_resumable && !discard_parts_ &&
+                      current_->received >= protocol::kResumeBlockBytes;
+    if (!keep) discard_part();
+    current_.reset();
+  }
+  if (verified_.empty()) return;
+  std::optional<IoError> durable_error;
+  if (host_.settings().durable_commit) {
+    std::vector<std::string> parts;
+    for (const auto& file : verified_) parts.push_back(file.part_name);
+    if (auto synced = folder_->make_durable(parts); !synced) durable_error = synced.error();
+  }
+  commit_now(std::move(verified_), durable_error);
+  verified_.clear();
+}
+
+// Names verified files of a session that is ending anyway (a batch being made
+// durable meanwhile is settled by on_durable). Without durability they stay
+// part files: resumable ones for the next session, the others go.
+void ReceiveSession::commit_now(std::vector<VerifiedFile> files,
+                                const std::optional<IoError>& durable_error) {
+  for (auto& file : files) {
+    auto stored = durable_error ? Result<std::string>(*durable_error)
+                                : folder_->commit(file.part_name, entry(file.index).path);
+    if (stored) {
+      report(file.index, protocol::FileStatus::Ok, "", stored.value(), file.record);
+    } else {
+      report(file.index, protocol::FileStatus::WriteFailed, stored.error().describe(), "", file.record);
+      if (!file.part_is_resumable) folder_->discard(file.part_name);
+    }
+  }
+}
+
+void ReceiveSession::discard_part() {
+  if (!current_) return;
+  current_->sink.reset();  // waits for writes in flight before the file goes
+  if (!current_->part_name.empty()) folder_->discard(current_->part_name);
 }
 
 // After the CANCEL, stop sending and drop whatever the peer still sends until
@@ -347,26 +578,25 @@ void ReceiveSession::drain(const std::string& error) {
                           });
 }
 
-void ReceiveSession::discard_part() {
-  if (!current_) return;
-  current_->sink.reset();  // waits for writes in flight before the file goes
-  if (!current_->part_name.empty()) folder_->discard(current_->part_name);
-}
-
-void ReceiveSession::discard_current() {
-  discard_part();
-  current_.reset();
-}
-
 void ReceiveSession::finish(bool ok, const std::string& error) {
   if (done_emitted_) return;
   done_emitted_ = finished_ = true;
+  watchdog_.disarm();
   linger_.cancel();
   boost::system::error_code ignored;
   socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);
+  keep_or_discard_parts();
+  outcome_ = {ok, error};
+  // A batch being made durable is settled first: its files end before the session.
+  if (!committing_) end_session();
+}
+
+void ReceiveSession::end_session() {
+  for (const auto& part : claimed_parts_) host_.release_part(part);
   host_.emit(SessionDone{id_, Direction::Receive, files_ok_, files_failed_, progress_.done(),
-                         seconds_since(started_), ok, error});
+                         seconds_since(started_), files_failed_ == 0 && outcome_.first,
+                         outcome_.second});
   host_.session_ended(id_);
 }
 

@@ -1,19 +1,23 @@
 #pragma once
 // The receiving side of one session: validate the offer, ask for consent,
-// land each file in a part file, verify it, and only then give it its name.
+// tell the sender what earlier sessions left (HAVE), land each file in a part
+// file, verify it, make it durable and only then give it its name.
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <vector>
 
 #include "digest.hpp"
 #include "frame_channel.hpp"
+#include "idle_watchdog.hpp"
 #include "progress_meter.hpp"
+#include "resume.hpp"
 #include "session.hpp"
 #include "ferry/platform/file_sink.hpp"
 #include "ferry/platform/receive_folder.hpp"
@@ -30,35 +34,58 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void respond(bool accept) override;
 
  private:
+  // How a file moved on this side, for its FileDone.
+  struct FileRecord {
+    Strategy strategy = Strategy::Buffered;
+    std::string strategy_note;
+    std::uint64_t resumed_bytes = 0;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  };
   struct CurrentFile {
     std::uint32_t index = 0;
     std::string part_name;
-    std::unique_ptr<platform::FileSink> sink;
-    Strategy strategy = Strategy::Buffered;
-    std::string strategy_note;
+    bool part_is_resumable = false;  // the stable name, claimed: kept for resume on failure
+    std::optional<ReceiverCopy> copy;  // what an earlier session left of it
+    std::unique_ptr<platform::FileSink> sink;  // none when the whole file was already here
+    FileRecord record;
     StreamDigest digest;
-    std::uint64_t received = 0;
+    std::uint64_t received = 0;  // bytes of the file we hold, resumed ones included
     std::span<std::byte> buffer;  // acquired from the sink, being filled
     std::size_t filled = 0;
-    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  };
+  // A verified part file waiting for the next durable commit.
+  struct VerifiedFile {
+    std::uint32_t index = 0;
+    std::string part_name;
+    bool part_is_resumable = false;
+    FileRecord record;
   };
 
   void await_hello();
   void await_offer();
   void on_offer(protocol::Offer offer);
+  void on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies);
+  void on_copies_digested(std::map<std::uint32_t, ReceiverCopy> copies);
   void decline(protocol::DeclineReason reason, const std::string& message);
   void read_next();
   void dispatch(protocol::Message message);
-  void begin_file(std::uint32_t index);
+  void begin_file(const protocol::FileBegin& begin);
+  std::optional<std::string> open_part(std::uint64_t resume_from);
   void receive_data(std::uint32_t length);
   void pump_data();
   void end_file(const protocol::FileEnd& end);
-  void verify_and_commit(const protocol::Digest& expected);
+  void verify(const protocol::Digest& expected);
   void abort_file(const protocol::FileAbort& abort);
   void drop_file(protocol::FileStatus status, const std::string& message);
   void next_file();
+
+  void queue_commit();
+  void commit_batch();
+  void on_durable(const std::optional<IoError>& error);
+  void after_commit();
+
   void report(std::uint32_t index, protocol::FileStatus status, const std::string& message,
-              const std::string& stored_path);
+              const std::string& stored_path, const FileRecord& record);
   void finish_session();
 
   void protocol_error(const std::string& what);
@@ -66,8 +93,11 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void linger(const std::string& error);
   void drain(const std::string& error);
   void finish(bool ok, const std::string& error);
+  void end_session();
+  void keep_or_discard_parts();
+  void commit_now(std::vector<VerifiedFile> files, const std::optional<IoError>& durable_error);
   void discard_part();
-  void discard_current();
+  void arm_watchdog();
 
   const protocol::OfferEntry& entry(std::uint32_t index) const { return offer_.entries[index]; }
 
@@ -76,6 +106,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   TransferId id_;
   boost::asio::ip::tcp::socket socket_;
   boost::asio::steady_timer linger_;
+  IdleWatchdog watchdog_;
   std::vector<std::byte> drain_buffer_;
   std::string peer_;
   std::shared_ptr<platform::ReceiveFolder> folder_;
@@ -85,15 +116,27 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   protocol::Offer offer_;
   std::uint32_t file_count_ = 0;
   std::uint64_t total_bytes_ = 0;
+  std::map<std::uint32_t, ReceiverCopy> copies_;  // by offer index, until the file begins
   std::optional<CurrentFile> current_;
   std::int64_t last_index_ = -1;
   std::uint32_t chunk_left_ = 0;
+  std::uint32_t files_ended_ = 0;  // data phase over: verified, or failed
   std::uint32_t files_ok_ = 0;
   std::uint32_t files_failed_ = 0;
+  std::vector<VerifiedFile> verified_;  // waiting for the next commit
+  std::uint64_t verified_bytes_ = 0;
+  bool committing_ = false;
+  std::vector<VerifiedFile> in_commit_;  // the batch being made durable
+  std::vector<std::string> claimed_parts_;
   ProgressMeter progress_;
+  std::uint64_t data_bytes_ = 0;  // DATA payload bytes received
   bool awaiting_consent_ = false;
+  // A user cancelled (either side) or the sender broke the protocol: no part
+  // file is kept for resuming.
+  bool discard_parts_ = false;
   bool finished_ = false;       // nothing more is processed
-  bool done_emitted_ = false;   // SessionDone went out
+  bool done_emitted_ = false;   // finish() ran; SessionDone is out or follows the commit
+  std::pair<bool, std::string> outcome_;  // for SessionDone: ok, error
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 

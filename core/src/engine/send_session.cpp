@@ -1,10 +1,12 @@
 #include "send_session.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/post.hpp>
 
+#include "ferry/platform/path_facts.hpp"
 #include "planner.hpp"
 
 namespace ferry {
@@ -28,6 +30,7 @@ SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& 
       paths_(std::move(paths)),
       socket_(executor),
       linger_(executor),
+      watchdog_(executor),
       reader_(socket_),
       writer_(socket_) {}
 
@@ -69,7 +72,15 @@ void SendSession::connect() {
       });
 }
 
+void SendSession::arm_watchdog() {
+  const auto timeout = host_.settings().idle_timeout;
+  watchdog_.arm(timeout, [self = shared_from_this(), timeout] {
+    self->fail(fmt::format("no progress with {} for {} s", self->peer(), timeout.count() / 1000.0));
+  });
+}
+
 void SendSession::on_connected() {
+  arm_watchdog();
   boost::system::error_code ignored;
   socket_.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
   writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name});
@@ -94,6 +105,8 @@ void SendSession::await_hello() {
       self->writer_.async_flush([self, error](std::error_code) { self->fail(error); });
       return;
     }
+    // The receiving user takes their time to answer: that is not idleness.
+    self->watchdog_.disarm();
     self->await_answer();
   });
 }
@@ -106,16 +119,44 @@ void SendSession::await_answer() {
       return self->fail("offer declined by " + self->peer() + ": " + decline->message);
     if (const auto* cancel = std::get_if<protocol::Cancel>(&m))
       return self->fail("cancelled by " + self->peer() + ": " + cancel->reason);
+    if (auto* have = std::get_if<protocol::Have>(&m)) {
+      if (auto problem = self->take_have(std::move(*have)))
+        return self->fail("protocol error: " + *problem + " from " + self->peer());
+      return self->await_answer();
+    }
     if (!std::holds_alternative<protocol::Accept>(m))
       return self->fail("protocol error: unexpected answer to offer from " + self->peer());
-    std::uint32_t files = 0;
-    for (const auto& e : self->planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
-    self->host_.emit(SessionStarted{self->id_, Direction::Send, self->peer(), files,
-                                    self->planned_.total_bytes, self->planned_.offer.entries});
-    self->streaming_ = true;
-    self->read_results();
-    self->send_next_file();
+    self->on_accepted();
   });
+}
+
+// Checks a HAVE against the offer and keeps it; what is wrong with it, if anything.
+std::optional<std::string> SendSession::take_have(protocol::Have have) {
+  const auto& entries = planned_.offer.entries;
+  if (have.index >= entries.size() || entries[have.index].kind != protocol::EntryKind::File)
+    return fmt::format("HAVE for index {}, not a file of the offer", have.index);
+  const auto& entry = entries[have.index];
+  const bool fits =
+      have.kind == protocol::HaveKind::Complete
+          ? have.length == entry.size
+          : have.length <= entry.size &&
+                (have.length % protocol::kResumeBlockBytes == 0 || have.length == entry.size);
+  if (!fits) return fmt::format("HAVE of {} bytes of {} ({} bytes)", have.length, entry.path, entry.size);
+  if (!haves_.emplace(have.index, std::move(have)).second)
+    return fmt::format("second HAVE for {}", entry.path);
+  return std::nullopt;
+}
+
+void SendSession::on_accepted() {
+  if (!host_.settings().resume) haves_.clear();
+  std::uint32_t files = 0;
+  for (const auto& e : planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
+  host_.emit(SessionStarted{id_, Direction::Send, peer(), files, planned_.total_bytes,
+                            planned_.offer.entries});
+  streaming_ = true;
+  arm_watchdog();
+  read_results();
+  send_next_file();
 }
 
 void SendSession::read_results() {
@@ -123,6 +164,7 @@ void SendSession::read_results() {
     if (self->finished_) return;
     if (ec && self->send_error_) return self->fail(*self->send_error_);
     if (ec) return self->fail("connection to " + self->peer() + " lost: " + ec.message());
+    self->watchdog_.touch();
     if (const auto* result = std::get_if<protocol::FileResult>(&m)) {
       self->on_result(*result);
       return self->read_results();
@@ -146,7 +188,7 @@ void SendSession::on_result(const protocol::FileResult& result) {
   (ok ? results_ok_ : results_failed_)++;
   host_.emit(FileDone{id_, Direction::Send, result.index, entries[result.index].path,
                       entries[result.index].size, record.strategy, record.note,
-                      record.send_seconds, ok, status_text(result)});
+                      record.resumed_bytes, record.send_seconds, ok, status_text(result)});
 }
 
 void SendSession::send_next_file() {
@@ -159,43 +201,67 @@ void SendSession::send_next_file() {
     return;
   }
   const auto& entries = planned_.offer.entries;
-  for (;;) {
-    while (next_index_ < entries.size() && entries[next_index_].kind != protocol::EntryKind::File)
-      ++next_index_;
-    if (next_index_ == entries.size()) {
-      // Everything is sent; the reader finishes the session on SUMMARY.
-      writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-        if (ec) self->send_failed("send to " + self->peer() + ": " + ec.message());
-      });
-      return;
-    }
-    const std::uint32_t index = next_index_++;
-    if (open_file(index)) {
-      writer_.queue(protocol::FileBegin{index});
-      return send_chunk();
-    }
+  while (next_index_ < entries.size() && entries[next_index_].kind != protocol::EntryKind::File)
+    ++next_index_;
+  if (next_index_ == entries.size()) {
+    // Everything is sent; the reader finishes the session on SUMMARY.
+    writer_.async_flush([self = shared_from_this()](std::error_code ec) {
+      if (ec) self->send_failed("send to " + self->peer() + ": " + ec.message());
+    });
+    return;
   }
+  const std::uint32_t index = next_index_++;
+  auto have = haves_.find(index);
+  if (have == haves_.end()) return start_file(index, {});
+  // Comparing with the receiver's copy reads the file: on a worker.
+  boost::asio::post(host_.workers(), [self = shared_from_this(), index,
+                                      have = std::move(have->second)] {
+    auto point = find_resume_point(self->planned_.sources[index], have);
+    boost::asio::post(self->executor_, [self, index, point = std::move(point)]() mutable {
+      if (!self->finished_) self->start_file(index, std::move(point));
+    });
+  });
+  haves_.erase(have);
 }
 
-// Opens the file's source; when that fails, tells the receiver and moves on.
-bool SendSession::open_file(std::uint32_t index) {
+// Sends the file from `point`: nothing but its digest when the receiver
+// already holds all of it.
+void SendSession::start_file(std::uint32_t index, ResumePoint point) {
   const auto& entry = planned_.offer.entries[index];
-  const auto& path = planned_.sources[index];
   FileRecord& record = records_[index];
   record.started = std::chrono::steady_clock::now();
   record.strategy = plan_send(entry.size, host_.settings());
+  record.resumed_bytes = point.offset;
+  if (auto progress = progress_.advance(point.offset, index)) host_.emit(*progress);
+  if (point.offset == entry.size && point.offset > 0) {
+    writer_.queue(protocol::FileBegin{index, point.offset});
+    writer_.queue(protocol::FileEnd{index, point.digest.finish()});
+    return next_file_later();
+  }
+  if (!open_file(index, std::move(point))) return next_file_later();
+  writer_.queue(protocol::FileBegin{index, current_->sent});
+  send_chunk();
+}
+
+// Opens the file's source; when that fails, tells the receiver and moves on.
+bool SendSession::open_file(std::uint32_t index, ResumePoint point) {
+  const auto& entry = planned_.offer.entries[index];
+  const auto& path = planned_.sources[index];
+  FileRecord& record = records_[index];
   const auto& settings = host_.settings();
   current_.emplace();
   current_->index = index;
   current_->size = entry.size;
+  current_->sent = point.offset;
+  current_->digest = std::move(point.digest);
   auto opened = platform::open_source(
       executor_, path, record.strategy,
       {settings.direct_block_bytes, settings.direct_queue_depth},
-      [this](std::span<const std::byte> bytes) { current_->digest.update(bytes); });
+      [this](std::span<const std::byte> bytes) { current_->digest.update(bytes); }, point.offset);
   std::string problem;
   if (!opened) problem = opened.error().describe();
-  else if (opened->size != entry.size)
-    problem = path.string() + " changed size since it was offered";
+  else if (opened->size != entry.size || opened->mtime_ns != entry.mtime_ns)
+    problem = path.string() + " changed since it was offered";
   if (!problem.empty()) {
     spdlog::debug("send to {}: {}", peer(), problem);  // reported with the file's result
     writer_.queue(protocol::FileAbort{index, problem.substr(0, protocol::kMaxTextBytes)});
@@ -250,6 +316,7 @@ void SendSession::send_chunk() {
           if (error)
             return self->send_failed(error->describe() + " (sending to " + self->peer() + ")");
           self->current_->sent += chunk;
+          self->watchdog_.touch();
           if (auto progress = self->progress_.advance(chunk, self->current_->index))
             self->host_.emit(*progress);
           self->send_chunk();
@@ -259,21 +326,30 @@ void SendSession::send_chunk() {
 
 void SendSession::finish_file() {
   CurrentFile& file = *current_;
-  protocol::Digest digest;
-  if (file.separate_digest) {
-    if (!file.separate_digest->ok()) {
-      // The bytes went out, but we cannot vouch for them: the receiver drops the file.
-      writer_.queue(protocol::FileAbort{file.index, file.separate_digest->error().describe()});
-      current_.reset();
-      return next_file_later();
-    }
-    digest = file.separate_digest->value();
-  } else {
-    digest = file.digest.finish();
+  std::optional<std::string> problem;
+  if (file.separate_digest && !file.separate_digest->ok())
+    problem = file.separate_digest->error().describe();
+  else if (changed_while_sent(file.index))
+    problem = planned_.sources[file.index].string() + " changed while it was being sent";
+  if (problem) {
+    // The bytes went out, but we cannot vouch for them: the receiver drops the file.
+    writer_.queue(protocol::FileAbort{file.index, problem->substr(0, protocol::kMaxTextBytes)});
+    current_.reset();
+    return next_file_later();
   }
+  const protocol::Digest digest =
+      file.separate_digest ? file.separate_digest->value() : file.digest.finish();
   writer_.queue(protocol::FileEnd{file.index, digest});
   current_.reset();
   next_file_later();
+}
+
+// A file written to while it was read may have gone out torn, however well
+// its digest matches the bytes sent: its size or mtime tells.
+bool SendSession::changed_while_sent(std::uint32_t index) const {
+  const auto& entry = planned_.offer.entries[index];
+  auto now = platform::stat_path(planned_.sources[index]);
+  return !now || now->size != entry.size || now->mtime_ns != entry.mtime_ns;
 }
 
 // Through the executor, so a run of empty or failing files cannot grow the stack.
@@ -319,6 +395,7 @@ void SendSession::fail(const std::string& error) {
 void SendSession::finish(bool ok, const std::string& error) {
   if (finished_) return;
   finished_ = true;
+  watchdog_.disarm();
   linger_.cancel();
   boost::system::error_code ignored;
   socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);

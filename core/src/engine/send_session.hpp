@@ -3,6 +3,7 @@
 // moved by the strategy the planner picks, while results stream back.
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,8 +14,10 @@
 
 #include "digest.hpp"
 #include "frame_channel.hpp"
+#include "idle_watchdog.hpp"
 #include "offer_builder.hpp"
 #include "progress_meter.hpp"
+#include "resume.hpp"
 #include "session.hpp"
 #include "ferry/platform/file_source.hpp"
 
@@ -33,6 +36,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   struct FileRecord {
     Strategy strategy = Strategy::Buffered;
     std::string note;
+    std::uint64_t resumed_bytes = 0;
     std::chrono::steady_clock::time_point started;
     double send_seconds = 0;
   };
@@ -51,19 +55,24 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void on_connected();
   void await_hello();
   void await_answer();
+  std::optional<std::string> take_have(protocol::Have have);
+  void on_accepted();
   void read_results();
   void on_result(const protocol::FileResult& result);
 
   void send_next_file();
   void next_file_later();
-  bool open_file(std::uint32_t index);
+  void start_file(std::uint32_t index, ResumePoint point);
+  bool open_file(std::uint32_t index, ResumePoint point);
   void send_chunk();
   void finish_file();
+  bool changed_while_sent(std::uint32_t index) const;
   void digest_separately(const std::filesystem::path& path, std::uint64_t size);
 
   void send_failed(const std::string& error);
   void fail(const std::string& error);
   void finish(bool ok, const std::string& error);
+  void arm_watchdog();
   std::string peer() const;
 
   SessionHost& host_;
@@ -74,11 +83,13 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   std::vector<std::filesystem::path> paths_;
   boost::asio::ip::tcp::socket socket_;
   boost::asio::steady_timer linger_;
+  IdleWatchdog watchdog_;
   std::optional<std::string> send_error_;  // the data phase broke; see send_failed
   FrameReader reader_;
   FrameWriter writer_;
   PlannedOffer planned_;
   std::vector<FileRecord> records_;
+  std::map<std::uint32_t, protocol::Have> haves_;  // what the receiver holds, by offer index
   std::uint32_t next_index_ = 0;
   std::optional<CurrentFile> current_;
   ProgressMeter progress_;

@@ -42,6 +42,8 @@ struct TransferEngine::Impl final : SessionHost {
   void emit(Event event) override { events_.push(std::move(event)); }
   boost::asio::thread_pool& workers() override { return workers_; }
   void session_ended(TransferId id) override { sessions_.erase(id); }
+  bool claim_part(const std::string& part_name) override { return parts_in_use_.insert(part_name).second; }
+  void release_part(const std::string& part_name) override { parts_in_use_.erase(part_name); }
 
   void note_fallback(const std::string& reason, const std::string& file) override {
     std::string cause = reason;
@@ -116,6 +118,7 @@ struct TransferEngine::Impl final : SessionHost {
   std::shared_ptr<platform::ReceiveFolder> folder_;
   std::map<TransferId, std::shared_ptr<Session>> sessions_;
   std::set<std::string> fallbacks_logged_;
+  std::set<std::string> parts_in_use_;
   std::atomic<std::uint64_t> next_id_{1};
   std::thread thread_;
 };

@@ -1,4 +1,4 @@
-// Ferry wire protocol v1 codec. docs/protocol.md is the normative description.
+// Ferry wire protocol v2 codec. docs/protocol.md is the normative description.
 #include "ferry/core/protocol/codec.hpp"
 
 #include <algorithm>
@@ -35,17 +35,19 @@ static_assert(frame_type_for<Hello>() == FrameType::Hello &&
               frame_type_for<FileAbort>() == FrameType::FileAbort &&
               frame_type_for<FileResult>() == FrameType::FileResult &&
               frame_type_for<Summary>() == FrameType::Summary &&
-              frame_type_for<Cancel>() == FrameType::Cancel);
+              frame_type_for<Cancel>() == FrameType::Cancel &&
+              frame_type_for<Have>() == FrameType::Have);
 
 bool is_known_frame_type(std::uint8_t value) {
   return value >= static_cast<std::uint8_t>(FrameType::Hello) &&
-         value <= static_cast<std::uint8_t>(FrameType::Cancel);
+         value <= static_cast<std::uint8_t>(FrameType::Have);
 }
 
 std::uint32_t max_payload(FrameType type) {
   switch (type) {
     case FrameType::Data: return kMaxDataPayload;
     case FrameType::Offer: return kMaxOfferPayload;
+    case FrameType::Have: return kMaxHavePayload;
     default: return kMaxControlPayload;
   }
 }
@@ -240,7 +242,17 @@ void write_payload(Writer& w, const Decline& m) {
   w.text(m.message);
 }
 
-void write_payload(Writer& w, const FileBegin& m) { w.u32(m.index); }
+void write_payload(Writer& w, const FileBegin& m) {
+  w.u32(m.index);
+  w.u64(m.offset);
+}
+
+void write_payload(Writer& w, const Have& m) {
+  w.u32(m.index);
+  w.u8(static_cast<std::uint8_t>(m.kind));
+  w.u64(m.length);
+  for (const Digest& block : m.blocks) w.raw(std::as_bytes(std::span(block)));
+}
 
 void write_payload(Writer& w, const FileEnd& m) {
   w.u32(m.index);
@@ -320,14 +332,38 @@ Decline read_decline(Reader& r) {
   return m;
 }
 
-FileBegin read_file_begin(Reader& r) { return FileBegin{r.u32()}; }
+FileBegin read_file_begin(Reader& r) {
+  FileBegin m;
+  m.index = r.u32();
+  m.offset = r.u64();
+  return m;
+}
+
+Digest read_digest(Reader& r) {
+  Digest digest{};
+  std::ranges::transform(r.raw(digest.size()), digest.begin(),
+                         [](std::byte b) { return std::to_integer<std::uint8_t>(b); });
+  return digest;
+}
 
 FileEnd read_file_end(Reader& r) {
   FileEnd m;
   m.index = r.u32();
-  const auto digest = r.raw(m.digest.size());
-  std::ranges::transform(digest, m.digest.begin(),
-                         [](std::byte b) { return std::to_integer<std::uint8_t>(b); });
+  m.digest = read_digest(r);
+  return m;
+}
+
+Have read_have(Reader& r) {
+  Have m;
+  m.index = r.u32();
+  m.kind = read_enum(r, HaveKind::Partial, HaveKind::Complete);
+  m.length = r.u64();
+  // The length fixes the block count: bound it by the payload before reserving.
+  const std::uint64_t count = have_block_count(m.length);
+  if (count > r.remaining() / sizeof(Digest)) r.fail(DecodeError::Truncated);
+  if (r.failed()) return m;
+  m.blocks.reserve(static_cast<std::size_t>(count));
+  for (std::uint64_t i = 0; i < count; ++i) m.blocks.push_back(read_digest(r));
   return m;
 }
 
@@ -370,6 +406,7 @@ Message read_payload(FrameType type, Reader& r) {
     case FrameType::FileResult: return read_file_result(r);
     case FrameType::Summary: return read_summary(r);
     case FrameType::Cancel: return read_cancel(r);
+    case FrameType::Have: return read_have(r);
   }
   return DataHeader{};  // DATA is answered from its header alone, in decode()
 }
@@ -406,7 +443,7 @@ class DecodeCategory final : public std::error_category {
       case DecodeError::TextTooLong: return "string longer than its limit";
       case DecodeError::TooManyEntries: return "offer has more entries than allowed";
       case DecodeError::InvalidEnum:
-        return "entry kind, decline reason or file status out of range";
+        return "entry kind, decline reason, file status or have kind out of range";
       case DecodeError::EmptyData: return "DATA frame with an empty payload";
       case DecodeError::InvalidUtf8: return "string is not valid UTF-8";
     }

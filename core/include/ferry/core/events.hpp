@@ -57,6 +57,9 @@ struct FileDone {
   std::uint64_t bytes = 0;
   Strategy strategy = Strategy::Buffered;  // what actually moved the bytes on this side
   std::string strategy_note;               // why, e.g. a fallback reason; may be empty
+  // Bytes an earlier session had already delivered (resumed); == bytes when
+  // the receiver already held the whole file and nothing was sent.
+  std::uint64_t resumed_bytes = 0;
   double seconds = 0;
   bool ok = false;
   std::string error;  // when !ok

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -30,6 +31,16 @@ struct EngineSettings {
   // of the system calls of 8 × 1 MiB (ferry-bench L, docs/performance.md).
   std::uint32_t direct_block_bytes = 4 * 1024 * 1024;  // one direct read/write
   std::uint32_t direct_queue_depth = 4;                // direct reads/writes in flight
+  // Sending: continue files the receiver already holds part of (HAVE), skip
+  // ones it holds whole. Off: every file is sent from its first byte.
+  bool resume = true;
+  // Receiving: make files' data durable (syncfs / FlushFileBuffers, once per
+  // batch of files) before they get their final names, so a crash can never
+  // leave a final name on unwritten data.
+  bool durable_commit = true;
+  // A session whose peer sends nothing (or takes nothing) for this long fails.
+  // Waiting for the receiving user's answer is not idle time.
+  std::chrono::milliseconds idle_timeout = std::chrono::seconds(60);
 };
 
 }  // namespace ferry

@@ -53,10 +53,14 @@ struct OpenedSink {
 // with ENOSPC when the space cannot be reserved. A smaller file takes its
 // space as it is written (a full disk then fails a write with ENOSPC): for
 // many small files the reservation cost more than the write itself.
+// With `resume_from` > 0 the part file is kept up to that byte (a resumed
+// file: a multiple of 4096, so direct writes stay aligned) and writing
+// continues there; what lay beyond it is cut off first.
 inline constexpr std::uint64_t kReservedFromBytes = 1024 * 1024;
 
 Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
                              const std::filesystem::path& path, std::uint64_t size,
-                             Strategy requested, const DirectOptions& options);
+                             Strategy requested, const DirectOptions& options,
+                             std::uint64_t resume_from = 0);
 
 }  // namespace ferry::platform

@@ -64,9 +64,12 @@ struct OpenedSource {
 
 // Opens `path` for sending with `requested`, falling back to Buffered when the
 // file's filesystem or the kernel cannot do it (the reason says which check
-// failed: statx STATX_DIOALIGN, open O_DIRECT, io_uring_setup ...).
+// failed: statx STATX_DIOALIGN, open O_DIRECT, io_uring_setup ...). Sending
+// starts at byte `start` (a resumed file), which must be 0 or a multiple of
+// 4096 so direct reads stay aligned; only bytes from there are observed.
 Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
                                  const std::filesystem::path& path, Strategy requested,
-                                 const DirectOptions& options, ByteObserver observer);
+                                 const DirectOptions& options, ByteObserver observer,
+                                 std::uint64_t start = 0);
 
 }  // namespace ferry::platform

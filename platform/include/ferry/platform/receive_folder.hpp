@@ -5,14 +5,18 @@
 // never following a symlink. Paths given here are already validated by
 // ferry::path_rejection (relative, '/'-separated, no '..').
 //
-// Thread: not thread-safe; the engine calls it from its thread.
+// Thread: not thread-safe; the engine calls it from its thread. The const
+// members open_existing and make_durable may also run on worker threads, at
+// the same time as the others.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "ferry/platform/io_result.hpp"
+#include "ferry/platform/read_only_file.hpp"
 
 namespace ferry::platform {
 
@@ -41,6 +45,18 @@ class ReceiveFolder {
 
   // Removes a part file if it exists; never fails loudly.
   void discard(std::string_view part_name) noexcept;
+
+  // Opens the existing regular file `relative_path` (a part file's name, or a
+  // received file's path) for reading, walked like every other path: a link
+  // on the way or at the end is refused. No such file (or folder on the way):
+  // a null pointer, not an error.
+  Result<std::unique_ptr<ReadOnlyFile>> open_existing(std::string_view relative_path) const;
+
+  // Makes the data of the named part files durable, so they can be committed
+  // knowing that a crash cannot leave a final name on unwritten data: one
+  // syncfs for the whole filesystem on Linux, FlushFileBuffers per file on
+  // Windows.
+  Result<void> make_durable(std::span<const std::string> part_names) const;
 
   // Bytes available to an unprivileged writer on the folder's filesystem.
   Result<std::uint64_t> free_bytes() const;

@@ -18,7 +18,7 @@ enum class DecodeError {
   BadMagic,           // HELLO does not start with "FERRY"
   TextTooLong,        // a string above its limit
   TooManyEntries,     // offer entry count above kMaxOfferEntries
-  InvalidEnum,        // entry kind, decline reason or file status out of range
+  InvalidEnum,        // entry kind, decline reason, file status or have kind out of range
   EmptyData,          // DATA frame with length 0
   InvalidUtf8,        // a string that is not valid UTF-8
 };

@@ -1,5 +1,5 @@
 #pragma once
-// Ferry wire protocol, version 1: the messages. docs/protocol.md is the
+// Ferry wire protocol, version 2: the messages. docs/protocol.md is the
 // normative description; this header mirrors it.
 #include <array>
 #include <cstddef>
@@ -10,7 +10,7 @@
 
 namespace ferry::protocol {
 
-inline constexpr std::uint16_t kVersion = 1;
+inline constexpr std::uint16_t kVersion = 2;
 
 // Limits checked before anything is allocated.
 inline constexpr std::size_t kFrameHeaderSize = 5;                  // u8 type + u32 length
@@ -21,6 +21,10 @@ inline constexpr std::uint32_t kMaxOfferEntries = 1'000'000;
 inline constexpr std::size_t kMaxPathBytes = 4096;
 inline constexpr std::size_t kMaxNameBytes = 255;
 inline constexpr std::size_t kMaxTextBytes = 1024;
+inline constexpr std::uint32_t kMaxHavePayload = 16 * 1024 * 1024;
+// HAVE digests one block of this many bytes each; resumed files restart at a
+// multiple of it, which keeps resumed direct writes aligned.
+inline constexpr std::uint64_t kResumeBlockBytes = 4 * 1024 * 1024;
 
 enum class FrameType : std::uint8_t {
   Hello = 0x01,
@@ -34,6 +38,7 @@ enum class FrameType : std::uint8_t {
   FileResult = 0x09,
   Summary = 0x0A,
   Cancel = 0x0B,
+  Have = 0x0C,
 };
 
 // XXH3-128 of the file's bytes, canonical (big-endian high64 then low64).
@@ -73,7 +78,8 @@ struct Decline {
 };
 
 struct FileBegin {
-  std::uint32_t index = 0;  // index of a File entry in the offer
+  std::uint32_t index = 0;   // index of a File entry in the offer
+  std::uint64_t offset = 0;  // first byte sent: 0, or where the receiver's HAVE lets it resume
   bool operator==(const FileBegin&) const = default;
 };
 
@@ -123,7 +129,26 @@ struct Cancel {
   bool operator==(const Cancel&) const = default;
 };
 
+// What the receiver already holds of a file, so the sender can resume it.
+enum class HaveKind : std::uint8_t {
+  Partial = 0,   // a part file left by an earlier session: resume from any matching block
+  Complete = 1,  // a complete file under the final name: skip it only if every block matches
+};
+
+struct Have {
+  std::uint32_t index = 0;
+  HaveKind kind = HaveKind::Partial;
+  std::uint64_t length = 0;     // bytes of the receiver's copy the digests cover
+  std::vector<Digest> blocks;   // XXH3-128 of each kResumeBlockBytes block (the last may be short)
+  bool operator==(const Have&) const = default;
+};
+
+// Blocks a HAVE of `length` bytes carries.
+constexpr std::uint64_t have_block_count(std::uint64_t length) {
+  return length / kResumeBlockBytes + (length % kResumeBlockBytes != 0);
+}
+
 using Message = std::variant<Hello, Offer, Accept, Decline, FileBegin, DataHeader, FileEnd,
-                             FileAbort, FileResult, Summary, Cancel>;
+                             FileAbort, FileResult, Summary, Cancel, Have>;
 
 }  // namespace ferry::protocol

@@ -1,0 +1,143 @@
+#include "resume.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <xxhash.h>
+
+#include <functional>
+
+namespace ferry {
+namespace {
+
+constexpr std::size_t kReadBytes = 1024 * 1024;
+
+// Reads `file` from its start, `length` bytes in kResumeBlockBytes blocks,
+// feeding every byte to `whole`; after each block, `on_block(digest)` says
+// whether to go on. False when the file could not be read that far.
+bool digest_blocks(platform::ReadOnlyFile& file, std::uint64_t length, StreamDigest& whole,
+                   const std::function<bool(const protocol::Digest&)>& on_block) {
+  std::vector<std::byte> buffer(kReadBytes);
+  for (std::uint64_t block_start = 0; block_start < length;) {
+    const std::uint64_t block_end = std::min(length, block_start + protocol::kResumeBlockBytes);
+    StreamDigest block;
+    for (std::uint64_t at = block_start; at < block_end;) {
+      const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(block_end - at, buffer.size()));
+      auto got = file.read_at(at, {buffer.data(), want});
+      if (!got) {
+        spdlog::debug("resume: {}", got.error().describe());
+        return false;
+      }
+      if (got.value() == 0) return false;
+      const std::span<const std::byte> bytes(buffer.data(), got.value());
+      block.update(bytes);
+      whole.update(bytes);
+      at += got.value();
+    }
+    if (!on_block(block.finish())) return true;
+    block_start = block_end;
+  }
+  return true;
+}
+
+// How much of the receiver's copy a HAVE may cover: whole blocks, or the
+// whole file when the copy is complete.
+std::uint64_t covered_length(std::uint64_t copy_bytes, std::uint64_t entry_size) {
+  if (copy_bytes >= entry_size) return entry_size;
+  return copy_bytes / protocol::kResumeBlockBytes * protocol::kResumeBlockBytes;
+}
+
+std::optional<ReceiverCopy> locate_copy(const platform::ReceiveFolder& folder,
+                                        std::string_view device_name, std::uint32_t index,
+                                        const protocol::OfferEntry& entry) {
+  ReceiverCopy copy;
+  auto stored = folder.open_existing(entry.path);
+  if (stored && stored.value() && stored.value()->size() == entry.size) {
+    copy.have = {index, protocol::HaveKind::Complete, entry.size, {}};
+    copy.stored_path = entry.path;
+    return copy;
+  }
+  copy.part_name = resume_part_name(device_name, entry);
+  auto part = folder.open_existing(copy.part_name);
+  if (!part || !part.value()) return std::nullopt;
+  const std::uint64_t length = covered_length(part.value()->size(), entry.size);
+  if (length == 0) return std::nullopt;
+  copy.have = {index, protocol::HaveKind::Partial, length, {}};
+  return copy;
+}
+
+// Fills in the copy's digests; false when it cannot be read at all.
+bool digest_copy(const platform::ReceiveFolder& folder, ReceiverCopy& copy) {
+  const bool complete = copy.have.kind == protocol::HaveKind::Complete;
+  auto file = folder.open_existing(complete ? copy.stored_path : copy.part_name);
+  if (!file || !file.value()) return false;
+  if (complete && file.value()->size() != copy.have.length) return false;
+  StreamDigest whole;
+  const bool read = digest_blocks(*file.value(), copy.have.length, whole,
+                                  [&](const protocol::Digest& digest) {
+                                    copy.have.blocks.push_back(digest);
+                                    if (!complete) copy.prefix_digests.push_back(whole.snapshot());
+                                    return true;
+                                  });
+  if (complete) {
+    copy.whole = whole.finish();
+    return read;
+  }
+  // A part file that ended early is announced as far as it could be read.
+  copy.have.length = std::min<std::uint64_t>(copy.have.length,
+                                             copy.have.blocks.size() * protocol::kResumeBlockBytes);
+  return !copy.have.blocks.empty();
+}
+
+}  // namespace
+
+// Not keyed by mtime: a file edited since keeps its part, and the block
+// digests find where the edit starts.
+std::string resume_part_name(std::string_view device_name, const protocol::OfferEntry& entry) {
+  const std::string key = fmt::format("{}\n{}\n{}", device_name, entry.path, entry.size);
+  return fmt::format(".ferry-{:016x}.part", XXH3_64bits(key.data(), key.size()));
+}
+
+std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::ReceiveFolder& folder,
+                                                             std::string_view device_name,
+                                                             const protocol::Offer& offer) {
+  std::map<std::uint32_t, ReceiverCopy> copies;
+  for (std::uint32_t index = 0; index < offer.entries.size(); ++index) {
+    const auto& entry = offer.entries[index];
+    if (entry.kind != protocol::EntryKind::File) continue;
+    if (auto copy = locate_copy(folder, device_name, index, entry)) copies.emplace(index, std::move(*copy));
+  }
+  return copies;
+}
+
+void digest_receiver_copies(const platform::ReceiveFolder& folder,
+                            std::map<std::uint32_t, ReceiverCopy>& copies) {
+  for (auto it = copies.begin(); it != copies.end();)
+    it = digest_copy(folder, it->second) ? std::next(it) : copies.erase(it);
+}
+
+std::uint64_t held_bytes(const std::map<std::uint32_t, ReceiverCopy>& copies) {
+  std::uint64_t held = 0;
+  for (const auto& [index, copy] : copies) held += copy.have.length;
+  return held;
+}
+
+ResumePoint find_resume_point(const std::filesystem::path& source, const protocol::Have& have) {
+  auto file = platform::open_read_only(source);
+  if (!file) return {};
+  ResumePoint point;  // the digest's state after the last matching block
+  StreamDigest whole;
+  std::size_t matched = 0;
+  const bool read = digest_blocks(*file.value(), have.length, whole, [&](const protocol::Digest& d) {
+    if (d != have.blocks[matched]) return false;
+    ++matched;
+    point.digest = whole.snapshot();
+    return true;
+  });
+  if (!read) return {};
+  point.offset = std::min(have.length, matched * protocol::kResumeBlockBytes);
+  // A complete copy is all or nothing: it is never rewritten in place.
+  if (have.kind == protocol::HaveKind::Complete && matched != have.blocks.size()) return {};
+  return point;
+}
+
+}  // namespace ferry

@@ -1,0 +1,32 @@
+#pragma once
+// Test support: a TCP relay on 127.0.0.1 between a sender and a receiver
+// that misbehaves on cue. After `limit` bytes from the sender it either cuts
+// both connections (a cable pulled mid-transfer) or stops relaying anything
+// while keeping them open (a peer that hangs). Runs on its own thread.
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <thread>
+
+namespace ferry::test {
+
+class TcpRelay {
+ public:
+  enum class AtLimit { Cut, Stall };
+
+  TcpRelay(std::uint16_t target_port, std::uint64_t limit, AtLimit at_limit);
+  ~TcpRelay();  // closes everything and joins its thread
+  TcpRelay(const TcpRelay&) = delete;
+  TcpRelay& operator=(const TcpRelay&) = delete;
+
+  std::uint16_t port() const;
+  bool limit_reached() const { return limit_reached_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::atomic<bool> limit_reached_{false};
+  std::thread thread_;
+};
+
+}  // namespace ferry::test
