@@ -12,6 +12,8 @@ build_dir=$(readlink -f "$1")
 inspect=$2
 here=$(dirname "$(readlink -f "$0")")
 version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build_dir/CMakeCache.txt")
+# shellcheck source=/dev/null
+source "$build_dir/installer/linux/appimage.env"  # FERRY_QT_PLUGINS_DIR
 build_cli=$build_dir/app/cli/ferry-cli
 
 work=$(mktemp -d "$build_dir/appimage-test.XXXXXX")
@@ -128,8 +130,9 @@ ln -s "$image" "$work/ferry-cli"
   fail "the image started as ferry-cli does not run ferry-cli"
 no_leftovers "started as ferry-cli"
 
-step "the desktop app on an X server"
-"$here/test-appimage-gui.sh" "$image" "$work/gui" || fail "the desktop app from the image"
+step "the desktop app on an X server, with the host's Qt hidden"
+"$here/hide-host-qt.sh" "$build_dir/app/gui/ferry" "$FERRY_QT_PLUGINS_DIR" \
+  "$here/test-appimage-gui.sh" "$image" "$work/gui" || fail "the desktop app from the image"
 no_leftovers "desktop app"
 cp "$work/gui/screen.png" "$build_dir/appimage/test-screenshot.png"  # to look at
 
