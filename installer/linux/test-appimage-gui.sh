@@ -57,4 +57,6 @@ done
 status=0
 wait "$runtime" || status=$?
 ((status == 143)) || fail "the runtime ended with status $status, not 143 (SIGTERM passed on)"
+if grep -q " $appdir " /proc/self/mounts; then fail "$appdir is still mounted"; fi
+[[ ! -e $appdir ]] || fail "the mount point $appdir is still there"
 trap - EXIT

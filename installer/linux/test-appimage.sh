@@ -110,7 +110,8 @@ libqt=$(ldd "$appdir/usr/bin/ferry" | grep -c "libQt6.* => $appdir/usr/bin/../li
 echo "$checked ELF files checked, ferry loads $libqt Qt libraries from the AppDir"
 rm -rf "$appdir"
 
-# run_versions LABEL IMAGE_ARGS...: both programs print their version.
+# run_versions LABEL IMAGE_ARGS...: both programs print their version, and
+# ferry-cli's exit code for a wrong command line comes through the runtime.
 run_versions() {
   local label=$1 out
   shift
@@ -118,6 +119,9 @@ run_versions() {
   [[ $out == "Ferry $version" ]] || fail "$label: ferry --version printed '$out'"
   out=$(timeout 30 "$image" "$@" ferry-cli --version 2>&1) || fail "$label: ferry-cli --version: $out"
   [[ $out == "ferry-cli $version" ]] || fail "$label: ferry-cli --version printed '$out'"
+  local status=0
+  timeout 30 "$image" "$@" ferry-cli --no-such-option >/dev/null 2>&1 || status=$?
+  ((status == 2)) || fail "$label: a wrong ferry-cli command line exited $status, not 2"
   no_leftovers "$label"
   echo "$label: Ferry $version, ferry-cli $version"
 }
