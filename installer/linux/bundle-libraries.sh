@@ -49,22 +49,28 @@ copy_plugins() {
 # shellcheck source=excluded-libraries.sh
 source "$here/excluded-libraries.sh"
 
+# Where the host keeps each library, from ldd, which lists an ELF file's whole
+# closure: so ldd runs about once per program or plugin, not per library.
+declare -A host_path=()
+learn_paths() {  # learn_paths ELF
+  local soname path
+  while read -r soname _ path _; do
+    if [[ $path == /* ]]; then host_path[$soname]=$path; fi
+  done < <(ldd "$1" | grep ' => ')
+}
+
 # Breadth-first over DT_NEEDED: an excluded library is not followed, so what
 # only it needs (e.g. freetype's libpng) is the host's business too.
 declare -A shipped=()
 bundle_closure() {
   local queue=("$@") elf soname path
-  local -A found
   while ((${#queue[@]})); do
     elf=${queue[0]}
     queue=("${queue[@]:1}")
-    found=()
-    while read -r soname _ path _; do
-      [[ $path == /* ]] && found[$soname]=$path
-    done < <(ldd "$elf" | grep ' => ')
     while read -r soname; do
       if is_host_library "$soname" || [[ -n ${shipped[$soname]-} ]]; then continue; fi
-      path=${found[$soname]-}
+      [[ -n ${host_path[$soname]-} ]] || learn_paths "$elf"
+      path=${host_path[$soname]-}
       if [[ -z $path ]]; then
         echo "bundle-libraries: $elf needs $soname, which ldd cannot find" >&2
         exit 1
