@@ -75,11 +75,16 @@ inspected=$("$inspect" "$image") || fail "appimage-inspect: $inspected"
   fail "libappimage says '$inspected', the runtime says offset $offset"
 echo "$inspected"
 
-step "extracted AppDir: desktop file, AppStream data, icons"
+step "extracted AppDir: Qt plugins, desktop file, AppStream data, icons"
 (cd "$work" && timeout 60 "$image" --appimage-extract >/dev/null) || fail "--appimage-extract failed"
 appdir=$work/squashfs-root
 for file in AppRun ferry.desktop ferry.svg .DirIcon usr/bin/qt.conf usr/share/icons/hicolor/scalable/apps/ferry.svg; do
   [[ -e $appdir/$file ]] || fail "the AppDir has no $file"
+done
+for plugin in platforms/libqxcb.so platforms/libqoffscreen.so platforms/libqwayland-generic.so; do
+  if [[ -e $FERRY_QT_PLUGINS_DIR/$plugin && ! -e $appdir/usr/plugins/$plugin ]]; then
+    fail "the AppDir has no $plugin, which the Qt Ferry was built with has"
+  fi
 done
 desktop-file-validate "$appdir/usr/share/applications/ferry.desktop" || fail "desktop-file-validate"
 metainfo=("$appdir"/usr/share/metainfo/*.metainfo.xml)
@@ -133,6 +138,19 @@ ln -s "$image" "$work/ferry-cli"
 [[ $(timeout 30 "$work/ferry-cli" --version) == "ferry-cli $version" ]] ||
   fail "the image started as ferry-cli does not run ferry-cli"
 no_leftovers "started as ferry-cli"
+
+step "as an unprivileged user: mounted through fusermount3"
+chmod 755 "$work" "$work/out"
+chmod 1777 "$TMPDIR"
+status=0
+out=$("$here/run-unprivileged.sh" env TMPDIR="$TMPDIR" timeout 30 "$image" ferry-cli --version 2>&1) || status=$?
+if ((status == 77)); then
+  echo "skipped: $out"
+else
+  [[ $status == 0 && $out == "ferry-cli $version" ]] || fail "as user nobody (exit $status): $out"
+  no_leftovers "as user nobody"
+  echo "as user nobody: $out"
+fi
 
 step "the desktop app on an X server, with the host's Qt hidden"
 "$here/hide-host-qt.sh" "$build_dir/app/gui/ferry" "$FERRY_QT_PLUGINS_DIR" \
