@@ -22,6 +22,10 @@ cleanup() {
   local pid
   for pid in "${background[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  local mount_point  # a mount left by a failed check would keep rm from the folder
+  while read -r mount_point; do
+    umount -l "$mount_point" 2>/dev/null || fusermount3 -u -z "$mount_point" || true
+  done < <(awk -v work="$work/" 'index($2, work) == 1 { print $2 }' /proc/self/mounts)
   rm -rf "$work"
 }
 trap cleanup EXIT
