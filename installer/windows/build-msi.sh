@@ -55,7 +55,8 @@ printf '[Paths]\nPrefix = .\nPlugins = .\n' >"$root/qt.conf"
 # The mingw runtime lives in the compiler's library folders.
 runtime_dirs=$("${cfg[cxx]}" -print-search-dirs | sed -n 's/^libraries: =//p')
 mapfile -t binaries < <(find "$root" -iname '*.exe' -o -iname '*.dll')
-mapfile -t dlls < <("$here/dll-closure.sh" "${cfg[objdump]}" "${cfg[qt_bin]}:$runtime_dirs" "${binaries[@]}")
+closure=$("$here/dll-closure.sh" "${cfg[objdump]}" "${cfg[qt_bin]}:$runtime_dirs" "${binaries[@]}")
+mapfile -t dlls <<<"$closure"
 cp "${dlls[@]}" "$root/"
 chmod -R u+w "$root"
 find "$root" -iname '*.dll' -exec "${cfg[strip]}" --strip-unneeded {} +

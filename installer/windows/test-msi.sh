@@ -74,11 +74,13 @@ msiexec() {
   WINEDEBUG=-all,fixme+netsh timeout -k 5 180 wine msiexec "$@" /qn >"$log" 2>&1 ||
     fail "msiexec $* exited $?" "$log"
 }
-netsh_ran() {  # log pattern...: each pattern matches a netsh line of the log
-  local log=$1 pattern
+netsh_ran() {  # log pattern...: netsh lines of the log match the patterns, in this order
+  local log=$1 pattern after=0 line
   shift
   for pattern in "$@"; do
-    grep -q "fixme:netsh:.*$pattern" "$log" || fail "netsh was not run with: $pattern" "$log"
+    line=$(grep -n "fixme:netsh:.*$pattern" "$log" | awk -F: -v after="$after" '$1 > after { print $1; exit }')
+    [[ -n $line ]] || fail "netsh was not run with: $pattern (after line $after)" "$log"
+    after=$line
   done
 }
 firewall_add=('L"add" L"rule" L"name=Ferry" .*L"protocol=TCP" L"localport='"$tcp_port"'"'
