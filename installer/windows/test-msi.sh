@@ -89,14 +89,15 @@ firewall_delete='L"delete" L"rule" L"name=Ferry"'
 
 # Lines "ProductCode DisplayVersion" of the installed products named Ferry.
 ferry_products() {
-  timeout -k 5 60 wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s | tr -d '\r' |
+  { timeout -k 5 60 wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s || true; } |
+    tr -d '\r' |
     awk '/^HKEY/ { n = split($0, p, "\\"); key = p[n] }
          $1 == "DisplayName" && $3 == "Ferry" { ferry[key] = 1 }
          $1 == "DisplayVersion" { ver[key] = $3 }
          END { for (k in ferry) print k, ver[k] }'
 }
 registry_version() {
-  timeout -k 5 60 wine reg query 'HKLM\Software\Ferry' /v Version 2>/dev/null | tr -d '\r' |
+  { timeout -k 5 60 wine reg query 'HKLM\Software\Ferry' /v Version 2>/dev/null || true; } | tr -d '\r' |
     awk '$1 == "Version" { print $3 }'
 }
 # loaded_from_install LOG DLL...: the program logged (WINEDEBUG=+loaddll) loading

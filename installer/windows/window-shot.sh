@@ -13,14 +13,25 @@ shift 2
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
 
+viewable() {  # the first viewable window titled $title, of all (a tray icon may share the title)
+  local window
+  for window in $(xwininfo -root -tree | sed -nE "s/^ *(0x[0-9a-f]+) \"$title\": .*/\1/p"); do
+    if xwininfo -id "$window" | grep -q 'Map State: IsViewable'; then
+      echo "$window"
+      return
+    fi
+  done
+}
+
+colours=0
 for _ in $(seq 90); do
   sleep 1
   if ! kill -0 "$app" 2>/dev/null; then
     echo "window-shot: $1 exited before drawing a window" >&2
     exit 1
   fi
-  window=$(xwininfo -root -tree | sed -nE "s/^ *(0x[0-9a-f]+) \"$title\": .*/\1/p" | head -n 1)
-  if [[ -z $window ]] || ! xwininfo -id "$window" | grep -q 'Map State: IsViewable'; then continue; fi
+  window=$(viewable)
+  [[ -n $window ]] || continue
   import -window root "$out"
   colours=$(identify -format %k "$out")
   if ((colours >= 16)); then
@@ -28,5 +39,6 @@ for _ in $(seq 90); do
     exit 0
   fi
 done
-echo "window-shot: no window \"$title\" drawn within 90 s" >&2
+echo "window-shot: no window \"$title\" drawn within 90 s (last screen: $colours colours); the windows:" >&2
+xwininfo -root -tree | grep -v '(has no name)' >&2
 exit 1
