@@ -29,11 +29,14 @@ cleanup() {
   local jobs_left
   mapfile -t jobs_left < <(jobs -p)
   if ((${#jobs_left[@]})); then kill "${jobs_left[@]}" 2>/dev/null || true; fi
-  timeout 30 wineserver -k 2>/dev/null || true
-  timeout 30 wineserver -w 2>/dev/null || true
+  end_wine_session
   rm -rf "$work"
 }
 trap cleanup EXIT
+end_wine_session() {
+  timeout 30 wineserver -k 2>/dev/null || true
+  timeout 30 wineserver -w 2>/dev/null || true
+}
 
 step() { echo "test-msi: [$((SECONDS - start)) s] $*"; }
 fail() {
@@ -58,7 +61,7 @@ step "creating a Wine prefix while building Ferry $version and $next"
 timeout -k 5 240 wine wineboot --init >"$work/wineboot.log" 2>&1 &
 boot=$!
 for v in "$version" "$next"; do
-  "$here/build-msi.sh" "$build" "$work/msi" --version "$v" >"$work/build-$v.log" 2>&1 ||
+  timeout -k 5 300 "$here/build-msi.sh" "$build" "$work/msi" --version "$v" >"$work/build-$v.log" 2>&1 ||
     fail "build-msi.sh --version $v" "$work/build-$v.log"
   cp -r "$build/installer/windows/msi-stage/bin" "$work/staged-$v"  # each build strips anew
 done
@@ -160,13 +163,15 @@ loaded_from_install "$work/sender.log" libstdc++-6.dll libwinpthread-1.dll
 step "starting the installed ferry.exe under Xvfb"
 # On a free port, so a Ferry already receiving on this machine is not in the way.
 timeout -k 5 60 wine reg add 'HKCU\Software\Ferry\Ferry\network' /v port /t REG_DWORD /d 0 /f >/dev/null
-WINEDEBUG=-all,+loaddll xvfb-run -a -s "-screen 0 1024x768x24" \
+# A new Wine session: the desktop process (explorer.exe) of one started without
+# DISPLAY would keep the app's windows off the Xvfb screen.
+end_wine_session
+WINEDEBUG=-all,+loaddll timeout -k 5 180 xvfb-run -a -s "-screen 0 1024x768x24" \
   "$here/window-shot.sh" Ferry "$work/ferry.png" wine "$gui" >"$work/gui.log" 2>&1 ||
   fail "ferry.exe did not draw its window" "$work/gui.log"
 loaded_from_install "$work/gui.log" Qt6Widgets.dll 'platforms\\qwindows.dll' 'styles\\qwindowsvistastyle.dll'
 cp "$work/ferry.png" "$build/installer/windows/msi-test-ferry.png"
-timeout 30 wineserver -k || true  # ferry.exe may stay in the tray
-timeout 30 wineserver -w || true
+end_wine_session  # ferry.exe may stay in the tray
 
 step "upgrading to Ferry $next"
 msiexec "install-$next" /i "Z:$work/msi/Ferry-$next-x64.msi"
