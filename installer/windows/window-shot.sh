@@ -13,7 +13,7 @@ shift 2
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
 
-viewable() {  # the first viewable window titled $title, of all (a tray icon may share the title)
+viewable() {  # the first viewable window titled $title, if any
   local window
   for window in $(xwininfo -root -tree | sed -nE "s/^ *(0x[0-9a-f]+) \"$title\": .*/\1/p"); do
     if xwininfo -id "$window" | grep -q 'Map State: IsViewable'; then
