@@ -56,6 +56,10 @@ std::string run_small_files_scenario(const ScenarioContext& context) {
   for (const std::string strategy : {"auto", "zerocopy", "buffered"}) {
     configs.push_back({strategy, ferry_spec(strategy, source, receive_dir, bytes, options.small_files)});
   }
+  // The price of durable commits (one syncfs per batch before the renames).
+  TransferSpec unsynced = ferry_spec("auto", source, receive_dir, bytes, options.small_files);
+  unsynced.durable = false;
+  configs.push_back({"auto, --no-sync", unsynced});
   if (!context.nc_missing) {
     TransferSpec spec = ferry_spec("auto", source, receive_dir, bytes, options.small_files);
     spec.program = Program::TarNc;

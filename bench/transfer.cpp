@@ -202,6 +202,7 @@ std::vector<std::string> receiver_argv(const Tools& tools, const TransferSpec& s
   } else if (spec.mirror_receiver && (spec.strategy == "zerocopy" || spec.strategy == "buffered")) {
     argv.insert(argv.end(), {"--threshold", "1024G"});
   }
+  if (!spec.durable) argv.push_back("--no-sync");
   return argv;
 }
 

@@ -34,6 +34,7 @@ struct TransferSpec {
   // A forced sender strategy is mirrored on the receiver (direct writes for
   // direct, page-cache writes otherwise); false keeps the receiver's default.
   bool mirror_receiver = true;
+  bool durable = true;              // false: ferry-cli receive --no-sync
   std::filesystem::path source;     // a file or folder (naive: a file)
   std::filesystem::path receive_dir;
   std::uint64_t expected_bytes = 0;

@@ -25,6 +25,8 @@ packages=(
   liblz4-dev liblzo2-dev desktop-file-utils appstream libappimage-dev
   # The image ships Qt's Wayland plugins; its test screenshots the GUI.
   qt6-wayland imagemagick
+  # The MSI test finds the installed app's window with xwininfo.
+  x11-utils
   wixl wixl-data
 )
 

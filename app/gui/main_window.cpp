@@ -76,6 +76,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   connect(peers_, &PeerList::activated_row, this, [this] { send_with_dialog(false); });
   connect(transfers_, &TransferList::cancel_requested, this, [this](TransferId id) { bridge_->cancel(id); });
   connect(transfers_, &TransferList::running_selection_changed, cancel_action_, &QAction::setEnabled);
+  connect(transfers_, &TransferList::resumable_selection_changed, resume_action_, &QAction::setEnabled);
+  connect(transfers_, &TransferList::resume_requested, this, &MainWindow::resume);
   setMinimumSize(720, 480);
   resize(960, 640);
 }
@@ -119,6 +121,10 @@ void MainWindow::build_actions() {
     if (auto id = transfers_->selected_running()) bridge_->cancel(*id);
   });
   cancel_action_->setEnabled(false);
+  resume_action_ = transfer_menu->addAction(tr("&Resume Transfer"), this, [this] {
+    if (auto id = transfers_->selected_resumable()) resume(*id);
+  });
+  resume_action_->setEnabled(false);
   transfer_menu->addAction(tr("C&lear Finished"), this, [this] { transfers_->clear_finished(); });
 
   auto* toolbar = addToolBar(tr("Main"));
@@ -127,6 +133,7 @@ void MainWindow::build_actions() {
   toolbar->addActions({send_files, send_folder, add});
   toolbar->addSeparator();
   toolbar->addAction(cancel_action_);
+  toolbar->addAction(resume_action_);
 
   auto* help_menu = menuBar()->addMenu(tr("&Help"));
   help_menu->addAction(tr("&About Ferry"), this, [this] {
@@ -260,6 +267,7 @@ void MainWindow::send_to(int peer_row, const QStringList& paths) {
   const QString name = peer.name.isEmpty() ? peer.host : peer.name;
   const TransferId id = bridge_->send(peer.host, peer.port, paths);
   outgoing_[id] = {name, QFileInfo(paths.first()).absolutePath(), peer_row};
+  sending_paths_[id] = paths;
   transfers_->add_outgoing(id, name, paths);
   peers_->set_status(peer_row, tr("Sending…"));
   tabs_->setCurrentWidget(transfers_);
@@ -293,6 +301,15 @@ void MainWindow::on_answer(TransferId id, bool accept, bool always) {
   }
 }
 
+void MainWindow::resume(TransferId failed) {
+  auto it = failed_sends_.find(failed);
+  if (it == failed_sends_.end()) return;
+  const FailedSend send = std::move(it->second);
+  failed_sends_.erase(it);
+  transfers_->mark_resumed(failed);
+  send_to(send.peer_row, send.paths);
+}
+
 void MainWindow::on_session_done(const SessionDone& done) {
   transfers_->on_session_done(done);
   HistoryEntry entry;
@@ -308,6 +325,8 @@ void MainWindow::on_session_done(const SessionDone& done) {
     entry.peer = it->second.peer;
     entry.folder = it->second.folder;
     peers_->set_status(it->second.peer_row, done.ok ? tr("Sent") : tr("Last send failed"));
+    if (!done.ok) failed_sends_[done.id] = {it->second.peer_row, sending_paths_[done.id]};
+    sending_paths_.erase(done.id);
     outgoing_.erase(it);
   } else {
     entry.peer = incoming_from_.count(done.id) ? incoming_from_[done.id] : tr("unknown peer");

@@ -42,6 +42,9 @@ class MainWindow : public QMainWindow {
   void apply_settings(const AppSettings& settings);
   void add_peer(const PeerAddress& peer);
   void send_to(int peer_row, const QStringList& paths);
+  // Sends a failed transfer's files again; the receiver's part files and the
+  // files it already holds make that a resume.
+  void resume(TransferId failed);
 
   PeerList* peer_list() const { return peers_; }
   TransferList* transfer_list() const { return transfers_; }
@@ -78,6 +81,12 @@ class MainWindow : public QMainWindow {
   History history_;
   std::unique_ptr<EngineBridge> bridge_;
   std::map<TransferId, Outgoing> outgoing_;
+  struct FailedSend {
+    int peer_row = -1;
+    QStringList paths;
+  };
+  std::map<TransferId, QStringList> sending_paths_;  // until the session ends
+  std::map<TransferId, FailedSend> failed_sends_;     // until resumed
   std::map<TransferId, QString> incoming_from_;  // device names of accepted offers
   bool quitting_ = false;
   bool told_about_tray_ = false;
@@ -90,6 +99,7 @@ class MainWindow : public QMainWindow {
   QLabel* listen_label_ = nullptr;
   QSystemTrayIcon* tray_ = nullptr;
   QAction* cancel_action_ = nullptr;
+  QAction* resume_action_ = nullptr;
   QAction* quit_action_ = nullptr;  // in the File menu and the tray menu
   QPointer<SettingsDialog> settings_dialog_;
 };

@@ -39,8 +39,12 @@ TransferList::TransferList(QWidget* parent) : QTreeWidget(parent) {
   header()->resizeSection(TransferColumn, 220);
   header()->resizeSection(ProgressColumn, 140);
   header()->resizeSection(SpeedColumn, 150);
-  connect(this, &QTreeWidget::currentItemChanged, this,
-          [this] { emit running_selection_changed(selected_running().has_value()); });
+  connect(this, &QTreeWidget::currentItemChanged, this, &TransferList::announce_selection);
+}
+
+void TransferList::announce_selection() {
+  emit running_selection_changed(selected_running().has_value());
+  emit resumable_selection_changed(selected_resumable().has_value());
 }
 
 TransferList::Session& TransferList::session_for(TransferId id, Direction direction, const QString& peer) {
@@ -163,18 +167,37 @@ void TransferList::on_session_done(const SessionDone& done) {
     session.item->setText(StatusColumn, tr("Done in %1").arg(human_duration(done.seconds)));
   } else {
     const QString why = session_failure(done.error, done.files_failed);
-    session.item->setText(StatusColumn, tr("Failed: %1").arg(why));
+    session.resumable = session.direction == Direction::Send;
+    session.item->setText(StatusColumn, session.resumable ? tr("Failed: %1 (Resume sends the rest)").arg(why)
+                                                          : tr("Failed: %1").arg(why));
     session.item->setToolTip(StatusColumn, why);
   }
   session.item->setText(EtaColumn, QString());
-  if (currentItem() == session.item) emit running_selection_changed(false);
+  if (currentItem() == session.item) announce_selection();
+}
+
+std::optional<TransferId> TransferList::selected_resumable() const {
+  return selected_where(&Session::resumable);
+}
+
+void TransferList::mark_resumed(TransferId id) {
+  auto it = sessions_.find(id);
+  if (it == sessions_.end() || !it->second.resumable) return;
+  it->second.resumable = false;
+  it->second.item->setText(StatusColumn, tr("Failed, resumed in a new transfer"));
+  if (currentItem() == it->second.item) announce_selection();
 }
 
 std::optional<TransferId> TransferList::selected_running() const {
+  return selected_where(&Session::running);
+}
+
+// The session of the selected row (or of the selected file's row) when `flag` is set.
+std::optional<TransferId> TransferList::selected_where(bool Session::*flag) const {
   QTreeWidgetItem* item = currentItem();
   while (item && item->parent()) item = item->parent();
   for (const auto& [id, session] : sessions_)
-    if (session.item == item && session.running) return id;
+    if (session.item == item && session.*flag) return id;
   return std::nullopt;
 }
 
@@ -206,9 +229,13 @@ void TransferList::contextMenuEvent(QContextMenuEvent* event) {
   QMenu menu(this);
   QAction* cancel = menu.addAction(tr("Cancel transfer"));
   cancel->setEnabled(id.has_value());
+  const auto resumable = selected_resumable();
+  QAction* resume = menu.addAction(tr("Resume transfer"));
+  resume->setEnabled(resumable.has_value());
   QAction* clear = menu.addAction(tr("Clear finished"));
   QAction* chosen = menu.exec(event->globalPos());
   if (chosen == cancel && id) emit cancel_requested(*id);
+  if (chosen == resume && resumable) emit resume_requested(*resumable);
   if (chosen == clear) clear_finished();
 }
 

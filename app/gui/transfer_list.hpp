@@ -37,12 +37,18 @@ class TransferList : public QTreeWidget {
 
   // The selected session, when it is still running.
   std::optional<TransferId> selected_running() const;
+  // The selected session, when it is a send that failed and can be sent again.
+  std::optional<TransferId> selected_resumable() const;
+  // The failed send `id` was sent again: it is no longer offered for resuming.
+  void mark_resumed(TransferId id);
   bool is_running(TransferId id) const;
   void clear_finished();
 
  signals:
   void cancel_requested(TransferId id);
+  void resume_requested(TransferId id);
   void running_selection_changed(bool running);
+  void resumable_selection_changed(bool resumable);
 
  protected:
   void keyPressEvent(QKeyEvent* event) override;
@@ -53,6 +59,7 @@ class TransferList : public QTreeWidget {
     QTreeWidgetItem* item = nullptr;
     Direction direction = Direction::Send;
     bool running = true;
+    bool resumable = false;  // a failed send
     std::uint64_t total = 0;
     std::uint64_t done = 0;
     std::vector<protocol::OfferEntry> entries;
@@ -68,6 +75,8 @@ class TransferList : public QTreeWidget {
   Session& session_for(TransferId id, Direction direction, const QString& peer);
   void update_speed(Session& session);
   void update_file_rows(Session& session, std::uint32_t file_index);
+  void announce_selection();
+  std::optional<TransferId> selected_where(bool Session::*flag) const;
 
   std::map<TransferId, Session> sessions_;
 };

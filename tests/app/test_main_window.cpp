@@ -22,6 +22,7 @@
 #include "peer_list.hpp"
 #include "settings_dialog.hpp"
 #include "threshold_editor.hpp"
+#include "tcp_relay.hpp"
 #include "transfer_list.hpp"
 
 using namespace ferry;
@@ -88,6 +89,7 @@ class TestMainWindow : public QObject {
   void threshold_survives_a_restart_and_steers_the_next_file();
   void cancel_from_either_side_leaves_no_file_data();
   void cancel_from_either_side_leaves_no_file();
+  void failed_send_resumes();
 
  private:
   // A window with its settings in this test's folder, listening on a free port.
@@ -285,6 +287,41 @@ void TestMainWindow::cancel_from_either_side_leaves_no_file() {
     QTRY_VERIFY_WITH_TIMEOUT(!events_of<SessionDone>(sender->engine, sender->log).empty(), kTransferMs);
     QCOMPARE(list_files(receive_dir()), std::vector<std::string>());
   }
+}
+
+// A send cut mid-file shows Resume; Resume sends the files again and the
+// receiver's part makes that a resume, not a second copy.
+void TestMainWindow::failed_send_resumes() {
+  const fs::path source = fresh_dir("gui-resume-src");
+  const fs::path target = fresh_dir("gui-resume-dst");
+  write_random_file(source / "film.bin", 24 * kMiB, 9);
+  Receiver receiver(target);
+  TcpRelay relay(receiver.port(), 13 * kMiB, TcpRelay::AtLimit::Cut);  // the first connection only
+  auto window = open_window();
+  QVERIFY(window);
+  window->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), relay.port()});
+  QSignalSpy ended(window->bridge(), &EngineBridge::session_done);
+  QSignalSpy files(window->bridge(), &EngineBridge::file_done);
+  window->send_to(0, {qpath(source / "film.bin")});
+  QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kTransferMs);
+  QVERIFY(!ended.first().at(0).value<SessionDone>().ok);
+
+  QAction* resume = nullptr;
+  for (QAction* action : window->findChildren<QAction*>())
+    if (action->text() == QStringLiteral("&Resume Transfer")) resume = action;
+  QVERIFY(resume);
+  TransferList* transfers = window->transfer_list();
+  transfers->setCurrentItem(transfers->topLevelItem(0));
+  QVERIFY(resume->isEnabled());
+  resume->trigger();
+  QVERIFY(!resume->isEnabled());  // the failed row is resumed once
+  QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, kTransferMs);
+  QVERIFY(ended.last().at(0).value<SessionDone>().ok);
+  const FileDone film = files.last().at(0).value<FileDone>();
+  QVERIFY2(film.ok && film.resumed_bytes >= 2 * protocol::kResumeBlockBytes,
+           std::to_string(film.resumed_bytes).c_str());
+  QVERIFY(same_contents(source / "film.bin", target / "film.bin"));
+  QCOMPARE(list_files(target), std::vector<std::string>{"film.bin"});
 }
 
 QTEST_MAIN(TestMainWindow)

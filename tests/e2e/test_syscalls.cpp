@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_receiver.hpp"
 #include "engine_harness.hpp"
 
 using namespace ferry::test;
@@ -21,22 +22,6 @@ class TestSyscalls : public QObject {
   void strace_shows_sendfile_below_and_io_uring_direct_above_threshold();
 };
 
-namespace {
-
-// Starts `ferry-cli receive --once` and returns its port (0 on failure).
-int start_receiver(QProcess& receiver, const fs::path& dir) {
-  receiver.start(QStringLiteral(FERRY_CLI_PATH),
-                 {QStringLiteral("receive"), QStringLiteral("--dir"), QString::fromStdString(dir.string()),
-                  QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                  QStringLiteral("0"), QStringLiteral("--accept-all"), QStringLiteral("--once")});
-  if (!receiver.waitForReadyRead(10'000)) return 0;
-  const auto line = QString::fromUtf8(receiver.readLine());
-  const auto match = QRegularExpression(QStringLiteral(":(\\d+),")).match(line);
-  return match.hasMatch() ? match.captured(1).toInt() : 0;
-}
-
-}  // namespace
-
 void TestSyscalls::strace_shows_sendfile_below_and_io_uring_direct_above_threshold() {
   const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
   if (strace.isEmpty()) QSKIP("strace is not installed");
@@ -47,7 +32,7 @@ void TestSyscalls::strace_shows_sendfile_below_and_io_uring_direct_above_thresho
   const fs::path trace = source.parent_path() / "strace.log";
 
   QProcess receiver;
-  const int port = start_receiver(receiver, target);
+  const int port = start_cli_receiver(receiver, target, {QStringLiteral("--once")});
   QVERIFY(port > 0);
   QProcess sender;
   sender.start(strace, {QStringLiteral("-f"), QStringLiteral("-e"),

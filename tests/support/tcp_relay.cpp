@@ -1,84 +1,114 @@
 #include "tcp_relay.hpp"
 
 #include <array>
-#include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
-#include <optional>
+#include <memory>
+#include <vector>
 
 namespace ferry::test {
 
 using boost::asio::ip::tcp;
 
+namespace {
+
+const boost::asio::ip::address kLoopback = boost::asio::ip::make_address("127.0.0.1");
+
+}  // namespace
+
 struct TcpRelay::Impl {
+  // One relayed connection; only the first one is limited.
+  struct Link : std::enable_shared_from_this<Link> {
+    Link(Impl& impl, tcp::socket client, bool limited)
+        : impl(impl), client(std::move(client)), server(impl.context), limited(limited) {}
+
+    void start() {
+      server.async_connect(tcp::endpoint(kLoopback, impl.target_port),
+                           [self = shared_from_this()](boost::system::error_code ec) {
+                             if (ec) return self->close();
+                             self->to_server();
+                             self->to_client();
+                           });
+    }
+
+    // Sender to receiver, counted against the budget when limited.
+    void to_server() {
+      client.async_read_some(boost::asio::buffer(up), [self = shared_from_this()](
+                                                          boost::system::error_code ec, std::size_t n) {
+        if (ec) return self->close();
+        const std::size_t passed =
+            self->limited ? static_cast<std::size_t>(std::min<std::uint64_t>(n, self->impl.budget)) : n;
+        if (self->limited) self->impl.budget -= passed;
+        boost::asio::async_write(self->server, boost::asio::buffer(self->up.data(), passed),
+                                 [self, n, passed](boost::system::error_code ec, std::size_t) {
+                                   if (ec) return self->close();
+                                   if (!self->limited || (passed == n && self->impl.budget > 0))
+                                     return self->to_server();
+                                   self->impl.owner.limit_reached_ = true;
+                                   self->stalled = true;
+                                   if (self->impl.at_limit == AtLimit::Cut) self->close();
+                                   // Stall: nothing more is read, so nothing more flows.
+                                 });
+      });
+    }
+
+    // Receiver to sender, until the link stalls.
+    void to_client() {
+      server.async_read_some(boost::asio::buffer(down), [self = shared_from_this()](
+                                                            boost::system::error_code ec, std::size_t n) {
+        if (ec) return self->close();
+        if (self->stalled) return;
+        boost::asio::async_write(self->client, boost::asio::buffer(self->down.data(), n),
+                                 [self](boost::system::error_code ec, std::size_t) {
+                                   if (ec) return self->close();
+                                   self->to_client();
+                                 });
+      });
+    }
+
+    void close() {
+      boost::system::error_code ignored;
+      client.close(ignored);
+      server.close(ignored);
+    }
+
+    Impl& impl;
+    tcp::socket client;
+    tcp::socket server;
+    bool limited;
+    bool stalled = false;
+    std::array<char, 64 * 1024> up{};
+    std::array<char, 64 * 1024> down{};
+  };
+
   Impl(TcpRelay& owner, std::uint16_t target_port, std::uint64_t limit, AtLimit at_limit)
-      : owner(owner),
-        target(boost::asio::ip::make_address("127.0.0.1"), target_port),
-        budget(limit),
-        at_limit(at_limit),
-        acceptor(context, tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0)) {}
+      : owner(owner), target_port(target_port), budget(limit), at_limit(at_limit),
+        acceptor(context, tcp::endpoint(kLoopback, 0)) {}
 
   void accept() {
     acceptor.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
       if (ec) return;
-      client.emplace(std::move(socket));
-      server.emplace(context);
-      server->async_connect(target, [this](boost::system::error_code ec) {
-        if (ec) return close();
-        relay_to_server();
-        relay_to_client();
-      });
-    });
-  }
-
-  // Sender to receiver, counted against the budget.
-  void relay_to_server() {
-    client->async_read_some(boost::asio::buffer(up), [this](boost::system::error_code ec, std::size_t n) {
-      if (ec) return close();
-      const std::size_t passed = static_cast<std::size_t>(std::min<std::uint64_t>(n, budget));
-      budget -= passed;
-      boost::asio::async_write(*server, boost::asio::buffer(up.data(), passed),
-                               [this, n, passed](boost::system::error_code ec, std::size_t) {
-                                 if (ec) return close();
-                                 if (passed == n && budget > 0) return relay_to_server();
-                                 owner.limit_reached_ = true;
-                                 if (at_limit == AtLimit::Cut) close();
-                                 // Stall: nothing more is read, so nothing more flows.
-                               });
-    });
-  }
-
-  // Receiver to sender, passed on until the limit.
-  void relay_to_client() {
-    server->async_read_some(boost::asio::buffer(down), [this](boost::system::error_code ec, std::size_t n) {
-      if (ec) return close();
-      if (owner.limit_reached_) return;
-      boost::asio::async_write(*client, boost::asio::buffer(down.data(), n),
-                               [this](boost::system::error_code ec, std::size_t) {
-                                 if (ec) return close();
-                                 relay_to_client();
-                               });
+      links.push_back(std::make_shared<Link>(*this, std::move(socket), links.empty()));
+      links.back()->start();
+      accept();
     });
   }
 
   void close() {
     boost::system::error_code ignored;
-    if (client) client->close(ignored);
-    if (server) server->close(ignored);
+    acceptor.close(ignored);
+    for (auto& link : links) link->close();
   }
 
   TcpRelay& owner;
-  tcp::endpoint target;
+  std::uint16_t target_port;
   std::uint64_t budget;
   AtLimit at_limit;
   boost::asio::io_context context;
   tcp::acceptor acceptor;
-  std::optional<tcp::socket> client;
-  std::optional<tcp::socket> server;
-  std::array<char, 64 * 1024> up{};
-  std::array<char, 64 * 1024> down{};
+  std::vector<std::shared_ptr<Link>> links;
 };
 
 TcpRelay::TcpRelay(std::uint16_t target_port, std::uint64_t limit, AtLimit at_limit)
@@ -88,11 +118,7 @@ TcpRelay::TcpRelay(std::uint16_t target_port, std::uint64_t limit, AtLimit at_li
 }
 
 TcpRelay::~TcpRelay() {
-  boost::asio::post(impl_->context, [this] {
-    impl_->close();
-    boost::system::error_code ignored;
-    impl_->acceptor.close(ignored);
-  });
+  boost::asio::post(impl_->context, [this] { impl_->close(); });
   thread_.join();
 }
 

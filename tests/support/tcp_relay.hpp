@@ -1,8 +1,9 @@
 #pragma once
 // Test support: a TCP relay on 127.0.0.1 between a sender and a receiver
-// that misbehaves on cue. After `limit` bytes from the sender it either cuts
-// both connections (a cable pulled mid-transfer) or stops relaying anything
-// while keeping them open (a peer that hangs). Runs on its own thread.
+// that misbehaves on cue. After `limit` bytes from the sender on its first
+// connection it either cuts that connection (a cable pulled mid-transfer) or
+// stops relaying it while keeping it open (a peer that hangs). Later
+// connections pass whole (the cable plugged back in). Runs on its own thread.
 #include <atomic>
 #include <cstdint>
 #include <memory>

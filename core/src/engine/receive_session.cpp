@@ -77,7 +77,7 @@ void ReceiveSession::await_hello() {
                             ", we speak " + std::to_string(protocol::kVersion),
                         true);
     self->device_name_ = hello->device_name;
-    self->writer_.async_flush([](std::error_code) {});
+    self->writer_.async_flush([self](std::error_code) {});
     self->await_offer();
   });
 }
@@ -459,7 +459,9 @@ void ReceiveSession::report(std::uint32_t index, protocol::FileStatus status,
   const bool ok = status == protocol::FileStatus::Ok;
   (ok ? files_ok_ : files_failed_)++;
   writer_.queue(protocol::FileResult{index, status, clip(message)});
-  writer_.async_flush([](std::error_code) {});
+  // The write keeps the session (and so the writer) alive: a failing session
+  // reports its last files just before it ends.
+  writer_.async_flush([self = shared_from_this()](std::error_code) {});
   host_.emit(FileDone{id_, Direction::Receive, index, ok ? stored_path : entry(index).path,
                       entry(index).size, record.strategy, record.strategy_note, record.resumed_bytes,
                       seconds_since(record.started), ok, message});
