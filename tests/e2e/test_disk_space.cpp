@@ -1,6 +1,8 @@
 // A receive folder without room: an offer larger than the free space is
-// declined up front with a clear error, and nothing is written. The folder is
-// a small tmpfs this test mounts itself (root only).
+// declined up front with a clear error, and nothing is written; a disk that
+// fills up during a session fails it clearly, with only whole files named,
+// and the same send completes once there is room again. The folder is a
+// small tmpfs this test mounts itself (root only).
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -15,10 +17,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// An 8 MiB tmpfs mounted on `path` for the lifetime of this object.
+// A small tmpfs (8 MiB unless told) mounted on `path` for the lifetime of this object.
 struct SmallDisk {
   fs::path path;
-  bool mounted = ::mount("ferry-test", path.c_str(), "tmpfs", 0, "size=8m") == 0;
+  const char* size = "size=8m";
+  bool mounted = ::mount("ferry-test", path.c_str(), "tmpfs", 0, size) == 0;
   ~SmallDisk() {
     if (mounted) ::umount2(path.c_str(), MNT_DETACH);
   }
@@ -35,6 +38,7 @@ class TestDiskSpace : public QObject {
   void init();
   void offer_larger_than_free_space_is_declined();
   void disk_full_after_accepting_fails_cleanly();
+  void disk_full_mid_session_then_room_again();
 };
 
 void TestDiskSpace::init() {
@@ -91,6 +95,43 @@ void TestDiskSpace::disk_full_after_accepting_fails_cleanly() {
   QVERIFY2(sent.error.find("No space left on device") != std::string::npos, sent.error.c_str());
   QVERIFY(!receiver_log.all<SessionDone>().front().ok);
   QCOMPARE(list_files(target), std::vector<std::string>{"filler.bin"});
+}
+
+// The first file fits, the second finds the disk full; once the filler is
+// gone, sending the same folder again skips the first and lands the second.
+void TestDiskSpace::disk_full_mid_session_then_room_again() {
+  const fs::path source = fresh_dir("midfull-src");
+  const fs::path target = fresh_dir("midfull-dst");
+  const SmallDisk disk{target, "size=16m"};
+  if (!disk.mounted) QSKIP("cannot mount a tmpfs here");
+  fs::create_directories(source / "set");
+  write_random_file(source / "set" / "a.bin", 6 * 1024 * 1024, 4);
+  write_random_file(source / "set" / "b.bin", 6 * 1024 * 1024, 5);
+
+  Receiver receiver(target, {.consent = ConsentPolicy::Ask});
+  EventLog sender_log;
+  TransferEngine sender(EngineSettings{}, [&] { sender_log.notify(); });
+  sender.send("127.0.0.1", receiver.port(), {source / "set"});
+  const auto offered = [](const Event& e) { return std::holds_alternative<OfferReceived>(e); };
+  QVERIFY(receiver.log().wait_for(receiver.engine(), offered, std::chrono::seconds(30)));
+  write_random_file(target / "filler.bin", 6 * 1024 * 1024, 6);  // room for one file, not two
+  receiver.engine().respond(receiver.log().all<OfferReceived>().front().id, true);
+  QVERIFY(sender_log.wait_for(sender, is_session_done, std::chrono::seconds(30)));
+  const SessionDone failed = sender_log.all<SessionDone>().front();
+  QVERIFY(!failed.ok);
+  QVERIFY2(failed.error.find("No space left on device") != std::string::npos, failed.error.c_str());
+  QCOMPARE(list_files(target), (std::vector<std::string>{"filler.bin", "set/a.bin"}));
+  QVERIFY(same_contents(source / "set" / "a.bin", target / "set" / "a.bin"));
+
+  fs::remove(target / "filler.bin");
+  Receiver again(target);
+  const Outcome outcome = send_and_wait(again, {source / "set"});
+  QVERIFY(outcome.sender && outcome.sender->ok);
+  QCOMPARE(outcome.receiver_files.size(), std::size_t{2});
+  for (const auto& file : outcome.receiver_files)
+    QCOMPARE(file.resumed_bytes, file.path == "set/a.bin" ? file.bytes : 0);
+  QCOMPARE(list_files(target), (std::vector<std::string>{"set/a.bin", "set/b.bin"}));
+  QVERIFY(same_contents(source / "set" / "b.bin", target / "set" / "b.bin"));
 }
 
 QTEST_GUILESS_MAIN(TestDiskSpace)
