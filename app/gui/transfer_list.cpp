@@ -145,9 +145,16 @@ void TransferList::on_file_done(const FileDone& file) {
   if (!item) return;
   item->setData(StatusColumn, Qt::UserRole, true);
   if (it->second.direction == Direction::Receive) item->setText(TransferColumn, from_utf8(file.path));
-  if (file.ok) {
+  if (file.ok && file.bytes > 0 && file.resumed_bytes == file.bytes) {
     item->setData(ProgressColumn, kPercentRole, 100);
-    item->setText(StatusColumn, tr("Done · %1").arg(strategy_label(file.strategy)));
+    item->setText(StatusColumn, tr("Already there"));
+    item->setToolTip(StatusColumn, tr("The receiver already had this file, identical: nothing was sent."));
+  } else if (file.ok) {
+    item->setData(ProgressColumn, kPercentRole, 100);
+    item->setText(StatusColumn, file.resumed_bytes > 0
+                                    ? tr("Done · %1 · resumed at %2")
+                                          .arg(strategy_label(file.strategy), human_bytes(file.resumed_bytes))
+                                    : tr("Done · %1").arg(strategy_label(file.strategy)));
     item->setToolTip(StatusColumn, strategy_reason(file.strategy, file.strategy_note));
   } else {
     item->setText(StatusColumn, tr("Failed: %1").arg(from_utf8(file.error)));

@@ -322,6 +322,12 @@ void TestMainWindow::failed_send_resumes() {
            std::to_string(film.resumed_bytes).c_str());
   QVERIFY(same_contents(source / "film.bin", target / "film.bin"));
   QCOMPARE(list_files(target), std::vector<std::string>{"film.bin"});
+  // The file's row says it was resumed.
+  QStringList statuses;
+  for (int row = 0; row < transfers->topLevelItemCount(); ++row)
+    for (int child = 0; child < transfers->topLevelItem(row)->childCount(); ++child)
+      statuses << transfers->topLevelItem(row)->child(child)->text(TransferList::StatusColumn);
+  QVERIFY2(statuses.filter(QStringLiteral("resumed at")).size() == 1, qPrintable(statuses.join(u'|')));
 }
 
 QTEST_MAIN(TestMainWindow)

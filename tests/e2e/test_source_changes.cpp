@@ -1,5 +1,6 @@
-// Files that change between the offer and their turn: a vanished file and a
-// truncated one each fail alone, clearly, and the rest of the session lands.
+// Files that change between the offer and their turn: a vanished file, a
+// truncated one and one rewritten in place (same size, new mtime) each fail
+// alone, clearly, and the rest of the session lands.
 #include <QtTest>
 #include <filesystem>
 
@@ -23,6 +24,7 @@ void TestSourceChanges::vanished_and_truncated_files_fail_alone() {
   write_random_file(source / "b-vanishes.bin", 100'000, 2);
   write_random_file(source / "c-shrinks.bin", 3'000'000, 3);
   write_random_file(source / "d-kept.bin", 5'000'000, 4);
+  write_random_file(source / "e-edited.bin", 200'000, 5);
 
   Receiver receiver(target, {.consent = ConsentPolicy::Ask});
   EventLog log;
@@ -33,6 +35,9 @@ void TestSourceChanges::vanished_and_truncated_files_fail_alone() {
   // The user takes a while to accept; meanwhile two files change.
   fs::remove(source / "b-vanishes.bin");
   fs::resize_file(source / "c-shrinks.bin", 1'000'000);
+  write_random_file(source / "e-edited.bin", 200'000, 6);
+  fs::last_write_time(source / "e-edited.bin",
+                      fs::last_write_time(source / "e-edited.bin") + std::chrono::seconds(5));
   receiver.engine().respond(receiver.log().all<OfferReceived>().front().id, true);
 
   const auto done = [](const Event& e) { return std::holds_alternative<SessionDone>(e); };
@@ -40,12 +45,15 @@ void TestSourceChanges::vanished_and_truncated_files_fail_alone() {
   const SessionDone sent = log.all<SessionDone>().front();
   QVERIFY(!sent.ok);
   QCOMPARE(sent.files_ok, 2u);
-  QCOMPARE(sent.files_failed, 2u);
+  QCOMPARE(sent.files_failed, 3u);
   for (const FileDone& file : log.all<FileDone>()) {
     const bool should_fail = file.path.find("vanishes") != std::string::npos ||
-                             file.path.find("shrinks") != std::string::npos;
+                             file.path.find("shrinks") != std::string::npos ||
+                             file.path.find("edited") != std::string::npos;
     QCOMPARE(file.ok, !should_fail);
-    if (should_fail) QVERIFY2(!file.error.empty(), file.path.c_str());
+    const bool says_why = file.path.find("vanishes") != std::string::npos ||
+                          file.error.find("changed") != std::string::npos;
+    if (should_fail) QVERIFY2(says_why, (file.path + ": " + file.error).c_str());
   }
   const std::string folder = source.filename().string();
   QCOMPARE(list_files(target),

@@ -586,6 +586,9 @@ void ReceiveSession::finish(bool ok, const std::string& error) {
   watchdog_.disarm();
   linger_.cancel();
   boost::system::error_code ignored;
+  // Cancel first: Wine leaves a send to a peer that stopped reading pending
+  // after closesocket, and a pending operation keeps the engine's loop alive.
+  socket_.cancel(ignored);
   socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);
   keep_or_discard_parts();

@@ -398,6 +398,9 @@ void SendSession::finish(bool ok, const std::string& error) {
   watchdog_.disarm();
   linger_.cancel();
   boost::system::error_code ignored;
+  // Cancel first: Wine leaves a send to a peer that stopped reading pending
+  // after closesocket, and a pending operation keeps the engine's loop alive.
+  socket_.cancel(ignored);
   socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);
   host_.emit(SessionDone{id_, Direction::Send, results_ok_, results_failed_, progress_.done(),
