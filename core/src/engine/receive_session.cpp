@@ -217,8 +217,9 @@ void ReceiveSession::begin_file(const protocol::FileBegin& begin) {
   if (complete_copy && resumed) return read_next();  // nothing to write: FILE_END checks the copy
 
   if (resumed) {
-    const std::size_t blocks_held = (begin.offset + protocol::kResumeBlockBytes - 1) / protocol::kResumeBlockBytes;
-    current_->digest = current_->copy->prefix_digests[blocks_held - 1].snapshot();
+    // The digest's state at the restart point: after the block ending there.
+    const std::uint64_t blocks_kept = protocol::have_block_count(begin.offset);
+    current_->digest = current_->copy->prefix_digests[blocks_kept - 1].snapshot();
   }
   if (auto error = open_part(resumed ? begin.offset : 0)) {
     report(index, protocol::FileStatus::WriteFailed, *error, "", current_->record);
