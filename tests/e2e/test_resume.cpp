@@ -1,8 +1,9 @@
 // Resume (docs/protocol.md 5.3): a transfer cut mid-file leaves its part
 // file; sending the same files again continues after the part's longest
 // verified prefix, skips files the receiver already holds whole, and never
-// trusts a part or a copy whose bytes differ. Connections are cut (and
-// stalled) for real by a TCP relay between the two engines.
+// trusts a part or a copy whose bytes differ; parts never resumed go after a
+// week. Connections are cut (and stalled) for real by a TCP relay between
+// the two engines.
 #include <QtTest>
 #include <filesystem>
 #include <fstream>
@@ -57,6 +58,7 @@ class TestResume : public QObject {
   void no_resume_sends_everything();
   void files_already_there_are_skipped();
   void stalled_peers_time_out();
+  void week_old_part_files_are_removed();
 
  private:
   // Cuts a transfer of `file` after `cut_after` bytes and checks that a part
@@ -203,6 +205,22 @@ void TestResume::stalled_peers_time_out() {
            stalled.receiver->error.c_str());
   QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
   QCOMPARE(list_files(target), std::vector<std::string>{});  // less than a block: nothing kept
+}
+
+// Parts of transfers never resumed go when a receiver starts, once they are a
+// week old; fresh parts and other people's files stay.
+void TestResume::week_old_part_files_are_removed() {
+  const fs::path target = fresh_dir("stale-dst");
+  const auto age = [&](const char* name, std::chrono::hours hours) {
+    write_random_file(target / name, 1000, 10);
+    fs::last_write_time(target / name, fs::file_time_type::clock::now() - hours);
+  };
+  age(".ferry-00000000000000aa.part", std::chrono::hours(24 * 8));
+  age(".ferry-00000000000000bb.part", std::chrono::hours(24 * 6));
+  age("notes.part", std::chrono::hours(24 * 30));
+  Receiver receiver(target);
+  const std::vector<std::string> left{".ferry-00000000000000bb.part", "notes.part"};
+  QTRY_VERIFY_WITH_TIMEOUT(list_files(target) == left, 10'000);
 }
 
 QTEST_GUILESS_MAIN(TestResume)

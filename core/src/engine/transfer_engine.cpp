@@ -16,6 +16,7 @@
 #include "ferry/platform/engine_thread.hpp"
 #include "receive_session.hpp"
 #include "send_session.hpp"
+#include "stale_parts.hpp"
 
 namespace ferry {
 
@@ -57,6 +58,7 @@ struct TransferEngine::Impl final : SessionHost {
     auto folder = platform::ReceiveFolder::open(settings_.receive_dir);
     if (!folder) return emit(EngineError{"receive folder: " + folder.error().describe()});
     folder_ = std::move(folder.value());
+    remove_stale_parts();
     boost::system::error_code ec;
     const auto address = boost::asio::ip::make_address(settings_.bind_address, ec);
     if (ec) return emit(EngineError{"bad bind address '" + settings_.bind_address + "': " + ec.message()});
@@ -74,6 +76,25 @@ struct TransferEngine::Impl final : SessionHost {
     emit(EngineError{"listen on " + settings_.bind_address + ":" + std::to_string(settings_.port) +
                      ": " + ec.message()});
     acceptor_.reset();
+  }
+
+  // Listed on a worker; removed here, where the names in use are known (a
+  // verified part about to be renamed carries its source's old mtime).
+  void remove_stale_parts() {
+    boost::asio::post(workers_, [this, folder = folder_] {
+      auto stale = stale_part_names(folder->root(), kStalePartAge);
+      if (stale.empty()) return;
+      boost::asio::post(context_, [this, folder, stale = std::move(stale)] {
+        std::size_t removed = 0;
+        for (const auto& name : stale) {
+          if (parts_in_use_.contains(name)) continue;
+          folder->discard(name);
+          ++removed;
+        }
+        spdlog::info("removed {} part file(s) older than {} days from {}", removed,
+                     kStalePartAge.count() / 24, folder->root().string());
+      });
+    });
   }
 
   void accept_next() {
