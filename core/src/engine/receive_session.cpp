@@ -208,7 +208,9 @@ void ReceiveSession::begin_file(const protocol::FileBegin& begin) {
   current_.emplace();
   current_->index = index;
   current_->record.strategy = plan_receive(size, host_.settings());
-  if (auto progress = progress_.advance(begin.offset, index)) host_.emit(*progress);
+  if (begin.offset > 0) {
+    if (auto progress = progress_.advance(begin.offset, index)) host_.emit(*progress);
+  }
   current_->received = current_->record.resumed_bytes = begin.offset;
   const bool complete_copy = copy && copy->have.kind == protocol::HaveKind::Complete;
   // A complete copy with offset 0 does not match: the file is stored anew.
@@ -601,8 +603,7 @@ void ReceiveSession::finish(bool ok, const std::string& error) {
 void ReceiveSession::end_session() {
   for (const auto& part : claimed_parts_) host_.release_part(part);
   host_.emit(SessionDone{id_, Direction::Receive, files_ok_, files_failed_, progress_.done(),
-                         seconds_since(started_), files_failed_ == 0 && outcome_.first,
-                         outcome_.second});
+                         seconds_since(started_), outcome_.first, outcome_.second});
   host_.session_ended(id_);
 }
 

@@ -232,7 +232,9 @@ void SendSession::start_file(std::uint32_t index, ResumePoint point) {
   record.started = std::chrono::steady_clock::now();
   record.strategy = plan_send(entry.size, host_.settings());
   record.resumed_bytes = point.offset;
-  if (auto progress = progress_.advance(point.offset, index)) host_.emit(*progress);
+  if (point.offset > 0) {
+    if (auto progress = progress_.advance(point.offset, index)) host_.emit(*progress);
+  }
   if (point.offset == entry.size && point.offset > 0) {
     writer_.queue(protocol::FileBegin{index, point.offset});
     writer_.queue(protocol::FileEnd{index, point.digest.finish()});

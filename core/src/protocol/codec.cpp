@@ -242,6 +242,8 @@ void write_payload(Writer& w, const Decline& m) {
   w.text(m.message);
 }
 
+void write_digest(Writer& w, const Digest& digest) { w.raw(std::as_bytes(std::span(digest))); }
+
 void write_payload(Writer& w, const FileBegin& m) {
   w.u32(m.index);
   w.u64(m.offset);
@@ -251,12 +253,12 @@ void write_payload(Writer& w, const Have& m) {
   w.u32(m.index);
   w.u8(static_cast<std::uint8_t>(m.kind));
   w.u64(m.length);
-  for (const Digest& block : m.blocks) w.raw(std::as_bytes(std::span(block)));
+  for (const Digest& block : m.blocks) write_digest(w, block);
 }
 
 void write_payload(Writer& w, const FileEnd& m) {
   w.u32(m.index);
-  w.raw(std::as_bytes(std::span(m.digest)));
+  write_digest(w, m.digest);
 }
 
 void write_payload(Writer& w, const FileAbort& m) {
