@@ -52,16 +52,17 @@ std::string host_for_display(const std::string& address) {
 // Reacts to the events of a listening engine.
 class Receiver {
  public:
-  Receiver(TransferEngine& engine, const ReceiveOptions& options, fs::path dir)
-      : engine_(engine), options_(options), dir_(std::move(dir)) {}
+  Receiver(TransferEngine& engine, const ReceiveOptions& options, fs::path dir, std::string device)
+      : engine_(engine), options_(options), dir_(std::move(dir)), device_(std::move(device)) {}
 
   // The exit status once the command is over.
   std::optional<int> handle(const Event& event) {
     return std::visit(
         Overloaded{
             [this](const ListeningStarted& listening) -> std::optional<int> {
-              print_line(fmt::format("Listening on {}:{}, receiving into {}", host_for_display(listening.address),
-                                     listening.port, dir_.string()));
+              print_line(fmt::format("Listening on {}:{}, receiving into {} as {}",
+                                     host_for_display(listening.address), listening.port, dir_.string(),
+                                     device_));
               return std::nullopt;
             },
             [this](const OfferReceived& offer) -> std::optional<int> {
@@ -124,6 +125,7 @@ class Receiver {
   TransferEngine& engine_;
   const ReceiveOptions& options_;
   fs::path dir_;
+  std::string device_;  // this device's name, code and fingerprint
 };
 
 }  // namespace
@@ -134,9 +136,8 @@ int run_receive(const ReceiveOptions& options) {
   install_stop_handlers();
   EngineWakeup wakeup;
   const Device device = load_device(options.config_dir);
-  print_line("This device: " + describe_identity(device));
   TransferEngine engine(settings_for(options, dir, device), [&wakeup] { wakeup.notify(); });
-  Receiver receiver(engine, options, dir);
+  Receiver receiver(engine, options, dir, describe_identity(device));
   engine.listen();
   while (stop_requests() == 0) {
     wakeup.wait(kEventLoopTick);

@@ -22,7 +22,7 @@ using ferry::fuzz::type_byte;
 using Bytes = std::span<const std::byte>;
 using Status = DecodeResult::Status;
 
-constexpr std::uint8_t kHello = 0x01, kOffer = 0x02, kDecline = 0x04, kData = 0x06,
+constexpr std::uint8_t kHello = 0x01, kOffer = 0x02, kAccept = 0x03, kDecline = 0x04, kData = 0x06,
                        kFileAbort = 0x08, kFileResult = 0x09, kCancel = 0x0B, kHave = 0x0C;
 
 struct Header {
@@ -51,7 +51,8 @@ bool payload_may_fail_with(std::uint8_t type, DecodeError error) {
     case DecodeError::BadMagic: return type == kHello;
     case DecodeError::TooManyEntries: return type == kOffer;
     case DecodeError::InvalidEnum:
-      return type == kOffer || type == kDecline || type == kFileResult || type == kHave;
+      return type == kHello || type == kOffer || type == kAccept || type == kDecline ||
+             type == kFileResult || type == kHave;
     case DecodeError::TextTooLong:
     case DecodeError::InvalidUtf8:
       return type == kHello || type == kOffer || type == kDecline || type == kFileAbort ||
@@ -81,11 +82,13 @@ void check_decided_by(Bytes rest, const DecodeResult& result, std::size_t needed
 }
 
 // A decoded frame encodes back to the bytes it came from, and those decode to
-// an equal message.
+// an equal message. Another version's HELLO is read only up to its name
+// (docs/protocol.md section 3): what followed is not encoded back.
 void check_reencodes(const DecodeResult& result, Bytes frame) {
   std::vector<std::byte> again;
   encode(result.message, again);
-  FUZZ_CHECK(std::ranges::equal(again, frame));
+  const auto* hello = std::get_if<ferry::protocol::Hello>(&result.message);
+  if (!hello || hello->version == ferry::protocol::kVersion) FUZZ_CHECK(std::ranges::equal(again, frame));
   const DecodeResult redecoded = decode(again);
   FUZZ_CHECK(redecoded.status == Status::Frame && redecoded.consumed == again.size() &&
              redecoded.message == result.message);

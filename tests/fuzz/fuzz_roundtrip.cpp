@@ -57,9 +57,14 @@ Have have(FuzzedDataProvider& in) {
 
 Message message(FuzzedDataProvider& in) {
   switch (in.ConsumeIntegralInRange<int>(0, 11)) {
-    case 0: return Hello{in.ConsumeIntegral<std::uint16_t>(), text(in, kMaxNameBytes)};
+    case 0: {
+      // Another version's hello is read only up to its name: its flag stays unset.
+      Hello m{in.ConsumeIntegral<std::uint16_t>(), text(in, kMaxNameBytes)};
+      m.wants_fast_mode = m.version == kVersion && in.ConsumeBool();
+      return m;
+    }
     case 1: return offer(in);
-    case 2: return Accept{};
+    case 2: return Accept{enum_value<TransferMode>(in, 2)};
     case 3: return Decline{enum_value<DeclineReason>(in, 5), text(in, kMaxTextBytes)};
     case 4:
       return FileBegin{in.ConsumeIntegral<std::uint32_t>(), in.ConsumeIntegral<std::uint64_t>()};

@@ -41,6 +41,8 @@ std::vector<std::pair<std::string, Frames>> seeds() {
       {"offer", {offer}},
       {"offer-longest-path", {Offer{{{EntryKind::File, std::string(kMaxPathBytes, 'p'), 1, -1}}}}},
       {"accept", {Accept{}}},
+      {"accept-fast", {Accept{TransferMode::Fast}}},
+      {"hello-fast", {Hello{kVersion, "laptop", true}}},
       {"decline", {Decline{DeclineReason::InvalidOffer, "'../x': '..' component"}}},
       {"file-begin", {FileBegin{1, 2 * kResumeBlockBytes}}},
       {"data", {DataHeader{4}}},

@@ -88,7 +88,11 @@ Error field_error(const protocol::Have& m) {
   return {};
 }
 
-// Accept, FileBegin, FileEnd, Summary: fixed-size fields that take any value.
+Error field_error(const protocol::Accept& m) {
+  return enum_error(m.mode, protocol::TransferMode::Encrypted, protocol::TransferMode::Fast);
+}
+
+// FileBegin, FileEnd, Summary: fixed-size fields that take any value.
 template <typename T>
 Error field_error(const T&) {
   return {};
