@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Debian's own source packages, for the scripts that cross-build a dependency
-# from them (build-qt-mingw.sh). Sourced; needs
+# from them (build-qt-mingw.sh, build-openssl-mingw.sh). Sourced; needs
 # dpkg-dev (dpkg-source).
 #
 #   debian_source_setup WORK            once: the private deb-src list, apt-get update
