@@ -19,6 +19,9 @@ else()
   pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
   add_library(Ferry::xxhash ALIAS PkgConfig::XXHASH)
 endif()
+# TLS: Debian's libssl-dev on Linux; for mingw the static libraries that
+# scripts/build-openssl-mingw.sh installs (found through cmake/ferry-windows.cmake).
+find_package(OpenSSL 3 REQUIRED)
 
 add_library(ferry_common INTERFACE)
 target_compile_options(ferry_common INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
