@@ -352,10 +352,7 @@ void ReceiveSession::pump_data() {
   payload_read_pending_ = true;
   reader_.async_read_payload(piece, [self = shared_from_this(), piece](std::error_code ec) {
     self->payload_read_pending_ = false;
-    if (self->finished_) {
-      if (self->current_) self->settle_current_part();  // left to us by keep_or_discard_parts
-      return;
-    }
+    if (self->finished_) return self->after_late_payload_read();
     if (ec) return self->fail("connection to the sender lost mid-file: " + ec.message(), false);
     self->watchdog_.touch();
     CurrentFile& file = *self->current_;
@@ -486,7 +483,8 @@ void ReceiveSession::on_durable(const std::optional<IoError>& error) {
   in_commit_.clear();
   if (finished_) {
     commit_now(std::move(batch), error);
-    return end_session();
+    if (done_emitted_) end_session_when_settled();
+    return;
   }
   std::optional<std::string> failure;
   for (auto& file : batch) {
@@ -631,16 +629,25 @@ void ReceiveSession::discard_part() {
 // the connection, and the reset can destroy the CANCEL before it is read.
 void ReceiveSession::linger(const std::string& error) {
   connection_.shutdown_send();
-  drain(error);
+  linger_error_ = error;
+  // A payload read in flight drains too; a second read must not run beside it.
+  if (!payload_read_pending_) drain();
 }
 
-void ReceiveSession::drain(const std::string& error) {
+void ReceiveSession::drain() {
   drain_buffer_.resize(64 * 1024);
-  connection_.async_read_some(drain_buffer_,
-                              [self = shared_from_this(), error](boost::system::error_code ec, std::size_t) {
-                                if (ec) return self->finish(false, error);
-                                self->drain(error);
-                              });
+  connection_.async_read_some(drain_buffer_, [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+    if (ec) return self->finish(false, *self->linger_error_);
+    self->drain();
+  });
+}
+
+// The session failed while a payload read was in flight: the part it was
+// filling is settled now, then the session drains or ends.
+void ReceiveSession::after_late_payload_read() {
+  if (current_) settle_current_part();  // left to us by keep_or_discard_parts
+  if (done_emitted_) return end_session_when_settled();
+  if (linger_error_) drain();
 }
 
 void ReceiveSession::finish(bool ok, const std::string& error) {
@@ -653,11 +660,14 @@ void ReceiveSession::finish(bool ok, const std::string& error) {
   offer_admitted_ = false;
   keep_or_discard_parts();
   outcome_ = {ok, error};
-  // A batch being made durable is settled first: its files end before the session.
-  if (!committing_) end_session();
+  end_session_when_settled();
 }
 
-void ReceiveSession::end_session() {
+// SessionDone promises that the receive folder holds its final state: a batch
+// being made durable and a part still being filled are settled first.
+void ReceiveSession::end_session_when_settled() {
+  if (session_ended_ || committing_ || payload_read_pending_) return;
+  session_ended_ = true;
   for (const auto& part : claimed_parts_) host_.release_part(part);
   host_.emit(SessionDone{id_, Direction::Receive, files_ok_, files_failed_, progress_.done(),
                          seconds_since(started_), outcome_.first, outcome_.second});

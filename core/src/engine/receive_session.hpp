@@ -96,9 +96,10 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void protocol_error(const std::string& what);
   void fail(const std::string& error, bool tell_peer);
   void linger(const std::string& error);
-  void drain(const std::string& error);
+  void drain();
+  void after_late_payload_read();
   void finish(bool ok, const std::string& error);
-  void end_session();
+  void end_session_when_settled();
   void keep_or_discard_parts();
   void settle_current_part();
   void commit_now(std::vector<VerifiedFile> files, const std::optional<IoError>& durable_error);
@@ -149,7 +150,9 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   // file is kept for resuming.
   bool discard_parts_ = false;
   bool finished_ = false;       // nothing more is processed
-  bool done_emitted_ = false;   // finish() ran; SessionDone is out or follows the commit
+  bool done_emitted_ = false;   // finish() ran; SessionDone is out or follows once settled
+  bool session_ended_ = false;  // SessionDone is out
+  std::optional<std::string> linger_error_;  // set while draining after our CANCEL
   std::pair<bool, std::string> outcome_;  // for SessionDone: ok, error
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
