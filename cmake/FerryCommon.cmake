@@ -7,6 +7,8 @@ if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
 endif()
 
 find_package(Threads REQUIRED)
+# TLS 1.3 sessions and device identities (Windows: scripts/build-openssl-mingw.sh).
+find_package(OpenSSL 3 REQUIRED)
 if(WIN32)
   include(${CMAKE_CURRENT_LIST_DIR}/FerryWindowsDeps.cmake)
 else()

@@ -11,6 +11,9 @@ packages=(
   # scripts/screenshot.sh runs it under Xvfb.
   librsvg2-bin xvfb xauth
   strace util-linux coreutils diffutils findutils
+  # scripts/fuzz.sh: clang and its libFuzzer, ASan and UBSan runtimes
+  # (libclang_rt.fuzzer-x86_64.a is in libclang-rt-14-dev).
+  clang-14 libclang-rt-14-dev
   # ferry-bench: system call counts, the tar | nc baseline, its charts.
   linux-perf netcat-openbsd gnuplot-nox
   # Windows cross build and its tests under Wine (scripts/test-windows.sh);

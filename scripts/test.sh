@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds with the linux preset and runs every test;
-# then the Windows build (mingw-w64 cross build with Qt for mingw, built into
-# its cache folder the first time) and its tests under Wine, the desktop
-# app's included, and the Linux ferry-cli <-> ferry-cli.exe interop test:
-# scripts/test-windows.sh.
+# Installs what is missing, builds with the linux preset and runs every test,
+# then fuzzes the protocol codec for 40 s (scripts/fuzz.sh); then the Windows
+# build (mingw-w64 cross build with Qt for mingw, built into its cache folder
+# the first time) and its tests under Wine, the desktop app's included, and
+# the Linux ferry-cli <-> ferry-cli.exe interop test: scripts/test-windows.sh.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -11,5 +11,8 @@ scripts/install-deps.sh
 cmake --preset linux
 cmake --build --preset linux
 ctest --preset linux
+# The protocol codec under libFuzzer, briefly (about a minute with its build);
+# scripts/fuzz.sh alone runs it for longer.
+scripts/fuzz.sh 40
 
 FERRY_LINUX_CLI="$PWD/build/linux/app/cli/ferry-cli" scripts/test-windows.sh

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include "ferry/core/trust.hpp"
 #include "usage_error.hpp"
 
 namespace ferry::cli {
@@ -72,12 +73,21 @@ std::string non_empty(std::string_view value, std::string_view option) {
   return std::string(value);
 }
 
+std::string fingerprint_argument(std::string_view value, std::string_view what) {
+  if (!is_fingerprint(value))
+    throw UsageError(fmt::format("{}: '{}' is not a fingerprint (64 lowercase hex digits, see ferry-cli identity)",
+                                 what, value));
+  return std::string(value);
+}
+
 Command parse_receive(ArgumentReader& reader) {
   ReceiveOptions options;
   while (reader.next()) {
     if (!reader.is_option()) reader.reject("receive");
     const std::string_view name = reader.name();
-    if (name == "--dir") {
+    if (name == "--config-dir") {
+      options.config_dir = utf8_path(non_empty(reader.value(), name));
+    } else if (name == "--dir") {
       options.dir = utf8_path(non_empty(reader.value(), name));
     } else if (name == "--port") {
       options.port = parse_port(reader.value(), PortZero::Allowed);
@@ -118,7 +128,14 @@ Command parse_send(ArgumentReader& reader) {
       continue;
     }
     const std::string_view name = reader.name();
-    if (name == "--threshold") {
+    if (name == "--config-dir") {
+      options.config_dir = utf8_path(non_empty(reader.value(), name));
+    } else if (name == "--peer-id") {
+      options.peer_id = fingerprint_argument(reader.value(), "send --peer-id");
+    } else if (name == "--fast") {
+      reader.flag();
+      options.fast = true;
+    } else if (name == "--threshold") {
       options.threshold = parse_size(reader.value());
     } else if (name == "--strategy") {
       options.strategy = parse_strategy_choice(reader.value());
@@ -148,6 +165,49 @@ Command parse_send(ArgumentReader& reader) {
   return options;
 }
 
+Command parse_identity(ArgumentReader& reader) {
+  IdentityOptions options;
+  while (reader.next()) {
+    if (!reader.is_option()) reader.reject("identity");
+    const std::string_view name = reader.name();
+    if (name == "--config-dir") options.config_dir = utf8_path(non_empty(reader.value(), name));
+    else if (is_help(name)) return ShowHelp{};
+    else reader.reject("identity");
+  }
+  return options;
+}
+
+Command parse_trust(ArgumentReader& reader, bool remove) {
+  const char* command = remove ? "untrust" : "trust";
+  TrustOptions options;
+  options.remove = remove;
+  while (reader.next()) {
+    if (!reader.is_option()) {
+      if (!options.fingerprint.empty()) reader.reject(command);
+      options.fingerprint = fingerprint_argument(reader.positional(), command);
+      continue;
+    }
+    const std::string_view name = reader.name();
+    if (name == "--config-dir") {
+      options.config_dir = utf8_path(non_empty(reader.value(), name));
+    } else if (name == "--name" && !remove) {
+      options.name = non_empty(reader.value(), name);
+    } else if (name == "--auto-accept" && !remove) {
+      reader.flag();
+      options.auto_accept = true;
+    } else if (name == "--fast" && !remove) {
+      reader.flag();
+      options.fast_mode = true;
+    } else if (is_help(name)) {
+      return ShowHelp{};
+    } else {
+      reader.reject(command);
+    }
+  }
+  if (remove && options.fingerprint.empty()) throw UsageError("untrust: expected a FINGERPRINT");
+  return options;
+}
+
 }  // namespace
 
 Command parse_command_line(std::span<const std::string_view> arguments) {
@@ -156,29 +216,41 @@ Command parse_command_line(std::span<const std::string_view> arguments) {
   ArgumentReader reader(arguments.subspan(1));
   if (command == "receive") return parse_receive(reader);
   if (command == "send") return parse_send(reader);
+  if (command == "identity") return parse_identity(reader);
+  if (command == "trust") return parse_trust(reader, false);
+  if (command == "untrust") return parse_trust(reader, true);
   if (is_help(command) || command == "--version") {
     if (arguments.size() > 1) {
       throw UsageError(fmt::format("unexpected argument '{}' after {}", arguments[1], command));
     }
     return is_help(command) ? Command{ShowHelp{}} : Command{ShowVersion{}};
   }
-  throw UsageError(fmt::format("unknown command '{}': expected receive, send, --help or --version", command));
+  throw UsageError(fmt::format(
+      "unknown command '{}': expected receive, send, identity, trust, untrust, --help or --version", command));
 }
 
 std::string usage_text() {
   return fmt::format(R"(Usage:
-  ferry-cli receive --dir DIR [--port N] [--bind ADDR] [--threshold SIZE] [--accept-all] [--once]
+  ferry-cli receive --dir DIR [--config-dir DIR] [--port N] [--bind ADDR] [--threshold SIZE] [--accept-all] [--once]
                     [--no-sync] [--idle-timeout T] [-v]
-  ferry-cli send [--threshold SIZE] [--strategy auto|zerocopy|direct|buffered] [--no-resume]
+  ferry-cli send [--config-dir DIR] [--peer-id FINGERPRINT] [--fast] [--threshold SIZE] [--strategy auto|zerocopy|direct|buffered] [--no-resume]
                  [--idle-timeout T] [--json] [-v] HOST:PORT PATH...
+  ferry-cli identity [--config-dir DIR]
+  ferry-cli trust [FINGERPRINT [--name NAME] [--auto-accept] [--fast]] [--config-dir DIR]
+  ferry-cli untrust FINGERPRINT [--config-dir DIR]
   ferry-cli --version | --help
+
+Every session is TLS 1.3 between device certificates; this device's key and
+the pinned peers live in the configuration folder (--config-dir, else
+$FERRY_CONFIG_DIR, else the user's configuration folder).
 
 receive   Listen for offers and store accepted files under DIR.
   --dir DIR        folder that receives the files (must exist)
   --port N         TCP port to listen on (default 53740; 0 picks a free one)
   --bind ADDR      address to listen on (default: all IPv4 addresses)
   --threshold SIZE files of at least SIZE are written with direct I/O (default {0})
-  --accept-all     accept every offer without asking
+  --accept-all     accept every offer without asking (except from a device
+                   using the name of a pinned one with another identity)
   --once           exit after the first session: 0 if every file arrived verified
   --no-sync        name received files without first making their data durable
                    (faster for many small files; a crash may then leave a named
@@ -188,6 +260,10 @@ receive   Listen for offers and store accepted files under DIR.
 
 send      Send files and folders (recursively) to a receiver.
   --threshold SIZE files of at least SIZE use direct I/O (bytes or K/M/G, default {0})
+  --peer-id FP     refuse a receiver whose fingerprint is not FP
+  --fast           fast mode: file bytes go as plain TCP after the TLS handshake
+                   (zero-copy), each file's digest keyed by the handshake; the
+                   receiver grants it only to a device pinned with --fast
   --strategy S     force one strategy for every file (default auto)
   --no-resume      send every file whole, even what the receiver already holds
                    (by default an interrupted file continues where its longest
@@ -196,6 +272,11 @@ send      Send files and folders (recursively) to a receiver.
   --json           one JSON object per line for every event
   -v, --verbose    debug logging on stderr
   HOST:PORT        the receiver, e.g. 192.168.1.7:53740 or [::1]:53740
+
+identity  Print this device's name, verification code and fingerprint.
+trust     Pin a peer by fingerprint (--auto-accept: accept its offers without
+          asking; --fast: let it use fast mode); without one, list pinned peers.
+untrust   Unpin a peer.
 
 Exit status: 0 when every file arrived verified, 1 when a transfer failed,
 2 when the command line is wrong.

@@ -18,6 +18,7 @@ struct ShowHelp {};
 struct ShowVersion {};
 
 struct ReceiveOptions {
+  std::optional<std::filesystem::path> config_dir;  // identity and pinned peers
   std::filesystem::path dir;
   std::uint16_t port = kDefaultReceivePort;
   std::optional<std::string> bind_address;  // nullopt: the engine's default
@@ -30,6 +31,9 @@ struct ReceiveOptions {
 };
 
 struct SendOptions {
+  std::optional<std::filesystem::path> config_dir;
+  std::string peer_id;  // the receiver's expected fingerprint; empty: any
+  bool fast = false;    // ask for fast mode
   std::uint64_t threshold = kDefaultDirectThreshold;
   std::optional<Strategy> strategy;  // nullopt: auto
   bool resume = true;
@@ -40,7 +44,21 @@ struct SendOptions {
   std::vector<std::filesystem::path> paths;
 };
 
-using Command = std::variant<ShowHelp, ShowVersion, ReceiveOptions, SendOptions>;
+struct IdentityOptions {
+  std::optional<std::filesystem::path> config_dir;
+};
+
+// Pins (or with `remove` unpins) a peer; no fingerprint lists the pinned ones.
+struct TrustOptions {
+  std::optional<std::filesystem::path> config_dir;
+  std::string fingerprint;
+  std::string name;
+  bool auto_accept = false;
+  bool fast_mode = false;
+  bool remove = false;
+};
+
+using Command = std::variant<ShowHelp, ShowVersion, ReceiveOptions, SendOptions, IdentityOptions, TrustOptions>;
 
 // `arguments` excludes the program name. Throws UsageError.
 Command parse_command_line(std::span<const std::string_view> arguments);

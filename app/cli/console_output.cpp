@@ -63,9 +63,12 @@ std::string printable(std::string_view text) {
 }
 
 std::string format_session_started(const SessionStarted& started) {
-  return fmt::format("{} {} files ({}) {} {}", direction_verb(started.direction), started.file_count,
-                     format_bytes(started.total_bytes), direction_preposition(started.direction),
-                     printable(started.peer));
+  return fmt::format("{} {} files ({}) {} \"{}\" {} (code {}, {})", direction_verb(started.direction),
+                     started.file_count, format_bytes(started.total_bytes),
+                     direction_preposition(started.direction), printable(started.device_name),
+                     printable(started.peer), started.identity.verification_code,
+                     started.mode == protocol::TransferMode::Fast ? "fast mode: file bytes unencrypted"
+                                                                  : "encrypted");
 }
 
 std::string format_file_done(const FileDone& file) {

@@ -46,6 +46,10 @@ std::string json(const OfferReceived& event) {
   return with_id("offer_received", event.id)
       .string("peer", event.peer)
       .string("device_name", event.device_name)
+      .string("peer_fingerprint", event.identity.fingerprint)
+      .string("peer_code", event.identity.verification_code)
+      .string("peer_trust", to_string(event.identity.trust))
+      .string("mode", protocol::to_string(event.mode))
       .unsigned_number("total_bytes", event.total_bytes)
       .raw("entries", entries_json(event.entries))
       .str();
@@ -55,6 +59,10 @@ std::string json(const SessionStarted& event) {
   return with_id("session_started", event.id)
       .string("direction", to_string(event.direction))
       .string("peer", event.peer)
+      .string("peer_name", event.device_name)
+      .string("peer_fingerprint", event.identity.fingerprint)
+      .string("peer_code", event.identity.verification_code)
+      .string("mode", protocol::to_string(event.mode))
       .unsigned_number("file_count", event.file_count)
       .unsigned_number("total_bytes", event.total_bytes)
       .str();

@@ -10,6 +10,7 @@
 #include "arguments.hpp"
 #include "command_line.hpp"
 #include "console_output.hpp"
+#include "identity_commands.hpp"
 #include "overloaded.hpp"
 #include "receive_command.hpp"
 #include "send_command.hpp"
@@ -33,6 +34,8 @@ int run(const ferry::cli::Command& command) {
                         },
                         [](const ReceiveOptions& options) { return run_receive(options); },
                         [](const SendOptions& options) { return run_send(options); },
+                        [](const IdentityOptions& options) { return run_identity(options); },
+                        [](const TrustOptions& options) { return run_trust(options); },
                     },
                     command);
 }

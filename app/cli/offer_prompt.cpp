@@ -25,12 +25,20 @@ std::string describe_offer(const OfferReceived& offer) {
     return entry.kind == protocol::EntryKind::Folder;
   });
   const auto files = static_cast<std::ptrdiff_t>(offer.entries.size()) - folders;
-  std::string text = fmt::format("Offer from \"{}\" ({}): {} files, {} folders, {}", printable(offer.device_name),
-                                 printable(offer.peer), files, folders, format_bytes(offer.total_bytes));
+  std::string text = fmt::format("Offer from \"{}\" ({}, code {}, {}): {} files, {} folders, {}",
+                                 printable(offer.device_name), printable(offer.peer),
+                                 offer.identity.verification_code, to_string(offer.identity.trust), files,
+                                 folders, format_bytes(offer.total_bytes));
   const std::size_t shown = std::min(offer.entries.size(), kPathsShown);
   for (std::size_t i = 0; i < shown; ++i) text += "\n" + format_entry(offer.entries[i]);
   if (offer.entries.size() > shown) text += fmt::format("\n  ... and {} more", offer.entries.size() - shown);
   return text;
+}
+
+std::string identity_warning(const OfferReceived& offer) {
+  return fmt::format("WARNING: \"{}\" ({}) is not the device pinned under that name: its code is {}. "
+                     "It may be an impostor; it is never accepted without asking.",
+                     printable(offer.device_name), printable(offer.peer), offer.identity.verification_code);
 }
 
 bool ask_to_accept() {

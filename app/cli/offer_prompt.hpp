@@ -11,6 +11,10 @@ namespace ferry::cli {
 std::string describe_offer(const OfferReceived& offer);
 
 // Prints "Accept? [y/N] " and reads one line from stdin: true for y/yes.
+// Printed before any offer whose sender uses a pinned device's name with
+// another identity.
+std::string identity_warning(const OfferReceived& offer);
+
 bool ask_to_accept();
 
 }  // namespace ferry::cli

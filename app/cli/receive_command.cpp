@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "console_output.hpp"
+#include "device_setup.hpp"
 #include "engine_wakeup.hpp"
 #include "ferry/core/transfer_engine.hpp"
 #include "logging.hpp"
@@ -28,16 +29,19 @@ fs::path checked_receive_dir(const fs::path& dir) {
   return fs::absolute(dir);
 }
 
-EngineSettings settings_for(const ReceiveOptions& options, const fs::path& dir) {
+EngineSettings settings_for(const ReceiveOptions& options, const fs::path& dir, const Device& device) {
   EngineSettings settings;
+  settings.device_name = device.name;
+  settings.identity = device.identity;
+  settings.known_peers = device.known_peers;
   settings.receive_dir = dir;
   settings.port = options.port;
   settings.direct_threshold = options.threshold;
   settings.durable_commit = options.durable;
   settings.idle_timeout = options.idle_timeout;
   if (options.bind_address) settings.bind_address = *options.bind_address;
-  // Every offer comes to us as OfferReceived; --accept-all answers it at once.
-  settings.consent = ConsentPolicy::Ask;
+  // --accept-all: the engine answers at once, except for a Changed identity.
+  settings.consent = options.accept_all ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;
   return settings;
 }
 
@@ -48,16 +52,17 @@ std::string host_for_display(const std::string& address) {
 // Reacts to the events of a listening engine.
 class Receiver {
  public:
-  Receiver(TransferEngine& engine, const ReceiveOptions& options, fs::path dir)
-      : engine_(engine), options_(options), dir_(std::move(dir)) {}
+  Receiver(TransferEngine& engine, const ReceiveOptions& options, fs::path dir, std::string device)
+      : engine_(engine), options_(options), dir_(std::move(dir)), device_(std::move(device)) {}
 
   // The exit status once the command is over.
   std::optional<int> handle(const Event& event) {
     return std::visit(
         Overloaded{
             [this](const ListeningStarted& listening) -> std::optional<int> {
-              print_line(fmt::format("Listening on {}:{}, receiving into {}", host_for_display(listening.address),
-                                     listening.port, dir_.string()));
+              print_line(fmt::format("Listening on {}:{}, receiving into {} as {}",
+                                     host_for_display(listening.address), listening.port, dir_.string(),
+                                     device_));
               return std::nullopt;
             },
             [this](const OfferReceived& offer) -> std::optional<int> {
@@ -93,10 +98,11 @@ class Receiver {
 
  private:
   void answer(const OfferReceived& offer) {
-    if (options_.accept_all) {
-      engine_.respond(offer.id, true);
-      return;
-    }
+    // The engine has already accepted an auto-accepted one; a Changed
+    // identity is never accepted without a person saying so.
+    if (offer.identity.trust == PeerTrust::Changed) print_notice(identity_warning(offer));
+    if (options_.accept_all && offer.identity.trust != PeerTrust::Changed) return;
+    if (offer.identity.pinned && offer.identity.pinned->auto_accept && offer.identity.trust == PeerTrust::Known) return;
     if (!stdin_is_terminal()) {
       print_notice(fmt::format("declined the offer from {}: standard input is not a terminal to ask "
                                "(use --accept-all to accept every offer)",
@@ -119,6 +125,7 @@ class Receiver {
   TransferEngine& engine_;
   const ReceiveOptions& options_;
   fs::path dir_;
+  std::string device_;  // this device's name, code and fingerprint
 };
 
 }  // namespace
@@ -128,8 +135,9 @@ int run_receive(const ReceiveOptions& options) {
   set_up_logging(options.verbose);
   install_stop_handlers();
   EngineWakeup wakeup;
-  TransferEngine engine(settings_for(options, dir), [&wakeup] { wakeup.notify(); });
-  Receiver receiver(engine, options, dir);
+  const Device device = load_device(options.config_dir);
+  TransferEngine engine(settings_for(options, dir, device), [&wakeup] { wakeup.notify(); });
+  Receiver receiver(engine, options, dir, describe_identity(device));
   engine.listen();
   while (stop_requests() == 0) {
     wakeup.wait(kEventLoopTick);

@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "console_output.hpp"
+#include "device_setup.hpp"
 #include "engine_wakeup.hpp"
 #include "ferry/core/transfer_engine.hpp"
 #include "json_events.hpp"
@@ -38,8 +39,11 @@ std::vector<fs::path> resolve_sources(const std::vector<fs::path>& paths) {
   return sources;
 }
 
-EngineSettings settings_for(const SendOptions& options) {
+EngineSettings settings_for(const SendOptions& options, const Device& device) {
   EngineSettings settings;
+  settings.device_name = device.name;
+  settings.identity = device.identity;
+  settings.known_peers = device.known_peers;
   settings.direct_threshold = options.threshold;
   settings.forced_strategy = options.strategy;
   settings.resume = options.resume;
@@ -110,9 +114,11 @@ int run_send(const SendOptions& options) {
   set_up_logging(options.verbose);
   install_stop_handlers();
   EngineWakeup wakeup;
-  TransferEngine engine(settings_for(options), [&wakeup] { wakeup.notify(); });
+  const Device device = load_device(options.config_dir);
+  TransferEngine engine(settings_for(options, device), [&wakeup] { wakeup.notify(); });
   SendConsole console(options);
-  const TransferId id = engine.send(options.target.host, options.target.port, sources);
+  const TransferId id =
+      engine.send(options.target.host, options.target.port, sources, SendPolicy{options.peer_id, options.fast});
   bool cancelled = false;
   while (true) {
     wakeup.wait(kEventLoopTick);

@@ -7,9 +7,13 @@
 
 namespace ferry {
 
-inline Strategy plan_send(std::uint64_t size, const EngineSettings& settings) {
-  if (settings.forced_strategy) return *settings.forced_strategy;
-  return size < settings.direct_threshold ? Strategy::ZeroCopy : Strategy::Direct;
+// Inside TLS the bytes must pass through user memory to be encrypted: small
+// files are then read buffered from the page cache instead of sent zero-copy.
+inline Strategy plan_send(std::uint64_t size, const EngineSettings& settings, bool encrypted) {
+  const Strategy planned = settings.forced_strategy ? *settings.forced_strategy
+                           : size < settings.direct_threshold ? Strategy::ZeroCopy
+                                                              : Strategy::Direct;
+  return encrypted && planned == Strategy::ZeroCopy ? Strategy::Buffered : planned;
 }
 
 // The receiving side writes buffered below the threshold and direct at or

@@ -17,10 +17,8 @@
 #include <vector>
 
 #include <boost/asio/post.hpp>
-#include <boost/asio/write.hpp>
 
 #include "ferry/platform/file_source.hpp"
-#include "ferry/platform/transfer_whole.hpp"
 
 namespace ferry::platform::common {
 
@@ -30,9 +28,9 @@ class OrderedBlockSource : public FileSource {
   Strategy strategy() const override { return Strategy::Direct; }
   bool observes_bytes() const override { return true; }
 
-  void async_send(boost::asio::ip::tcp::socket& socket, std::uint64_t length,
+  void async_send(ByteStream& stream, std::uint64_t length,
                   CompletionHandler handler) final {
-    socket_ = &socket;
+    stream_ = &stream;
     owed_ = length;
     handler_ = std::move(handler);
     if (error_) return finish(error_);
@@ -133,25 +131,24 @@ class OrderedBlockSource : public FileSource {
     const auto chunk =
         static_cast<std::size_t>(std::min<std::uint64_t>(front.expected - front.sent, owed_));
     writing_ = true;
-    boost::asio::async_write(
-        *socket_, boost::asio::buffer(buffer_data(front.buffer) + front.sent, chunk),
-        TransferWhole{}, [this](boost::system::error_code ec, std::size_t written) {
-          writing_ = false;
-          if (ec) return fail(IoError{ec, "send", path_});
-          owed_ -= written;
-          Block& block = blocks_.front();
-          block.sent += written;
-          if (block.sent == block.expected) {
-            free_.push_back(std::move(block.buffer));
-            blocks_.pop_front();
-            fill_queue();
-          }
-          send_ready();
-        });
+    const std::span<const std::byte> bytes(buffer_data(front.buffer) + front.sent, chunk);
+    stream_->async_write_all(bytes, [this](boost::system::error_code ec, std::size_t written) {
+      writing_ = false;
+      if (ec) return fail(IoError{ec, "send", path_});
+      owed_ -= written;
+      Block& block = blocks_.front();
+      block.sent += written;
+      if (block.sent == block.expected) {
+        free_.push_back(std::move(block.buffer));
+        blocks_.pop_front();
+        fill_queue();
+      }
+      send_ready();
+    });
   }
 
   void finish(std::optional<IoError> error) {
-    boost::asio::post(socket_->get_executor(),
+    boost::asio::post(stream_->get_executor(),
                       [handler = std::move(handler_), error = std::move(error)] { handler(error); });
     handler_ = nullptr;
   }
@@ -167,7 +164,7 @@ class OrderedBlockSource : public FileSource {
   std::uint64_t owed_ = 0;
   bool writing_ = false;
   std::optional<IoError> error_;
-  boost::asio::ip::tcp::socket* socket_ = nullptr;
+  ByteStream* stream_ = nullptr;
   CompletionHandler handler_;
 };
 

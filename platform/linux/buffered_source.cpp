@@ -1,13 +1,11 @@
-// The fallback: pread into a large user buffer, then write it to the socket.
+// The fallback: pread into a large user buffer, then write it to the connection.
 #include <unistd.h>
 
 #include <algorithm>
 #include <boost/asio/post.hpp>
-#include <boost/asio/write.hpp>
 
 #include "aligned_buffer.hpp"
 #include "linux_sources.hpp"
-#include "ferry/platform/transfer_whole.hpp"
 
 namespace ferry::platform::linux_impl {
 namespace {
@@ -26,9 +24,9 @@ class BufferedSource final : public FileSource {
   Strategy strategy() const override { return Strategy::Buffered; }
   bool observes_bytes() const override { return true; }
 
-  void async_send(boost::asio::ip::tcp::socket& socket, std::uint64_t length,
+  void async_send(ByteStream& stream, std::uint64_t length,
                   CompletionHandler handler) override {
-    socket_ = &socket;
+    stream_ = &stream;
     remaining_ = length;
     handler_ = std::move(handler);
     next();
@@ -46,7 +44,7 @@ class BufferedSource final : public FileSource {
     if (got == 0) return finish(errno_error(EIO, "pread: file ended early", file_.path));
     const std::span<const std::byte> bytes(buffer_.data(), static_cast<std::size_t>(got));
     observer_(bytes);
-    boost::asio::async_write(*socket_, boost::asio::buffer(bytes.data(), bytes.size()), TransferWhole{},
+    stream_->async_write_all(bytes,
                              [this](boost::system::error_code ec, std::size_t written) {
                                if (ec) return finish(IoError{ec, "send", file_.path});
                                offset_ += written;
@@ -56,7 +54,7 @@ class BufferedSource final : public FileSource {
   }
 
   void finish(std::optional<IoError> error) {
-    boost::asio::post(socket_->get_executor(),
+    boost::asio::post(stream_->get_executor(),
                       [handler = std::move(handler_), error = std::move(error)] { handler(error); });
   }
 
@@ -65,7 +63,7 @@ class BufferedSource final : public FileSource {
   AlignedBuffer buffer_;  // from the thread's cache: no allocation or zeroing per file
   std::uint64_t offset_;
   std::uint64_t remaining_ = 0;
-  boost::asio::ip::tcp::socket* socket_ = nullptr;
+  ByteStream* stream_ = nullptr;
   CompletionHandler handler_;
 };
 

@@ -26,18 +26,20 @@ class SendfileSource final : public FileSource {
   Strategy strategy() const override { return Strategy::ZeroCopy; }
   bool observes_bytes() const override { return file_.size <= kZeroCopyObservedBytes; }
 
-  void async_send(boost::asio::ip::tcp::socket& socket, std::uint64_t length,
+  void async_send(ByteStream& stream, std::uint64_t length,
                   CompletionHandler handler) override {
-    socket_ = &socket;
+    stream_ = &stream;
+    socket_ = stream.plain_socket();
     remaining_ = length;
     handler_ = std::move(handler);
     if (observes_bytes() && !observed_) {
       observed_ = true;
       if (auto read = observe_whole_file(); !read) return finish(read.error());
     }
-    if (!socket.native_non_blocking()) {  // Asio caches the mode: no syscall when set
+    if (!socket_) return finish(errno_error(EINVAL, "sendfile: the connection encrypts in user space", file_.path));
+    if (!socket_->native_non_blocking()) {  // Asio caches the mode: no syscall when set
       boost::system::error_code ec;
-      socket.native_non_blocking(true, ec);
+      socket_->native_non_blocking(true, ec);
       if (ec) return finish(IoError{ec, "ioctl FIONBIO", file_.path});
     }
     pump();
@@ -87,7 +89,7 @@ class SendfileSource final : public FileSource {
   }
 
   void finish(std::optional<IoError> error) {
-    boost::asio::post(socket_->get_executor(),
+    boost::asio::post(stream_->get_executor(),
                       [handler = std::move(handler_), error = std::move(error)] { handler(error); });
   }
 
@@ -96,6 +98,7 @@ class SendfileSource final : public FileSource {
   bool observed_ = false;
   off_t offset_;
   std::uint64_t remaining_ = 0;
+  ByteStream* stream_ = nullptr;
   boost::asio::ip::tcp::socket* socket_ = nullptr;
   CompletionHandler handler_;
 };

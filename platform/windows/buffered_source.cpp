@@ -24,9 +24,9 @@ class BufferedSource final : public FileSource {
   Strategy strategy() const override { return Strategy::Buffered; }
   bool observes_bytes() const override { return true; }
 
-  void async_send(boost::asio::ip::tcp::socket& socket, std::uint64_t length,
+  void async_send(ByteStream& stream, std::uint64_t length,
                   CompletionHandler handler) override {
-    socket_ = &socket;
+    stream_ = &stream;
     remaining_ = length;
     handler_ = std::move(handler);
     next();
@@ -46,8 +46,7 @@ class BufferedSource final : public FileSource {
     if (got == 0) return finish(win32_error(ERROR_HANDLE_EOF, "ReadFile: file ended early", file_.path));
     const std::span<const std::byte> bytes(buffer_.data(), got);
     observer_(bytes);
-    boost::asio::async_write(*socket_, boost::asio::buffer(bytes.data(), bytes.size()),
-                             [this](boost::system::error_code ec, std::size_t written) {
+    stream_->async_write_all(bytes, [this](boost::system::error_code ec, std::size_t written) {
                                if (ec) return finish(IoError{ec, "send", file_.path});
                                offset_ += written;
                                remaining_ -= written;
@@ -56,7 +55,7 @@ class BufferedSource final : public FileSource {
   }
 
   void finish(std::optional<IoError> error) {
-    boost::asio::post(socket_->get_executor(),
+    boost::asio::post(stream_->get_executor(),
                       [handler = std::move(handler_), error = std::move(error)] { handler(error); });
   }
 
@@ -65,7 +64,7 @@ class BufferedSource final : public FileSource {
   std::vector<std::byte> buffer_;
   std::uint64_t offset_;
   std::uint64_t remaining_ = 0;
-  boost::asio::ip::tcp::socket* socket_ = nullptr;
+  ByteStream* stream_ = nullptr;
   CompletionHandler handler_;
 };
 

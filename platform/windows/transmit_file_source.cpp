@@ -25,11 +25,14 @@ class TransmitFileSource final : public FileSource {
   Strategy strategy() const override { return Strategy::ZeroCopy; }
   bool observes_bytes() const override { return false; }
 
-  void async_send(boost::asio::ip::tcp::socket& socket, std::uint64_t length,
+  void async_send(ByteStream& stream, std::uint64_t length,
                   CompletionHandler handler) override {
-    socket_ = &socket;
+    stream_ = &stream;
+    socket_ = stream.plain_socket();
     remaining_ = length;
     handler_ = std::move(handler);
+    if (!socket_)
+      return finish(win32_error(ERROR_NOT_SUPPORTED, "TransmitFile: the connection encrypts in user space", file_.path));
     if (!transmit_file_) {
       if (auto loaded = load_transmit_file(); !loaded) return finish(loaded.error());
     }
@@ -50,14 +53,14 @@ class TransmitFileSource final : public FileSource {
 
   void next() {
     if (remaining_ == 0) return finish(std::nullopt);
-    TransmitFileSlots::instance().acquire(socket_->get_executor(), alive_, [this] { transmit(); });
+    TransmitFileSlots::instance().acquire(stream_->get_executor(), alive_, [this] { transmit(); });
   }
 
   // Runs holding one of the process's TransmitFile slots.
   void transmit() {
     const auto chunk = static_cast<DWORD>(std::min(remaining_, kMaxTransmitFileCall));
     boost::asio::windows::overlapped_ptr operation(
-        socket_->get_executor(),
+        stream_->get_executor(),
         [this, alive = std::weak_ptr<void>(alive_)](boost::system::error_code ec, std::size_t sent) {
           TransmitFileSlots::instance().release();
           if (alive.expired()) return;
@@ -82,7 +85,7 @@ class TransmitFileSource final : public FileSource {
   }
 
   void finish(std::optional<IoError> error) {
-    boost::asio::post(socket_->get_executor(),
+    boost::asio::post(stream_->get_executor(),
                       [handler = std::move(handler_), error = std::move(error)] { handler(error); });
   }
 
@@ -90,6 +93,7 @@ class TransmitFileSource final : public FileSource {
   LPFN_TRANSMITFILE transmit_file_ = nullptr;
   std::uint64_t offset_;
   std::uint64_t remaining_ = 0;
+  ByteStream* stream_ = nullptr;
   boost::asio::ip::tcp::socket* socket_ = nullptr;
   CompletionHandler handler_;
   std::shared_ptr<void> alive_ = std::make_shared<int>(0);  // expires with the source

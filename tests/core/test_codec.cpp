@@ -96,10 +96,13 @@ void add_exact_rows() {
   QTest::addColumn<Message>("message");
   QTest::addColumn<Bytes>("bytes");
   constexpr std::int64_t mtime = 1'700'000'000'000'000'000;
-  QTest::newRow("hello") << Message{Hello{1, "Kitchen PC"}}
-                         << hex("01 00000013 4645525259 0001 000A 4B69746368656E205043");
-  QTest::newRow("hello non-ascii")
-      << Message{Hello{1, "L\xC3\xA9o"}} << hex("01 0000000D 4645525259 0001 0004 4CC3A96F");
+  QTest::newRow("hello") << Message{Hello{3, "Kitchen PC"}}
+                         << hex("01 00000014 4645525259 0003 000A 4B69746368656E205043 00");
+  QTest::newRow("hello non-ascii, asking for fast mode")
+      << Message{Hello{3, "L\xC3\xA9o", true}} << hex("01 0000000E 4645525259 0003 0004 4CC3A96F 01");
+  // Another version's hello is read up to its name: the version is all a peer needs.
+  QTest::newRow("hello of version 1")
+      << Message{Hello{1, "pc"}} << hex("01 0000000C 4645525259 0001 0002 7063 00");
   QTest::newRow("offer") << Message{Offer{{{EntryKind::Folder, "photos", 0, mtime},
                                            {EntryKind::File, "photos/cat.jpg", 1234, mtime}}}}
                          << hex("02 0000003E 00000002"
@@ -109,7 +112,8 @@ void add_exact_rows() {
   QTest::newRow("offer extremes")
       << Message{Offer{{{EntryKind::File, "x", std::numeric_limits<std::uint64_t>::max(), -1}}}}
       << hex("02 00000018 00000001 00 0001 78 FFFFFFFFFFFFFFFF FFFFFFFFFFFFFFFF");
-  QTest::newRow("accept") << Message{Accept{}} << hex("03 00000000");
+  QTest::newRow("accept") << Message{Accept{}} << hex("03 00000001 00");
+  QTest::newRow("accept fast mode") << Message{Accept{TransferMode::Fast}} << hex("03 00000001 01");
   QTest::newRow("decline") << Message{Decline{DeclineReason::NoSpace, "need 2 GB"}}
                            << hex("04 0000000C 03 0009 6E6565642032204742");
   QTest::newRow("file begin") << Message{FileBegin{2}} << hex("05 0000000C 00000002 0000000000000000");
@@ -198,12 +202,16 @@ void add_truncated_rows() {
                 DecodeError::Truncated);
   add_rejection("have kind 2", frame(FrameType::Have, cat(u32(0), u8(2), Bytes(8))),
                 DecodeError::InvalidEnum);
+  add_rejection("hello fast-mode flag 2", frame(FrameType::Hello, hex("4645525259 0003 0002 7063 02")),
+                DecodeError::InvalidEnum);
+  add_rejection("accept mode 2", frame(FrameType::Accept, hex("02")), DecodeError::InvalidEnum);
+  add_rejection("accept without mode", frame(FrameType::Accept, {}), DecodeError::Truncated);
 }
 
 // Every non-empty payload shortened by one byte; every payload grown by one.
 void add_resized_rows() {
   const std::vector<std::pair<const char*, Message>> messages{
-      {"hello", Hello{1, "pc"}},
+      {"hello", Hello{3, "pc"}},
       {"offer", Offer{{{EntryKind::Folder, "d", 0, 5}}}},
       {"accept", Accept{}},
       {"decline", Decline{DeclineReason::Busy, "busy"}},

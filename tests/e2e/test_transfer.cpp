@@ -21,10 +21,13 @@ EngineSettings sender_settings(std::optional<Strategy> forced) {
   return settings;
 }
 
-// `strategy` as in the data table: a forced Strategy, or -1 for auto.
-Strategy expected_strategy(int strategy, std::uint64_t size) {
-  if (strategy >= 0) return static_cast<Strategy>(strategy);
-  return size < kThreshold ? Strategy::ZeroCopy : Strategy::Direct;
+// `strategy` as in the data table: a forced Strategy, or -1 for auto. Inside
+// TLS, bytes must pass through user memory: zero-copy becomes buffered.
+Strategy expected_strategy(int strategy, std::uint64_t size, bool fast_mode) {
+  const Strategy planned = strategy >= 0          ? static_cast<Strategy>(strategy)
+                           : size < kThreshold ? Strategy::ZeroCopy
+                                               : Strategy::Direct;
+  return !fast_mode && planned == Strategy::ZeroCopy ? Strategy::Buffered : planned;
 }
 
 }  // namespace
@@ -43,16 +46,21 @@ class TestTransfer : public QObject {
 
 void TestTransfer::sizes_data() {
   QTest::addColumn<int>("strategy");  // -1: auto
+  QTest::addColumn<bool>("fast_mode");
   const std::pair<const char*, int> strategies[] = {
       {"auto", -1},
       {"zerocopy", int(Strategy::ZeroCopy)},
       {"direct", int(Strategy::Direct)},
       {"buffered", int(Strategy::Buffered)}};
-  for (auto [name, value] : strategies) QTest::newRow(name) << value;
+  for (bool fast : {false, true}) {
+    for (auto [name, value] : strategies)
+      QTest::newRow((std::string(name) + (fast ? ", fast mode" : ", encrypted")).c_str()) << value << fast;
+  }
 }
 
 void TestTransfer::sizes() {
   QFETCH(int, strategy);
+  QFETCH(bool, fast_mode);
   EngineSettings settings = sender_settings(std::nullopt);
   if (strategy >= 0) settings.forced_strategy = static_cast<Strategy>(strategy);
   const std::vector<std::uint64_t> sizes = {0, 1, 511, 512, 4095, 4096, 4097, kThreshold - 1,
@@ -64,16 +72,21 @@ void TestTransfer::sizes() {
     paths.push_back(source / ("file-" + std::to_string(sizes[i]) + ".bin"));
     write_random_file(paths.back(), sizes[i], static_cast<std::uint32_t>(i + 1));
   }
-  Receiver receiver(target);
-  const Outcome outcome = send_and_wait(receiver, paths, settings);
+  Receiver receiver(target, fast_mode ? trusting_default_sender_with_fast_mode() : EngineSettings{.consent = ConsentPolicy::AcceptAll});
+  const Outcome outcome = send_and_wait(receiver, paths, settings, std::chrono::seconds(300), 0,
+                                        SendPolicy{.fast_mode = fast_mode});
   QVERIFY(outcome.sender.has_value());
+  const auto started = receiver.log().all<SessionStarted>();
+  QCOMPARE(started.size(), std::size_t(1));
+  QCOMPARE(started.front().mode, fast_mode ? protocol::TransferMode::Fast : protocol::TransferMode::Encrypted);
+  QCOMPARE(started.front().identity.fingerprint, default_sender_identity()->fingerprint);
   QVERIFY2(outcome.sender->ok, outcome.sender->error.c_str());
   QVERIFY(outcome.receiver.has_value() && outcome.receiver->ok);
   QCOMPARE(outcome.sender->files_ok, std::uint32_t(sizes.size()));
   QCOMPARE(outcome.sender_files.size(), sizes.size());
   for (const FileDone& done : outcome.sender_files) {
     QVERIFY2(done.ok, done.error.c_str());
-    QCOMPARE(to_string(done.strategy), to_string(expected_strategy(strategy, done.bytes)));
+    QCOMPARE(to_string(done.strategy), to_string(expected_strategy(strategy, done.bytes, fast_mode)));
     QVERIFY2(same_contents(source / done.path, target / done.path), done.path.c_str());
   }
   QCOMPARE(list_files(target).size(), sizes.size());  // no part files left behind

@@ -2,6 +2,7 @@
 
 #include <QtTest>
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <random>
 
@@ -29,7 +30,31 @@ std::vector<Event> EventLog::events() const {
   return events_;
 }
 
+std::shared_ptr<const Identity> fresh_identity(const std::string& name) {
+  static std::atomic<int> made{0};
+  const auto dir = fresh_dir("identity-" + name + "-" + std::to_string(made++));
+  auto identity = load_or_create_identity(dir, name);
+  if (!identity) qFatal("test identity: %s", identity.error().describe().c_str());
+  return std::make_shared<const Identity>(std::move(identity.value()));
+}
+
+std::shared_ptr<const Identity> default_sender_identity() {
+  static const auto identity = fresh_identity("sender");
+  return identity;
+}
+
+std::shared_ptr<const Identity> default_receiver_identity() {
+  static const auto identity = fresh_identity("receiver");
+  return identity;
+}
+
+EngineSettings trusting_default_sender_with_fast_mode(EngineSettings settings) {
+  pin_peer(settings.known_peers, {default_sender_identity()->fingerprint, "sender", false, true});
+  return settings;
+}
+
 Receiver::Receiver(const fs::path& dir, EngineSettings settings) {
+  if (!settings.identity) settings.identity = default_receiver_identity();
   settings.receive_dir = dir;
   settings.bind_address = "127.0.0.1";
   settings.port = 0;
@@ -43,10 +68,12 @@ Receiver::Receiver(const fs::path& dir, EngineSettings settings) {
 }
 
 Outcome send_and_wait(Receiver& receiver, const std::vector<fs::path>& paths,
-                      EngineSettings settings, std::chrono::seconds timeout, std::uint16_t port) {
+                      EngineSettings settings, std::chrono::seconds timeout, std::uint16_t port,
+                      SendPolicy policy) {
   EventLog log;
+  if (!settings.identity) settings.identity = default_sender_identity();
   TransferEngine sender(settings, [&log] { log.notify(); });
-  const TransferId id = sender.send("127.0.0.1", port != 0 ? port : receiver.port(), paths);
+  const TransferId id = sender.send("127.0.0.1", port != 0 ? port : receiver.port(), paths, policy);
   Outcome outcome;
   const bool sent = log.wait_for(
       sender,

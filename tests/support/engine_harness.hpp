@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ferry/core/identity.hpp"
 #include "ferry/core/transfer_engine.hpp"
 
 namespace ferry::test {
@@ -67,7 +68,18 @@ class Receiver {
 Outcome send_and_wait(Receiver& receiver, const std::vector<std::filesystem::path>& paths,
                       EngineSettings settings = {},
                       std::chrono::seconds timeout = std::chrono::seconds(300),
-                      std::uint16_t port = 0);
+                      std::uint16_t port = 0, SendPolicy policy = {});
+
+// Receiver settings that pin the default sender identity with fast mode, so a
+// sender asking for it (SendPolicy::fast_mode) gets it.
+EngineSettings trusting_default_sender_with_fast_mode(EngineSettings settings = {.consent = ConsentPolicy::AcceptAll});
+
+// A device identity of its own, made in a fresh folder.
+std::shared_ptr<const Identity> fresh_identity(const std::string& name);
+// The identity this test process sends with, or receives with, unless a test
+// sets one: the same for the whole process (part files are keyed by it).
+std::shared_ptr<const Identity> default_sender_identity();
+std::shared_ptr<const Identity> default_receiver_identity();
 
 // Files.
 void write_random_file(const std::filesystem::path& path, std::uint64_t size, std::uint32_t seed);

@@ -38,6 +38,7 @@ struct TcpRelay::Impl {
       client.async_read_some(boost::asio::buffer(up), [self = shared_from_this()](
                                                           boost::system::error_code ec, std::size_t n) {
         if (ec) return self->close();
+        if (self->limited && self->impl.at_limit == AtLimit::Flip) return self->flip_and_pass(n);
         const std::size_t passed =
             self->limited ? static_cast<std::size_t>(std::min<std::uint64_t>(n, self->impl.budget)) : n;
         if (self->limited) self->impl.budget -= passed;
@@ -52,6 +53,22 @@ struct TcpRelay::Impl {
                                    // Stall: nothing more is read, so nothing more flows.
                                  });
       });
+    }
+
+    // Relays `n` bytes, the one at the limit with its lowest bit flipped.
+    void flip_and_pass(std::size_t n) {
+      if (impl.budget < n) {
+        up[impl.budget] ^= 0x01;
+        impl.owner.limit_reached_ = true;
+        limited = false;
+      } else {
+        impl.budget -= n;
+      }
+      boost::asio::async_write(server, boost::asio::buffer(up.data(), n),
+                               [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                                 if (ec) return self->close();
+                                 self->to_server();
+                               });
     }
 
     // Receiver to sender, until the link stalls.

@@ -1,9 +1,11 @@
 #pragma once
 // Test support: a TCP relay on 127.0.0.1 between a sender and a receiver
 // that misbehaves on cue. After `limit` bytes from the sender on its first
-// connection it either cuts that connection (a cable pulled mid-transfer) or
-// stops relaying it while keeping it open (a peer that hangs). Later
-// connections pass whole (the cable plugged back in). Runs on its own thread.
+// connection it either cuts that connection (a cable pulled mid-transfer),
+// stops relaying it while keeping it open (a peer that hangs), or changes one
+// bit of the next byte and relays everything else (an attacker on the wire).
+// Later connections pass whole (the cable plugged back in). Runs on its own
+// thread.
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -13,7 +15,7 @@ namespace ferry::test {
 
 class TcpRelay {
  public:
-  enum class AtLimit { Cut, Stall };
+  enum class AtLimit { Cut, Stall, Flip };
 
   TcpRelay(std::uint16_t target_port, std::uint64_t limit, AtLimit at_limit);
   ~TcpRelay();  // closes everything and joins its thread

@@ -1,9 +1,6 @@
 #include "frame_channel.hpp"
-#include "ferry/platform/transfer_whole.hpp"
 
 #include <boost/asio/post.hpp>
-#include <boost/asio/read.hpp>
-#include <boost/asio/write.hpp>
 #include <cstring>
 
 namespace ferry {
@@ -18,8 +15,7 @@ bool is_end_of_stream(const std::error_code& ec) {
   return ec == std::error_code(boost::system::error_code(boost::asio::error::eof));
 }
 
-FrameReader::FrameReader(boost::asio::ip::tcp::socket& socket)
-    : socket_(socket), buffer_(kReadChunk) {}
+FrameReader::FrameReader(platform::ByteStream& stream) : stream_(stream), buffer_(kReadChunk) {}
 
 void FrameReader::async_read_frame(FrameHandler handler) {
   decode_buffered(std::move(handler));
@@ -29,21 +25,21 @@ void FrameReader::decode_buffered(FrameHandler handler) {
   auto result = protocol::decode(std::span(buffer_).subspan(begin_, end_ - begin_));
   if (result.status == protocol::DecodeResult::Status::Frame) {
     begin_ += result.consumed;
-    boost::asio::post(socket_.get_executor(),
+    boost::asio::post(stream_.get_executor(),
                       [handler = std::move(handler), message = std::move(result.message)]() mutable {
                         handler({}, std::move(message));
                       });
     return;
   }
   if (result.status == protocol::DecodeResult::Status::Error) {
-    boost::asio::post(socket_.get_executor(), [handler = std::move(handler), error = result.error] {
+    boost::asio::post(stream_.get_executor(), [handler = std::move(handler), error = result.error] {
       handler(error, {});
     });
     return;
   }
   make_room();
-  socket_.async_read_some(
-      boost::asio::buffer(buffer_.data() + end_, buffer_.size() - end_),
+  stream_.async_read_some(
+      std::span(buffer_).subspan(end_),
       [this, handler = std::move(handler)](boost::system::error_code ec, std::size_t n) mutable {
         if (ec) return handler(to_std(ec), {});
         end_ += n;
@@ -75,17 +71,15 @@ void FrameReader::async_read_payload(std::span<std::byte> destination, PayloadHa
   if (begin_ == end_) begin_ = end_ = 0;
   const auto rest = destination.subspan(buffered);
   if (rest.empty()) {
-    boost::asio::post(socket_.get_executor(), [handler = std::move(handler)] { handler({}); });
+    boost::asio::post(stream_.get_executor(), [handler = std::move(handler)] { handler({}); });
     return;
   }
-  boost::asio::async_read(socket_, boost::asio::buffer(rest.data(), rest.size()),
-                          platform::TransferWhole{},
-                          [handler = std::move(handler)](boost::system::error_code ec, std::size_t) {
-                            handler(to_std(ec));
-                          });
+  stream_.async_read_all(rest, [handler = std::move(handler)](boost::system::error_code ec, std::size_t) {
+    handler(to_std(ec));
+  });
 }
 
-FrameWriter::FrameWriter(boost::asio::ip::tcp::socket& socket) : socket_(socket) {}
+FrameWriter::FrameWriter(platform::ByteStream& stream) : stream_(stream) {}
 
 void FrameWriter::queue(const protocol::Message& message) { protocol::encode(message, pending_); }
 
@@ -97,25 +91,24 @@ void FrameWriter::async_flush(Handler handler) {
 void FrameWriter::write_pending() {
   if (pending_.empty()) {
     auto handlers = std::exchange(next_, {});
-    for (auto& h : handlers) boost::asio::post(socket_.get_executor(), [h = std::move(h)] { h({}); });
+    for (auto& h : handlers) boost::asio::post(stream_.get_executor(), [h = std::move(h)] { h({}); });
     return;
   }
   busy_ = true;
   writing_.swap(pending_);
   pending_.clear();
   waiting_ = std::exchange(next_, {});
-  boost::asio::async_write(socket_, boost::asio::buffer(writing_), platform::TransferWhole{},
-                           [this](boost::system::error_code ec, std::size_t) {
-                             busy_ = false;
-                             writing_.clear();
-                             auto handlers = std::exchange(waiting_, {});
-                             if (ec) {
-                               auto later = std::exchange(next_, {});
-                               handlers.insert(handlers.end(), later.begin(), later.end());
-                             }
-                             for (auto& h : handlers) h(to_std(ec));
-                             if (!ec && !next_.empty()) write_pending();
-                           });
+  stream_.async_write_all(writing_, [this](boost::system::error_code ec, std::size_t) {
+    busy_ = false;
+    writing_.clear();
+    auto handlers = std::exchange(waiting_, {});
+    if (ec) {
+      auto later = std::exchange(next_, {});
+      handlers.insert(handlers.end(), later.begin(), later.end());
+    }
+    for (auto& h : handlers) h(to_std(ec));
+    if (!ec && !next_.empty()) write_pending();
+  });
 }
 
 }  // namespace ferry

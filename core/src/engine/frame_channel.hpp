@@ -1,20 +1,20 @@
 #pragma once
-// Frames over a TCP socket: the Asio side of the sans-I/O codec.
+// Frames over a session's connection: the Asio side of the sans-I/O codec.
 //
 // FrameReader reads frames one at a time, and DATA payloads straight into the
 // caller's buffer (only bytes that arrived with the header are copied).
 // FrameWriter batches control frames and writes them in one go on flush, so
 // consecutive small frames cost one system call. Both run on the socket's
-// executor and allow one outstanding operation each.
+// executor and allow one outstanding operation each. The stream may change
+// underneath between frames (fast mode leaves TLS): they hold no state of it.
 #include <cstddef>
 #include <functional>
 #include <span>
 #include <system_error>
 #include <vector>
 
-#include <boost/asio/ip/tcp.hpp>
-
 #include "ferry/core/protocol/codec.hpp"
+#include "ferry/platform/byte_stream.hpp"
 
 namespace ferry {
 
@@ -26,7 +26,7 @@ class FrameReader {
   using FrameHandler = std::function<void(std::error_code, protocol::Message)>;
   using PayloadHandler = std::function<void(std::error_code)>;
 
-  explicit FrameReader(boost::asio::ip::tcp::socket& socket);
+  explicit FrameReader(platform::ByteStream& stream);
 
   // Completes with the next frame, or a socket error, or a decode_category error.
   void async_read_frame(FrameHandler handler);
@@ -37,7 +37,7 @@ class FrameReader {
   void decode_buffered(FrameHandler handler);
   void make_room();
 
-  boost::asio::ip::tcp::socket& socket_;
+  platform::ByteStream& stream_;
   std::vector<std::byte> buffer_;
   std::size_t begin_ = 0;  // unread bytes are buffer_[begin_, end_)
   std::size_t end_ = 0;
@@ -47,16 +47,16 @@ class FrameWriter {
  public:
   using Handler = std::function<void(std::error_code)>;
 
-  explicit FrameWriter(boost::asio::ip::tcp::socket& socket);
+  explicit FrameWriter(platform::ByteStream& stream);
 
   void queue(const protocol::Message& message);
-  // Writes everything queued so far; `handler` runs when it is all on the socket.
+  // Writes everything queued so far; `handler` runs when it is all written.
   void async_flush(Handler handler);
 
  private:
   void write_pending();
 
-  boost::asio::ip::tcp::socket& socket_;
+  platform::ByteStream& stream_;
   std::vector<std::byte> pending_;
   std::vector<std::byte> writing_;
   std::vector<Handler> waiting_;   // flushes covered by the write in flight

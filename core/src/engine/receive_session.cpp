@@ -42,23 +42,39 @@ bool is_offered_restart(const ReceiverCopy& copy, std::uint64_t offset, std::uin
 }  // namespace
 
 ReceiveSession::ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket socket,
-                               TransferId id, std::shared_ptr<platform::ReceiveFolder> folder)
+                               std::shared_ptr<boost::asio::ssl::context> tls, TransferId id,
+                               std::shared_ptr<platform::ReceiveFolder> folder)
     : host_(host),
       executor_(socket.get_executor()),
       id_(id),
-      socket_(std::move(socket)),
+      peer_(endpoint_text(socket)),
+      tls_(std::move(tls)),
+      connection_(std::move(socket), *tls_),
       linger_(executor_),
       watchdog_(executor_),
-      peer_(endpoint_text(socket_)),
       folder_(std::move(folder)),
-      reader_(socket_),
-      writer_(socket_) {}
+      reader_(connection_),
+      writer_(connection_) {}
 
 void ReceiveSession::start() {
   boost::system::error_code ignored;
-  socket_.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
+  connection_.socket().set_option(boost::asio::ip::tcp::no_delay(true), ignored);
   arm_watchdog();
+  connection_.async_handshake(false, [self = shared_from_this()](boost::system::error_code ec) {
+    if (self->finished_) return;
+    if (ec) return self->fail("TLS handshake: " + ec.message(), false);
+    self->on_handshake();
+  });
+}
+
+void ReceiveSession::on_handshake() {
+  identity_.fingerprint = connection_.peer_fingerprint();
   await_hello();
+}
+
+// Fast mode only when the sender asks and the user pinned it with fast mode.
+bool ReceiveSession::grants_fast_mode(const protocol::Hello& hello) const {
+  return hello.wants_fast_mode && identity_.pinned && identity_.pinned->fast_mode && keyed_digest_available();
 }
 
 void ReceiveSession::arm_watchdog() {
@@ -82,6 +98,14 @@ void ReceiveSession::await_hello() {
                             ", we speak " + std::to_string(protocol::kVersion),
                         true);
     self->device_name_ = hello->device_name;
+    self->identity_ = identify_peer(self->host_.settings().known_peers, self->identity_.fingerprint,
+                                    hello->device_name);
+    if (self->grants_fast_mode(*hello)) {
+      const auto key = self->connection_.export_key(kFastModeKeyLabel);
+      if (!key) return self->fail("fast mode: TLS exporter failed", true);
+      self->recipe_.key = *key;
+      self->mode_ = protocol::TransferMode::Fast;
+    }
     self->writer_.async_flush([self](std::error_code) {});
     self->await_offer();
   });
@@ -111,7 +135,7 @@ void ReceiveSession::on_offer(protocol::Offer offer) {
   }
   // The offer is not changed again: the worker may read it meanwhile.
   boost::asio::post(host_.workers(), [self = shared_from_this()] {
-    auto copies = locate_receiver_copies(*self->folder_, self->device_name_, self->offer_);
+    auto copies = locate_receiver_copies(*self->folder_, self->identity_.fingerprint, self->offer_);
     boost::asio::post(self->executor_, [self, copies = std::move(copies)]() mutable {
       self->on_copies_located(std::move(copies));
     });
@@ -129,18 +153,33 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
                    fmt::format("not enough space in the receive folder: {} bytes needed, {} free",
                                needed, free.value()));
   }
+  const std::string address = peer_.substr(0, peer_.rfind(':'));
+  if (!host_.admit_offer(identity_.fingerprint, address)) {
+    spdlog::warn("too many offers from {} (code {}): declined without asking", peer_,
+                 identity_.verification_code);
+    return decline(protocol::DeclineReason::Busy, "too many offers from this device; try again later");
+  }
+  offer_admitted_ = true;
   progress_.reset(id_, total_bytes_);
-  host_.emit(OfferReceived{id_, peer_, device_name_, offer_.entries, total_bytes_});
+  host_.emit(OfferReceived{id_, peer_, device_name_, offer_.entries, total_bytes_, identity_, mode_});
   awaiting_consent_ = true;
-  if (host_.settings().consent == ConsentPolicy::AcceptAll) respond(true);
+  if (identity_.trust == PeerTrust::Changed) {
+    spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (code {}): asking the user",
+                 peer_, device_name_, identity_.verification_code);
+    return;
+  }
+  const bool auto_accept = identity_.pinned && identity_.pinned->auto_accept;
+  if (auto_accept || host_.settings().consent == ConsentPolicy::AcceptAll) respond(true);
 }
 
 void ReceiveSession::respond(bool accept) {
   if (!awaiting_consent_ || finished_) return;
   awaiting_consent_ = false;
+  if (offer_admitted_) host_.offer_settled(identity_.fingerprint);
+  offer_admitted_ = false;
   if (!accept) return decline(protocol::DeclineReason::Declined, "declined by the receiver");
   boost::asio::post(host_.workers(), [self = shared_from_this(), copies = std::move(copies_)]() mutable {
-    digest_receiver_copies(*self->folder_, copies);
+    digest_receiver_copies(*self->folder_, copies, self->recipe_);
     boost::asio::post(self->executor_, [self, copies = std::move(copies)]() mutable {
       self->on_copies_digested(std::move(copies));
     });
@@ -154,12 +193,25 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
     writer_.queue(copy.have);
     copy.have.blocks = {};  // sent; the restart check needs only the length
   }
-  writer_.queue(protocol::Accept{});
+  writer_.queue(protocol::Accept{mode_});
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-    if (ec) self->fail("send accept: " + ec.message(), false);
+    if (self->finished_) return;
+    if (ec) return self->fail("send accept: " + ec.message(), false);
+    if (self->mode_ == protocol::TransferMode::Encrypted) return;
+    // Fast mode: the sender leaves TLS first; we follow once its close_notify is here.
+    self->connection_.async_leave_tls(false, [self](boost::system::error_code ec) {
+      if (self->finished_) return;
+      if (ec) return self->fail("leaving TLS for fast mode: " + ec.message(), false);
+      self->start_data_phase();
+    });
   });
-  host_.emit(SessionStarted{id_, Direction::Receive, peer_, file_count_, total_bytes_, offer_.entries});
+  host_.emit(SessionStarted{id_, Direction::Receive, peer_, file_count_, total_bytes_, offer_.entries,
+                            identity_, device_name_, mode_});
   arm_watchdog();
+  if (mode_ == protocol::TransferMode::Encrypted) start_data_phase();
+}
+
+void ReceiveSession::start_data_phase() {
   if (file_count_ == 0) return finish_session();
   read_next();
 }
@@ -212,6 +264,7 @@ void ReceiveSession::begin_file(const protocol::FileBegin& begin) {
                                       entry(index).path, begin.offset));
   current_.emplace();
   current_->index = index;
+  current_->digest = recipe_.start(index);
   current_->record.strategy = plan_receive(size, host_.settings());
   if (begin.offset > 0) {
     if (auto progress = progress_.advance(begin.offset, index)) host_.emit(*progress);
@@ -241,7 +294,7 @@ std::optional<std::string> ReceiveSession::open_part(std::uint64_t resume_from) 
   CurrentFile& file = *current_;
   const auto& offered = entry(file.index);
   const std::string resumable =
-      file.copy ? file.copy->part_name : resume_part_name(device_name_, offered);
+      file.copy ? file.copy->part_name : resume_part_name(identity_.fingerprint, offered);
   if (host_.claim_part(resumable)) {
     claimed_parts_.push_back(resumable);
     file.part_name = resumable;
@@ -510,7 +563,7 @@ void ReceiveSession::fail(const std::string& error, bool tell_peer) {
   spdlog::debug("receive session {} from {}: {}", id_.value, peer_, error);
   watchdog_.disarm();
   keep_or_discard_parts();
-  if (!tell_peer || !socket_.is_open()) return finish(false, error);
+  if (!tell_peer || !connection_.socket().is_open()) return finish(false, error);
   writer_.queue(protocol::Cancel{clip(error)});
   // No more reading: the session is over whatever the peer sends now.
   finished_ = true;
@@ -574,18 +627,17 @@ void ReceiveSession::discard_part() {
 // it closes or the linger timer fires: closing with unread data would reset
 // the connection, and the reset can destroy the CANCEL before it is read.
 void ReceiveSession::linger(const std::string& error) {
-  boost::system::error_code ignored;
-  socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+  connection_.shutdown_send();
   drain(error);
 }
 
 void ReceiveSession::drain(const std::string& error) {
   drain_buffer_.resize(64 * 1024);
-  socket_.async_read_some(boost::asio::buffer(drain_buffer_),
-                          [self = shared_from_this(), error](boost::system::error_code ec, std::size_t) {
-                            if (ec) return self->finish(false, error);
-                            self->drain(error);
-                          });
+  connection_.async_read_some(drain_buffer_,
+                              [self = shared_from_this(), error](boost::system::error_code ec, std::size_t) {
+                                if (ec) return self->finish(false, error);
+                                self->drain(error);
+                              });
 }
 
 void ReceiveSession::finish(bool ok, const std::string& error) {
@@ -593,12 +645,9 @@ void ReceiveSession::finish(bool ok, const std::string& error) {
   done_emitted_ = finished_ = true;
   watchdog_.disarm();
   linger_.cancel();
-  boost::system::error_code ignored;
-  // Cancel first: Wine leaves a send to a peer that stopped reading pending
-  // after closesocket, and a pending operation keeps the engine's loop alive.
-  socket_.cancel(ignored);
-  socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
-  socket_.close(ignored);
+  connection_.close();
+  if (offer_admitted_) host_.offer_settled(identity_.fingerprint);
+  offer_admitted_ = false;
   keep_or_discard_parts();
   outcome_ = {ok, error};
   // A batch being made durable is settled first: its files end before the session.

@@ -19,6 +19,7 @@
 #include "progress_meter.hpp"
 #include "resume.hpp"
 #include "session.hpp"
+#include "../transport/connection.hpp"
 #include "ferry/platform/file_sink.hpp"
 #include "ferry/platform/receive_folder.hpp"
 
@@ -26,7 +27,8 @@ namespace ferry {
 
 class ReceiveSession final : public Session, public std::enable_shared_from_this<ReceiveSession> {
  public:
-  ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket socket, TransferId id,
+  ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket socket,
+                 std::shared_ptr<boost::asio::ssl::context> tls, TransferId id,
                  std::shared_ptr<platform::ReceiveFolder> folder);
 
   void start();
@@ -61,8 +63,11 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
     FileRecord record;
   };
 
+  void on_handshake();
   void await_hello();
+  bool grants_fast_mode(const protocol::Hello& hello) const;
   void await_offer();
+  void start_data_phase();
   void on_offer(protocol::Offer offer);
   void on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies);
   void on_copies_digested(std::map<std::uint32_t, ReceiverCopy> copies);
@@ -104,15 +109,20 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   SessionHost& host_;
   boost::asio::any_io_executor executor_;
   TransferId id_;
-  boost::asio::ip::tcp::socket socket_;
+  std::string peer_;  // "address:port"
+  std::shared_ptr<boost::asio::ssl::context> tls_;
+  Connection connection_;
   boost::asio::steady_timer linger_;
   IdleWatchdog watchdog_;
   std::vector<std::byte> drain_buffer_;
-  std::string peer_;
   std::shared_ptr<platform::ReceiveFolder> folder_;
   FrameReader reader_;
   FrameWriter writer_;
   std::string device_name_;
+  PeerIdentity identity_;  // the sender's, from its certificate
+  protocol::TransferMode mode_ = protocol::TransferMode::Encrypted;
+  DigestRecipe recipe_;
+  bool offer_admitted_ = false;  // counted by the host's offer limits until settled
   protocol::Offer offer_;
   std::uint32_t file_count_ = 0;
   std::uint64_t total_bytes_ = 0;

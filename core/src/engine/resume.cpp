@@ -47,7 +47,7 @@ std::uint64_t covered_length(std::uint64_t copy_bytes, std::uint64_t entry_size)
 }
 
 std::optional<ReceiverCopy> locate_copy(const platform::ReceiveFolder& folder,
-                                        std::string_view device_name, std::uint32_t index,
+                                        std::string_view sender_fingerprint, std::uint32_t index,
                                         const protocol::OfferEntry& entry) {
   ReceiverCopy copy;
   auto stored = folder.open_existing(entry.path);
@@ -56,7 +56,7 @@ std::optional<ReceiverCopy> locate_copy(const platform::ReceiveFolder& folder,
     copy.stored_path = entry.path;
     return copy;
   }
-  copy.part_name = resume_part_name(device_name, entry);
+  copy.part_name = resume_part_name(sender_fingerprint, entry);
   auto part = folder.open_existing(copy.part_name);
   if (!part || !part.value()) return std::nullopt;
   const std::uint64_t length = covered_length(part.value()->size(), entry.size);
@@ -66,12 +66,12 @@ std::optional<ReceiverCopy> locate_copy(const platform::ReceiveFolder& folder,
 }
 
 // Fills in the copy's digests; false when it cannot be read at all.
-bool digest_copy(const platform::ReceiveFolder& folder, ReceiverCopy& copy) {
+bool digest_copy(const platform::ReceiveFolder& folder, ReceiverCopy& copy, const DigestRecipe& recipe) {
   const bool complete = copy.have.kind == protocol::HaveKind::Complete;
   auto file = folder.open_existing(complete ? copy.stored_path : copy.part_name);
   if (!file || !file.value()) return false;
   if (complete && file.value()->size() != copy.have.length) return false;
-  StreamDigest whole;
+  StreamDigest whole = recipe.start(copy.have.index);
   const bool read = digest_blocks(*file.value(), copy.have.length, whole,
                                   [&](const protocol::Digest& digest) {
                                     copy.have.blocks.push_back(digest);
@@ -92,27 +92,27 @@ bool digest_copy(const platform::ReceiveFolder& folder, ReceiverCopy& copy) {
 
 // Not keyed by mtime: a file edited since keeps its part, and the block
 // digests find where the edit starts.
-std::string resume_part_name(std::string_view device_name, const protocol::OfferEntry& entry) {
-  const std::string key = fmt::format("{}\n{}\n{}", device_name, entry.path, entry.size);
+std::string resume_part_name(std::string_view sender_fingerprint, const protocol::OfferEntry& entry) {
+  const std::string key = fmt::format("{}\n{}\n{}", sender_fingerprint, entry.path, entry.size);
   return fmt::format(".ferry-{:016x}.part", XXH3_64bits(key.data(), key.size()));
 }
 
 std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::ReceiveFolder& folder,
-                                                             std::string_view device_name,
+                                                             std::string_view sender_fingerprint,
                                                              const protocol::Offer& offer) {
   std::map<std::uint32_t, ReceiverCopy> copies;
   for (std::uint32_t index = 0; index < offer.entries.size(); ++index) {
     const auto& entry = offer.entries[index];
     if (entry.kind != protocol::EntryKind::File) continue;
-    if (auto copy = locate_copy(folder, device_name, index, entry)) copies.emplace(index, std::move(*copy));
+    if (auto copy = locate_copy(folder, sender_fingerprint, index, entry)) copies.emplace(index, std::move(*copy));
   }
   return copies;
 }
 
 void digest_receiver_copies(const platform::ReceiveFolder& folder,
-                            std::map<std::uint32_t, ReceiverCopy>& copies) {
+                            std::map<std::uint32_t, ReceiverCopy>& copies, const DigestRecipe& recipe) {
   for (auto it = copies.begin(); it != copies.end();)
-    it = digest_copy(folder, it->second) ? std::next(it) : copies.erase(it);
+    it = digest_copy(folder, it->second, recipe) ? std::next(it) : copies.erase(it);
 }
 
 std::uint64_t held_bytes(const std::map<std::uint32_t, ReceiverCopy>& copies) {
@@ -121,11 +121,11 @@ std::uint64_t held_bytes(const std::map<std::uint32_t, ReceiverCopy>& copies) {
   return held;
 }
 
-ResumePoint find_resume_point(const std::filesystem::path& source, const protocol::Have& have) {
+ResumePoint find_resume_point(const std::filesystem::path& source, const protocol::Have& have,
+                              StreamDigest whole) {
   auto file = platform::open_read_only(source);
   if (!file) return {};
   ResumePoint point;  // the digest's state after the last matching block
-  StreamDigest whole;
   std::size_t matched = 0;
   const bool read = digest_blocks(*file.value(), have.length, whole, [&](const protocol::Digest& d) {
     if (d != have.blocks[matched]) return false;

@@ -17,9 +17,10 @@
 
 namespace ferry {
 
-// The part file that every session sending this entry from this device uses,
-// so that the next one finds what an interrupted one wrote.
-std::string resume_part_name(std::string_view device_name, const protocol::OfferEntry& entry);
+// The part file that every session sending this entry from this device (its
+// certificate's fingerprint) uses, so that the next one finds what an
+// interrupted one wrote.
+std::string resume_part_name(std::string_view sender_fingerprint, const protocol::OfferEntry& entry);
 
 // What the receiver already holds of one offered file.
 struct ReceiverCopy {
@@ -35,13 +36,14 @@ struct ReceiverCopy {
 // complete file of the entry's size under its path, else the entry's part
 // file. Cheap (opens, no reads): run before asking the user.
 std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::ReceiveFolder& folder,
-                                                             std::string_view device_name,
+                                                             std::string_view sender_fingerprint,
                                                              const protocol::Offer& offer);
 
 // Digests every located copy block by block (reads them whole); copies that
 // cannot be read are dropped, partial ones cut to what could be read.
+// The whole-file digests are the session's kind (`recipe`).
 void digest_receiver_copies(const platform::ReceiveFolder& folder,
-                            std::map<std::uint32_t, ReceiverCopy>& copies);
+                            std::map<std::uint32_t, ReceiverCopy>& copies, const DigestRecipe& recipe);
 
 // Bytes the located copies hold, which need not be sent again if they match.
 std::uint64_t held_bytes(const std::map<std::uint32_t, ReceiverCopy>& copies);
@@ -52,9 +54,11 @@ struct ResumePoint {
   StreamDigest digest;
 };
 
-// Compares `have` with the sender's file at `source`. Offset 0 whenever
-// nothing usable matches, including any read error: the file is then sent
-// whole, and its own errors reported as usual.
-ResumePoint find_resume_point(const std::filesystem::path& source, const protocol::Have& have);
+// Compares `have` with the sender's file at `source`, digesting it from
+// `whole` (a fresh digest of the session's kind). Offset 0 whenever nothing
+// usable matches, including any read error: the file is then sent whole, and
+// its own errors reported as usual.
+ResumePoint find_resume_point(const std::filesystem::path& source, const protocol::Have& have,
+                              StreamDigest whole);
 
 }  // namespace ferry

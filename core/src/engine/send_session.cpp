@@ -20,19 +20,22 @@ std::string status_text(const protocol::FileResult& result) {
 }  // namespace
 
 SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& executor,
-                         TransferId id, std::string host_name, std::uint16_t port,
-                         std::vector<std::filesystem::path> paths)
+                         std::shared_ptr<boost::asio::ssl::context> tls, TransferId id,
+                         std::string host_name, std::uint16_t port,
+                         std::vector<std::filesystem::path> paths, SendPolicy policy)
     : host_(host),
       executor_(executor),
       id_(id),
       host_name_(std::move(host_name)),
       port_(port),
       paths_(std::move(paths)),
-      socket_(executor),
+      policy_(std::move(policy)),
+      tls_(std::move(tls)),
+      connection_(executor, *tls_),
       linger_(executor),
       watchdog_(executor),
-      reader_(socket_),
-      writer_(socket_) {}
+      reader_(connection_),
+      writer_(connection_) {}
 
 std::string SendSession::peer() const { return host_name_ + ":" + std::to_string(port_); }
 
@@ -64,7 +67,7 @@ void SendSession::connect() {
         if (self->finished_) return;
         if (ec) return self->fail("resolve " + self->peer() + ": " + ec.message());
         boost::asio::async_connect(
-            self->socket_, endpoints, [self](boost::system::error_code ec, const auto&) {
+            self->connection_.socket(), endpoints, [self](boost::system::error_code ec, const auto&) {
               if (self->finished_) return;
               if (ec) return self->fail("connect to " + self->peer() + ": " + ec.message());
               self->on_connected();
@@ -82,8 +85,24 @@ void SendSession::arm_watchdog() {
 void SendSession::on_connected() {
   arm_watchdog();
   boost::system::error_code ignored;
-  socket_.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
-  writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name});
+  connection_.socket().set_option(boost::asio::ip::tcp::no_delay(true), ignored);
+  connection_.async_handshake(true, [self = shared_from_this()](boost::system::error_code ec) {
+    if (self->finished_) return;
+    if (ec) return self->fail("TLS handshake with " + self->peer() + ": " + ec.message());
+    self->on_handshake();
+  });
+}
+
+// The receiver proved it holds its certificate's key; whether that is the
+// device the user meant is checked here, before anything is offered.
+void SendSession::on_handshake() {
+  const auto fingerprint = connection_.peer_fingerprint();
+  if (!policy_.expected_fingerprint.empty() && fingerprint != policy_.expected_fingerprint)
+    return fail(fmt::format("{} is not the expected device: its identity is {} (expected {})", peer(),
+                            verification_code(fingerprint), verification_code(policy_.expected_fingerprint)));
+  identity_ = identify_peer(host_.settings().known_peers, fingerprint, {});
+  asked_fast_mode_ = policy_.fast_mode || (identity_.pinned && identity_.pinned->fast_mode);
+  writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name, asked_fast_mode_});
   writer_.queue(planned_.offer);
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
     if (ec) self->fail("send offer to " + self->peer() + ": " + ec.message());
@@ -105,6 +124,12 @@ void SendSession::await_hello() {
       self->writer_.async_flush([self, error](std::error_code) { self->fail(error); });
       return;
     }
+    self->peer_name_ = hello->device_name;
+    self->identity_ = identify_peer(self->host_.settings().known_peers, self->identity_.fingerprint,
+                                    hello->device_name);
+    if (self->identity_.trust == PeerTrust::Changed)
+      spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (its code is {})",
+                   self->peer(), hello->device_name, self->identity_.verification_code);
     // The receiving user takes their time to answer: that is not idleness.
     self->watchdog_.disarm();
     self->await_answer();
@@ -124,8 +149,25 @@ void SendSession::await_answer() {
         return self->fail("protocol error: " + *problem + " from " + self->peer());
       return self->await_answer();
     }
-    if (!std::holds_alternative<protocol::Accept>(m))
-      return self->fail("protocol error: unexpected answer to offer from " + self->peer());
+    const auto* accept = std::get_if<protocol::Accept>(&m);
+    if (!accept) return self->fail("protocol error: unexpected answer to offer from " + self->peer());
+    self->mode_ = accept->mode;
+    if (self->mode_ == protocol::TransferMode::Encrypted) return self->on_accepted();
+    if (!self->asked_fast_mode_)
+      return self->fail("protocol error: " + self->peer() + " chose fast mode, which was not asked for");
+    self->on_mode_agreed();
+  });
+}
+
+// Fast mode: file digests get keyed with a secret of this handshake, then
+// both sides leave TLS and file bytes go as plain TCP (zero-copy).
+void SendSession::on_mode_agreed() {
+  const auto key = connection_.export_key(kFastModeKeyLabel);
+  if (!key) return fail("fast mode with " + peer() + ": TLS exporter failed");
+  recipe_.key = *key;
+  connection_.async_leave_tls(true, [self = shared_from_this()](boost::system::error_code ec) {
+    if (self->finished_) return;
+    if (ec) return self->fail("leaving TLS for fast mode with " + self->peer() + ": " + ec.message());
     self->on_accepted();
   });
 }
@@ -152,7 +194,7 @@ void SendSession::on_accepted() {
   std::uint32_t files = 0;
   for (const auto& e : planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
   host_.emit(SessionStarted{id_, Direction::Send, peer(), files, planned_.total_bytes,
-                            planned_.offer.entries});
+                            planned_.offer.entries, identity_, peer_name_, mode_});
   streaming_ = true;
   arm_watchdog();
   read_results();
@@ -216,7 +258,7 @@ void SendSession::send_next_file() {
   // Comparing with the receiver's copy reads the file: on a worker.
   boost::asio::post(host_.workers(), [self = shared_from_this(), index,
                                       have = std::move(have->second)] {
-    auto point = find_resume_point(self->planned_.sources[index], have);
+    auto point = find_resume_point(self->planned_.sources[index], have, self->recipe_.start(index));
     boost::asio::post(self->executor_, [self, index, point = std::move(point)]() mutable {
       if (!self->finished_) self->start_file(index, std::move(point));
     });
@@ -230,11 +272,12 @@ void SendSession::start_file(std::uint32_t index, ResumePoint point) {
   const auto& entry = planned_.offer.entries[index];
   FileRecord& record = records_[index];
   record.started = std::chrono::steady_clock::now();
-  record.strategy = plan_send(entry.size, host_.settings());
+  record.strategy = plan_send(entry.size, host_.settings(), connection_.encrypted());
   record.resumed_bytes = point.offset;
   if (point.offset > 0) {
     if (auto progress = progress_.advance(point.offset, index)) host_.emit(*progress);
   }
+  if (point.offset == 0) point.digest = recipe_.start(index);
   if (point.offset == entry.size && point.offset > 0) {
     writer_.queue(protocol::FileBegin{index, point.offset});
     writer_.queue(protocol::FileEnd{index, point.digest.finish()});
@@ -285,7 +328,7 @@ bool SendSession::open_file(std::uint32_t index, ResumePoint point) {
 void SendSession::digest_separately(const std::filesystem::path& path, std::uint64_t size) {
   boost::asio::post(host_.workers(), [self = shared_from_this(), path, size,
                                       index = current_->index] {
-    auto digest = digest_file(path, size);
+    auto digest = digest_file(path, size, self->recipe_.start(index));
     boost::asio::post(self->executor_, [self, index, digest = std::move(digest)]() mutable {
       if (self->finished_ || !self->current_ || self->current_->index != index) return;
       self->current_->separate_digest = std::move(digest);
@@ -313,7 +356,7 @@ void SendSession::send_chunk() {
     if (self->finished_) return;
     if (ec) return self->send_failed("send to " + self->peer() + ": " + ec.message());
     self->current_->source->async_send(
-        self->socket_, chunk, [self, chunk](std::optional<IoError> error) {
+        self->connection_, chunk, [self, chunk](std::optional<IoError> error) {
           if (self->finished_) return;
           if (error)
             return self->send_failed(error->describe() + " (sending to " + self->peer() + ")");
@@ -380,8 +423,7 @@ void SendSession::cancel() {
 void SendSession::send_failed(const std::string& error) {
   if (finished_ || send_error_) return;
   send_error_ = error;
-  boost::system::error_code ignored;
-  socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+  connection_.shutdown_send();
   linger_.expires_after(kLinger);
   linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
     if (!ec) self->fail(*self->send_error_);
@@ -399,12 +441,7 @@ void SendSession::finish(bool ok, const std::string& error) {
   finished_ = true;
   watchdog_.disarm();
   linger_.cancel();
-  boost::system::error_code ignored;
-  // Cancel first: Wine leaves a send to a peer that stopped reading pending
-  // after closesocket, and a pending operation keeps the engine's loop alive.
-  socket_.cancel(ignored);
-  socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
-  socket_.close(ignored);
+  connection_.close();
   host_.emit(SessionDone{id_, Direction::Send, results_ok_, results_failed_, progress_.done(),
                          seconds_since(started_), ok, error});
   host_.session_ended(id_);

@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include "digest.hpp"
@@ -19,14 +18,17 @@
 #include "progress_meter.hpp"
 #include "resume.hpp"
 #include "session.hpp"
+#include "../transport/connection.hpp"
+#include "ferry/core/transfer_engine.hpp"
 #include "ferry/platform/file_source.hpp"
 
 namespace ferry {
 
 class SendSession final : public Session, public std::enable_shared_from_this<SendSession> {
  public:
-  SendSession(SessionHost& host, const boost::asio::any_io_executor& executor, TransferId id,
-              std::string host_name, std::uint16_t port, std::vector<std::filesystem::path> paths);
+  SendSession(SessionHost& host, const boost::asio::any_io_executor& executor,
+              std::shared_ptr<boost::asio::ssl::context> tls, TransferId id, std::string host_name,
+              std::uint16_t port, std::vector<std::filesystem::path> paths, SendPolicy policy);
 
   void start();
   void cancel() override;
@@ -53,7 +55,9 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void on_offer_built(Result<PlannedOffer> planned);
   void connect();
   void on_connected();
+  void on_handshake();
   void await_hello();
+  void on_mode_agreed();
   void await_answer();
   std::optional<std::string> take_have(protocol::Have have);
   void on_accepted();
@@ -81,7 +85,14 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   std::string host_name_;
   std::uint16_t port_;
   std::vector<std::filesystem::path> paths_;
-  boost::asio::ip::tcp::socket socket_;
+  SendPolicy policy_;
+  std::shared_ptr<boost::asio::ssl::context> tls_;
+  Connection connection_;
+  PeerIdentity identity_;
+  std::string peer_name_;  // from the receiver's hello
+  bool asked_fast_mode_ = false;
+  protocol::TransferMode mode_ = protocol::TransferMode::Encrypted;
+  DigestRecipe recipe_;
   boost::asio::steady_timer linger_;
   IdleWatchdog watchdog_;
   std::optional<std::string> send_error_;  // the data phase broke; see send_failed

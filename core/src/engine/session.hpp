@@ -3,9 +3,11 @@
 // session. Sessions live on the engine thread and keep themselves alive
 // through the handlers of their pending operations (shared_from_this).
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include "ferry/core/events.hpp"
@@ -35,6 +37,14 @@ class SessionHost {
   // name, so two sessions never write one part. False: another holds it.
   virtual bool claim_part(const std::string& part_name) = 0;
   virtual void release_part(const std::string& part_name) = 0;
+  // The TLS setup for this device's identity; null when there is none (the
+  // reason went out as an EngineError).
+  virtual std::shared_ptr<boost::asio::ssl::context> tls_context() = 0;
+  // Whether an offer from this device, at this address, may be put to the
+  // user now (rate limit, one waiting offer per device); each admitted offer
+  // ends with offer_settled.
+  virtual bool admit_offer(const std::string& fingerprint, const std::string& address) = 0;
+  virtual void offer_settled(const std::string& fingerprint) = 0;
 };
 
 class Session {

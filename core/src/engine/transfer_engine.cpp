@@ -14,6 +14,9 @@
 #include <thread>
 
 #include "event_queue.hpp"
+#include "offer_limiter.hpp"
+#include "../transport/tls_context.hpp"
+#include "ferry/platform/kernel_tls.hpp"
 #include "ferry/platform/engine_thread.hpp"
 #include "receive_session.hpp"
 #include "send_session.hpp"
@@ -46,6 +49,38 @@ struct TransferEngine::Impl final : SessionHost {
   void session_ended(TransferId id) override { sessions_.erase(id); }
   bool claim_part(const std::string& part_name) override { return parts_in_use_.insert(part_name).second; }
   void release_part(const std::string& part_name) override { parts_in_use_.erase(part_name); }
+  bool admit_offer(const std::string& fingerprint, const std::string& address) override {
+    return offers_.admit(fingerprint, address);
+  }
+  void offer_settled(const std::string& fingerprint) override { offers_.settled(fingerprint); }
+
+  std::shared_ptr<boost::asio::ssl::context> tls_context() override {
+    const auto& identity = settings_.identity;
+    if (!identity) {
+      emit(EngineError{"no device identity: sessions need a certificate (TLS 1.3)"});
+      return nullptr;
+    }
+    if (tls_ && tls_identity_ == identity) return tls_;
+    auto made = make_tls_context(*identity);
+    if (!made) {
+      emit(EngineError{"TLS setup: " + made.error().describe()});
+      return nullptr;
+    }
+    log_kernel_tls_once();
+    tls_identity_ = identity;
+    tls_ = std::move(made.value());
+    return tls_;
+  }
+
+  // Kernel TLS would let encrypted sends stay zero-copy; say once whether this
+  // kernel has it (the engine encrypts in user space either way).
+  void log_kernel_tls_once() {
+    if (kernel_tls_logged_) return;
+    kernel_tls_logged_ = true;
+    const auto probe = platform::probe_kernel_tls();
+    spdlog::info("kernel TLS: {}; encrypted files go through user-space TLS (OpenSSL), zero-copy only in fast mode",
+                 probe.available ? "available (not used yet)" : "unavailable (" + probe.reason + ")");
+  }
 
   void note_fallback(const std::string& reason, const std::string& file) override {
     std::string cause = reason;
@@ -56,6 +91,7 @@ struct TransferEngine::Impl final : SessionHost {
 
   void listen() {
     acceptor_.reset();
+    if (!tls_context()) return;
     auto folder = platform::ReceiveFolder::open(settings_.receive_dir);
     if (!folder) return emit(EngineError{"receive folder: " + folder.error().describe()});
     folder_ = std::move(folder.value());
@@ -112,7 +148,7 @@ struct TransferEngine::Impl final : SessionHost {
         spdlog::warn("accept: {}", ec.message());
       } else {
         const TransferId id{next_id_++};
-        auto session = std::make_shared<ReceiveSession>(*this, std::move(socket), id, folder_);
+        auto session = std::make_shared<ReceiveSession>(*this, std::move(socket), tls_, id, folder_);
         sessions_[id] = session;
         session->start();
       }
@@ -120,9 +156,15 @@ struct TransferEngine::Impl final : SessionHost {
     });
   }
 
-  void send(TransferId id, std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths) {
-    auto session = std::make_shared<SendSession>(*this, context_.get_executor(), id, std::move(host),
-                                                 port, std::move(paths));
+  void send(TransferId id, std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths,
+            SendPolicy policy) {
+    auto tls = tls_context();
+    if (!tls) {
+      emit(SessionDone{id, Direction::Send, 0, 0, 0, 0, false, "no device identity"});
+      return;
+    }
+    auto session = std::make_shared<SendSession>(*this, context_.get_executor(), std::move(tls), id,
+                                                 std::move(host), port, std::move(paths), std::move(policy));
     sessions_[id] = session;
     session->start();
   }
@@ -148,6 +190,10 @@ struct TransferEngine::Impl final : SessionHost {
   std::map<TransferId, std::shared_ptr<Session>> sessions_;
   std::set<std::string> fallbacks_logged_;
   std::set<std::string> parts_in_use_;
+  OfferLimiter offers_;
+  std::shared_ptr<boost::asio::ssl::context> tls_;
+  std::shared_ptr<const Identity> tls_identity_;  // the identity tls_ was made from
+  bool kernel_tls_logged_ = false;
   std::atomic<std::uint64_t> next_id_{1};
   std::thread thread_;
 };
@@ -162,11 +208,11 @@ void TransferEngine::listen() {
 }
 
 TransferId TransferEngine::send(std::string host, std::uint16_t port,
-                                std::vector<std::filesystem::path> paths) {
+                                std::vector<std::filesystem::path> paths, SendPolicy policy) {
   const TransferId id{impl_->next_id_++};
   boost::asio::post(impl_->context_, [impl = impl_.get(), id, host = std::move(host), port,
-                                      paths = std::move(paths)]() mutable {
-    impl->send(id, std::move(host), port, std::move(paths));
+                                      paths = std::move(paths), policy = std::move(policy)]() mutable {
+    impl->send(id, std::move(host), port, std::move(paths), std::move(policy));
   });
   return id;
 }

@@ -71,6 +71,7 @@ void write_payload(Writer& w, const Hello& m) {
   w.raw(kMagic);
   w.u16(m.version);
   w.text(m.device_name);
+  w.u8(m.wants_fast_mode ? 1 : 0);
 }
 
 void write_payload(Writer& w, const Offer& m) {
@@ -83,7 +84,7 @@ void write_payload(Writer& w, const Offer& m) {
   }
 }
 
-void write_payload(Writer&, const Accept&) {}
+void write_payload(Writer& w, const Accept& m) { w.u8(static_cast<std::uint8_t>(m.mode)); }
 
 void write_payload(Writer& w, const Decline& m) {
   w.u8(static_cast<std::uint8_t>(m.reason));
@@ -152,6 +153,13 @@ Hello read_hello(Reader& r) {
   if (!r.failed() && !std::ranges::equal(magic, kMagic)) r.fail(DecodeError::BadMagic);
   m.version = r.u16();
   m.device_name = r.text(kMaxNameBytes);
+  // A peer of another version may lay out the rest differently: all it
+  // takes from us is the version, so the rest is skipped.
+  if (m.version != kVersion) {
+    r.raw(r.remaining());
+    return m;
+  }
+  m.wants_fast_mode = read_enum(r, false, true);
   return m;
 }
 
@@ -242,7 +250,7 @@ Message read_payload(FrameType type, Reader& r) {
   switch (type) {
     case FrameType::Hello: return read_hello(r);
     case FrameType::Offer: return read_offer(r);
-    case FrameType::Accept: return Accept{};
+    case FrameType::Accept: return Accept{read_enum(r, TransferMode::Encrypted, TransferMode::Fast)};
     case FrameType::Decline: return read_decline(r);
     case FrameType::FileBegin: return read_file_begin(r);
     case FrameType::Data: break;

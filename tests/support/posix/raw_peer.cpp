@@ -7,6 +7,10 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+
 #include <QtTest>
 #include <algorithm>
 #include <cerrno>
@@ -43,30 +47,68 @@ bool wait_readable(int fd, std::chrono::steady_clock::time_point deadline) {
   }
 }
 
+// TLS 1.3 with a certificate of the raw peer's own, any peer certificate
+// accepted (as the engine does; identity checks are not the raw peer's job).
+SSL_CTX* raw_tls_context() {
+  static SSL_CTX* const context = [] {
+    const auto identity = fresh_identity("raw peer");
+    SSL_CTX* ctx = SSL_CTX_new(TLS_method());
+    SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
+    SSL_CTX_set_num_tickets(ctx, 0);
+    BIO* cert_bio = BIO_new_mem_buf(identity->certificate_pem.data(), static_cast<int>(identity->certificate_pem.size()));
+    BIO* key_bio = BIO_new_mem_buf(identity->private_key_pem.data(), static_cast<int>(identity->private_key_pem.size()));
+    X509* cert = PEM_read_bio_X509(cert_bio, nullptr, nullptr, nullptr);
+    EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio, nullptr, nullptr, nullptr);
+    if (!cert || !key || SSL_CTX_use_certificate(ctx, cert) != 1 || SSL_CTX_use_PrivateKey(ctx, key) != 1)
+      qFatal("raw peer: cannot load its certificate");
+    X509_free(cert);
+    EVP_PKEY_free(key);
+    BIO_free(cert_bio);
+    BIO_free(key_bio);
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, [](int, X509_STORE_CTX*) { return 1; });
+    return ctx;
+  }();
+  return context;
+}
+
 }  // namespace
 
 std::optional<RawPeer> RawPeer::connect(std::uint16_t port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return std::nullopt;
-  RawPeer peer(fd);
   const sockaddr_in address = loopback(port);
-  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0)
+  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
     return std::nullopt;
+  }
+  return handshake(fd, true);
+}
+
+std::optional<RawPeer> RawPeer::handshake(int fd, bool as_client) {
+  RawPeer peer(fd);
+  peer.ssl_ = SSL_new(raw_tls_context());
+  SSL_set_fd(peer.ssl_, fd);
+  if ((as_client ? SSL_connect(peer.ssl_) : SSL_accept(peer.ssl_)) != 1) {
+    ERR_clear_error();
+    return std::nullopt;
+  }
   return peer;
 }
 
 RawPeer::RawPeer(int fd) : fd_(fd) {
-  // Writes block at most this long when the other side stops reading.
+  // Reads and writes block at most this long when the other side stalls.
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(kRawTimeout);
   const timeval limit{static_cast<time_t>(seconds.count()), 0};
   ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+  ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
 }
 
 RawPeer::RawPeer(RawPeer&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)), buffer_(std::move(other.buffer_)) {}
+    : fd_(std::exchange(other.fd_, -1)), ssl_(std::exchange(other.ssl_, nullptr)), buffer_(std::move(other.buffer_)) {}
 
 RawPeer& RawPeer::operator=(RawPeer&& other) noexcept {
   std::swap(fd_, other.fd_);
+  std::swap(ssl_, other.ssl_);
   std::swap(buffer_, other.buffer_);
   return *this;
 }
@@ -74,6 +116,8 @@ RawPeer& RawPeer::operator=(RawPeer&& other) noexcept {
 RawPeer::~RawPeer() { close(); }
 
 void RawPeer::close() {
+  if (ssl_) SSL_free(ssl_);
+  ssl_ = nullptr;
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
 }
@@ -86,22 +130,27 @@ bool RawPeer::send(const protocol::Message& message) {
 
 bool RawPeer::send_bytes(std::span<const std::byte> bytes) {
   while (!bytes.empty()) {
-    const ssize_t sent = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-    if (sent < 0 && errno == EINTR) continue;
-    if (sent <= 0) return false;
+    const int sent = SSL_write(ssl_, bytes.data(), static_cast<int>(std::min<std::size_t>(bytes.size(), 1 << 20)));
+    if (sent <= 0) {
+      ERR_clear_error();
+      return false;
+    }
     bytes = bytes.subspan(static_cast<std::size_t>(sent));
   }
   return true;
 }
 
 RawPeer::Status RawPeer::receive_more(Deadline deadline) {
-  if (!wait_readable(fd_, deadline)) return Status::TimedOut;
+  if (SSL_pending(ssl_) == 0 && !wait_readable(fd_, deadline)) return Status::TimedOut;
   std::byte chunk[kReceiveChunk];
-  ssize_t received = 0;
-  do {
-    received = ::recv(fd_, chunk, sizeof chunk, 0);
-  } while (received < 0 && errno == EINTR);
-  if (received <= 0) return Status::Closed;  // orderly close, or reset
+  const int received = SSL_read(ssl_, chunk, sizeof chunk);
+  if (received <= 0) {
+    const int error = SSL_get_error(ssl_, received);
+    ERR_clear_error();
+    // A record that carried no application data (or the socket timed out).
+    if (error == SSL_ERROR_WANT_READ) return std::chrono::steady_clock::now() < deadline ? Status::Frame : Status::TimedOut;
+    return Status::Closed;  // close_notify, orderly close, or reset
+  }
   buffer_.insert(buffer_.end(), chunk, chunk + received);
   return Status::Frame;
 }
@@ -159,7 +208,7 @@ std::optional<RawPeer> RawListener::accept(std::chrono::milliseconds timeout) {
   if (!wait_readable(fd_, std::chrono::steady_clock::now() + timeout)) return std::nullopt;
   const int fd = ::accept4(fd_, nullptr, nullptr, SOCK_CLOEXEC);
   if (fd < 0) return std::nullopt;
-  return RawPeer(fd);
+  return RawPeer::handshake(fd, false);
 }
 
 protocol::OfferEntry file_entry(std::string path, std::uint64_t size) {
@@ -177,7 +226,14 @@ std::optional<RawPeer> await_offer(RawListener& listener) {
   return peer;
 }
 
-Sender::Sender(const EngineSettings& settings) : engine_(settings, [this] { log_.notify(); }) {}
+namespace {
+EngineSettings with_identity(EngineSettings settings) {
+  if (!settings.identity) settings.identity = default_sender_identity();
+  return settings;
+}
+}  // namespace
+
+Sender::Sender(const EngineSettings& settings) : engine_(with_identity(settings), [this] { log_.notify(); }) {}
 
 TransferId Sender::send(std::uint16_t port, std::vector<fs::path> paths) {
   return engine_.send("127.0.0.1", port, std::move(paths));

@@ -1,6 +1,6 @@
 #pragma once
-// Test support: a peer that speaks the wire protocol by hand over a plain
-// blocking socket on 127.0.0.1, to drive a real engine into corners a
+// Test support: a peer that speaks the wire protocol by hand over TLS 1.3 on
+// a blocking socket on 127.0.0.1 (OpenSSL directly, its own identity), to drive a real engine into corners a
 // well-behaved peer never reaches, and a sending engine to face it. Every read,
 // write and wait has a deadline.
 #include <chrono>
@@ -14,6 +14,8 @@
 
 #include "engine_harness.hpp"
 #include "ferry/core/protocol/codec.hpp"
+
+struct ssl_st;
 
 namespace ferry::test {
 
@@ -29,7 +31,9 @@ class RawPeer {
   };
 
   static std::optional<RawPeer> connect(std::uint16_t port);
-  explicit RawPeer(int fd);
+  // Takes over a connected socket and runs the TLS handshake on it; nullopt
+  // when the handshake fails.
+  static std::optional<RawPeer> handshake(int fd, bool as_client);
   RawPeer(RawPeer&& other) noexcept;
   RawPeer& operator=(RawPeer&& other) noexcept;
   RawPeer(const RawPeer&) = delete;
@@ -63,7 +67,10 @@ class RawPeer {
   // Appends what the socket has to buffer_; Frame when something arrived.
   Status receive_more(Deadline deadline);
 
+  explicit RawPeer(int fd);
+
   int fd_ = -1;
+  ssl_st* ssl_ = nullptr;
   std::vector<std::byte> buffer_;  // received, not yet consumed
 };
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ferry/core/protocol/messages.hpp"
+#include "ferry/core/trust.hpp"
 #include "ferry/platform/strategy.hpp"
 
 namespace ferry {
@@ -29,6 +30,8 @@ struct OfferReceived {
   std::string device_name;  // from the peer's hello
   std::vector<protocol::OfferEntry> entries;
   std::uint64_t total_bytes = 0;
+  PeerIdentity identity;    // Changed: never accepted without asking
+  protocol::TransferMode mode = protocol::TransferMode::Encrypted;  // if accepted
 };
 
 // The offer was accepted and bytes start to move; `entries` is the whole
@@ -40,6 +43,9 @@ struct SessionStarted {
   std::uint32_t file_count = 0;
   std::uint64_t total_bytes = 0;
   std::vector<protocol::OfferEntry> entries;
+  PeerIdentity identity;
+  std::string device_name;  // the peer's, from its hello
+  protocol::TransferMode mode = protocol::TransferMode::Encrypted;
 };
 
 struct Progress {

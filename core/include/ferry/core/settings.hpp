@@ -2,9 +2,13 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "ferry/core/identity.hpp"
+#include "ferry/core/trust.hpp"
 #include "ferry/platform/strategy.hpp"
 
 namespace ferry {
@@ -14,13 +18,19 @@ namespace ferry {
 // files from 32 MiB on also stay out of the page cache.
 inline constexpr std::uint64_t kDefaultDirectThreshold = 32ull * 1024 * 1024;
 
-// Ask: every offer waits for TransferEngine::respond. AcceptAll: the offer is
-// still announced (OfferReceived) and accepted at once; respond() is ignored.
+// Ask: every offer waits for TransferEngine::respond, except from a pinned
+// device with auto-accept. AcceptAll: the offer is still announced
+// (OfferReceived) and accepted at once unless the peer's identity Changed;
+// respond() is ignored then.
 enum class ConsentPolicy { Ask, AcceptAll };
 
 // The engine's whole configuration, applied as one value.
 struct EngineSettings {
   std::string device_name = "ferry";
+  // This device's key and certificate: every session is TLS 1.3 with it.
+  // Without one, listen() and send() fail.
+  std::shared_ptr<const Identity> identity;
+  std::vector<KnownPeer> known_peers;  // pinned devices
   std::uint64_t direct_threshold = kDefaultDirectThreshold;
   std::optional<Strategy> forced_strategy;  // nullopt: pick per file (auto)
   std::filesystem::path receive_dir;

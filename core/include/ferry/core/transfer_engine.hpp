@@ -18,6 +18,15 @@
 
 namespace ferry {
 
+// What a sender expects of the receiving device.
+struct SendPolicy {
+  // When set, a receiver with another certificate is refused before anything
+  // is offered (the fingerprint discovery announced, or the one pinned).
+  std::string expected_fingerprint;
+  // Ask for fast mode (also asked when the receiver is pinned with fast mode).
+  bool fast_mode = false;
+};
+
 class TransferEngine {
  public:
   using NotifyHook = std::function<void()>;
@@ -33,7 +42,8 @@ class TransferEngine {
 
   // Sends files and folders (recursively) to host:port. Returns the session's id
   // at once; everything else arrives as events.
-  TransferId send(std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths);
+  TransferId send(std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths,
+                  SendPolicy policy = {});
 
   // Answers an OfferReceived.
   void respond(TransferId id, bool accept);

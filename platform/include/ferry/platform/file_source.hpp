@@ -1,12 +1,13 @@
 #pragma once
-// FileSource: moves one file's bytes, in order, from disk to a connected TCP
-// socket, with the kernel facility its strategy names.
+// FileSource: moves one file's bytes, in order, from disk to a session's
+// connection (a ByteStream), with the kernel facility its strategy names.
+// Zero-copy sources need the stream's plain socket: not while TLS encrypts.
 //
 // I/O contract
-// - Thread: every call and every completion handler runs on the socket's
+// - Thread: every call and every completion handler runs on the stream's
 //   executor (the engine thread). At most one async_send is outstanding.
-// - async_send(socket, n) hands exactly the next n bytes of the file to the
-//   socket and then completes once, always through the executor (never inline).
+// - async_send(stream, n) hands exactly the next n bytes of the file to the
+//   stream and then completes once, always through the executor (never inline).
 //   The file ending before n bytes is an error (the file shrank while sent).
 // - Back-pressure: a source never queues more than it was asked to send; the
 //   direct source may read ahead (up to its queue depth) but not send ahead.
@@ -17,7 +18,7 @@
 //   The Linux one reads a small file once from its own descriptor for the
 //   observer before sending it: cheaper than a second open elsewhere, and the
 //   read brings the file into the page cache that sendfile then sends from.
-// - Cancellation: closing the socket ends a pending async_send with an error.
+// - Cancellation: closing the connection ends a pending async_send with an error.
 //   Destroying a source waits for its own in-flight disk reads (they target its
 //   buffers), so destroy it only from the engine thread.
 #include <cstddef>
@@ -32,6 +33,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
+#include "ferry/platform/byte_stream.hpp"
 #include "ferry/platform/io_result.hpp"
 #include "ferry/platform/strategy.hpp"
 
@@ -45,8 +47,7 @@ class FileSource {
   virtual ~FileSource() = default;
   virtual Strategy strategy() const = 0;
   virtual bool observes_bytes() const = 0;
-  virtual void async_send(boost::asio::ip::tcp::socket& socket, std::uint64_t length,
-                          CompletionHandler handler) = 0;
+  virtual void async_send(ByteStream& stream, std::uint64_t length, CompletionHandler handler) = 0;
 };
 
 struct DirectOptions {

@@ -1,5 +1,5 @@
 #pragma once
-// Ferry wire protocol, version 2: the messages. docs/protocol.md is the
+// Ferry wire protocol, version 3: the messages. docs/protocol.md is the
 // normative description; this header mirrors it.
 #include <array>
 #include <cstddef>
@@ -10,7 +10,7 @@
 
 namespace ferry::protocol {
 
-inline constexpr std::uint16_t kVersion = 2;
+inline constexpr std::uint16_t kVersion = 3;
 
 // Limits checked before anything is allocated.
 inline constexpr std::size_t kFrameHeaderSize = 5;                  // u8 type + u32 length
@@ -47,6 +47,7 @@ using Digest = std::array<std::uint8_t, 16>;
 struct Hello {
   std::uint16_t version = kVersion;
   std::string device_name;  // UTF-8, at most kMaxNameBytes
+  bool wants_fast_mode = false;  // sender: asks to send file bytes outside TLS
   bool operator==(const Hello&) const = default;
 };
 
@@ -65,7 +66,15 @@ struct Offer {
   bool operator==(const Offer&) const = default;
 };
 
+// How file bytes travel once the offer is accepted: inside TLS, or (fast
+// mode, granted by the receiver) as plain TCP after both sides left TLS, each
+// file's digest keyed with a secret of the handshake.
+enum class TransferMode : std::uint8_t { Encrypted = 0, Fast = 1 };
+
+constexpr const char* to_string(TransferMode mode) { return mode == TransferMode::Fast ? "fast" : "encrypted"; }
+
 struct Accept {
+  TransferMode mode = TransferMode::Encrypted;
   bool operator==(const Accept&) const = default;
 };
 
