@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "app_settings.hpp"
+#include "discovery_bridge.hpp"
 #include "engine_bridge.hpp"
 #include "history.hpp"
 
@@ -80,6 +81,7 @@ class MainWindow : public QMainWindow {
   AppSettings settings_;
   History history_;
   std::unique_ptr<EngineBridge> bridge_;
+  std::unique_ptr<DiscoveryBridge> discovery_;
   std::map<TransferId, Outgoing> outgoing_;
   struct FailedSend {
     int peer_row = -1;

@@ -57,6 +57,9 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
   auto* device_form = new QFormLayout(device_box);
   device_form->addRow(tr("Device &name:"), device_name_);
   device_form->addRow(tr("&Port:"), port_);
+  discovery_ = new QCheckBox(tr("&Discover peers on the local network and announce this device"));
+  discovery_->setChecked(settings.discovery);
+  device_form->addRow(QString(), discovery_);
 
   receive_dir_ = new QLineEdit(settings.receive_dir);
   auto* browse = new QPushButton(tr("&Browse…"));
@@ -116,6 +119,7 @@ AppSettings SettingsDialog::edited(AppSettings settings) const {
   settings.trusted_devices.clear();
   for (int i = 0; i < trusted_->count(); ++i) settings.trusted_devices.append(trusted_->item(i)->text());
   settings.start_minimized = start_minimized_->isChecked();
+  settings.discovery = discovery_->isChecked();
   return settings;
 }
 

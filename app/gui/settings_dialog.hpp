@@ -1,7 +1,7 @@
 #pragma once
 // The settings panel: direct I/O threshold, strategy override (for diagnosis),
-// device name, port, receive folder, consent policy with the trusted devices,
-// start minimized. OK and Apply hand the new settings to the window, which
+// device name, port, peer discovery, receive folder, consent policy with the
+// trusted devices, start minimized. OK and Apply hand the new settings to the window, which
 // persists them and gives them to the running engine.
 #include <QDialog>
 
@@ -40,6 +40,7 @@ class SettingsDialog : public QDialog {
   QComboBox* consent_ = nullptr;
   QListWidget* trusted_ = nullptr;
   QCheckBox* start_minimized_ = nullptr;
+  QCheckBox* discovery_ = nullptr;
 };
 
 }  // namespace ferry::gui
