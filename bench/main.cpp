@@ -14,6 +14,7 @@
 #include <fmt/core.h>
 
 #include "dataset.hpp"
+#include "devices.hpp"
 #include "hot_reader.hpp"
 #include "naive_copy.hpp"
 #include "options.hpp"
@@ -72,7 +73,11 @@ std::string setup_section(const BenchOptions& options, const ScenarioContext& co
       "- Work dir: {} ({})\n"
       "- ferry-cli: {}\n"
       "- Transfers over 127.0.0.1; receiver `ferry-cli receive --port 0 --bind 127.0.0.1 --accept-all --once`, "
-      "sender `ferry-cli send --strategy S --json`, each a separate process with a {} s limit\n"
+      "sender `ferry-cli send [--fast] --strategy S --json`, each a separate process with a {} s limit\n"
+      "- Two devices with identities of their own in the work dir (`--config-dir`); the receiver pins the sender "
+      "with fast mode. Ferry runs in fast mode (`--fast`: plain TCP after the TLS handshake, so every strategy runs "
+      "as asked) except where a row says encrypted (TLS all the way, the default); each run checks the mode the "
+      "sender reports\n"
       "- MiB/s and files/s: bytes and files moved ÷ time from starting the sender until both processes exited\n"
       "- MiB/s on disk: the same, counting also a sync() right after the transfer, which writes back what a "
       "page-cache receiver left dirty (a direct receiver's bytes are already on the disk)\n"
@@ -88,12 +93,11 @@ std::string setup_section(const BenchOptions& options, const ScenarioContext& co
 // Bytes of disk the scenarios need at most at one time: a source and its copy.
 std::uint64_t disk_bytes_needed(const BenchOptions& options) {
   std::uint64_t needed = 0;
+  // Small files take whole 4 KiB blocks.
+  const std::uint64_t small_set = options.small_files * ((options.small_size + 4095) / 4096 * 4096);
   if (options.runs_scenario('L')) needed = std::max(needed, 2 * options.large_size);
-  if (options.runs_scenario('S')) {
-    // Small files take whole 4 KiB blocks.
-    const std::uint64_t per_file = (options.small_size + 4095) / 4096 * 4096;
-    needed = std::max(needed, 2 * options.small_files * per_file);
-  }
+  if (options.runs_scenario('S')) needed = std::max(needed, 2 * small_set);
+  if (options.runs_scenario('E')) needed = std::max(needed, 2 * (options.large_size + small_set));
   if (options.runs_scenario('M') || options.runs_scenario('T')) {
     std::uint64_t total = 0;
     for (const std::uint64_t size : log_uniform_sizes(options.mixed_files, options.mixed_min, options.mixed_max)) {
@@ -112,11 +116,13 @@ int run_bench(const BenchOptions& options) {
 
   const fs::path logs = work.path() / "logs";
   fs::create_directories(logs);
-  ScenarioContext context{options, Tools{options.cli, fs::read_symlink("/proc/self/exe"), logs, options.time_limit},
+  const Devices devices = set_up_devices(options.cli, work.path() / "devices", logs, options.time_limit);
+  ScenarioContext context{options,
+                          Tools{options.cli, devices, fs::read_symlink("/proc/self/exe"), logs, options.time_limit},
                           work.path(), std::nullopt, std::nullopt};
   if (!options.use_perf) {
     context.perf_missing = "--no-perf was given";
-  } else if (options.scenarios.find_first_of("LSMT") != std::string::npos) {
+  } else if (options.scenarios.find_first_of("LSEMT") != std::string::npos) {
     context.perf_missing = perf_unavailable_reason(logs);
     if (context.perf_missing) fmt::print(stderr, "ferry-bench: no system call counts: {}\n", *context.perf_missing);
   }
@@ -130,6 +136,7 @@ int run_bench(const BenchOptions& options) {
     switch (scenario) {
       case 'L': report += "\n" + run_large_file_scenario(context); break;
       case 'S': report += "\n" + run_small_files_scenario(context); break;
+      case 'E': report += "\n" + run_encryption_scenario(context); break;
       case 'M': report += "\n" + run_mixed_scenario(context); break;
       case 'T': report += "\n" + run_threshold_scenario(context); break;
       case 'P': report += "\n" + run_pressure_scenario(context); break;

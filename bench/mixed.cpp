@@ -86,7 +86,8 @@ std::string run_mixed_scenario(const ScenarioContext& context) {
   const fs::path receive_dir = context.work / "received";
   std::vector<Config> configs;
   for (const std::string strategy : {"auto", "zerocopy", "direct", "buffered"}) {
-    configs.push_back({strategy, ferry_spec(strategy, set.dir, receive_dir, set.total(), set.sizes.size())});
+    configs.push_back(
+        {strategy, ferry_spec(Mode::Fast, strategy, set.dir, receive_dir, set.total(), set.sizes.size())});
   }
   const auto series = run_configs(context, configs, "M");
   empty_directory(receive_dir);
@@ -109,7 +110,7 @@ std::string run_threshold_scenario(const ScenarioContext& context) {
   std::vector<Config> configs;
   std::map<std::string, double> x_values;
   for (const std::uint64_t threshold : options.thresholds) {
-    TransferSpec spec = ferry_spec("auto", set.dir, receive_dir, set.total(), set.sizes.size());
+    TransferSpec spec = ferry_spec(Mode::Fast, "auto", set.dir, receive_dir, set.total(), set.sizes.size());
     spec.threshold = threshold;
     configs.push_back({format_size(threshold), spec});
     x_values[format_size(threshold)] = static_cast<double>(threshold);

@@ -47,21 +47,20 @@ fs::path default_cli() {
 #endif
 }
 
-// Which scenarios "L,S", "all" or "LSMTP" names; throws OptionError.
+// Which scenarios "L,S", "all" or "LSEMTP" names; throws OptionError.
 std::string parse_scenarios(std::string_view text) {
-  if (text == "all") return "LSMTP";
+  if (text == "all") return std::string(kAllScenarios);
   std::string letters;
   for (const char letter : text) {
     if (letter == ',') continue;
-    if (std::string_view("LSMTP").find(letter) == std::string_view::npos) {
-      throw OptionError(fmt::format("option --scenario: '{}' is not a list of L, S, M, T and P, or all", text));
+    if (kAllScenarios.find(letter) == std::string_view::npos) {
+      throw OptionError(fmt::format("option --scenario: '{}' is not a list of L, S, E, M, T and P, or all", text));
     }
     if (letters.find(letter) == std::string::npos) letters += letter;
   }
   if (letters.empty()) throw OptionError("option --scenario needs at least one scenario");
-  // Always in the order L, S, M, T, P, whatever the order given.
   std::string ordered;
-  for (const char letter : std::string_view("LSMTP")) {
+  for (const char letter : kAllScenarios) {
     if (letters.find(letter) != std::string::npos) ordered += letter;
   }
   return ordered;
@@ -187,11 +186,16 @@ std::string_view usage_text() {
 
 Measures ferry-cli transfers over 127.0.0.1 between two real processes, with
 files on disk, and prints markdown tables on stdout (progress on stderr).
+Both are devices of their own, made in the work dir; ferry-cli runs in fast
+mode (plain TCP after the TLS handshake) except where a row says encrypted.
 
-  L  one large file (--size): auto, zerocopy, direct, buffered and a naive
-     read()/write() 32 KiB copy, cold cache; then zerocopy and naive warm
+  L  one large file (--size): auto, auto encrypted, zerocopy, direct, buffered
+     and a naive read()/write() 32 KiB copy, cold cache; then zerocopy and
+     naive warm
   S  many small files (--small-files of --small-size in --small-folders):
      auto, zerocopy, buffered and tar -cf - | nc into nc -l | tar -xf -
+  E  encrypted (the default) against fast mode (send --fast), with auto, for
+     the large file of L and the small files of S, interleaved in each run
   M  a mixed set (--mixed-files, sizes log-uniform from 4K to --mixed-max,
      fixed seed): auto, zerocopy, direct, buffered
   T  threshold sweep: M sent with auto and each --thresholds value, given to
@@ -205,10 +209,10 @@ files on disk, and prints markdown tables on stdout (progress on stderr).
   --data DIR          also write the figures as TSV files into DIR (for bench/plot.gp)
   --runs N            runs per measurement; cells show the median (min–max) (default 3)
   --perf-runs N       runs of the separate system call pass (perf stat) (default 1)
-  --scenario LIST     letters of L, S, M, T, P (e.g. L,S) or all (default all)
-  --size SIZE         L: size of the one file (default 4G)
-  --small-files N     S: number of files (default 10000)
-  --small-size SIZE   S: size of each file (default 16K)
+  --scenario LIST     letters of L, S, E, M, T, P (e.g. L,S) or all (default all)
+  --size SIZE         L and E: size of the one file (default 4G)
+  --small-files N     S and E: number of files (default 10000)
+  --small-size SIZE   S and E: size of each file (default 16K)
   --mixed-files N     M and T: number of files (default 200)
   --mixed-max SIZE    M and T: largest file size (default 256M)
   --thresholds LIST   T: direct-I/O thresholds (default 256K,1M,4M,16M,64M,128M,1G)

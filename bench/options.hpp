@@ -18,15 +18,18 @@ class OptionError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Every scenario letter, in the order they run whatever the order given.
+inline constexpr std::string_view kAllScenarios = "LSEMTP";
+
 struct BenchOptions {
   std::filesystem::path cli;      // ferry-cli to run
   std::filesystem::path workdir;  // where run-<pid>/ goes
   std::optional<std::filesystem::path> data_dir;  // --data: TSV files for the charts
   int runs = 3;
   int perf_runs = 1;                                 // runs of the separate perf stat pass
-  std::string scenarios = "LSMTP";                   // which to run, in this order
-  std::uint64_t large_size = 4ull << 30;             // L: the one file
-  std::uint32_t small_files = 10000;                 // S: this many files...
+  std::string scenarios{kAllScenarios};              // which to run, in this order
+  std::uint64_t large_size = 4ull << 30;             // L and E: the one file
+  std::uint32_t small_files = 10000;                 // S and E: this many files...
   std::uint64_t small_size = 16ull << 10;            // ...of this size...
   std::uint32_t small_folders = 100;                 // ...in this many folders
   std::uint32_t mixed_files = 200;                   // M: this many files, log-uniform...

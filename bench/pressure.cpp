@@ -73,7 +73,7 @@ void measure_once(const ScenarioContext& context, const std::string& strategy, c
                {reader_out, reader_err}, options.time_limit, cgroup.procs_fd());
   const std::size_t warm_passes = warm_up(reader, reader_out, reader_err);
 
-  TransferSpec spec = ferry_spec(strategy, large, receive_dir, options.pressure_bytes(), 1);
+  TransferSpec spec = ferry_spec(Mode::Fast, strategy, large, receive_dir, options.pressure_bytes(), 1);
   spec.cgroup_procs_fd = cgroup.procs_fd();
   Sample sample;
   sample.bytes = spec.expected_bytes;

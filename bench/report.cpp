@@ -83,9 +83,10 @@ std::map<std::string, Series> run_configs(const ScenarioContext& context, const 
   return series;
 }
 
-TransferSpec ferry_spec(std::string_view strategy, const fs::path& source, const fs::path& receive_dir,
+TransferSpec ferry_spec(Mode mode, std::string_view strategy, const fs::path& source, const fs::path& receive_dir,
                         std::uint64_t bytes, std::uint64_t files) {
   TransferSpec spec;
+  spec.mode = mode;
   spec.strategy = std::string(strategy);
   spec.source = source;
   spec.receive_dir = receive_dir;

@@ -28,8 +28,8 @@ struct Config {
 std::map<std::string, Series> run_configs(const ScenarioContext& context, const std::vector<Config>& configs,
                                           const std::string& label);
 
-// "auto" with all its parameters at their defaults.
-TransferSpec ferry_spec(std::string_view strategy, const std::filesystem::path& source,
+// ferry-cli in `mode` with `strategy`, every other parameter at its default.
+TransferSpec ferry_spec(Mode mode, std::string_view strategy, const std::filesystem::path& source,
                         const std::filesystem::path& receive_dir, std::uint64_t bytes, std::uint64_t files);
 
 // The standard table: one row per configuration, in the order of `configs`.

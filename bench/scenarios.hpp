@@ -27,6 +27,9 @@ std::optional<std::string> tar_nc_unavailable_reason();
 // "S": many small files in folders; Ferry against tar | nc.
 std::string run_small_files_scenario(const ScenarioContext& context);
 
+// "E": encrypted against fast mode, for the large file and the small files.
+std::string run_encryption_scenario(const ScenarioContext& context);
+
 // "M": a mixed set, sizes log-uniform; every strategy.
 std::string run_mixed_scenario(const ScenarioContext& context);
 

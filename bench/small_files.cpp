@@ -1,9 +1,9 @@
 // Scenario S: many small files in folders, Ferry against tar | nc.
 #include <fmt/core.h>
 
-#include "dataset.hpp"
 #include "process.hpp"
 #include "report.hpp"
+#include "source_sets.hpp"
 #include "table.hpp"
 
 namespace ferry::bench {
@@ -45,39 +45,36 @@ std::optional<std::string> tar_nc_unavailable_reason() {
 
 std::string run_small_files_scenario(const ScenarioContext& context) {
   const BenchOptions& options = context.options;
-  const fs::path source = context.work / "source" / "small";
+  const SourceSet source = write_small_source(context, "S");
   const fs::path receive_dir = context.work / "received";
-  const std::uint64_t bytes = static_cast<std::uint64_t>(options.small_files) * options.small_size;
-  fmt::print(stderr, "S: writing {} files of {} in {} folders ...\n", options.small_files,
-             format_size(options.small_size), options.small_folders);
-  write_small_tree(source, options.small_files, options.small_size, options.small_folders);
+  // Fast mode: zero-copy is only there, and tar | nc is plain TCP too.
+  const auto spec_for = [&](std::string_view strategy) {
+    return ferry_spec(Mode::Fast, strategy, source.path, receive_dir, source.bytes, source.files);
+  };
 
   std::vector<Config> configs;
-  for (const std::string strategy : {"auto", "zerocopy", "buffered"}) {
-    configs.push_back({strategy, ferry_spec(strategy, source, receive_dir, bytes, options.small_files)});
-  }
+  for (const std::string strategy : {"auto", "zerocopy", "buffered"}) configs.push_back({strategy, spec_for(strategy)});
   // The price of durable commits (one syncfs per batch before the renames).
-  TransferSpec unsynced = ferry_spec("auto", source, receive_dir, bytes, options.small_files);
+  TransferSpec unsynced = spec_for("auto");
   unsynced.durable = false;
   configs.push_back({"auto, --no-sync", unsynced});
   if (!context.nc_missing) {
-    TransferSpec spec = ferry_spec("auto", source, receive_dir, bytes, options.small_files);
+    TransferSpec spec = spec_for("auto");
     spec.program = Program::TarNc;
     configs.push_back({std::string(kTarNc), spec});
   }
   const auto series = run_configs(context, configs, "S");
   empty_directory(receive_dir);
-  fs::remove_all(source);
+  fs::remove_all(source.path);
   write_data(context, "small", configs, series);
 
   std::string text = fmt::format(
       "## Scenario S: many small files\n\n"
-      "{} files of {} ({} MiB) in {} folders, cold cache before every run. \"tar | nc\" is "
+      "{}, cold cache before every run; Ferry in fast mode. \"tar | nc\" is "
       "`sh -c 'tar -cf - -C PARENT small | nc -N 127.0.0.1 PORT'` into `sh -c 'nc -l 127.0.0.1 PORT | tar -xf - "
       "-C DIR'`, each `sh` a process whose rusage includes its pipeline; it verifies nothing, Ferry checks a "
       "digest of every file. {} Cells: median (min–max) of {} run(s).\n\n{}",
-      options.small_files, format_size(options.small_size), bytes >> 20, options.small_folders,
-      syscalls_note(context), options.runs, results_table(configs, series, true));
+      describe_small_source(options), syscalls_note(context), options.runs, results_table(configs, series, true));
   if (context.nc_missing) {
     text += fmt::format("\ntar | nc: skipped, {}.\n", *context.nc_missing);
   } else {

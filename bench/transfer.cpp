@@ -14,6 +14,7 @@
 
 #include <fmt/core.h>
 
+#include "child_output.hpp"
 #include "perf_stat.hpp"
 #include "process.hpp"
 #include "unique_fd.hpp"
@@ -25,24 +26,11 @@ namespace fs = std::filesystem;
 
 constexpr auto kListenTimeout = std::chrono::seconds(30);
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::vector<std::string> lines_of(const fs::path& path) {
   std::vector<std::string> lines;
   std::istringstream in(read_text(path));
   for (std::string line; std::getline(in, line);) lines.push_back(std::move(line));
   return lines;
-}
-
-std::string tail_of(const fs::path& path) {
-  constexpr std::size_t kTail = 1500;
-  const std::string text = read_text(path);
-  return text.size() <= kTail ? text : "..." + text.substr(text.size() - kTail);
 }
 
 struct Logs {
@@ -51,11 +39,6 @@ struct Logs {
 
 Logs logs_in(const fs::path& dir) {
   return {dir / "receiver.out", dir / "receiver.err", dir / "sender.out", dir / "sender.err"};
-}
-
-[[noreturn]] void fail(const std::string& what, const Child& child, const fs::path& err) {
-  throw std::runtime_error(fmt::format("{}: {} ({})\n--- its stderr ---\n{}", what, child.name(),
-                                       child.exit_info().describe(), tail_of(err)));
 }
 
 // The port from "Listening on ADDR:PORT, receiving into DIR" once the whole
@@ -107,10 +90,10 @@ std::uint16_t wait_until_listening(Child& receiver, const Logs& logs, std::optio
     if (!known_port) {
       if (const auto port = listening_port(read_text(logs.receiver_out))) return *port;
     }
-    if (receiver.try_reap()) fail("the receiver exited before listening", receiver, logs.receiver_err);
+    if (receiver.try_reap()) throw_child_failure("the receiver exited before listening", receiver, logs.receiver_err);
     if (Clock::now() > deadline) {
       receiver.kill(true);
-      fail("the receiver did not report its port in time", receiver, logs.receiver_err);
+      throw_child_failure("the receiver did not report its port in time", receiver, logs.receiver_err);
     }
     short_pause();
   }
@@ -145,24 +128,30 @@ bool has_type(const std::string& line, std::string_view type) {
   return json_string(line, "type") == type;
 }
 
-// ferry-cli send --json: strategies of every file, and a successful summary
-// with the expected byte count.
-void read_sender_json(const Logs& logs, std::uint64_t expected_bytes, TransferResult& result) {
+// ferry-cli send --json: the session in the mode asked for, strategies of
+// every file, and a successful summary with the expected byte count.
+void read_sender_json(const Logs& logs, const TransferSpec& spec, TransferResult& result) {
   bool session_ok = false;
   for (const std::string& line : lines_of(logs.sender_out)) {
-    if (has_type(line, "file_done")) {
+    if (has_type(line, "session_started")) {
+      const auto mode = json_string(line, "mode");
+      if (mode != to_string(spec.mode)) {
+        throw std::runtime_error(fmt::format("ferry-cli send asked for {} mode, but the session ran in mode '{}'",
+                                             to_string(spec.mode), mode.value_or("(none reported)")));
+      }
+    } else if (has_type(line, "file_done")) {
       if (const auto strategy = json_string(line, "strategy")) result.sender_strategies.insert(*strategy);
       if (const auto note = json_string(line, "strategy_note"); note && !note->empty()) {
         result.notes.insert("sender: " + *note);
       }
     } else if (has_type(line, "session_done")) {
       session_ok = line.find("\"ok\":true") != std::string::npos &&
-                   json_unsigned(line, "bytes") == expected_bytes;
+                   json_unsigned(line, "bytes") == spec.expected_bytes;
     }
   }
   if (!session_ok) {
     throw std::runtime_error(fmt::format("ferry-cli send reported no successful session of {} bytes:\n{}",
-                                         expected_bytes, tail_of(logs.sender_out)));
+                                         spec.expected_bytes, tail_of(logs.sender_out)));
   }
 }
 
@@ -191,7 +180,8 @@ std::vector<std::string> receiver_argv(const Tools& tools, const TransferSpec& s
               spec.receive_dir.string()};
     case Program::Ferry: break;
   }
-  std::vector<std::string> argv{tools.cli.string(), "receive", "--dir", spec.receive_dir.string(),
+  std::vector<std::string> argv{tools.cli.string(), "receive", "--config-dir",
+                                tools.devices.receiver_config.string(), "--dir", spec.receive_dir.string(),
                                 "--port", "0", "--bind", "127.0.0.1", "--accept-all", "--once"};
   if (spec.threshold) {
     argv.insert(argv.end(), {"--threshold", std::to_string(*spec.threshold)});
@@ -225,7 +215,9 @@ std::vector<std::string> sender_argv(const Tools& tools, const TransferSpec& spe
       return argv;
     case Program::Ferry: break;
   }
-  argv.insert(argv.end(), {tools.cli.string(), "send", "--strategy", spec.strategy, "--json"});
+  argv.insert(argv.end(), {tools.cli.string(), "send", "--config-dir", tools.devices.sender_config.string(),
+                           "--strategy", spec.strategy, "--json"});
+  if (spec.mode == Mode::Fast) argv.push_back("--fast");
   if (spec.threshold) argv.insert(argv.end(), {"--threshold", std::to_string(*spec.threshold)});
   argv.insert(argv.end(), {fmt::format("127.0.0.1:{}", port), spec.source.string()});
   return argv;
@@ -254,6 +246,8 @@ void check_received_tree(const TransferSpec& spec) {
 
 }  // namespace
 
+std::string_view to_string(Mode mode) { return mode == Mode::Fast ? "fast" : "encrypted"; }
+
 TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
   const Logs logs = logs_in(tools.log_dir);
   std::optional<std::uint16_t> tar_port;
@@ -271,9 +265,9 @@ TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
   const bool sender_failed = !sender.exit_info().succeeded();
   const bool receiver_failed = !receiver.exit_info().succeeded();
   if (receiver_failed && (!sender_failed || receiver.exit_info().ended < sender.exit_info().ended)) {
-    fail("the transfer failed", receiver, logs.receiver_err);
+    throw_child_failure("the transfer failed", receiver, logs.receiver_err);
   }
-  if (sender_failed) fail("the transfer failed", sender, logs.sender_err);
+  if (sender_failed) throw_child_failure("the transfer failed", sender, logs.sender_err);
 
   TransferResult result;
   const Clock::time_point end = std::max(sender.exit_info().ended, receiver.exit_info().ended);
@@ -292,7 +286,7 @@ TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
     }
     case Program::TarNc: check_received_tree(spec); break;
     case Program::Ferry:
-      read_sender_json(logs, spec.expected_bytes, result);
+      read_sender_json(logs, spec, result);
       read_receiver_lines(logs, result);
       break;
   }

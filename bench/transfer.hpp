@@ -8,12 +8,16 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "devices.hpp"
 
 namespace ferry::bench {
 
 struct Tools {
   std::filesystem::path cli;        // ferry-cli
+  Devices devices;                  // the receiver's and the sender's configuration folders
   std::filesystem::path self;       // this binary, for the naive roles
   std::filesystem::path log_dir;    // the children's stdout/stderr files
   std::chrono::seconds time_limit{600};
@@ -27,8 +31,17 @@ enum class Program {
   TarNc,  // sh -c 'nc -l | tar -xf -' / sh -c 'tar -cf - | nc -N'
 };
 
+// How a ferry-cli session carries file bytes: inside TLS (the default), or
+// as plain TCP after the handshake (`ferry-cli send --fast`), where zero-copy
+// is possible.
+enum class Mode { Encrypted, Fast };
+
+// As ferry-cli's JSON "mode" names it: "encrypted", "fast".
+std::string_view to_string(Mode mode);
+
 struct TransferSpec {
   Program program = Program::Ferry;
+  Mode mode = Mode::Encrypted;
   std::string strategy = "auto";    // ferry-cli send --strategy
   std::optional<std::uint64_t> threshold;  // ferry-cli send and receive --threshold
   // A forced sender strategy is mirrored on the receiver (direct writes for

@@ -7,8 +7,6 @@ if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
 endif()
 
 find_package(Threads REQUIRED)
-# TLS 1.3 sessions and device identities (Windows: scripts/build-openssl-mingw.sh).
-find_package(OpenSSL 3 REQUIRED)
 if(WIN32)
   include(${CMAKE_CURRENT_LIST_DIR}/FerryWindowsDeps.cmake)
 else()
@@ -19,6 +17,9 @@ else()
   pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
   add_library(Ferry::xxhash ALIAS PkgConfig::XXHASH)
 endif()
+# TLS: Debian's libssl-dev on Linux; for mingw the static libraries that
+# scripts/build-openssl-mingw.sh installs (found through cmake/ferry-windows.cmake).
+find_package(OpenSSL 3 REQUIRED)
 
 add_library(ferry_common INTERFACE)
 target_compile_options(ferry_common INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)

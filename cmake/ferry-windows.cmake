@@ -1,22 +1,36 @@
-# Toolchain of the "windows" preset: mingw-w64 plus the Qt for mingw that
-# scripts/build-qt-mingw.sh installs, set up the way Qt's own
-# qt.toolchain.cmake would (its install prefix searched as a find root,
-# Debian's host Qt tools through QT_HOST_PATH).
+# Toolchain of the "windows" preset: mingw-w64 plus what the scripts build for
+# it into Ferry's cache folder: Qt for mingw (scripts/build-qt-mingw.sh), set
+# up the way Qt's own qt.toolchain.cmake would (its install prefix searched as
+# a find root, Debian's host Qt tools through QT_HOST_PATH), and OpenSSL's
+# static libraries (scripts/build-openssl-mingw.sh), found by FindOpenSSL
+# under a find root of their own.
 include(${CMAKE_CURRENT_LIST_DIR}/mingw-w64-x86_64.cmake)
 
-if(NOT FERRY_QT_MINGW_DIR)
-  if(DEFINED ENV{FERRY_QT_MINGW_DIR})
-    set(FERRY_QT_MINGW_DIR "$ENV{FERRY_QT_MINGW_DIR}")
-  elseif(DEFINED ENV{XDG_CACHE_HOME})
-    set(FERRY_QT_MINGW_DIR "$ENV{XDG_CACHE_HOME}/ferry/qt6-mingw-6.4.2")
-  else()
-    set(FERRY_QT_MINGW_DIR "$ENV{HOME}/.cache/ferry/qt6-mingw-6.4.2")
+# VAR names the install folder: the cache variable, else the environment
+# variable, else NAME in ${XDG_CACHE_HOME:-$HOME/.cache}/ferry (the script's
+# default too).
+macro(ferry_mingw_install var name description)
+  if(NOT ${var})
+    if(DEFINED ENV{${var}})
+      set(${var} "$ENV{${var}}")
+    elseif(DEFINED ENV{XDG_CACHE_HOME})
+      set(${var} "$ENV{XDG_CACHE_HOME}/ferry/${name}")
+    else()
+      set(${var} "$ENV{HOME}/.cache/ferry/${name}")
+    endif()
   endif()
-endif()
-set(FERRY_QT_MINGW_DIR "${FERRY_QT_MINGW_DIR}" CACHE PATH "Qt 6 built for mingw-w64")
-# try_compile projects get the toolchain file again, and need the same Qt.
-list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES FERRY_QT_MINGW_DIR)
+  set(${var} "${${var}}" CACHE PATH "${description}")
+  # try_compile projects get the toolchain file again, and need the same.
+  list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES ${var})
+  list(PREPEND CMAKE_PREFIX_PATH "${${var}}")
+  list(PREPEND CMAKE_FIND_ROOT_PATH "${${var}}")
+endmacro()
 
-list(PREPEND CMAKE_PREFIX_PATH "${FERRY_QT_MINGW_DIR}")
-list(PREPEND CMAKE_FIND_ROOT_PATH "${FERRY_QT_MINGW_DIR}")
+ferry_mingw_install(FERRY_QT_MINGW_DIR qt6-mingw-6.4.2 "Qt 6 built for mingw-w64")
 set(QT_HOST_PATH /usr CACHE PATH "Qt host tools (Debian's qt6-base-dev-tools)")
+
+ferry_mingw_install(FERRY_OPENSSL_MINGW_DIR openssl-mingw-3.0 "OpenSSL 3 static libraries built for mingw-w64")
+# FindOpenSSL then links what libcrypto imports: Winsock and the certificate
+# store (ws2_32, crypt32); the mingw driver always links the rest (advapi32,
+# user32, kernel32).
+set(OPENSSL_USE_STATIC_LIBS ON)

@@ -36,30 +36,10 @@ host_version=$(dpkg-query -W -f='${Version}' qt6-base-dev-tools)
 work=$(mktemp -d "${TMPDIR:-/tmp}/ferry-qt-mingw.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# A private deb-src list, derived from this machine's own apt sources, used
-# only through -o options: the system's apt configuration is left untouched.
-apt_dir=$work/apt
-mkdir -p "$apt_dir/sources.list.d" "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
-for sources in /etc/apt/sources.list.d/*.sources; do
-  [[ -f $sources ]] || continue
-  sed -E 's/^Types:.*/Types: deb-src/' "$sources" >"$apt_dir/sources.list.d/$(basename "$sources")"
-done
-if [[ -f /etc/apt/sources.list ]]; then
-  sed -nE 's/^deb[[:space:]]/deb-src /p' /etc/apt/sources.list >"$apt_dir/sources.list.d/from-sources-list.list"
-fi
-apt_options=(
-  -o "Dir::Etc::SourceList=$apt_dir/none.list"
-  -o "Dir::Etc::SourceParts=$apt_dir/sources.list.d"
-  -o "Dir::State::Lists=$apt_dir/lists"
-  -o "Dir::Cache=$apt_dir/cache"
-)
-if ((EUID == 0)); then  # apt would download as the user _apt, who cannot write into $work
-  apt_options+=(-o APT::Sandbox::User=root)
-fi
-echo "build-qt-mingw: fetching qt6-base $host_version sources"
-apt-get "${apt_options[@]}" update
-(cd "$work" && apt-get "${apt_options[@]}" source "qt6-base=$host_version")
-source_dir=$(find "$work" -maxdepth 1 -type d -name 'qt6-base-*' | head -n 1)
+source "$repo/scripts/lib/debian-source.sh"
+debian_source_setup "$work"
+source_dir=$work/qt6-base
+debian_source_fetch qt6-base "$host_version" "$source_dir"
 
 echo "build-qt-mingw: building in $work/build"
 cmake -S "$source_dir" -B "$work/build" -G Ninja \

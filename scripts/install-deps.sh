@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   build-essential g++ cmake ninja-build pkg-config
   libboost1.81-dev liburing-dev libspdlog-dev libfmt-dev libxxhash-dev
+  # TLS (Boost.Asio ssl); the Windows build gets OpenSSL's static libraries
+  # from this package's source version (scripts/build-openssl-mingw.sh).
+  libssl-dev
   qt6-base-dev
   # The desktop app's PNG icons are rendered from resources/ferry.svg;
   # scripts/screenshot.sh runs it under Xvfb.
@@ -17,8 +20,9 @@ packages=(
   # ferry-bench: system call counts, the tar | nc baseline, its charts.
   linux-perf netcat-openbsd gnuplot-nox
   # Windows cross build and its tests under Wine (scripts/test-windows.sh);
-  # dpkg-dev and xz-utils unpack Debian's qt6-base source for Qt for mingw,
-  # built with the host's Qt tools (qt6-base-dev-tools).
+  # dpkg-dev and xz-utils unpack Debian's qt6-base and openssl sources for
+  # Qt and OpenSSL for mingw; Qt is built with the host's Qt tools
+  # (qt6-base-dev-tools).
   g++-mingw-w64-x86-64-posix wine wine64
   dpkg-dev xz-utils qt6-base-dev-tools
   # Installers (installer/): the AppImage runtime is built from squashfuse and

@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/install-deps.sh
 scripts/build-qt-mingw.sh
+scripts/build-openssl-mingw.sh
 mkdir -p docs/images
 
 cmake --preset linux >/dev/null

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds Ferry for Windows (mingw-w64 cross build, "windows" preset) and runs
-# its tests under Wine: installs what is missing, builds Qt for mingw into its
-# cache folder when absent (scripts/build-qt-mingw.sh), then configures, builds
-# and runs ctest. The interop test talks to the Linux ferry-cli: the linux
-# preset's by default (build it first), or $FERRY_LINUX_CLI.
+# its tests under Wine: installs what is missing, builds Qt and OpenSSL for
+# mingw into their cache folders when absent (scripts/build-qt-mingw.sh,
+# scripts/build-openssl-mingw.sh), then configures, builds and runs ctest.
+# The interop test talks to the Linux ferry-cli: the linux preset's by default
+# (build it first), or $FERRY_LINUX_CLI.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/install-deps.sh
 scripts/build-qt-mingw.sh
+scripts/build-openssl-mingw.sh
 
 linux_cli=${FERRY_LINUX_CLI:-$PWD/build/linux/app/cli/ferry-cli}
 if [[ ! -x $linux_cli ]]; then

@@ -6,16 +6,19 @@
 
 #include "console_output.hpp"
 #include "device_setup.hpp"
+#include "logging.hpp"
 
 namespace ferry::cli {
 
 int run_identity(const IdentityOptions& options) {
+  set_up_logging(false);
   const Device device = load_device(options.config_dir);
   print_line(describe_identity(device));
   return 0;
 }
 
 int run_trust(const TrustOptions& options) {
+  set_up_logging(false);
   Device device = load_device(options.config_dir);
   if (options.fingerprint.empty()) {
     for (const auto& peer : device.known_peers)

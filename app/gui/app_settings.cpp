@@ -4,6 +4,8 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 #include "ferry/core/endpoint.hpp"
@@ -36,6 +38,17 @@ Consent consent_from_key(const QString& key) {
   return Consent::Ask;
 }
 
+void drop_devices_trusted_by_name(QSettings& store) {
+  const QString key = QStringLiteral("receive/trustedDevices");
+  if (!store.contains(key)) return;
+  const QStringList names = store.value(key).toStringList();
+  if (!names.isEmpty())
+    spdlog::warn("devices trusted by name ({}) are no longer accepted without asking: accept their next "
+                 "offer with \"Always accept from this device\" to pin them by identity",
+                 names.join(QStringLiteral(", ")).toStdString());
+  store.remove(key);
+}
+
 }  // namespace
 
 AppSettings default_settings() {
@@ -49,6 +62,7 @@ AppSettings default_settings() {
 }
 
 AppSettings load_settings(QSettings& store) {
+  drop_devices_trusted_by_name(store);
   const AppSettings defaults = default_settings();
   AppSettings settings;
   settings.device_name = store.value(QStringLiteral("device/name"), defaults.device_name).toString();
@@ -64,7 +78,6 @@ AppSettings load_settings(QSettings& store) {
   settings.consent = consent_from_key(store.value(QStringLiteral("receive/consent")).toString());
   settings.start_minimized = store.value(QStringLiteral("window/startMinimized"), false).toBool();
   settings.discovery = store.value(QStringLiteral("network/discovery"), defaults.discovery).toBool();
-  settings.trusted_devices = store.value(QStringLiteral("receive/trustedDevices")).toStringList();
   const int peers = store.beginReadArray(QStringLiteral("peers"));
   for (int i = 0; i < peers; ++i) {
     store.setArrayIndex(i);
@@ -88,7 +101,6 @@ void save_settings(QSettings& store, const AppSettings& settings) {
   store.setValue(QStringLiteral("receive/consent"), consent_key(settings.consent));
   store.setValue(QStringLiteral("window/startMinimized"), settings.start_minimized);
   store.setValue(QStringLiteral("network/discovery"), settings.discovery);
-  store.setValue(QStringLiteral("receive/trustedDevices"), settings.trusted_devices);
   store.beginWriteArray(QStringLiteral("peers"), static_cast<int>(settings.peers.size()));
   for (int i = 0; i < settings.peers.size(); ++i) {
     store.setArrayIndex(i);
@@ -100,16 +112,27 @@ void save_settings(QSettings& store, const AppSettings& settings) {
   store.sync();
 }
 
-EngineSettings engine_settings(const AppSettings& settings) {
+EngineSettings engine_settings(const AppSettings& settings, const ThisDevice& device) {
   EngineSettings engine;
   engine.device_name = settings.device_name.toStdString();
+  engine.identity = device.identity;
+  engine.known_peers = device.pinned_peers;
+  // The engine accepts pinned devices set to auto-accept by itself; "Ask"
+  // asks them too.
+  if (settings.consent == Consent::Ask)
+    for (KnownPeer& peer : engine.known_peers) peer.auto_accept = false;
   engine.direct_threshold = settings.direct_threshold;
   engine.forced_strategy = settings.forced_strategy;
   engine.receive_dir = std::filesystem::path(settings.receive_dir.toStdU16String());
   engine.port = settings.port;
-  // Trusted devices are accepted by the window, which knows who they are.
   engine.consent = settings.consent == Consent::AcceptAll ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;
   return engine;
+}
+
+bool accepted_without_asking(const OfferReceived& offer, Consent consent) {
+  if (offer.identity.trust == PeerTrust::Changed) return false;
+  const bool auto_accept = offer.identity.pinned && offer.identity.pinned->auto_accept;  // the engine's copy
+  return auto_accept || consent == Consent::AcceptAll;
 }
 
 }  // namespace ferry::gui

@@ -1,6 +1,7 @@
 #pragma once
 // Everything the user sets, persisted with QSettings, and the engine's view
-// of it. The engine takes a new EngineSettings value on every change.
+// of it with this device's identity and pinned peers. The engine takes a new
+// EngineSettings value on every change.
 #include <QList>
 #include <QSettings>
 #include <QString>
@@ -9,11 +10,16 @@
 #include <cstdint>
 #include <optional>
 
+#include "ferry/core/events.hpp"
 #include "ferry/core/settings.hpp"
+#include "this_device.hpp"
 
 namespace ferry::gui {
 
-// Who may write to this computer without being asked.
+// Who may write to this computer without being asked. Ask: nobody, not even
+// pinned devices. AutoAcceptTrusted: pinned devices set to accept without
+// asking (KnownPeer::auto_accept). AcceptAll: everybody but a device that uses
+// a pinned device's name with another identity (PeerTrust::Changed).
 enum class Consent { Ask, AutoAcceptTrusted, AcceptAll };
 
 struct PeerAddress {
@@ -33,7 +39,6 @@ struct AppSettings {
   bool start_minimized = false;
   bool discovery = true;          // announce this device and list the peers found on the local network
   QList<PeerAddress> peers;       // added by address
-  QStringList trusted_devices;    // device names whose offers are accepted without asking
 };
 
 // The threshold the settings panel offers: 1 MiB … 4 GiB.
@@ -42,8 +47,13 @@ inline constexpr std::uint64_t kMaxThreshold = 4ull << 30;
 
 // Defaults: the host name, the Download folder + "/Ferry", port 53740.
 AppSettings default_settings();
+// Also drops the device names older versions accepted offers from without
+// asking: anyone can claim a name (devices are pinned by identity now).
 AppSettings load_settings(QSettings& store);
 void save_settings(QSettings& store, const AppSettings& settings);
-EngineSettings engine_settings(const AppSettings& settings);
+EngineSettings engine_settings(const AppSettings& settings, const ThisDevice& device);
+// Whether the engine accepted `offer` without asking: the engine's rule for
+// the consent engine_settings gave it.
+bool accepted_without_asking(const OfferReceived& offer, Consent consent);
 
 }  // namespace ferry::gui

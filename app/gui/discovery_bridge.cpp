@@ -5,11 +5,11 @@
 
 #include <spdlog/spdlog.h>
 
-#include "ferry/core/identity.hpp"
-
 namespace ferry::gui {
 
-DiscoveryBridge::DiscoveryBridge(QObject* parent) : QObject(parent) {}
+DiscoveryBridge::DiscoveryBridge(const std::string& device_id, QObject* parent) : QObject(parent) {
+  settings_.device_id = device_id;
+}
 
 DiscoveryBridge::~DiscoveryBridge() {
   discovery_.reset();  // joins the discovery thread while this object is whole
@@ -31,24 +31,13 @@ void DiscoveryBridge::set_enabled(bool enabled) {
 }
 
 void DiscoveryBridge::update() {
-  if (!enabled_ || settings_.receive_port == 0 || !load_identity()) return stop();
+  if (!enabled_ || settings_.receive_port == 0) return stop();
   if (discovery_) return discovery_->apply_settings(settings_);
   discovery_ = std::make_unique<Discovery>(settings_, [this] {
     // Discovery thread: wake the GUI thread once, however many events queue up.
     if (!drain_queued_.exchange(true))
       QMetaObject::invokeMethod(this, &DiscoveryBridge::drain, Qt::QueuedConnection);
   });
-}
-
-bool DiscoveryBridge::load_identity() {
-  if (!settings_.device_id.empty()) return true;
-  auto identity = load_or_create_identity(default_config_dir(), settings_.device_name);
-  if (!identity) {
-    spdlog::error("discovery is off: device identity: {}", identity.error().describe());
-    return false;
-  }
-  settings_.device_id = identity->fingerprint;
-  return true;
 }
 
 void DiscoveryBridge::stop() {

@@ -2,15 +2,15 @@
 // DiscoveryBridge: peer discovery's adapter to Qt, like EngineBridge for the
 // engine. It owns the Discovery while discovery is on and the receive port is
 // known; the notify hook (discovery thread) only queues one drain() onto the
-// GUI thread, which turns each event into a typed signal. The device id is
-// this device's identity (ferry/core/identity.hpp), loaded when discovery
-// first starts. Errors go to the log. No Asio type appears here.
+// GUI thread, which turns each event into a typed signal. Errors go to the
+// log. No Asio type appears here.
 #include <QMap>
 #include <QObject>
 #include <QString>
 
 #include <atomic>
 #include <memory>
+#include <string>
 
 #include "ferry/core/discovery.hpp"
 
@@ -22,7 +22,8 @@ class DiscoveryBridge : public QObject {
   Q_OBJECT
 
  public:
-  explicit DiscoveryBridge(QObject* parent = nullptr);
+  // `device_id`: this device's fingerprint (ThisDevice).
+  explicit DiscoveryBridge(const std::string& device_id, QObject* parent = nullptr);
   ~DiscoveryBridge() override;  // says goodbye when it announced
 
   // Each applies at once: announcing starts once the port (the engine's real
@@ -38,7 +39,6 @@ class DiscoveryBridge : public QObject {
 
  private:
   void update();
-  bool load_identity();
   void stop();
   void drain();
 

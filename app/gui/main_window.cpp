@@ -27,8 +27,10 @@
 #include "format.hpp"
 #include "offer_dialog.hpp"
 #include "peer_list.hpp"
+#include "pinned_devices_editor.hpp"
 #include "settings_dialog.hpp"
 #include "transfer_list.hpp"
+#include "trust_format.hpp"
 
 namespace ferry::gui {
 
@@ -46,13 +48,18 @@ QString history_summary(const HistoryEntry& entry) {
 
 }  // namespace
 
-MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_file, QWidget* parent)
-    : QMainWindow(parent), store_(std::move(store)), settings_(load_settings(*store_)), history_(history_file) {
+MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_file, ThisDevice device,
+                       QWidget* parent)
+    : QMainWindow(parent),
+      store_(std::move(store)),
+      settings_(load_settings(*store_)),
+      device_(std::move(device)),
+      history_(history_file) {
   setWindowTitle(tr("Ferry"));
   setWindowIcon(app_icon());
   QDir().mkpath(settings_.receive_dir);
-  bridge_ = std::make_unique<EngineBridge>(engine_settings(settings_));
-  discovery_ = std::make_unique<DiscoveryBridge>();
+  bridge_ = std::make_unique<EngineBridge>(engine_settings(settings_, device_));
+  discovery_ = std::make_unique<DiscoveryBridge>(device_.identity->fingerprint);
   discovery_->set_device_name(settings_.device_name);
   discovery_->set_enabled(settings_.discovery);
 
@@ -60,6 +67,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   build_layout();
   build_tray();
   peers_->set_peers(settings_.peers);
+  show_device();
   show_receive_folder();
   refill_history();
 
@@ -152,6 +160,10 @@ void MainWindow::build_actions() {
 }
 
 void MainWindow::build_layout() {
+  device_label_ = new QLabel;
+  device_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  device_label_->setToolTip(tr("Peers see this code when this device sends to them or they send to it: "
+                               "read it out to them so they can check it is really this device."));
   receive_label_ = new QLabel;
   receive_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto* open_button = new QPushButton(tr("&Open"));
@@ -195,6 +207,7 @@ void MainWindow::build_layout() {
   listen_label_ = new QLabel(tr("Starting…"));
   auto* central = new QWidget;
   auto* layout = new QVBoxLayout(central);
+  layout->addWidget(device_label_);
   layout->addLayout(folder_row);
   layout->addWidget(splitter, 1);
   layout->addWidget(listen_label_);
@@ -224,15 +237,31 @@ void MainWindow::show_receive_folder() {
   receive_label_->setText(tr("Receive folder: <b>%1</b>").arg(QDir::toNativeSeparators(settings_.receive_dir).toHtmlEscaped()));
 }
 
+void MainWindow::show_device() {
+  device_label_->setText(tr("This device: <b>%1</b> — verification code <span style=\"font-family: monospace; "
+                            "font-size: large; font-weight: bold\">%2</span>")
+                             .arg(settings_.device_name.toHtmlEscaped(), code_of(device_.identity->fingerprint)));
+}
+
 void MainWindow::apply_settings(const AppSettings& settings) {
   if (settings.receive_dir != settings_.receive_dir) QDir().mkpath(settings.receive_dir);
   settings_ = settings;
   save_settings(*store_, settings_);
-  bridge_->apply_settings(engine_settings(settings_));
+  bridge_->apply_settings(engine_settings(settings_, device_));
   discovery_->set_device_name(settings_.device_name);
   discovery_->set_enabled(settings_.discovery);
   peers_->set_peers(settings_.peers);
+  show_device();
   show_receive_folder();
+}
+
+void MainWindow::apply_pinned_peers(std::vector<KnownPeer> peers) {
+  if (auto saved = save_known_peers(device_.config_dir, peers); !saved)
+    QMessageBox::warning(this, tr("Pinned devices not saved"),
+                         tr("Ferry could not save the pinned devices, so they apply only until it quits: %1")
+                             .arg(from_utf8(saved.error().describe())));
+  device_.pinned_peers = std::move(peers);
+  bridge_->apply_settings(engine_settings(settings_, device_));
 }
 
 void MainWindow::add_peer(const PeerAddress& peer) {
@@ -244,10 +273,13 @@ void MainWindow::add_peer(const PeerAddress& peer) {
 
 SettingsDialog* MainWindow::open_settings() {
   if (!settings_dialog_) {
-    settings_dialog_ = new SettingsDialog(settings_, this);
+    settings_dialog_ = new SettingsDialog(settings_, device_.pinned_peers, this);
     settings_dialog_->setAttribute(Qt::WA_DeleteOnClose);
-    connect(settings_dialog_, &SettingsDialog::applied, this,
-            [this] { apply_settings(settings_dialog_->edited(settings_)); });
+    connect(settings_dialog_, &SettingsDialog::applied, this, [this] {
+      apply_settings(settings_dialog_->edited(settings_));
+      if (auto pinned = settings_dialog_->edited_pinned_peers(); pinned != device_.pinned_peers)
+        apply_pinned_peers(std::move(pinned));
+    });
   }
   settings_dialog_->show();
   settings_dialog_->raise();
@@ -285,11 +317,8 @@ void MainWindow::send_to(int peer_row, const QStringList& paths) {
 void MainWindow::on_offer(const OfferReceived& offer) {
   const QString sender = from_utf8(offer.device_name.empty() ? offer.peer : offer.device_name);
   incoming_from_[offer.id] = sender;
-  if (settings_.consent == Consent::AcceptAll) return;  // the engine accepted it already
-  if (settings_.consent == Consent::AutoAcceptTrusted && settings_.trusted_devices.contains(sender)) {
-    bridge_->respond(offer.id, true);
-    return;
-  }
+  if (accepted_without_asking(offer, settings_.consent)) return;  // the engine accepted it already
+  offered_by_[offer.id] = {offer.identity.fingerprint, offer.device_name, true, false};
   auto* dialog = new OfferDialog(offer, OfferDialog::kDefaultTimeout, this);
   connect(dialog, &OfferDialog::answered, this, &MainWindow::on_answer);
   dialog->show();
@@ -300,12 +329,25 @@ void MainWindow::on_offer(const OfferReceived& offer) {
 
 void MainWindow::on_answer(TransferId id, bool accept, bool always) {
   bridge_->respond(id, accept);
+  auto sender = offered_by_.extract(id);
   if (!accept) incoming_from_.erase(id);
-  const QString sender = incoming_from_.count(id) ? incoming_from_[id] : QString();
-  if (always && !sender.isEmpty() && !settings_.trusted_devices.contains(sender)) {
+  if (always && sender) pin_sender(sender.mapped());
+}
+
+// "Always accept from this device": its identity is pinned to be accepted
+// without asking (keeping its fast mode when it was pinned already), and the
+// consent lets pinned devices in.
+void MainWindow::pin_sender(KnownPeer sender) {
+  std::vector<KnownPeer> peers = device_.pinned_peers;
+  for (const KnownPeer& peer : peers)
+    if (peer.fingerprint == sender.fingerprint) sender.fast_mode = peer.fast_mode;
+  pin_peer(peers, std::move(sender));
+  apply_pinned_peers(std::move(peers));
+  // An open settings panel must not save its older list over this one.
+  if (settings_dialog_) settings_dialog_->pinned_devices_editor()->set_peers(device_.pinned_peers);
+  if (settings_.consent == Consent::Ask) {
     AppSettings changed = settings_;
-    changed.trusted_devices.append(sender);
-    if (changed.consent == Consent::Ask) changed.consent = Consent::AutoAcceptTrusted;
+    changed.consent = Consent::AutoAcceptTrusted;
     apply_settings(changed);
   }
 }

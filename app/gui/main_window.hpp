@@ -1,8 +1,9 @@
 #pragma once
-// Ferry's main window: peers to drop files on, the receive folder, transfers
-// in flight, the history of finished ones; incoming offers, the settings
-// panel and the tray icon hang off it. Closing the window keeps Ferry
-// receiving in the tray (where there is one).
+// Ferry's main window: this device's name and verification code, peers to
+// drop files on, the receive folder, transfers in flight, the history of
+// finished ones; incoming offers, the settings panel and the tray icon hang
+// off it. Closing the window keeps Ferry receiving in the tray (where there
+// is one).
 #include <QMainWindow>
 #include <QPointer>
 #include <QSettings>
@@ -14,6 +15,7 @@
 #include "discovery_bridge.hpp"
 #include "engine_bridge.hpp"
 #include "history.hpp"
+#include "this_device.hpp"
 
 class QLabel;
 class QSystemTrayIcon;
@@ -31,8 +33,10 @@ class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  // `store` keeps the settings; `history_file` the finished sessions.
-  MainWindow(std::unique_ptr<QSettings> store, const QString& history_file, QWidget* parent = nullptr);
+  // `store` keeps the settings; `history_file` the finished sessions;
+  // `device` is who this Ferry is and whom it trusts.
+  MainWindow(std::unique_ptr<QSettings> store, const QString& history_file, ThisDevice device,
+             QWidget* parent = nullptr);
   ~MainWindow() override;
 
   // Starts receiving and shows the window (or only the tray icon, when the
@@ -41,6 +45,9 @@ class MainWindow : public QMainWindow {
 
   const AppSettings& settings() const { return settings_; }
   void apply_settings(const AppSettings& settings);
+  const ThisDevice& device() const { return device_; }
+  // Saves the pinned devices (the known-peers file) and gives them to the engine.
+  void apply_pinned_peers(std::vector<KnownPeer> peers);
   void add_peer(const PeerAddress& peer);
   void send_to(int peer_row, const QStringList& paths);
   // Sends a failed transfer's files again; the receiver's part files and the
@@ -49,6 +56,7 @@ class MainWindow : public QMainWindow {
 
   PeerList* peer_list() const { return peers_; }
   TransferList* transfer_list() const { return transfers_; }
+  QLabel* device_label() const { return device_label_; }
   QTreeWidget* history_view() const { return history_view_; }
   EngineBridge* bridge() const { return bridge_.get(); }
   SettingsDialog* open_settings();
@@ -70,15 +78,18 @@ class MainWindow : public QMainWindow {
   void build_layout();
   void build_tray();
   void show_receive_folder();
+  void show_device();
   void refill_history();
   void on_offer(const OfferReceived& offer);
   void on_answer(TransferId id, bool accept, bool always);
+  void pin_sender(KnownPeer sender);
   void on_session_done(const SessionDone& done);
   void send_with_dialog(bool folder);
   void notify(const QString& title, const QString& message);
 
   std::unique_ptr<QSettings> store_;
   AppSettings settings_;
+  ThisDevice device_;
   History history_;
   std::unique_ptr<EngineBridge> bridge_;
   std::unique_ptr<DiscoveryBridge> discovery_;
@@ -90,6 +101,7 @@ class MainWindow : public QMainWindow {
   std::map<TransferId, QStringList> sending_paths_;  // until the session ends
   std::map<TransferId, FailedSend> failed_sends_;     // until resumed
   std::map<TransferId, QString> incoming_from_;  // device names of accepted offers
+  std::map<TransferId, KnownPeer> offered_by_;   // senders of offers awaiting an answer
   bool quitting_ = false;
   bool told_about_tray_ = false;
 
@@ -97,6 +109,7 @@ class MainWindow : public QMainWindow {
   TransferList* transfers_ = nullptr;
   QTreeWidget* history_view_ = nullptr;
   QTabWidget* tabs_ = nullptr;
+  QLabel* device_label_ = nullptr;
   QLabel* receive_label_ = nullptr;
   QLabel* listen_label_ = nullptr;
   QSystemTrayIcon* tray_ = nullptr;

@@ -4,18 +4,46 @@
 #include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include "format.hpp"
+#include "trust_format.hpp"
 
 namespace ferry::gui {
 
 namespace {
+
 constexpr int kListedEntries = 1000;
+
+QString trust_sentence(const PeerIdentity& identity) {
+  switch (identity.trust) {
+    case PeerTrust::Known: return OfferDialog::tr("Pinned: you chose to trust this device before.");
+    case PeerTrust::Changed: return trust_label(identity);
+    case PeerTrust::New: break;
+  }
+  return OfferDialog::tr("New device — compare this code with the one the sender's Ferry shows.");
 }
+
+QLabel* wrapped_label(const QString& text) {
+  auto* label = new QLabel(text);
+  label->setWordWrap(true);
+  return label;
+}
+
+// What the peer says of itself is shown as it is, never as rich text.
+QLabel* plain_label(const QString& text) {
+  auto* label = new QLabel(text);
+  label->setTextFormat(Qt::PlainText);
+  return label;
+}
+
+}  // namespace
 
 OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeout, QWidget* parent)
     : QDialog(parent), id_(offer.id), seconds_left_(static_cast<int>(timeout.count())) {
@@ -37,35 +65,67 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   if (static_cast<std::size_t>(list->count()) < offer.entries.size())
     list->addItem(tr("… and %1 more").arg(offer.entries.size() - static_cast<std::size_t>(list->count())));
 
+  auto* code = new QLabel(from_utf8(offer.identity.verification_code));
+  code->setFont(code_font(1.6));
+  code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* mode = new QLabel(mode_summary(offer.mode));
+  mode->setToolTip(mode_explanation(offer.mode));
   auto* form = new QFormLayout;
-  form->addRow(tr("From:"), new QLabel(sender));
-  form->addRow(tr("Address:"), new QLabel(from_utf8(offer.peer)));
-  // Device identities and their verification codes come with the peers issue.
-  form->addRow(tr("Verification code:"), new QLabel(tr("not available (unverified connection)")));
+  form->addRow(tr("From:"), plain_label(sender));
+  form->addRow(tr("Address:"), plain_label(from_utf8(offer.peer)));
+  form->addRow(tr("Verification code:"), code);
+  form->addRow(tr("Device:"), wrapped_label(trust_sentence(offer.identity)));
+  form->addRow(tr("Transfer:"), mode);
   form->addRow(tr("Files:"), new QLabel(QString::number(files)));
   form->addRow(tr("Total size:"), new QLabel(human_bytes(offer.total_bytes)));
 
   always_ = new QCheckBox(tr("&Always accept from this device"));
+  always_->setToolTip(tr("Pins this device's identity: its offers are accepted without asking from now on "
+                         "(Settings → Pinned devices)."));
   timeout_label_ = new QLabel;
   auto* buttons = new QDialogButtonBox;
   accept_ = buttons->addButton(tr("&Accept"), QDialogButtonBox::AcceptRole);
   decline_ = buttons->addButton(tr("&Decline"), QDialogButtonBox::RejectRole);
-  accept_->setDefault(true);
+  const bool changed = offer.identity.trust == PeerTrust::Changed;
+  accept_->setAutoDefault(!changed);  // Enter never accepts a possible impostor, even with Accept focused
   connect(accept_, &QPushButton::clicked, this, [this] { answer(true); });
   connect(decline_, &QPushButton::clicked, this, [this] { answer(false); });
 
   auto* layout = new QVBoxLayout(this);
+  if (changed) layout->addWidget(impostor_warning_box(from_utf8(offer.device_name)));
   layout->addLayout(form);
   layout->addWidget(list, 1);
   layout->addWidget(always_);
   layout->addWidget(timeout_label_);
   layout->addWidget(buttons);
   setMinimumSize(420, 360);
+  // Once the buttons are in the dialog, so it keeps this one as its default.
+  QPushButton* default_button = changed ? decline_ : accept_;
+  default_button->setDefault(true);
+  default_button->setFocus();
 
   countdown_.setInterval(std::chrono::seconds(1));
   connect(&countdown_, &QTimer::timeout, this, &OfferDialog::tick);
   countdown_.start();
   show_time_left();
+}
+
+QWidget* OfferDialog::impostor_warning_box(const QString& name) {
+  warning_ = wrapped_label(
+      tr("<b>Warning:</b> this device uses the name “%1” of a device you pinned, but has a different "
+         "identity: it may be an impostor. Accept only if you know why its identity changed (Ferry "
+         "reinstalled there, say) and its code is the one its Ferry shows.")
+          .arg(name.toHtmlEscaped()));
+  auto* icon = new QLabel;
+  icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(32));
+  auto* box = new QFrame;
+  box->setObjectName(QStringLiteral("impostorWarning"));
+  box->setStyleSheet(QStringLiteral("#impostorWarning { background: #fdecea; border: 2px solid #c5221f; "
+                                    "border-radius: 4px; } QLabel { color: #5f0f0f; }"));
+  auto* row = new QHBoxLayout(box);
+  row->addWidget(icon, 0, Qt::AlignTop);
+  row->addWidget(warning_, 1);
+  return box;
 }
 
 void OfferDialog::tick() {

@@ -1,8 +1,10 @@
 #pragma once
 // Asks the user about one incoming offer: who sends (name, address,
-// verification code), how many files, how big, which ones. Accept or Decline;
+// verification code, whether that device is pinned), whether the transfer
+// would be encrypted, how many files, how big, which ones. Accept or Decline;
 // "Always accept from this device"; unanswered, it declines itself when the
-// time runs out.
+// time runs out. A sender that uses a pinned device's name with another
+// identity gets a warning, and Decline is then the default button.
 #include <QDialog>
 #include <QTimer>
 
@@ -28,6 +30,8 @@ class OfferDialog : public QDialog {
   QPushButton* accept_button() const { return accept_; }
   QPushButton* decline_button() const { return decline_; }
   QCheckBox* always_accept_box() const { return always_; }
+  // The impostor warning, when the sender's identity Changed; else null.
+  QLabel* impostor_warning() const { return warning_; }
 
  signals:
   // Sent once: the answer, and whether to accept this device from now on.
@@ -38,6 +42,7 @@ class OfferDialog : public QDialog {
   void reject() override;
 
  private:
+  QWidget* impostor_warning_box(const QString& name);
   void answer(bool accept);
   void tick();
   void show_time_left();
@@ -50,6 +55,7 @@ class OfferDialog : public QDialog {
   QPushButton* accept_ = nullptr;
   QPushButton* decline_ = nullptr;
   QCheckBox* always_ = nullptr;
+  QLabel* warning_ = nullptr;
 };
 
 }  // namespace ferry::gui

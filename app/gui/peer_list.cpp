@@ -11,8 +11,8 @@
 #include <algorithm>
 
 #include "ferry/core/endpoint.hpp"
-#include "ferry/core/identity.hpp"
 #include "format.hpp"
+#include "trust_format.hpp"
 
 namespace ferry::gui {
 namespace {
@@ -98,7 +98,7 @@ void PeerList::show_row(int row, const Discovered& discovered) {
   item->setText(AddressColumn, endpoints.value(0));
   item->setToolTip(AddressColumn, endpoints.join(QLatin1Char('\n')));
   item->setText(SystemColumn, system_label(peer.os));
-  item->setText(CodeColumn, from_utf8(verification_code(peer.device_id)));
+  item->setText(CodeColumn, code_of(peer.device_id));
   item->setToolTip(CodeColumn, tr("Device id %1").arg(from_utf8(peer.device_id)));
   item->setText(StatusColumn, discovered.online ? tr("On the network") : tr("Offline"));
   item->setDisabled(!discovered.online);

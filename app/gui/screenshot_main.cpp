@@ -14,10 +14,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "ferry/core/transfer_engine.hpp"
 #include "main_window.hpp"
 #include "peer_list.hpp"
+#include "this_device.hpp"
 #include "transfer_list.hpp"
 
 namespace {
@@ -29,6 +31,16 @@ constexpr int kGiveUpMs = 120'000;
 bool make_sparse_file(const QString& path) {
   QFile file(path);
   return file.open(QIODevice::WriteOnly) && file.resize(kFileBytes);
+}
+
+// A device of its own, its identity and pinned peers in `config_dir`.
+std::optional<ferry::gui::ThisDevice> make_device(const QString& config_dir, const QString& name) {
+  auto device = ferry::gui::load_this_device(std::filesystem::path(config_dir.toStdU16String()), name);
+  if (!device) {
+    std::fprintf(stderr, "ferry-screenshot: %s\n", device.error().describe().c_str());
+    return std::nullopt;
+  }
+  return std::move(device.value());
 }
 
 }  // namespace
@@ -50,8 +62,12 @@ int main(int argc, char** argv) {
   sources.append(work.filePath(QStringLiteral("Holiday videos")));
 
   // The peer: a plain engine that accepts everything into its own folder.
+  const auto peer_device = make_device(work.filePath(QStringLiteral("peer-config")), QStringLiteral("studio-pc"));
+  const auto device = make_device(work.filePath(QStringLiteral("config")), QStringLiteral("laptop"));
+  if (!peer_device || !device) return 1;
   ferry::EngineSettings peer_settings;
   peer_settings.device_name = "studio-pc";
+  peer_settings.identity = peer_device->identity;
   peer_settings.receive_dir = std::filesystem::path(work.filePath(QStringLiteral("peer")).toStdU16String());
   peer_settings.bind_address = "127.0.0.1";
   peer_settings.consent = ferry::ConsentPolicy::AcceptAll;
@@ -71,7 +87,7 @@ int main(int argc, char** argv) {
   store->setValue(QStringLiteral("receive/folder"), work.filePath(QStringLiteral("Ferry")));
   store->setValue(QStringLiteral("device/name"), QStringLiteral("laptop"));
   store->setValue(QStringLiteral("network/port"), 0);
-  ferry::gui::MainWindow window(std::move(store), work.filePath(QStringLiteral("history.json")));
+  ferry::gui::MainWindow window(std::move(store), work.filePath(QStringLiteral("history.json")), *device);
   window.add_peer({QStringLiteral("Studio PC"), QStringLiteral("127.0.0.1"), peer_port});
   window.resize(1100, 680);
   window.start();

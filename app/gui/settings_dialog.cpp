@@ -8,11 +8,12 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "pinned_devices_editor.hpp"
 #include "threshold_editor.hpp"
 
 namespace ferry::gui {
@@ -32,7 +33,8 @@ std::optional<Strategy> strategy_at(int row) {
 
 }  // namespace
 
-SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
+SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<KnownPeer>& pinned_peers,
+                               QWidget* parent)
     : QDialog(parent) {
   setWindowTitle(tr("Ferry Settings"));
 
@@ -71,21 +73,16 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
   folder_row->addWidget(receive_dir_, 1);
   folder_row->addWidget(browse);
   consent_ = new QComboBox;
-  consent_->addItems({tr("Ask every time"), tr("Accept trusted devices without asking"),
+  consent_->addItems({tr("Ask every time, even pinned devices"),
+                      tr("Ask, except pinned devices that accept without asking"),
                       tr("Accept everything (not recommended)")});
   consent_->setCurrentIndex(static_cast<int>(settings.consent));
-  trusted_ = new QListWidget;
-  trusted_->addItems(settings.trusted_devices);
-  trusted_->setAccessibleName(tr("Trusted devices"));
-  trusted_->setMaximumHeight(90);
-  auto* forget = new QPushButton(tr("&Forget device"));
-  connect(forget, &QPushButton::clicked, this, [this] { delete trusted_->currentItem(); });
+  consent_->setToolTip(tr("A device that uses the name of a pinned device with another identity is "
+                          "always asked about."));
   auto* receive_box = new QGroupBox(tr("Receiving"));
   auto* receive_form = new QFormLayout(receive_box);
   receive_form->addRow(tr("Receive &folder:"), folder_row);
   receive_form->addRow(tr("&Consent:"), consent_);
-  receive_form->addRow(tr("Trusted devices:"), trusted_);
-  receive_form->addRow(QString(), forget);
 
   start_minimized_ = new QCheckBox(tr("Start &minimized to the tray"));
   start_minimized_->setChecked(settings.start_minimized);
@@ -100,11 +97,20 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
   connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
           [this] { emit applied(); });
 
+  auto* general = new QWidget;
+  auto* general_layout = new QVBoxLayout(general);
+  general_layout->addWidget(transfer_box);
+  general_layout->addWidget(device_box);
+  general_layout->addWidget(receive_box);
+  general_layout->addWidget(start_minimized_);
+  general_layout->addStretch(1);
+  pinned_ = new PinnedDevicesEditor(pinned_peers);
+  auto* tabs = new QTabWidget;
+  tabs->addTab(general, tr("&General"));
+  tabs->addTab(pinned_, tr("&Pinned devices"));
+
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(transfer_box);
-  layout->addWidget(device_box);
-  layout->addWidget(receive_box);
-  layout->addWidget(start_minimized_);
+  layout->addWidget(tabs);
   layout->addWidget(buttons);
   setMinimumWidth(560);
 }
@@ -116,11 +122,11 @@ AppSettings SettingsDialog::edited(AppSettings settings) const {
   settings.port = static_cast<quint16>(port_->value());
   settings.receive_dir = receive_dir_->text().trimmed();
   settings.consent = static_cast<Consent>(consent_->currentIndex());
-  settings.trusted_devices.clear();
-  for (int i = 0; i < trusted_->count(); ++i) settings.trusted_devices.append(trusted_->item(i)->text());
   settings.start_minimized = start_minimized_->isChecked();
   settings.discovery = discovery_->isChecked();
   return settings;
 }
+
+std::vector<KnownPeer> SettingsDialog::edited_pinned_peers() const { return pinned_->peers(); }
 
 }  // namespace ferry::gui

@@ -1,32 +1,38 @@
 #pragma once
 // The settings panel: direct I/O threshold, strategy override (for diagnosis),
-// device name, port, peer discovery, receive folder, consent policy with the
-// trusted devices, start minimized. OK and Apply hand the new settings to the window, which
-// persists them and gives them to the running engine.
+// device name, port, peer discovery, receive folder, consent policy, start
+// minimized; on a second tab the pinned devices. OK and Apply hand the new settings to the
+// window, which persists them and gives them to the running engine.
 #include <QDialog>
 
+#include <vector>
+
 #include "app_settings.hpp"
+#include "ferry/core/trust.hpp"
 
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
-class QListWidget;
 class QSpinBox;
 
 namespace ferry::gui {
 
+class PinnedDevicesEditor;
 class ThresholdEditor;
 
 class SettingsDialog : public QDialog {
   Q_OBJECT
 
  public:
-  SettingsDialog(const AppSettings& settings, QWidget* parent = nullptr);
+  SettingsDialog(const AppSettings& settings, const std::vector<KnownPeer>& pinned_peers,
+                 QWidget* parent = nullptr);
 
   // `current` with what this panel edits replaced by the panel's values
   // (what it does not edit, such as the peers, stays as it is now).
   AppSettings edited(AppSettings current) const;
+  std::vector<KnownPeer> edited_pinned_peers() const;
   ThresholdEditor* threshold_editor() const { return threshold_; }
+  PinnedDevicesEditor* pinned_devices_editor() const { return pinned_; }
 
  signals:
   void applied();  // OK or Apply
@@ -38,7 +44,7 @@ class SettingsDialog : public QDialog {
   QSpinBox* port_ = nullptr;
   QLineEdit* receive_dir_ = nullptr;
   QComboBox* consent_ = nullptr;
-  QListWidget* trusted_ = nullptr;
+  PinnedDevicesEditor* pinned_ = nullptr;
   QCheckBox* start_minimized_ = nullptr;
   QCheckBox* discovery_ = nullptr;
 };

@@ -5,9 +5,11 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QStyle>
 
 #include "format.hpp"
 #include "transfer_delegate.hpp"
+#include "trust_format.hpp"
 
 namespace ferry::gui {
 
@@ -30,13 +32,13 @@ QString arrow(Direction direction) {
 TransferList::TransferList(QWidget* parent) : QTreeWidget(parent) {
   setColumnCount(ColumnCount);
   setHeaderLabels({tr("Transfer"), tr("Files"), tr("Size"), tr("Progress"), tr("Speed"), tr("ETA"),
-                   tr("Status")});
+                   tr("Mode"), tr("Status")});
   setItemDelegate(new TransferDelegate(this));
   setUniformRowHeights(true);
   setSelectionMode(QAbstractItemView::SingleSelection);
   setAccessibleName(tr("Transfers"));
   header()->setStretchLastSection(true);
-  header()->resizeSection(TransferColumn, 220);
+  header()->resizeSection(TransferColumn, 280);
   header()->resizeSection(ProgressColumn, 140);
   header()->resizeSection(SpeedColumn, 150);
   connect(this, &QTreeWidget::currentItemChanged, this, &TransferList::announce_selection);
@@ -52,6 +54,7 @@ TransferList::Session& TransferList::session_for(TransferId id, Direction direct
   Session& session = it->second;
   if (added) {
     session.direction = direction;
+    session.peer = peer;
     session.item = new QTreeWidgetItem;
     session.item->setText(TransferColumn, arrow(direction) + peer);
     session.item->setData(ProgressColumn, kPercentRole, 0);
@@ -71,7 +74,9 @@ void TransferList::add_outgoing(TransferId id, const QString& peer, const QStrin
 }
 
 void TransferList::on_session_started(const SessionStarted& started) {
-  Session& session = session_for(started.id, started.direction, from_utf8(started.peer));
+  Session& session = session_for(started.id, started.direction,
+                                 from_utf8(started.device_name.empty() ? started.peer : started.device_name));
+  show_peer(session, started);
   session.total = started.total_bytes;
   session.entries = started.entries;
   session.item->setText(FilesColumn, QString::number(started.file_count));
@@ -99,6 +104,22 @@ void TransferList::on_session_started(const SessionStarted& started) {
   }
   session.clock.restart();
   if (currentItem() == session.item) emit running_selection_changed(true);
+}
+
+// Who is at the other end, how sure we are of it, and whether the file bytes are encrypted.
+void TransferList::show_peer(Session& session, const SessionStarted& started) {
+  const QString code = from_utf8(started.identity.verification_code);
+  session.item->setText(TransferColumn, tr("%1%2 · %3").arg(arrow(started.direction), session.peer, code));
+  session.item->setText(ModeColumn, mode_label(started.mode));
+  session.item->setToolTip(ModeColumn, mode_explanation(started.mode));
+  QStringList details = {tr("%1 at %2, code %3: %4")
+                             .arg(from_utf8(started.device_name), from_utf8(started.peer), code,
+                                  trust_label(started.identity)),
+                         mode_summary(started.mode)};
+  if (const QString files = session.item->toolTip(TransferColumn); !files.isEmpty()) details.append(files);
+  session.item->setToolTip(TransferColumn, details.join(QLatin1Char('\n')));
+  if (started.identity.trust == PeerTrust::Changed)
+    session.item->setIcon(TransferColumn, style()->standardIcon(QStyle::SP_MessageBoxWarning));
 }
 
 void TransferList::on_progress(const Progress& progress) {

@@ -1,8 +1,9 @@
 #pragma once
-// The sessions in flight and just finished, one row each (peer and
-// direction, files, size, progress bar, speed with a live graph, ETA,
-// status), expandable to their files, each with its own progress and the
-// strategy that moved it (the tooltip says why).
+// The sessions in flight and just finished, one row each (peer with its
+// verification code and direction, files, size, progress bar, speed with a
+// live graph, ETA, mode: encrypted or fast, status), expandable to their
+// files, each with its own progress and the strategy that moved it (the
+// tooltip says why).
 #include <QElapsedTimer>
 #include <QList>
 #include <QTreeWidget>
@@ -20,7 +21,7 @@ class TransferList : public QTreeWidget {
 
  public:
   enum Column { TransferColumn, FilesColumn, SizeColumn, ProgressColumn, SpeedColumn, EtaColumn,
-                StatusColumn, ColumnCount };
+                ModeColumn, StatusColumn, ColumnCount };
   // Item data: progress in percent (-1: none) and the speed history.
   static constexpr int kPercentRole = Qt::UserRole;
   static constexpr int kSpeedHistoryRole = Qt::UserRole + 1;
@@ -58,6 +59,7 @@ class TransferList : public QTreeWidget {
   struct Session {
     QTreeWidgetItem* item = nullptr;
     Direction direction = Direction::Send;
+    QString peer;  // as the user knows it
     bool running = true;
     bool resumable = false;  // a failed send
     std::uint64_t total = 0;
@@ -73,6 +75,7 @@ class TransferList : public QTreeWidget {
   };
 
   Session& session_for(TransferId id, Direction direction, const QString& peer);
+  void show_peer(Session& session, const SessionStarted& started);
   void update_speed(Session& session);
   void update_file_rows(Session& session, std::uint32_t file_index);
   void announce_selection();

@@ -60,13 +60,13 @@ std::filesystem::path user_config_dir() {
 Result<bool> create_private_file(const std::filesystem::path& path, std::string_view content) {
   auto temporary = write_temporary(path, content);
   if (!temporary) return temporary.error();
-  return move_into_place(*temporary, path, MOVEFILE_WRITE_THROUGH);
+  return move_into_place(temporary.value(), path, MOVEFILE_WRITE_THROUGH);
 }
 
 Result<void> replace_private_file(const std::filesystem::path& path, std::string_view content) {
   auto temporary = write_temporary(path, content);
   if (!temporary) return temporary.error();
-  auto moved = move_into_place(*temporary, path, MOVEFILE_WRITE_THROUGH | MOVEFILE_REPLACE_EXISTING);
+  auto moved = move_into_place(temporary.value(), path, MOVEFILE_WRITE_THROUGH | MOVEFILE_REPLACE_EXISTING);
   if (!moved) return moved.error();
   return {};
 }

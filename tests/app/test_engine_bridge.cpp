@@ -28,7 +28,7 @@ void TestEngineBridge::progress_is_batched_and_ends_complete() {
   const fs::path target = fresh_dir("bridge-dst");
   for (int i = 0; i < 4; ++i) write_random_file(source / ("part-" + std::to_string(i)), 64 << 20, i);
   Receiver receiver(target);
-  EngineBridge bridge(EngineSettings{});
+  EngineBridge bridge(EngineSettings{.identity = default_sender_identity()});
 
   QList<qint64> progress_ms;
   std::uint64_t last_done = 0, total = 0;

@@ -1,10 +1,13 @@
 // The desktop app end to end, offscreen, with real engines on 127.0.0.1:
-// drop-to-send, incoming offers (accept, decline, always accept), the
-// threshold setting across a restart, and cancel from either side.
+// drop-to-send, incoming offers (accept, decline, always accept pins the
+// sender, an impostor is asked about), this device's code and each
+// transfer's mode, the pinned devices' settings, the threshold setting
+// across a restart, and cancel from either side.
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -13,6 +16,7 @@
 #include <QTest>
 #include <QUrl>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
@@ -20,10 +24,12 @@
 #include "main_window.hpp"
 #include "offer_dialog.hpp"
 #include "peer_list.hpp"
+#include "pinned_devices_editor.hpp"
 #include "settings_dialog.hpp"
 #include "threshold_editor.hpp"
 #include "tcp_relay.hpp"
 #include "transfer_list.hpp"
+#include "trust_format.hpp"
 
 using namespace ferry;
 using namespace ferry::gui;
@@ -55,6 +61,14 @@ struct Sender {
   TransferEngine engine;
 };
 
+// Sends `file` from `sender` to the window listening on `port`: the offer
+// dialog the window shows (reported to `offers`), or null.
+OfferDialog* offer_to_window(Sender& sender, quint16 port, const fs::path& file, QSignalSpy& offers) {
+  sender.engine.send("127.0.0.1", port, {file});
+  if (!offers.wait(10'000)) return nullptr;
+  return offers.last().at(0).value<OfferDialog*>();
+}
+
 void drop_on_row(PeerList* list, int row, const QList<QUrl>& urls) {
   QMimeData data;
   data.setUrls(urls);
@@ -68,6 +82,11 @@ void drop_on_row(PeerList* list, int row, const QList<QUrl>& urls) {
   QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
   QApplication::sendEvent(list->viewport(), &drop);
   QVERIFY(drop.isAccepted());
+}
+
+bool shows(const QWidget& widget, const QString& text) {
+  const auto labels = widget.findChildren<QLabel*>();
+  return std::any_of(labels.begin(), labels.end(), [&](const QLabel* label) { return label->text() == text; });
 }
 
 void press_settings_button(SettingsDialog* dialog, QDialogButtonBox::StandardButton which) {
@@ -86,15 +105,20 @@ class TestMainWindow : public QObject {
 
   void dropped_file_and_folder_arrive_and_show_in_history();
   void offer_dialog_declines_accepts_and_remembers();
+  void impostor_is_asked_even_when_accepting_everything();
+  void devices_trusted_by_name_are_asked_again();
+  void fast_mode_set_for_a_pinned_device_is_used_and_shown();
   void threshold_survives_a_restart_and_steers_the_next_file();
   void cancel_from_either_side_leaves_no_file_data();
   void cancel_from_either_side_leaves_no_file();
   void failed_send_resumes();
 
  private:
-  // A window with its settings in this test's folder, listening on a free port.
+  // A window with its settings and identity in this test's folder, listening on a free port.
   std::unique_ptr<MainWindow> open_window(quint16* port = nullptr);
+  ThisDevice this_device() const;
   QString settings_file() const { return dir_->filePath(QStringLiteral("ferry.ini")); }
+  fs::path config_dir() const { return fs::path(dir_->filePath(QStringLiteral("config")).toStdU16String()); }
   fs::path receive_dir() const { return fs::path(dir_->filePath(QStringLiteral("receive")).toStdU16String()); }
 
   std::unique_ptr<QTemporaryDir> dir_;
@@ -112,10 +136,16 @@ void TestMainWindow::init() {
 
 void TestMainWindow::cleanup() { dir_.reset(); }
 
+ThisDevice TestMainWindow::this_device() const {
+  auto device = load_this_device(config_dir(), QStringLiteral("test-window"));
+  if (!device) qFatal("this device: %s", device.error().describe().c_str());
+  return device.value();
+}
+
 std::unique_ptr<MainWindow> TestMainWindow::open_window(quint16* port) {
   auto window = std::make_unique<MainWindow>(
       std::make_unique<QSettings>(settings_file(), QSettings::IniFormat),
-      dir_->filePath(QStringLiteral("history.json")));
+      dir_->filePath(QStringLiteral("history.json")), this_device());
   QSignalSpy listening(window->bridge(), &EngineBridge::listening);
   window->start();
   if (!listening.wait(10'000)) return nullptr;
@@ -133,6 +163,8 @@ void TestMainWindow::dropped_file_and_folder_arrive_and_show_in_history() {
   Receiver receiver(target);
   auto window = open_window();
   QVERIFY(window);
+  const QString own_code = code_of(window->device().identity->fingerprint);
+  QVERIFY2(window->device_label()->text().contains(own_code), qPrintable(window->device_label()->text()));
   window->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), receiver.port()});
   QCOMPARE(window->peer_list()->topLevelItemCount(), 1);
 
@@ -146,6 +178,9 @@ void TestMainWindow::dropped_file_and_folder_arrive_and_show_in_history() {
   QCOMPARE(session->data(TransferList::ProgressColumn, TransferList::kPercentRole).toInt(), 100);
   QVERIFY2(session->text(TransferList::StatusColumn).startsWith(QStringLiteral("Done")),
            qPrintable(session->text(TransferList::StatusColumn)));
+  QCOMPARE(session->text(TransferList::ModeColumn), QStringLiteral("Encrypted"));
+  QCOMPARE(session->text(TransferList::TransferColumn),
+           QStringLiteral("↑ receiver · ") + code_of(default_receiver_identity()->fingerprint));
   for (int i = 0; i < session->childCount(); ++i)
     QCOMPARE(session->child(i)->data(TransferList::ProgressColumn, TransferList::kPercentRole).toInt(), 100);
   QVERIFY(same_contents(source / "notes.bin", target / "notes.bin"));
@@ -166,29 +201,36 @@ void TestMainWindow::offer_dialog_declines_accepts_and_remembers() {
   auto window = open_window(&port);
   QVERIFY(window);
   QSignalSpy offers(window.get(), &MainWindow::offer_shown);
-  Sender sender(EngineSettings{.device_name = "laptop"});
+  const auto laptop = fresh_identity("laptop");
+  Sender sender(EngineSettings{.device_name = "laptop", .identity = laptop});
   const auto sessions_done = [&] { return events_of<SessionDone>(sender.engine, sender.log).size(); };
 
   // Decline: the sender is told, nothing is written.
-  sender.engine.send("127.0.0.1", port, {source / "photo.jpg"});
-  QVERIFY(offers.wait(10'000));
-  auto* dialog = offers.last().at(0).value<OfferDialog*>();
+  OfferDialog* dialog = offer_to_window(sender, port, source / "photo.jpg", offers);
+  QVERIFY(dialog);
   QVERIFY(dialog->windowTitle().contains(QStringLiteral("laptop")));
+  QVERIFY(shows(*dialog, code_of(laptop->fingerprint)));
+  QCOMPARE(dialog->impostor_warning(), nullptr);
   dialog->decline_button()->click();
   QTRY_COMPARE_WITH_TIMEOUT(sessions_done(), std::size_t(1), kTransferMs);
   QVERIFY(!events_of<SessionDone>(sender.engine, sender.log).back().ok);
   QCOMPARE(list_files(receive_dir()), std::vector<std::string>());
 
-  // Accept, always: the file lands and the device is trusted from now on.
-  sender.engine.send("127.0.0.1", port, {source / "photo.jpg"});
-  QVERIFY(offers.wait(10'000));
-  dialog = offers.last().at(0).value<OfferDialog*>();
+  // Accept, always: the file lands and the device is pinned from now on, in
+  // the known-peers file ferry-cli shares.
+  dialog = offer_to_window(sender, port, source / "photo.jpg", offers);
+  QVERIFY(dialog);
   dialog->always_accept_box()->setChecked(true);
   dialog->accept_button()->click();
   QTRY_COMPARE_WITH_TIMEOUT(sessions_done(), std::size_t(2), kTransferMs);
   QVERIFY(events_of<SessionDone>(sender.engine, sender.log).back().ok);
   QVERIFY(same_contents(source / "photo.jpg", receive_dir() / "photo.jpg"));
-  QCOMPARE(window->settings().trusted_devices, QStringList{QStringLiteral("laptop")});
+  const std::vector<KnownPeer> pinned = {{laptop->fingerprint, "laptop", true, false}};
+  QCOMPARE(window->device().pinned_peers, pinned);
+  const auto saved = load_known_peers(config_dir());
+  QVERIFY(saved);
+  QCOMPARE(saved.value(), pinned);
+  QCOMPARE(window->settings().consent, Consent::AutoAcceptTrusted);
 
   // The next offer from it is accepted without a dialog, also after a restart.
   window.reset();
@@ -203,6 +245,99 @@ void TestMainWindow::offer_dialog_declines_accepts_and_remembers() {
   QCOMPARE(list_files(receive_dir()), std::vector<std::string>{"photo.jpg"});
   QCOMPARE(events_of<FileDone>(sender.engine, sender.log).back().resumed_bytes,
            fs::file_size(source / "photo.jpg"));
+}
+
+// A device that uses the name of a pinned one with another identity is asked
+// about, warned against, and declined by default, whatever the consent.
+void TestMainWindow::impostor_is_asked_even_when_accepting_everything() {
+  const fs::path source = fresh_dir("gui-impostor-src");
+  write_random_file(source / "invoice.pdf", 10'000, 10);
+  QVERIFY(save_known_peers(config_dir(), {{fresh_identity("laptop")->fingerprint, "laptop", true, false}}));
+  QSettings(settings_file(), QSettings::IniFormat).setValue(QStringLiteral("receive/consent"), QStringLiteral("all"));
+  const auto impostor = fresh_identity("impostor");
+  Sender sender(EngineSettings{.device_name = "laptop", .identity = impostor});
+  quint16 port = 0;
+  auto window = open_window(&port);
+  QVERIFY(window);
+  QSignalSpy offers(window.get(), &MainWindow::offer_shown);
+
+  OfferDialog* dialog = offer_to_window(sender, port, source / "invoice.pdf", offers);
+  QVERIFY(dialog);
+  QVERIFY(dialog->impostor_warning());
+  QVERIFY(dialog->impostor_warning()->text().contains(QStringLiteral("impostor")));
+  QVERIFY(shows(*dialog, code_of(impostor->fingerprint)));
+  QVERIFY(!dialog->always_accept_box()->isChecked());
+  QVERIFY(dialog->decline_button()->isDefault());
+  dialog->decline_button()->click();
+  QTRY_COMPARE_WITH_TIMEOUT(events_of<SessionDone>(sender.engine, sender.log).size(), std::size_t(1), kTransferMs);
+  QVERIFY(!events_of<SessionDone>(sender.engine, sender.log).back().ok);
+  QCOMPARE(list_files(receive_dir()), std::vector<std::string>());
+  QCOMPARE(window->device().pinned_peers.size(), std::size_t(1));
+}
+
+// Older versions accepted device names without asking; anyone can claim a
+// name, so those are dropped and such a device is asked about again.
+void TestMainWindow::devices_trusted_by_name_are_asked_again() {
+  const fs::path source = fresh_dir("gui-by-name-src");
+  write_random_file(source / "notes.txt", 1'000, 12);
+  QSettings(settings_file(), QSettings::IniFormat).setValue(QStringLiteral("receive/consent"), QStringLiteral("trusted"));
+  QSettings(settings_file(), QSettings::IniFormat)
+      .setValue(QStringLiteral("receive/trustedDevices"), QStringList{QStringLiteral("laptop")});
+  Sender sender(EngineSettings{.device_name = "laptop", .identity = fresh_identity("laptop")});
+  quint16 port = 0;
+  auto window = open_window(&port);
+  QVERIFY(window);
+  QVERIFY(!QSettings(settings_file(), QSettings::IniFormat).contains(QStringLiteral("receive/trustedDevices")));
+  QCOMPARE(window->settings().consent, Consent::AutoAcceptTrusted);
+  QSignalSpy offers(window.get(), &MainWindow::offer_shown);
+  OfferDialog* dialog = offer_to_window(sender, port, source / "notes.txt", offers);
+  QVERIFY(dialog);
+  dialog->decline_button()->click();
+  QTRY_COMPARE_WITH_TIMEOUT(events_of<SessionDone>(sender.engine, sender.log).size(), std::size_t(1), kTransferMs);
+}
+
+// Fast mode ticked for a pinned receiver in Settings is saved, asked for by
+// the next send, and shown on its row; Remove unpins the device.
+void TestMainWindow::fast_mode_set_for_a_pinned_device_is_used_and_shown() {
+  const fs::path source = fresh_dir("gui-fast-src");
+  const fs::path target = fresh_dir("gui-fast-dst");
+  write_random_file(source / "scan.tif", 3 * kMiB, 11);
+  // The receiver grants fast mode to this window's identity; the window has
+  // pinned the receiver, without fast mode so far.
+  const std::string window_fingerprint = this_device().identity->fingerprint;
+  Receiver receiver(target, EngineSettings{.known_peers = {{window_fingerprint, "test-window", false, true}},
+                                           .consent = ConsentPolicy::AcceptAll});
+  const std::string receiver_fingerprint = default_receiver_identity()->fingerprint;
+  QVERIFY(save_known_peers(config_dir(), {{receiver_fingerprint, "receiver", false, false}}));
+  auto window = open_window();
+  QVERIFY(window);
+
+  SettingsDialog* dialog = window->open_settings();
+  QTreeWidget* pinned = dialog->pinned_devices_editor()->list();
+  QCOMPARE(pinned->topLevelItemCount(), 1);
+  QCOMPARE(pinned->topLevelItem(0)->text(PinnedDevicesEditor::CodeColumn), code_of(receiver_fingerprint));
+  pinned->topLevelItem(0)->setCheckState(PinnedDevicesEditor::FastModeColumn, Qt::Checked);
+  press_settings_button(dialog, QDialogButtonBox::Ok);
+  const std::vector<KnownPeer> with_fast_mode = {{receiver_fingerprint, "receiver", false, true}};
+  QCOMPARE(load_known_peers(config_dir()).value(), with_fast_mode);
+
+  window->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), receiver.port()});
+  QSignalSpy done(window->bridge(), &EngineBridge::session_done);
+  window->send_to(0, {qpath(source / "scan.tif")});
+  QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, kTransferMs);
+  QVERIFY2(done.first().at(0).value<SessionDone>().ok, done.first().at(0).value<SessionDone>().error.c_str());
+  QVERIFY(same_contents(source / "scan.tif", target / "scan.tif"));
+  QTreeWidgetItem* session = window->transfer_list()->topLevelItem(0);
+  QCOMPARE(session->text(TransferList::ModeColumn), QStringLiteral("Fast mode"));
+  QVERIFY(session->toolTip(TransferList::TransferColumn).contains(QStringLiteral("file bytes unencrypted")));
+
+  dialog = window->open_settings();
+  pinned = dialog->pinned_devices_editor()->list();
+  pinned->setCurrentItem(pinned->topLevelItem(0));
+  dialog->pinned_devices_editor()->remove_button()->click();
+  press_settings_button(dialog, QDialogButtonBox::Ok);
+  QCOMPARE(load_known_peers(config_dir()).value(), std::vector<KnownPeer>());
+  QVERIFY(window->device().pinned_peers.empty());
 }
 
 void TestMainWindow::threshold_survives_a_restart_and_steers_the_next_file() {
@@ -238,7 +373,8 @@ void TestMainWindow::threshold_survives_a_restart_and_steers_the_next_file() {
   QTRY_COMPARE_WITH_TIMEOUT(sessions.count(), 1, kTransferMs);
   QVERIFY2(sessions.last().at(0).value<SessionDone>().ok, sessions.last().at(0).value<SessionDone>().error.c_str());
   QTRY_COMPARE_WITH_TIMEOUT(files.count(), 2, kTransferMs);
-  QCOMPARE(files.last().at(0).value<FileDone>().strategy, Strategy::ZeroCopy);
+  // Below the threshold; inside TLS the bytes pass through user memory, so not zero-copy.
+  QCOMPARE(files.last().at(0).value<FileDone>().strategy, Strategy::Buffered);
 }
 
 void TestMainWindow::cancel_from_either_side_leaves_no_file_data() {
@@ -267,7 +403,8 @@ void TestMainWindow::cancel_from_either_side_leaves_no_file() {
     window->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), receiver->port()});
     window->send_to(0, {qpath(source / "big.bin")});
   } else {
-    sender = std::make_unique<Sender>(EngineSettings{.forced_strategy = Strategy::ZeroCopy});
+    sender = std::make_unique<Sender>(
+        EngineSettings{.identity = default_sender_identity(), .forced_strategy = Strategy::ZeroCopy});
     sender->engine.send("127.0.0.1", port, {source / "big.bin"});
   }
   QVERIFY(progress.wait(kTransferMs));

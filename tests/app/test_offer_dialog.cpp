@@ -1,4 +1,6 @@
-// The incoming-offer dialog on its own: what it shows, that its buttons
+// The incoming-offer dialog on its own: what it shows (the sender's code,
+// whether it is pinned, the transfer's mode, a warning for a device that
+// uses a pinned device's name with another identity), that its buttons
 // answer once, and that an unanswered offer declines itself in time.
 #include <QCheckBox>
 #include <QElapsedTimer>
@@ -8,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "ferry/core/identity.hpp"
 #include "offer_dialog.hpp"
 
 using namespace ferry;
@@ -24,12 +27,26 @@ OfferReceived sample_offer() {
                    {protocol::EntryKind::File, "trip/a.jpg", 3 * 1024 * 1024, 0},
                    {protocol::EntryKind::File, "trip/b.jpg", 1024, 0}};
   offer.total_bytes = 3 * 1024 * 1024 + 1024;
+  offer.identity.fingerprint = std::string(64, 'c');
+  offer.identity.verification_code = verification_code(offer.identity.fingerprint);
+  return offer;
+}
+
+OfferReceived offer_from_impostor() {
+  OfferReceived offer = sample_offer();
+  offer.identity.trust = PeerTrust::Changed;
   return offer;
 }
 
 bool shows(const QDialog& dialog, const QString& text) {
   for (const QLabel* label : dialog.findChildren<QLabel*>())
     if (label->text() == text) return true;
+  return false;
+}
+
+bool shows_text_with(const QDialog& dialog, const QString& part) {
+  for (const QLabel* label : dialog.findChildren<QLabel*>())
+    if (label->text().contains(part)) return true;
   return false;
 }
 
@@ -40,6 +57,9 @@ class TestOfferDialog : public QObject {
 
  private slots:
   void shows_sender_count_size_and_list();
+  void shows_code_trust_and_mode();
+  void shows_fast_mode();
+  void impostor_is_warned_about_and_declined_by_default();
   void accept_with_always_answers_once();
   void unanswered_offer_declines_itself();
   void escape_declines();
@@ -53,6 +73,44 @@ void TestOfferDialog::shows_sender_count_size_and_list() {
   const auto* list = dialog.findChild<QListWidget*>();
   QCOMPARE(list->count(), 3);
   QCOMPARE(list->item(1)->text(), QStringLiteral("trip/a.jpg  (3.0 MiB)"));
+}
+
+void TestOfferDialog::shows_code_trust_and_mode() {
+  OfferDialog dialog(sample_offer(), std::chrono::seconds(60));
+  QVERIFY(shows(dialog, QStringLiteral("SK6C-SK6C-SK6C")));
+  QVERIFY(shows_text_with(dialog, QStringLiteral("New device — compare this code")));
+  QVERIFY(shows(dialog, QStringLiteral("Encrypted")));
+  QCOMPARE(dialog.impostor_warning(), nullptr);
+  QVERIFY(dialog.accept_button()->isDefault());
+  QVERIFY(!dialog.always_accept_box()->isChecked());
+}
+
+void TestOfferDialog::shows_fast_mode() {
+  OfferReceived offer = sample_offer();
+  offer.mode = protocol::TransferMode::Fast;
+  offer.identity.trust = PeerTrust::Known;
+  OfferDialog dialog(offer, std::chrono::seconds(60));
+  QVERIFY(shows(dialog, QStringLiteral("Fast mode (file bytes unencrypted)")));
+  QVERIFY(shows_text_with(dialog, QStringLiteral("Pinned")));
+}
+
+// Enter, the default button, declines; "Always accept" is not ticked.
+void TestOfferDialog::impostor_is_warned_about_and_declined_by_default() {
+  auto* dialog = new OfferDialog(offer_from_impostor(), std::chrono::seconds(60));
+  QSignalSpy answered(dialog, &OfferDialog::answered);
+  dialog->show();
+  QVERIFY(dialog->impostor_warning());
+  QVERIFY(dialog->impostor_warning()->isVisible());
+  QVERIFY(dialog->impostor_warning()->text().contains(QStringLiteral("impostor")));
+  QVERIFY(dialog->impostor_warning()->text().contains(QStringLiteral("“laptop”")));
+  QVERIFY(shows(*dialog, QStringLiteral("SK6C-SK6C-SK6C")));
+  QVERIFY(shows(*dialog, QStringLiteral("NOT the pinned device of that name")));
+  QVERIFY(!dialog->always_accept_box()->isChecked());
+  QVERIFY(!dialog->accept_button()->isDefault());
+  QVERIFY(dialog->decline_button()->isDefault());
+  QTest::keyClick(dialog, Qt::Key_Return);
+  QCOMPARE(answered.count(), 1);
+  QCOMPARE(answered.first().at(1).toBool(), false);
 }
 
 void TestOfferDialog::accept_with_always_answers_once() {

@@ -74,6 +74,7 @@ void TestDiskSpace::disk_full_after_accepting_fails_cleanly() {
   settings.receive_dir = target;
   settings.bind_address = "127.0.0.1";
   settings.consent = ConsentPolicy::Ask;
+  settings.identity = default_receiver_identity();
   EventLog receiver_log;
   TransferEngine receiver(settings, [&] { receiver_log.notify(); });
   receiver.listen();
@@ -81,7 +82,7 @@ void TestDiskSpace::disk_full_after_accepting_fails_cleanly() {
   QVERIFY(receiver_log.wait_for(receiver, listening, std::chrono::seconds(10)));
 
   EventLog sender_log;
-  TransferEngine sender(EngineSettings{}, [&] { sender_log.notify(); });
+  TransferEngine sender(EngineSettings{.identity = default_sender_identity()}, [&] { sender_log.notify(); });
   sender.send("127.0.0.1", receiver_log.all<ListeningStarted>().front().port, {source / "fits.bin"});
   const auto offered = [](const Event& e) { return std::holds_alternative<OfferReceived>(e); };
   QVERIFY(receiver_log.wait_for(receiver, offered, std::chrono::seconds(30)));
@@ -110,7 +111,7 @@ void TestDiskSpace::disk_full_mid_session_then_room_again() {
 
   Receiver receiver(target, {.consent = ConsentPolicy::Ask});
   EventLog sender_log;
-  TransferEngine sender(EngineSettings{}, [&] { sender_log.notify(); });
+  TransferEngine sender(EngineSettings{.identity = default_sender_identity()}, [&] { sender_log.notify(); });
   sender.send("127.0.0.1", receiver.port(), {source / "set"});
   const auto offered = [](const Event& e) { return std::holds_alternative<OfferReceived>(e); };
   QVERIFY(receiver.log().wait_for(receiver.engine(), offered, std::chrono::seconds(30)));

@@ -2,6 +2,12 @@
 // offers with paths that must never be written, malformed frames, a sender
 // that lies about its files, and receivers that refuse our sender. Whatever
 // they do, nothing lands on disk that should not and every session ends.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <QtTest>
 #include <algorithm>
 #include <filesystem>
@@ -191,6 +197,7 @@ class TestHostilePeer : public QObject {
   void failed_last_file_still_ends_session();
   void sender_refuses_other_protocol_version();
   void sender_reports_decline_message();
+  void connections_that_stall_are_limited_per_address();
 };
 
 void TestHostilePeer::invalid_offer_is_declined_data() {
@@ -384,6 +391,56 @@ void TestHostilePeer::sender_reports_decline_message() {
   QVERIFY(!done->ok);
   QVERIFY2(contains(done->error, "no room for you today"), done->error.c_str());
   QVERIFY(hangs_up(*peer));
+}
+
+namespace {
+
+// A plain TCP connection to 127.0.0.1:port that never starts TLS, or -1.
+int stalled_connection(std::uint16_t port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (fd >= 0 && ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0) return fd;
+  if (fd >= 0) ::close(fd);
+  return -1;
+}
+
+// True when the other side closes `fd` within `timeout`.
+bool closed_by_peer(int fd, std::chrono::milliseconds timeout) {
+  pollfd entry{fd, POLLIN, 0};
+  if (::poll(&entry, 1, static_cast<int>(timeout.count())) <= 0) return false;
+  char byte = 0;
+  return ::recv(fd, &byte, 1, 0) <= 0;
+}
+
+}  // namespace
+
+// Sixteen connections from one address that never even say hello hold what
+// they hold until the idle timeout; a seventeenth is closed at once, and once
+// they are gone the receiver serves that address again.
+void TestHostilePeer::connections_that_stall_are_limited_per_address() {
+  const fs::path source = fresh_dir("stall-src");
+  const fs::path target = fresh_dir("stall-dst");
+  write_random_file(source / "a.bin", 1000, 1);
+  Receiver receiver(target);
+  std::vector<int> stalled;
+  for (int i = 0; i < 16; ++i) {
+    stalled.push_back(stalled_connection(receiver.port()));
+    QVERIFY(stalled.back() >= 0);
+  }
+  for (const int fd : stalled) QVERIFY(!closed_by_peer(fd, std::chrono::milliseconds(20)));
+  const int one_more = stalled_connection(receiver.port());
+  QVERIFY(one_more >= 0);
+  QVERIFY(closed_by_peer(one_more, kPromptly));
+  ::close(one_more);
+  for (const int fd : stalled) ::close(fd);
+  // The engine notices the closes when the handshakes fail; then a session works.
+  QTest::qWait(500);
+  const Outcome outcome = send_and_wait(receiver, {source / "a.bin"}, {}, kEngineWait);
+  QVERIFY(outcome.sender && outcome.sender->ok);
+  QVERIFY(same_contents(source / "a.bin", target / "a.bin"));
 }
 
 QTEST_GUILESS_MAIN(TestHostilePeer)

@@ -66,8 +66,10 @@ void TestPageCache::zero_copy_leaves_source_resident() {
 
   EngineSettings settings;
   settings.forced_strategy = Strategy::ZeroCopy;
-  Receiver receiver(target);
-  const Outcome outcome = send_and_wait(receiver, {file}, settings);
+  // Zero-copy needs bytes that leave unencrypted: fast mode.
+  Receiver receiver(target, trusting_default_sender_with_fast_mode());
+  const Outcome outcome =
+      send_and_wait(receiver, {file}, settings, std::chrono::seconds(300), 0, SendPolicy{.fast_mode = true});
   QVERIFY(outcome.sender && outcome.sender->ok);
   QCOMPARE(to_string(outcome.sender_files[0].strategy), std::string_view("zerocopy"));
   const double resident = resident_fraction(file);

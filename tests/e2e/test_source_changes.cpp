@@ -28,7 +28,7 @@ void TestSourceChanges::vanished_and_truncated_files_fail_alone() {
 
   Receiver receiver(target, {.consent = ConsentPolicy::Ask});
   EventLog log;
-  TransferEngine sender(EngineSettings{}, [&] { log.notify(); });
+  TransferEngine sender(EngineSettings{.identity = default_sender_identity()}, [&] { log.notify(); });
   sender.send("127.0.0.1", receiver.port(), {source});
   const auto offered = [](const Event& e) { return std::holds_alternative<OfferReceived>(e); };
   QVERIFY(receiver.log().wait_for(receiver.engine(), offered, std::chrono::seconds(30)));

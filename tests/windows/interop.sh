@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Cross-OS interop over 127.0.0.1: the Linux ferry-cli sends to ferry-cli.exe
-# under Wine and receives from it, with every strategy; the received tree must
-# equal the sent one byte for byte, and each file must report the strategy
-# that was asked for (auto: below the threshold zerocopy, else direct).
+# under Wine and receives from it, with every strategy, encrypted (TLS 1.3,
+# the default) and in fast mode (each side pinned the other with fast mode);
+# the received tree must equal the sent one byte for byte, each session must
+# report the mode expected, and each file the strategy that was asked for
+# (auto: below the threshold zerocopy, else direct; inside TLS zerocopy is
+# buffered).
 #   interop.sh LINUX_FERRY_CLI WINDOWS_FERRY_CLI_EXE WINE_RUN
 set -euo pipefail
 
@@ -25,15 +28,30 @@ head -c 4096 /dev/urandom >"$source_dir/größe – ünïcödé.bin"  # a unicod
 head -c $((3 * threshold + 5)) /dev/urandom >"$source_dir/tree/Ünïcödé 日本/deep/big.bin"
 
 # Runs ferry-cli of one side: "linux" natively, "windows" under Wine (paths
-# given as Z:, the drive Wine maps to /).
+# given as Z:, the drive Wine maps to /), each with its identity folder for
+# the current mode ($mode: encrypted or fast).
 run_side() {
   local side=$1
   shift
   if [[ $side == linux ]]; then
-    "$linux_cli" "$@"
+    FERRY_CONFIG_DIR="$work/config/$mode/linux" "$linux_cli" "$@"
   else
-    "$wine_run" "$windows_cli" "$@"
+    FERRY_CONFIG_DIR="Z:$work/config/$mode/windows" "$wine_run" "$windows_cli" "$@"
   fi
+}
+
+fingerprint_of() {  # side: "ferry-cli identity" prints NAME  CODE  FINGERPRINT
+  run_side "$1" identity | tr -d '\r' | awk '{print $NF}'
+}
+
+# In fast mode each side pins the other with fast mode allowed; the
+# encrypted identities pin nobody.
+pin_each_other_for_fast_mode() {
+  local mode=fast linux_id windows_id
+  linux_id=$(fingerprint_of linux)
+  windows_id=$(fingerprint_of windows)
+  run_side linux trust "$windows_id" --fast >/dev/null
+  run_side windows trust "$linux_id" --fast >/dev/null
 }
 
 path_for() {
@@ -41,14 +59,20 @@ path_for() {
 }
 
 expected_strategy() {  # strategy size
-  if [[ $1 != auto ]]; then echo "$1"
-  elif (($2 < threshold)); then echo zerocopy
-  else echo direct
+  local planned=$1
+  if [[ $1 == auto ]]; then
+    if (($2 < threshold)); then planned=zerocopy; else planned=direct; fi
   fi
+  if [[ $mode == encrypted && $planned == zerocopy ]]; then planned=buffered; fi
+  echo "$planned"
 }
 
 check_strategies() {  # strategy json_log
   local strategy=$1 line size reported
+  if ! grep -q "\"type\":\"session_started\".*\"mode\":\"$mode\"" "$2"; then
+    echo "interop: the session did not report mode $mode" >&2
+    return 1
+  fi
   while IFS= read -r line; do
     [[ $line == *'"type":"file_done"'* ]] || continue
     size=$(sed -E 's/.*"bytes":([0-9]+).*/\1/' <<<"$line")
@@ -62,11 +86,11 @@ check_strategies() {  # strategy json_log
 
 transfer() {  # sender_side receiver_side strategy
   local from=$1 to=$2 strategy=$3
-  local case_dir=$work/$from-to-$to-$strategy
+  local case_dir=$work/$mode-$from-to-$to-$strategy
   local target=$case_dir/received
   mkdir -p "$target"
   : >"$case_dir/receiver.log"  # exists before the receiver starts, for the port poll below
-  echo "interop: $from -> $to, --strategy $strategy"
+  echo "interop: $from -> $to, $mode, --strategy $strategy"
 
   run_side "$to" receive --dir "$(path_for "$to" "$target")" --port 0 --bind 127.0.0.1 \
     --accept-all --once >"$case_dir/receiver.log" 2>&1 &
@@ -100,8 +124,11 @@ transfer() {  # sender_side receiver_side strategy
   check_strategies "$strategy" "$case_dir/sender.json"
 }
 
-for strategy in auto zerocopy direct buffered; do
-  transfer linux windows "$strategy"
-  transfer windows linux "$strategy"
+pin_each_other_for_fast_mode
+for mode in encrypted fast; do
+  for strategy in auto zerocopy direct buffered; do
+    transfer linux windows "$strategy"
+    transfer windows linux "$strategy"
+  done
 done
 echo "interop: every case passed"

@@ -1,6 +1,7 @@
 #include "frame_channel.hpp"
 
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <cstring>
 
 namespace ferry {
@@ -11,8 +12,11 @@ constexpr std::size_t kReadChunk = 64 * 1024;
 std::error_code to_std(const boost::system::error_code& ec) { return ec; }
 }  // namespace
 
+// A TLS peer that closes without a close_notify ends the stream "truncated":
+// for a session that is the same as a plain close.
 bool is_end_of_stream(const std::error_code& ec) {
-  return ec == std::error_code(boost::system::error_code(boost::asio::error::eof));
+  return ec == std::error_code(boost::system::error_code(boost::asio::error::eof)) ||
+         ec == std::error_code(boost::system::error_code(boost::asio::ssl::error::stream_truncated));
 }
 
 FrameReader::FrameReader(platform::ByteStream& stream) : stream_(stream), buffer_(kReadChunk) {}

@@ -165,6 +165,7 @@ void SendSession::on_mode_agreed() {
   const auto key = connection_.export_key(kFastModeKeyLabel);
   if (!key) return fail("fast mode with " + peer() + ": TLS exporter failed");
   recipe_.key = *key;
+  arm_watchdog();  // a receiver that never answers our close_notify is idle
   connection_.async_leave_tls(true, [self = shared_from_this()](boost::system::error_code ec) {
     if (self->finished_) return;
     if (ec) return self->fail("leaving TLS for fast mode with " + self->peer() + ": " + ec.message());

@@ -26,6 +26,8 @@ namespace ferry {
 
 using boost::asio::ip::tcp;
 
+constexpr std::size_t kMaxSessionsPerAddress = 16;
+
 struct TransferEngine::Impl final : SessionHost {
   Impl(EngineSettings initial, NotifyHook notify)
       : settings_(std::move(initial)), events_(std::move(notify)) {
@@ -46,7 +48,13 @@ struct TransferEngine::Impl final : SessionHost {
   const EngineSettings& settings() const override { return settings_; }
   void emit(Event event) override { events_.push(std::move(event)); }
   boost::asio::thread_pool& workers() override { return workers_; }
-  void session_ended(TransferId id) override { sessions_.erase(id); }
+  void session_ended(TransferId id) override {
+    sessions_.erase(id);
+    if (auto incoming = incoming_.find(id); incoming != incoming_.end()) {
+      if (--incoming_by_address_[incoming->second] == 0) incoming_by_address_.erase(incoming->second);
+      incoming_.erase(incoming);
+    }
+  }
   bool claim_part(const std::string& part_name) override { return parts_in_use_.insert(part_name).second; }
   void release_part(const std::string& part_name) override { parts_in_use_.erase(part_name); }
   bool admit_offer(const std::string& fingerprint, const std::string& address) override {
@@ -147,13 +155,30 @@ struct TransferEngine::Impl final : SessionHost {
       if (ec) {
         spdlog::warn("accept: {}", ec.message());
       } else {
-        const TransferId id{next_id_++};
-        auto session = std::make_shared<ReceiveSession>(*this, std::move(socket), tls_, id, folder_);
-        sessions_[id] = session;
-        session->start();
+        admit_connection(std::move(socket));
       }
       accept_next();
     });
+  }
+
+  // Connections that hold a session open without moving it along (a
+  // slowloris) cost a session each until the idle timeout: one address gets
+  // at most kMaxSessionsPerAddress at once, and further ones are closed.
+  void admit_connection(tcp::socket socket) {
+    boost::system::error_code ec;
+    const auto address = socket.remote_endpoint(ec).address().to_string();
+    if (ec) return;
+    if (incoming_by_address_[address] >= kMaxSessionsPerAddress) {
+      spdlog::warn("refusing a connection from {}: {} sessions from there are open already", address,
+                   kMaxSessionsPerAddress);
+      return;  // the socket closes here
+    }
+    ++incoming_by_address_[address];
+    const TransferId id{next_id_++};
+    incoming_[id] = address;
+    auto session = std::make_shared<ReceiveSession>(*this, std::move(socket), tls_, id, folder_);
+    sessions_[id] = session;
+    session->start();
   }
 
   void send(TransferId id, std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths,
@@ -191,6 +216,8 @@ struct TransferEngine::Impl final : SessionHost {
   std::set<std::string> fallbacks_logged_;
   std::set<std::string> parts_in_use_;
   OfferLimiter offers_;
+  std::map<TransferId, std::string> incoming_;        // receiving sessions, by peer address
+  std::map<std::string, std::size_t> incoming_by_address_;
   std::shared_ptr<boost::asio::ssl::context> tls_;
   std::shared_ptr<const Identity> tls_identity_;  // the identity tls_ was made from
   bool kernel_tls_logged_ = false;

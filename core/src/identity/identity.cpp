@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "certificate.hpp"
+#include "openssl_init.hpp"
 #include "ferry/platform/private_files.hpp"
 
 namespace ferry {
@@ -19,6 +20,7 @@ std::filesystem::path default_config_dir() {
 
 Result<Identity> load_or_create_identity(const std::filesystem::path& config_dir,
                                          std::string_view device_name) {
+  initialise_openssl();
   const auto path = config_dir / "identity.pem";
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {

@@ -3,11 +3,13 @@
 #include <openssl/ssl.h>
 
 #include "../identity/openssl_error.hpp"
+#include "../identity/openssl_init.hpp"
 
 namespace ferry {
 
 Result<std::shared_ptr<boost::asio::ssl::context>> make_tls_context(const Identity& identity) {
   namespace ssl = boost::asio::ssl;
+  initialise_openssl();
   auto context = std::make_shared<ssl::context>(ssl::context::tls);
   SSL_CTX* native = context->native_handle();
   if (SSL_CTX_set_min_proto_version(native, TLS1_3_VERSION) != 1)

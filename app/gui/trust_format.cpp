@@ -1,0 +1,49 @@
+#include "trust_format.hpp"
+
+#include <QCoreApplication>
+#include <QFontDatabase>
+
+#include "ferry/core/identity.hpp"
+#include "format.hpp"
+
+namespace ferry::gui {
+
+QString code_of(const std::string& fingerprint) { return from_utf8(verification_code(fingerprint)); }
+
+QFont code_font(double scale) {
+  QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+  font.setPointSizeF(QFont().pointSizeF() * scale);
+  return font;
+}
+
+QString trust_label(const PeerIdentity& identity) {
+  switch (identity.trust) {
+    case PeerTrust::Known: return QCoreApplication::translate("ferry", "Pinned");
+    case PeerTrust::Changed: return QCoreApplication::translate("ferry", "NOT the pinned device of that name");
+    case PeerTrust::New: break;
+  }
+  return QCoreApplication::translate("ferry", "New device");
+}
+
+QString mode_label(protocol::TransferMode mode) {
+  return mode == protocol::TransferMode::Fast ? QCoreApplication::translate("ferry", "Fast mode")
+                                              : QCoreApplication::translate("ferry", "Encrypted");
+}
+
+QString mode_summary(protocol::TransferMode mode) {
+  return mode == protocol::TransferMode::Fast
+             ? QCoreApplication::translate("ferry", "Fast mode (file bytes unencrypted)")
+             : QCoreApplication::translate("ferry", "Encrypted");
+}
+
+QString mode_explanation(protocol::TransferMode mode) {
+  if (mode == protocol::TransferMode::Fast)
+    return QCoreApplication::translate(
+        "ferry", "Fast mode: the devices checked each other's identity over TLS 1.3, then the file bytes "
+                 "went unencrypted (zero-copy), each file's digest authenticated with a key from TLS. "
+                 "Anyone on the network can read them: for trusted networks only.");
+  return QCoreApplication::translate(
+      "ferry", "Encrypted: everything went over TLS 1.3 between the two devices' identities.");
+}
+
+}  // namespace ferry::gui
