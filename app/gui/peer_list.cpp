@@ -58,7 +58,7 @@ void PeerList::set_peers(const QList<PeerAddress>& peers) {
     add_row();
     show_row(static_cast<int>(peers_.size()) + i, discovered_[i]);
   }
-  for (int column = 0; column < ColumnCount - 1; ++column) resizeColumnToContents(column);
+  fit_columns();
   if (selected >= 0 && selected < topLevelItemCount()) setCurrentItem(topLevelItem(selected));
   else if (topLevelItemCount() > 0) setCurrentItem(topLevelItem(0));
 }
@@ -102,6 +102,11 @@ void PeerList::show_row(int row, const Discovered& discovered) {
   item->setToolTip(CodeColumn, tr("Device id %1").arg(from_utf8(peer.device_id)));
   item->setText(StatusColumn, discovered.online ? tr("On the network") : tr("Offline"));
   item->setDisabled(!discovered.online);
+  fit_columns();
+}
+
+void PeerList::fit_columns() {
+  for (int column = 0; column < ColumnCount - 1; ++column) resizeColumnToContents(column);
 }
 
 int PeerList::row_of(const PeerAddress& peer) const {

@@ -49,6 +49,7 @@ class PeerList : public QTreeWidget {
 
   QTreeWidgetItem* add_row();
   void show_row(int row, const Discovered& discovered);
+  void fit_columns();
 
   QList<PeerAddress> peers_;
   QList<Discovered> discovered_;
