@@ -354,8 +354,13 @@ void ReceiveSession::pump_data() {
   }
   const std::size_t want = std::min<std::size_t>(chunk_left_, file.buffer.size() - file.filled);
   auto piece = file.buffer.subspan(file.filled, want);
+  payload_read_pending_ = true;
   reader_.async_read_payload(piece, [self = shared_from_this(), piece](std::error_code ec) {
-    if (self->finished_) return;
+    self->payload_read_pending_ = false;
+    if (self->finished_) {
+      if (self->current_) self->settle_current_part();  // left to us by keep_or_discard_parts
+      return;
+    }
     if (ec) return self->fail("connection to the sender lost mid-file: " + ec.message(), false);
     self->watchdog_.touch();
     CurrentFile& file = *self->current_;
@@ -582,13 +587,8 @@ void ReceiveSession::fail(const std::string& error, bool tell_peer) {
 // it holds at least one resume block, unless a user cancelled or the sender
 // broke the protocol. Files it already verified still get their names.
 void ReceiveSession::keep_or_discard_parts() {
-  if (current_) {
-    current_->sink.reset();  // waits for writes in flight
-    const bool keep = current_->part_is_resumable && !discard_parts_ &&
-                      current_->received >= protocol::kResumeBlockBytes;
-    if (!keep) discard_part();
-    current_.reset();
-  }
+  // A payload read in flight fills the sink's buffer: the read's end settles it.
+  if (current_ && !payload_read_pending_) settle_current_part();
   if (verified_.empty()) return;
   std::optional<IoError> durable_error;
   if (host_.settings().durable_commit) {
@@ -598,6 +598,14 @@ void ReceiveSession::keep_or_discard_parts() {
   }
   commit_now(std::move(verified_), durable_error);
   verified_.clear();
+}
+
+void ReceiveSession::settle_current_part() {
+  current_->sink.reset();  // waits for writes in flight
+  const bool keep = current_->part_is_resumable && !discard_parts_ &&
+                    current_->received >= protocol::kResumeBlockBytes;
+  if (!keep) discard_part();
+  current_.reset();
 }
 
 // Names verified files of a session that is ending anyway (a batch being made

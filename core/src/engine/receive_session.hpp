@@ -100,6 +100,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void finish(bool ok, const std::string& error);
   void end_session();
   void keep_or_discard_parts();
+  void settle_current_part();
   void commit_now(std::vector<VerifiedFile> files, const std::optional<IoError>& durable_error);
   void discard_part();
   void arm_watchdog();
@@ -140,6 +141,9 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   std::vector<std::string> claimed_parts_;
   ProgressMeter progress_;
   std::uint64_t data_bytes_ = 0;  // DATA payload bytes received
+  // A payload read is in flight into the current sink's buffer: the sink
+  // must outlive it, even when the session fails meanwhile.
+  bool payload_read_pending_ = false;
   bool awaiting_consent_ = false;
   // A user cancelled (either side) or the sender broke the protocol: no part
   // file is kept for resuming.
