@@ -46,4 +46,9 @@ function(ferry_add_interop_test)
            COMMAND ${PROJECT_SOURCE_DIR}/tests/windows/interop.sh
                    ${FERRY_LINUX_CLI} $<TARGET_FILE:ferry-cli> ${FERRY_WINE_RUN})
   set_tests_properties(interop_linux_windows PROPERTIES TIMEOUT 900)
+  # Discovery between both, in network namespaces it makes (root only: skipped otherwise).
+  add_test(NAME discovery_linux_windows
+           COMMAND ${PROJECT_SOURCE_DIR}/tests/windows/discovery_interop.sh
+                   ${FERRY_LINUX_CLI} $<TARGET_FILE:ferry-cli> ${FERRY_WINE_RUN})
+  set_tests_properties(discovery_linux_windows PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
 endfunction()

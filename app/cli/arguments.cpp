@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include "ferry/core/protocol/announcement.hpp"
 #include "ferry/core/trust.hpp"
 #include "usage_error.hpp"
 
@@ -106,6 +107,16 @@ Command parse_receive(ArgumentReader& reader) {
       options.durable = false;
     } else if (name == "--idle-timeout") {
       options.idle_timeout = parse_duration(reader.value());
+    } else if (name == "--name") {
+      options.name = non_empty(reader.value(), name);
+    } else if (name == "--no-announce") {
+      reader.flag();
+      options.announce = false;
+    } else if (name == "--announce-interval") {
+      options.announce_interval = parse_duration(reader.value());
+      if (options.announce_interval < protocol::kMinAnnounceInterval ||
+          options.announce_interval > protocol::kMaxAnnounceInterval)
+        throw UsageError("option --announce-interval takes 100ms to 3600s");
     } else if (name == "-v" || name == "--verbose") {
       reader.flag();
       options.verbose = true;
@@ -208,10 +219,34 @@ Command parse_trust(ArgumentReader& reader, bool remove) {
   return options;
 }
 
+Command parse_peers(ArgumentReader& reader) {
+  PeersOptions options;
+  while (reader.next()) {
+    if (!reader.is_option()) reader.reject("peers");
+    const std::string_view name = reader.name();
+    if (name == "--timeout") {
+      options.timeout = parse_duration(reader.value());
+    } else if (name == "--config-dir") {
+      options.config_dir = utf8_path(non_empty(reader.value(), name));
+    } else if (name == "--json") {
+      reader.flag();
+      options.json = true;
+    } else if (name == "-v" || name == "--verbose") {
+      reader.flag();
+      options.verbose = true;
+    } else if (is_help(name)) {
+      return ShowHelp{};
+    } else {
+      reader.reject("peers");
+    }
+  }
+  return options;
+}
+
 }  // namespace
 
 Command parse_command_line(std::span<const std::string_view> arguments) {
-  if (arguments.empty()) throw UsageError("expected a command: receive or send");
+  if (arguments.empty()) throw UsageError("expected a command: receive, send, peers, identity, trust or untrust");
   const std::string_view command = arguments.front();
   ArgumentReader reader(arguments.subspan(1));
   if (command == "receive") return parse_receive(reader);
@@ -219,6 +254,7 @@ Command parse_command_line(std::span<const std::string_view> arguments) {
   if (command == "identity") return parse_identity(reader);
   if (command == "trust") return parse_trust(reader, false);
   if (command == "untrust") return parse_trust(reader, true);
+  if (command == "peers") return parse_peers(reader);
   if (is_help(command) || command == "--version") {
     if (arguments.size() > 1) {
       throw UsageError(fmt::format("unexpected argument '{}' after {}", arguments[1], command));
@@ -226,15 +262,17 @@ Command parse_command_line(std::span<const std::string_view> arguments) {
     return is_help(command) ? Command{ShowHelp{}} : Command{ShowVersion{}};
   }
   throw UsageError(fmt::format(
-      "unknown command '{}': expected receive, send, identity, trust, untrust, --help or --version", command));
+      "unknown command '{}': expected receive, send, peers, identity, trust, untrust, --help or --version", command));
 }
 
 std::string usage_text() {
   return fmt::format(R"(Usage:
   ferry-cli receive --dir DIR [--config-dir DIR] [--port N] [--bind ADDR] [--threshold SIZE] [--accept-all] [--once]
-                    [--no-sync] [--idle-timeout T] [-v]
+                    [--no-sync] [--idle-timeout T] [--name NAME] [--no-announce]
+                    [--announce-interval T] [-v]
   ferry-cli send [--config-dir DIR] [--peer-id FINGERPRINT] [--fast] [--threshold SIZE] [--strategy auto|zerocopy|direct|buffered] [--no-resume]
                  [--idle-timeout T] [--json] [-v] HOST:PORT PATH...
+  ferry-cli peers [--config-dir DIR] [--timeout T] [--json] [-v]
   ferry-cli identity [--config-dir DIR]
   ferry-cli trust [FINGERPRINT [--name NAME] [--auto-accept] [--fast]] [--config-dir DIR]
   ferry-cli untrust FINGERPRINT [--config-dir DIR]
@@ -247,7 +285,7 @@ $FERRY_CONFIG_DIR, else the user's configuration folder).
 receive   Listen for offers and store accepted files under DIR.
   --dir DIR        folder that receives the files (must exist)
   --port N         TCP port to listen on (default 53740; 0 picks a free one)
-  --bind ADDR      address to listen on (default: all IPv4 addresses)
+  --bind ADDR      address to listen on (default: all addresses, IPv4 and IPv6)
   --threshold SIZE files of at least SIZE are written with direct I/O (default {0})
   --accept-all     accept every offer without asking (except from a device
                    using the name of a pinned one with another identity)
@@ -256,6 +294,12 @@ receive   Listen for offers and store accepted files under DIR.
                    (faster for many small files; a crash may then leave a named
                    file with unwritten data)
   --idle-timeout T fail a session whose sender sends nothing for T (default {1}s)
+  --name NAME      the name peers see (default: this computer's host name)
+  --no-announce    do not announce this receiver on the local network (by
+                   default it does, where --bind lets peers reach it)
+  --announce-interval T
+                   announce every T (default {2}s); peers forget this receiver
+                   after three silent intervals
   -v, --verbose    debug logging on stderr
 
 send      Send files and folders (recursively) to a receiver.
@@ -273,6 +317,13 @@ send      Send files and folders (recursively) to a receiver.
   -v, --verbose    debug logging on stderr
   HOST:PORT        the receiver, e.g. 192.168.1.7:53740 or [::1]:53740
 
+peers     List the Ferry receivers on the local network: name, verification
+          code and HOST:PORT, one line each.
+  --timeout T      listen for T (default 3s)
+  --json           one JSON object per line: peer_found, peer_updated and
+                   peer_expired as they happen, then one "peer" per peer still there
+  -v, --verbose    debug logging on stderr
+
 identity  Print this device's name, verification code and fingerprint.
 trust     Pin a peer by fingerprint (--auto-accept: accept its offers without
           asking; --fast: let it use fast mode); without one, list pinned peers.
@@ -282,7 +333,8 @@ Exit status: 0 when every file arrived verified, 1 when a transfer failed,
 2 when the command line is wrong.
 )",
                      format_size(kDefaultDirectThreshold),
-                     std::chrono::duration_cast<std::chrono::seconds>(EngineSettings{}.idle_timeout).count());
+                     std::chrono::duration_cast<std::chrono::seconds>(EngineSettings{}.idle_timeout).count(),
+                     std::chrono::duration_cast<std::chrono::seconds>(kDefaultAnnounceInterval).count());
 }
 
 }  // namespace ferry::cli

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "ferry/core/discovery.hpp"
 #include "ferry/core/settings.hpp"
 #include "value_parsers.hpp"
 
@@ -27,6 +28,16 @@ struct ReceiveOptions {
   bool once = false;
   bool durable = true;  // sync before naming received files
   std::chrono::milliseconds idle_timeout = EngineSettings{}.idle_timeout;
+  std::optional<std::string> name;  // nullopt: this computer's host name
+  bool announce = true;             // tell peers on the local network about this receiver
+  std::chrono::milliseconds announce_interval = kDefaultAnnounceInterval;
+  bool verbose = false;
+};
+
+struct PeersOptions {
+  std::optional<std::filesystem::path> config_dir;
+  std::chrono::milliseconds timeout = std::chrono::seconds(3);
+  bool json = false;
   bool verbose = false;
 };
 
@@ -58,7 +69,8 @@ struct TrustOptions {
   bool remove = false;
 };
 
-using Command = std::variant<ShowHelp, ShowVersion, ReceiveOptions, SendOptions, IdentityOptions, TrustOptions>;
+using Command = std::variant<ShowHelp, ShowVersion, ReceiveOptions, SendOptions, IdentityOptions, TrustOptions,
+                             PeersOptions>;
 
 // `arguments` excludes the program name. Throws UsageError.
 Command parse_command_line(std::span<const std::string_view> arguments);

@@ -12,6 +12,7 @@
 #include "console_output.hpp"
 #include "identity_commands.hpp"
 #include "overloaded.hpp"
+#include "peers_command.hpp"
 #include "receive_command.hpp"
 #include "send_command.hpp"
 #include "usage_error.hpp"
@@ -36,6 +37,7 @@ int run(const ferry::cli::Command& command) {
                         [](const SendOptions& options) { return run_send(options); },
                         [](const IdentityOptions& options) { return run_identity(options); },
                         [](const TrustOptions& options) { return run_trust(options); },
+                        [](const PeersOptions& options) { return run_peers(options); },
                     },
                     command);
 }

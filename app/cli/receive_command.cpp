@@ -7,6 +7,7 @@
 
 #include "console_output.hpp"
 #include "device_setup.hpp"
+#include "discovery_output.hpp"
 #include "engine_wakeup.hpp"
 #include "ferry/core/transfer_engine.hpp"
 #include "logging.hpp"
@@ -42,6 +43,17 @@ EngineSettings settings_for(const ReceiveOptions& options, const fs::path& dir, 
   if (options.bind_address) settings.bind_address = *options.bind_address;
   // --accept-all: the engine answers at once, except for a Changed identity.
   settings.consent = options.accept_all ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;
+  return settings;
+}
+
+// What discovery announces for a receiver listening on `port`.
+DiscoverySettings announcement_for(const ReceiveOptions& options, const Device& device, std::uint16_t port) {
+  DiscoverySettings settings;
+  settings.device_name = device.name;
+  settings.device_id = device.identity->fingerprint;
+  settings.receive_port = port;
+  settings.interval = options.announce_interval;
+  settings.bind_address = options.bind_address.value_or(EngineSettings{}.bind_address);
   return settings;
 }
 
@@ -135,14 +147,22 @@ int run_receive(const ReceiveOptions& options) {
   set_up_logging(options.verbose);
   install_stop_handlers();
   EngineWakeup wakeup;
-  const Device device = load_device(options.config_dir);
+  Device device = load_device(options.config_dir);
+  if (options.name) device.name = *options.name;
   TransferEngine engine(settings_for(options, dir, device), [&wakeup] { wakeup.notify(); });
   Receiver receiver(engine, options, dir, describe_identity(device));
+  std::optional<Discovery> discovery;  // announces once the real port is known
   engine.listen();
   while (stop_requests() == 0) {
     wakeup.wait(kEventLoopTick);
     for (const Event& event : engine.drain_events()) {
+      const auto* listening = std::get_if<ListeningStarted>(&event);
+      if (listening && options.announce)
+        discovery.emplace(announcement_for(options, device, listening->port), [&wakeup] { wakeup.notify(); });
       if (const auto status = receiver.handle(event)) return *status;
+    }
+    if (discovery) {
+      for (const DiscoveryEvent& event : discovery->drain_events()) note_discovery(event);
     }
   }
   return receiver.interrupted();

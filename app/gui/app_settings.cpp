@@ -77,6 +77,7 @@ AppSettings load_settings(QSettings& store) {
   settings.port = port <= 65535 ? static_cast<quint16>(port) : defaults.port;
   settings.consent = consent_from_key(store.value(QStringLiteral("receive/consent")).toString());
   settings.start_minimized = store.value(QStringLiteral("window/startMinimized"), false).toBool();
+  settings.discovery = store.value(QStringLiteral("network/discovery"), defaults.discovery).toBool();
   const int peers = store.beginReadArray(QStringLiteral("peers"));
   for (int i = 0; i < peers; ++i) {
     store.setArrayIndex(i);
@@ -99,6 +100,7 @@ void save_settings(QSettings& store, const AppSettings& settings) {
   store.setValue(QStringLiteral("network/port"), settings.port);
   store.setValue(QStringLiteral("receive/consent"), consent_key(settings.consent));
   store.setValue(QStringLiteral("window/startMinimized"), settings.start_minimized);
+  store.setValue(QStringLiteral("network/discovery"), settings.discovery);
   store.beginWriteArray(QStringLiteral("peers"), static_cast<int>(settings.peers.size()));
   for (int i = 0; i < settings.peers.size(); ++i) {
     store.setArrayIndex(i);
@@ -123,7 +125,6 @@ EngineSettings engine_settings(const AppSettings& settings, const ThisDevice& de
   engine.forced_strategy = settings.forced_strategy;
   engine.receive_dir = std::filesystem::path(settings.receive_dir.toStdU16String());
   engine.port = settings.port;
-  engine.bind_address = "0.0.0.0";
   engine.consent = settings.consent == Consent::AcceptAll ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;
   return engine;
 }

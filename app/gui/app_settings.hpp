@@ -37,6 +37,7 @@ struct AppSettings {
   quint16 port = 0;
   Consent consent = Consent::Ask;
   bool start_minimized = false;
+  bool discovery = true;          // announce this device and list the peers found on the local network
   QList<PeerAddress> peers;       // added by address
 };
 

@@ -59,6 +59,9 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   setWindowIcon(app_icon());
   QDir().mkpath(settings_.receive_dir);
   bridge_ = std::make_unique<EngineBridge>(engine_settings(settings_, device_));
+  discovery_ = std::make_unique<DiscoveryBridge>(device_.identity->fingerprint);
+  discovery_->set_device_name(settings_.device_name);
+  discovery_->set_enabled(settings_.discovery);
 
   build_actions();
   build_layout();
@@ -80,6 +83,10 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   connect(bridge_.get(), &EngineBridge::progress, transfers_, &TransferList::on_progress);
   connect(bridge_.get(), &EngineBridge::file_done, transfers_, &TransferList::on_file_done);
   connect(bridge_.get(), &EngineBridge::session_done, this, &MainWindow::on_session_done);
+  connect(bridge_.get(), &EngineBridge::listening, discovery_.get(),
+          [this](const QString&, quint16 port) { discovery_->set_receive_port(port); });
+  connect(discovery_.get(), &DiscoveryBridge::peer_seen, peers_, &PeerList::show_discovered);
+  connect(discovery_.get(), &DiscoveryBridge::peer_gone, peers_, &PeerList::show_offline);
   connect(peers_, &PeerList::files_dropped, this, &MainWindow::send_to);
   connect(peers_, &PeerList::activated_row, this, [this] { send_with_dialog(false); });
   connect(transfers_, &TransferList::cancel_requested, this, [this](TransferId id) { bridge_->cancel(id); });
@@ -241,6 +248,8 @@ void MainWindow::apply_settings(const AppSettings& settings) {
   settings_ = settings;
   save_settings(*store_, settings_);
   bridge_->apply_settings(engine_settings(settings_, device_));
+  discovery_->set_device_name(settings_.device_name);
+  discovery_->set_enabled(settings_.discovery);
   peers_->set_peers(settings_.peers);
   show_device();
   show_receive_folder();

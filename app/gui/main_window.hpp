@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "app_settings.hpp"
+#include "discovery_bridge.hpp"
 #include "engine_bridge.hpp"
 #include "history.hpp"
 #include "this_device.hpp"
@@ -91,6 +92,7 @@ class MainWindow : public QMainWindow {
   ThisDevice device_;
   History history_;
   std::unique_ptr<EngineBridge> bridge_;
+  std::unique_ptr<DiscoveryBridge> discovery_;
   std::map<TransferId, Outgoing> outgoing_;
   struct FailedSend {
     int peer_row = -1;

@@ -8,9 +8,22 @@
 #include <QMimeData>
 #include <QUrl>
 
+#include <algorithm>
+
 #include "ferry/core/endpoint.hpp"
+#include "format.hpp"
+#include "trust_format.hpp"
 
 namespace ferry::gui {
+namespace {
+
+QString system_label(const std::string& os) {
+  if (os == "linux") return QStringLiteral("Linux");
+  if (os == "windows") return QStringLiteral("Windows");
+  return QStringLiteral("–");
+}
+
+}  // namespace
 
 PeerList::PeerList(QWidget* parent) : QTreeWidget(parent) {
   setColumnCount(ColumnCount);
@@ -33,25 +46,80 @@ void PeerList::set_peers(const QList<PeerAddress>& peers) {
   peers_ = peers;
   clear();
   for (const PeerAddress& peer : peers) {
-    auto* item = new QTreeWidgetItem(this);
+    QTreeWidgetItem* item = add_row();
     item->setText(NameColumn, peer.name.isEmpty() ? peer.host : peer.name);
     item->setText(AddressColumn, QString::fromStdString(format_endpoint({peer.host.toStdString(), peer.port})));
-    // Discovery and device identity (OS, verification code) come with peer discovery.
+    // Added by address: nothing says who it is until it answers.
     item->setText(SystemColumn, QStringLiteral("–"));
     item->setText(CodeColumn, QStringLiteral("–"));
     item->setText(StatusColumn, tr("Added by address"));
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDropEnabled);
   }
-  for (int column = 0; column < ColumnCount - 1; ++column) resizeColumnToContents(column);
+  for (int i = 0; i < discovered_.size(); ++i) {
+    add_row();
+    show_row(static_cast<int>(peers_.size()) + i, discovered_[i]);
+  }
+  fit_columns();
   if (selected >= 0 && selected < topLevelItemCount()) setCurrentItem(topLevelItem(selected));
   else if (topLevelItemCount() > 0) setCurrentItem(topLevelItem(0));
+}
+
+void PeerList::show_discovered(const DiscoveredPeer& peer) {
+  const auto known = std::ranges::find(discovered_, peer.device_id, [](const Discovered& d) { return d.peer.device_id; });
+  const int index = static_cast<int>(known - discovered_.begin());
+  if (known == discovered_.end()) {
+    discovered_.append({peer, true});
+    add_row();
+    if (!currentItem()) setCurrentItem(topLevelItem(0));
+  } else {
+    *known = {peer, true};
+  }
+  show_row(static_cast<int>(peers_.size()) + index, discovered_[index]);
+}
+
+void PeerList::show_offline(const DiscoveredPeer& peer) {
+  const auto known = std::ranges::find(discovered_, peer.device_id, [](const Discovered& d) { return d.peer.device_id; });
+  if (known == discovered_.end()) return;
+  known->online = false;
+  show_row(static_cast<int>(peers_.size() + (known - discovered_.begin())), *known);
+}
+
+QTreeWidgetItem* PeerList::add_row() {
+  auto* item = new QTreeWidgetItem(this);
+  item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDropEnabled);
+  return item;
+}
+
+void PeerList::show_row(int row, const Discovered& discovered) {
+  QTreeWidgetItem* item = topLevelItem(row);
+  const DiscoveredPeer& peer = discovered.peer;
+  QStringList endpoints;
+  for (const std::string& host : peer.hosts) endpoints.append(from_utf8(format_endpoint({host, peer.port})));
+  item->setText(NameColumn, from_utf8(peer.device_name));
+  item->setText(AddressColumn, endpoints.value(0));
+  item->setToolTip(AddressColumn, endpoints.join(QLatin1Char('\n')));
+  item->setText(SystemColumn, system_label(peer.os));
+  item->setText(CodeColumn, code_of(peer.device_id));
+  item->setToolTip(CodeColumn, tr("Device id %1").arg(from_utf8(peer.device_id)));
+  item->setText(StatusColumn, discovered.online ? tr("On the network") : tr("Offline"));
+  item->setDisabled(!discovered.online);
+  fit_columns();
+}
+
+void PeerList::fit_columns() {
+  for (int column = 0; column < ColumnCount - 1; ++column) resizeColumnToContents(column);
 }
 
 int PeerList::row_of(const PeerAddress& peer) const {
   return static_cast<int>(peers_.indexOf(peer));
 }
 
-PeerAddress PeerList::peer_at(int row) const { return peers_.value(row); }
+PeerAddress PeerList::peer_at(int row) const {
+  if (row < peers_.size()) return peers_.value(row);
+  const int index = row - static_cast<int>(peers_.size());
+  if (index >= discovered_.size()) return {};
+  const DiscoveredPeer& peer = discovered_[index].peer;
+  return {from_utf8(peer.device_name), from_utf8(peer.hosts.front()), peer.port};
+}
 
 int PeerList::current_row() const {
   QTreeWidgetItem* item = currentItem();

@@ -1,11 +1,14 @@
 #pragma once
 // The peers this Ferry can send to, one row each (name, address, OS,
-// verification code, status). Files and folders dropped onto a row are sent
-// to that peer; Enter or a double click opens the file dialog for it.
+// verification code, status): first those added by address, then those
+// discovery found, which stay listed as offline when they go away. Files and
+// folders dropped onto a row are sent to that peer; Enter or a double click
+// opens the file dialog for it.
 #include <QStringList>
 #include <QTreeWidget>
 
 #include "app_settings.hpp"
+#include "ferry/core/discovery.hpp"
 
 namespace ferry::gui {
 
@@ -17,8 +20,11 @@ class PeerList : public QTreeWidget {
 
   explicit PeerList(QWidget* parent = nullptr);
 
-  void set_peers(const QList<PeerAddress>& peers);
-  // The row of `peer`, or -1.
+  void set_peers(const QList<PeerAddress>& peers);  // those added by address
+  // A peer discovery found, or found changed: its row is added or updated.
+  void show_discovered(const DiscoveredPeer& peer);
+  void show_offline(const DiscoveredPeer& peer);
+  // The row of `peer` among those added by address, or -1.
   int row_of(const PeerAddress& peer) const;
   PeerAddress peer_at(int row) const;
   // The selected peer's row, or -1.
@@ -36,7 +42,17 @@ class PeerList : public QTreeWidget {
   void keyPressEvent(QKeyEvent* event) override;
 
  private:
+  struct Discovered {
+    DiscoveredPeer peer;
+    bool online = true;
+  };
+
+  QTreeWidgetItem* add_row();
+  void show_row(int row, const Discovered& discovered);
+  void fit_columns();
+
   QList<PeerAddress> peers_;
+  QList<Discovered> discovered_;
 };
 
 // Local paths among dropped URLs (other schemes are ignored).

@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
   store->setValue(QStringLiteral("receive/folder"), work.filePath(QStringLiteral("Ferry")));
   store->setValue(QStringLiteral("device/name"), QStringLiteral("laptop"));
   store->setValue(QStringLiteral("network/port"), 0);
+  store->setValue(QStringLiteral("network/discovery"), false);  // a staged picture: nothing on the real network
   ferry::gui::MainWindow window(std::move(store), work.filePath(QStringLiteral("history.json")), *device);
   window.add_peer({QStringLiteral("Studio PC"), QStringLiteral("127.0.0.1"), peer_port});
   window.resize(1100, 680);

@@ -59,6 +59,9 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   auto* device_form = new QFormLayout(device_box);
   device_form->addRow(tr("Device &name:"), device_name_);
   device_form->addRow(tr("&Port:"), port_);
+  discovery_ = new QCheckBox(tr("&Discover peers on the local network and announce this device"));
+  discovery_->setChecked(settings.discovery);
+  device_form->addRow(QString(), discovery_);
 
   receive_dir_ = new QLineEdit(settings.receive_dir);
   auto* browse = new QPushButton(tr("&Browse…"));
@@ -120,6 +123,7 @@ AppSettings SettingsDialog::edited(AppSettings settings) const {
   settings.receive_dir = receive_dir_->text().trimmed();
   settings.consent = static_cast<Consent>(consent_->currentIndex());
   settings.start_minimized = start_minimized_->isChecked();
+  settings.discovery = discovery_->isChecked();
   return settings;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The settings panel: direct I/O threshold, strategy override (for diagnosis),
-// device name, port, receive folder, consent policy, start minimized; on a
-// second tab the pinned devices. OK and Apply hand the new settings to the
+// device name, port, peer discovery, receive folder, consent policy, start
+// minimized; on a second tab the pinned devices. OK and Apply hand the new settings to the
 // window, which persists them and gives them to the running engine.
 #include <QDialog>
 
@@ -46,6 +46,7 @@ class SettingsDialog : public QDialog {
   QComboBox* consent_ = nullptr;
   PinnedDevicesEditor* pinned_ = nullptr;
   QCheckBox* start_minimized_ = nullptr;
+  QCheckBox* discovery_ = nullptr;
 };
 
 }  // namespace ferry::gui

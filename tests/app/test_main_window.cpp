@@ -131,6 +131,7 @@ void TestMainWindow::init() {
   store.setValue(QStringLiteral("receive/folder"), qpath(receive_dir()));
   store.setValue(QStringLiteral("network/port"), 0);  // any free port
   store.setValue(QStringLiteral("device/name"), QStringLiteral("test-window"));
+  store.setValue(QStringLiteral("network/discovery"), false);  // no datagrams on the real network
 }
 
 void TestMainWindow::cleanup() { dir_.reset(); }

@@ -1,14 +1,14 @@
 #pragma once
-// Events waiting for the consumer. push() calls the notify hook only when the
-// queue turns non-empty, so a busy engine wakes a slow consumer once per drain.
+// Events waiting for the consumer (the engine's or discovery's). push() calls
+// the notify hook only when the queue turns non-empty, so a busy engine wakes a
+// slow consumer once per drain.
 #include <functional>
 #include <mutex>
 #include <vector>
 
-#include "ferry/core/events.hpp"
-
 namespace ferry {
 
+template <class Event>
 class EventQueue {
  public:
   explicit EventQueue(std::function<void()> notify) : notify_(std::move(notify)) {}

@@ -6,6 +6,7 @@
 #include <boost/asio/post.hpp>
 #include <random>
 
+#include "ferry/core/endpoint.hpp"
 #include "ferry/core/path_rules.hpp"
 #include "planner.hpp"
 
@@ -21,7 +22,11 @@ std::string endpoint_text(const boost::asio::ip::tcp::socket& socket) {
   boost::system::error_code ec;
   const auto remote = socket.remote_endpoint(ec);
   if (ec) return "unknown peer";
-  return remote.address().to_string() + ":" + std::to_string(remote.port());
+  auto address = remote.address();
+  // An IPv4 peer of a dual-stack listener, as people write it.
+  if (address.is_v6() && address.to_v6().is_v4_mapped())
+    address = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, address.to_v6());
+  return format_endpoint({address.to_string(), remote.port()});
 }
 
 std::string clip(const std::string& text) { return text.substr(0, protocol::kMaxTextBytes); }

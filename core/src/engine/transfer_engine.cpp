@@ -6,6 +6,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ip/v6_only.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <map>
@@ -106,9 +107,16 @@ struct TransferEngine::Impl final : SessionHost {
     boost::system::error_code ec;
     const auto address = boost::asio::ip::make_address(settings_.bind_address, ec);
     if (ec) return emit(EngineError{"bad bind address '" + settings_.bind_address + "': " + ec.message()});
-    const tcp::endpoint endpoint(address, settings_.port);
+    tcp::endpoint endpoint(address, settings_.port);
     acceptor_.emplace(context_);
     acceptor_->open(endpoint.protocol(), ec);
+    const bool every_address = address == boost::asio::ip::address_v6::any();
+    if (ec == boost::asio::error::address_family_not_supported && every_address) {
+      endpoint = tcp::endpoint(tcp::v4(), settings_.port);  // no IPv6 here: every IPv4 address
+      acceptor_->open(endpoint.protocol(), ec);
+    }
+    // "::" takes IPv4 connections too (Windows' default would be IPv6 only).
+    if (!ec && endpoint.address().is_v6() && every_address) acceptor_->set_option(boost::asio::ip::v6_only(false), ec);
     if (!ec) acceptor_->set_option(tcp::acceptor::reuse_address(true), ec);
     if (!ec) acceptor_->bind(endpoint, ec);
     if (!ec) acceptor_->listen(tcp::socket::max_listen_connections, ec);
@@ -197,7 +205,7 @@ struct TransferEngine::Impl final : SessionHost {
   }
 
   EngineSettings settings_;
-  EventQueue events_;
+  EventQueue<Event> events_;
   boost::asio::io_context context_;
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_{
       context_.get_executor()};

@@ -9,6 +9,9 @@
 #include <type_traits>
 #include <variant>
 
+#include "protocol/wire_reader.hpp"
+#include "protocol/wire_writer.hpp"
+
 namespace ferry::protocol {
 namespace {
 
@@ -58,163 +61,8 @@ constexpr std::array<std::byte, 5> kMagic{std::byte{'F'}, std::byte{'E'}, std::b
 // Smallest encoded OfferEntry: kind, empty path, size, mtime.
 constexpr std::size_t kMinOfferEntryBytes = 1 + 2 + 8 + 8;
 
-// ---------------------------------------------------------------------------
-// UTF-8 validation (The Unicode Standard, table 3-7: well-formed byte sequences)
-
-struct SequenceShape {
-  std::size_t length = 0;  // 0: not a valid lead byte
-  std::uint8_t second_min = 0x80;
-  std::uint8_t second_max = 0xBF;
-};
-
-SequenceShape shape_of(std::uint8_t lead) {
-  if (lead < 0x80) return {1};
-  if (lead >= 0xC2 && lead <= 0xDF) return {2};
-  if (lead == 0xE0) return {3, 0xA0, 0xBF};  // no overlongs
-  if (lead == 0xED) return {3, 0x80, 0x9F};  // no surrogates
-  if (lead >= 0xE1 && lead <= 0xEF) return {3};
-  if (lead == 0xF0) return {4, 0x90, 0xBF};  // no overlongs
-  if (lead >= 0xF1 && lead <= 0xF3) return {4};
-  if (lead == 0xF4) return {4, 0x80, 0x8F};  // nothing above U+10FFFF
-  return {};
-}
-
-bool is_continuation(std::uint8_t byte) { return (byte & 0xC0) == 0x80; }
-
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto at = [&](std::size_t k) { return static_cast<std::uint8_t>(text[i + k]); };
-    const SequenceShape shape = shape_of(at(0));
-    if (shape.length == 0 || text.size() - i < shape.length) return false;
-    if (shape.length > 1 && (at(1) < shape.second_min || at(1) > shape.second_max)) return false;
-    for (std::size_t k = 2; k < shape.length; ++k) {
-      if (!is_continuation(at(k))) return false;
-    }
-    i += shape.length;
-  }
-  return true;
-}
-
-// ---------------------------------------------------------------------------
-// Big-endian field writer
-
-class Writer {
- public:
-  explicit Writer(std::vector<std::byte>& out) : out_(out) {}
-
-  void u8(std::uint8_t value) { out_.push_back(static_cast<std::byte>(value)); }
-  void u16(std::uint16_t value) { unsigned_be(value, 2); }
-  void u32(std::uint32_t value) { unsigned_be(value, 4); }
-  void u64(std::uint64_t value) { unsigned_be(value, 8); }
-  void i64(std::int64_t value) { u64(static_cast<std::uint64_t>(value)); }
-
-  void raw(std::span<const std::byte> bytes) {
-    out_.insert(out_.end(), bytes.begin(), bytes.end());
-  }
-
-  void text(std::string_view value) {
-    u16(static_cast<std::uint16_t>(value.size()));
-    raw(std::as_bytes(std::span(value.data(), value.size())));
-  }
-
-  std::size_t position() const { return out_.size(); }
-
-  // Overwrites the u32 at `offset`, written earlier as a placeholder.
-  void patch_u32(std::size_t offset, std::uint32_t value) {
-    for (std::size_t k = 0; k < 4; ++k) {
-      out_[offset + k] = static_cast<std::byte>(value >> (8 * (3 - k)));
-    }
-  }
-
- private:
-  void unsigned_be(std::uint64_t value, std::size_t width) {
-    for (std::size_t k = width; k-- > 0;) u8(static_cast<std::uint8_t>(value >> (8 * k)));
-  }
-
-  std::vector<std::byte>& out_;
-};
-
-// ---------------------------------------------------------------------------
-// Big-endian field reader. The first error sticks: later reads return zero
-// values and consume nothing, so a parser can read all fields and check once.
-
-class Reader {
- public:
-  explicit Reader(std::span<const std::byte> input) : input_(input) {}
-
-  std::uint8_t u8() { return static_cast<std::uint8_t>(unsigned_be(1)); }
-  std::uint16_t u16() { return static_cast<std::uint16_t>(unsigned_be(2)); }
-  std::uint32_t u32() { return static_cast<std::uint32_t>(unsigned_be(4)); }
-  std::uint64_t u64() { return unsigned_be(8); }
-  std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
-
-  // The next `count` bytes, or an empty span (and Truncated) when fewer remain.
-  std::span<const std::byte> raw(std::size_t count) {
-    if (!take(count)) return {};
-    return input_.subspan(position_ - count, count);
-  }
-
-  // A u16-length-prefixed UTF-8 string of at most `max_bytes` bytes.
-  std::string text(std::size_t max_bytes) {
-    const std::size_t length = u16();
-    if (failed()) return {};
-    if (length > max_bytes) {
-      fail(DecodeError::TextTooLong);
-      return {};
-    }
-    const auto bytes = raw(length);
-    if (failed()) return {};
-    std::string value(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    if (!is_valid_utf8(value)) {
-      fail(DecodeError::InvalidUtf8);
-      return {};
-    }
-    return value;
-  }
-
-  std::size_t remaining() const { return input_.size() - position_; }
-  bool failed() const { return error_.has_value(); }
-  std::optional<DecodeError> error() const { return error_; }
-
-  void fail(DecodeError error) {
-    if (!error_) error_ = error;
-  }
-
- private:
-  bool take(std::size_t count) {
-    if (failed()) return false;
-    if (remaining() < count) {
-      fail(DecodeError::Truncated);
-      return false;
-    }
-    position_ += count;
-    return true;
-  }
-
-  std::uint64_t unsigned_be(std::size_t width) {
-    std::uint64_t value = 0;
-    for (const std::byte byte : raw(width)) {
-      value = (value << 8) | std::to_integer<std::uint64_t>(byte);
-    }
-    return value;
-  }
-
-  std::span<const std::byte> input_;
-  std::size_t position_ = 0;
-  std::optional<DecodeError> error_;
-};
-
-// Reads a u8 that must lie in [min, max], else InvalidEnum.
-template <typename Enum>
-Enum read_enum(Reader& reader, Enum min, Enum max) {
-  const std::uint8_t value = reader.u8();
-  if (value < static_cast<std::uint8_t>(min) || value > static_cast<std::uint8_t>(max)) {
-    reader.fail(DecodeError::InvalidEnum);
-    return min;
-  }
-  return static_cast<Enum>(value);
-}
+using Writer = WireWriter;
+using Reader = WireReader<DecodeError>;
 
 // ---------------------------------------------------------------------------
 // Payload writers
@@ -349,12 +197,7 @@ FileBegin read_file_begin(Reader& r) {
   return m;
 }
 
-Digest read_digest(Reader& r) {
-  Digest digest{};
-  std::ranges::transform(r.raw(digest.size()), digest.begin(),
-                         [](std::byte b) { return std::to_integer<std::uint8_t>(b); });
-  return digest;
-}
+Digest read_digest(Reader& r) { return r.array<std::tuple_size_v<Digest>>(); }
 
 FileEnd read_file_end(Reader& r) {
   FileEnd m;

@@ -34,7 +34,7 @@ struct EngineSettings {
   std::uint64_t direct_threshold = kDefaultDirectThreshold;
   std::optional<Strategy> forced_strategy;  // nullopt: pick per file (auto)
   std::filesystem::path receive_dir;
-  std::string bind_address = "0.0.0.0";
+  std::string bind_address = "::";          // every address, IPv4 and IPv6
   std::uint16_t port = 0;                   // 0: any free port
   ConsentPolicy consent = ConsentPolicy::Ask;
   // 4 × 4 MiB in flight: more than the disk's 8 MiB readahead, and a quarter

@@ -1,0 +1,7 @@
+#include "ferry/platform/operating_system.hpp"
+
+namespace ferry::platform {
+
+OperatingSystem this_operating_system() { return OperatingSystem::Linux; }
+
+}  // namespace ferry::platform
