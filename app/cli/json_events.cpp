@@ -50,6 +50,7 @@ std::string json(const OfferReceived& event) {
       .string("peer_code", event.identity.verification_code)
       .string("peer_trust", to_string(event.identity.trust))
       .string("mode", protocol::to_string(event.mode))
+      .boolean("accepted_automatically", event.accepted_automatically)
       .unsigned_number("total_bytes", event.total_bytes)
       .raw("entries", entries_json(event.entries))
       .str();

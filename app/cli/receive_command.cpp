@@ -110,11 +110,8 @@ class Receiver {
 
  private:
   void answer(const OfferReceived& offer) {
-    // The engine has already accepted an auto-accepted one; a Changed
-    // identity is never accepted without a person saying so.
     if (offer.identity.trust == PeerTrust::Changed) print_notice(identity_warning(offer));
-    if (options_.accept_all && offer.identity.trust != PeerTrust::Changed) return;
-    if (offer.identity.pinned && offer.identity.pinned->auto_accept && offer.identity.trust == PeerTrust::Known) return;
+    if (offer.accepted_automatically) return;
     if (!stdin_is_terminal()) {
       print_notice(fmt::format("declined the offer from {}: standard input is not a terminal to ask "
                                "(use --accept-all to accept every offer)",

@@ -129,10 +129,4 @@ EngineSettings engine_settings(const AppSettings& settings, const ThisDevice& de
   return engine;
 }
 
-bool accepted_without_asking(const OfferReceived& offer, Consent consent) {
-  if (offer.identity.trust == PeerTrust::Changed) return false;
-  const bool auto_accept = offer.identity.pinned && offer.identity.pinned->auto_accept;  // the engine's copy
-  return auto_accept || consent == Consent::AcceptAll;
-}
-
 }  // namespace ferry::gui

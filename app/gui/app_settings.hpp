@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <optional>
 
-#include "ferry/core/events.hpp"
 #include "ferry/core/settings.hpp"
 #include "this_device.hpp"
 
@@ -26,6 +25,9 @@ struct PeerAddress {
   QString name;  // what the user calls it
   QString host;
   quint16 port = 0;
+  // A discovered peer's device id: a send refuses any other receiver
+  // certificate, so a spoofed announcement cannot redirect it. Not stored.
+  QString device_id;
   bool operator==(const PeerAddress&) const = default;
 };
 
@@ -52,8 +54,5 @@ AppSettings default_settings();
 AppSettings load_settings(QSettings& store);
 void save_settings(QSettings& store, const AppSettings& settings);
 EngineSettings engine_settings(const AppSettings& settings, const ThisDevice& device);
-// Whether the engine accepted `offer` without asking: the engine's rule for
-// the consent engine_settings gave it.
-bool accepted_without_asking(const OfferReceived& offer, Consent consent);
 
 }  // namespace ferry::gui

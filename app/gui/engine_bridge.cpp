@@ -40,11 +40,12 @@ void EngineBridge::listen() {
   engine_->listen();
 }
 
-TransferId EngineBridge::send(const QString& host, quint16 port, const QStringList& paths) {
+TransferId EngineBridge::send(const QString& host, quint16 port, const QStringList& paths,
+                              const QString& expected_fingerprint) {
   std::vector<std::filesystem::path> files;
   files.reserve(static_cast<std::size_t>(paths.size()));
   for (const QString& path : paths) files.emplace_back(path.toStdU16String());
-  return engine_->send(host.toStdString(), port, std::move(files));
+  return engine_->send(host.toStdString(), port, std::move(files), SendPolicy{expected_fingerprint.toStdString()});
 }
 
 void EngineBridge::respond(TransferId id, bool accept) { engine_->respond(id, accept); }

@@ -40,7 +40,8 @@ class EngineBridge : public QObject {
   // when the port, address or receive folder changed and it was listening.
   void apply_settings(EngineSettings settings);
   void listen();
-  TransferId send(const QString& host, quint16 port, const QStringList& paths);
+  // `expected_fingerprint`: when not empty, another receiver is refused.
+  TransferId send(const QString& host, quint16 port, const QStringList& paths, const QString& expected_fingerprint = {});
   void respond(TransferId id, bool accept);
   void cancel(TransferId id);
 

@@ -302,22 +302,24 @@ void MainWindow::send_with_dialog(bool folder) {
   if (!paths.isEmpty()) send_to(row, paths);
 }
 
-void MainWindow::send_to(int peer_row, const QStringList& paths) {
-  const PeerAddress peer = peers_->peer_at(peer_row);
+void MainWindow::send_to(int peer_row, const QStringList& paths) { send_to_peer(peers_->peer_at(peer_row), paths); }
+
+// Rows come and go with discovery: a send remembers its peer, not its row.
+void MainWindow::send_to_peer(const PeerAddress& peer, const QStringList& paths) {
   if (peer.host.isEmpty() || paths.isEmpty()) return;
   const QString name = peer.name.isEmpty() ? peer.host : peer.name;
-  const TransferId id = bridge_->send(peer.host, peer.port, paths);
-  outgoing_[id] = {name, QFileInfo(paths.first()).absolutePath(), peer_row};
+  const TransferId id = bridge_->send(peer.host, peer.port, paths, peer.device_id);
+  outgoing_[id] = {name, QFileInfo(paths.first()).absolutePath(), peer};
   sending_paths_[id] = paths;
   transfers_->add_outgoing(id, name, paths);
-  peers_->set_status(peer_row, tr("Sending…"));
+  peers_->set_status(peers_->row_of(peer), tr("Sending…"));
   tabs_->setCurrentWidget(transfers_);
 }
 
 void MainWindow::on_offer(const OfferReceived& offer) {
   const QString sender = from_utf8(offer.device_name.empty() ? offer.peer : offer.device_name);
   incoming_from_[offer.id] = sender;
-  if (accepted_without_asking(offer, settings_.consent)) return;  // the engine accepted it already
+  if (offer.accepted_automatically) return;
   offered_by_[offer.id] = {offer.identity.fingerprint, offer.device_name, true, false};
   auto* dialog = new OfferDialog(offer, OfferDialog::kDefaultTimeout, this);
   connect(dialog, &OfferDialog::answered, this, &MainWindow::on_answer);
@@ -358,7 +360,7 @@ void MainWindow::resume(TransferId failed) {
   const FailedSend send = std::move(it->second);
   failed_sends_.erase(it);
   transfers_->mark_resumed(failed);
-  send_to(send.peer_row, send.paths);
+  send_to_peer(send.peer, send.paths);
 }
 
 void MainWindow::on_session_done(const SessionDone& done) {
@@ -375,8 +377,8 @@ void MainWindow::on_session_done(const SessionDone& done) {
   if (auto it = outgoing_.find(done.id); it != outgoing_.end()) {
     entry.peer = it->second.peer;
     entry.folder = it->second.folder;
-    peers_->set_status(it->second.peer_row, done.ok ? tr("Sent") : tr("Last send failed"));
-    if (!done.ok) failed_sends_[done.id] = {it->second.peer_row, sending_paths_[done.id]};
+    peers_->set_status(peers_->row_of(it->second.address), done.ok ? tr("Sent") : tr("Last send failed"));
+    if (!done.ok) failed_sends_[done.id] = {it->second.address, sending_paths_[done.id]};
     sending_paths_.erase(done.id);
     outgoing_.erase(it);
   } else {

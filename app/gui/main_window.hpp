@@ -71,7 +71,7 @@ class MainWindow : public QMainWindow {
   struct Outgoing {
     QString peer;
     QString folder;
-    int peer_row = -1;
+    PeerAddress address;
   };
 
   void build_actions();
@@ -85,6 +85,7 @@ class MainWindow : public QMainWindow {
   void pin_sender(KnownPeer sender);
   void on_session_done(const SessionDone& done);
   void send_with_dialog(bool folder);
+  void send_to_peer(const PeerAddress& peer, const QStringList& paths);
   void notify(const QString& title, const QString& message);
 
   std::unique_ptr<QSettings> store_;
@@ -95,7 +96,7 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<DiscoveryBridge> discovery_;
   std::map<TransferId, Outgoing> outgoing_;
   struct FailedSend {
-    int peer_row = -1;
+    PeerAddress peer;
     QStringList paths;
   };
   std::map<TransferId, QStringList> sending_paths_;  // until the session ends

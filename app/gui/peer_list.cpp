@@ -110,7 +110,11 @@ void PeerList::fit_columns() {
 }
 
 int PeerList::row_of(const PeerAddress& peer) const {
-  return static_cast<int>(peers_.indexOf(peer));
+  if (peer.device_id.isEmpty()) return static_cast<int>(peers_.indexOf(peer));
+  const auto found = std::ranges::find(discovered_, peer.device_id.toStdString(),
+                                       [](const Discovered& d) { return d.peer.device_id; });
+  if (found == discovered_.end()) return -1;
+  return static_cast<int>(peers_.size() + (found - discovered_.begin()));
 }
 
 PeerAddress PeerList::peer_at(int row) const {
@@ -118,7 +122,7 @@ PeerAddress PeerList::peer_at(int row) const {
   const int index = row - static_cast<int>(peers_.size());
   if (index >= discovered_.size()) return {};
   const DiscoveredPeer& peer = discovered_[index].peer;
-  return {from_utf8(peer.device_name), from_utf8(peer.hosts.front()), peer.port};
+  return {from_utf8(peer.device_name), from_utf8(peer.hosts.front()), peer.port, from_utf8(peer.device_id)};
 }
 
 int PeerList::current_row() const {

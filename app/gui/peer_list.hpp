@@ -24,7 +24,7 @@ class PeerList : public QTreeWidget {
   // A peer discovery found, or found changed: its row is added or updated.
   void show_discovered(const DiscoveredPeer& peer);
   void show_offline(const DiscoveredPeer& peer);
-  // The row of `peer` among those added by address, or -1.
+  // The row of `peer` (a discovered one by its device id), or -1.
   int row_of(const PeerAddress& peer) const;
   PeerAddress peer_at(int row) const;
   // The selected peer's row, or -1.

@@ -1,6 +1,7 @@
 // The peer list with discovered peers: their rows follow those added by
 // address, show the OS and verification code, update in place, and stay
-// (disabled, "Offline") when the peer goes away, until it comes back.
+// (disabled, "Offline") when the peer goes away, until it comes back; a
+// discovered row carries the device id a send to it insists on.
 #include <QtTest>
 
 #include "ferry/core/identity.hpp"
@@ -36,7 +37,10 @@ void TestPeerList::discovered_peers_follow_those_added_by_address() {
   QVERIFY(row->toolTip(PeerList::AddressColumn).contains(QStringLiteral("[fe80::1%eth0]:53740")));
   QCOMPARE(row->text(PeerList::SystemColumn), QStringLiteral("Windows"));
   QCOMPARE(row->text(PeerList::CodeColumn), QString::fromStdString(verification_code(std::string(64, 'a'))));
-  QCOMPARE(list.peer_at(1), (PeerAddress{QStringLiteral("laptop"), QStringLiteral("198.18.0.2"), 53740}));
+  // A send to it insists on its certificate: the device id goes with the address.
+  const PeerAddress laptop{QStringLiteral("laptop"), QStringLiteral("198.18.0.2"), 53740, QString(64, u'a')};
+  QCOMPARE(list.peer_at(1), laptop);
+  QCOMPARE(list.row_of(laptop), 1);
 
   // Another peer added by address: the discovered one moves down, whole.
   list.set_peers({{QStringLiteral("nas"), QStringLiteral("192.0.2.9"), 53740},
@@ -44,6 +48,7 @@ void TestPeerList::discovered_peers_follow_those_added_by_address() {
   QCOMPARE(list.topLevelItemCount(), 3);
   QCOMPARE(list.topLevelItem(2)->text(PeerList::NameColumn), QStringLiteral("laptop"));
   QCOMPARE(list.peer_at(2).host, QStringLiteral("198.18.0.2"));
+  QCOMPARE(list.row_of(laptop), 2);  // a send's status follows its peer's row
 }
 
 void TestPeerList::a_discovered_peer_updates_in_place_and_goes_offline() {

@@ -121,6 +121,7 @@ void TestSecurity::changed_identity_is_never_auto_accepted() {
   QCOMPARE(offer.identity.trust, PeerTrust::Changed);
   QCOMPARE(offer.identity.fingerprint, impostor.identity->fingerprint);
   QCOMPARE(offer.mode, protocol::TransferMode::Encrypted);
+  QVERIFY(!offer.accepted_automatically);  // front ends must ask
   // Not accepted by itself: nothing starts.
   QVERIFY(!receiver.log().wait_for(
       receiver.engine(), [](const Event& e) { return std::holds_alternative<SessionStarted>(e); },
@@ -142,6 +143,7 @@ void TestSecurity::pinned_device_with_auto_accept_needs_no_answer() {
   const Outcome outcome = send_and_wait(receiver, {source / "data.bin"}, {}, std::chrono::seconds(60));
   QVERIFY(outcome.sender && outcome.sender->ok);
   QCOMPARE(receiver.log().all<OfferReceived>().front().identity.trust, PeerTrust::Known);
+  QVERIFY(receiver.log().all<OfferReceived>().front().accepted_automatically);  // front ends must not ask
   QVERIFY(same_contents(source / "data.bin", target / "data.bin"));
 }
 

@@ -161,15 +161,16 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
   }
   offer_admitted_ = true;
   progress_.reset(id_, total_bytes_);
-  host_.emit(OfferReceived{id_, peer_, device_name_, offer_.entries, total_bytes_, identity_, mode_});
+  const bool changed = identity_.trust == PeerTrust::Changed;
+  const bool auto_accept = identity_.pinned && identity_.pinned->auto_accept;
+  const bool accept_now = !changed && (auto_accept || host_.settings().consent == ConsentPolicy::AcceptAll);
+  host_.emit(OfferReceived{id_, peer_, device_name_, offer_.entries, total_bytes_, identity_, mode_, accept_now});
   awaiting_consent_ = true;
-  if (identity_.trust == PeerTrust::Changed) {
+  if (changed) {
     spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (code {}): asking the user",
                  peer_, device_name_, identity_.verification_code);
-    return;
   }
-  const bool auto_accept = identity_.pinned && identity_.pinned->auto_accept;
-  if (auto_accept || host_.settings().consent == ConsentPolicy::AcceptAll) respond(true);
+  if (accept_now) respond(true);
 }
 
 void ReceiveSession::respond(bool accept) {

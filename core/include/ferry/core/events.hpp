@@ -32,6 +32,9 @@ struct OfferReceived {
   std::uint64_t total_bytes = 0;
   PeerIdentity identity;    // Changed: never accepted without asking
   protocol::TransferMode mode = protocol::TransferMode::Encrypted;  // if accepted
+  // The engine accepts it without asking (a pinned device with auto-accept,
+  // or ConsentPolicy::AcceptAll; never a Changed identity): no respond().
+  bool accepted_automatically = false;
 };
 
 // The offer was accepted and bytes start to move; `entries` is the whole
