@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -21,6 +22,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <spdlog/spdlog.h>
 
 #include "add_peer_dialog.hpp"
 #include "app_icon.hpp"
@@ -60,6 +63,11 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   QDir().mkpath(settings_.receive_dir);
   bridge_ = std::make_unique<EngineBridge>(engine_settings(settings_, device_));
   discovery_ = std::make_unique<DiscoveryBridge>(device_.identity->fingerprint);
+  // `ferry-cli trust` / `untrust` rewrite known-peers while the app runs. The
+  // file is replaced by a rename, so its folder is what can be watched.
+  config_watcher_ = new QFileSystemWatcher(this);
+  config_watcher_->addPath(QString::fromStdU16String(device_.config_dir.u16string()));
+  connect(config_watcher_, &QFileSystemWatcher::directoryChanged, this, &MainWindow::reload_pinned_peers);
   discovery_->set_device_name(settings_.device_name);
   discovery_->set_enabled(settings_.discovery);
 
@@ -262,6 +270,16 @@ void MainWindow::apply_pinned_peers(std::vector<KnownPeer> peers) {
                              .arg(from_utf8(saved.error().describe())));
   device_.pinned_peers = std::move(peers);
   bridge_->apply_settings(engine_settings(settings_, device_));
+}
+
+// Takes the pinned devices as the file now says (our own saves change nothing).
+void MainWindow::reload_pinned_peers() {
+  auto loaded = load_known_peers(device_.config_dir);
+  if (!loaded) return spdlog::warn("pinned devices not reloaded: {}", loaded.error().describe());
+  if (loaded.value() == device_.pinned_peers) return;
+  device_.pinned_peers = std::move(loaded.value());
+  bridge_->apply_settings(engine_settings(settings_, device_));
+  if (settings_dialog_) settings_dialog_->pinned_devices_editor()->set_peers(device_.pinned_peers);
 }
 
 void MainWindow::add_peer(const PeerAddress& peer) {

@@ -17,6 +17,7 @@
 #include "history.hpp"
 #include "this_device.hpp"
 
+class QFileSystemWatcher;
 class QLabel;
 class QSystemTrayIcon;
 class QTabWidget;
@@ -83,6 +84,7 @@ class MainWindow : public QMainWindow {
   void on_offer(const OfferReceived& offer);
   void on_answer(TransferId id, bool accept, bool always);
   void pin_sender(KnownPeer sender);
+  void reload_pinned_peers();
   void on_session_done(const SessionDone& done);
   void send_with_dialog(bool folder);
   void send_to_peer(const PeerAddress& peer, const QStringList& paths);
@@ -114,6 +116,7 @@ class MainWindow : public QMainWindow {
   QLabel* receive_label_ = nullptr;
   QLabel* listen_label_ = nullptr;
   QSystemTrayIcon* tray_ = nullptr;
+  QFileSystemWatcher* config_watcher_ = nullptr;
   QAction* cancel_action_ = nullptr;
   QAction* resume_action_ = nullptr;
   QAction* quit_action_ = nullptr;  // in the File menu and the tray menu

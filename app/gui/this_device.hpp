@@ -2,7 +2,8 @@
 // This device as its peers know it, and the devices it trusts: both kept in
 // the configuration folder that ferry-cli shares (`ferry-cli identity`,
 // `ferry-cli trust`). The identity is made at first start; the pinned peers
-// are read at start and written whole whenever the user pins or unpins one.
+// are read at start and whenever the file changes, and written whole
+// whenever the user pins or unpins one.
 #include <filesystem>
 #include <memory>
 #include <vector>

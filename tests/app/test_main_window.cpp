@@ -108,6 +108,7 @@ class TestMainWindow : public QObject {
   void impostor_is_asked_even_when_accepting_everything();
   void devices_trusted_by_name_are_asked_again();
   void fast_mode_set_for_a_pinned_device_is_used_and_shown();
+  void a_device_pinned_by_ferry_cli_while_running_is_auto_accepted();
   void threshold_survives_a_restart_and_steers_the_next_file();
   void cancel_from_either_side_leaves_no_file_data();
   void cancel_from_either_side_leaves_no_file();
@@ -338,6 +339,35 @@ void TestMainWindow::fast_mode_set_for_a_pinned_device_is_used_and_shown() {
   press_settings_button(dialog, QDialogButtonBox::Ok);
   QCOMPARE(load_known_peers(config_dir()).value(), std::vector<KnownPeer>());
   QVERIFY(window->device().pinned_peers.empty());
+}
+
+// `ferry-cli trust --auto-accept` writes known-peers while the app runs: the
+// app takes the new list at once (its settings panel too), and the device's
+// next offer needs no answer.
+void TestMainWindow::a_device_pinned_by_ferry_cli_while_running_is_auto_accepted() {
+  const fs::path source = fresh_dir("gui-cli-pin-src");
+  write_random_file(source / "notes.txt", 5'000, 13);
+  QSettings(settings_file(), QSettings::IniFormat).setValue(QStringLiteral("receive/consent"), QStringLiteral("trusted"));
+  const auto laptop = fresh_identity("laptop");
+  Sender sender(EngineSettings{.device_name = "laptop", .identity = laptop});
+  quint16 port = 0;
+  auto window = open_window(&port);
+  QVERIFY(window);
+  QVERIFY(window->device().pinned_peers.empty());
+  SettingsDialog* dialog = window->open_settings();
+
+  const std::vector<KnownPeer> pinned = {{laptop->fingerprint, "laptop", true, false}};
+  QVERIFY(save_known_peers(config_dir(), pinned));  // what ferry-cli trust does
+  QTRY_COMPARE_WITH_TIMEOUT(window->device().pinned_peers, pinned, 10'000);
+  QCOMPARE(dialog->pinned_devices_editor()->list()->topLevelItemCount(), 1);
+
+  QSignalSpy offers(window.get(), &MainWindow::offer_shown);
+  QSignalSpy done(window->bridge(), &EngineBridge::session_done);
+  sender.engine.send("127.0.0.1", port, {source / "notes.txt"});
+  QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, kTransferMs);
+  QVERIFY2(done.first().at(0).value<SessionDone>().ok, done.first().at(0).value<SessionDone>().error.c_str());
+  QCOMPARE(offers.count(), 0);
+  QVERIFY(same_contents(source / "notes.txt", receive_dir() / "notes.txt"));
 }
 
 void TestMainWindow::threshold_survives_a_restart_and_steers_the_next_file() {
