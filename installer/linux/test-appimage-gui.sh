@@ -18,10 +18,11 @@ fail() {
   exit 1
 }
 
-# A settings file of its own: any free port, so a Ferry running here is left alone.
+# A settings file of its own: any free port, so a Ferry running here is left
+# alone, and no discovery datagrams on the real network.
 mkdir -p "$work/config/Ferry" "$work/received"
 mkdir -m 700 "$work/runtime"
-printf '[network]\nport=0\n[receive]\nfolder=%s\n' "$work/received" >"$work/config/Ferry/Ferry.conf"
+printf '[network]\nport=0\ndiscovery=false\n[receive]\nfolder=%s\n' "$work/received" >"$work/config/Ferry/Ferry.conf"
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_RUNTIME_DIR=$work/runtime QT_QPA_PLATFORM=xcb
 
 "$image" >"$work/app.log" 2>&1 &

@@ -161,8 +161,10 @@ cmp "$work/payload.bin" "$work/received/payload.bin" || fail "the received file 
 loaded_from_install "$work/sender.log" libstdc++-6.dll libwinpthread-1.dll
 
 step "starting the installed ferry.exe under Xvfb"
-# On a free port, so a Ferry already receiving on this machine is not in the way.
+# On a free port, so a Ferry already receiving on this machine is not in the
+# way, and without discovery: no datagrams on the real network.
 timeout -k 5 60 wine reg add 'HKCU\Software\Ferry\Ferry\network' /v port /t REG_DWORD /d 0 /f >/dev/null
+timeout -k 5 60 wine reg add 'HKCU\Software\Ferry\Ferry\network' /v discovery /t REG_DWORD /d 0 /f >/dev/null
 # A new Wine session: the desktop process (explorer.exe) of one started without
 # DISPLAY would keep the app's windows off the Xvfb screen.
 end_wine_session
