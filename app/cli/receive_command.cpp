@@ -9,6 +9,7 @@
 #include "device_setup.hpp"
 #include "discovery_output.hpp"
 #include "engine_wakeup.hpp"
+#include "ferry/core/endpoint.hpp"
 #include "ferry/core/transfer_engine.hpp"
 #include "logging.hpp"
 #include "offer_prompt.hpp"
@@ -57,10 +58,6 @@ DiscoverySettings announcement_for(const ReceiveOptions& options, const Device& 
   return settings;
 }
 
-std::string host_for_display(const std::string& address) {
-  return address.find(':') == std::string::npos ? address : "[" + address + "]";
-}
-
 // Reacts to the events of a listening engine.
 class Receiver {
  public:
@@ -72,9 +69,8 @@ class Receiver {
     return std::visit(
         Overloaded{
             [this](const ListeningStarted& listening) -> std::optional<int> {
-              print_line(fmt::format("Listening on {}:{}, receiving into {} as {}",
-                                     host_for_display(listening.address), listening.port, dir_.string(),
-                                     device_));
+              print_line(fmt::format("Listening on {}, receiving into {} as {}",
+                                     format_endpoint({listening.address, listening.port}), dir_.string(), device_));
               return std::nullopt;
             },
             [this](const OfferReceived& offer) -> std::optional<int> {

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "openssl_error.hpp"
+#include "text/hex.hpp"
 
 namespace ferry {
 namespace {
@@ -53,13 +54,7 @@ std::string fingerprint_of_der(const unsigned char* der, int length) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int digest_length = 0;
   EVP_Digest(der, static_cast<std::size_t>(length), digest, &digest_length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned i = 0; i < digest_length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
-  }
-  return hex;
+  return lowercase_hex(std::span<const std::uint8_t>(digest, digest_length));
 }
 
 Result<Identity> generate_identity(std::string_view device_name) {

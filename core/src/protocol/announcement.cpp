@@ -5,6 +5,7 @@
 
 #include "protocol/wire_reader.hpp"
 #include "protocol/wire_writer.hpp"
+#include "text/hex.hpp"
 
 namespace ferry::protocol {
 namespace {
@@ -37,16 +38,7 @@ int hex_value(char digit) {
 
 }  // namespace
 
-std::string to_hex(const DeviceId& id) {
-  static constexpr std::string_view kDigits = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(id.size() * 2);
-  for (const std::uint8_t byte : id) {
-    hex += kDigits[byte >> 4];
-    hex += kDigits[byte & 0x0F];
-  }
-  return hex;
-}
+std::string to_hex(const DeviceId& id) { return lowercase_hex(id); }
 
 std::optional<DeviceId> device_id_from_hex(std::string_view hex) {
   DeviceId id{};
