@@ -37,6 +37,11 @@ if [[ -f $prefix/lib/libssl.a && -f $prefix/$stamp_name && $(cat "$prefix/$stamp
   echo "build-openssl-mingw: OpenSSL for mingw is installed in $prefix"
   exit 0
 fi
+# The same build, prebuilt in the project's shared folder, when its stamp matches.
+source "$repo/scripts/lib/shared-cache.sh"
+if shared_cache_install openssl-mingw.tar.xz "openssl-mingw-$series" "$stamp_name" "$stamp" "$prefix"; then
+  exit 0
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/ferry-openssl-mingw.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -29,6 +29,12 @@ if [[ -f $prefix/lib/cmake/Qt6/Qt6Config.cmake && -f $prefix/$stamp_name ]] &&
   echo "build-qt-mingw: Qt for mingw is installed in $prefix"
   exit 0
 fi
+# The same build, prebuilt in the project's shared folder, when its stamp matches.
+source "$repo/scripts/lib/shared-cache.sh"
+if shared_cache_install qt6-mingw-6.4.2.tar.xz qt6-mingw-6.4.2 "$stamp_name" \
+     "$(printf '%s\n' "${qt_options[@]}")" "$prefix"; then
+  exit 0
+fi
 
 host_version=$(dpkg-query -W -f='${Version}' qt6-base-dev-tools)
 [[ $host_version == 6.4.2+* ]] || { echo "build-qt-mingw: host Qt tools are $host_version, expected 6.4.2" >&2; exit 1; }
