@@ -212,23 +212,40 @@ void Connection::async_write_all(std::span<const std::byte> bytes, Handler handl
   if (plain_socket())
     return asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()), platform::TransferWhole{},
                              std::move(handler));
-  write_step(bytes, 0, std::move(handler));
+  plaintext_ = bytes;
+  encrypted_bytes_ = 0;
+  write_step(std::move(handler));
 }
 
-// Encrypts up to a batch into records, writes them in one go, and goes on.
-void Connection::write_step(std::span<const std::byte> bytes, std::size_t done, Handler handler) {
-  const std::size_t n = std::min(bytes.size() - done, kWriteBatch);
-  if (n > 0) {
-    std::size_t written = 0;
-    ERR_clear_error();
-    const int result = SSL_write_ex(ssl_.get(), bytes.data() + done, n, &written);
-    if (result != 1) return complete(std::move(handler), tls_failure(SSL_get_error(ssl_.get(), result)), done);
-    done += written;
+// One batch of records on its way to the socket while the next one is
+// encrypted behind it: the engine encrypts while the kernel drains.
+void Connection::write_step(Handler handler) {
+  if (buffers_.outgoing.empty()) {
+    if (auto ec = encrypt_batch()) return complete(std::move(handler), ec, 0);
+    if (buffers_.outgoing.empty()) return complete(std::move(handler), {}, plaintext_.size());
   }
-  flush_then([this, bytes, done, handler = std::move(handler)](error_code ec) mutable {
-    if (ec || done == bytes.size()) return handler(ec, done);
-    write_step(bytes, done, std::move(handler));
-  });
+  writing_.swap(buffers_.outgoing);
+  buffers_.outgoing.clear();
+  asio::async_write(socket_, asio::buffer(writing_), platform::TransferWhole{},
+                    [this, handler = std::move(handler)](error_code ec, std::size_t) mutable {
+                      writing_.clear();
+                      if (!ec) ec = std::exchange(encrypt_error_, {});
+                      if (ec) return handler(ec, 0);
+                      write_step(std::move(handler));
+                    });
+  encrypt_error_ = encrypt_batch();
+}
+
+// Up to one batch more of the plaintext being written into records.
+error_code Connection::encrypt_batch() {
+  const std::size_t n = std::min(plaintext_.size() - encrypted_bytes_, kWriteBatch);
+  if (n == 0) return {};
+  std::size_t written = 0;
+  ERR_clear_error();
+  const int result = SSL_write_ex(ssl_.get(), plaintext_.data() + encrypted_bytes_, n, &written);
+  if (result != 1) return tls_failure(SSL_get_error(ssl_.get(), result));
+  encrypted_bytes_ += written;
+  return {};
 }
 
 void Connection::async_read_some(std::span<std::byte> destination, Handler handler) {

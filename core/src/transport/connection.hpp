@@ -90,7 +90,8 @@ class Connection final : public platform::ByteStream {
   boost::system::error_code set_up_tls(bool connected_out, bool kernel_tls);
   void handshake_step(DoneHandler handler);
   boost::system::error_code after_handshake();
-  void write_step(std::span<const std::byte> bytes, std::size_t done, Handler handler);
+  void write_step(Handler handler);
+  boost::system::error_code encrypt_batch();
   void read_step(std::span<std::byte> destination, std::size_t got, bool whole, Handler handler);
   void await_close_notify(DoneHandler handler);
   void send_close_notify(DoneHandler handler);
@@ -107,6 +108,9 @@ class Connection final : public platform::ByteStream {
   SslPointer ssl_{nullptr, SSL_free};
   RecordBuffers buffers_;
   std::vector<std::byte> writing_;  // records on their way to the socket
+  std::span<const std::byte> plaintext_;  // the write in progress
+  std::size_t encrypted_bytes_ = 0;       // of plaintext_, turned into records so far
+  boost::system::error_code encrypt_error_;  // of the batch encrypted during a socket write
   bool handshake_done_ = false;
   bool encrypted_ = true;
   bool kernel_tls_ = false;

@@ -14,6 +14,11 @@ Result<std::shared_ptr<boost::asio::ssl::context>> make_tls_context(const Identi
   SSL_CTX* native = context->native_handle();
   if (SSL_CTX_set_min_proto_version(native, TLS1_3_VERSION) != 1)
     return openssl_error("SSL_CTX_set_min_proto_version(TLS 1.3)");
+  // AES-128-GCM first: TLS 1.3's mandatory suite, a third cheaper per byte
+  // than AES-256-GCM with AES-NI, and one the kernel's TLS can take over.
+  if (SSL_CTX_set_ciphersuites(native, "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:"
+                                       "TLS_CHACHA20_POLY1305_SHA256") != 1)
+    return openssl_error("SSL_CTX_set_ciphersuites");
   // Every session is a fresh handshake: no tickets, no resumption state to keep.
   SSL_CTX_set_num_tickets(native, 0);
   SSL_CTX_set_session_cache_mode(native, SSL_SESS_CACHE_OFF);
