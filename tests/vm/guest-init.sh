@@ -4,6 +4,8 @@
 # Every step's output, exit status and strace go to /results on the virtio
 # disk, which the host reads back; the serial console gets one
 # "FERRY-VM: ..." line per step. Checking is the host's job.
+# busybox ash has "local".
+# shellcheck shell=sh disable=SC3043 source-path=SCRIPTDIR
 /bin/busybox mkdir -p /bin /sbin /usr/bin /usr/sbin /proc /sys /dev /tmp /mnt
 /bin/busybox --install -s
 mount -t proc proc /proc
@@ -11,7 +13,9 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs tmpfs /tmp
 export PATH=/ferry/bin:/usr/bin:/bin:/usr/sbin:/sbin HOME=/tmp LANG=C.UTF-8
+# shellcheck source=/dev/null
 . /etc/vm.conf
+# shellcheck source=lib/manifest.sh
 . /etc/manifest.sh
 
 say() { echo "FERRY-VM: $* (at $(cut -d ' ' -f 1 /proc/uptime) s)"; }
@@ -24,7 +28,7 @@ power_off() {
 }
 
 wait_for() {  # SECONDS TEST...
-  local seconds=$1
+  local seconds="$1"
   shift
   while ! "$@"; do
     [ "$seconds" -gt 0 ] || return 1
@@ -35,7 +39,7 @@ wait_for() {  # SECONDS TEST...
 
 # run NAME SECONDS COMMAND...: NAME.out, NAME.err and NAME.status in /results.
 run() {
-  local name=$1 seconds=$2
+  local name="$1" seconds="$2"
   shift 2
   say "$name: start"
   timeout "$seconds" "$@" >"$results/$name.out" 2>"$results/$name.err"
@@ -46,7 +50,7 @@ run() {
 # start_receiver NAME DIR ADDRESS PORT SECONDS: a ferry-cli receiver for one
 # session in the background, returned once it listens.
 start_receiver() {
-  local name=$1 dir=$2 address=$3 port=$4 seconds=$5
+  local name="$1" dir="$2" address="$3" port="$4" seconds="$5"
   mkdir -p "$dir"
   timeout "$seconds" ferry-cli receive --dir "$dir" --bind "$address" --port "$port" --accept-all --once \
     --no-announce --config-dir /tmp/receiver-config >"$results/$name.receiver.out" 2>"$results/$name.receiver.err" &
@@ -62,20 +66,25 @@ finish_receiver() {  # NAME
 # traced NAME SECONDS COMMAND...: run under strace -f, with every file
 # descriptor named (-y) and no data (-s 0), into NAME.strace.
 traced() {
-  local name=$1 seconds=$2
+  local name="$1" seconds="$2"
   shift 2
   run "$name" "$seconds" strace -f -y -s 0 -e signal=none \
     -e trace=openat,sendfile,write,writev,sendto,sendmsg,setsockopt,close,io_uring_enter \
     -o "$results/$name.strace" "$@"
 }
 
+hostname ferry-vm
 say "kernel $(uname -r)"
-for module in $(cat /etc/vm-modules); do
+while read -r module; do
   insmod "$module" || say "insmod $module failed"
-done
+done </etc/vm-modules
 ip link set lo up
-ip addr add 10.0.2.15/24 dev eth0 && ip link set eth0 up || say "no network"
-wait_for 10 test -b /dev/vda && mount -t ext4 /dev/vda /mnt || { say "cannot mount the disk"; power_off; }
+# QEMU's user network gives the guest 10.0.2.15/24.
+{ ip addr add 10.0.2.15/24 dev eth0 && ip link set eth0 up; } || say "no network"
+if ! { wait_for 10 test -b /dev/vda && mount -t ext4 /dev/vda /mnt; }; then
+  say "cannot mount the disk"
+  power_off
+fi
 results=/mnt/results
 mkdir -p "$results"
 lsmod >"$results/lsmod"

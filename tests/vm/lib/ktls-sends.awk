@@ -35,7 +35,8 @@ function account(call, socket, text, result) {
 
 {
   pid = $1
-  line = substr($0, length($1) + 2)
+  line = $0
+  sub(/^[0-9]+ +/, "", line)
 }
 
 line ~ /^<\.\.\. [a-z]+ resumed>/ {
