@@ -13,7 +13,7 @@
 # (scripts/install-deps.sh). The kernel package is downloaded once into
 # $FERRY_VM_CACHE (default ${XDG_CACHE_HOME:-~/.cache}/ferry/vm). The VM runs
 # under software emulation, so it is slow: $FERRY_VM_TIMEOUT seconds (default
-# 480) bound it. The work folder is removed after a pass and kept after a
+# 420) bound it. The work folder is removed after a pass and kept after a
 # failure (its path is printed).
 set -euo pipefail
 
@@ -25,7 +25,7 @@ cli=$(realpath "$1")
 test_kernel_tls=$(realpath "$2")
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cache=${FERRY_VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ferry/vm}
-vm_timeout=${FERRY_VM_TIMEOUT:-480}
+vm_timeout=${FERRY_VM_TIMEOUT:-420}
 source "$here/lib/kernel.sh"
 source "$here/lib/initramfs.sh"
 source "$here/lib/manifest.sh"
@@ -153,7 +153,7 @@ while kill -0 "$vm" 2>/dev/null && ! grep -q '^FERRY-VM: receiver ready ' "$work
 if grep -q '^FERRY-VM: receiver ready ' "$work/serial.log"; then
   echo "ktls-vm: sending to the VM"
   set +e
-  timeout 240 "$cli" send --json --config-dir "$work/host-sender-config" "127.0.0.1:$hostfwd_port" \
+  timeout 150 "$cli" send --json --config-dir "$work/host-sender-config" "127.0.0.1:$hostfwd_port" \
     "$work/host-tree" >"$work/host-send.json" 2>"$work/host-send.err"
   echo $? >"$work/host-send.status"
   set -e
