@@ -13,8 +13,8 @@
 # (scripts/install-deps.sh). The kernel package is downloaded once into
 # $FERRY_VM_CACHE (default ${XDG_CACHE_HOME:-~/.cache}/ferry/vm). The VM runs
 # under software emulation, so it is slow: $FERRY_VM_TIMEOUT seconds (default
-# 420) bound it. The work folder is removed after a pass and kept after a
-# failure (its path is printed).
+# 420) bound it. The work folder is removed after a pass; after a failure its
+# logs and results stay (the path is printed).
 set -euo pipefail
 
 if (($# != 2)); then
