@@ -177,6 +177,10 @@ debugfs -R "rdump /results $work" "$work/disk.img" >/dev/null 2>&1 || true
 results=$work/results
 grep '^FERRY-VM:' "$work/serial.log" | sed 's/^/  /' || true
 
+for trace in small large; do
+  echo "ktls-vm: $trace: kernel-TLS sends in strace:" \
+    "$(awk -f "$here/lib/ktls-sends.awk" "$results/$trace.strace" 2>/dev/null | paste -sd ' ')"
+done
 echo "ktls-vm: checks"
 tree_manifest "$work/disk/tree" >"$work/tree.manifest"
 tree_manifest "$work/disk/large" >"$work/large.manifest"
