@@ -68,6 +68,7 @@ std::string format_session_started(const SessionStarted& started) {
                      direction_preposition(started.direction), printable(started.device_name),
                      printable(started.peer), started.identity.verification_code,
                      started.mode == protocol::TransferMode::Fast ? "fast mode: file bytes unencrypted"
+                     : started.kernel_tls                         ? "encrypted, kernel TLS"
                                                                   : "encrypted");
 }
 

@@ -63,7 +63,7 @@ std::string json(const SessionStarted& event) {
       .string("peer_name", event.device_name)
       .string("peer_fingerprint", event.identity.fingerprint)
       .string("peer_code", event.identity.verification_code)
-      .string("mode", protocol::to_string(event.mode))
+      .string("mode", event.kernel_tls ? "encrypted-kernel-tls" : protocol::to_string(event.mode))
       .unsigned_number("file_count", event.file_count)
       .unsigned_number("total_bytes", event.total_bytes)
       .str();

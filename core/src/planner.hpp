@@ -7,13 +7,14 @@
 
 namespace ferry {
 
-// Inside TLS the bytes must pass through user memory to be encrypted: small
-// files are then read buffered from the page cache instead of sent zero-copy.
-inline Strategy plan_send(std::uint64_t size, const EngineSettings& settings, bool encrypted) {
+// When TLS encrypts in user space the bytes must pass through user memory:
+// small files are then read buffered from the page cache instead of sent
+// zero-copy. Kernel TLS and fast mode keep zero-copy.
+inline Strategy plan_send(std::uint64_t size, const EngineSettings& settings, bool user_space_tls) {
   const Strategy planned = settings.forced_strategy ? *settings.forced_strategy
                            : size < settings.direct_threshold ? Strategy::ZeroCopy
                                                               : Strategy::Direct;
-  return encrypted && planned == Strategy::ZeroCopy ? Strategy::Buffered : planned;
+  return user_space_tls && planned == Strategy::ZeroCopy ? Strategy::Buffered : planned;
 }
 
 // The receiving side writes buffered below the threshold and direct at or

@@ -1,7 +1,9 @@
 // What the kernel sees: strace of a real `ferry-cli send` shows, in fast mode,
 // sendfile for a file below the threshold, and an O_DIRECT open plus
 // io_uring_enter for one at or above it; inside TLS (the default) the same
-// direct reads but no sendfile, since the bytes must be encrypted first.
+// direct reads but no sendfile, since the bytes must be encrypted first (this
+// kernel has no kernel TLS; tests/vm checks it where a kernel has), and many
+// TLS records go per socket write, not one.
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -34,6 +36,8 @@ class TestSyscalls : public QObject {
   void initTestCase();
   void strace_shows_sendfile_below_and_io_uring_direct_above_threshold_data();
   void strace_shows_sendfile_below_and_io_uring_direct_above_threshold();
+  void encrypted_sends_write_many_records_per_system_call_data();
+  void encrypted_sends_write_many_records_per_system_call();
 
  private:
   QString fast_config_;
@@ -104,6 +108,62 @@ void TestSyscalls::strace_shows_sendfile_below_and_io_uring_direct_above_thresho
   QVERIFY2(!opened_direct("small.bin"), "small.bin was opened with O_DIRECT");
   QVERIFY(same_contents(source / "small.bin", target / "small.bin"));
   QVERIFY(same_contents(source / "large.bin", target / "large.bin"));
+}
+
+void TestSyscalls::encrypted_sends_write_many_records_per_system_call_data() {
+  QTest::addColumn<QString>("strategy");
+  QTest::newRow("direct") << QStringLiteral("auto");
+  QTest::newRow("buffered") << QStringLiteral("buffered");
+}
+
+// One TLS record carries 16 KiB: a sender writing a record per system call
+// (as asio::ssl::stream does) averages below that per write to the socket.
+void TestSyscalls::encrypted_sends_write_many_records_per_system_call() {
+  QFETCH(QString, strategy);
+  qputenv("FERRY_CONFIG_DIR", fresh_dir("syscalls-batch-config").string().c_str());
+  const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+  if (strace.isEmpty()) QSKIP("strace is not installed");
+  constexpr std::uint64_t kFileBytes = 48ull * 1024 * 1024;
+  const fs::path source = fresh_dir("batch-src");
+  const fs::path target = fresh_dir("batch-dst");
+  write_random_file(source / "large.bin", kFileBytes, 3);
+  const fs::path trace = source.parent_path() / "strace-batch.log";
+
+  QProcess receiver;
+  const int port = start_cli_receiver(receiver, target, {QStringLiteral("--once")});
+  QVERIFY(port > 0);
+  QProcess sender;
+  sender.start(strace, {QStringLiteral("-f"), QStringLiteral("-e"),
+                        QStringLiteral("trace=write,writev,sendto,sendmsg"), QStringLiteral("-o"),
+                        QString::fromStdString(trace.string()), QStringLiteral(FERRY_CLI_PATH),
+                        QStringLiteral("send"), QStringLiteral("--threshold"), QStringLiteral("1M"),
+                        QStringLiteral("--strategy"), strategy, QStringLiteral("127.0.0.1:%1").arg(port),
+                        QString::fromStdString((source / "large.bin").string())});
+  QVERIFY(sender.waitForFinished(120'000));
+  QVERIFY(receiver.waitForFinished(30'000));
+  if (sender.exitCode() != 0 && sender.readAllStandardError().contains("ptrace"))
+    QSKIP("strace cannot trace here (ptrace not permitted)");
+  QCOMPARE(sender.exitCode(), 0);
+  QCOMPARE(receiver.exitCode(), 0);
+  QVERIFY(same_contents(source / "large.bin", target / "large.bin"));
+
+  // Writes of more than a few bytes are the session's socket writes; the
+  // log's small writes (to the terminal, eventfd wake-ups) are not counted.
+  std::ifstream log(trace);
+  const QRegularExpression socket_write(QStringLiteral("(?:write|writev|sendto|sendmsg)\\(.*= (\\d+)$"));
+  std::uint64_t calls = 0;
+  std::uint64_t bytes = 0;
+  for (std::string line; std::getline(log, line);) {
+    const auto match = socket_write.match(QString::fromStdString(line));
+    if (!match.hasMatch() || match.captured(1).toULongLong() < 1024) continue;
+    ++calls;
+    bytes += match.captured(1).toULongLong();
+  }
+  QVERIFY(bytes >= kFileBytes);
+  const std::uint64_t average = bytes / calls;
+  qInfo("%s: %llu socket writes, %llu bytes each on average", qPrintable(strategy),
+        static_cast<unsigned long long>(calls), static_cast<unsigned long long>(average));
+  QVERIFY2(average >= 64 * 1024, "fewer than 4 TLS records per socket write");
 }
 
 QTEST_GUILESS_MAIN(TestSyscalls)

@@ -60,7 +60,8 @@ void ReceiveSession::start() {
   boost::system::error_code ignored;
   connection_.socket().set_option(boost::asio::ip::tcp::no_delay(true), ignored);
   arm_watchdog();
-  connection_.async_handshake(false, [self = shared_from_this()](boost::system::error_code ec) {
+  // The receiving side sends only small frames: nothing for kernel TLS to do.
+  connection_.async_handshake(false, false, [self = shared_from_this()](boost::system::error_code ec) {
     if (self->finished_) return;
     if (ec) return self->fail("TLS handshake: " + ec.message(), false);
     self->on_handshake();

@@ -86,9 +86,14 @@ void SendSession::on_connected() {
   arm_watchdog();
   boost::system::error_code ignored;
   connection_.socket().set_option(boost::asio::ip::tcp::no_delay(true), ignored);
-  connection_.async_handshake(true, [self = shared_from_this()](boost::system::error_code ec) {
+  // Kernel TLS cannot be left again: not when fast mode is asked for already.
+  const bool offer_kernel_tls = !policy_.fast_mode && host_.kernel_tls_available();
+  connection_.async_handshake(true, offer_kernel_tls, [self = shared_from_this(), offer_kernel_tls](
+                                                          boost::system::error_code ec) {
     if (self->finished_) return;
     if (ec) return self->fail("TLS handshake with " + self->peer() + ": " + ec.message());
+    if (offer_kernel_tls && !self->connection_.kernel_tls())
+      self->host_.note_kernel_tls_declined(self->connection_.cipher());
     self->on_handshake();
   });
 }
@@ -102,6 +107,12 @@ void SendSession::on_handshake() {
                             verification_code(fingerprint), verification_code(policy_.expected_fingerprint)));
   identity_ = identify_peer(host_.settings().known_peers, fingerprint, {});
   asked_fast_mode_ = policy_.fast_mode || (identity_.pinned && identity_.pinned->fast_mode);
+  // With kernel TLS the files go zero-copy and encrypted: fast mode would
+  // gain nothing, and this connection could not leave TLS anyway.
+  if (asked_fast_mode_ && connection_.kernel_tls()) {
+    spdlog::info("{}: staying encrypted (kernel TLS) although pinned for fast mode", peer());
+    asked_fast_mode_ = false;
+  }
   writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name, asked_fast_mode_});
   writer_.queue(planned_.offer);
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
@@ -195,7 +206,8 @@ void SendSession::on_accepted() {
   std::uint32_t files = 0;
   for (const auto& e : planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
   host_.emit(SessionStarted{id_, Direction::Send, peer(), files, planned_.total_bytes,
-                            planned_.offer.entries, identity_, peer_name_, mode_});
+                            planned_.offer.entries, identity_, peer_name_, mode_,
+                            connection_.kernel_tls()});
   streaming_ = true;
   arm_watchdog();
   read_results();
@@ -273,7 +285,7 @@ void SendSession::start_file(std::uint32_t index, ResumePoint point) {
   const auto& entry = planned_.offer.entries[index];
   FileRecord& record = records_[index];
   record.started = std::chrono::steady_clock::now();
-  record.strategy = plan_send(entry.size, host_.settings(), connection_.encrypted());
+  record.strategy = plan_send(entry.size, host_.settings(), connection_.plain_socket() == nullptr);
   record.resumed_bytes = point.offset;
   if (point.offset > 0) {
     if (auto progress = progress_.advance(point.offset, index)) host_.emit(*progress);

@@ -40,6 +40,10 @@ class SessionHost {
   // The TLS setup for this device's identity; null when there is none (the
   // reason went out as an EngineError).
   virtual std::shared_ptr<boost::asio::ssl::context> tls_context() = 0;
+  // Whether sending sessions should offer OpenSSL kernel TLS (the kernel has
+  // it); one that offered it and did not get it reports the cipher here.
+  virtual bool kernel_tls_available() = 0;
+  virtual void note_kernel_tls_declined(const std::string& cipher) = 0;
   // Whether an offer from this device, at this address, may be put to the
   // user now (rate limit, one waiting offer per device); each admitted offer
   // ends with offer_settled.

@@ -10,6 +10,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -74,20 +75,30 @@ struct TransferEngine::Impl final : SessionHost {
       emit(EngineError{"TLS setup: " + made.error().describe()});
       return nullptr;
     }
-    log_kernel_tls_once();
     tls_identity_ = identity;
     tls_ = std::move(made.value());
     return tls_;
   }
 
-  // Kernel TLS would let encrypted sends stay zero-copy; say once whether this
-  // kernel has it (the engine encrypts in user space either way).
-  void log_kernel_tls_once() {
-    if (kernel_tls_logged_) return;
-    kernel_tls_logged_ = true;
-    const auto probe = platform::probe_kernel_tls();
-    spdlog::info("kernel TLS: {}; encrypted files go through user-space TLS (OpenSSL), zero-copy only in fast mode",
-                 probe.available ? "available (not used yet)" : "unavailable (" + probe.reason + ")");
+  // Kernel TLS lets encrypted sends stay zero-copy. The kernel is probed
+  // once, and says once why not when it lacks it.
+  bool kernel_tls_available() override {
+    if (!kernel_tls_) {
+      kernel_tls_ = platform::probe_kernel_tls();
+      if (kernel_tls_->available)
+        spdlog::info("kernel TLS: available; encrypted sends let the kernel encrypt (zero-copy)");
+      else
+        spdlog::info("kernel TLS: unavailable ({}); encrypted sends use OpenSSL in user space, in batches",
+                     kernel_tls_->reason);
+    }
+    return kernel_tls_->available;
+  }
+
+  void note_kernel_tls_declined(const std::string& cipher) override {
+    if (kernel_tls_declined_logged_) return;
+    kernel_tls_declined_logged_ = true;
+    spdlog::info("kernel TLS: OpenSSL did not hand {} to the kernel (not offloadable here); "
+                 "encrypting in user space", cipher.empty() ? "the session's cipher" : cipher);
   }
 
   void note_fallback(const std::string& reason, const std::string& file) override {
@@ -220,7 +231,8 @@ struct TransferEngine::Impl final : SessionHost {
   std::map<std::string, std::size_t> incoming_by_address_;
   std::shared_ptr<boost::asio::ssl::context> tls_;
   std::shared_ptr<const Identity> tls_identity_;  // the identity tls_ was made from
-  bool kernel_tls_logged_ = false;
+  std::optional<platform::KernelTlsProbe> kernel_tls_;
+  bool kernel_tls_declined_logged_ = false;
   std::atomic<std::uint64_t> next_id_{1};
   std::thread thread_;
 };

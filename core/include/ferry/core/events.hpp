@@ -49,6 +49,9 @@ struct SessionStarted {
   PeerIdentity identity;
   std::string device_name;  // the peer's, from its hello
   protocol::TransferMode mode = protocol::TransferMode::Encrypted;
+  // Encrypted mode: the kernel encrypts what this side sends (Linux kernel
+  // TLS), so its files go zero-copy; false: OpenSSL encrypts in user space.
+  bool kernel_tls = false;
 };
 
 struct Progress {

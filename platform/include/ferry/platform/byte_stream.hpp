@@ -1,7 +1,8 @@
 #pragma once
 // ByteStream: a session's connection as file sources and the frame layer see
-// it: plain TCP, or TLS encrypting in user space. All calls and handlers run
-// on its executor; at most one write and one read are outstanding at a time.
+// it: plain TCP, TLS whose sending the kernel encrypts (Linux kernel TLS), or
+// TLS encrypting in user space. All calls and handlers run on its executor;
+// at most one write and one read are outstanding at a time.
 #include <cstddef>
 #include <functional>
 #include <span>
@@ -18,8 +19,10 @@ class ByteStream {
 
   virtual ~ByteStream() = default;
   virtual boost::asio::any_io_executor get_executor() = 0;
-  // The TCP socket itself while bytes go on the wire as written, so the kernel
-  // can send file pages directly (zero-copy); nullptr while TLS encrypts them.
+  // The TCP socket itself while what is written to it reaches the peer as the
+  // protocol wants — plain TCP, or kernel TLS encrypting it on the way — so
+  // the kernel can send file pages directly (zero-copy); nullptr while TLS
+  // encrypts in user space.
   virtual boost::asio::ip::tcp::socket* plain_socket() = 0;
   // Writes every byte of `bytes`, then completes.
   virtual void async_write_all(std::span<const std::byte> bytes, Handler handler) = 0;
