@@ -13,8 +13,9 @@
 # (scripts/install-deps.sh). The kernel package is downloaded once into
 # $FERRY_VM_CACHE (default ${XDG_CACHE_HOME:-~/.cache}/ferry/vm). The VM runs
 # under software emulation, so it is slow: $FERRY_VM_TIMEOUT seconds (default
-# 420) bound it. The work folder is removed after a pass; after a failure its
-# logs and results stay (the path is printed).
+# 420) bound it. The work folder is removed after a pass (unless
+# FERRY_VM_KEEP=1); after a failure its logs and results stay (the path is
+# printed).
 set -euo pipefail
 
 if (($# != 2)); then
@@ -44,8 +45,10 @@ finish() {
   local status=$? pid
   for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  if ((status == 0)); then
+  if ((status == 0)) && [[ ${FERRY_VM_KEEP:-} != 1 ]]; then
     rm -rf "$work"
+  elif ((status == 0)); then
+    echo "ktls-vm: work folder kept: $work" >&2
   else
     rm -rf "$work/disk.img" "$work/initramfs.gz" "$work/disk/large"
     echo "ktls-vm: logs and results kept in $work" >&2
