@@ -66,7 +66,7 @@ make_tree() {  # DIR
   echo "Grüße aus $(basename "$1") ✓" >"$1/unicode ü ✓.txt"
 }
 
-# Listens for the first line of a receiver's output: "Listening on ADDR:PORT, ..."
+# Waits for a receiver's first line, "Listening on ADDR:PORT, ...", and prints PORT.
 listening_port() {  # OUTPUT_FILE PID
   local waited
   for ((waited = 0; waited < 300; waited++)); do
@@ -95,7 +95,7 @@ make_tree "$work/disk/tree"
 make_tree "$work/host-tree"
 # Above the 1 MiB threshold the VM's sender uses, and on ext4: O_DIRECT
 # fails on the initramfs' RAM filesystem with a 6.1 kernel.
-head -c 50331648 /dev/urandom >"$work/disk/large/large.bin"
+head -c $((48 * 1024 * 1024)) /dev/urandom >"$work/disk/large/large.bin"
 mkfs.ext4 -q -F -L ferry-vm -d "$work/disk" "$work/disk.img" 256M
 
 root=$work/initramfs
@@ -121,7 +121,8 @@ vm_stage_modules "$root" "$vm_kernel_modules" virtio_pci virtio_blk virtio_net c
 vm_pack_initramfs "$root" "$work/initramfs.gz"
 
 # The host's receiver for the VM's send, started first: QEMU connects its
-# guestfwd to it when it starts.
+# guestfwd to it when it starts, long before the VM sends (hence the idle
+# timeout above the VM's own bound).
 mkdir -p "$work/host-received"
 timeout "$((vm_timeout + 60))" "$cli" receive --dir "$work/host-received" --bind 127.0.0.1 --port 0 --accept-all \
   --once --no-announce --idle-timeout 600 --config-dir "$work/host-receiver-config" \
