@@ -12,8 +12,12 @@ function socket_of(text) {
   return match(text, /<(socket|TCP|TCPv6):\[[0-9]+\]>/) ? substr(text, RSTART, RLENGTH) : ""
 }
 
+# strace pads short lines before " = RESULT".
 function result_of(text) {
-  return match(text, /\) = -?[0-9]+/) ? substr(text, RSTART + 4, RLENGTH - 4) + 0 : -1
+  if (!match(text, /\) *= -?[0-9]+/)) return -1
+  text = substr(text, RSTART, RLENGTH)
+  sub(/^\) *= /, "", text)
+  return text + 0
 }
 
 function account(call, socket, text, result) {
