@@ -35,6 +35,10 @@ packages=(
   # The MSI test finds the installed app's window with xwininfo.
   x11-utils
   wixl wixl-data
+  # The kernel-TLS test (tests/vm) boots Debian's kernel package (fetched by
+  # apt-get download, unpacked by dpkg) in QEMU from a busybox initramfs
+  # (cpio), with an ext4 image made and read back by e2fsprogs.
+  qemu-system-x86 busybox-static cpio e2fsprogs iproute2
 )
 
 is_installed() {
