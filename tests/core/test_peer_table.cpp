@@ -52,6 +52,8 @@ class TestPeerTable : public QObject {
   void a_goodbye_forgets_at_once();
   void answers_newcomers_and_probes_but_not_itself();
   void a_flood_stays_bounded();
+  void a_burst_of_made_up_devices_cannot_eclipse_a_real_one();
+  void a_pinned_device_is_always_listed();
 };
 
 void TestPeerTable::finds_updates_and_expires_a_peer() {
@@ -137,6 +139,52 @@ void TestPeerTable::a_flood_stays_bounded() {
     if (const auto* updated = as<PeerUpdated>(heard.event)) hosts = updated->peer.hosts.size();
   }
   QCOMPARE(hosts, kMaxHostsPerPeer);
+}
+
+// Issue 19: 256 made-up devices announcing an interval of an hour used to
+// fill the table for three hours, and a real receiver started afterwards
+// was never listed.
+void TestPeerTable::a_burst_of_made_up_devices_cannot_eclipse_a_real_one() {
+  PeerTable table(id_of(0));
+  const auto start = Clock::now();
+  for (int device = 1; device <= static_cast<int>(kMaxPeers); ++device)
+    QVERIFY(as<PeerFound>(table.hear(announce(device, "fake", 1h), "198.18.0.1", start).event));
+  // The made-up ones were heard just now: no churn while they are fresh.
+  const int real = 5000;
+  QVERIFY(!table.hear(announce(real, "real", 5s), "198.18.0.2", start + 5s).event);
+  // Once they have been silent a while, the real one takes the stalest place.
+  const auto heard = table.hear(announce(real, "real", 5s), "198.18.0.2", start + kEvictableSilence);
+  const auto* found = as<PeerFound>(heard.event);
+  QVERIFY(found);
+  QCOMPARE(found->peer.device_name, std::string("real"));
+  QVERIFY(heard.evicted);
+  QCOMPARE(heard.evicted->peer.device_name, std::string("fake"));
+  // An interval of an hour holds a place for at most three minutes and a second.
+  const auto deadline = start + kSilentIntervals * kMaxExpiryInterval + kExpiryMargin;
+  QVERIFY(!table.hear(announce(real, "real", 5s), "198.18.0.2", deadline - 1s).event);
+  const auto events = table.expire(deadline);
+  QCOMPARE(events.size(), kMaxPeers - 1);
+  for (const auto& event : events) QCOMPARE(std::get<PeerExpired>(event).peer.device_name, std::string("fake"));
+}
+
+void TestPeerTable::a_pinned_device_is_always_listed() {
+  PeerTable table(id_of(0));
+  const int pinned = 7000;
+  table.set_pinned({id_of(pinned)});
+  const auto now = Clock::now();
+  for (int device = 1; device <= static_cast<int>(kMaxPeers); ++device)
+    QVERIFY(as<PeerFound>(table.hear(announce(device, "fake"), "198.18.0.1", now).event));
+  // Full of fresh peers, and still the pinned device is found, evicting nobody.
+  const auto heard = table.hear(announce(pinned, "mine"), "198.18.0.3", now);
+  QVERIFY(as<PeerFound>(heard.event));
+  QVERIFY(!heard.evicted);
+  // A newcomer never takes its place, however stale it is.
+  const auto later = now + 2 * kEvictableSilence;
+  for (int device = 1; device <= static_cast<int>(kMaxPeers); ++device)
+    table.hear(announce(device, "fake"), "198.18.0.1", later);
+  const auto newcomer = table.hear(announce(9000, "new"), "198.18.0.4", later + kEvictableSilence);
+  QVERIFY(newcomer.evicted);
+  QCOMPARE(newcomer.evicted->peer.device_name, std::string("fake"));
 }
 
 QTEST_APPLESS_MAIN(TestPeerTable)

@@ -34,6 +34,14 @@ DiscoverySettings within_limits(DiscoverySettings settings) {
   return settings;
 }
 
+std::vector<protocol::DeviceId> pinned_ids(const DiscoverySettings& settings) {
+  std::vector<protocol::DeviceId> ids;
+  for (const std::string& hex : settings.pinned_device_ids) {
+    if (auto id = protocol::device_id_from_hex(hex)) ids.push_back(*id);
+  }
+  return ids;
+}
+
 }  // namespace
 
 struct Discovery::Impl {
@@ -60,6 +68,7 @@ struct Discovery::Impl {
     if (!id) return events_.push(DiscoveryError{"discovery: device id '" + settings_.device_id + "' is not 64 hex digits"});
     own_id_ = *id;
     table_.emplace(*id);
+    table_->set_pinned(pinned_ids(settings_));
     scope_ = discovery::LinkScope::of(settings_.bind_address);
     if (!scope_.ipv4 && !scope_.ipv6)
       return events_.push(DiscoveryError{"discovery: '" + settings_.bind_address + "' is not an address"});
@@ -108,6 +117,7 @@ struct Discovery::Impl {
       return;
     }
     auto heard = table_->hear(std::get<protocol::Announcement>(decoded), host, Clock::now());
+    if (heard.evicted) events_.push(std::move(*heard.evicted));
     if (heard.event) events_.push(std::move(*heard.event));
     if (heard.answer && announcing()) answer_soon();
     schedule_expiry();
@@ -148,6 +158,7 @@ struct Discovery::Impl {
     settings.bind_address = settings_.bind_address;
     settings_ = within_limits(std::move(settings));
     if (!table_) return;
+    table_->set_pinned(pinned_ids(settings_));
     if (was_announcing && !announcing()) announce(protocol::AnnouncementKind::Leave);
     tick();
   }

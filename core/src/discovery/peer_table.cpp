@@ -33,17 +33,21 @@ PeerTable::Heard PeerTable::hear(const protocol::Announcement& announcement, con
     }
     case protocol::AnnouncementKind::Announce: break;
   }
-  const Clock::time_point deadline = now + kSilentIntervals * announcement.interval + kExpiryMargin;
+  const auto interval = std::min<std::chrono::milliseconds>(announcement.interval, kMaxExpiryInterval);
+  const Clock::time_point deadline = now + kSilentIntervals * interval + kExpiryMargin;
   if (known == peers_.end()) {
-    if (peers_.size() >= kMaxPeers) return {};
+    std::optional<PeerExpired> evicted;
+    if (!pinned(announcement.device_id) && !make_room(now, evicted)) return {};
     Entry& entry = peers_[announcement.device_id];
     entry.peer = describe(announcement);
     entry.deadlines[host] = deadline;
     entry.host_order.push_back(host);
+    entry.last_heard = now;
     list_hosts(entry);
-    return {.event = PeerFound{entry.peer}, .answer = true};
+    return {.event = PeerFound{entry.peer}, .evicted = std::move(evicted), .answer = true};
   }
   Entry& entry = known->second;
+  entry.last_heard = now;
   const DiscoveredPeer before = entry.peer;
   if (const auto at = entry.deadlines.find(host); at != entry.deadlines.end()) {
     at->second = deadline;
@@ -86,6 +90,27 @@ std::optional<PeerTable::Clock::time_point> PeerTable::next_expiry() const {
     }
   }
   return next;
+}
+
+void PeerTable::set_pinned(std::vector<protocol::DeviceId> pinned) { pinned_ = std::move(pinned); }
+
+bool PeerTable::pinned(const protocol::DeviceId& id) const {
+  return std::find(pinned_.begin(), pinned_.end(), id) != pinned_.end();
+}
+
+bool PeerTable::make_room(Clock::time_point now, std::optional<PeerExpired>& evicted) {
+  std::size_t unpinned = 0;
+  auto stalest = peers_.end();
+  for (auto it = peers_.begin(); it != peers_.end(); ++it) {
+    if (pinned(it->first)) continue;
+    ++unpinned;
+    if (stalest == peers_.end() || it->second.last_heard < stalest->second.last_heard) stalest = it;
+  }
+  if (unpinned < kMaxPeers) return true;
+  if (stalest == peers_.end() || now - stalest->second.last_heard < kEvictableSilence) return false;
+  evicted = PeerExpired{std::move(stalest->second.peer)};
+  peers_.erase(stalest);
+  return true;
 }
 
 void PeerTable::list_hosts(Entry& entry) {

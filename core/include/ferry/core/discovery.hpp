@@ -30,6 +30,9 @@ struct DiscoverySettings {
   // "::" all interfaces, IPv4 and IPv6; "0.0.0.0" all, IPv4 only; a
   // specific address: the interface that carries it, its family only.
   std::string bind_address = "::";
+  // Devices the user pinned (fingerprints, 64 hex digits): listed whenever
+  // heard, however many others announce themselves.
+  std::vector<std::string> pinned_device_ids;
 };
 
 struct DiscoveredPeer {
@@ -54,7 +57,8 @@ struct PeerUpdated {
   DiscoveredPeer peer;
 };
 
-// Silent for three of its announce intervals plus a second, or it said goodbye.
+// Silent for three of its announce intervals (at most a minute each) plus a
+// second, or it said goodbye, or dropped for a newcomer from a full table.
 struct PeerExpired {
   DiscoveredPeer peer;  // as last known
   bool left = false;    // it said goodbye
