@@ -123,6 +123,7 @@ void ReceiveSession::await_offer() {
 }
 
 void ReceiveSession::on_offer(protocol::Offer offer) {
+  host_.offer_arrived(id_);
   // From here until ACCEPT we wait for our own user and disk, not the sender.
   watchdog_.disarm();
   if (auto rejection = offer_rejection(offer)) {

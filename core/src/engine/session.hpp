@@ -33,6 +33,8 @@ class SessionHost {
   // Logs why a file could not use the strategy planned for it, once per cause.
   virtual void note_fallback(const std::string& cause, const std::string& example_file) = 0;
   virtual void session_ended(TransferId id) = 0;
+  // A receiving session got its OFFER: it is past its handshake.
+  virtual void offer_arrived(TransferId id) = 0;
   // A receiving session writes a resumable part file only while it holds its
   // name, so two sessions never write one part. False: another holds it.
   virtual bool claim_part(const std::string& part_name) = 0;

@@ -6,6 +6,8 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ip/udp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/ip/v6_only.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -14,6 +16,7 @@
 #include <set>
 #include <thread>
 
+#include "connection_gate.hpp"
 #include "event_queue.hpp"
 #include "offer_limiter.hpp"
 #include "../transport/tls_context.hpp"
@@ -27,7 +30,12 @@ namespace ferry {
 
 using boost::asio::ip::tcp;
 
-constexpr std::size_t kMaxSessionsPerAddress = 16;
+// Out of descriptors, the acceptor waits this long before trying again,
+// twice as long each time up to the maximum: never a busy loop.
+constexpr auto kFirstAcceptBackoff = std::chrono::milliseconds(10);
+constexpr auto kMaxAcceptBackoff = std::chrono::seconds(1);
+// Accept failures with no gap this long between them are one episode, said once.
+constexpr auto kAcceptEpisodeGap = std::chrono::seconds(10);
 
 struct TransferEngine::Impl final : SessionHost {
   Impl(EngineSettings initial, NotifyHook notify)
@@ -51,11 +59,9 @@ struct TransferEngine::Impl final : SessionHost {
   boost::asio::thread_pool& workers() override { return workers_; }
   void session_ended(TransferId id) override {
     sessions_.erase(id);
-    if (auto incoming = incoming_.find(id); incoming != incoming_.end()) {
-      if (--incoming_by_address_[incoming->second] == 0) incoming_by_address_.erase(incoming->second);
-      incoming_.erase(incoming);
-    }
+    gate_.ended(id);
   }
+  void offer_arrived(TransferId id) override { gate_.offered(id); }
   bool claim_part(const std::string& part_name) override { return parts_in_use_.insert(part_name).second; }
   void release_part(const std::string& part_name) override { parts_in_use_.erase(part_name); }
   bool admit_offer(const std::string& fingerprint, const std::string& address) override {
@@ -131,7 +137,10 @@ struct TransferEngine::Impl final : SessionHost {
     if (!ec) acceptor_->set_option(tcp::acceptor::reuse_address(true), ec);
     if (!ec) acceptor_->bind(endpoint, ec);
     if (!ec) acceptor_->listen(tcp::socket::max_listen_connections, ec);
+    // Accepting synchronously must never block (shed_one_queued).
+    if (!ec) acceptor_->non_blocking(true, ec);
     if (!ec) {
+      open_spare_descriptor();
       const auto bound = acceptor_->local_endpoint(ec);
       emit(ListeningStarted{bound.address().to_string(), bound.port()});
       return accept_next();
@@ -163,30 +172,72 @@ struct TransferEngine::Impl final : SessionHost {
   void accept_next() {
     acceptor_->async_accept([this](boost::system::error_code ec, tcp::socket socket) {
       if (ec == boost::asio::error::operation_aborted || !acceptor_) return;
-      if (ec) {
-        spdlog::warn("accept: {}", ec.message());
-      } else {
-        admit_connection(std::move(socket));
-      }
+      if (ec) return accept_failed(ec);
+      accept_backoff_ = kFirstAcceptBackoff;  // the queue moves again
+      admit_connection(std::move(socket));
       accept_next();
     });
   }
 
-  // Connections that hold a session open without moving it along (a
-  // slowloris) cost a session each until the idle timeout: one address gets
-  // at most kMaxSessionsPerAddress at once, and further ones are closed.
+  // Out of descriptors (EMFILE, ENFILE) or another failure: said once per
+  // episode, room made by closing the oldest connection still in its
+  // handshake (or, with none, the next queued connection through the spare
+  // descriptor), and the next accept only after a back-off.
+  void accept_failed(const boost::system::error_code& ec) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!last_accept_failure_ || now - *last_accept_failure_ > kAcceptEpisodeGap) {
+      spdlog::warn("accept on port {}: {} ({} sessions open); making room and backing off "
+                   "(said once until accepts work for {} s)",
+                   acceptor_->local_endpoint().port(), ec.message(), gate_.sessions(),
+                   kAcceptEpisodeGap.count());
+    }
+    last_accept_failure_ = now;
+    if (auto oldest = gate_.oldest_handshaking()) {
+      gate_.offered(*oldest);  // counted out now: the next failure picks another
+      with_session(*oldest, [](Session& s) { s.cancel(); });
+    } else {
+      shed_one_queued();
+    }
+    accept_timer_.expires_after(accept_backoff_);
+    accept_backoff_ = std::min<std::chrono::milliseconds>(2 * accept_backoff_, kMaxAcceptBackoff);
+    accept_timer_.async_wait([this](boost::system::error_code ec) {
+      if (!ec && acceptor_) accept_next();
+    });
+  }
+
+  // A descriptor kept in reserve, so a queued connection can still be taken
+  // and closed (the peer learns at once) when none is left.
+  void open_spare_descriptor() {
+    boost::system::error_code ignored;
+    if (!spare_descriptor_.is_open()) spare_descriptor_.open(boost::asio::ip::udp::v4(), ignored);
+  }
+
+  void shed_one_queued() {
+    boost::system::error_code ignored;
+    spare_descriptor_.close(ignored);
+    tcp::socket queued(context_);
+    acceptor_->accept(queued, ignored);
+    queued.close(ignored);
+    open_spare_descriptor();
+  }
+
+  // Every connection costs a session until it offers something or times
+  // out; the gate (connection_gate.hpp) bounds what hostile peers can hold.
   void admit_connection(tcp::socket socket) {
     boost::system::error_code ec;
     const auto address = socket.remote_endpoint(ec).address().to_string();
     if (ec) return;
-    if (incoming_by_address_[address] >= kMaxSessionsPerAddress) {
-      spdlog::warn("refusing a connection from {}: {} sessions from there are open already", address,
-                   kMaxSessionsPerAddress);
+    const TransferId id{next_id_++};
+    const auto admission = gate_.admit(id, address);
+    if (!admission.admitted) {
+      spdlog::debug("refusing a connection from {}: {} sessions from there are open already", address,
+                    kMaxSessionsPerAddress);
       return;  // the socket closes here
     }
-    ++incoming_by_address_[address];
-    const TransferId id{next_id_++};
-    incoming_[id] = address;
+    if (admission.displaced) {
+      spdlog::debug("closing the oldest of {} connections still in their handshake", kMaxHandshaking);
+      with_session(*admission.displaced, [](Session& s) { s.cancel(); });
+    }
     auto session = std::make_shared<ReceiveSession>(*this, std::move(socket), tls_, id, folder_);
     sessions_[id] = session;
     session->start();
@@ -211,6 +262,9 @@ struct TransferEngine::Impl final : SessionHost {
 
   void shut_down() {
     acceptor_.reset();
+    accept_timer_.cancel();
+    boost::system::error_code ignored;
+    spare_descriptor_.close(ignored);
     auto sessions = sessions_;  // cancelling ends (and unregisters) them
     for (auto& [id, session] : sessions) session->cancel();
   }
@@ -227,8 +281,11 @@ struct TransferEngine::Impl final : SessionHost {
   std::set<std::string> fallbacks_logged_;
   std::set<std::string> parts_in_use_;
   OfferLimiter offers_;
-  std::map<TransferId, std::string> incoming_;        // receiving sessions, by peer address
-  std::map<std::string, std::size_t> incoming_by_address_;
+  ConnectionGate gate_;  // receiving sessions
+  boost::asio::steady_timer accept_timer_{context_};
+  std::chrono::milliseconds accept_backoff_ = kFirstAcceptBackoff;
+  std::optional<std::chrono::steady_clock::time_point> last_accept_failure_;
+  boost::asio::ip::udp::socket spare_descriptor_{context_};
   std::shared_ptr<boost::asio::ssl::context> tls_;
   std::shared_ptr<const Identity> tls_identity_;  // the identity tls_ was made from
   std::optional<platform::KernelTlsProbe> kernel_tls_;

@@ -209,6 +209,8 @@ void Connection::shutdown_send() {
 }
 
 void Connection::async_write_all(std::span<const std::byte> bytes, Handler handler) {
+  // A session closed during its handshake has nothing to say yet.
+  if (!handshake_done_) return complete(std::move(handler), asio::error::not_connected, 0);
   if (plain_socket())
     return asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()), platform::TransferWhole{},
                              std::move(handler));
