@@ -19,6 +19,7 @@
 #include <boost/asio/post.hpp>
 
 #include "ferry/platform/file_source.hpp"
+#include "ferry/platform/pipeline_trace.hpp"
 
 namespace ferry::platform::common {
 
@@ -91,6 +92,7 @@ class OrderedBlockSource : public FileSource {
       return start_read(block);
     }
     block.reading = false;
+    trace_pipeline("source read done {} +{} reads_in_flight {}", block.offset, block.valid, reads_in_flight());
     send_ready();
   }
 
@@ -114,7 +116,13 @@ class OrderedBlockSource : public FileSource {
       free_.pop_back();
       next_read_ += expected;
       start_read(blocks_.back());
+      trace_pipeline("source read submitted {} +{} reads_in_flight {}", blocks_.back().offset, expected,
+                     reads_in_flight());
     }
+  }
+  std::size_t reads_in_flight() const {
+    return static_cast<std::size_t>(
+        std::count_if(blocks_.begin(), blocks_.end(), [](const Block& b) { return b.reading; }));
   }
 
   // Sends the front block if it has been read and nothing is being written.
@@ -127,10 +135,12 @@ class OrderedBlockSource : public FileSource {
     if (!front.observed) {
       observer_({buffer_data(front.buffer), front.expected});
       front.observed = true;
+      trace_pipeline("source digested {} +{}", front.offset, front.expected);
     }
     const auto chunk =
         static_cast<std::size_t>(std::min<std::uint64_t>(front.expected - front.sent, owed_));
     writing_ = true;
+    trace_pipeline("source send started {} +{} reads_in_flight {}", front.offset + front.sent, chunk, reads_in_flight());
     const std::span<const std::byte> bytes(buffer_data(front.buffer) + front.sent, chunk);
     stream_->async_write_all(bytes, [this](boost::system::error_code ec, std::size_t written) {
       writing_ = false;
@@ -138,6 +148,7 @@ class OrderedBlockSource : public FileSource {
       owed_ -= written;
       Block& block = blocks_.front();
       block.sent += written;
+      trace_pipeline("source send done {} +{}", block.offset, block.sent);
       if (block.sent == block.expected) {
         free_.push_back(std::move(block.buffer));
         blocks_.pop_front();

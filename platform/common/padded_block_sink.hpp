@@ -21,6 +21,7 @@
 #include <boost/asio/post.hpp>
 
 #include "ferry/platform/file_sink.hpp"
+#include "ferry/platform/pipeline_trace.hpp"
 
 namespace ferry::platform::common {
 
@@ -45,6 +46,8 @@ class PaddedBlockSink : public FileSink {
     std::memset(buffer_data(write.buffer) + filled, 0, write.length - filled);
     offset_ += filled;
     start_write(write);
+    trace_pipeline("sink write submitted {} +{} writes_in_flight {}", write.offset, write.length,
+                   writes_.size());
   }
 
   void async_finish(std::int64_t mtime_ns, CompletionHandler handler) final {
@@ -94,6 +97,7 @@ class PaddedBlockSink : public FileSink {
     if (wrote > 0 && write.done < write.length && write.done % alignment_ == 0)
       return start_write(write);
     if (write.done < write.length) return write_failed(write, short_write());
+    trace_pipeline("sink write done {} +{}", write.offset, write.length);
     release(write);
   }
 
@@ -113,12 +117,16 @@ class PaddedBlockSink : public FileSink {
 
   void serve_acquire() {
     if (!pending_acquire_) return;
-    if (!error_ && free_.empty()) return;  // back-pressure: wait for a write to land
+    if (!error_ && free_.empty()) {  // back-pressure: wait for a write to land
+      trace_pipeline("sink acquire waits writes_in_flight {}", writes_.size());
+      return;
+    }
     std::span<std::byte> buffer;
     if (!error_) {
       acquired_.emplace(std::move(free_.back()));
       free_.pop_back();
       buffer = {buffer_data(*acquired_), block_bytes_};
+      trace_pipeline("sink acquired writes_in_flight {}", writes_.size());
     }
     boost::asio::post(executor_, [handler = std::move(pending_acquire_), error = error_, buffer] {
       handler(error, buffer);

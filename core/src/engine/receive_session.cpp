@@ -8,6 +8,7 @@
 
 #include "ferry/core/endpoint.hpp"
 #include "ferry/core/path_rules.hpp"
+#include "ferry/platform/pipeline_trace.hpp"
 #include "planner.hpp"
 
 namespace ferry {
@@ -356,8 +357,10 @@ void ReceiveSession::pump_data() {
   const std::size_t want = std::min<std::size_t>(chunk_left_, file.buffer.size() - file.filled);
   auto piece = file.buffer.subspan(file.filled, want);
   payload_read_pending_ = true;
+  platform::trace_pipeline("session socket read started {} +{}", file.received, piece.size());
   reader_.async_read_payload(piece, [self = shared_from_this(), piece](std::error_code ec) {
     self->payload_read_pending_ = false;
+    platform::trace_pipeline("session socket read done +{}", piece.size());
     if (self->finished_) return self->after_late_payload_read();
     if (ec) return self->fail("connection to the sender lost mid-file: " + ec.message(), false);
     self->watchdog_.touch();

@@ -7,6 +7,7 @@
 #include <boost/asio/post.hpp>
 
 #include "ferry/platform/path_facts.hpp"
+#include "ferry/platform/pipeline_trace.hpp"
 #include "planner.hpp"
 
 namespace ferry {
@@ -352,6 +353,7 @@ void SendSession::send_chunk() {
   }
   const auto chunk =
       static_cast<std::uint32_t>(std::min<std::uint64_t>(file.size - file.sent, protocol::kMaxDataPayload));
+  platform::trace_pipeline("session data frame {} +{}", file.sent, chunk);
   writer_.queue(protocol::DataHeader{chunk});
   writer_.async_flush([self = shared_from_this(), chunk](std::error_code ec) {
     if (self->finished_) return;
