@@ -3,7 +3,9 @@
 // buffers handed out by async_acquire (back-pressure: only when a write has
 // released one), each committed buffer is written at its file offset with
 // several writes in flight, the last one padded to the alignment, and at the
-// end the platform cuts the file to its exact size. A platform subclass only
+// end the platform cuts the file to its exact size. While a buffer is
+// written, a digest lane shows its bytes to the observer, in file order; the
+// buffer goes back to the caller once both are done. A platform subclass only
 // starts writes (start_write), reports how they ended (write_done,
 // write_failed) and finishes the file (finish_file, close_file).
 //
@@ -20,6 +22,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/post.hpp>
 
+#include "digest_lane.hpp"
 #include "ferry/platform/file_sink.hpp"
 #include "ferry/platform/pipeline_trace.hpp"
 
@@ -38,16 +41,20 @@ class PaddedBlockSink : public FileSink {
   void commit(std::size_t filled) final {
     Write& write = writes_.emplace_back(Write{std::move(*acquired_), offset_, 0, 0});
     acquired_.reset();
-    if (error_) return release(write);
+    if (error_) {
+      write.written = true;  // never started
+      return release(write);
+    }
     if (tail_written_) return write_failed(write, write_after_tail());
     tail_written_ = filled < block_bytes_;
     // The tail goes out padded to the alignment; finish_file cuts the padding off.
     write.length = (filled + alignment_ - 1) / alignment_ * alignment_;
     std::memset(buffer_data(write.buffer) + filled, 0, write.length - filled);
     offset_ += filled;
-    start_write(write);
     trace_pipeline("sink write submitted {} +{} writes_in_flight {}", write.offset, write.length,
                    writes_.size());
+    start_digest(write, filled);
+    start_write(write);
   }
 
   void async_finish(std::int64_t mtime_ns, CompletionHandler handler) final {
@@ -62,14 +69,17 @@ class PaddedBlockSink : public FileSink {
     std::uint64_t offset = 0;  // file offset of the buffer's first byte
     std::size_t length = 0;    // aligned
     std::size_t done = 0;
+    bool written = false;      // landed, or failed
+    bool digesting = false;    // its bytes are on the digest lane
   };
 
   // `block_bytes` and `start` (the first byte to write) are multiples of
   // `alignment`; one block per buffer.
   PaddedBlockSink(const boost::asio::any_io_executor& executor, std::string path,
                   std::uint64_t start, std::size_t alignment, std::size_t block_bytes,
-                  std::vector<Buffer> buffers)
+                  std::vector<Buffer> buffers, ByteObserver observer)
       : executor_(executor),
+        observer_(std::move(observer)),
         path_(std::move(path)),
         alignment_(alignment),
         block_bytes_(block_bytes),
@@ -98,17 +108,38 @@ class PaddedBlockSink : public FileSink {
       return start_write(write);
     if (write.done < write.length) return write_failed(write, short_write());
     trace_pipeline("sink write done {} +{}", write.offset, write.length);
+    write.written = true;
     release(write);
   }
 
   // The first error is the one reported; the buffer goes back either way.
   void write_failed(Write& write, IoError error) {
     if (!error_) error_ = std::move(error);
+    write.written = true;
     release(write);
   }
 
  private:
+  // The lane only reads the buffer, as the write does, so both run at once.
+  void start_digest(Write& write, std::size_t filled) {
+    if (!lane_) lane_.emplace(executor_);
+    write.digesting = true;
+    const std::span<const std::byte> bytes(buffer_data(write.buffer), filled);
+    const std::uint64_t offset = write.offset;
+    lane_->run(
+        [this, bytes, offset] {
+          observer_(bytes);
+          trace_pipeline("sink digested {} +{}", offset, bytes.size());
+        },
+        [this, &write] {
+          write.digesting = false;
+          release(write);
+        });
+  }
+
+  // Gives the buffer back once it is neither written nor digested any more.
   void release(Write& write) {
+    if (write.digesting || !write.written) return;
     free_.push_back(std::move(write.buffer));
     writes_.remove_if([&](const Write& w) { return &w == &write; });
     serve_acquire();
@@ -144,6 +175,7 @@ class PaddedBlockSink : public FileSink {
   }
 
   boost::asio::any_io_executor executor_;
+  ByteObserver observer_;
   std::string path_;
   std::size_t alignment_;
   std::size_t block_bytes_;
@@ -156,6 +188,8 @@ class PaddedBlockSink : public FileSink {
   std::optional<IoError> error_;
   AcquireHandler pending_acquire_;
   CompletionHandler pending_finish_;
+  // Last: destroyed first, waiting for a digest that reads the buffers.
+  std::optional<DigestLane> lane_;
 };
 
 }  // namespace ferry::platform::common

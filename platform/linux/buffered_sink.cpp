@@ -22,8 +22,9 @@ constexpr std::size_t kPageBytes = 4096;
 
 class BufferedSink final : public FileSink {
  public:
-  BufferedSink(const boost::asio::any_io_executor& executor, SinkFile file)
+  BufferedSink(const boost::asio::any_io_executor& executor, SinkFile file, ByteObserver observer)
       : executor_(executor),
+        observer_(std::move(observer)),
         file_(std::move(file)),
         buffer_(kBufferBytes, kPageBytes),
         offset_(file_.start) {}
@@ -39,6 +40,7 @@ class BufferedSink final : public FileSink {
 
   void commit(std::size_t filled) override {
     if (error_) return;
+    observer_({buffer_.data(), filled});
     std::size_t done = 0;
     while (done < filled) {
       const ssize_t n = ::pwrite(file_.fd.get(), buffer_.data() + done,
@@ -65,6 +67,7 @@ class BufferedSink final : public FileSink {
 
  private:
   boost::asio::any_io_executor executor_;
+  ByteObserver observer_;
   SinkFile file_;
   AlignedBuffer buffer_;  // from the thread's cache: no allocation or zeroing per file
   std::uint64_t offset_;
@@ -74,8 +77,8 @@ class BufferedSink final : public FileSink {
 }  // namespace
 
 std::unique_ptr<FileSink> make_buffered_sink(const boost::asio::any_io_executor& executor,
-                                             SinkFile file) {
-  return std::make_unique<BufferedSink>(executor, std::move(file));
+                                             SinkFile file, ByteObserver observer) {
+  return std::make_unique<BufferedSink>(executor, std::move(file), std::move(observer));
 }
 
 }  // namespace ferry::platform::linux_impl

@@ -304,7 +304,8 @@ bool SendSession::open_file(std::uint32_t index, ResumePoint point) {
   auto opened = platform::open_source(
       executor_, path, record.strategy,
       {settings.direct_block_bytes, settings.direct_queue_depth},
-      [this](std::span<const std::byte> bytes) { current_->digest.update(bytes); }, point.offset);
+      [digest = &current_->digest](std::span<const std::byte> bytes) { digest->update(bytes); },
+      point.offset);
   std::string problem;
   if (!opened) problem = opened.error().describe();
   else if (opened->size != entry.size || opened->mtime_ns != entry.mtime_ns)
