@@ -33,7 +33,8 @@ std::string mode_ratios(const std::vector<std::string_view>& sets, const std::ma
                {"MiB/s (and files/s) fast ÷ encrypted", Table::Align::Right},
                {"On disk fast ÷ encrypted", Table::Align::Right},
                {"Sender CPU fast ÷ encrypted", Table::Align::Right},
-               {"Receiver CPU fast ÷ encrypted", Table::Align::Right}});
+               {"Receiver CPU fast ÷ encrypted", Table::Align::Right},
+               {"Sender syscalls fast ÷ encrypted", Table::Align::Right}});
   for (const std::string_view set : sets) {
     const Series& fast = series.at(config_name(set, Mode::Fast));
     const Series& encrypted = series.at(config_name(set, Mode::Encrypted));
@@ -43,7 +44,9 @@ std::string mode_ratios(const std::vector<std::string_view>& sets, const std::ma
                                  fixed(2)),
                    format_spread(paired_ratios(fast.sender_cpu_per_gib, encrypted.sender_cpu_per_gib), fixed(2)),
                    format_spread(paired_ratios(fast.receiver_cpu_per_gib, encrypted.receiver_cpu_per_gib),
-                                 fixed(2))});
+                                 fixed(2)),
+                   format_spread(paired_ratios(fast.sender_syscalls_per_gib, encrypted.sender_syscalls_per_gib),
+                                 fixed(3))});
   }
   return table.markdown();
 }

@@ -96,6 +96,7 @@ std::uint64_t disk_bytes_needed(const BenchOptions& options) {
   // Small files take whole 4 KiB blocks.
   const std::uint64_t small_set = options.small_files * ((options.small_size + 4095) / 4096 * 4096);
   if (options.runs_scenario('L')) needed = std::max(needed, 2 * options.large_size);
+  if (options.runs_scenario('D') || options.runs_scenario('R')) needed = std::max(needed, options.large_size);
   if (options.runs_scenario('S')) needed = std::max(needed, 2 * small_set);
   if (options.runs_scenario('E')) needed = std::max(needed, 2 * (options.large_size + small_set));
   if (options.runs_scenario('M') || options.runs_scenario('T')) {
@@ -122,7 +123,7 @@ int run_bench(const BenchOptions& options) {
                           work.path(), std::nullopt, std::nullopt};
   if (!options.use_perf) {
     context.perf_missing = "--no-perf was given";
-  } else if (options.scenarios.find_first_of("LSEMT") != std::string::npos) {
+  } else if (options.scenarios.find_first_of("LDRSEMT") != std::string::npos) {
     context.perf_missing = perf_unavailable_reason(logs);
     if (context.perf_missing) fmt::print(stderr, "ferry-bench: no system call counts: {}\n", *context.perf_missing);
   }
@@ -135,6 +136,8 @@ int run_bench(const BenchOptions& options) {
   for (const char scenario : options.scenarios) {
     switch (scenario) {
       case 'L': report += "\n" + run_large_file_scenario(context); break;
+      case 'D': report += "\n" + run_send_side_scenario(context); break;
+      case 'R': report += "\n" + run_receive_side_scenario(context); break;
       case 'S': report += "\n" + run_small_files_scenario(context); break;
       case 'E': report += "\n" + run_encryption_scenario(context); break;
       case 'M': report += "\n" + run_mixed_scenario(context); break;

@@ -54,7 +54,7 @@ std::string parse_scenarios(std::string_view text) {
   for (const char letter : text) {
     if (letter == ',') continue;
     if (kAllScenarios.find(letter) == std::string_view::npos) {
-      throw OptionError(fmt::format("option --scenario: '{}' is not a list of L, S, E, M, T and P, or all", text));
+      throw OptionError(fmt::format("option --scenario: '{}' is not a list of L, D, R, S, E, M, T and P, or all", text));
     }
     if (letters.find(letter) == std::string::npos) letters += letter;
   }
@@ -138,6 +138,8 @@ std::variant<BenchOptions, ShowHelp> parse_options(std::span<const std::string_v
       options.data_dir = fs::path(value());
     } else if (name == "--scenario") {
       options.scenarios = parse_scenarios(value());
+    } else if (name == "--tmpfs") {
+      options.tmpfs = fs::path(value());
     } else if (name == "--size") {
       options.large_size = parse_size(value());
     } else if (name == "--small-files") {
@@ -192,6 +194,10 @@ mode (plain TCP after the TLS handshake) except where a row says encrypted.
   L  one large file (--size): auto, auto encrypted, zerocopy, direct, buffered
      and a naive read()/write() 32 KiB copy, cold cache; then zerocopy and
      naive warm
+  D  send side: L's file on disk (cold) received into tmpfs (--tmpfs): auto,
+     auto encrypted, zerocopy, buffered, naive
+  R  receive side: the file in tmpfs received onto the disk, counted until
+     it is on disk: the same rows
   S  many small files (--small-files of --small-size in --small-folders):
      auto, zerocopy, buffered and tar -cf - | nc into nc -l | tar -xf -
   E  encrypted (the default) against fast mode (send --fast), with auto, for
@@ -209,8 +215,9 @@ mode (plain TCP after the TLS handshake) except where a row says encrypted.
   --data DIR          also write the figures as TSV files into DIR (for bench/plot.gp)
   --runs N            runs per measurement; cells show the median (min–max) (default 3)
   --perf-runs N       runs of the separate system call pass (perf stat) (default 1)
-  --scenario LIST     letters of L, S, E, M, T, P (e.g. L,S) or all (default all)
-  --size SIZE         L and E: size of the one file (default 4G)
+  --scenario LIST     letters of L, D, R, S, E, M, T, P (e.g. L,S) or all (default all)
+  --size SIZE         L, D, R and E: size of the one file (default 4G)
+  --tmpfs DIR         D and R: a tmpfs folder for the end in memory (default /dev/shm)
   --small-files N     S and E: number of files (default 10000)
   --small-size SIZE   S and E: size of each file (default 16K)
   --mixed-files N     M and T: number of files (default 200)

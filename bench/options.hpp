@@ -19,7 +19,7 @@ class OptionError : public std::runtime_error {
 };
 
 // Every scenario letter, in the order they run whatever the order given.
-inline constexpr std::string_view kAllScenarios = "LSEMTP";
+inline constexpr std::string_view kAllScenarios = "LDRSEMTP";
 
 struct BenchOptions {
   std::filesystem::path cli;      // ferry-cli to run
@@ -28,7 +28,8 @@ struct BenchOptions {
   int runs = 3;
   int perf_runs = 1;                                 // runs of the separate perf stat pass
   std::string scenarios{kAllScenarios};              // which to run, in this order
-  std::uint64_t large_size = 4ull << 30;             // L and E: the one file
+  std::uint64_t large_size = 4ull << 30;             // L, D, R and E: the one file
+  std::filesystem::path tmpfs = "/dev/shm";          // D and R: the end in memory
   std::uint32_t small_files = 10000;                 // S and E: this many files...
   std::uint64_t small_size = 16ull << 10;            // ...of this size...
   std::uint32_t small_folders = 100;                 // ...in this many folders

@@ -24,6 +24,13 @@ std::string run_large_file_scenario(const ScenarioContext& context);
 // nullopt when tar and OpenBSD netcat can run here, else why not.
 std::optional<std::string> tar_nc_unavailable_reason();
 
+// "D": the large file from disk (cold) into tmpfs: the sender's side alone.
+std::string run_send_side_scenario(const ScenarioContext& context);
+
+// "R": the large file from tmpfs onto the disk: the receiver's side alone,
+// counted until the data is on disk.
+std::string run_receive_side_scenario(const ScenarioContext& context);
+
 // "S": many small files in folders; Ferry against tar | nc.
 std::string run_small_files_scenario(const ScenarioContext& context);
 

@@ -1,10 +1,12 @@
 #pragma once
 // What the Linux and Windows direct sources share: the file is read in blocks
 // into aligned buffers, several reads in flight, and each block is sent as
-// soon as it and every block before it have been read, in file order. A
-// platform subclass only starts reads (start_read) and reports how they ended
-// (read_done, or fail); ordering, back-pressure, the observer and the rest of
-// the FileSource contract live here.
+// soon as it and every block before it have been read, in file order. While
+// the engine thread sends a block, a digest lane shows it (and the blocks read
+// after it) to the observer, in file order; a buffer goes back to a new read
+// once it is both sent and digested. A platform subclass only starts reads
+// (start_read) and reports how they ended (read_done, or fail); ordering,
+// back-pressure, the observer and the rest of the FileSource contract live here.
 //
 // Buffer is a movable owner of aligned memory for which
 // `std::byte* buffer_data(const Buffer&)` is found by argument-dependent lookup.
@@ -18,7 +20,9 @@
 
 #include <boost/asio/post.hpp>
 
+#include "digest_lane.hpp"
 #include "ferry/platform/file_source.hpp"
+#include "ferry/platform/pipeline_trace.hpp"
 
 namespace ferry::platform::common {
 
@@ -31,6 +35,7 @@ class OrderedBlockSource : public FileSource {
   void async_send(ByteStream& stream, std::uint64_t length,
                   CompletionHandler handler) final {
     stream_ = &stream;
+    if (!lane_) lane_.emplace(stream.get_executor());
     owed_ = length;
     handler_ = std::move(handler);
     if (error_) return finish(error_);
@@ -45,10 +50,10 @@ class OrderedBlockSource : public FileSource {
     std::size_t valid = 0;      // bytes read so far
     std::size_t expected = 0;   // bytes this block should hold (less at EOF)
     std::size_t sent = 0;
-    bool observed = false;
     bool reading = true;
+    bool digest_started = false;
+    bool digested = false;
   };
-
   // `block_bytes` and `start` (the first byte to send) are multiples of
   // `alignment`; one block per buffer.
   OrderedBlockSource(std::string path, std::uint64_t file_size, std::uint64_t start,
@@ -91,6 +96,8 @@ class OrderedBlockSource : public FileSource {
       return start_read(block);
     }
     block.reading = false;
+    trace_pipeline("source read done {} +{} reads_in_flight {}", block.offset, block.valid, reads_in_flight());
+    start_digests();
     send_ready();
   }
 
@@ -114,35 +121,81 @@ class OrderedBlockSource : public FileSource {
       free_.pop_back();
       next_read_ += expected;
       start_read(blocks_.back());
+      trace_pipeline("source read submitted {} +{} reads_in_flight {}", blocks_.back().offset, expected,
+                     reads_in_flight());
     }
   }
 
-  // Sends the front block if it has been read and nothing is being written.
+  std::size_t reads_in_flight() const {
+    return static_cast<std::size_t>(
+        std::count_if(blocks_.begin(), blocks_.end(), [](const Block& b) { return b.reading; }));
+  }
+
+  // Hands every block read, in file order, to the digest lane. The lane only
+  // reads the buffer, as the socket write does, so both run at once.
+  void start_digests() {
+    for (Block& block : blocks_) {
+      if (block.reading) return;
+      if (block.digest_started) continue;
+      block.digest_started = true;
+      const std::span<const std::byte> bytes(buffer_data(block.buffer), block.expected);
+      const std::uint64_t offset = block.offset;
+      lane_->run(
+          [this, bytes, offset] {
+            observer_(bytes);
+            trace_pipeline("source digested {} +{}", offset, bytes.size());
+          },
+          [this, offset] {
+            block_at(offset).digested = true;
+            digested_to_ = offset + block_at(offset).expected;
+            release_done();
+            send_ready();
+          });
+    }
+  }
+
+  // Gives buffers both sent and digested back to new reads.
+  void release_done() {
+    while (!blocks_.empty() && blocks_.front().digested &&
+           blocks_.front().sent == blocks_.front().expected) {
+      free_.push_back(std::move(blocks_.front().buffer));
+      blocks_.pop_front();
+    }
+    fill_queue();
+  }
+
+  // Sends the next unsent block once it has been read, if nothing is being
+  // written; completes the call once its bytes are sent and digested.
   void send_ready() {
     if (writing_ || error_ || !handler_) return;
-    if (owed_ == 0) return finish(std::nullopt);
-    if (blocks_.empty()) return fail(ended_early());
-    Block& front = blocks_.front();
-    if (front.reading) return;
-    if (!front.observed) {
-      observer_({buffer_data(front.buffer), front.expected});
-      front.observed = true;
+    if (owed_ == 0) {
+      if (digested_to_ >= sent_to_) finish(std::nullopt);
+      return;
     }
+    const auto next = std::find_if(blocks_.begin(), blocks_.end(),
+                                   [](const Block& b) { return b.sent < b.expected; });
+    if (next == blocks_.end()) {
+      // Every block read so far is sent: more comes once a digest frees a buffer.
+      if (next_read_ >= file_size_) fail(ended_early());
+      return;
+    }
+    if (next->reading) return;
     const auto chunk =
-        static_cast<std::size_t>(std::min<std::uint64_t>(front.expected - front.sent, owed_));
+        static_cast<std::size_t>(std::min<std::uint64_t>(next->expected - next->sent, owed_));
     writing_ = true;
-    const std::span<const std::byte> bytes(buffer_data(front.buffer) + front.sent, chunk);
-    stream_->async_write_all(bytes, [this](boost::system::error_code ec, std::size_t written) {
+    const std::uint64_t offset = next->offset;
+    trace_pipeline("source send started {} +{} reads_in_flight {}", offset + next->sent, chunk,
+                   reads_in_flight());
+    const std::span<const std::byte> bytes(buffer_data(next->buffer) + next->sent, chunk);
+    stream_->async_write_all(bytes, [this, offset](boost::system::error_code ec, std::size_t written) {
       writing_ = false;
       if (ec) return fail(IoError{ec, "send", path_});
       owed_ -= written;
-      Block& block = blocks_.front();
+      Block& block = block_at(offset);
       block.sent += written;
-      if (block.sent == block.expected) {
-        free_.push_back(std::move(block.buffer));
-        blocks_.pop_front();
-        fill_queue();
-      }
+      sent_to_ = block.offset + block.sent;
+      trace_pipeline("source send done {} +{}", offset, block.sent);
+      release_done();
       send_ready();
     });
   }
@@ -161,11 +214,15 @@ class OrderedBlockSource : public FileSource {
   std::vector<Buffer> free_;
   std::deque<Block> blocks_;  // in file order; front is sent next
   std::uint64_t next_read_;
+  std::uint64_t sent_to_ = 0;      // file offset up to which bytes were sent
+  std::uint64_t digested_to_ = 0;  // and digested
   std::uint64_t owed_ = 0;
   bool writing_ = false;
   std::optional<IoError> error_;
   ByteStream* stream_ = nullptr;
   CompletionHandler handler_;
+  // Last: destroyed first, waiting for a digest that reads the buffers.
+  std::optional<DigestLane> lane_;
 };
 
 }  // namespace ferry::platform::common

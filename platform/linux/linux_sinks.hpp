@@ -18,11 +18,11 @@ struct SinkFile {
 };
 
 std::unique_ptr<FileSink> make_buffered_sink(const boost::asio::any_io_executor& executor,
-                                             SinkFile file);
+                                             SinkFile file, ByteObserver observer);
 // `fd` must be open with O_DIRECT and `alignment` come from statx (at least 4096).
 std::unique_ptr<FileSink> make_direct_sink(const boost::asio::any_io_executor& executor,
                                            SinkFile file, std::size_t alignment,
                                            UringQueuePtr queue,
-                                           const DirectOptions& options);
+                                           const DirectOptions& options, ByteObserver observer);
 
 }  // namespace ferry::platform::linux_impl

@@ -59,7 +59,7 @@ DirectAttempt prepare_direct(const boost::asio::any_io_executor& executor, const
 Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
                              const std::filesystem::path& fs_path, std::uint64_t size,
                              Strategy requested, const DirectOptions& options,
-                             std::uint64_t resume_from) {
+                             ByteObserver observer, std::uint64_t resume_from) {
   const std::string path = fs_path.string();
   OpenedSink opened;
   if (requested == Strategy::Direct) {
@@ -70,7 +70,7 @@ Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
         return reserved.error();
       opened.sink = make_direct_sink(executor, {std::move(parts->fd), path, size, resume_from},
                                      parts->alignment,
-                                     std::move(parts->queue), options);
+                                     std::move(parts->queue), options, std::move(observer));
       return opened;
     }
     opened.fallback_reason = std::get<std::string>(direct);
@@ -81,7 +81,8 @@ Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
   if (size >= kReservedFromBytes) {
     if (auto reserved = reserve_space(fd.get(), size, path); !reserved) return reserved.error();
   }
-  opened.sink = make_buffered_sink(executor, {std::move(fd), path, size, resume_from});
+  opened.sink =
+      make_buffered_sink(executor, {std::move(fd), path, size, resume_from}, std::move(observer));
   return opened;
 }
 

@@ -15,9 +15,10 @@ namespace {
 class DirectSink final : public common::PaddedBlockSink<AlignedBuffer> {
  public:
   DirectSink(const boost::asio::any_io_executor& executor, SinkFile file, std::size_t alignment,
-             UringQueuePtr queue, const DirectOptions& options)
+             UringQueuePtr queue, const DirectOptions& options, ByteObserver observer)
       : PaddedBlockSink(executor, file.path, file.start, alignment,
-                        direct_block_bytes(options, alignment), direct_buffers(options, alignment)),
+                        direct_block_bytes(options, alignment), direct_buffers(options, alignment),
+                        std::move(observer)),
         file_(std::move(file)),
         queue_(std::move(queue)) {}
 
@@ -64,9 +65,9 @@ class DirectSink final : public common::PaddedBlockSink<AlignedBuffer> {
 std::unique_ptr<FileSink> make_direct_sink(const boost::asio::any_io_executor& executor,
                                            SinkFile file, std::size_t alignment,
                                            UringQueuePtr queue,
-                                           const DirectOptions& options) {
+                                           const DirectOptions& options, ByteObserver observer) {
   return std::make_unique<DirectSink>(executor, std::move(file), alignment, std::move(queue),
-                                      options);
+                                      options, std::move(observer));
 }
 
 }  // namespace ferry::platform::linux_impl

@@ -13,8 +13,12 @@ constexpr std::size_t kBufferBytes = 1024 * 1024;
 
 class BufferedSink final : public FileSink {
  public:
-  BufferedSink(const boost::asio::any_io_executor& executor, SinkFile file)
-      : executor_(executor), file_(std::move(file)), buffer_(kBufferBytes), offset_(file_.start) {}
+  BufferedSink(const boost::asio::any_io_executor& executor, SinkFile file, ByteObserver observer)
+      : executor_(executor),
+        observer_(std::move(observer)),
+        file_(std::move(file)),
+        buffer_(kBufferBytes),
+        offset_(file_.start) {}
 
   Strategy strategy() const override { return Strategy::Buffered; }
 
@@ -27,6 +31,7 @@ class BufferedSink final : public FileSink {
 
   void commit(std::size_t filled) override {
     if (error_) return;
+    observer_({buffer_.data(), filled});
     std::size_t done = 0;
     while (done < filled) {
       OVERLAPPED at{};  // a synchronous handle writes at this offset and returns when done
@@ -56,6 +61,7 @@ class BufferedSink final : public FileSink {
 
  private:
   boost::asio::any_io_executor executor_;
+  ByteObserver observer_;
   SinkFile file_;
   std::vector<std::byte> buffer_;
   std::uint64_t offset_;
@@ -65,8 +71,8 @@ class BufferedSink final : public FileSink {
 }  // namespace
 
 std::unique_ptr<FileSink> make_buffered_sink(const boost::asio::any_io_executor& executor,
-                                             SinkFile file) {
-  return std::make_unique<BufferedSink>(executor, std::move(file));
+                                             SinkFile file, ByteObserver observer) {
+  return std::make_unique<BufferedSink>(executor, std::move(file), std::move(observer));
 }
 
 }  // namespace ferry::platform::windows_impl

@@ -20,10 +20,10 @@ namespace {
 
 class DirectSink final : public common::PaddedBlockSink<SharedBuffer> {
  public:
-  DirectSink(UnbufferedSinkFile file, const DirectOptions& options)
+  DirectSink(UnbufferedSinkFile file, const DirectOptions& options, ByteObserver observer)
       : PaddedBlockSink(file.handle.get_executor(), file.path, file.start, file.sector_bytes,
                         direct_block_bytes(options, file.sector_bytes),
-                        direct_buffers(options, file.sector_bytes)),
+                        direct_buffers(options, file.sector_bytes), std::move(observer)),
         file_(std::move(file)) {}
 
  private:
@@ -74,8 +74,9 @@ class DirectSink final : public common::PaddedBlockSink<SharedBuffer> {
 
 }  // namespace
 
-std::unique_ptr<FileSink> make_direct_sink(UnbufferedSinkFile file, const DirectOptions& options) {
-  return std::make_unique<DirectSink>(std::move(file), options);
+std::unique_ptr<FileSink> make_direct_sink(UnbufferedSinkFile file, const DirectOptions& options,
+                                           ByteObserver observer) {
+  return std::make_unique<DirectSink>(std::move(file), options, std::move(observer));
 }
 
 }  // namespace ferry::platform::windows_impl

@@ -56,7 +56,7 @@ DirectAttempt prepare_direct(const boost::asio::any_io_executor& executor, const
 Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
                              const std::filesystem::path& fs_path, std::uint64_t size,
                              Strategy requested, const DirectOptions& options,
-                             std::uint64_t resume_from) {
+                             ByteObserver observer, std::uint64_t resume_from) {
   const std::string path = fs_path.string();
   const std::wstring wide = extended_path(fs_path);
   OpenedSink opened;
@@ -64,7 +64,7 @@ Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
     auto direct = prepare_direct(executor, wide, path, size, resume_from);
     if (auto* error = std::get_if<IoError>(&direct)) return *error;
     if (auto* file = std::get_if<UnbufferedSinkFile>(&direct)) {
-      opened.sink = make_direct_sink(std::move(*file), options);
+      opened.sink = make_direct_sink(std::move(*file), options, std::move(observer));
       return opened;
     }
     opened.fallback_reason = std::get<std::string>(direct);
@@ -75,7 +75,8 @@ Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
   if (size >= kReservedFromBytes) {
     if (auto reserved = reserve_space(handle.get(), size, path); !reserved) return reserved.error();
   }
-  opened.sink = make_buffered_sink(executor, {std::move(handle), path, size, resume_from});
+  opened.sink = make_buffered_sink(executor, {std::move(handle), path, size, resume_from},
+                                   std::move(observer));
   return opened;
 }
 

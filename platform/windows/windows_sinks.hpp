@@ -30,7 +30,8 @@ struct UnbufferedSinkFile {
 
 // `file` open for writing (synchronous handle).
 std::unique_ptr<FileSink> make_buffered_sink(const boost::asio::any_io_executor& executor,
-                                             SinkFile file);
-std::unique_ptr<FileSink> make_direct_sink(UnbufferedSinkFile file, const DirectOptions& options);
+                                             SinkFile file, ByteObserver observer);
+std::unique_ptr<FileSink> make_direct_sink(UnbufferedSinkFile file, const DirectOptions& options,
+                                           ByteObserver observer);
 
 }  // namespace ferry::platform::windows_impl

@@ -8,6 +8,7 @@
 
 #include "ferry/core/endpoint.hpp"
 #include "ferry/core/path_rules.hpp"
+#include "ferry/platform/pipeline_trace.hpp"
 #include "planner.hpp"
 
 namespace ferry {
@@ -312,6 +313,7 @@ std::optional<std::string> ReceiveSession::open_part(std::uint64_t resume_from) 
   const auto part_path = folder_->part_path(file.part_name);
   auto opened = platform::open_sink(executor_, part_path, offered.size, file.record.strategy,
                                     {settings.direct_block_bytes, settings.direct_queue_depth},
+                                    [digest = &file.digest](std::span<const std::byte> bytes) { digest->update(bytes); },
                                     resume_from);
   if (!opened) {
     // A resumed part keeps what it held; a new one goes.
@@ -335,8 +337,8 @@ void ReceiveSession::receive_data(std::uint32_t length) {
   pump_data();
 }
 
-// Moves the current DATA payload from the socket into sink buffers, hashing
-// each piece as it lands; a full buffer (or the file's last bytes) is written.
+// Moves the current DATA payload from the socket into sink buffers; a full
+// buffer (or the file's last bytes) is written, and digested, by the sink.
 void ReceiveSession::pump_data() {
   CurrentFile& file = *current_;
   if (chunk_left_ == 0) return read_next();
@@ -358,13 +360,14 @@ void ReceiveSession::pump_data() {
   const std::size_t want = std::min<std::size_t>(chunk_left_, file.buffer.size() - file.filled);
   auto piece = file.buffer.subspan(file.filled, want);
   payload_read_pending_ = true;
+  platform::trace_pipeline("session socket read started {} +{}", file.received, piece.size());
   reader_.async_read_payload(piece, [self = shared_from_this(), piece](std::error_code ec) {
     self->payload_read_pending_ = false;
+    platform::trace_pipeline("session socket read done +{}", piece.size());
     if (self->finished_) return self->after_late_payload_read();
     if (ec) return self->fail("connection to the sender lost mid-file: " + ec.message(), false);
     self->watchdog_.touch();
     CurrentFile& file = *self->current_;
-    file.digest.update(piece);
     file.filled += piece.size();
     file.received += piece.size();
     self->data_bytes_ += piece.size();

@@ -48,9 +48,9 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
     std::string part_name;
     bool part_is_resumable = false;  // the stable name, claimed: kept for resume on failure
     std::optional<ReceiverCopy> copy;  // what an earlier session left of it
+    StreamDigest digest;  // fed by the sink, which is destroyed first
     std::unique_ptr<platform::FileSink> sink;  // none when the whole file was already here
     FileRecord record;
-    StreamDigest digest;
     std::uint64_t received = 0;  // bytes of the file we hold, resumed ones included
     std::span<std::byte> buffer;  // acquired from the sink, being filled
     std::size_t filled = 0;

@@ -7,6 +7,7 @@
 #include <boost/asio/post.hpp>
 
 #include "ferry/platform/path_facts.hpp"
+#include "ferry/platform/pipeline_trace.hpp"
 #include "planner.hpp"
 
 namespace ferry {
@@ -315,7 +316,8 @@ bool SendSession::open_file(std::uint32_t index, ResumePoint point) {
   auto opened = platform::open_source(
       executor_, path, record.strategy,
       {settings.direct_block_bytes, settings.direct_queue_depth},
-      [this](std::span<const std::byte> bytes) { current_->digest.update(bytes); }, point.offset);
+      [digest = &current_->digest](std::span<const std::byte> bytes) { digest->update(bytes); },
+      point.offset);
   std::string problem;
   if (!opened) problem = opened.error().describe();
   else if (opened->size != entry.size || opened->mtime_ns != entry.mtime_ns)
@@ -364,6 +366,7 @@ void SendSession::send_chunk() {
   }
   const auto chunk =
       static_cast<std::uint32_t>(std::min<std::uint64_t>(file.size - file.sent, protocol::kMaxDataPayload));
+  platform::trace_pipeline("session data frame {} +{}", file.sent, chunk);
   writer_.queue(protocol::DataHeader{chunk});
   writer_.async_flush([self = shared_from_this(), chunk](std::error_code ec) {
     if (self->finished_) return;

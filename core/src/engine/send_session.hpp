@@ -44,8 +44,10 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   };
   struct CurrentFile {
     std::uint32_t index = 0;
-    std::unique_ptr<platform::FileSource> source;
     StreamDigest digest;
+    // After the digest it feeds: destroyed first, so a digest running on
+    // the source's lane ends before the digest goes.
+    std::unique_ptr<platform::FileSource> source;
     std::uint64_t size = 0;
     std::uint64_t sent = 0;
     std::optional<Result<protocol::Digest>> separate_digest;  // zero-copy only

@@ -8,11 +8,19 @@
 //   the next free one once a write in flight has released it (back-pressure);
 //   the caller fills it and commit()s how much it filled. Every buffer but the
 //   file's last must be filled completely, so direct writes stay aligned.
+// - Committed bytes are shown to the ByteObserver once, in order: in commit()
+//   on the engine thread (a buffered sink's file that fits its one buffer), or
+//   on a digest thread of the sink's own while the engine thread goes on (the
+//   direct sink, and the Linux buffered sink of a larger file; the observer
+//   must not touch what the engine thread uses meanwhile). A buffer is handed
+//   out again only once it is written and observed, and async_finish
+//   completes after both.
 // - async_finish completes after every write landed, the file has its exact
 //   size and mtime, and it is closed. Errors of earlier writes surface there or
 //   at the next async_acquire, with the file and syscall named.
-// - Destroying a sink waits for its in-flight writes; the part file stays for
-//   the caller to discard or commit.
+// - Destroying a sink waits for its in-flight writes and for an observer call
+//   in progress (destroy it before what the observer writes to); the part file
+//   stays for the caller to discard or commit.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -61,6 +69,6 @@ inline constexpr std::uint64_t kReservedFromBytes = 1024 * 1024;
 Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
                              const std::filesystem::path& path, std::uint64_t size,
                              Strategy requested, const DirectOptions& options,
-                             std::uint64_t resume_from = 0);
+                             ByteObserver observer, std::uint64_t resume_from = 0);
 
 }  // namespace ferry::platform

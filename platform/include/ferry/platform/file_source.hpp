@@ -12,7 +12,11 @@
 // - Back-pressure: a source never queues more than it was asked to send; the
 //   direct source may read ahead (up to its queue depth) but not send ahead.
 // - Bytes that pass through user memory are shown to the ByteObserver once,
-//   in order, before they are sent. Zero-copy bytes never enter user memory,
+//   in order. The buffered source shows them on the engine thread before they
+//   are sent; the direct source on a digest thread of its own, while the
+//   engine thread sends them (the observer must not touch what the engine
+//   thread uses meanwhile), and an async_send completes only once every byte
+//   it sent has been observed. Zero-copy bytes never enter user memory,
 //   so a zero-copy source may not observe them: observes_bytes() says, and when
 //   it is false the caller digests the file separately (off the engine thread).
 //   The Linux one reads a small file once from its own descriptor for the
@@ -20,7 +24,8 @@
 //   read brings the file into the page cache that sendfile then sends from.
 // - Cancellation: closing the connection ends a pending async_send with an error.
 //   Destroying a source waits for its own in-flight disk reads (they target its
-//   buffers), so destroy it only from the engine thread.
+//   buffers) and for an observer call in progress, so destroy it only from the
+//   engine thread, and before what the observer writes to.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
