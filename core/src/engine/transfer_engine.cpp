@@ -185,7 +185,9 @@ struct TransferEngine::Impl final : SessionHost {
             SendPolicy policy) {
     auto tls = tls_context();
     if (!tls) {
-      emit(SessionDone{id, Direction::Send, 0, 0, 0, 0, false, "no device identity"});
+      SessionDone done{id, Direction::Send, 0, 0, 0, 0, false, "no device identity"};
+      done.cause = FailureCause::Other;
+      emit(std::move(done));
       return;
     }
     auto session = std::make_shared<SendSession>(*this, context_.get_executor(), std::move(tls), id,
