@@ -59,6 +59,9 @@ void TestDiskSpace::offer_larger_than_free_space_is_declined() {
   QVERIFY2(outcome.sender->error.find("not enough space") != std::string::npos,
            outcome.sender->error.c_str());
   QVERIFY(outcome.receiver.has_value() && !outcome.receiver->ok);
+  // The receiver declined by itself, not its user.
+  QCOMPARE(outcome.sender->cause, FailureCause::DeclinedAutomatically);
+  QCOMPARE(outcome.receiver->cause, FailureCause::DeclinedAutomatically);
   QVERIFY(fs::is_empty(target));
 }
 
