@@ -6,7 +6,7 @@
 
 namespace ferry::cli {
 
-// "Offer from "laptop" (192.168.1.5:40122): 3 files, 1 folder, 64.1 MiB"
+// "Offer from "laptop" (192.168.1.5:40122, code …): 3 files, 1 folder, 64.1 MiB"
 // followed by the first paths, one per line.
 std::string describe_offer(const OfferReceived& offer);
 

@@ -247,7 +247,7 @@ void ReceiveSession::dispatch(protocol::Message message) {
   if (const auto* end = std::get_if<protocol::FileEnd>(&message)) return end_file(*end);
   if (const auto* abort = std::get_if<protocol::FileAbort>(&message)) return abort_file(*abort);
   if (const auto* cancel = std::get_if<protocol::Cancel>(&message))
-    return fail(cause_of_cancel(cancel->reason), "cancelled by the sender: " + cancel->reason, false);
+    return fail(cause_of_cancel(cancel->reason), "the sender ended the transfer: " + cancel->reason, false);
   protocol_error("unexpected frame during transfer");
 }
 

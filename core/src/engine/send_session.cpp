@@ -460,7 +460,9 @@ void SendSession::abort_file(std::uint32_t index, FailureCause cause, const std:
 
 void SendSession::peer_cancelled(const std::string& reason) {
   peer_kept_what_arrived_ = reason.ends_with(kKeptForResume);
-  fail(cause_of_cancel(reason), "cancelled by " + peer() + ": " + reason);
+  const std::string_view why = std::string_view(reason).substr(
+      0, reason.size() - (peer_kept_what_arrived_ ? kKeptForResume.size() : 0));
+  fail(cause_of_cancel(reason), fmt::format("{} ended the transfer: {}", peer(), why));
 }
 
 void SendSession::cancel() {
