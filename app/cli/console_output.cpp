@@ -55,6 +55,8 @@ std::string format_rate(double bytes_per_second) {
   return format_bytes(static_cast<std::uint64_t>(bytes_per_second)) + "/s";
 }
 
+std::uint64_t moved_bytes(const FileDone& file) { return file.bytes - std::min(file.resumed_bytes, file.bytes); }
+
 double rate_of(std::uint64_t bytes, double seconds) {
   return seconds > 0 ? static_cast<double>(bytes) / seconds : 0.0;
 }
@@ -93,8 +95,7 @@ std::string format_session_started(const SessionStarted& started) {
 }
 
 std::string format_file_done(const FileDone& file) {
-  // The speed of what moved now: not what an earlier session delivered.
-  const std::uint64_t moved = file.bytes - std::min(file.resumed_bytes, file.bytes);
+  const std::uint64_t moved = moved_bytes(file);
   std::string line = fmt::format("  {:<4} {:<8} {:>11} {:>13}  {}", file.ok ? "ok" : "FAIL",
                                  to_string(file.strategy), format_bytes(file.bytes),
                                  file.ok && moved > 0 ? format_rate(rate_of(moved, file.seconds)) : "-",
@@ -111,11 +112,26 @@ std::string format_session_done(const SessionDone& done) {
   return "Failed: " + session_failure(done);
 }
 
+namespace {
+
+// What the receiving user can do about a failure of its own folder; the
+// system's words follow as the detail.
+std::string_view receive_folder_advice(const SessionDone& done) {
+  if (done.direction != Direction::Receive) return {};
+  if (done.cause == FailureCause::ReceiveFolderUnwritable)
+    return "the receive folder cannot be written: choose another with --dir, or make it writable";
+  if (done.cause == FailureCause::DiskFull) return "the receive folder's disk is full: make room, or choose another with --dir";
+  return {};
+}
+
+}  // namespace
+
 std::string session_failure(const SessionDone& done) {
   std::string text = done.error.empty()
                          ? fmt::format("{} of {} failed", count_of(done.files_failed, "file"),
                                        done.files_ok + done.files_failed)
                          : printable(done.error);
+  if (const auto advice = receive_folder_advice(done); !advice.empty()) text = fmt::format("{} ({})", advice, text);
   if (done.files_ok > 0) text += fmt::format(" ({} arrived)", count_of(done.files_ok, "file"));
   // Promised only when the receiver really keeps what arrived.
   if (done.resumable) text += "; what arrived is kept: sending the same files again continues it";

@@ -15,6 +15,8 @@ std::string count_of(std::uint64_t count, std::string_view noun);
 std::string format_bytes(std::uint64_t bytes);
 // "845.2 MiB/s"; "-" when there is no meaningful rate.
 std::string format_rate(double bytes_per_second);
+// The file's bytes this session moved: not what an earlier one delivered.
+std::uint64_t moved_bytes(const FileDone& file);
 // bytes / seconds, 0 when seconds is not positive.
 double rate_of(std::uint64_t bytes, double seconds);
 

@@ -95,7 +95,7 @@ std::string json(const FileDone& event) {
       .string("strategy_note", event.strategy_note)
       .unsigned_number("resumed_bytes", event.resumed_bytes)
       .real("seconds", event.seconds)
-      .real("bytes_per_second", rate_of(event.bytes, event.seconds))
+      .real("bytes_per_second", rate_of(moved_bytes(event), event.seconds))
       .boolean("ok", event.ok)
       .string("error", event.error)
       .string("cause", ferry::to_string(event.cause))

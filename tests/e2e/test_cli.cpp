@@ -3,6 +3,7 @@
 // failure told once and with advice, phases while connecting, honest
 // summaries, Ctrl-C that keeps what arrived, and empty lists that say so.
 #include <signal.h>
+#include <sys/mount.h>
 #include <unistd.h>
 
 #include <QProcess>
@@ -79,6 +80,7 @@ class TestCli : public QObject {
   void decline_exits_4_and_is_told_once();
   void summary_counts_from_the_first_byte_and_files_already_there();
   void ctrl_c_keeps_what_arrived_and_the_next_send_continues();
+  void read_only_receive_folder_is_not_shown_to_the_sender();
   void missing_port_means_53740();
   void empty_lists_say_so();
   void identity_escapes_its_host_name();
@@ -261,6 +263,31 @@ void TestCli::ctrl_c_keeps_what_arrived_and_the_next_send_continues() {
   QVERIFY(same_contents(source / "film.bin", target / "film.bin"));
   receiver.kill();
   receiver.waitForFinished();
+}
+
+// The sender learns the receive folder cannot be written, not where it is;
+// the receiving user sees the folder and the system's reason.
+void TestCli::read_only_receive_folder_is_not_shown_to_the_sender() {
+  if (::geteuid() != 0) QSKIP("mounting a read-only tmpfs needs root");
+  const fs::path source = fresh_dir("cli-readonly-src");
+  const fs::path target = fresh_dir("cli-readonly-dst");
+  if (::mount("ferry-test", target.c_str(), "tmpfs", MS_RDONLY, "size=1m") != 0) QSKIP("cannot mount a tmpfs here");
+  const auto unmount = qScopeGuard([&] { ::umount2(target.c_str(), MNT_DETACH); });
+  write_random_file(source / "a.bin", 1000, 7);
+  QProcess receiver;
+  const int port = start_receiver(receiver, target, fresh_dir("cli-readonly-rcfg"),
+                                  {QStringLiteral("--accept-all"), QStringLiteral("--once")});
+  QVERIFY(port != 0);
+  const Run run = run_cli({QStringLiteral("send"), QStringLiteral("127.0.0.1:%1").arg(port), arg(source / "a.bin")},
+                          config_);
+  QCOMPARE(run.status, 1);
+  QCOMPARE(error_lines(run.err), 1);
+  QVERIFY2(run.err.contains(QStringLiteral("receive folder cannot be written")), qPrintable(run.err));
+  QVERIFY2(!run.err.contains(arg(target)) && !run.out.contains(arg(target)), qPrintable(run.err));
+  QVERIFY(receiver.waitForFinished(kRunMs));
+  const QString told = QString::fromUtf8(receiver.readAllStandardOutput() + receiver.readAllStandardError());
+  QVERIFY2(told.contains(arg(target)) && told.contains(QStringLiteral("Read-only")), qPrintable(told));
+  QVERIFY2(told.contains(QStringLiteral("choose another with --dir")), qPrintable(told));
 }
 
 // In a network of its own (no other receiver can be there), a send to a bare
