@@ -11,8 +11,9 @@
 #include <QtTest>
 #include <filesystem>
 
+#include "cli_receiver.hpp"
 #include "engine_harness.hpp"
-#include "silent_listener.hpp"
+#include "raw_peer.hpp"
 #include "test_network.hpp"
 
 using namespace ferry;
@@ -51,17 +52,10 @@ Run run_cli(const QStringList& arguments, const fs::path& config) {
           QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
-// `ferry-cli receive` on 127.0.0.1 and a free port, answering every offer
-// (unless `extra` says otherwise); the port it reports, 0 on failure.
+// `ferry-cli receive` with a configuration folder of its own, not announcing.
 int start_receiver(QProcess& receiver, const fs::path& dir, const fs::path& config, const QStringList& extra) {
-  receiver.start(cli(), QStringList{QStringLiteral("receive"), QStringLiteral("--dir"), arg(dir),
-                                    QStringLiteral("--config-dir"), arg(config), QStringLiteral("--bind"),
-                                    QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
-                                    QStringLiteral("--no-announce")} +
-                            extra);
-  if (!receiver.waitForReadyRead(10'000)) return 0;
-  const auto match = QRegularExpression(QStringLiteral(":(\\d+),")).match(QString::fromUtf8(receiver.readLine()));
-  return match.hasMatch() ? match.captured(1).toInt() : 0;
+  return start_asking_cli_receiver(
+      receiver, dir, QStringList{QStringLiteral("--config-dir"), arg(config), QStringLiteral("--no-announce")} + extra);
 }
 
 int error_lines(const QString& text) { return static_cast<int>(text.count(QStringLiteral("error:"))); }

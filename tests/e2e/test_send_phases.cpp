@@ -1,16 +1,11 @@
 // What a sending user sees before and around the bytes: the phases
 // (connecting, waiting for acceptance), a connect that gives up in time with
 // advice, causes as values, and figures counted from the first byte of data.
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <unistd.h>
-
 #include <QtTest>
 #include <filesystem>
 
 #include "engine_harness.hpp"
 #include "raw_peer.hpp"
-#include "silent_listener.hpp"
 
 using namespace ferry;
 using namespace ferry::test;
@@ -28,20 +23,6 @@ std::vector<SendPhase> phases_of(const EventLog& log) {
   std::vector<SendPhase> phases;
   for (const auto& changed : log.all<SendPhaseChanged>()) phases.push_back(changed.phase);
   return phases;
-}
-
-// A port on 127.0.0.1 nothing listens on: a connect there is refused.
-std::uint16_t closed_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof address;
-  if (fd < 0 || ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0)
-    qFatal("cannot bind 127.0.0.1");
-  ::close(fd);
-  return ntohs(address.sin_port);
 }
 
 }  // namespace
@@ -82,7 +63,7 @@ void TestSendPhases::refused_connect_says_what_to_check() {
   const fs::path source = fresh_dir("phases-refused-src");
   write_random_file(source / "a.bin", 1000, 2);
   Sender sender;
-  sender.send(closed_port(), {source / "a.bin"});
+  sender.send(unused_port(), {source / "a.bin"});
   const auto done = wait_session_done(sender.engine(), sender.log(), kEngineWait);
   QVERIFY(done);
   QCOMPARE(done->cause, FailureCause::ConnectFailed);
