@@ -583,6 +583,13 @@ std::string ReceiveSession::reason_for_peer(FailureCause cause, const std::strin
   return clip(reason);
 }
 
+// Sends the CANCEL; what it says about the part in flight is then kept to,
+// even if a payload read still in flight completes a block.
+void ReceiveSession::send_cancel(FailureCause cause, const std::string& error) {
+  told_peer_kept_ = keeps_what_arrived();
+  writer_.queue(protocol::Cancel{reason_for_peer(cause, error)});
+}
+
 // Whether a session failing now leaves something the next one continues:
 // verified files, or a part holding a resume block (see settle_current_part).
 bool ReceiveSession::keeps_what_arrived() const {
@@ -599,7 +606,7 @@ void ReceiveSession::fail(FailureCause cause, const std::string& error, bool tel
   failure_cause_ = cause;
   keep_or_discard_parts();
   if (!tell_peer || !connection_.socket().is_open()) return finish(false, cause, error);
-  writer_.queue(protocol::Cancel{reason_for_peer(cause, error)});
+  send_cancel(cause, error);
   // No more reading: the session is over whatever the peer sends now.
   finished_ = true;
   // However the peer behaves (even never reading our CANCEL), we close in time.
@@ -632,7 +639,7 @@ void ReceiveSession::keep_or_discard_parts() {
 
 void ReceiveSession::settle_current_part() {
   current_->sink.reset();  // waits for writes in flight
-  const bool keep = current_->part_is_resumable && !discard_parts_ &&
+  const bool keep = current_->part_is_resumable && !discard_parts_ && told_peer_kept_.value_or(true) &&
                     current_->received >= protocol::kResumeBlockBytes;
   if (!keep) discard_part();
   part_kept_ = part_kept_ || keep;

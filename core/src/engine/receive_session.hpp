@@ -99,6 +99,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void fail(FailureCause cause, const std::string& error, bool tell_peer);
   std::string reason_for_peer(FailureCause cause, const std::string& error) const;
   bool keeps_what_arrived() const;
+  void send_cancel(FailureCause cause, const std::string& error);
   void linger(const std::string& error);
   void drain();
   void after_late_payload_read();
@@ -153,6 +154,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   // The sender broke the protocol: no part file is kept for resuming.
   bool discard_parts_ = false;
   bool part_kept_ = false;  // the part of a file cut short stays for the next session
+  std::optional<bool> told_peer_kept_;  // what our CANCEL said about keeping it
   std::uint32_t files_already_there_ = 0;
   FailureCause first_file_cause_ = FailureCause::None;  // of the first file that failed
   FailureCause failure_cause_ = FailureCause::None;     // of the session
