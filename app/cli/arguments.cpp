@@ -209,7 +209,8 @@ Command parse_identity(ArgumentReader& reader) {
 
 Command parse_trust(ArgumentReader& reader, bool remove) {
   const char* command = remove ? "untrust" : "trust";
-  const auto known = remove ? std::span<const std::string_view>(kUntrustOptions) : std::span<const std::string_view>(kTrustOptions);
+  using Options = std::span<const std::string_view>;
+  const Options known = remove ? Options(kUntrustOptions) : Options(kTrustOptions);
   TrustOptions options;
   options.remove = remove;
   while (reader.next()) {

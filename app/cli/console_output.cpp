@@ -25,7 +25,8 @@ std::string_view direction_preposition(Direction direction) {
 std::string amount_moved(const SessionDone& done) {
   std::string there;
   if (done.files_already_there == done.files_ok && done.files_ok > 0) there = "all already there";
-  else if (done.files_already_there > 0) there = fmt::format("{} already there", count_of(done.files_already_there, "file"));
+  else if (done.files_already_there > 0)
+    there = fmt::format("{} already there", count_of(done.files_already_there, "file"));
   if (done.data_bytes == 0 && !there.empty()) return there;
   std::string moved = fmt::format("{} in {:.2f} s ({})", format_bytes(done.data_bytes), done.seconds,
                                   format_rate(rate_of(done.data_bytes, done.seconds)));
@@ -120,7 +121,8 @@ std::string_view receive_folder_advice(const SessionDone& done) {
   if (done.direction != Direction::Receive) return {};
   if (done.cause == FailureCause::ReceiveFolderUnwritable)
     return "the receive folder cannot be written: choose another with --dir, or make it writable";
-  if (done.cause == FailureCause::DiskFull) return "the receive folder's disk is full: make room, or choose another with --dir";
+  if (done.cause == FailureCause::DiskFull)
+    return "the receive folder's disk is full: make room, or choose another with --dir";
   return {};
 }
 

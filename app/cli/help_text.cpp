@@ -110,7 +110,8 @@ Print this device's name, verification code and fingerprint. Another device
 pins this one with: ferry-cli trust FINGERPRINT --name NAME
 )";
 
-constexpr std::string_view kTrustHelp = R"(Usage: ferry-cli trust [FINGERPRINT [--name NAME] [--auto-accept] [--fast]] [--config-dir DIR]
+constexpr std::string_view kTrustHelp = R"(Usage: ferry-cli trust [FINGERPRINT [--name NAME] [--auto-accept] [--fast]]
+                       [--config-dir DIR]
 
 Pin a peer by its fingerprint (its `ferry-cli identity` prints it); without
 one, list the pinned peers.

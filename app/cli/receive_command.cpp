@@ -116,7 +116,7 @@ class Receiver {
       print_notice(fmt::format("declined the offer from {}: standard input is not a terminal to ask "
                                "(use --accept-all to accept every offer)",
                                printable(offer.peer)));
-      engine_.respond(offer.id, false);
+      engine_.decline_unanswered(offer.id);
       return;
     }
     print_line(describe_offer(offer));

@@ -345,7 +345,8 @@ void TestCli::identity_escapes_its_host_name() {
   identity.setProcessEnvironment(environment);
   identity.start(QStringLiteral("unshare"),
                  {QStringLiteral("--uts"), QStringLiteral("sh"), QStringLiteral("-c"),
-                  QStringLiteral("printf 'evil\\033]0;x\\007host' > /proc/sys/kernel/hostname && exec \"$FERRY_CLI\" identity")});
+                  QStringLiteral("printf 'evil\\033]0;x\\007host' > /proc/sys/kernel/hostname && "
+                                 "exec \"$FERRY_CLI\" identity")});
   QVERIFY(identity.waitForFinished(kRunMs));
   const QByteArray out = identity.readAllStandardOutput();
   QVERIFY2(identity.exitCode() == 0, identity.readAllStandardError().constData());

@@ -105,7 +105,8 @@ void TestFailureReports::unreadable_source_stays_on_the_sender() {
   const auto abort = peer->expect<protocol::FileAbort>();
   QVERIFY(abort);
   QVERIFY2(names_no_local_path(abort->reason, source), abort->reason.c_str());
-  QVERIFY(peer->send(protocol::FileResult{0, protocol::FileStatus::SourceFailed, "sender could not read it: " + abort->reason}));
+  QVERIFY(peer->send(
+      protocol::FileResult{0, protocol::FileStatus::SourceFailed, "sender could not read it: " + abort->reason}));
   QVERIFY(peer->send(protocol::Summary{0, 1, 0}));
   const auto done = wait_session_done(sender.engine(), sender.log(), kEngineWait);
   QVERIFY(done && !done->ok);

@@ -34,6 +34,7 @@ class TestSendPhases : public QObject {
   void refused_connect_says_what_to_check();
   void phases_then_timing_from_the_first_byte();
   void decline_has_a_cause_on_both_sides();
+  void unanswered_offer_is_declined_automatically();
   void files_already_there_move_nothing();
 };
 
@@ -124,6 +125,26 @@ void TestSendPhases::decline_has_a_cause_on_both_sides() {
   QCOMPARE(received->cause, FailureCause::DeclinedByUser);
   QVERIFY(!sent->resumable && !received->resumable);
   QCOMPARE(sent->seconds, 0.0);
+}
+
+// Nobody answered (the offer timed out in the app): the receiver's own
+// decline is not its user's.
+void TestSendPhases::unanswered_offer_is_declined_automatically() {
+  const fs::path source = fresh_dir("phases-unanswered-src");
+  const fs::path target = fresh_dir("phases-unanswered-dst");
+  write_random_file(source / "a.bin", 1000, 7);
+  Receiver receiver(target, {.consent = ConsentPolicy::Ask});
+  Sender sender;
+  sender.send(receiver.port(), {source / "a.bin"});
+  QVERIFY(receiver.log().wait_for(
+      receiver.engine(), [](const Event& e) { return std::holds_alternative<OfferReceived>(e); }, kEngineWait));
+  receiver.engine().decline_unanswered(receiver.log().all<OfferReceived>().front().id);
+  const auto sent = wait_session_done(sender.engine(), sender.log(), kEngineWait);
+  const auto received = wait_session_done(receiver.engine(), receiver.log(), kEngineWait);
+  QVERIFY(sent && received);
+  QCOMPARE(received->cause, FailureCause::DeclinedAutomatically);
+  QCOMPARE(sent->cause, FailureCause::DeclinedByPeer);
+  QVERIFY2(sent->error.find("nobody answered") != std::string::npos, sent->error.c_str());
 }
 
 // Sent twice: the second time both files are already there; no data moves,

@@ -175,12 +175,25 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
   if (accept_now) respond(true);
 }
 
-void ReceiveSession::respond(bool accept) {
-  if (!awaiting_consent_ || finished_) return;
+// Whether the offer still waited for an answer; from now on it does not.
+bool ReceiveSession::take_answer() {
+  if (!awaiting_consent_ || finished_) return false;
   awaiting_consent_ = false;
   if (offer_admitted_) host_.offer_settled(identity_.fingerprint);
   offer_admitted_ = false;
-  if (!accept) return decline(protocol::DeclineReason::Declined, "declined by the receiver");
+  return true;
+}
+
+void ReceiveSession::decline_unanswered() {
+  if (!take_answer()) return;
+  decline(protocol::DeclineReason::Declined, "nobody answered on the receiving device",
+          FailureCause::DeclinedAutomatically);
+}
+
+void ReceiveSession::respond(bool accept) {
+  if (!take_answer()) return;
+  if (!accept)
+    return decline(protocol::DeclineReason::Declined, "declined by the receiver", FailureCause::DeclinedByUser);
   boost::asio::post(host_.workers(), [self = shared_from_this(), copies = std::move(copies_)]() mutable {
     digest_receiver_copies(*self->folder_, copies, self->recipe_);
     boost::asio::post(self->executor_, [self, copies = std::move(copies)]() mutable {
@@ -220,10 +233,8 @@ void ReceiveSession::start_data_phase() {
 }
 
 // `message` goes to the sender: it must name no local path.
-void ReceiveSession::decline(protocol::DeclineReason reason, const std::string& message) {
+void ReceiveSession::decline(protocol::DeclineReason reason, const std::string& message, FailureCause cause) {
   writer_.queue(protocol::Decline{reason, clip(message)});
-  const FailureCause cause = reason == protocol::DeclineReason::Declined ? FailureCause::DeclinedByUser
-                                                                         : FailureCause::DeclinedAutomatically;
   writer_.async_flush([self = shared_from_this(), cause, message](std::error_code) {
     self->finish(false, cause, message);
   });
@@ -360,7 +371,9 @@ void ReceiveSession::pump_data() {
   reader_.async_read_payload(piece, [self = shared_from_this(), piece](std::error_code ec) {
     self->payload_read_pending_ = false;
     if (self->finished_) return self->after_late_payload_read();
-    if (ec) return self->fail(FailureCause::ConnectionLost, "connection to the sender lost mid-file: " + ec.message(), false);
+    if (ec)
+      return self->fail(FailureCause::ConnectionLost, "connection to the sender lost mid-file: " + ec.message(),
+                        false);
     self->watchdog_.touch();
     CurrentFile& file = *self->current_;
     file.digest.update(piece);
@@ -408,7 +421,8 @@ void ReceiveSession::verify(const protocol::Digest& expected) {
   const auto& path = entry(current_->index).path;
   if (current_->digest.finish() != expected) {
     spdlog::error("{} from {}: digest mismatch, file dropped", path, peer_);
-    return drop_file(protocol::FileStatus::DigestMismatch, FailureCause::VerificationFailed, path + ": digest mismatch");
+    return drop_file(protocol::FileStatus::DigestMismatch, FailureCause::VerificationFailed,
+                     path + ": digest mismatch");
   }
   current_->sink.reset();
   verified_bytes_ += entry(current_->index).size;

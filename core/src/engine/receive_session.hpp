@@ -35,6 +35,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void start();
   void cancel() override;
   void respond(bool accept) override;
+  void decline_unanswered() override;
 
  private:
   // How a file moved on this side, for its FileDone.
@@ -72,7 +73,10 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void on_offer(protocol::Offer offer);
   void on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies);
   void on_copies_digested(std::map<std::uint32_t, ReceiverCopy> copies);
-  void decline(protocol::DeclineReason reason, const std::string& message);
+  // The receiver says no by itself (invalid offer, no space, busy) unless told otherwise.
+  void decline(protocol::DeclineReason reason, const std::string& message,
+               FailureCause cause = FailureCause::DeclinedAutomatically);
+  bool take_answer();
   void read_next();
   void dispatch(protocol::Message message);
   void begin_file(const protocol::FileBegin& begin);

@@ -125,7 +125,8 @@ void SendSession::on_connected() {
 void SendSession::on_handshake() {
   const auto fingerprint = connection_.peer_fingerprint();
   if (!policy_.expected_fingerprint.empty() && fingerprint != policy_.expected_fingerprint)
-    return fail(FailureCause::PeerIdentityMismatch, fmt::format("{} is not the expected device: its identity is {} (expected {})", peer(),
+    return fail(FailureCause::PeerIdentityMismatch,
+                fmt::format("{} is not the expected device: its identity is {} (expected {})", peer(),
                             verification_code(fingerprint), verification_code(policy_.expected_fingerprint)));
   identity_ = identify_peer(host_.settings().known_peers, fingerprint, {});
   asked_fast_mode_ = policy_.fast_mode || (identity_.pinned && identity_.pinned->fast_mode);
@@ -171,7 +172,8 @@ void SendSession::await_answer() {
     if (self->finished_) return;
     if (ec) return self->fail(FailureCause::ConnectionLost, "read answer from " + self->peer() + ": " + ec.message());
     if (const auto* decline = std::get_if<protocol::Decline>(&m))
-      return self->fail(cause_of_decline(decline->reason), "offer declined by " + self->peer() + ": " + decline->message);
+      return self->fail(cause_of_decline(decline->reason),
+                        "offer declined by " + self->peer() + ": " + decline->message);
     if (const auto* cancel = std::get_if<protocol::Cancel>(&m)) return self->peer_cancelled(cancel->reason);
     if (auto* have = std::get_if<protocol::Have>(&m)) {
       if (auto problem = self->take_have(std::move(*have)))

@@ -265,6 +265,12 @@ void TransferEngine::respond(TransferId id, bool accept) {
   });
 }
 
+void TransferEngine::decline_unanswered(TransferId id) {
+  boost::asio::post(impl_->context_, [impl = impl_.get(), id] {
+    impl->with_session(id, [](Session& s) { s.decline_unanswered(); });
+  });
+}
+
 void TransferEngine::cancel(TransferId id) {
   boost::asio::post(impl_->context_, [impl = impl_.get(), id] {
     impl->with_session(id, [](Session& s) { s.cancel(); });
