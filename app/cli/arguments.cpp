@@ -4,6 +4,8 @@
 
 #include "ferry/core/protocol/announcement.hpp"
 #include "ferry/core/trust.hpp"
+#include "help_text.hpp"
+#include "nearest_word.hpp"
 #include "usage_error.hpp"
 
 namespace ferry::cli {
@@ -49,9 +51,12 @@ class ArgumentReader {
     }
   }
 
-  [[noreturn]] void reject(std::string_view command) const {
-    if (is_option()) throw UsageError(fmt::format("{}: unknown option {}", command, name()));
-    throw UsageError(fmt::format("{}: unexpected argument '{}'", command, current_));
+  // `options`: the command's, to suggest the one meant.
+  [[noreturn]] void reject(std::string_view command, std::span<const std::string_view> options) const {
+    if (!is_option()) throw UsageError(fmt::format("{}: unexpected argument '{}'", command, current_));
+    std::string message = fmt::format("{}: unknown option {}", command, name());
+    if (const auto meant = nearest_word(name(), options)) message += fmt::format(" (did you mean {}?)", *meant);
+    throw UsageError(message);
   }
 
  private:
@@ -62,6 +67,18 @@ class ArgumentReader {
 };
 
 bool is_help(std::string_view name) { return name == "-h" || name == "--help"; }
+
+// Each command's options, for suggestions.
+constexpr std::string_view kReceiveOptions[] = {
+    "--dir",  "--config-dir",  "--port",        "--bind",              "--threshold", "--accept-all", "--once",
+    "--no-sync", "--idle-timeout", "--name", "--no-announce", "--announce-interval", "--verbose", "--help"};
+constexpr std::string_view kSendOptions[] = {"--config-dir", "--peer-id",      "--fast",         "--threshold",
+                                             "--strategy",   "--json",         "--no-resume",    "--idle-timeout",
+                                             "--connect-timeout", "--verbose", "--help"};
+constexpr std::string_view kPeersOptions[] = {"--timeout", "--config-dir", "--json", "--verbose", "--help"};
+constexpr std::string_view kIdentityOptions[] = {"--config-dir", "--help"};
+constexpr std::string_view kTrustOptions[] = {"--config-dir", "--name", "--auto-accept", "--fast", "--help"};
+constexpr std::string_view kUntrustOptions[] = {"--config-dir", "--help"};
 
 // Arguments are UTF-8 (see command_line.hpp); a path made from a plain
 // std::string would be read in Windows' ANSI code page instead.
@@ -84,7 +101,7 @@ std::string fingerprint_argument(std::string_view value, std::string_view what) 
 Command parse_receive(ArgumentReader& reader) {
   ReceiveOptions options;
   while (reader.next()) {
-    if (!reader.is_option()) reader.reject("receive");
+    if (!reader.is_option()) reader.reject("receive", kReceiveOptions);
     const std::string_view name = reader.name();
     if (name == "--config-dir") {
       options.config_dir = utf8_path(non_empty(reader.value(), name));
@@ -121,9 +138,9 @@ Command parse_receive(ArgumentReader& reader) {
       reader.flag();
       options.verbose = true;
     } else if (is_help(name)) {
-      return ShowHelp{};
+      return ShowHelp{"receive"};
     } else {
-      reader.reject("receive");
+      reader.reject("receive", kReceiveOptions);
     }
   }
   if (options.dir.empty()) throw UsageError("receive: --dir DIR is required");
@@ -158,16 +175,18 @@ Command parse_send(ArgumentReader& reader) {
       options.resume = false;
     } else if (name == "--idle-timeout") {
       options.idle_timeout = parse_duration(reader.value());
+    } else if (name == "--connect-timeout") {
+      options.connect_timeout = parse_duration(reader.value());
     } else if (name == "-v" || name == "--verbose") {
       reader.flag();
       options.verbose = true;
     } else if (is_help(name)) {
-      return ShowHelp{};
+      return ShowHelp{"send"};
     } else {
-      reader.reject("send");
+      reader.reject("send", kSendOptions);
     }
   }
-  if (positionals.size() < 2) throw UsageError("send: expected HOST:PORT and at least one PATH");
+  if (positionals.size() < 2) throw UsageError("send: expected HOST[:PORT] and at least one PATH");
   options.target = parse_endpoint(positionals.front());
   for (const std::string_view path : std::span(positionals).subspan(1)) {
     if (path.empty()) throw UsageError("send: a PATH is empty");
@@ -179,22 +198,24 @@ Command parse_send(ArgumentReader& reader) {
 Command parse_identity(ArgumentReader& reader) {
   IdentityOptions options;
   while (reader.next()) {
-    if (!reader.is_option()) reader.reject("identity");
+    if (!reader.is_option()) reader.reject("identity", kIdentityOptions);
     const std::string_view name = reader.name();
     if (name == "--config-dir") options.config_dir = utf8_path(non_empty(reader.value(), name));
-    else if (is_help(name)) return ShowHelp{};
-    else reader.reject("identity");
+    else if (is_help(name)) return ShowHelp{"identity"};
+    else reader.reject("identity", kIdentityOptions);
   }
   return options;
 }
 
 Command parse_trust(ArgumentReader& reader, bool remove) {
   const char* command = remove ? "untrust" : "trust";
+  using Options = std::span<const std::string_view>;
+  const Options known = remove ? Options(kUntrustOptions) : Options(kTrustOptions);
   TrustOptions options;
   options.remove = remove;
   while (reader.next()) {
     if (!reader.is_option()) {
-      if (!options.fingerprint.empty()) reader.reject(command);
+      if (!options.fingerprint.empty()) reader.reject(command, known);
       options.fingerprint = fingerprint_argument(reader.positional(), command);
       continue;
     }
@@ -210,9 +231,9 @@ Command parse_trust(ArgumentReader& reader, bool remove) {
       reader.flag();
       options.fast_mode = true;
     } else if (is_help(name)) {
-      return ShowHelp{};
+      return ShowHelp{command};
     } else {
-      reader.reject(command);
+      reader.reject(command, known);
     }
   }
   if (remove && options.fingerprint.empty()) throw UsageError("untrust: expected a FINGERPRINT");
@@ -222,7 +243,7 @@ Command parse_trust(ArgumentReader& reader, bool remove) {
 Command parse_peers(ArgumentReader& reader) {
   PeersOptions options;
   while (reader.next()) {
-    if (!reader.is_option()) reader.reject("peers");
+    if (!reader.is_option()) reader.reject("peers", kPeersOptions);
     const std::string_view name = reader.name();
     if (name == "--timeout") {
       options.timeout = parse_duration(reader.value());
@@ -235,106 +256,56 @@ Command parse_peers(ArgumentReader& reader) {
       reader.flag();
       options.verbose = true;
     } else if (is_help(name)) {
-      return ShowHelp{};
+      return ShowHelp{"peers"};
     } else {
-      reader.reject("peers");
+      reader.reject("peers", kPeersOptions);
     }
   }
   return options;
 }
 
-}  // namespace
+// `help [COMMAND]`.
+Command parse_help(std::span<const std::string_view> arguments) {
+  if (arguments.size() > 1) throw UsageError(fmt::format("help: unexpected argument '{}'", arguments[1]), "help");
+  if (arguments.empty()) return ShowHelp{};
+  return ShowHelp{std::string(known_command(arguments.front()))};
+}
 
-Command parse_command_line(std::span<const std::string_view> arguments) {
-  if (arguments.empty()) throw UsageError("expected a command: receive, send, peers, identity, trust or untrust");
-  const std::string_view command = arguments.front();
-  ArgumentReader reader(arguments.subspan(1));
+Command parse_command(std::string_view command, std::span<const std::string_view> arguments) {
+  ArgumentReader reader(arguments);
   if (command == "receive") return parse_receive(reader);
   if (command == "send") return parse_send(reader);
   if (command == "identity") return parse_identity(reader);
   if (command == "trust") return parse_trust(reader, false);
   if (command == "untrust") return parse_trust(reader, true);
   if (command == "peers") return parse_peers(reader);
-  if (is_help(command) || command == "--version") {
-    if (arguments.size() > 1) {
-      throw UsageError(fmt::format("unexpected argument '{}' after {}", arguments[1], command));
-    }
-    return is_help(command) ? Command{ShowHelp{}} : Command{ShowVersion{}};
-  }
-  throw UsageError(fmt::format(
-      "unknown command '{}': expected receive, send, peers, identity, trust, untrust, --help or --version", command));
+  return parse_help(arguments);
 }
 
-std::string usage_text() {
-  return fmt::format(R"(Usage:
-  ferry-cli receive --dir DIR [--config-dir DIR] [--port N] [--bind ADDR] [--threshold SIZE] [--accept-all] [--once]
-                    [--no-sync] [--idle-timeout T] [--name NAME] [--no-announce]
-                    [--announce-interval T] [-v]
-  ferry-cli send [--config-dir DIR] [--peer-id FINGERPRINT] [--fast] [--threshold SIZE] [--strategy auto|zerocopy|direct|buffered] [--no-resume]
-                 [--idle-timeout T] [--json] [-v] HOST:PORT PATH...
-  ferry-cli peers [--config-dir DIR] [--timeout T] [--json] [-v]
-  ferry-cli identity [--config-dir DIR]
-  ferry-cli trust [FINGERPRINT [--name NAME] [--auto-accept] [--fast]] [--config-dir DIR]
-  ferry-cli untrust FINGERPRINT [--config-dir DIR]
-  ferry-cli --version | --help
+}  // namespace
 
-Every session is TLS 1.3 between device certificates; this device's key and
-the pinned peers live in the configuration folder (--config-dir, else
-$FERRY_CONFIG_DIR, else the user's configuration folder).
+std::string_view known_command(std::string_view command) {
+  for (const std::string_view known : command_names())
+    if (command == known) return known;
+  std::string message = fmt::format("unknown command '{}'", command);
+  if (const auto meant = nearest_word(command, command_names())) message += fmt::format(" (did you mean {}?)", *meant);
+  throw UsageError(message);
+}
 
-receive   Listen for offers and store accepted files under DIR.
-  --dir DIR        folder that receives the files (must exist)
-  --port N         TCP port to listen on (default 53740; 0 picks a free one)
-  --bind ADDR      address to listen on (default: all addresses, IPv4 and IPv6)
-  --threshold SIZE files of at least SIZE are written with direct I/O (default {0})
-  --accept-all     accept every offer without asking (except from a device
-                   using the name of a pinned one with another identity)
-  --once           exit after the first session: 0 if every file arrived verified
-  --no-sync        name received files without first making their data durable
-                   (faster for many small files; a crash may then leave a named
-                   file with unwritten data)
-  --idle-timeout T fail a session whose sender sends nothing for T (default {1}s)
-  --name NAME      the name peers see (default: this computer's host name)
-  --no-announce    do not announce this receiver on the local network (by
-                   default it does, where --bind lets peers reach it)
-  --announce-interval T
-                   announce every T (default {2}s); peers forget this receiver
-                   after three silent intervals
-  -v, --verbose    debug logging on stderr
-
-send      Send files and folders (recursively) to a receiver.
-  --threshold SIZE files of at least SIZE use direct I/O (bytes or K/M/G, default {0})
-  --peer-id FP     refuse a receiver whose fingerprint is not FP
-  --fast           fast mode: file bytes go as plain TCP after the TLS handshake
-                   (zero-copy), each file's digest keyed by the handshake; the
-                   receiver grants it only to a device pinned with --fast
-  --strategy S     force one strategy for every file (default auto)
-  --no-resume      send every file whole, even what the receiver already holds
-                   (by default an interrupted file continues where its longest
-                   verified prefix ends, and files already there are skipped)
-  --idle-timeout T fail when the receiver takes nothing for T (default {1}s)
-  --json           one JSON object per line for every event
-  -v, --verbose    debug logging on stderr
-  HOST:PORT        the receiver, e.g. 192.168.1.7:53740 or [::1]:53740
-
-peers     List the Ferry receivers on the local network: name, verification
-          code and HOST:PORT, one line each.
-  --timeout T      listen for T (default 3s)
-  --json           one JSON object per line: peer_found, peer_updated and
-                   peer_expired as they happen, then one "peer" per peer still there
-  -v, --verbose    debug logging on stderr
-
-identity  Print this device's name, verification code and fingerprint.
-trust     Pin a peer by fingerprint (--auto-accept: accept its offers without
-          asking; --fast: let it use fast mode); without one, list pinned peers.
-untrust   Unpin a peer.
-
-Exit status: 0 when every file arrived verified, 1 when a transfer failed,
-2 when the command line is wrong.
-)",
-                     format_size(kDefaultDirectThreshold),
-                     std::chrono::duration_cast<std::chrono::seconds>(EngineSettings{}.idle_timeout).count(),
-                     std::chrono::duration_cast<std::chrono::seconds>(kDefaultAnnounceInterval).count());
+Command parse_command_line(std::span<const std::string_view> arguments) {
+  if (arguments.empty()) throw UsageError("expected a command: receive, send, peers, identity, trust, untrust or help");
+  const std::string_view first = arguments.front();
+  if (is_help(first) || first == "--version") {
+    if (arguments.size() > 1) throw UsageError(fmt::format("unexpected argument '{}' after {}", arguments[1], first));
+    return is_help(first) ? Command{ShowHelp{}} : Command{ShowVersion{}};
+  }
+  const std::string_view command = known_command(first);
+  try {
+    return parse_command(command, arguments.subspan(1));
+  } catch (const UsageError& error) {
+    // `help NOSUCH` points to the overview, not to help's own help.
+    throw UsageError(error.what(), command == "help" ? std::string() : std::string(command));
+  }
 }
 
 }  // namespace ferry::cli

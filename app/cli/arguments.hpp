@@ -15,7 +15,10 @@
 
 namespace ferry::cli {
 
-struct ShowHelp {};
+// The help of `command`; the overview of every command when empty.
+struct ShowHelp {
+  std::string command;
+};
 struct ShowVersion {};
 
 struct ReceiveOptions {
@@ -49,6 +52,7 @@ struct SendOptions {
   std::optional<Strategy> strategy;  // nullopt: auto
   bool resume = true;
   std::chrono::milliseconds idle_timeout = EngineSettings{}.idle_timeout;
+  std::chrono::milliseconds connect_timeout = EngineSettings{}.connect_timeout;  // TCP connect
   bool json = false;
   bool verbose = false;
   Endpoint target;
@@ -75,6 +79,7 @@ using Command = std::variant<ShowHelp, ShowVersion, ReceiveOptions, SendOptions,
 // `arguments` excludes the program name. Throws UsageError.
 Command parse_command_line(std::span<const std::string_view> arguments);
 
-std::string usage_text();
+// `command` when it is one; else throws UsageError suggesting the nearest.
+std::string_view known_command(std::string_view command);
 
 }  // namespace ferry::cli

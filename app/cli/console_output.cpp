@@ -20,7 +20,24 @@ std::string_view direction_preposition(Direction direction) {
   return direction == Direction::Send ? "to" : "from";
 }
 
+// "12.0 MiB in 0.52 s (23.1 MiB/s)", counted from the first byte of file
+// data; "7 files already there" when nothing had to move.
+std::string amount_moved(const SessionDone& done) {
+  std::string there;
+  if (done.files_already_there == done.files_ok && done.files_ok > 0) there = "all already there";
+  else if (done.files_already_there > 0)
+    there = fmt::format("{} already there", count_of(done.files_already_there, "file"));
+  if (done.data_bytes == 0 && !there.empty()) return there;
+  std::string moved = fmt::format("{} in {:.2f} s ({})", format_bytes(done.data_bytes), done.seconds,
+                                  format_rate(rate_of(done.data_bytes, done.seconds)));
+  return there.empty() ? moved : moved + ", " + there;
+}
+
 }  // namespace
+
+std::string count_of(std::uint64_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
 
 std::string format_bytes(std::uint64_t bytes) {
   static constexpr std::array<std::string_view, 5> kUnits{"KiB", "MiB", "GiB", "TiB", "PiB"};
@@ -38,6 +55,8 @@ std::string format_rate(double bytes_per_second) {
   if (!std::isfinite(bytes_per_second) || bytes_per_second <= 0) return "-";
   return format_bytes(static_cast<std::uint64_t>(bytes_per_second)) + "/s";
 }
+
+std::uint64_t moved_bytes(const FileDone& file) { return file.bytes - std::min(file.resumed_bytes, file.bytes); }
 
 double rate_of(std::uint64_t bytes, double seconds) {
   return seconds > 0 ? static_cast<double>(bytes) / seconds : 0.0;
@@ -62,9 +81,14 @@ std::string printable(std::string_view text) {
   return result;
 }
 
+std::string format_send_phase(const SendPhaseChanged& phase) {
+  if (phase.phase == SendPhase::Connecting) return fmt::format("Connecting to {}…", printable(phase.peer));
+  return fmt::format("Waiting for {} to accept…", printable(phase.peer));
+}
+
 std::string format_session_started(const SessionStarted& started) {
-  return fmt::format("{} {} files ({}) {} \"{}\" {} (code {}, {})", direction_verb(started.direction),
-                     started.file_count, format_bytes(started.total_bytes),
+  return fmt::format("{} {} ({}) {} \"{}\" {} (code {}, {})", direction_verb(started.direction),
+                     count_of(started.file_count, "file"), format_bytes(started.total_bytes),
                      direction_preposition(started.direction), printable(started.device_name),
                      printable(started.peer), started.identity.verification_code,
                      started.mode == protocol::TransferMode::Fast ? "fast mode: file bytes unencrypted"
@@ -73,9 +97,10 @@ std::string format_session_started(const SessionStarted& started) {
 }
 
 std::string format_file_done(const FileDone& file) {
+  const std::uint64_t moved = moved_bytes(file);
   std::string line = fmt::format("  {:<4} {:<8} {:>11} {:>13}  {}", file.ok ? "ok" : "FAIL",
                                  to_string(file.strategy), format_bytes(file.bytes),
-                                 file.ok ? format_rate(rate_of(file.bytes, file.seconds)) : "-",
+                                 file.ok && moved > 0 ? format_rate(rate_of(moved, file.seconds)) : "-",
                                  printable(file.path));
   if (!file.ok) line += fmt::format(": {}", printable(file.error));
   if (file.ok && file.resumed_bytes == file.bytes && file.bytes > 0) line += "  (already there)";
@@ -85,16 +110,35 @@ std::string format_file_done(const FileDone& file) {
 }
 
 std::string format_session_done(const SessionDone& done) {
-  const std::string amount = fmt::format("{} in {:.2f} s ({})", format_bytes(done.bytes), done.seconds,
-                                         format_rate(rate_of(done.bytes, done.seconds)));
-  if (done.ok) return fmt::format("Done: {} files, {}", done.files_ok, amount);
-  return fmt::format("FAILED: {} files ok, {} failed, {}: {}", done.files_ok, done.files_failed, amount,
-                     session_failure(done));
+  if (done.ok) return fmt::format("Done: {}, {}", count_of(done.files_ok, "file"), amount_moved(done));
+  return "Failed: " + session_failure(done);
 }
 
+namespace {
+
+// What the receiving user can do about a failure of its own folder; the
+// system's words follow as the detail.
+std::string_view receive_folder_advice(const SessionDone& done) {
+  if (done.direction != Direction::Receive) return {};
+  if (done.cause == FailureCause::ReceiveFolderUnwritable)
+    return "the receive folder cannot be written: choose another with --dir, or make it writable";
+  if (done.cause == FailureCause::DiskFull)
+    return "the receive folder's disk is full: make room, or choose another with --dir";
+  return {};
+}
+
+}  // namespace
+
 std::string session_failure(const SessionDone& done) {
-  if (!done.error.empty()) return printable(done.error);
-  return fmt::format("{} of {} files failed", done.files_failed, done.files_ok + done.files_failed);
+  std::string text = done.error.empty()
+                         ? fmt::format("{} of {} failed", count_of(done.files_failed, "file"),
+                                       done.files_ok + done.files_failed)
+                         : printable(done.error);
+  if (const auto advice = receive_folder_advice(done); !advice.empty()) text = fmt::format("{} ({})", advice, text);
+  if (done.files_ok > 0) text += fmt::format(" ({} arrived)", count_of(done.files_ok, "file"));
+  // Promised only when the receiver really keeps what arrived.
+  if (done.resumable) text += "; what arrived is kept: sending the same files again continues it";
+  return text;
 }
 
 void print_line(std::string_view line) {

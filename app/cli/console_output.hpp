@@ -9,10 +9,14 @@
 
 namespace ferry::cli {
 
+// "1 file", "3 files".
+std::string count_of(std::uint64_t count, std::string_view noun);
 // "0 B", "512 B", "4.0 KiB", "12.3 MiB", "1.5 GiB".
 std::string format_bytes(std::uint64_t bytes);
 // "845.2 MiB/s"; "-" when there is no meaningful rate.
 std::string format_rate(double bytes_per_second);
+// The file's bytes this session moved: not what an earlier one delivered.
+std::uint64_t moved_bytes(const FileDone& file);
 // bytes / seconds, 0 when seconds is not positive.
 double rate_of(std::uint64_t bytes, double seconds);
 
@@ -20,11 +24,14 @@ double rate_of(std::uint64_t bytes, double seconds);
 // names chosen by a peer cannot drive the terminal.
 std::string printable(std::string_view text);
 
+std::string format_send_phase(const SendPhaseChanged& phase);
 std::string format_session_started(const SessionStarted& started);
 // "  ok   zerocopy    12.3 MiB   845.2 MiB/s  photos/a.jpg"
 std::string format_file_done(const FileDone& file);
+// "Done: 3 files, 12.0 MiB in 0.52 s (23.1 MiB/s)" or "Failed: " and why.
 std::string format_session_done(const SessionDone& done);
-// Why a session failed, for the error line on stderr.
+// Why a session failed, how many files arrived, and whether sending again
+// continues it: the one line a failure prints.
 std::string session_failure(const SessionDone& done);
 
 void print_line(std::string_view line);      // stdout

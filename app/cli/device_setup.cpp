@@ -4,6 +4,8 @@
 #include <fmt/core.h>
 #include <stdexcept>
 
+#include "console_output.hpp"
+
 namespace ferry::cli {
 
 Device load_device(const std::optional<std::filesystem::path>& config_dir) {
@@ -27,7 +29,7 @@ void save_known_peers_or_throw(const Device& device) {
 }
 
 std::string describe_identity(const Device& device) {
-  return fmt::format("{}  {}  {}", device.name, verification_code(device.identity->fingerprint),
+  return fmt::format("{}  {}  {}", printable(device.name), verification_code(device.identity->fingerprint),
                      device.identity->fingerprint);
 }
 

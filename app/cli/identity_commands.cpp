@@ -21,6 +21,9 @@ int run_trust(const TrustOptions& options) {
   set_up_logging(false);
   Device device = load_device(options.config_dir);
   if (options.fingerprint.empty()) {
+    if (device.known_peers.empty())
+      print_notice("no pinned peers. Pin one with 'ferry-cli trust FINGERPRINT --name NAME'; "
+                   "'ferry-cli identity' on the other device prints its fingerprint.");
     for (const auto& peer : device.known_peers)
       print_line(fmt::format("{}  {}  {}{}{}", printable(peer.name), verification_code(peer.fingerprint),
                              peer.fingerprint, peer.auto_accept ? "  auto-accept" : "",

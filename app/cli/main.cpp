@@ -10,6 +10,8 @@
 #include "arguments.hpp"
 #include "command_line.hpp"
 #include "console_output.hpp"
+#include "exit_status.hpp"
+#include "help_text.hpp"
 #include "identity_commands.hpp"
 #include "overloaded.hpp"
 #include "peers_command.hpp"
@@ -19,14 +21,11 @@
 
 namespace {
 
-constexpr int kUsageErrorStatus = 2;
-constexpr int kFailureStatus = 1;
-
 int run(const ferry::cli::Command& command) {
   using namespace ferry::cli;
   return std::visit(Overloaded{
-                        [](const ShowHelp&) {
-                          fmt::print("{}", usage_text());
+                        [](const ShowHelp& help) {
+                          fmt::print("{}", help.command.empty() ? overview_help() : *command_help(help.command));
                           return 0;
                         },
                         [](const ShowVersion&) {
@@ -51,10 +50,11 @@ int main(int argc, char** argv) {
     return run(ferry::cli::parse_command_line(arguments));
   } catch (const ferry::cli::UsageError& error) {
     ferry::cli::print_error(error.what());
-    fmt::print(stderr, "Try 'ferry-cli --help'.\n");
-    return kUsageErrorStatus;
+    if (error.command().empty()) fmt::print(stderr, "Try 'ferry-cli --help'.\n");
+    else fmt::print(stderr, "Try 'ferry-cli help {}'.\n", error.command());
+    return ferry::cli::kExitUsage;
   } catch (const std::exception& error) {
     ferry::cli::print_error(error.what());
-    return kFailureStatus;
+    return ferry::cli::kExitFailed;
   }
 }

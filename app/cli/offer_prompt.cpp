@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "console_output.hpp"
+#include "terminal.hpp"
 
 namespace ferry::cli {
 namespace {
@@ -25,10 +26,10 @@ std::string describe_offer(const OfferReceived& offer) {
     return entry.kind == protocol::EntryKind::Folder;
   });
   const auto files = static_cast<std::ptrdiff_t>(offer.entries.size()) - folders;
-  std::string text = fmt::format("Offer from \"{}\" ({}, code {}, {}): {} files, {} folders, {}",
+  std::string text = fmt::format("Offer from \"{}\" ({}, code {}, {}): {}, {}, {}",
                                  printable(offer.device_name), printable(offer.peer),
-                                 offer.identity.verification_code, to_string(offer.identity.trust), files,
-                                 folders, format_bytes(offer.total_bytes));
+                                 offer.identity.verification_code, to_string(offer.identity.trust),
+                                 count_of(files, "file"), count_of(folders, "folder"), format_bytes(offer.total_bytes));
   const std::size_t shown = std::min(offer.entries.size(), kPathsShown);
   for (std::size_t i = 0; i < shown; ++i) text += "\n" + format_entry(offer.entries[i]);
   if (offer.entries.size() > shown) text += fmt::format("\n  ... and {} more", offer.entries.size() - shown);
@@ -44,6 +45,7 @@ std::string identity_warning(const OfferReceived& offer) {
 bool ask_to_accept() {
   fmt::print(stdout, "Accept? [y/N] ");
   std::fflush(stdout);
+  discard_pending_input();
   std::string answer;
   if (!std::getline(std::cin, answer)) return false;
   return answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes";

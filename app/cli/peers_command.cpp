@@ -46,7 +46,10 @@ class PeerListing {
     for (const auto& [id, peer] : peers_) peers.push_back(peer);
     std::ranges::sort(peers, {}, [](const DiscoveredPeer& peer) { return std::tie(peer.device_name, peer.device_id); });
     for (const DiscoveredPeer& peer : peers) print_line(json_ ? peer_json(peer) : format_peer(peer));
-    if (peers.empty() && !json_) print_notice("no peers found");
+    // On stderr, so that --json's stdout stays JSON lines only.
+    if (peers.empty())
+      print_notice("no Ferry receivers found on this network. A receiver shows up while 'ferry-cli receive' "
+                   "or the Ferry app runs on it; or send to its address directly.");
   }
 
  private:

@@ -9,6 +9,7 @@
 #include "device_setup.hpp"
 #include "discovery_output.hpp"
 #include "engine_wakeup.hpp"
+#include "exit_status.hpp"
 #include "ferry/core/endpoint.hpp"
 #include "ferry/core/transfer_engine.hpp"
 #include "logging.hpp"
@@ -70,13 +71,16 @@ class Receiver {
         Overloaded{
             [this](const ListeningStarted& listening) -> std::optional<int> {
               print_line(fmt::format("Listening on {}, receiving into {} as {}",
-                                     format_endpoint({listening.address, listening.port}), dir_.string(), device_));
+                                     format_endpoint({listening.address, listening.port}), printable(dir_.string()),
+                                     device_));
               return std::nullopt;
             },
             [this](const OfferReceived& offer) -> std::optional<int> {
               answer(offer);
               return std::nullopt;
             },
+            // A receiving engine sends nothing.
+            [](const SendPhaseChanged&) -> std::optional<int> { return std::nullopt; },
             [](const SessionStarted& started) -> std::optional<int> {
               print_line(format_session_started(started));
               return std::nullopt;
@@ -89,7 +93,7 @@ class Receiver {
             [this](const SessionDone& done) { return session_done(done); },
             [](const EngineError& error) -> std::optional<int> {
               print_error(error.message);
-              return 1;
+              return kExitFailed;
             },
         },
         event);
@@ -98,7 +102,7 @@ class Receiver {
   int interrupted() const {
     if (options_.once) {
       print_error("interrupted before a session finished");
-      return 1;
+      return kExitInterrupted;
     }
     print_line("Stopped.");
     return 0;
@@ -112,19 +116,19 @@ class Receiver {
       print_notice(fmt::format("declined the offer from {}: standard input is not a terminal to ask "
                                "(use --accept-all to accept every offer)",
                                printable(offer.peer)));
-      engine_.respond(offer.id, false);
+      engine_.decline_unanswered(offer.id);
       return;
     }
     print_line(describe_offer(offer));
     engine_.respond(offer.id, ask_to_accept());
   }
 
+  // Every session's line; with --once, a failure is told once, as the error.
   std::optional<int> session_done(const SessionDone& done) const {
-    print_line(format_session_done(done));
+    if (!options_.once || done.ok) print_line(format_session_done(done));
     if (!options_.once) return std::nullopt;
-    if (done.ok) return 0;
-    print_error(fmt::format("transfer failed: {}", session_failure(done)));
-    return 1;
+    if (!done.ok) print_error(session_failure(done));
+    return exit_status_of(done);
   }
 
   TransferEngine& engine_;

@@ -8,6 +8,7 @@
 #include "console_output.hpp"
 #include "device_setup.hpp"
 #include "engine_wakeup.hpp"
+#include "exit_status.hpp"
 #include "ferry/core/transfer_engine.hpp"
 #include "json_events.hpp"
 #include "logging.hpp"
@@ -48,6 +49,7 @@ EngineSettings settings_for(const SendOptions& options, const Device& device) {
   settings.forced_strategy = options.strategy;
   settings.resume = options.resume;
   settings.idle_timeout = options.idle_timeout;
+  settings.connect_timeout = options.connect_timeout;
   return settings;
 }
 
@@ -63,6 +65,7 @@ class SendConsole {
       return;
     }
     std::visit(Overloaded{
+                   [](const SendPhaseChanged& phase) { print_line(format_send_phase(phase)); },
                    [this](const SessionStarted& started) {
                      print_line(format_session_started(started));
                      bar_.update(0, started.total_bytes, Clock::now());
@@ -76,7 +79,8 @@ class SendConsole {
                    },
                    [this](const SessionDone& done) {
                      bar_.clear();
-                     print_line(format_session_done(done));
+                     // A failure is printed once, as the error (see outcome).
+                     if (done.ok) print_line(format_session_done(done));
                    },
                    [this](const EngineError&) { bar_.clear(); },
                    // A sending engine neither listens nor receives offers.
@@ -94,17 +98,17 @@ class SendConsole {
   ProgressBar bar_;
 };
 
-// The exit status once `event` ends the send of session `id`.
-std::optional<int> outcome(const Event& event, TransferId id) {
+// The exit status once `event` ends the send of session `id`; a failure is
+// told on stderr (in JSON mode, by its session_done line alone).
+std::optional<int> outcome(const Event& event, TransferId id, bool json) {
   if (const auto* error = std::get_if<EngineError>(&event)) {
     print_error(error->message);
-    return 1;
+    return kExitFailed;
   }
   const auto* done = std::get_if<SessionDone>(&event);
   if (done == nullptr || done->id != id) return std::nullopt;
-  if (done->ok) return 0;
-  print_error(fmt::format("transfer failed: {}", session_failure(*done)));
-  return 1;
+  if (!done->ok && !json) print_error(session_failure(*done));
+  return exit_status_of(*done);
 }
 
 }  // namespace
@@ -129,13 +133,13 @@ int run_send(const SendOptions& options) {
     if (stop_requests() > 1) {  // asked twice: stop waiting for the engine
       console.finish();
       print_error("interrupted");
-      return 1;
+      return kExitInterrupted;
     }
     for (const Event& event : engine.drain_events()) {
       console.show(event);
-      if (const auto status = outcome(event, id)) {
+      if (const auto status = outcome(event, id, options.json)) {
         console.finish();
-        return cancelled ? 1 : *status;
+        return cancelled ? kExitInterrupted : *status;
       }
     }
     console.tick();

@@ -71,7 +71,7 @@ std::uint16_t parse_port(std::string_view text, PortZero zero) {
 }
 
 Endpoint parse_endpoint(std::string_view text) {
-  auto parsed = ferry::parse_endpoint(text);
+  auto parsed = ferry::parse_endpoint(text, kDefaultReceivePort);
   if (const auto* error = std::get_if<std::string>(&parsed)) throw UsageError(*error);
   return std::get<Endpoint>(std::move(parsed));
 }

@@ -26,7 +26,8 @@ std::uint16_t parse_port(std::string_view text, PortZero zero);
 
 using ferry::Endpoint;
 
-// "host:port", "192.168.1.7:53740" or "[::1]:53740" (ferry::parse_endpoint).
+// "host:port", "192.168.1.7:53740" or "[::1]:53740" (ferry::parse_endpoint);
+// without a port, Ferry's default (53740).
 Endpoint parse_endpoint(std::string_view text);
 
 // "auto" (nullopt: the engine picks per file), "zerocopy", "direct", "buffered".

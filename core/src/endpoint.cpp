@@ -1,5 +1,6 @@
 #include "ferry/core/endpoint.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace ferry {
@@ -28,6 +29,16 @@ std::variant<Endpoint, std::string> parse_endpoint(std::string_view text) {
   if (port.empty() || error != std::errc{} || stop != end || number < 1 || number > 65535)
     return "invalid port '" + std::string(port) + "': expected a number from 1 to 65535";
   return Endpoint{std::string(host), static_cast<std::uint16_t>(number)};
+}
+
+std::variant<Endpoint, std::string> parse_endpoint(std::string_view text, std::uint16_t default_port) {
+  const bool bracketed = text.starts_with('[');
+  const bool has_port = bracketed ? text.find("]:") != std::string_view::npos
+                                  : std::count(text.begin(), text.end(), ':') == 1;
+  if (has_port || (bracketed && !text.ends_with(']'))) return parse_endpoint(text);
+  const std::string_view host = bracketed ? text.substr(1, text.size() - 2) : text;
+  if (host.empty()) return parse_endpoint(text);
+  return parse_endpoint(format_endpoint({std::string(host), default_port}));
 }
 
 std::string format_endpoint(const Endpoint& endpoint) {

@@ -58,6 +58,7 @@ class Session {
   virtual ~Session() = default;
   virtual void cancel() = 0;
   virtual void respond(bool accept) = 0;
+  virtual void decline_unanswered() {}  // only a receiving session is asked
 };
 
 }  // namespace ferry

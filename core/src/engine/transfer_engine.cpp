@@ -169,6 +169,18 @@ struct TransferEngine::Impl final : SessionHost {
     });
   }
 
+  // The receive folder may have been deleted or replaced since listen(): each
+  // session opens it anew, creating it again (as listen() does) when it is
+  // gone. Should that fail, the session meets the old handle's write errors.
+  void reopen_receive_folder() {
+    std::error_code ec;
+    const bool gone = !std::filesystem::is_directory(settings_.receive_dir, ec);
+    auto folder = platform::ReceiveFolder::open(settings_.receive_dir);
+    if (!folder) return spdlog::error("receive folder: {}", folder.error().describe());
+    if (gone) spdlog::info("the receive folder {} was gone: created it again", settings_.receive_dir.string());
+    folder_ = std::move(folder.value());
+  }
+
   void accept_next() {
     acceptor_->async_accept([this](boost::system::error_code ec, tcp::socket socket) {
       if (ec == boost::asio::error::operation_aborted || !acceptor_) return;
@@ -238,6 +250,7 @@ struct TransferEngine::Impl final : SessionHost {
       spdlog::debug("closing the oldest of {} connections still in their handshake", kMaxHandshaking);
       with_session(*admission.displaced, [](Session& s) { s.cancel(); });
     }
+    reopen_receive_folder();
     auto session = std::make_shared<ReceiveSession>(*this, std::move(socket), tls_, id, folder_);
     sessions_[id] = session;
     session->start();
@@ -247,7 +260,9 @@ struct TransferEngine::Impl final : SessionHost {
             SendPolicy policy) {
     auto tls = tls_context();
     if (!tls) {
-      emit(SessionDone{id, Direction::Send, 0, 0, 0, 0, false, "no device identity"});
+      SessionDone done{id, Direction::Send, 0, 0, 0, 0, false, "no device identity"};
+      done.cause = FailureCause::Other;
+      emit(std::move(done));
       return;
     }
     auto session = std::make_shared<SendSession>(*this, context_.get_executor(), std::move(tls), id,
@@ -316,6 +331,12 @@ TransferId TransferEngine::send(std::string host, std::uint16_t port,
 void TransferEngine::respond(TransferId id, bool accept) {
   boost::asio::post(impl_->context_, [impl = impl_.get(), id, accept] {
     impl->with_session(id, [accept](Session& s) { s.respond(accept); });
+  });
+}
+
+void TransferEngine::decline_unanswered(TransferId id) {
+  boost::asio::post(impl_->context_, [impl = impl_.get(), id] {
+    impl->with_session(id, [](Session& s) { s.decline_unanswered(); });
   });
 }
 

@@ -11,4 +11,8 @@ namespace ferry::test {
 int start_cli_receiver(QProcess& receiver, const std::filesystem::path& dir,
                        const QStringList& extra = {});
 
+// The same without --accept-all: offers are asked about (and declined when
+// stdin is no terminal) unless `extra` says otherwise.
+int start_asking_cli_receiver(QProcess& receiver, const std::filesystem::path& dir, const QStringList& extra);
+
 }  // namespace ferry::test

@@ -14,6 +14,8 @@
 #include <QtTest>
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
+#include <tuple>
 #include <utility>
 
 namespace ferry::test {
@@ -191,15 +193,33 @@ std::optional<std::vector<protocol::Message>> RawPeer::wait_closed(std::chrono::
   }
 }
 
-RawListener::RawListener() {
-  fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+namespace {
+
+// Starts a non-blocking connect; whether it completed within `wait_ms`.
+bool connects_within(int fd, std::uint16_t port, int wait_ms) {
+  const sockaddr_in address = loopback(port);
+  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0) return true;
+  if (errno != EINPROGRESS) qFatal("connect to 127.0.0.1:%u: %s", port, strerror(errno));
+  pollfd poll_fd{fd, POLLOUT, 0};
+  return ::poll(&poll_fd, 1, wait_ms) == 1;
+}
+
+// A TCP socket bound to a free port of 127.0.0.1, and the port.
+std::pair<int, std::uint16_t> bound_loopback_socket() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in address = loopback(0);
   socklen_t size = sizeof address;
-  if (fd_ < 0 || ::bind(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
-      ::listen(fd_, 4) != 0 ||
-      ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size) != 0)
-    qFatal("cannot listen on 127.0.0.1");
-  port_ = ntohs(address.sin_port);
+  if (fd < 0 || ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0)
+    qFatal("cannot bind 127.0.0.1");
+  return {fd, ntohs(address.sin_port)};
+}
+
+}  // namespace
+
+RawListener::RawListener() {
+  std::tie(fd_, port_) = bound_loopback_socket();
+  if (::listen(fd_, 4) != 0) qFatal("cannot listen on 127.0.0.1");
 }
 
 RawListener::~RawListener() { ::close(fd_); }
@@ -209,6 +229,31 @@ std::optional<RawPeer> RawListener::accept(std::chrono::milliseconds timeout) {
   const int fd = ::accept4(fd_, nullptr, nullptr, SOCK_CLOEXEC);
   if (fd < 0) return std::nullopt;
   return RawPeer::handshake(fd, false);
+}
+
+
+SilentListener::SilentListener() {
+  std::tie(listener_, port_) = bound_loopback_socket();
+  if (::listen(listener_, 0) != 0) qFatal("cannot listen on 127.0.0.1");
+  // Queue connections until one stays unanswered: from then on the queue is full.
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0) qFatal("socket: %s", strerror(errno));
+    fillers_.push_back(fd);
+    if (!connects_within(fd, port_, 300)) return;
+  }
+  qFatal("the accept queue of 127.0.0.1:%u never filled up", port_);
+}
+
+SilentListener::~SilentListener() {
+  for (const int fd : fillers_) ::close(fd);
+  ::close(listener_);
+}
+
+std::uint16_t unused_port() {
+  const auto [fd, port] = bound_loopback_socket();
+  ::close(fd);
+  return port;
 }
 
 protocol::OfferEntry file_entry(std::string path, std::uint64_t size) {

@@ -90,6 +90,27 @@ class RawListener {
   std::uint16_t port_ = 0;
 };
 
+// A port on 127.0.0.1 where a connect never completes, like an address whose
+// firewall drops SYNs: a real listening socket whose accept queue is kept
+// full and never accepted from, so the kernel drops every further SYN.
+class SilentListener {
+ public:
+  SilentListener();
+  SilentListener(const SilentListener&) = delete;
+  SilentListener& operator=(const SilentListener&) = delete;
+  ~SilentListener();
+
+  std::uint16_t port() const { return port_; }
+
+ private:
+  int listener_ = -1;
+  std::vector<int> fillers_;  // connections queued (or pending) on the listener
+  std::uint16_t port_ = 0;
+};
+
+// A port on 127.0.0.1 nothing listens on: a connect there is refused.
+std::uint16_t unused_port();
+
 // Offer entries with a fixed modification time.
 protocol::OfferEntry file_entry(std::string path, std::uint64_t size);
 protocol::OfferEntry folder_entry(std::string path, std::uint64_t size = 0);

@@ -20,6 +20,10 @@ struct Endpoint {
 // The endpoint, or why `text` is not one (a sentence naming the text).
 std::variant<Endpoint, std::string> parse_endpoint(std::string_view text);
 
+// The same with the port optional, as people type a peer's address:
+// "192.168.1.7", "laptop", "::1", "[::1]" and "fe80::1%eth0" get `default_port`.
+std::variant<Endpoint, std::string> parse_endpoint(std::string_view text, std::uint16_t default_port);
+
 // Back to text, with brackets around an IPv6 host.
 std::string format_endpoint(const Endpoint& endpoint);
 

@@ -48,6 +48,11 @@ class TransferEngine {
   // Answers an OfferReceived.
   void respond(TransferId id, bool accept);
 
+  // Declines an OfferReceived nobody answered (its time ran out, or there was
+  // no one to ask): the session ends with FailureCause::DeclinedAutomatically,
+  // not as the user's decline.
+  void decline_unanswered(TransferId id);
+
   // Cancels a session in either direction; the peer is told.
   void cancel(TransferId id);
 
