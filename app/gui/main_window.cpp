@@ -10,6 +10,7 @@
 #include <QFileSystemWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -123,20 +124,11 @@ void MainWindow::build_actions() {
     if (dialog.exec() == QDialog::Accepted) add_peer(dialog.peer());
   });
   add->setShortcut(QKeySequence::New);
-  file_menu->addAction(tr("&Remove Peer"), this, [this] {
-    const int row = peers_->current_row();
-    if (row < 0) return;
-    AppSettings changed = settings_;
-    changed.peers.removeAt(row);
-    apply_settings(changed);
-  });
+  file_menu->addAction(tr("&Remove Peer"), this, &MainWindow::remove_current_peer);
   file_menu->addSeparator();
   QAction* settings = file_menu->addAction(tr("&Settings…"), this, [this] { open_settings(); });
   settings->setShortcut(QKeySequence::Preferences);
-  quit_action_ = file_menu->addAction(tr("&Quit"), this, [this] {
-    quitting_ = true;
-    QApplication::quit();
-  });
+  quit_action_ = file_menu->addAction(tr("&Quit"), this, &MainWindow::quit);
   quit_action_->setShortcut(QKeySequence::Quit);
 
   auto* transfer_menu = menuBar()->addMenu(tr("&Transfers"));
@@ -282,6 +274,65 @@ void MainWindow::reload_pinned_peers() {
   if (settings_dialog_) settings_dialog_->pinned_devices_editor()->set_peers(device_.pinned_peers);
 }
 
+void MainWindow::quit() {
+  if (const int running = transfers_->running_count(); running > 0) {
+    const auto answer = QMessageBox::question(
+        isVisible() ? this : nullptr, tr("Quit Ferry?"),
+        running == 1 ? tr("A transfer is still running. Quitting stops it. Quit anyway?")
+                     : tr("%1 transfers are still running. Quitting stops them. Quit anyway?").arg(running),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes) return;
+  }
+  quitting_ = true;
+  for (OfferDialog* dialog : findChildren<OfferDialog*>()) dialog->reject();
+  // Not QApplication::quit(): Qt 6 first asks every window to close, and one
+  // that refuses keeps Ferry running (and listening) without a window.
+  QApplication::exit(0);
+}
+
+void MainWindow::bring_forward(const QStringList& files) {
+  if (isMinimized()) showNormal();
+  show();
+  raise();
+  activateWindow();
+  if (!files.isEmpty()) send_chosen(files);
+}
+
+void MainWindow::send_chosen(const QStringList& paths) {
+  QStringList names;
+  for (int row = 0; row < peers_->topLevelItemCount(); ++row) {
+    const QTreeWidgetItem* item = peers_->topLevelItem(row);
+    names.append(tr("%1 (%2)").arg(item->text(PeerList::NameColumn), item->text(PeerList::AddressColumn)));
+  }
+  if (names.isEmpty()) {
+    QMessageBox::information(this, tr("Send"), tr("Add a peer first (File → Add Peer…), then send again."));
+    return;
+  }
+  bool chosen = false;
+  const QString what = paths.size() == 1 ? QFileInfo(paths.first()).fileName() : tr("%1 items").arg(paths.size());
+  const QString name = QInputDialog::getItem(this, tr("Send to"), tr("Send %1 to:").arg(what), names,
+                                             std::max(peers_->current_row(), 0), false, &chosen);
+  if (chosen) send_to(static_cast<int>(names.indexOf(name)), paths);
+}
+
+// A peer that is being sent to stays until its sends end.
+void MainWindow::remove_current_peer() {
+  const int row = peers_->current_row();
+  if (row < 0) return;
+  const PeerAddress peer = peers_->peer_at(row);
+  for (const auto& [id, send] : outgoing_) {
+    if (send.address == peer) {
+      QMessageBox::information(this, tr("Remove Peer"),
+                               tr("Ferry is still sending to %1. Cancel that transfer or let it finish, "
+                                  "then remove the peer.").arg(send.peer));
+      return;
+    }
+  }
+  AppSettings changed = settings_;
+  changed.peers.removeAll(peer);
+  apply_settings(changed);
+}
+
 void MainWindow::add_peer(const PeerAddress& peer) {
   if (peer.host.isEmpty() || peers_->row_of(peer) >= 0) return;
   AppSettings changed = settings_;
@@ -339,7 +390,7 @@ void MainWindow::on_offer(const OfferReceived& offer) {
   incoming_from_[offer.id] = sender;
   if (offer.accepted_automatically) return;
   offered_by_[offer.id] = {offer.identity.fingerprint, offer.device_name, true, false};
-  auto* dialog = new OfferDialog(offer, OfferDialog::kDefaultTimeout, this);
+  auto* dialog = new OfferDialog(offer, settings_.offer_timeout, this);
   connect(dialog, &OfferDialog::answered, this, &MainWindow::on_answer);
   dialog->show();
   dialog->raise();
@@ -407,7 +458,7 @@ void MainWindow::on_session_done(const SessionDone& done) {
   history_.add(entry);
   refill_history();
   for (OfferDialog* dialog : findChildren<OfferDialog*>())
-    if (dialog->id() == done.id) dialog->close();  // the sender gave up before an answer
+    if (dialog->id() == done.id) dialog->withdraw();  // the sender gave up before an answer
   notify(done.ok ? tr("Transfer finished") : tr("Transfer failed"),
          (entry.sent ? tr("To %1: %2") : tr("From %1: %2")).arg(entry.peer, history_summary(entry)));
 }

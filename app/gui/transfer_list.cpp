@@ -229,6 +229,12 @@ std::optional<TransferId> TransferList::selected_where(bool Session::*flag) cons
   return std::nullopt;
 }
 
+int TransferList::running_count() const {
+  int count = 0;
+  for (const auto& [id, session] : sessions_) count += session.running;
+  return count;
+}
+
 bool TransferList::is_running(TransferId id) const {
   auto it = sessions_.find(id);
   return it != sessions_.end() && it->second.running;

@@ -43,6 +43,7 @@ class TransferList : public QTreeWidget {
   // The failed send `id` was sent again: it is no longer offered for resuming.
   void mark_resumed(TransferId id);
   bool is_running(TransferId id) const;
+  int running_count() const;
   void clear_finished();
 
  signals:
