@@ -158,6 +158,8 @@ Command parse_send(ArgumentReader& reader) {
       options.resume = false;
     } else if (name == "--idle-timeout") {
       options.idle_timeout = parse_duration(reader.value());
+    } else if (name == "--connect-timeout") {
+      options.connect_timeout = parse_duration(reader.value());
     } else if (name == "-v" || name == "--verbose") {
       reader.flag();
       options.verbose = true;
@@ -271,7 +273,7 @@ std::string usage_text() {
                     [--no-sync] [--idle-timeout T] [--name NAME] [--no-announce]
                     [--announce-interval T] [-v]
   ferry-cli send [--config-dir DIR] [--peer-id FINGERPRINT] [--fast] [--threshold SIZE] [--strategy auto|zerocopy|direct|buffered] [--no-resume]
-                 [--idle-timeout T] [--json] [-v] HOST:PORT PATH...
+                 [--idle-timeout T] [--connect-timeout T] [--json] [-v] HOST:PORT PATH...
   ferry-cli peers [--config-dir DIR] [--timeout T] [--json] [-v]
   ferry-cli identity [--config-dir DIR]
   ferry-cli trust [FINGERPRINT [--name NAME] [--auto-accept] [--fast]] [--config-dir DIR]
@@ -313,6 +315,9 @@ send      Send files and folders (recursively) to a receiver.
                    (by default an interrupted file continues where its longest
                    verified prefix ends, and files already there are skipped)
   --idle-timeout T fail when the receiver takes nothing for T (default {1}s)
+  --connect-timeout T
+                   fail when no connection to the receiver is made within T
+                   (default {3}s)
   --json           one JSON object per line for every event
   -v, --verbose    debug logging on stderr
   HOST:PORT        the receiver, e.g. 192.168.1.7:53740 or [::1]:53740
@@ -334,7 +339,8 @@ Exit status: 0 when every file arrived verified, 1 when a transfer failed,
 )",
                      format_size(kDefaultDirectThreshold),
                      std::chrono::duration_cast<std::chrono::seconds>(EngineSettings{}.idle_timeout).count(),
-                     std::chrono::duration_cast<std::chrono::seconds>(kDefaultAnnounceInterval).count());
+                     std::chrono::duration_cast<std::chrono::seconds>(kDefaultAnnounceInterval).count(),
+                     std::chrono::duration_cast<std::chrono::seconds>(EngineSettings{}.connect_timeout).count());
 }
 
 }  // namespace ferry::cli

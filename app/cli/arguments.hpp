@@ -49,6 +49,7 @@ struct SendOptions {
   std::optional<Strategy> strategy;  // nullopt: auto
   bool resume = true;
   std::chrono::milliseconds idle_timeout = EngineSettings{}.idle_timeout;
+  std::chrono::milliseconds connect_timeout = EngineSettings{}.connect_timeout;
   bool json = false;
   bool verbose = false;
   Endpoint target;

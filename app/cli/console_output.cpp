@@ -62,6 +62,11 @@ std::string printable(std::string_view text) {
   return result;
 }
 
+std::string format_send_phase(const SendPhaseChanged& phase) {
+  if (phase.phase == SendPhase::Connecting) return fmt::format("Connecting to {}…", printable(phase.peer));
+  return fmt::format("Waiting for {} to accept…", printable(phase.peer));
+}
+
 std::string format_session_started(const SessionStarted& started) {
   return fmt::format("{} {} files ({}) {} \"{}\" {} (code {}, {})", direction_verb(started.direction),
                      started.file_count, format_bytes(started.total_bytes),

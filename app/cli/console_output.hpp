@@ -20,6 +20,7 @@ double rate_of(std::uint64_t bytes, double seconds);
 // names chosen by a peer cannot drive the terminal.
 std::string printable(std::string_view text);
 
+std::string format_send_phase(const SendPhaseChanged& phase);
 std::string format_session_started(const SessionStarted& started);
 // "  ok   zerocopy    12.3 MiB   845.2 MiB/s  photos/a.jpg"
 std::string format_file_done(const FileDone& file);

@@ -56,6 +56,14 @@ std::string json(const OfferReceived& event) {
       .str();
 }
 
+std::string_view to_string(SendPhase phase) {
+  return phase == SendPhase::Connecting ? "connecting" : "awaiting_acceptance";
+}
+
+std::string json(const SendPhaseChanged& event) {
+  return with_id("send_phase", event.id).string("phase", to_string(event.phase)).string("peer", event.peer).str();
+}
+
 std::string json(const SessionStarted& event) {
   return with_id("session_started", event.id)
       .string("direction", to_string(event.direction))
@@ -90,6 +98,7 @@ std::string json(const FileDone& event) {
       .real("bytes_per_second", rate_of(event.bytes, event.seconds))
       .boolean("ok", event.ok)
       .string("error", event.error)
+      .string("cause", ferry::to_string(event.cause))
       .str();
 }
 
@@ -99,10 +108,14 @@ std::string json(const SessionDone& event) {
       .unsigned_number("files_ok", event.files_ok)
       .unsigned_number("files_failed", event.files_failed)
       .unsigned_number("bytes", event.bytes)
+      .unsigned_number("data_bytes", event.data_bytes)
+      .unsigned_number("files_already_there", event.files_already_there)
       .real("seconds", event.seconds)
-      .real("bytes_per_second", rate_of(event.bytes, event.seconds))
+      .real("bytes_per_second", rate_of(event.data_bytes, event.seconds))
       .boolean("ok", event.ok)
       .string("error", event.error)
+      .string("cause", ferry::to_string(event.cause))
+      .boolean("resumable", event.resumable)
       .str();
 }
 

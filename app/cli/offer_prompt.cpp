@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "console_output.hpp"
+#include "terminal.hpp"
 
 namespace ferry::cli {
 namespace {
@@ -44,6 +45,7 @@ std::string identity_warning(const OfferReceived& offer) {
 bool ask_to_accept() {
   fmt::print(stdout, "Accept? [y/N] ");
   std::fflush(stdout);
+  discard_pending_input();
   std::string answer;
   if (!std::getline(std::cin, answer)) return false;
   return answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes";

@@ -10,11 +10,13 @@ namespace ferry::cli {
 // followed by the first paths, one per line.
 std::string describe_offer(const OfferReceived& offer);
 
-// Prints "Accept? [y/N] " and reads one line from stdin: true for y/yes.
 // Printed before any offer whose sender uses a pinned device's name with
 // another identity.
 std::string identity_warning(const OfferReceived& offer);
 
+// Prints "Accept? [y/N] " and reads one line from the terminal: true for
+// y/yes. What was typed before the question appeared is discarded, so only a
+// decision made after seeing the offer counts.
 bool ask_to_accept();
 
 }  // namespace ferry::cli

@@ -77,6 +77,8 @@ class Receiver {
               answer(offer);
               return std::nullopt;
             },
+            // A receiving engine sends nothing.
+            [](const SendPhaseChanged&) -> std::optional<int> { return std::nullopt; },
             [](const SessionStarted& started) -> std::optional<int> {
               print_line(format_session_started(started));
               return std::nullopt;

@@ -48,6 +48,7 @@ EngineSettings settings_for(const SendOptions& options, const Device& device) {
   settings.forced_strategy = options.strategy;
   settings.resume = options.resume;
   settings.idle_timeout = options.idle_timeout;
+  settings.connect_timeout = options.connect_timeout;
   return settings;
 }
 
@@ -63,6 +64,7 @@ class SendConsole {
       return;
     }
     std::visit(Overloaded{
+                   [](const SendPhaseChanged& phase) { print_line(format_send_phase(phase)); },
                    [this](const SessionStarted& started) {
                      print_line(format_session_started(started));
                      bar_.update(0, started.total_bytes, Clock::now());

@@ -1,7 +1,7 @@
 // Sessions that end before their time: the connection cut under a real sender
 // or a real receiver mid-file, and a real session cancelled from either end.
-// Each must end promptly with an error, leaving no file under its final name
-// and no part file behind.
+// Each must end promptly with an error, leaving no file under its final name;
+// a part file stays only when the session says it is resumable.
 #include <signal.h>
 
 #include <QtTest>
@@ -178,7 +178,13 @@ void TestConnectionCut::cancel_mid_file() {
   const std::string& other_error = by_sender ? receiver_done->error : sender_done->error;
   QVERIFY2(contains(canceller_error, "cancelled"), canceller_error.c_str());
   QVERIFY2(!other_error.empty(), "the other side ended without an error");
-  QCOMPARE(file_list(target), QStringList());
+  QCOMPARE((by_sender ? sender_done : receiver_done)->cause, FailureCause::CancelledByUser);
+  QCOMPARE((by_sender ? receiver_done : sender_done)->cause, FailureCause::CancelledByPeer);
+  // What arrived stays as a part for the next send exactly when both sides say so.
+  const QStringList left = file_list(target);
+  QVERIFY(!left.contains(QStringLiteral("big.bin")));
+  QCOMPARE(receiver_done->resumable, !left.isEmpty());
+  QCOMPARE(sender_done->resumable, receiver_done->resumable);
   QCOMPARE(g_sigpipes.load(), 0);
 }
 

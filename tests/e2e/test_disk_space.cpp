@@ -59,6 +59,9 @@ void TestDiskSpace::offer_larger_than_free_space_is_declined() {
   QVERIFY2(outcome.sender->error.find("not enough space") != std::string::npos,
            outcome.sender->error.c_str());
   QVERIFY(outcome.receiver.has_value() && !outcome.receiver->ok);
+  // The receiver declined by itself, not its user.
+  QCOMPARE(outcome.sender->cause, FailureCause::DeclinedAutomatically);
+  QCOMPARE(outcome.receiver->cause, FailureCause::DeclinedAutomatically);
   QVERIFY(fs::is_empty(target));
 }
 
@@ -93,8 +96,14 @@ void TestDiskSpace::disk_full_after_accepting_fails_cleanly() {
   QVERIFY(receiver_log.wait_for(receiver, is_session_done, std::chrono::seconds(30)));
   const SessionDone sent = sender_log.all<SessionDone>().front();
   QVERIFY(!sent.ok);
-  QVERIFY2(sent.error.find("No space left on device") != std::string::npos, sent.error.c_str());
-  QVERIFY(!receiver_log.all<SessionDone>().front().ok);
+  QCOMPARE(sent.cause, FailureCause::DiskFull);
+  // The sender hears what happened, never where on the receiver's disk.
+  QVERIFY2(sent.error.find("disk is full") != std::string::npos, sent.error.c_str());
+  QVERIFY2(sent.error.find(target.string()) == std::string::npos, sent.error.c_str());
+  const SessionDone received = receiver_log.all<SessionDone>().front();
+  QVERIFY(!received.ok);
+  QCOMPARE(received.cause, FailureCause::DiskFull);
+  QVERIFY2(received.error.find("No space left on device") != std::string::npos, received.error.c_str());
   QCOMPARE(list_files(target), std::vector<std::string>{"filler.bin"});
 }
 
@@ -120,7 +129,9 @@ void TestDiskSpace::disk_full_mid_session_then_room_again() {
   QVERIFY(sender_log.wait_for(sender, is_session_done, std::chrono::seconds(30)));
   const SessionDone failed = sender_log.all<SessionDone>().front();
   QVERIFY(!failed.ok);
-  QVERIFY2(failed.error.find("No space left on device") != std::string::npos, failed.error.c_str());
+  QCOMPARE(failed.cause, FailureCause::DiskFull);
+  QVERIFY2(failed.error.find(target.string()) == std::string::npos, failed.error.c_str());
+  QVERIFY(failed.resumable);  // a.bin arrived: sending again continues
   QCOMPARE(list_files(target), (std::vector<std::string>{"filler.bin", "set/a.bin"}));
   QVERIFY(same_contents(source / "set" / "a.bin", target / "set" / "a.bin"));
 

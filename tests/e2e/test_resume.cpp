@@ -1,5 +1,5 @@
-// Resume (docs/protocol.md 5.3): a transfer cut mid-file leaves its part
-// file; sending the same files again continues after the part's longest
+// Resume (docs/protocol.md 5.3): a transfer cut or cancelled mid-file leaves
+// its part file; sending the same files again continues after the part's longest
 // verified prefix, skips files the receiver already holds whole, and never
 // trusts a part or a copy whose bytes differ; parts never resumed go after a
 // week. Connections are cut (and stalled) for real by a TCP relay between
@@ -53,6 +53,8 @@ class TestResume : public QObject {
  private slots:
   void cut_transfer_resumes_from_its_part_data();
   void cut_transfer_resumes_from_its_part();
+  void cancelled_transfer_resumes_data();
+  void cancelled_transfer_resumes();
   void edited_source_resumes_from_the_first_difference();
   void damaged_part_is_not_trusted();
   void no_resume_sends_everything();
@@ -105,6 +107,60 @@ void TestResume::cut_transfer_resumes_from_its_part() {
   QCOMPARE(again.sender_files.front().resumed_bytes, resumed);
   QVERIFY(same_contents(source / "big.bin", target / "big.bin"));
   QCOMPARE(list_files(target), std::vector<std::string>{"big.bin"});
+}
+
+void TestResume::cancelled_transfer_resumes_data() {
+  QTest::addColumn<bool>("by_sender");
+  QTest::newRow("the sending user cancels") << true;
+  QTest::newRow("the receiving user cancels") << false;
+}
+
+// A user cancels once a few blocks have arrived: both sides say what arrived
+// is kept, and sending again moves only the rest.
+void TestResume::cancelled_transfer_resumes() {
+  QFETCH(bool, by_sender);
+  constexpr std::uint64_t kSize = 256 * kMiB;
+  const fs::path source = fresh_dir("cancelled-src");
+  const fs::path target = fresh_dir("cancelled-dst");
+  write_random_file(source / "film.bin", kSize, 11);
+  Receiver receiver(target);
+  EventLog sender_log;
+  TransferEngine sender({.identity = default_sender_identity()}, [&] { sender_log.notify(); });
+  const TransferId sent = sender.send("127.0.0.1", receiver.port(), {source / "film.bin"});
+  const auto two_blocks_in = [](const Event& e) {
+    const auto* progress = std::get_if<Progress>(&e);
+    return progress && progress->bytes_done >= 2 * kBlock;
+  };
+  if (by_sender) {
+    QVERIFY(sender_log.wait_for(sender, two_blocks_in, kWait));
+    sender.cancel(sent);
+  } else {
+    QVERIFY(receiver.log().wait_for(receiver.engine(), two_blocks_in, kWait));
+    receiver.engine().cancel(receiver.log().all<SessionStarted>().back().id);
+  }
+  const auto is_done = [](const Event& e) { return std::holds_alternative<SessionDone>(e); };
+  QVERIFY(sender_log.wait_for(sender, is_done, kWait));
+  QVERIFY(receiver.log().wait_for(receiver.engine(), is_done, kWait));
+  const SessionDone sender_done = sender_log.all<SessionDone>().front();
+  const SessionDone receiver_done = receiver.log().all<SessionDone>().back();
+  QVERIFY2(!sender_done.ok && !receiver_done.ok, "the transfer finished before the cancel");
+  QCOMPARE(sender_done.cause, by_sender ? FailureCause::CancelledByUser : FailureCause::CancelledByPeer);
+  QCOMPARE(receiver_done.cause, by_sender ? FailureCause::CancelledByPeer : FailureCause::CancelledByUser);
+  QVERIFY(sender_done.resumable);
+  QVERIFY(receiver_done.resumable);
+  QCOMPARE(parts_in(target).size(), std::size_t{1});
+  QCOMPARE(list_files(target).size(), std::size_t{1});  // no final name
+
+  const Outcome again = send_and_wait(receiver, {source / "film.bin"}, {}, kWait);
+  QVERIFY(again.sender && again.receiver);
+  QVERIFY2(again.sender->ok, again.sender->error.c_str());
+  const std::uint64_t resumed = again.sender_files.front().resumed_bytes;
+  QVERIFY2(resumed >= 2 * kBlock && resumed % kBlock == 0, std::to_string(resumed).c_str());
+  // Only the rest went over the wire.
+  QCOMPARE(again.sender->data_bytes, kSize - resumed);
+  QCOMPARE(again.receiver->data_bytes, kSize - resumed);
+  QVERIFY(same_contents(source / "film.bin", target / "film.bin"));
+  QCOMPARE(list_files(target), std::vector<std::string>{"film.bin"});
 }
 
 void TestResume::edited_source_resumes_from_the_first_difference() {

@@ -6,6 +6,7 @@
 #include <boost/asio/post.hpp>
 #include <random>
 
+#include "failure.hpp"
 #include "ferry/core/endpoint.hpp"
 #include "ferry/core/path_rules.hpp"
 #include "planner.hpp"
@@ -62,7 +63,7 @@ void ReceiveSession::start() {
   arm_watchdog();
   connection_.async_handshake(false, [self = shared_from_this()](boost::system::error_code ec) {
     if (self->finished_) return;
-    if (ec) return self->fail("TLS handshake: " + ec.message(), false);
+    if (ec) return self->fail(FailureCause::ConnectionLost, "TLS handshake: " + ec.message(), false);
     self->on_handshake();
   });
 }
@@ -80,29 +81,30 @@ bool ReceiveSession::grants_fast_mode(const protocol::Hello& hello) const {
 void ReceiveSession::arm_watchdog() {
   const auto timeout = host_.settings().idle_timeout;
   watchdog_.arm(timeout, [self = shared_from_this(), timeout] {
-    self->fail(fmt::format("nothing received from the sender for {} s", timeout.count() / 1000.0),
-               true);
+    self->fail(FailureCause::IdleTimeout,
+               fmt::format("nothing received from the sender for {} s", timeout.count() / 1000.0), true);
   });
 }
 
 void ReceiveSession::await_hello() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
-    if (ec) return self->fail("read hello: " + ec.message(), false);
+    if (ec) return self->fail(FailureCause::ConnectionLost, "read hello: " + ec.message(), false);
     self->watchdog_.touch();
     const auto* hello = std::get_if<protocol::Hello>(&m);
     if (!hello) return self->protocol_error("session did not start with HELLO");
     self->writer_.queue(protocol::Hello{protocol::kVersion, self->host_.settings().device_name});
     if (hello->version != protocol::kVersion)
-      return self->fail("peer speaks protocol version " + std::to_string(hello->version) +
-                            ", we speak " + std::to_string(protocol::kVersion),
+      return self->fail(FailureCause::ProtocolError,
+                        "peer speaks protocol version " + std::to_string(hello->version) + ", we speak " +
+                            std::to_string(protocol::kVersion),
                         true);
     self->device_name_ = hello->device_name;
     self->identity_ = identify_peer(self->host_.settings().known_peers, self->identity_.fingerprint,
                                     hello->device_name);
     if (self->grants_fast_mode(*hello)) {
       const auto key = self->connection_.export_key(kFastModeKeyLabel);
-      if (!key) return self->fail("fast mode: TLS exporter failed", true);
+      if (!key) return self->fail(FailureCause::Other, "fast mode: TLS exporter failed", true);
       self->recipe_.key = *key;
       self->mode_ = protocol::TransferMode::Fast;
     }
@@ -114,7 +116,7 @@ void ReceiveSession::await_hello() {
 void ReceiveSession::await_offer() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
-    if (ec) return self->fail("read offer: " + ec.message(), false);
+    if (ec) return self->fail(FailureCause::ConnectionLost, "read offer: " + ec.message(), false);
     auto* offer = std::get_if<protocol::Offer>(&m);
     if (!offer) return self->protocol_error("expected OFFER");
     self->on_offer(std::move(*offer));
@@ -197,12 +199,12 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
   writer_.queue(protocol::Accept{mode_});
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
     if (self->finished_) return;
-    if (ec) return self->fail("send accept: " + ec.message(), false);
+    if (ec) return self->fail(FailureCause::ConnectionLost, "send accept: " + ec.message(), false);
     if (self->mode_ == protocol::TransferMode::Encrypted) return;
     // Fast mode: the sender leaves TLS first; we follow once its close_notify is here.
     self->connection_.async_leave_tls(false, [self](boost::system::error_code ec) {
       if (self->finished_) return;
-      if (ec) return self->fail("leaving TLS for fast mode: " + ec.message(), false);
+      if (ec) return self->fail(FailureCause::ConnectionLost, "leaving TLS for fast mode: " + ec.message(), false);
       self->start_data_phase();
     });
   });
@@ -217,10 +219,13 @@ void ReceiveSession::start_data_phase() {
   read_next();
 }
 
+// `message` goes to the sender: it must name no local path.
 void ReceiveSession::decline(protocol::DeclineReason reason, const std::string& message) {
   writer_.queue(protocol::Decline{reason, clip(message)});
-  writer_.async_flush([self = shared_from_this(), message](std::error_code) {
-    self->finish(false, message);
+  const FailureCause cause = reason == protocol::DeclineReason::Declined ? FailureCause::DeclinedByUser
+                                                                         : FailureCause::DeclinedAutomatically;
+  writer_.async_flush([self = shared_from_this(), cause, message](std::error_code) {
+    self->finish(false, cause, message);
   });
 }
 
@@ -228,8 +233,9 @@ void ReceiveSession::read_next() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
     if (is_end_of_stream(ec))
-      return self->fail("connection closed by the sender before the session ended", false);
-    if (ec) return self->fail("read from sender: " + ec.message(), false);
+      return self->fail(FailureCause::ConnectionLost, "connection closed by the sender before the session ended",
+                        false);
+    if (ec) return self->fail(FailureCause::ConnectionLost, "read from sender: " + ec.message(), false);
     self->watchdog_.touch();
     self->dispatch(std::move(m));
   });
@@ -240,10 +246,8 @@ void ReceiveSession::dispatch(protocol::Message message) {
   if (const auto* data = std::get_if<protocol::DataHeader>(&message)) return receive_data(data->length);
   if (const auto* end = std::get_if<protocol::FileEnd>(&message)) return end_file(*end);
   if (const auto* abort = std::get_if<protocol::FileAbort>(&message)) return abort_file(*abort);
-  if (const auto* cancel = std::get_if<protocol::Cancel>(&message)) {
-    discard_parts_ = true;
-    return fail("cancelled by the sender: " + cancel->reason, false);
-  }
+  if (const auto* cancel = std::get_if<protocol::Cancel>(&message))
+    return fail(cause_of_cancel(cancel->reason), "cancelled by the sender: " + cancel->reason, false);
   protocol_error("unexpected frame during transfer");
 }
 
@@ -282,16 +286,16 @@ void ReceiveSession::begin_file(const protocol::FileBegin& begin) {
     const std::uint64_t blocks_kept = protocol::have_block_count(begin.offset);
     current_->digest = current_->copy->prefix_digests[blocks_kept - 1].snapshot();
   }
-  if (auto error = open_part(resumed ? begin.offset : 0)) {
-    report(index, protocol::FileStatus::WriteFailed, *error, "", current_->record);
-    return fail(*error, true);
+  if (auto failure = open_part(resumed ? begin.offset : 0)) {
+    report(index, protocol::FileStatus::WriteFailed, *failure, "", current_->record);
+    return fail(failure->cause, failure->detail, true);
   }
   read_next();
 }
 
 // Opens the current file's part: its resumable name when no other session
-// holds it, a name of this session's own otherwise. The error, if any.
-std::optional<std::string> ReceiveSession::open_part(std::uint64_t resume_from) {
+// holds it, a name of this session's own otherwise. The failure, if any.
+std::optional<Failure> ReceiveSession::open_part(std::uint64_t resume_from) {
   CurrentFile& file = *current_;
   const auto& offered = entry(file.index);
   const std::string resumable =
@@ -301,7 +305,7 @@ std::optional<std::string> ReceiveSession::open_part(std::uint64_t resume_from) 
     file.part_name = resumable;
     file.part_is_resumable = true;
   } else if (resume_from > 0) {
-    return offered.path + ": its part file is being written by another session";
+    return Failure{FailureCause::Other, offered.path + ": its part file is being written by another session"};
   } else {
     static const std::uint64_t nonce = std::random_device{}();
     file.part_name = fmt::format(".ferry-{:x}-{}-{}.part", nonce, id_.value, file.index);
@@ -314,7 +318,7 @@ std::optional<std::string> ReceiveSession::open_part(std::uint64_t resume_from) 
   if (!opened) {
     // A resumed part keeps what it held; a new one goes.
     if (resume_from == 0) discard_part();
-    return opened.error().describe();
+    return Failure{cause_of_write_error(opened.error()), opened.error().describe()};
   }
   if (!opened->fallback_reason.empty()) {
     file.record.strategy_note = opened->fallback_reason;
@@ -330,6 +334,7 @@ void ReceiveSession::receive_data(std::uint32_t length) {
   if (current_->received + length > entry(current_->index).size)
     return protocol_error("more data than the offered size of " + entry(current_->index).path);
   chunk_left_ = length;
+  if (!data_started_) data_started_ = std::chrono::steady_clock::now();
   pump_data();
 }
 
@@ -342,11 +347,7 @@ void ReceiveSession::pump_data() {
     file.sink->async_acquire([self = shared_from_this()](std::optional<IoError> error,
                                                          std::span<std::byte> buffer) {
       if (self->finished_) return;
-      if (error) {
-        self->report(self->current_->index, protocol::FileStatus::WriteFailed, error->describe(), "",
-                     self->current_->record);
-        return self->fail(error->describe(), true);
-      }
+      if (error) return self->write_failed(*error);
       self->current_->buffer = buffer;
       self->current_->filled = 0;
       self->pump_data();
@@ -359,7 +360,7 @@ void ReceiveSession::pump_data() {
   reader_.async_read_payload(piece, [self = shared_from_this(), piece](std::error_code ec) {
     self->payload_read_pending_ = false;
     if (self->finished_) return self->after_late_payload_read();
-    if (ec) return self->fail("connection to the sender lost mid-file: " + ec.message(), false);
+    if (ec) return self->fail(FailureCause::ConnectionLost, "connection to the sender lost mid-file: " + ec.message(), false);
     self->watchdog_.touch();
     CurrentFile& file = *self->current_;
     file.digest.update(piece);
@@ -379,15 +380,16 @@ void ReceiveSession::pump_data() {
 void ReceiveSession::end_file(const protocol::FileEnd& end) {
   if (!current_ || current_->index != end.index) return protocol_error("FILE_END for another file");
   if (current_->received != entry(end.index).size) {
-    return drop_file(protocol::FileStatus::SizeMismatch,
+    return drop_file(protocol::FileStatus::SizeMismatch, FailureCause::VerificationFailed,
                      fmt::format("{}: {} bytes received, {} offered", entry(end.index).path,
                                  current_->received, entry(end.index).size));
   }
   if (!current_->sink) {  // the receiver already held the whole file
     if (current_->copy->whole != end.digest)
-      return drop_file(protocol::FileStatus::DigestMismatch,
+      return drop_file(protocol::FileStatus::DigestMismatch, FailureCause::VerificationFailed,
                        entry(end.index).path + ": the copy here differs from the sender's");
-    report(end.index, protocol::FileStatus::Ok, "", current_->copy->stored_path, current_->record);
+    report(end.index, protocol::FileStatus::Ok, {}, current_->copy->stored_path, current_->record);
+    ++files_already_there_;
     current_.reset();
     ++files_ended_;
     return next_file();
@@ -396,12 +398,7 @@ void ReceiveSession::end_file(const protocol::FileEnd& end) {
                                [self = shared_from_this(), digest = end.digest](
                                    std::optional<IoError> error) {
                                  if (self->finished_) return;
-                                 if (error) {
-                                   self->report(self->current_->index,
-                                                protocol::FileStatus::WriteFailed,
-                                                error->describe(), "", self->current_->record);
-                                   return self->fail(error->describe(), true);
-                                 }
+                                 if (error) return self->write_failed(*error);
                                  self->verify(digest);
                                });
 }
@@ -411,7 +408,7 @@ void ReceiveSession::verify(const protocol::Digest& expected) {
   const auto& path = entry(current_->index).path;
   if (current_->digest.finish() != expected) {
     spdlog::error("{} from {}: digest mismatch, file dropped", path, peer_);
-    return drop_file(protocol::FileStatus::DigestMismatch, path + ": digest mismatch");
+    return drop_file(protocol::FileStatus::DigestMismatch, FailureCause::VerificationFailed, path + ": digest mismatch");
   }
   current_->sink.reset();
   verified_bytes_ += entry(current_->index).size;
@@ -433,13 +430,16 @@ void ReceiveSession::abort_file(const protocol::FileAbort& abort) {
     current_->index = abort.index;
     current_->record.strategy = plan_receive(entry(abort.index).size, host_.settings());
   }
-  drop_file(protocol::FileStatus::SourceFailed, "sender could not read it: " + abort.reason);
+  drop_file(protocol::FileStatus::SourceFailed,
+            cause_of_file_result(protocol::FileStatus::SourceFailed, abort.reason),
+            "sender could not read it: " + abort.reason);
 }
 
 // The current file failed: its part goes first, then the peer hears why.
-void ReceiveSession::drop_file(protocol::FileStatus status, const std::string& message) {
+// `message` names only what the sender sent (offered paths, its reasons).
+void ReceiveSession::drop_file(protocol::FileStatus status, FailureCause cause, const std::string& message) {
   discard_part();
-  report(current_->index, status, message, "", current_->record);
+  report(current_->index, status, {cause, message}, "", current_->record);
   current_.reset();
   ++files_ended_;
   next_file();
@@ -492,7 +492,7 @@ void ReceiveSession::on_durable(const std::optional<IoError>& error) {
     if (done_emitted_) end_session_when_settled();
     return;
   }
-  std::optional<std::string> failure;
+  std::optional<Failure> failure;
   for (auto& file : batch) {
     if (failure) {
       verified_.push_back(std::move(file));  // settled when the session fails
@@ -500,14 +500,14 @@ void ReceiveSession::on_durable(const std::optional<IoError>& error) {
     }
     auto stored = error ? Result<std::string>(*error) : folder_->commit(file.part_name, entry(file.index).path);
     if (stored) {
-      report(file.index, protocol::FileStatus::Ok, "", stored.value(), file.record);
+      report(file.index, protocol::FileStatus::Ok, {}, stored.value(), file.record);
       continue;
     }
-    failure = stored.error().describe();
+    failure = Failure{cause_of_write_error(stored.error()), stored.error().describe()};
     report(file.index, protocol::FileStatus::WriteFailed, *failure, "", file.record);
     if (!file.part_is_resumable) folder_->discard(file.part_name);
   }
-  if (failure) return fail(*failure, true);
+  if (failure) return fail(failure->cause, failure->detail, true);
   after_commit();
 }
 
@@ -518,18 +518,28 @@ void ReceiveSession::after_commit() {
   if (files_ok_ + files_failed_ == file_count_) finish_session();
 }
 
-void ReceiveSession::report(std::uint32_t index, protocol::FileStatus status,
-                            const std::string& message, const std::string& stored_path,
-                            const FileRecord& record) {
+// The sender hears a write failure as a sentence: the detail names our paths.
+void ReceiveSession::report(std::uint32_t index, protocol::FileStatus status, const Failure& failure,
+                            const std::string& stored_path, const FileRecord& record) {
   const bool ok = status == protocol::FileStatus::Ok;
   (ok ? files_ok_ : files_failed_)++;
-  writer_.queue(protocol::FileResult{index, status, clip(message)});
+  if (!ok && first_file_cause_ == FailureCause::None) first_file_cause_ = failure.cause;
+  const std::string& message = failure.detail;
+  const std::string wire_message =
+      status == protocol::FileStatus::WriteFailed ? wire_reason(failure.cause) : clip(message);
+  writer_.queue(protocol::FileResult{index, status, wire_message});
   // The write keeps the session (and so the writer) alive: a failing session
   // reports its last files just before it ends.
   writer_.async_flush([self = shared_from_this()](std::error_code) {});
   host_.emit(FileDone{id_, Direction::Receive, index, ok ? stored_path : entry(index).path,
                       entry(index).size, record.strategy, record.strategy_note, record.resumed_bytes,
-                      seconds_since(record.started), ok, message});
+                      seconds_since(record.started), ok, message, ok ? FailureCause::None : failure.cause});
+}
+
+void ReceiveSession::write_failed(const IoError& error) {
+  const Failure failure{cause_of_write_error(error), error.describe()};
+  report(current_->index, protocol::FileStatus::WriteFailed, failure, "", current_->record);
+  fail(failure.cause, failure.detail, true);
 }
 
 void ReceiveSession::finish_session() {
@@ -539,52 +549,73 @@ void ReceiveSession::finish_session() {
     if (auto made = folder_->make_folder(e.path); !made) {
       spdlog::error("receive from {}: {}", peer_, made.error().describe());
       ++files_failed_;
+      if (first_file_cause_ == FailureCause::None) first_file_cause_ = cause_of_write_error(made.error());
     }
   }
   writer_.queue(protocol::Summary{files_ok_, files_failed_, data_bytes_});
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-    if (ec) return self->fail("send summary: " + ec.message(), false);
-    self->finish(self->files_failed_ == 0,
-                 self->files_failed_ == 0 ? "" : std::to_string(self->files_failed_) + " file(s) failed");
+    if (ec) return self->fail(FailureCause::ConnectionLost, "send summary: " + ec.message(), false);
+    if (self->files_failed_ == 0) return self->finish(true, FailureCause::None, "");
+    self->finish(false, self->first_file_cause_, std::to_string(self->files_failed_) + " file(s) failed");
   });
 }
 
+// A user's cancel keeps what arrived, like a cut connection: sending the same
+// files again continues it.
 void ReceiveSession::cancel() {
   if (finished_) return;
-  discard_parts_ = true;
-  fail("cancelled by the receiver", true);
+  fail(FailureCause::CancelledByUser, "cancelled", true);
 }
 
 void ReceiveSession::protocol_error(const std::string& what) {
   spdlog::error("protocol error from {}: {}", peer_, what);
   discard_parts_ = true;
-  fail("protocol error: " + what, true);
+  fail(FailureCause::ProtocolError, "protocol error: " + what, true);
+}
+
+// What the sender is told when a session fails for `cause`: a fixed sentence
+// (local detail such as paths stays here), with the detail of a protocol
+// error, which names only what the sender sent.
+std::string ReceiveSession::reason_for_peer(FailureCause cause, const std::string& error) const {
+  if (cause == FailureCause::ProtocolError) return clip(error);
+  std::string reason = cause == FailureCause::IdleTimeout ? error : wire_reason(cause);
+  if (keeps_what_arrived()) reason += kKeptForResume;
+  return clip(reason);
+}
+
+// Whether a session failing now leaves something the next one continues:
+// verified files, or a part holding a resume block (see settle_current_part).
+bool ReceiveSession::keeps_what_arrived() const {
+  if (discard_parts_) return false;
+  if (part_kept_ || files_ok_ > files_already_there_ || !in_commit_.empty()) return true;
+  return current_ && current_->part_is_resumable && current_->received >= protocol::kResumeBlockBytes;
 }
 
 // Ends the session with an error; with `tell_peer`, a CANCEL naming it goes first.
-void ReceiveSession::fail(const std::string& error, bool tell_peer) {
+void ReceiveSession::fail(FailureCause cause, const std::string& error, bool tell_peer) {
   if (finished_) return;
   spdlog::debug("receive session {} from {}: {}", id_.value, peer_, error);
   watchdog_.disarm();
+  failure_cause_ = cause;
   keep_or_discard_parts();
-  if (!tell_peer || !connection_.socket().is_open()) return finish(false, error);
-  writer_.queue(protocol::Cancel{clip(error)});
+  if (!tell_peer || !connection_.socket().is_open()) return finish(false, cause, error);
+  writer_.queue(protocol::Cancel{reason_for_peer(cause, error)});
   // No more reading: the session is over whatever the peer sends now.
   finished_ = true;
   // However the peer behaves (even never reading our CANCEL), we close in time.
   linger_.expires_after(kLinger);
-  linger_.async_wait([self = shared_from_this(), error](boost::system::error_code ec) {
-    if (!ec) self->finish(false, error);
+  linger_.async_wait([self = shared_from_this(), cause, error](boost::system::error_code ec) {
+    if (!ec) self->finish(false, cause, error);
   });
-  writer_.async_flush([self = shared_from_this(), error](std::error_code ec) {
-    if (ec) return self->finish(false, error);
+  writer_.async_flush([self = shared_from_this(), cause, error](std::error_code ec) {
+    if (ec) return self->finish(false, cause, error);
     self->linger(error);
   });
 }
 
 // A failed session keeps the part file in flight for the next session when
-// it holds at least one resume block, unless a user cancelled or the sender
-// broke the protocol. Files it already verified still get their names.
+// it holds at least one resume block, unless the sender broke the protocol.
+// Files it already verified still get their names.
 void ReceiveSession::keep_or_discard_parts() {
   // A payload read in flight fills the sink's buffer: the read's end settles it.
   if (current_ && !payload_read_pending_) settle_current_part();
@@ -604,6 +635,7 @@ void ReceiveSession::settle_current_part() {
   const bool keep = current_->part_is_resumable && !discard_parts_ &&
                     current_->received >= protocol::kResumeBlockBytes;
   if (!keep) discard_part();
+  part_kept_ = part_kept_ || keep;
   current_.reset();
 }
 
@@ -616,9 +648,10 @@ void ReceiveSession::commit_now(std::vector<VerifiedFile> files,
     auto stored = durable_error ? Result<std::string>(*durable_error)
                                 : folder_->commit(file.part_name, entry(file.index).path);
     if (stored) {
-      report(file.index, protocol::FileStatus::Ok, "", stored.value(), file.record);
+      report(file.index, protocol::FileStatus::Ok, {}, stored.value(), file.record);
     } else {
-      report(file.index, protocol::FileStatus::WriteFailed, stored.error().describe(), "", file.record);
+      report(file.index, protocol::FileStatus::WriteFailed,
+             {cause_of_write_error(stored.error()), stored.error().describe()}, "", file.record);
       if (!file.part_is_resumable) folder_->discard(file.part_name);
     }
   }
@@ -643,7 +676,7 @@ void ReceiveSession::linger(const std::string& error) {
 void ReceiveSession::drain() {
   drain_buffer_.resize(64 * 1024);
   connection_.async_read_some(drain_buffer_, [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-    if (ec) return self->finish(false, *self->linger_error_);
+    if (ec) return self->finish(false, self->failure_cause_, *self->linger_error_);
     self->drain();
   });
 }
@@ -656,7 +689,7 @@ void ReceiveSession::after_late_payload_read() {
   if (linger_error_) drain();
 }
 
-void ReceiveSession::finish(bool ok, const std::string& error) {
+void ReceiveSession::finish(bool ok, FailureCause cause, const std::string& error) {
   if (done_emitted_) return;
   done_emitted_ = finished_ = true;
   watchdog_.disarm();
@@ -666,6 +699,7 @@ void ReceiveSession::finish(bool ok, const std::string& error) {
   offer_admitted_ = false;
   keep_or_discard_parts();
   outcome_ = {ok, error};
+  failure_cause_ = ok ? FailureCause::None : cause;
   end_session_when_settled();
 }
 
@@ -675,8 +709,13 @@ void ReceiveSession::end_session_when_settled() {
   if (session_ended_ || committing_ || payload_read_pending_) return;
   session_ended_ = true;
   for (const auto& part : claimed_parts_) host_.release_part(part);
-  host_.emit(SessionDone{id_, Direction::Receive, files_ok_, files_failed_, progress_.done(),
-                         seconds_since(started_), outcome_.first, outcome_.second});
+  SessionDone done{id_, Direction::Receive, files_ok_, files_failed_, progress_.done(),
+                   data_started_ ? seconds_since(*data_started_) : 0.0, outcome_.first, outcome_.second};
+  done.cause = failure_cause_;
+  done.resumable = !done.ok && keeps_what_arrived();
+  done.files_already_there = files_already_there_;
+  done.data_bytes = data_bytes_;
+  host_.emit(std::move(done));
   host_.session_ended(id_);
 }
 

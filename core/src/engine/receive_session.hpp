@@ -14,6 +14,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "digest.hpp"
+#include "failure.hpp"
 #include "frame_channel.hpp"
 #include "idle_watchdog.hpp"
 #include "progress_meter.hpp"
@@ -75,13 +76,13 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void read_next();
   void dispatch(protocol::Message message);
   void begin_file(const protocol::FileBegin& begin);
-  std::optional<std::string> open_part(std::uint64_t resume_from);
+  std::optional<Failure> open_part(std::uint64_t resume_from);
   void receive_data(std::uint32_t length);
   void pump_data();
   void end_file(const protocol::FileEnd& end);
   void verify(const protocol::Digest& expected);
   void abort_file(const protocol::FileAbort& abort);
-  void drop_file(protocol::FileStatus status, const std::string& message);
+  void drop_file(protocol::FileStatus status, FailureCause cause, const std::string& message);
   void next_file();
 
   void queue_commit();
@@ -89,16 +90,19 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void on_durable(const std::optional<IoError>& error);
   void after_commit();
 
-  void report(std::uint32_t index, protocol::FileStatus status, const std::string& message,
+  void report(std::uint32_t index, protocol::FileStatus status, const Failure& failure,
               const std::string& stored_path, const FileRecord& record);
+  void write_failed(const IoError& error);
   void finish_session();
 
   void protocol_error(const std::string& what);
-  void fail(const std::string& error, bool tell_peer);
+  void fail(FailureCause cause, const std::string& error, bool tell_peer);
+  std::string reason_for_peer(FailureCause cause, const std::string& error) const;
+  bool keeps_what_arrived() const;
   void linger(const std::string& error);
   void drain();
   void after_late_payload_read();
-  void finish(bool ok, const std::string& error);
+  void finish(bool ok, FailureCause cause, const std::string& error);
   void end_session_when_settled();
   void keep_or_discard_parts();
   void settle_current_part();
@@ -146,15 +150,18 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   // must outlive it, even when the session fails meanwhile.
   bool payload_read_pending_ = false;
   bool awaiting_consent_ = false;
-  // A user cancelled (either side) or the sender broke the protocol: no part
-  // file is kept for resuming.
+  // The sender broke the protocol: no part file is kept for resuming.
   bool discard_parts_ = false;
+  bool part_kept_ = false;  // the part of a file cut short stays for the next session
+  std::uint32_t files_already_there_ = 0;
+  FailureCause first_file_cause_ = FailureCause::None;  // of the first file that failed
+  FailureCause failure_cause_ = FailureCause::None;     // of the session
   bool finished_ = false;       // nothing more is processed
   bool done_emitted_ = false;   // finish() ran; SessionDone is out or follows once settled
   bool session_ended_ = false;  // SessionDone is out
   std::optional<std::string> linger_error_;  // set while draining after our CANCEL
   std::pair<bool, std::string> outcome_;  // for SessionDone: ok, error
-  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::optional<std::chrono::steady_clock::time_point> data_started_;  // first DATA received
 };
 
 }  // namespace ferry

@@ -6,6 +6,7 @@
 #include <boost/asio/connect.hpp>
 #include <boost/asio/post.hpp>
 
+#include "failure.hpp"
 #include "ferry/platform/path_facts.hpp"
 #include "planner.hpp"
 
@@ -15,6 +16,14 @@ namespace {
 std::string status_text(const protocol::FileResult& result) {
   if (result.status == protocol::FileStatus::Ok) return {};
   return result.message.empty() ? "receiver reported failure" : result.message;
+}
+
+// What a user can check when no connection comes about.
+std::string connect_advice(const std::string& peer) {
+  return fmt::format(
+      "Check the address and port ({}), that Ferry is running and receiving there, and that no firewall "
+      "blocks the port.",
+      peer);
 }
 
 }  // namespace
@@ -32,6 +41,7 @@ SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& 
       policy_(std::move(policy)),
       tls_(std::move(tls)),
       connection_(executor, *tls_),
+      connect_timer_(executor),
       linger_(executor),
       watchdog_(executor),
       reader_(connection_),
@@ -51,25 +61,41 @@ void SendSession::start() {
 
 void SendSession::on_offer_built(Result<PlannedOffer> planned) {
   if (finished_) return;
-  if (!planned) return fail(planned.error().describe());
+  if (!planned) return fail(FailureCause::SourceUnreadable, planned.error().describe());
   planned_ = std::move(planned.value());
-  if (planned_.offer.entries.empty()) return fail("nothing to send");
+  if (planned_.offer.entries.empty()) return fail(FailureCause::SourceUnreadable, "nothing to send");
   records_.resize(planned_.offer.entries.size());
   progress_.reset(id_, planned_.total_bytes);
+  host_.emit(SendPhaseChanged{id_, SendPhase::Connecting, peer()});
   connect();
 }
 
 void SendSession::connect() {
+  const auto timeout = host_.settings().connect_timeout;
+  connect_timer_.expires_after(timeout);
+  connect_timer_.async_wait([self = shared_from_this(), timeout](boost::system::error_code ec) {
+    if (ec || self->finished_) return;
+    self->fail(FailureCause::ConnectTimedOut,
+               fmt::format("no answer from {} within {} s. {}", self->peer(), timeout.count() / 1000.0,
+                           connect_advice(self->peer())));
+  });
   auto resolver = std::make_shared<boost::asio::ip::tcp::resolver>(executor_);
   resolver->async_resolve(
       host_name_, std::to_string(port_),
       [self = shared_from_this(), resolver](boost::system::error_code ec, auto endpoints) {
         if (self->finished_) return;
-        if (ec) return self->fail("resolve " + self->peer() + ": " + ec.message());
+        if (ec)
+          return self->fail(FailureCause::ConnectFailed,
+                            fmt::format("cannot find {}: {}. {}", self->peer(), ec.message(),
+                                        connect_advice(self->peer())));
         boost::asio::async_connect(
             self->connection_.socket(), endpoints, [self](boost::system::error_code ec, const auto&) {
               if (self->finished_) return;
-              if (ec) return self->fail("connect to " + self->peer() + ": " + ec.message());
+              if (ec)
+                return self->fail(FailureCause::ConnectFailed,
+                                  fmt::format("cannot connect to {}: {}. {}", self->peer(), ec.message(),
+                                              connect_advice(self->peer())));
+              self->connect_timer_.cancel();
               self->on_connected();
             });
       });
@@ -78,7 +104,8 @@ void SendSession::connect() {
 void SendSession::arm_watchdog() {
   const auto timeout = host_.settings().idle_timeout;
   watchdog_.arm(timeout, [self = shared_from_this(), timeout] {
-    self->fail(fmt::format("no progress with {} for {} s", self->peer(), timeout.count() / 1000.0));
+    self->fail(FailureCause::IdleTimeout,
+               fmt::format("no progress with {} for {} s", self->peer(), timeout.count() / 1000.0));
   });
 }
 
@@ -88,7 +115,7 @@ void SendSession::on_connected() {
   connection_.socket().set_option(boost::asio::ip::tcp::no_delay(true), ignored);
   connection_.async_handshake(true, [self = shared_from_this()](boost::system::error_code ec) {
     if (self->finished_) return;
-    if (ec) return self->fail("TLS handshake with " + self->peer() + ": " + ec.message());
+    if (ec) return self->fail(FailureCause::ConnectFailed, "TLS handshake with " + self->peer() + ": " + ec.message());
     self->on_handshake();
   });
 }
@@ -98,14 +125,16 @@ void SendSession::on_connected() {
 void SendSession::on_handshake() {
   const auto fingerprint = connection_.peer_fingerprint();
   if (!policy_.expected_fingerprint.empty() && fingerprint != policy_.expected_fingerprint)
-    return fail(fmt::format("{} is not the expected device: its identity is {} (expected {})", peer(),
+    return fail(FailureCause::PeerIdentityMismatch, fmt::format("{} is not the expected device: its identity is {} (expected {})", peer(),
                             verification_code(fingerprint), verification_code(policy_.expected_fingerprint)));
   identity_ = identify_peer(host_.settings().known_peers, fingerprint, {});
   asked_fast_mode_ = policy_.fast_mode || (identity_.pinned && identity_.pinned->fast_mode);
   writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name, asked_fast_mode_});
   writer_.queue(planned_.offer);
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-    if (ec) self->fail("send offer to " + self->peer() + ": " + ec.message());
+    if (ec) return self->fail(FailureCause::ConnectionLost, "send offer to " + self->peer() + ": " + ec.message());
+    if (!self->finished_ && !self->streaming_)
+      self->host_.emit(SendPhaseChanged{self->id_, SendPhase::AwaitingAcceptance, self->peer()});
   });
   await_hello();
 }
@@ -113,15 +142,16 @@ void SendSession::on_handshake() {
 void SendSession::await_hello() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
-    if (ec) return self->fail("read hello from " + self->peer() + ": " + ec.message());
+    if (ec) return self->fail(FailureCause::ConnectionLost, "read hello from " + self->peer() + ": " + ec.message());
     const auto* hello = std::get_if<protocol::Hello>(&m);
-    if (!hello) return self->fail("protocol error: " + self->peer() + " did not start with HELLO");
+    if (!hello)
+      return self->fail(FailureCause::ProtocolError, "protocol error: " + self->peer() + " did not start with HELLO");
     if (hello->version != protocol::kVersion) {
       const std::string error = "peer " + self->peer() + " speaks protocol version " +
                                 std::to_string(hello->version) + ", we speak " +
                                 std::to_string(protocol::kVersion);
       self->writer_.queue(protocol::Cancel{error});
-      self->writer_.async_flush([self, error](std::error_code) { self->fail(error); });
+      self->writer_.async_flush([self, error](std::error_code) { self->fail(FailureCause::ProtocolError, error); });
       return;
     }
     self->peer_name_ = hello->device_name;
@@ -139,22 +169,23 @@ void SendSession::await_hello() {
 void SendSession::await_answer() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
-    if (ec) return self->fail("read answer from " + self->peer() + ": " + ec.message());
+    if (ec) return self->fail(FailureCause::ConnectionLost, "read answer from " + self->peer() + ": " + ec.message());
     if (const auto* decline = std::get_if<protocol::Decline>(&m))
-      return self->fail("offer declined by " + self->peer() + ": " + decline->message);
-    if (const auto* cancel = std::get_if<protocol::Cancel>(&m))
-      return self->fail("cancelled by " + self->peer() + ": " + cancel->reason);
+      return self->fail(cause_of_decline(decline->reason), "offer declined by " + self->peer() + ": " + decline->message);
+    if (const auto* cancel = std::get_if<protocol::Cancel>(&m)) return self->peer_cancelled(cancel->reason);
     if (auto* have = std::get_if<protocol::Have>(&m)) {
       if (auto problem = self->take_have(std::move(*have)))
-        return self->fail("protocol error: " + *problem + " from " + self->peer());
+        return self->fail(FailureCause::ProtocolError, "protocol error: " + *problem + " from " + self->peer());
       return self->await_answer();
     }
     const auto* accept = std::get_if<protocol::Accept>(&m);
-    if (!accept) return self->fail("protocol error: unexpected answer to offer from " + self->peer());
+    if (!accept)
+      return self->fail(FailureCause::ProtocolError, "protocol error: unexpected answer to offer from " + self->peer());
     self->mode_ = accept->mode;
     if (self->mode_ == protocol::TransferMode::Encrypted) return self->on_accepted();
     if (!self->asked_fast_mode_)
-      return self->fail("protocol error: " + self->peer() + " chose fast mode, which was not asked for");
+      return self->fail(FailureCause::ProtocolError,
+                        "protocol error: " + self->peer() + " chose fast mode, which was not asked for");
     self->on_mode_agreed();
   });
 }
@@ -163,12 +194,14 @@ void SendSession::await_answer() {
 // both sides leave TLS and file bytes go as plain TCP (zero-copy).
 void SendSession::on_mode_agreed() {
   const auto key = connection_.export_key(kFastModeKeyLabel);
-  if (!key) return fail("fast mode with " + peer() + ": TLS exporter failed");
+  if (!key) return fail(FailureCause::Other, "fast mode with " + peer() + ": TLS exporter failed");
   recipe_.key = *key;
   arm_watchdog();  // a receiver that never answers our close_notify is idle
   connection_.async_leave_tls(true, [self = shared_from_this()](boost::system::error_code ec) {
     if (self->finished_) return;
-    if (ec) return self->fail("leaving TLS for fast mode with " + self->peer() + ": " + ec.message());
+    if (ec)
+      return self->fail(FailureCause::ConnectionLost,
+                        "leaving TLS for fast mode with " + self->peer() + ": " + ec.message());
     self->on_accepted();
   });
 }
@@ -205,8 +238,8 @@ void SendSession::on_accepted() {
 void SendSession::read_results() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
-    if (ec && self->send_error_) return self->fail(*self->send_error_);
-    if (ec) return self->fail("connection to " + self->peer() + " lost: " + ec.message());
+    if (ec && self->send_error_) return self->fail(FailureCause::ConnectionLost, *self->send_error_);
+    if (ec) return self->fail(FailureCause::ConnectionLost, "connection to " + self->peer() + " lost: " + ec.message());
     self->watchdog_.touch();
     if (const auto* result = std::get_if<protocol::FileResult>(&m)) {
       self->on_result(*result);
@@ -214,32 +247,37 @@ void SendSession::read_results() {
     }
     if (const auto* summary = std::get_if<protocol::Summary>(&m)) {
       const bool ok = summary->files_failed == 0 && self->results_failed_ == 0;
-      return self->finish(ok, ok ? "" : std::to_string(self->results_failed_) + " file(s) failed");
+      return self->finish(ok, ok ? FailureCause::None : self->first_file_cause_,
+                          ok ? "" : std::to_string(self->results_failed_) + " file(s) failed");
     }
-    if (const auto* cancel = std::get_if<protocol::Cancel>(&m))
-      return self->fail("cancelled by " + self->peer() + ": " + cancel->reason);
-    self->fail("protocol error: unexpected frame from " + self->peer());
+    if (const auto* cancel = std::get_if<protocol::Cancel>(&m)) return self->peer_cancelled(cancel->reason);
+    self->fail(FailureCause::ProtocolError, "protocol error: unexpected frame from " + self->peer());
   });
 }
 
 void SendSession::on_result(const protocol::FileResult& result) {
   const auto& entries = planned_.offer.entries;
   if (result.index >= entries.size() || entries[result.index].kind != protocol::EntryKind::File)
-    return fail("protocol error: result for unknown file index from " + peer());
+    return fail(FailureCause::ProtocolError, "protocol error: result for unknown file index from " + peer());
   const FileRecord& record = records_[result.index];
   const bool ok = result.status == protocol::FileStatus::Ok;
   (ok ? results_ok_ : results_failed_)++;
+  if (ok && record.already_there) ++files_already_there_;
+  const FailureCause cause = cause_of_file_result(result.status, result.message);
+  if (!ok && first_file_cause_ == FailureCause::None) first_file_cause_ = cause;
+  // Our own reading problem is told with its local detail; the receiver only heard a sentence.
+  const std::string error = !ok && !record.local_problem.empty() ? record.local_problem : status_text(result);
   host_.emit(FileDone{id_, Direction::Send, result.index, entries[result.index].path,
                       entries[result.index].size, record.strategy, record.note,
-                      record.resumed_bytes, record.send_seconds, ok, status_text(result)});
+                      record.resumed_bytes, record.send_seconds, ok, error, cause});
 }
 
 void SendSession::send_next_file() {
   if (finished_) return;
   if (cancel_requested_) {
-    writer_.queue(protocol::Cancel{"the user cancelled"});
+    writer_.queue(protocol::Cancel{wire_reason(FailureCause::CancelledByUser)});
     writer_.async_flush([self = shared_from_this()](std::error_code) {
-      self->finish(false, "cancelled");
+      self->finish(false, FailureCause::CancelledByUser, "cancelled");
     });
     return;
   }
@@ -280,6 +318,7 @@ void SendSession::start_file(std::uint32_t index, ResumePoint point) {
   }
   if (point.offset == 0) point.digest = recipe_.start(index);
   if (point.offset == entry.size && point.offset > 0) {
+    record.already_there = true;
     writer_.queue(protocol::FileBegin{index, point.offset});
     writer_.queue(protocol::FileEnd{index, point.digest.finish()});
     return next_file_later();
@@ -305,12 +344,16 @@ bool SendSession::open_file(std::uint32_t index, ResumePoint point) {
       {settings.direct_block_bytes, settings.direct_queue_depth},
       [this](std::span<const std::byte> bytes) { current_->digest.update(bytes); }, point.offset);
   std::string problem;
-  if (!opened) problem = opened.error().describe();
-  else if (opened->size != entry.size || opened->mtime_ns != entry.mtime_ns)
+  FailureCause cause = FailureCause::SourceUnreadable;
+  if (!opened) {
+    problem = opened.error().describe();
+  } else if (opened->size != entry.size || opened->mtime_ns != entry.mtime_ns) {
     problem = path.string() + " changed since it was offered";
+    cause = FailureCause::SourceChanged;
+  }
   if (!problem.empty()) {
     spdlog::debug("send to {}: {}", peer(), problem);  // reported with the file's result
-    writer_.queue(protocol::FileAbort{index, problem.substr(0, protocol::kMaxTextBytes)});
+    abort_file(index, cause, problem);
     current_.reset();
     return false;
   }
@@ -347,11 +390,13 @@ void SendSession::send_chunk() {
     return;
   }
   if (cancel_requested_) {
+    in_flight_bytes_ = file.sent;
     current_.reset();
     return send_next_file();
   }
   const auto chunk =
       static_cast<std::uint32_t>(std::min<std::uint64_t>(file.size - file.sent, protocol::kMaxDataPayload));
+  if (!data_started_) data_started_ = std::chrono::steady_clock::now();
   writer_.queue(protocol::DataHeader{chunk});
   writer_.async_flush([self = shared_from_this(), chunk](std::error_code ec) {
     if (self->finished_) return;
@@ -362,6 +407,7 @@ void SendSession::send_chunk() {
           if (error)
             return self->send_failed(error->describe() + " (sending to " + self->peer() + ")");
           self->current_->sent += chunk;
+          self->data_bytes_ += chunk;
           self->watchdog_.touch();
           if (auto progress = self->progress_.advance(chunk, self->current_->index))
             self->host_.emit(*progress);
@@ -373,13 +419,16 @@ void SendSession::send_chunk() {
 void SendSession::finish_file() {
   CurrentFile& file = *current_;
   std::optional<std::string> problem;
-  if (file.separate_digest && !file.separate_digest->ok())
+  FailureCause cause = FailureCause::SourceUnreadable;
+  if (file.separate_digest && !file.separate_digest->ok()) {
     problem = file.separate_digest->error().describe();
-  else if (changed_while_sent(file.index))
+  } else if (changed_while_sent(file.index)) {
     problem = planned_.sources[file.index].string() + " changed while it was being sent";
+    cause = FailureCause::SourceChanged;
+  }
   if (problem) {
     // The bytes went out, but we cannot vouch for them: the receiver drops the file.
-    writer_.queue(protocol::FileAbort{file.index, problem->substr(0, protocol::kMaxTextBytes)});
+    abort_file(file.index, cause, *problem);
     current_.reset();
     return next_file_later();
   }
@@ -403,16 +452,27 @@ void SendSession::next_file_later() {
   boost::asio::post(executor_, [self = shared_from_this()] { self->send_next_file(); });
 }
 
+// The receiver hears why in a sentence without our paths; the detail stays here.
+void SendSession::abort_file(std::uint32_t index, FailureCause cause, const std::string& local_problem) {
+  records_[index].local_problem = local_problem;
+  writer_.queue(protocol::FileAbort{index, wire_reason(cause)});
+}
+
+void SendSession::peer_cancelled(const std::string& reason) {
+  peer_kept_what_arrived_ = reason.ends_with(kKeptForResume);
+  fail(cause_of_cancel(reason), "cancelled by " + peer() + ": " + reason);
+}
+
 void SendSession::cancel() {
   if (finished_) return;
   cancel_requested_ = true;
   // Before the data phase there is no frame boundary to wait for.
-  if (!streaming_) return finish(false, "cancelled");
+  if (!streaming_) return finish(false, FailureCause::CancelledByUser, "cancelled");
   // The next frame boundary may never come (a peer that stopped reading):
   // then the connection is simply closed.
   linger_.expires_after(2 * kLinger);
   linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-    if (!ec) self->finish(false, "cancelled");
+    if (!ec) self->finish(false, FailureCause::CancelledByUser, "cancelled");
   });
   // All sent and waiting for the summary: nothing else will send the CANCEL.
   if (!current_ && next_index_ >= planned_.offer.entries.size()) send_next_file();
@@ -427,24 +487,44 @@ void SendSession::send_failed(const std::string& error) {
   connection_.shutdown_send();
   linger_.expires_after(kLinger);
   linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-    if (!ec) self->fail(*self->send_error_);
+    if (!ec) self->fail(FailureCause::ConnectionLost, *self->send_error_);
   });
 }
 
-void SendSession::fail(const std::string& error) {
+void SendSession::fail(FailureCause cause, const std::string& error) {
   if (finished_) return;
   spdlog::debug("send session {} to {}: {}", id_.value, peer(), error);
-  finish(false, error);
+  finish(false, cause, error);
 }
 
-void SendSession::finish(bool ok, const std::string& error) {
+// Whether the receiver keeps something a later send of these files continues:
+// verified files, or the part of the file in flight once it holds a resume
+// block. A receiver that cancelled said so; after our own cancel it got every
+// byte we sent; after a cut, bytes still in the socket buffers may be lost,
+// so a block's worth more must have gone.
+bool SendSession::receiver_keeps_something(FailureCause cause) const {
+  if (!streaming_ || cause == FailureCause::ProtocolError) return false;
+  if (peer_kept_what_arrived_ || results_ok_ > files_already_there_) return true;
+  if (cause == FailureCause::CancelledByPeer) return false;
+  const std::uint64_t needed = (cause == FailureCause::CancelledByUser ? 1 : 2) * protocol::kResumeBlockBytes;
+  return in_flight_bytes_ >= needed;
+}
+
+void SendSession::finish(bool ok, FailureCause cause, const std::string& error) {
   if (finished_) return;
   finished_ = true;
   watchdog_.disarm();
   linger_.cancel();
+  connect_timer_.cancel();
   connection_.close();
-  host_.emit(SessionDone{id_, Direction::Send, results_ok_, results_failed_, progress_.done(),
-                         seconds_since(started_), ok, error});
+  if (current_) in_flight_bytes_ = std::max(in_flight_bytes_, current_->sent);
+  SessionDone done{id_, Direction::Send, results_ok_, results_failed_, progress_.done(),
+                   data_started_ ? seconds_since(*data_started_) : 0.0, ok, error};
+  done.cause = ok ? FailureCause::None : cause;
+  done.resumable = !ok && receiver_keeps_something(cause);
+  done.files_already_there = files_already_there_;
+  done.data_bytes = data_bytes_;
+  host_.emit(std::move(done));
   host_.session_ended(id_);
 }
 

@@ -41,6 +41,8 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
     std::uint64_t resumed_bytes = 0;
     std::chrono::steady_clock::time_point started;
     double send_seconds = 0;
+    bool already_there = false;  // the receiver held it whole: nothing was sent
+    std::string local_problem;   // why we aborted it, with our own detail
   };
   struct CurrentFile {
     std::uint32_t index = 0;
@@ -73,9 +75,12 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   bool changed_while_sent(std::uint32_t index) const;
   void digest_separately(const std::filesystem::path& path, std::uint64_t size);
 
+  void abort_file(std::uint32_t index, FailureCause cause, const std::string& local_problem);
+  void peer_cancelled(const std::string& reason);
   void send_failed(const std::string& error);
-  void fail(const std::string& error);
-  void finish(bool ok, const std::string& error);
+  void fail(FailureCause cause, const std::string& error);
+  void finish(bool ok, FailureCause cause, const std::string& error);
+  bool receiver_keeps_something(FailureCause cause) const;
   void arm_watchdog();
   std::string peer() const;
 
@@ -88,6 +93,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   SendPolicy policy_;
   std::shared_ptr<boost::asio::ssl::context> tls_;
   Connection connection_;
+  boost::asio::steady_timer connect_timer_;  // settings().connect_timeout
   PeerIdentity identity_;
   std::string peer_name_;  // from the receiver's hello
   bool asked_fast_mode_ = false;
@@ -106,10 +112,15 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   ProgressMeter progress_;
   std::uint32_t results_ok_ = 0;
   std::uint32_t results_failed_ = 0;
+  std::uint32_t files_already_there_ = 0;
+  FailureCause first_file_cause_ = FailureCause::None;  // of the first file that failed
+  std::optional<std::chrono::steady_clock::time_point> data_started_;  // first DATA sent
+  std::uint64_t data_bytes_ = 0;
+  std::uint64_t in_flight_bytes_ = 0;  // of the file cut short, counting from its first byte
   bool streaming_ = false;  // the offer was accepted
   bool cancel_requested_ = false;
+  bool peer_kept_what_arrived_ = false;  // its CANCEL said so
   bool finished_ = false;
-  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace ferry

@@ -149,6 +149,18 @@ struct TransferEngine::Impl final : SessionHost {
     });
   }
 
+  // The receive folder may have been deleted or replaced since listen(): each
+  // session opens it anew, creating it again (as listen() does) when it is
+  // gone. Should that fail, the session meets the old handle's write errors.
+  void reopen_receive_folder() {
+    std::error_code ec;
+    const bool gone = !std::filesystem::is_directory(settings_.receive_dir, ec);
+    auto folder = platform::ReceiveFolder::open(settings_.receive_dir);
+    if (!folder) return spdlog::error("receive folder: {}", folder.error().describe());
+    if (gone) spdlog::info("the receive folder {} was gone: created it again", settings_.receive_dir.string());
+    folder_ = std::move(folder.value());
+  }
+
   void accept_next() {
     acceptor_->async_accept([this](boost::system::error_code ec, tcp::socket socket) {
       if (ec == boost::asio::error::operation_aborted || !acceptor_) return;
@@ -176,6 +188,7 @@ struct TransferEngine::Impl final : SessionHost {
     ++incoming_by_address_[address];
     const TransferId id{next_id_++};
     incoming_[id] = address;
+    reopen_receive_folder();
     auto session = std::make_shared<ReceiveSession>(*this, std::move(socket), tls_, id, folder_);
     sessions_[id] = session;
     session->start();
@@ -185,7 +198,9 @@ struct TransferEngine::Impl final : SessionHost {
             SendPolicy policy) {
     auto tls = tls_context();
     if (!tls) {
-      emit(SessionDone{id, Direction::Send, 0, 0, 0, 0, false, "no device identity"});
+      SessionDone done{id, Direction::Send, 0, 0, 0, 0, false, "no device identity"};
+      done.cause = FailureCause::Other;
+      emit(std::move(done));
       return;
     }
     auto session = std::make_shared<SendSession>(*this, context_.get_executor(), std::move(tls), id,

@@ -2,6 +2,7 @@
 // What the engine tells its user: small value types, queued and drained.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -17,6 +18,43 @@ struct TransferId {
 };
 
 enum class Direction { Send, Receive };
+
+// Why a session or a file failed, as a value the app words for its user; the
+// event's `error` text stays the technical detail.
+enum class FailureCause {
+  None,
+  CancelledByUser,         // this side's user cancelled
+  CancelledByPeer,         // the other side's user cancelled
+  DeclinedByPeer,          // the receiving user said no
+  DeclinedByUser,          // this side's user said no to an offer
+  DeclinedAutomatically,   // the receiver declined without asking (busy, no space, invalid offer)
+  ConnectFailed,           // no connection (refused, unreachable, unknown host)
+  ConnectTimedOut,         // the connect did not complete within connect_timeout
+  PeerIdentityMismatch,    // not the device expected
+  ConnectionLost,          // cut after it was established
+  IdleTimeout,             // the peer went quiet
+  ReceiveFolderUnwritable, // the receive folder is missing, read-only or otherwise unwritable
+  DiskFull,                // no space left for the data
+  SourceUnreadable,        // the sender could not read a file
+  SourceChanged,           // a file changed after it was offered or while it was sent
+  VerificationFailed,      // the bytes that arrived do not match the sender's digest
+  ProtocolError,           // the peer broke the protocol
+  Other,
+};
+
+std::string_view to_string(FailureCause cause);
+
+// An outgoing session's steps before bytes move; SessionStarted follows.
+enum class SendPhase {
+  Connecting,          // the offer is built; connecting to the receiver
+  AwaitingAcceptance,  // the offer is sent; waiting for the receiving user
+};
+
+struct SendPhaseChanged {
+  TransferId id;
+  SendPhase phase = SendPhase::Connecting;
+  std::string peer;  // "host:port" as asked
+};
 
 struct ListeningStarted {
   std::string address;  // host as bound
@@ -71,7 +109,8 @@ struct FileDone {
   std::uint64_t resumed_bytes = 0;
   double seconds = 0;
   bool ok = false;
-  std::string error;  // when !ok
+  std::string error;  // when !ok: the technical detail
+  FailureCause cause = FailureCause::None;
 };
 
 struct SessionDone {
@@ -79,17 +118,23 @@ struct SessionDone {
   Direction direction = Direction::Send;
   std::uint32_t files_ok = 0;
   std::uint32_t files_failed = 0;
-  std::uint64_t bytes = 0;
-  double seconds = 0;
-  bool ok = false;     // every file arrived verified
-  std::string error;   // when the session itself failed (declined, cut, cancelled)
+  std::uint64_t bytes = 0;           // of the offer, done: counts what earlier sessions delivered
+  double seconds = 0;                // from the first byte of file data; 0 when none moved
+  bool ok = false;                   // every file arrived verified
+  std::string error;                 // when the session itself failed (declined, cut, cancelled)
+  FailureCause cause = FailureCause::None;
+  // The receiver keeps what arrived (verified files, a part of at least one
+  // resume block), so sending the same files again continues it.
+  bool resumable = false;
+  std::uint32_t files_already_there = 0;  // the receiver held them whole: nothing was sent
+  std::uint64_t data_bytes = 0;  // file data this session moved: with `seconds`, its speed
 };
 
 struct EngineError {
   std::string message;  // e.g. cannot listen
 };
 
-using Event = std::variant<ListeningStarted, OfferReceived, SessionStarted, Progress, FileDone,
-                           SessionDone, EngineError>;
+using Event = std::variant<ListeningStarted, OfferReceived, SendPhaseChanged, SessionStarted, Progress,
+                           FileDone, SessionDone, EngineError>;
 
 }  // namespace ferry

@@ -51,6 +51,9 @@ struct EngineSettings {
   // A session whose peer sends nothing (or takes nothing) for this long fails.
   // Waiting for the receiving user's answer is not idle time.
   std::chrono::milliseconds idle_timeout = std::chrono::seconds(60);
+  // Sending: a connection (TCP, then TLS) not made within this fails with
+  // FailureCause::ConnectTimedOut instead of the system's minutes.
+  std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
 };
 
 }  // namespace ferry

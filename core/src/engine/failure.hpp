@@ -1,0 +1,40 @@
+#pragma once
+// Failure causes on the wire. CANCEL, DECLINE and FILE_RESULT carry only
+// text; this side writes fixed, path-free sentences for its causes and reads
+// the peer's back into causes. Local detail (paths, errno text) stays local.
+#include <string>
+#include <string_view>
+
+#include "ferry/core/events.hpp"
+#include "ferry/core/protocol/messages.hpp"
+#include "ferry/platform/io_result.hpp"
+
+namespace ferry {
+
+// A failure as a session carries it: the cause, and the local detail.
+struct Failure {
+  FailureCause cause = FailureCause::Other;
+  std::string detail;
+};
+
+// The CANCEL reason (or FILE_RESULT message) for `cause`; `safe_detail`, which
+// must hold no local path, follows it after a colon when given.
+std::string wire_reason(FailureCause cause, std::string_view safe_detail = {});
+
+// Ends a receiver's CANCEL reason when it keeps what arrived for the next
+// session: the sender cannot know how much of what it sent was written.
+inline constexpr std::string_view kKeptForResume = "; what arrived is kept for resuming";
+
+// What a peer's CANCEL reason means on this side (its user's cancel is our
+// CancelledByPeer).
+FailureCause cause_of_cancel(std::string_view reason);
+
+FailureCause cause_of_decline(protocol::DeclineReason reason);
+
+// A receiver's FILE_RESULT (status and message) as a cause on the sender.
+FailureCause cause_of_file_result(protocol::FileStatus status, std::string_view message);
+
+// A failed write into the receive folder.
+FailureCause cause_of_write_error(const IoError& error);
+
+}  // namespace ferry

@@ -1,0 +1,138 @@
+// ferry-cli receive asks its user at a real terminal (a pseudo-terminal this
+// test owns): whatever was typed before the question appeared must not answer
+// it, only what is typed after.
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QtTest>
+#include <filesystem>
+
+#include "engine_harness.hpp"
+#include "raw_peer.hpp"
+
+using namespace ferry;
+using namespace ferry::test;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr auto kWait = std::chrono::seconds(30);
+
+// The master side of a fresh pseudo-terminal; the slave is opened by name.
+class PseudoTerminal {
+ public:
+  PseudoTerminal() {
+    master_ = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (master_ < 0 || ::grantpt(master_) != 0 || ::unlockpt(master_) != 0) qFatal("no pseudo-terminal");
+    slave_name_ = ::ptsname(master_);
+  }
+  ~PseudoTerminal() { ::close(master_); }
+  PseudoTerminal(const PseudoTerminal&) = delete;
+  PseudoTerminal& operator=(const PseudoTerminal&) = delete;
+
+  QString slave_name() const { return QString::fromStdString(slave_name_); }
+
+  // Types `text` as a user at the keyboard does.
+  bool type(std::string_view text) { return ::write(master_, text.data(), text.size()) == ssize_t(text.size()); }
+
+  // Reads what the terminal shows until `pattern` appears in it (all of it
+  // since the start), or the time runs out.
+  bool wait_for_text(const QString& pattern, std::chrono::seconds timeout) {
+    const auto deadline = Clock::now() + timeout;
+    while (!shown_.contains(pattern)) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+      if (left <= 0) return false;
+      pollfd poll_fd{master_, POLLIN, 0};
+      if (::poll(&poll_fd, 1, static_cast<int>(left)) != 1) return false;
+      char buffer[4096];
+      const ssize_t got = ::read(master_, buffer, sizeof buffer);
+      if (got <= 0) return false;
+      shown_ += QString::fromUtf8(buffer, got);
+    }
+    return true;
+  }
+
+  const QString& shown() const { return shown_; }
+
+ private:
+  int master_ = -1;
+  std::string slave_name_;
+  QString shown_;
+};
+
+bool is_session_started(const Event& e) { return std::holds_alternative<SessionStarted>(e); }
+bool is_session_done(const Event& e) { return std::holds_alternative<SessionDone>(e); }
+
+}  // namespace
+
+class TestCliPrompt : public QObject {
+  Q_OBJECT
+ private slots:
+  void only_an_answer_typed_after_the_prompt_counts_data();
+  void only_an_answer_typed_after_the_prompt_counts();
+};
+
+void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts_data() {
+  QTest::addColumn<QString>("typed_ahead");
+  QTest::addColumn<QString>("typed_after");
+  QTest::addColumn<bool>("accepted");
+  QTest::newRow("y typed ahead, then n") << "y\n" << "n\n" << false;
+  QTest::newRow("n and a stray line typed ahead, then y") << "n\nclear\n" << "y\n" << true;
+  QTest::newRow("half a line typed ahead, then y") << "y" << "y\n" << true;
+}
+
+void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts() {
+  QFETCH(QString, typed_ahead);
+  QFETCH(QString, typed_after);
+  QFETCH(bool, accepted);
+  const fs::path source = fresh_dir("prompt-src");
+  const fs::path target = fresh_dir("prompt-dst");
+  const fs::path config = fresh_dir("prompt-config");
+  write_random_file(source / "offered.bin", 100'000, 7);
+
+  PseudoTerminal terminal;
+  QProcess receiver;
+  receiver.setStandardInputFile(terminal.slave_name());
+  receiver.setStandardOutputFile(terminal.slave_name());
+  receiver.start(QStringLiteral(FERRY_CLI_PATH),
+                 {QStringLiteral("receive"), QStringLiteral("--dir"), QString::fromStdString(target.string()),
+                  QStringLiteral("--config-dir"), QString::fromStdString(config.string()),
+                  QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                  QStringLiteral("0"), QStringLiteral("--no-announce"), QStringLiteral("--once")});
+  QVERIFY(receiver.waitForStarted(10'000));
+  QVERIFY2(terminal.wait_for_text(QStringLiteral("receiving into"), kWait), qPrintable(terminal.shown()));
+  const auto port = QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+),")).match(terminal.shown());
+  QVERIFY(port.hasMatch());
+
+  // Typed while the receiver sits idle, before any offer: the terminal
+  // echoes it, and the receiver has not read it yet.
+  QVERIFY(terminal.type(typed_ahead.toStdString()));
+  QVERIFY(terminal.wait_for_text(typed_ahead.split(QLatin1Char('\n')).first(), kWait));
+
+  Sender sender;
+  sender.send(static_cast<std::uint16_t>(port.captured(1).toInt()), {source / "offered.bin"});
+  QVERIFY2(terminal.wait_for_text(QStringLiteral("Accept? [y/N] "), kWait), qPrintable(terminal.shown()));
+  // The typed-ahead line was no answer: the offer still waits for one.
+  QVERIFY(!sender.log().wait_for(sender.engine(), is_session_started, std::chrono::seconds(1)));
+  QVERIFY(sender.log().all<SessionDone>().empty());
+
+  QVERIFY(terminal.type(typed_after.toStdString()));
+  QVERIFY(sender.log().wait_for(sender.engine(), is_session_done, kWait));
+  const SessionDone done = sender.log().all<SessionDone>().front();
+  QCOMPARE(done.ok, accepted);
+  if (accepted) {
+    QVERIFY(same_contents(source / "offered.bin", target / "offered.bin"));
+  } else {
+    QCOMPARE(done.cause, FailureCause::DeclinedByPeer);
+    QCOMPARE(list_files(target), std::vector<std::string>());
+  }
+  QVERIFY(receiver.waitForFinished(30'000));
+}
+
+QTEST_GUILESS_MAIN(TestCliPrompt)
+#include "test_cli_prompt.moc"

@@ -1,0 +1,171 @@
+// What a sending user sees before and around the bytes: the phases
+// (connecting, waiting for acceptance), a connect that gives up in time with
+// advice, causes as values, and figures counted from the first byte of data.
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include <QtTest>
+#include <filesystem>
+
+#include "engine_harness.hpp"
+#include "raw_peer.hpp"
+#include "silent_listener.hpp"
+
+using namespace ferry;
+using namespace ferry::test;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr std::uint64_t kMiB = 1024 * 1024;
+constexpr auto kEngineWait = std::chrono::seconds(30);
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::vector<SendPhase> phases_of(const EventLog& log) {
+  std::vector<SendPhase> phases;
+  for (const auto& changed : log.all<SendPhaseChanged>()) phases.push_back(changed.phase);
+  return phases;
+}
+
+// A port on 127.0.0.1 nothing listens on: a connect there is refused.
+std::uint16_t closed_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof address;
+  if (fd < 0 || ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0)
+    qFatal("cannot bind 127.0.0.1");
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+}  // namespace
+
+class TestSendPhases : public QObject {
+  Q_OBJECT
+ private slots:
+  void connect_times_out_with_advice();
+  void refused_connect_says_what_to_check();
+  void phases_then_timing_from_the_first_byte();
+  void decline_has_a_cause_on_both_sides();
+  void files_already_there_move_nothing();
+};
+
+// The receiver's address drops SYNs: the session gives up after
+// connect_timeout, not after the system's minutes, and says what to check.
+void TestSendPhases::connect_times_out_with_advice() {
+  const fs::path source = fresh_dir("phases-timeout-src");
+  write_random_file(source / "a.bin", 1000, 1);
+  SilentListener silent;
+  Sender sender({.connect_timeout = std::chrono::seconds(1)});
+  const auto started = Clock::now();
+  sender.send(silent.port(), {source / "a.bin"});
+  const auto done = wait_session_done(sender.engine(), sender.log(), std::chrono::seconds(20));
+  const auto took = Clock::now() - started;
+  QVERIFY(done);
+  QVERIFY(!done->ok);
+  QCOMPARE(done->cause, FailureCause::ConnectTimedOut);
+  QVERIFY(!done->resumable);
+  QVERIFY2(took >= std::chrono::milliseconds(900) && took < std::chrono::seconds(6),
+           std::to_string(std::chrono::duration<double>(took).count()).c_str());
+  QVERIFY2(contains(done->error, "127.0.0.1:" + std::to_string(silent.port())), done->error.c_str());
+  QVERIFY2(contains(done->error, "firewall"), done->error.c_str());
+  QVERIFY(phases_of(sender.log()) == std::vector<SendPhase>{SendPhase::Connecting});
+}
+
+void TestSendPhases::refused_connect_says_what_to_check() {
+  const fs::path source = fresh_dir("phases-refused-src");
+  write_random_file(source / "a.bin", 1000, 2);
+  Sender sender;
+  sender.send(closed_port(), {source / "a.bin"});
+  const auto done = wait_session_done(sender.engine(), sender.log(), kEngineWait);
+  QVERIFY(done);
+  QCOMPARE(done->cause, FailureCause::ConnectFailed);
+  QVERIFY2(contains(done->error, "Ferry is running"), done->error.c_str());
+  QVERIFY2(contains(done->error, "address and port"), done->error.c_str());
+}
+
+// The receiving user takes 1.5 s to accept: the sender is Connecting, then
+// AwaitingAcceptance, and neither side counts that wait in its speed.
+void TestSendPhases::phases_then_timing_from_the_first_byte() {
+  const fs::path source = fresh_dir("phases-timing-src");
+  const fs::path target = fresh_dir("phases-timing-dst");
+  write_random_file(source / "a.bin", 2 * kMiB, 3);
+  Receiver receiver(target, {.consent = ConsentPolicy::Ask});
+  Sender sender;
+  sender.send(receiver.port(), {source / "a.bin"});
+  QVERIFY(receiver.log().wait_for(
+      receiver.engine(), [](const Event& e) { return std::holds_alternative<OfferReceived>(e); }, kEngineWait));
+  QVERIFY(sender.log().wait_for(
+      sender.engine(),
+      [](const Event& e) {
+        const auto* changed = std::get_if<SendPhaseChanged>(&e);
+        return changed && changed->phase == SendPhase::AwaitingAcceptance;
+      },
+      kEngineWait));
+  QVERIFY((phases_of(sender.log()) ==
+           std::vector<SendPhase>{SendPhase::Connecting, SendPhase::AwaitingAcceptance}));
+  QVERIFY(sender.log().all<SessionStarted>().empty());
+  QTest::qWait(1500);
+  receiver.engine().respond(receiver.log().all<OfferReceived>().front().id, true);
+  const auto sent = wait_session_done(sender.engine(), sender.log(), kEngineWait);
+  const auto received = wait_session_done(receiver.engine(), receiver.log(), kEngineWait);
+  QVERIFY(sent && received);
+  QVERIFY2(sent->ok, sent->error.c_str());
+  QVERIFY2(received->ok, received->error.c_str());
+  QCOMPARE(sent->cause, FailureCause::None);
+  QCOMPARE(sent->data_bytes, 2 * kMiB);
+  QCOMPARE(received->data_bytes, 2 * kMiB);
+  QVERIFY2(sent->seconds > 0 && sent->seconds < 1.0, std::to_string(sent->seconds).c_str());
+  QVERIFY2(received->seconds > 0 && received->seconds < 1.0, std::to_string(received->seconds).c_str());
+  QVERIFY(same_contents(source / "a.bin", target / "a.bin"));
+}
+
+void TestSendPhases::decline_has_a_cause_on_both_sides() {
+  const fs::path source = fresh_dir("phases-decline-src");
+  const fs::path target = fresh_dir("phases-decline-dst");
+  write_random_file(source / "a.bin", 1000, 4);
+  Receiver receiver(target, {.consent = ConsentPolicy::Ask});
+  Sender sender;
+  sender.send(receiver.port(), {source / "a.bin"});
+  QVERIFY(receiver.log().wait_for(
+      receiver.engine(), [](const Event& e) { return std::holds_alternative<OfferReceived>(e); }, kEngineWait));
+  receiver.engine().respond(receiver.log().all<OfferReceived>().front().id, false);
+  const auto sent = wait_session_done(sender.engine(), sender.log(), kEngineWait);
+  const auto received = wait_session_done(receiver.engine(), receiver.log(), kEngineWait);
+  QVERIFY(sent && received);
+  QCOMPARE(sent->cause, FailureCause::DeclinedByPeer);
+  QCOMPARE(received->cause, FailureCause::DeclinedByUser);
+  QVERIFY(!sent->resumable && !received->resumable);
+  QCOMPARE(sent->seconds, 0.0);
+}
+
+// Sent twice: the second time both files are already there; no data moves,
+// so there is no speed to speak of.
+void TestSendPhases::files_already_there_move_nothing() {
+  const fs::path source = fresh_dir("phases-there-src");
+  const fs::path target = fresh_dir("phases-there-dst");
+  write_random_file(source / "a.bin", 5 * kMiB, 5);
+  write_random_file(source / "b.bin", 3000, 6);
+  Receiver receiver(target);
+  const Outcome first = send_and_wait(receiver, {source / "a.bin", source / "b.bin"});
+  QVERIFY(first.sender && first.sender->ok);
+  QCOMPARE(first.sender->files_already_there, 0u);
+  Receiver again(target);
+  const Outcome second = send_and_wait(again, {source / "a.bin", source / "b.bin"});
+  QVERIFY(second.sender && second.receiver);
+  QVERIFY2(second.sender->ok, second.sender->error.c_str());
+  QCOMPARE(second.sender->files_already_there, 2u);
+  QCOMPARE(second.receiver->files_already_there, 2u);
+  QCOMPARE(second.sender->data_bytes, std::uint64_t(0));
+  QCOMPARE(second.sender->seconds, 0.0);
+  QCOMPARE(second.receiver->seconds, 0.0);
+}
+
+QTEST_GUILESS_MAIN(TestSendPhases)
+#include "test_send_phases.moc"
