@@ -35,6 +35,9 @@ packages=(
   # The MSI test finds the installed app's window with xwininfo.
   x11-utils
   wixl wixl-data
+  # The end-to-end GUI tests (tests/gui): a window manager, a system tray,
+  # real key presses and clicks.
+  openbox wmdocker xdotool
 )
 
 is_installed() {

@@ -28,6 +28,7 @@
 
 #include "add_peer_dialog.hpp"
 #include "app_icon.hpp"
+#include "failure_text.hpp"
 #include "format.hpp"
 #include "offer_dialog.hpp"
 #include "peer_list.hpp"
@@ -88,7 +89,9 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
     notify(tr("Ferry cannot receive"), message);
   });
   connect(bridge_.get(), &EngineBridge::offer_received, this, &MainWindow::on_offer);
+  connect(bridge_.get(), &EngineBridge::send_phase, transfers_, &TransferList::on_send_phase);
   connect(bridge_.get(), &EngineBridge::session_started, transfers_, &TransferList::on_session_started);
+  connect(bridge_.get(), &EngineBridge::session_started, this, &MainWindow::on_session_started);
   connect(bridge_.get(), &EngineBridge::progress, transfers_, &TransferList::on_progress);
   connect(bridge_.get(), &EngineBridge::file_done, transfers_, &TransferList::on_file_done);
   connect(bridge_.get(), &EngineBridge::session_done, this, &MainWindow::on_session_done);
@@ -168,7 +171,7 @@ void MainWindow::build_layout() {
   receive_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto* open_button = new QPushButton(tr("&Open"));
   connect(open_button, &QPushButton::clicked, this, [this] { open_folder(settings_.receive_dir); });
-  auto* change_button = new QPushButton(tr("C&hange…"));
+  auto* change_button = new QPushButton(tr("&Change…"));
   connect(change_button, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Receive folder"), settings_.receive_dir);
     if (dir.isEmpty()) return;
@@ -190,8 +193,8 @@ void MainWindow::build_layout() {
   history_view_->header()->setStretchLastSection(false);
   history_view_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
   tabs_ = new QTabWidget;
-  tabs_->addTab(transfers_, tr("&Transfers"));
-  tabs_->addTab(history_view_, tr("&History"));
+  tabs_->addTab(transfers_, tr("Tra&nsfers"));  // Alt+T is the Transfers menu
+  tabs_->addTab(history_view_, tr("Histor&y"));  // Alt+H is the Help menu
 
   auto* peers_box = new QWidget;
   auto* peers_layout = new QVBoxLayout(peers_box);
@@ -342,7 +345,8 @@ void MainWindow::add_peer(const PeerAddress& peer) {
 
 SettingsDialog* MainWindow::open_settings() {
   if (!settings_dialog_) {
-    settings_dialog_ = new SettingsDialog(settings_, device_.pinned_peers, this);
+    settings_dialog_ = new SettingsDialog(settings_, device_.pinned_peers,
+                                          from_utf8(device_.identity->fingerprint), this);
     settings_dialog_->setAttribute(Qt::WA_DeleteOnClose);
     connect(settings_dialog_, &SettingsDialog::applied, this, [this] {
       apply_settings(settings_dialog_->edited(settings_));
@@ -432,8 +436,21 @@ void MainWindow::resume(TransferId failed) {
   send_to_peer(send.peer, send.paths);
 }
 
+// A peer added by address shows who answered there: its name and code.
+void MainWindow::on_session_started(const SessionStarted& started) {
+  if (auto it = outgoing_.find(started.id); it != outgoing_.end())
+    peers_->show_identity(peers_->row_of(it->second.address), from_utf8(started.device_name),
+                          from_utf8(started.identity.verification_code));
+}
+
 void MainWindow::on_session_done(const SessionDone& done) {
-  transfers_->on_session_done(done);
+  const auto outgoing = outgoing_.find(done.id);
+  const bool known = outgoing != outgoing_.end() || incoming_from_.count(done.id);
+  const QString peer = outgoing != outgoing_.end() ? outgoing->second.peer
+                       : known                     ? incoming_from_[done.id]
+                                                   : tr("A device");
+  const QString why = done.ok ? QString() : session_failure_sentence(done, peer, settings_.receive_dir);
+  transfers_->on_session_done(done, why);
   HistoryEntry entry;
   entry.sent = done.direction == Direction::Send;
   entry.files_ok = done.files_ok;
@@ -441,17 +458,17 @@ void MainWindow::on_session_done(const SessionDone& done) {
   entry.bytes = done.bytes;
   entry.seconds = done.seconds;
   entry.ok = done.ok;
-  entry.error = done.ok ? from_utf8(done.error) : session_failure(done.error, done.files_failed);
+  entry.error = why;
+  entry.detail = from_utf8(done.error);
   entry.finished = QDateTime::currentDateTime();
-  if (auto it = outgoing_.find(done.id); it != outgoing_.end()) {
-    entry.peer = it->second.peer;
-    entry.folder = it->second.folder;
-    peers_->set_status(peers_->row_of(it->second.address), done.ok ? tr("Sent") : tr("Last send failed"));
-    if (!done.ok) failed_sends_[done.id] = {it->second.address, sending_paths_[done.id]};
+  entry.peer = peer;
+  if (outgoing != outgoing_.end()) {
+    entry.folder = outgoing->second.folder;
+    peers_->set_status(peers_->row_of(outgoing->second.address), done.ok ? tr("Sent") : tr("Last send failed"));
+    if (!done.ok) failed_sends_[done.id] = {outgoing->second.address, sending_paths_[done.id]};
     sending_paths_.erase(done.id);
-    outgoing_.erase(it);
+    outgoing_.erase(outgoing);
   } else {
-    entry.peer = incoming_from_.count(done.id) ? incoming_from_[done.id] : tr("unknown peer");
     entry.folder = settings_.receive_dir;
     incoming_from_.erase(done.id);
   }
@@ -459,6 +476,9 @@ void MainWindow::on_session_done(const SessionDone& done) {
   refill_history();
   for (OfferDialog* dialog : findChildren<OfferDialog*>())
     if (dialog->id() == done.id) dialog->withdraw();  // the sender gave up before an answer
+  if (done.cause == FailureCause::DeclinedAutomatically && !entry.sent)
+    return notify(tr("Offer declined"), why);  // this Ferry's own decision, not a failed transfer
+  if (done.cause == FailureCause::DeclinedByUser) return;  // the user knows
   notify(done.ok ? tr("Transfer finished") : tr("Transfer failed"),
          (entry.sent ? tr("To %1: %2") : tr("From %1: %2")).arg(entry.peer, history_summary(entry)));
 }
@@ -470,7 +490,7 @@ void MainWindow::refill_history() {
     item->setText(0, QLocale().toString(entry.finished, QLocale::ShortFormat));
     item->setText(1, (entry.sent ? tr("↑ to %1") : tr("↓ from %1")).arg(entry.peer));
     item->setText(2, history_summary(entry));
-    item->setToolTip(2, entry.error);
+    item->setToolTip(2, entry.detail.isEmpty() ? entry.error : tr("%1\n\nDetail: %2").arg(entry.error, entry.detail));
     item->setText(3, human_duration(entry.seconds));
     auto* open = new QPushButton(tr("Open folder"));
     const QString folder = entry.folder;

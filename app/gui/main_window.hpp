@@ -93,6 +93,7 @@ class MainWindow : public QMainWindow {
   void on_answer(TransferId id, bool accept, bool always);
   void pin_sender(KnownPeer sender);
   void reload_pinned_peers();
+  void on_session_started(const SessionStarted& started);
   void on_session_done(const SessionDone& done);
   void remove_current_peer();
   void send_with_dialog(bool folder);

@@ -78,7 +78,7 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   form->addRow(tr("Files:"), new QLabel(QString::number(files)));
   form->addRow(tr("Total size:"), new QLabel(human_bytes(offer.total_bytes)));
 
-  always_ = new QCheckBox(tr("&Always accept from this device"));
+  always_ = new QCheckBox(tr("Al&ways accept from this device"));
   always_->setToolTip(tr("Pins this device's identity: its offers are accepted without asking from now on "
                          "(Settings → Pinned devices)."));
   timeout_label_ = new QLabel;

@@ -134,6 +134,15 @@ void PeerList::set_status(int row, const QString& status) {
   if (QTreeWidgetItem* item = topLevelItem(row)) item->setText(StatusColumn, status);
 }
 
+void PeerList::show_identity(int row, const QString& device_name, const QString& code) {
+  QTreeWidgetItem* item = topLevelItem(row);
+  if (!item || row >= peers_.size()) return;  // discovered peers say who they are already
+  if (peers_[row].name.isEmpty() && !device_name.isEmpty()) item->setText(NameColumn, device_name);
+  item->setToolTip(NameColumn, device_name);
+  item->setText(CodeColumn, code);
+  fit_columns();
+}
+
 void PeerList::dragEnterEvent(QDragEnterEvent* event) {
   if (event->mimeData()->hasUrls() && !local_paths(event->mimeData()->urls()).isEmpty())
     event->acceptProposedAction();

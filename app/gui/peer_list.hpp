@@ -30,6 +30,8 @@ class PeerList : public QTreeWidget {
   // The selected peer's row, or -1.
   int current_row() const;
   void set_status(int row, const QString& status);
+  // Who answered at a peer added by address (name and verification code).
+  void show_identity(int row, const QString& device_name, const QString& code);
 
  signals:
   void files_dropped(int row, const QStringList& paths);

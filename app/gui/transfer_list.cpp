@@ -69,7 +69,7 @@ void TransferList::add_outgoing(TransferId id, const QString& peer, const QStrin
   QStringList names;
   for (const QString& path : paths) names.append(QFileInfo(path).fileName());
   session.item->setToolTip(TransferColumn, names.join(QStringLiteral(", ")));
-  session.item->setText(StatusColumn, tr("Waiting for %1 to accept…").arg(peer));
+  session.item->setText(StatusColumn, tr("Connecting to %1…").arg(peer));
   setCurrentItem(session.item);
 }
 
@@ -81,7 +81,7 @@ void TransferList::on_session_started(const SessionStarted& started) {
   session.entries = started.entries;
   session.item->setText(FilesColumn, QString::number(started.file_count));
   session.item->setText(SizeColumn, human_bytes(started.total_bytes));
-  session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending") : tr("Receiving"));
+  session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending…") : tr("Receiving…"));
   session.bytes_before.resize(session.entries.size());
   session.file_items.assign(session.entries.size(), nullptr);
   std::uint64_t before = 0;
@@ -183,22 +183,41 @@ void TransferList::on_file_done(const FileDone& file) {
   }
 }
 
-void TransferList::on_session_done(const SessionDone& done) {
+void TransferList::on_send_phase(const SendPhaseChanged& phase) {
+  auto it = sessions_.find(phase.id);
+  if (it == sessions_.end() || !it->second.running) return;
+  const QString& peer = it->second.peer;
+  it->second.item->setText(StatusColumn, phase.phase == SendPhase::Connecting
+                                             ? tr("Connecting to %1…").arg(peer)
+                                             : tr("Waiting for %1 to accept…").arg(peer));
+}
+
+// `why`: the failure in the user's words (unused when it succeeded).
+void TransferList::on_session_done(const SessionDone& done, const QString& why) {
   auto it = sessions_.find(done.id);
   if (it == sessions_.end()) return;
   Session& session = it->second;
   session.running = false;
+  // Speed counts file data from its first byte: not the wait for an answer,
+  // nor files the receiver had already.
+  const double speed = done.seconds > 0 ? static_cast<double>(done.data_bytes) / done.seconds : 0;
+  const QString already = done.files_already_there == 0 ? QString()
+                          : done.files_already_there == 1 ? tr("1 file already there")
+                                                          : tr("%1 files already there").arg(done.files_already_there);
   if (done.ok) {
     session.item->setData(ProgressColumn, kPercentRole, 100);
-    const double speed = done.seconds > 0 ? static_cast<double>(done.bytes) / done.seconds : 0;
-    session.item->setText(SpeedColumn, human_speed(speed));
-    session.item->setText(StatusColumn, tr("Done in %1").arg(human_duration(done.seconds)));
+    session.item->setText(SpeedColumn, done.data_bytes > 0 ? human_speed(speed) : QString());
+    QStringList status;
+    if (done.data_bytes > 0) status.append(tr("Done in %1").arg(human_duration(done.seconds)));
+    else status.append(tr("Done"));
+    if (!already.isEmpty()) status.append(already);
+    session.item->setText(StatusColumn, status.join(QStringLiteral(" · ")));
   } else {
-    const QString why = session_failure(done.error, done.files_failed);
     session.resumable = session.direction == Direction::Send;
-    session.item->setText(StatusColumn, session.resumable ? tr("Failed: %1 (Resume sends the rest)").arg(why)
-                                                          : tr("Failed: %1").arg(why));
-    session.item->setToolTip(StatusColumn, why);
+    session.item->setText(SpeedColumn, QString());  // a failed row keeps no last speed
+    session.item->setData(SpeedColumn, kSpeedHistoryRole, QVariant());
+    session.item->setText(StatusColumn, tr("Failed: %1").arg(why));
+    session.item->setToolTip(StatusColumn, done.error.empty() ? why : tr("%1\n\nDetail: %2").arg(why, from_utf8(done.error)));
   }
   session.item->setText(EtaColumn, QString());
   if (currentItem() == session.item) announce_selection();

@@ -337,3 +337,5 @@ readd_peer() {
 }
 
 part_file_in() { find "$1" -name '.ferry-*.part' -size +0 | grep -q .; }
+part_file_size() { find "$1" -name '.ferry-*.part' -printf '%s\n' | sort -n | tail -n1; }
+part_file_larger_than() { local size; size=$(part_file_size "$1"); [[ -n $size ]] && ((size > $2)); }
