@@ -339,3 +339,10 @@ readd_peer() {
 part_file_in() { find "$1" -name '.ferry-*.part' -size +0 | grep -q .; }
 part_file_size() { find "$1" -name '.ferry-*.part' -printf '%s\n' | sort -n | tail -n1; }
 part_file_larger_than() { local size; size=$(part_file_size "$1"); [[ -n $size ]] && ((size > $2)); }
+
+# The centre of the first row of the peer list in main window WINDOW: below
+# the device line, the receive folder row and the list's header.
+peer_row_centre() {
+  xwininfo -id "$1" | awk '/Absolute upper-left X/ {x=$NF} /Absolute upper-left Y/ {y=$NF}
+    END {print x + 60, y + 153}'
+}
