@@ -73,8 +73,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   discovery_->set_device_name(settings_.device_name);
   discovery_->set_enabled(settings_.discovery);
 
-  build_actions();
   build_layout();
+  build_actions();
   build_tray();
   peers_->set_peers(settings_.peers);
   show_device();
@@ -114,6 +114,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::start() {
   bridge_->listen();
   if (!(settings_.start_minimized && tray_)) show();
+  peers_->setFocus();  // where sending starts, not the receive folder's Open
 }
 
 void MainWindow::build_actions() {
@@ -127,7 +128,7 @@ void MainWindow::build_actions() {
     if (dialog.exec() == QDialog::Accepted) add_peer(dialog.peer());
   });
   add->setShortcut(QKeySequence::New);
-  file_menu->addAction(tr("&Remove Peer"), this, &MainWindow::remove_current_peer);
+  QAction* remove = file_menu->addAction(tr("&Remove Peer"), this, &MainWindow::remove_current_peer);
   file_menu->addSeparator();
   QAction* settings = file_menu->addAction(tr("&Settings…"), this, [this] { open_settings(); });
   settings->setShortcut(QKeySequence::Preferences);
@@ -149,6 +150,7 @@ void MainWindow::build_actions() {
   toolbar->setMovable(false);
   toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
   toolbar->addActions({send_files, send_folder, add});
+  peers_->addActions({send_files, send_folder, remove});  // its context menu (right click, Shift+F10)
   toolbar->addSeparator();
   toolbar->addAction(cancel_action_);
   toolbar->addAction(resume_action_);
@@ -167,11 +169,15 @@ void MainWindow::build_layout() {
   device_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   device_label_->setToolTip(tr("Peers see this code when this device sends to them or they send to it: "
                                "read it out to them so they can check it is really this device."));
+  device_label_->setAccessibleName(tr("This device"));
   receive_label_ = new QLabel;
   receive_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  receive_label_->setAccessibleName(tr("Receive folder"));
   auto* open_button = new QPushButton(tr("&Open"));
+  open_button->setAccessibleName(tr("Open the receive folder"));
   connect(open_button, &QPushButton::clicked, this, [this] { open_folder(settings_.receive_dir); });
   auto* change_button = new QPushButton(tr("&Change…"));
+  change_button->setAccessibleName(tr("Change the receive folder"));
   connect(change_button, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Receive folder"), settings_.receive_dir);
     if (dir.isEmpty()) return;

@@ -8,6 +8,7 @@
 #include <QStyle>
 
 #include "format.hpp"
+#include "keyboard_menu.hpp"
 #include "transfer_delegate.hpp"
 #include "trust_format.hpp"
 
@@ -38,9 +39,14 @@ TransferList::TransferList(QWidget* parent) : QTreeWidget(parent) {
   setSelectionMode(QAbstractItemView::SingleSelection);
   setAccessibleName(tr("Transfers"));
   header()->setStretchLastSection(true);
-  header()->resizeSection(TransferColumn, 280);
-  header()->resizeSection(ProgressColumn, 140);
-  header()->resizeSection(SpeedColumn, 150);
+  // Narrow enough that Status, last, shows at the window's default size.
+  header()->resizeSection(TransferColumn, 220);
+  header()->resizeSection(FilesColumn, 50);
+  header()->resizeSection(SizeColumn, 80);
+  header()->resizeSection(ProgressColumn, 120);
+  header()->resizeSection(SpeedColumn, 130);
+  header()->resizeSection(EtaColumn, 70);
+  header()->resizeSection(ModeColumn, 90);
   connect(this, &QTreeWidget::currentItemChanged, this, &TransferList::announce_selection);
 }
 
@@ -271,6 +277,10 @@ void TransferList::clear_finished() {
 }
 
 void TransferList::keyPressEvent(QKeyEvent* event) {
+  if (is_context_menu_key(event)) {
+    QContextMenuEvent menu = keyboard_menu_event(*this);
+    return contextMenuEvent(&menu);
+  }
   if (event->key() == Qt::Key_Delete) {
     if (auto id = selected_running()) return emit cancel_requested(*id);
   }
