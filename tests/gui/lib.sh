@@ -97,6 +97,20 @@ offerTimeout=${FERRY_OFFER_TIMEOUT:-120}
 CONF
 }
 
+# run_ferry NAME [ARGS...]: starts the app as Ferry NAME in the background;
+# its process id is then in last_ferry_pid.
+run_ferry() {
+  local name=$1
+  shift
+  # shellcheck disable=SC2046
+  env $(instance_env "$name") "$FERRY_GUI" "$@" >>"$work/$name/app.log" 2>&1 &
+  last_ferry_pid=$!
+}
+# A path as the app takes it on its command line.
+app_path() { echo "$1"; }
+history_file() { echo "$work/$1/data/Ferry/Ferry/history.json"; }
+identity_file() { echo "$work/$1/config/ferry/identity.pem"; }
+
 # instance_env NAME: the environment of Ferry NAME, for env(1).
 instance_env() {
   local dir=$work/$1
@@ -110,9 +124,8 @@ start_ferry() {
   local name=$1
   shift
   [[ -d $work/$name ]] || make_instance "$name"
-  # shellcheck disable=SC2046
-  env $(instance_env "$name") "$FERRY_GUI" "$@" >>"$work/$name/app.log" 2>&1 &
-  local pid=$!
+  run_ferry "$name" "$@"
+  local pid=$last_ferry_pid
   background_pids+=("$pid")
   printf -v "${name}_pid" %s "$pid"
   wait_until 30 "the window of $name" main_window "$pid"
@@ -252,7 +265,8 @@ wait_for_offer() {
 
 # history_count NAME [ok|failed]: entries in NAME's history of finished transfers.
 history_count() {
-  local file=$work/$1/data/Ferry/Ferry/history.json pattern='"finished"'
+  local file pattern='"finished"'
+  file=$(history_file "$1")
   [[ ${2-} == ok ]] && pattern='"ok": *true'
   [[ ${2-} == failed ]] && pattern='"ok": *false'
   [[ -f $file ]] || { echo 0; return; }
@@ -346,3 +360,8 @@ peer_row_centre() {
   xwininfo -id "$1" | awk '/Absolute upper-left X/ {x=$NF} /Absolute upper-left Y/ {y=$NF}
     END {print x + 60, y + 153}'
 }
+
+if [[ -n ${FERRY_GUI_WINE_RUN-} ]]; then
+  # shellcheck source=lib_wine.sh
+  source "$(dirname "${BASH_SOURCE[0]}")/lib_wine.sh"
+fi

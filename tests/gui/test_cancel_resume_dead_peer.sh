@@ -42,7 +42,7 @@ mkdir -p "$work/samples/small" && echo hello >"$work/samples/small/a.txt"
 start=$(date +%s)
 send_folder_from_menu alice "$work/samples/small"
 wait_until 40 "the send to the dead peer to fail" history_reaches alice 2 failed
-grep -q "did not answer" "$work/alice/data/Ferry/Ferry/history.json" || fail "the failure does not say the peer did not answer"
+grep -q "did not answer" "$(history_file alice)" || fail "the failure does not say the peer did not answer"
 log "the dead peer failed after $(($(date +%s) - start)) s, in words"
 quit_with_keys alice
 quit_with_keys bob

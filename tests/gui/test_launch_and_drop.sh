@@ -16,9 +16,8 @@ alice_port=$(port_of "$alice_pid")
 # Second launch, no files: the minimized window comes back; no second app.
 xdotool windowminimize --sync "$(main_window "$alice_pid")"
 wait_until 10 "alice minimized" bash -c "! xdotool search --all --onlyvisible --pid $alice_pid --name '^Ferry\$' | grep -q ."
-# shellcheck disable=SC2046
-env $(instance_env alice) "$FERRY_GUI" >>"$work/alice/second.log" 2>&1 &
-second=$!
+run_ferry alice
+second=$last_ferry_pid
 wait_exit "$second" 20
 wait_until 10 "alice's window back" main_window "$alice_pid"
 [[ $(port_of "$alice_pid") == "$alice_port" ]] || fail "alice stopped listening on $alice_port"
@@ -26,8 +25,8 @@ log "a second launch brought the window back and ended"
 
 # Second launch with a folder: the running Ferry asks for the peer.
 make_sample "$work/samples/opened"
-env $(instance_env alice) "$FERRY_GUI" "$work/samples/opened" >>"$work/alice/second.log" 2>&1 &
-second=$!
+run_ferry alice "$(app_path "$work/samples/opened")"
+second=$last_ferry_pid
 wait_exit "$second" 20
 wait_until 15 "the peer question" window_of "$alice_pid" '^Send to$'
 keys "$(window_of "$alice_pid" '^Send to$')" Return

@@ -12,7 +12,7 @@ start_ferry bob
 bob_port=$(port_of "$bob_pid")
 
 # First start: an identity of its own, the receive folder made.
-[[ -s $work/alice/config/ferry/identity.pem ]] || fail "alice has no identity file"
+[[ -s $(identity_file alice) ]] || fail "alice has no identity file"
 [[ -d $work/bob/received ]] || fail "bob's receive folder was not made"
 
 add_peer alice Bob "127.0.0.1:$bob_port"
