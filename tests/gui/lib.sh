@@ -59,13 +59,31 @@ wait_briefly() {
   done
 }
 
+# An X server of this test's own: a free display number, and the server
+# that holds its lock is ours (tests running side by side cannot swap them).
+start_xvfb() {
+  local attempt display pid
+  for attempt in $(seq 30); do
+    display=$((100 + RANDOM % 900))
+    [[ -e /tmp/.X$display-lock ]] && continue
+    Xvfb ":$display" -screen 0 1280x900x24 -nolisten tcp -noreset 2>>"$work/xvfb.log" &
+    pid=$!
+    if wait_briefly 20 xvfb_ready "$display" "$pid"; then
+      background_pids+=("$pid")
+      export DISPLAY=:$display
+      return
+    fi
+    kill "$pid" 2>/dev/null || true
+  done
+  fail "no X server after $attempt tries"
+}
+xvfb_ready() {
+  kill -0 "$2" && (($(cat "/tmp/.X$1-lock") == $2)) && xdpyinfo -display ":$1" >/dev/null
+}
+
 # Starts Xvfb, openbox and (with `tray`) a system tray.
 start_desktop() {
-  local fifo=$work/displayfd
-  Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp -noreset 3>"$fifo" 2>"$work/xvfb.log" &
-  background_pids+=($!)
-  wait_until 20 "Xvfb" test -s "$fifo"
-  export DISPLAY=:$(head -n1 "$fifo")
+  start_xvfb
   openbox >"$work/openbox.log" 2>&1 &
   background_pids+=($!)
   wait_until 20 "the window manager" xprop -root -notype _NET_SUPPORTING_WM_CHECK
