@@ -133,7 +133,7 @@ void MainWindow::build_actions() {
   QAction* settings = file_menu->addAction(tr("&Settings…"), this, [this] { open_settings(); });
   settings->setShortcut(QKeySequence::Preferences);
   quit_action_ = file_menu->addAction(tr("&Quit"), this, &MainWindow::quit);
-  quit_action_->setShortcut(QKeySequence::Quit);
+  quit_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));  // QKeySequence::Quit is none on Windows
 
   auto* transfer_menu = menuBar()->addMenu(tr("&Transfers"));
   cancel_action_ = transfer_menu->addAction(tr("&Cancel Transfer"), this, [this] {

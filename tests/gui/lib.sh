@@ -126,6 +126,9 @@ run_ferry() {
 }
 # A path as the app takes it on its command line.
 app_path() { echo "$1"; }
+# Whether NAME's saved settings hold a peer at PORT / no peer at all.
+peer_saved() { grep -q "^1\\\\port=$2\$" "$work/$1/config/Ferry/Ferry.conf"; }
+no_peer_saved() { ! grep -q '^1\\host=' "$work/$1/config/Ferry/Ferry.conf"; }
 history_file() { echo "$work/$1/data/Ferry/Ferry/history.json"; }
 identity_file() { echo "$work/$1/config/ferry/identity.pem"; }
 
@@ -144,6 +147,7 @@ start_ferry() {
   [[ -d $work/$name ]] || make_instance "$name"
   run_ferry "$name" "$@"
   local pid=$last_ferry_pid
+  echo "$pid" >"$work/$name/pid"
   background_pids+=("$pid")
   printf -v "${name}_pid" %s "$pid"
   wait_until 30 "the window of $name" main_window "$pid"
@@ -257,7 +261,7 @@ add_peer() {
   type_text "$dialog" "$3"
   keys "$dialog" Return
   wait_until 15 "the Add Peer dialog to close" no_window "${!pid_var}" '^Add Peer$'
-  wait_until 15 "the peer in $1's settings" grep -q "port=${3##*:}\$" "$work/$1/config/Ferry/Ferry.conf"
+  wait_until 30 "the peer in $1's settings" peer_saved "$1" "${3##*:}"
 }
 
 # send_folder_from_menu NAME FOLDER: File → Send Folder… to the selected peer;
@@ -364,7 +368,7 @@ readd_peer() {
   local pid_var=${1}_pid window
   window=$(main_window "${!pid_var}")
   keys "$window" alt+f r
-  wait_until 10 "the peer removed" bash -c "! grep -q '^1\\\\host=' '$work/$1/config/Ferry/Ferry.conf'"
+  wait_until 30 "the peer removed" no_peer_saved "$1"
   add_peer "$@"
 }
 
