@@ -2,6 +2,7 @@
 // do, a receiver's folder problem names the folder, Resume is promised only
 // when the receiver kept what arrived, and the engine's text is used only for
 // causes without words.
+#include <QDir>
 #include <QTest>
 
 #include "failure_text.hpp"
@@ -22,11 +23,11 @@ class TestFailureText : public QObject {
   void unwritable_folder_is_named_to_the_receiver_only() {
     const QString mine = failure_sentence(FailureCause::ReceiveFolderUnwritable, Direction::Receive,
                                           QStringLiteral("Bob"), QStringLiteral("/data/in"));
-    QVERIFY(mine.contains(QStringLiteral("/data/in")));
+    QVERIFY(mine.contains(QDir::toNativeSeparators(QStringLiteral("/data/in"))));
     QVERIFY(mine.contains(QStringLiteral("Settings")));
     const QString theirs = failure_sentence(FailureCause::ReceiveFolderUnwritable, Direction::Send,
                                             QStringLiteral("Bob"), QStringLiteral("/data/in"));
-    QVERIFY(!theirs.contains(QStringLiteral("/data/in")));
+    QVERIFY(!theirs.contains(QStringLiteral("data")));
     QCOMPARE(theirs, QStringLiteral("Bob cannot write to its receive folder."));
   }
 
