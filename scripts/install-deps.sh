@@ -36,8 +36,8 @@ packages=(
   x11-utils
   wixl wixl-data
   # The end-to-end GUI tests (tests/gui): a window manager, a system tray,
-  # real key presses and clicks.
-  openbox wmdocker xdotool
+  # real key presses and clicks; ss finds the ports the apps listen on.
+  openbox wmdocker xdotool iproute2
 )
 
 is_installed() {

@@ -19,10 +19,15 @@ export QT_QPA_PLATFORM=xcb
 background_pids=()
 log() { printf '[%5.1fs] %s\n' "$(elapsed)" "$*"; }
 start_ns=$(date +%s%N)
-elapsed() { echo "scale=1; ($(date +%s%N) - $start_ns) / 1000000000" | bc; }
+elapsed() {
+  local tenths=$((($(date +%s%N) - start_ns) / 100000000))
+  echo "$((tenths / 10)).$((tenths % 10))"
+}
 
 fail() {
   log "FAIL: $*" >&2
+  [[ -n ${DISPLAY-} ]] && ! xdpyinfo >/dev/null 2>&1 && log "(the X server $DISPLAY is gone)" >&2
+  [[ -s $work/xvfb.log ]] && sed 's/^/  xvfb: /' "$work/xvfb.log" >&2
   screenshot "failure" || true
   for f in "$work"/*/app.log; do
     [[ -s $f ]] && sed "s|^|  $(basename "$(dirname "$f")"): |" "$f" >&2
