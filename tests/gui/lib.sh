@@ -16,7 +16,6 @@ rm -rf "$work"
 mkdir -p "$work"
 unset DBUS_SESSION_BUS_ADDRESS SESSION_MANAGER QT_QPA_PLATFORMTHEME
 export QT_QPA_PLATFORM=xcb
-background_pids=()
 log() { printf '[%5.1fs] %s\n' "$(elapsed)" "$*"; }
 start_ns=$(date +%s%N)
 elapsed() {
@@ -35,10 +34,17 @@ fail() {
   exit 1
 }
 
+# Ends what this test started and still runs: its jobs, not a list of pids,
+# since a pid reaped earlier (a Ferry that quit) may belong to another
+# program by now (another test's X server, say).
 cleanup() {
-  local pid
-  for pid in "${background_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${background_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  local pids
+  pids=$(jobs -p)
+  [[ -z $pids ]] && return
+  # shellcheck disable=SC2086
+  kill $pids 2>/dev/null || true
+  # shellcheck disable=SC2086
+  wait $pids 2>/dev/null || true
 }
 trap cleanup EXIT
 trap 'fail "unexpected failure at line $LINENO: $BASH_COMMAND"' ERR
@@ -74,7 +80,6 @@ start_xvfb() {
     Xvfb ":$display" -screen 0 1280x900x24 -nolisten tcp -noreset 2>>"$work/xvfb.log" &
     pid=$!
     if wait_briefly 20 xvfb_ready "$display" "$pid"; then
-      background_pids+=("$pid")
       export DISPLAY=:$display
       return
     fi
@@ -90,11 +95,9 @@ xvfb_ready() {
 start_desktop() {
   start_xvfb
   openbox >"$work/openbox.log" 2>&1 &
-  background_pids+=($!)
   wait_until 20 "the window manager" xprop -root -notype _NET_SUPPORTING_WM_CHECK
   if [[ ${1-} == tray ]]; then
     wmdocker >"$work/tray.log" 2>&1 &
-    background_pids+=($!)
     wait_until 20 "the system tray" has_tray
   fi
   log "desktop on $DISPLAY (${1:-no tray})"
@@ -153,7 +156,6 @@ start_ferry() {
   run_ferry "$name" "$@"
   local pid=$last_ferry_pid
   echo "$pid" >"$work/$name/pid"
-  background_pids+=("$pid")
   printf -v "${name}_pid" %s "$pid"
   wait_until 30 "the window of $name" main_window "$pid"
   wait_until 30 "$name listening" port_of "$pid"

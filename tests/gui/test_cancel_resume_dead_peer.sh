@@ -10,7 +10,6 @@ start_desktop
 start_ferry alice
 start_ferry bob
 "$FERRY_TEST_RELAY" slow 2000000 "$(port_of "$bob_pid")" >"$work/relay.port" &
-background_pids+=($!)
 wait_until 10 "the relay" test -s "$work/relay.port"
 add_peer alice Bob "127.0.0.1:$(cat "$work/relay.port")"
 
@@ -35,7 +34,6 @@ log "resumed: the folder arrived whole"
 
 # A dead peer: the send fails by itself in the connect timeout (10 s).
 "$FERRY_TEST_RELAY" dead >"$work/dead.port" &
-background_pids+=($!)
 wait_until 10 "the dead peer" test -s "$work/dead.port"
 readd_peer alice Dead "127.0.0.1:$(cat "$work/dead.port")"
 mkdir -p "$work/samples/small" && echo hello >"$work/samples/small/a.txt"

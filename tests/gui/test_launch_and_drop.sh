@@ -37,7 +37,6 @@ log "files given to a second launch were sent by the first"
 # Drag and drop from another program onto the peer row.
 make_sample "$work/samples/dragged"
 "$FERRY_DRAG_SOURCE" "$work/samples/dragged" >"$work/drag.out" 2>"$work/drag.log" &
-background_pids+=($!)
 wait_until 15 "the drag source" xdotool search --onlyvisible --name '^Drag source$'
 source_window=$(xdotool search --onlyvisible --name '^Drag source$' | head -n1)
 target=$(main_window "$alice_pid")

@@ -39,7 +39,6 @@ quit_from_tray bob
 start_ferry bob
 bob_port=$(port_of "$bob_pid")
 "$FERRY_TEST_RELAY" slow 500000 "$bob_port" >"$work/relay.port" &
-background_pids+=($!)
 wait_until 10 "the relay" test -s "$work/relay.port"
 readd_peer alice Slow "127.0.0.1:$(cat "$work/relay.port")"
 head -c 20000000 /dev/urandom >"$work/samples/big.bin"
