@@ -37,8 +37,12 @@ packages=(
   wixl wixl-data
   # The kernel-TLS test (tests/vm) boots Debian's kernel package (fetched by
   # apt-get download, unpacked by dpkg) in QEMU from a busybox initramfs
-  # (cpio), with an ext4 image made and read back by e2fsprogs.
+  # (cpio), with an ext4 image made and read back by e2fsprogs; ss (iproute2)
+  # finds listening ports there and in the GUI tests.
   qemu-system-x86 busybox-static cpio e2fsprogs iproute2
+  # The end-to-end GUI tests (tests/gui): a window manager, a system tray,
+  # real key presses and clicks.
+  openbox wmdocker xdotool
 )
 
 is_installed() {

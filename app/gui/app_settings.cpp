@@ -75,6 +75,10 @@ AppSettings load_settings(QSettings& store) {
   settings.receive_dir = store.value(QStringLiteral("receive/folder"), defaults.receive_dir).toString();
   const uint port = store.value(QStringLiteral("network/port"), defaults.port).toUInt();
   settings.port = port <= 65535 ? static_cast<quint16>(port) : defaults.port;
+  settings.bind_address = store.value(QStringLiteral("network/address")).toString();
+  const auto timeout = store.value(QStringLiteral("receive/offerTimeout"),
+                                   static_cast<qlonglong>(defaults.offer_timeout.count())).toLongLong();
+  settings.offer_timeout = std::chrono::seconds(std::clamp<qlonglong>(timeout, 1, kMaxOfferTimeout.count()));
   settings.consent = consent_from_key(store.value(QStringLiteral("receive/consent")).toString());
   settings.start_minimized = store.value(QStringLiteral("window/startMinimized"), false).toBool();
   settings.discovery = store.value(QStringLiteral("network/discovery"), defaults.discovery).toBool();
@@ -101,6 +105,7 @@ void save_settings(QSettings& store, const AppSettings& settings) {
   store.setValue(QStringLiteral("receive/consent"), consent_key(settings.consent));
   store.setValue(QStringLiteral("window/startMinimized"), settings.start_minimized);
   store.setValue(QStringLiteral("network/discovery"), settings.discovery);
+  store.remove(QStringLiteral("peers"));  // a shorter list leaves no stale entries behind
   store.beginWriteArray(QStringLiteral("peers"), static_cast<int>(settings.peers.size()));
   for (int i = 0; i < settings.peers.size(); ++i) {
     store.setArrayIndex(i);
@@ -125,6 +130,7 @@ EngineSettings engine_settings(const AppSettings& settings, const ThisDevice& de
   engine.forced_strategy = settings.forced_strategy;
   engine.receive_dir = std::filesystem::path(settings.receive_dir.toStdU16String());
   engine.port = settings.port;
+  if (!settings.bind_address.isEmpty()) engine.bind_address = settings.bind_address.toStdString();
   engine.consent = settings.consent == Consent::AcceptAll ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;
   return engine;
 }

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 
@@ -37,11 +38,18 @@ struct AppSettings {
   std::optional<Strategy> forced_strategy;  // nullopt: auto
   QString receive_dir;
   quint16 port = 0;
+  // The address to listen on; empty: every address, IPv4 and IPv6. Only in
+  // the settings file (network/address), like the offer timeout below.
+  QString bind_address;
+  // How long an offer waits for an answer before it is declined.
+  std::chrono::seconds offer_timeout{120};
   Consent consent = Consent::Ask;
   bool start_minimized = false;
   bool discovery = true;          // announce this device and list the peers found on the local network
   QList<PeerAddress> peers;       // added by address
 };
+
+inline constexpr std::chrono::seconds kMaxOfferTimeout{3600};
 
 // The threshold the settings panel offers: 1 MiB … 4 GiB.
 inline constexpr std::uint64_t kMinThreshold = 1ull << 20;

@@ -62,6 +62,8 @@ void EngineBridge::drain() {
             emit listening(from_utf8(e.address), e.port);
           } else if constexpr (std::is_same_v<T, OfferReceived>) {
             emit offer_received(e);
+          } else if constexpr (std::is_same_v<T, SendPhaseChanged>) {
+            emit send_phase(e);
           } else if constexpr (std::is_same_v<T, SessionStarted>) {
             emit session_started(e);
           } else if constexpr (std::is_same_v<T, Progress>) {

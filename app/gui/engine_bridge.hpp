@@ -20,6 +20,7 @@
 
 Q_DECLARE_METATYPE(ferry::TransferId)
 Q_DECLARE_METATYPE(ferry::OfferReceived)
+Q_DECLARE_METATYPE(ferry::SendPhaseChanged)
 Q_DECLARE_METATYPE(ferry::SessionStarted)
 Q_DECLARE_METATYPE(ferry::Progress)
 Q_DECLARE_METATYPE(ferry::FileDone)
@@ -48,6 +49,7 @@ class EngineBridge : public QObject {
  signals:
   void listening(const QString& address, quint16 port);
   void offer_received(const ferry::OfferReceived& offer);
+  void send_phase(const ferry::SendPhaseChanged& phase);
   void session_started(const ferry::SessionStarted& started);
   void progress(const ferry::Progress& progress);
   void file_done(const ferry::FileDone& file);

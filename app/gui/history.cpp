@@ -25,6 +25,7 @@ QJsonObject to_json(const HistoryEntry& entry) {
           {QStringLiteral("seconds"), entry.seconds},
           {QStringLiteral("ok"), entry.ok},
           {QStringLiteral("error"), entry.error},
+          {QStringLiteral("detail"), entry.detail},
           {QStringLiteral("finished"), entry.finished.toString(Qt::ISODateWithMs)}};
 }
 
@@ -39,6 +40,7 @@ HistoryEntry from_json(const QJsonObject& object) {
   entry.seconds = object.value(QStringLiteral("seconds")).toDouble();
   entry.ok = object.value(QStringLiteral("ok")).toBool();
   entry.error = object.value(QStringLiteral("error")).toString();
+  entry.detail = object.value(QStringLiteral("detail")).toString();
   entry.finished = QDateTime::fromString(object.value(QStringLiteral("finished")).toString(), Qt::ISODateWithMs);
   return entry;
 }

@@ -18,7 +18,8 @@ struct HistoryEntry {
   std::uint64_t bytes = 0;
   double seconds = 0;
   bool ok = false;
-  QString error;               // in plain words, when !ok
+  QString error;   // in the user's words
+  QString detail;  // the engine's technical text               // in plain words, when !ok
   QDateTime finished;
 };
 

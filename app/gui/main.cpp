@@ -3,12 +3,15 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QSystemTrayIcon>
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <memory>
 
 #include "app_icon.hpp"
@@ -16,6 +19,7 @@
 #include "format.hpp"
 #include "history.hpp"
 #include "main_window.hpp"
+#include "single_instance.hpp"
 #include "this_device.hpp"
 
 namespace {
@@ -26,9 +30,14 @@ void name_application() {
   QCoreApplication::setApplicationVersion(QStringLiteral(FERRY_VERSION));
 }
 
+struct CommandLine {
+  bool verbose = false;
+  QStringList files;  // to send: Ferry asks to which peer
+};
+
 // The command line, read before any window system is needed, so --help and
-// --version work without a display. Returns whether to log verbosely.
-bool parse_command_line(int argc, char** argv) {
+// --version work without a display.
+CommandLine parse_command_line(int argc, char** argv) {
   QCoreApplication probe(argc, argv);
   name_application();
   QCommandLineParser parser;
@@ -37,8 +46,12 @@ bool parse_command_line(int argc, char** argv) {
   parser.addVersionOption();
   const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log the engine's decisions."));
   parser.addOption(verbose);
+  parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files or folders to send."),
+                               QStringLiteral("[FILE...]"));
   parser.process(probe);  // exits after --help or --version
-  return parser.isSet(verbose);
+  CommandLine line{parser.isSet(verbose), {}};
+  for (const QString& file : parser.positionalArguments()) line.files.append(QFileInfo(file).absoluteFilePath());
+  return line;
 }
 
 // Ferry cannot receive nor send without its identity: the user is told why
@@ -55,11 +68,21 @@ void show_startup_error(const std::filesystem::path& config_dir, const ferry::Io
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool verbose = parse_command_line(argc, argv);
-  spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
+  const CommandLine command_line = parse_command_line(argc, argv);
+  spdlog::set_level(command_line.verbose ? spdlog::level::debug : spdlog::level::warn);
 
   QApplication app(argc, argv);
   name_application();
+  // One Ferry per user: a later launch hands its files to the running one.
+  ferry::gui::SingleInstance instance(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation));
+  if (!instance.claim()) {
+    if (instance.hand_over(command_line.files, std::chrono::seconds(10))) return 0;
+    spdlog::error("another Ferry of this user is running but did not answer");
+    QMessageBox::critical(nullptr, QCoreApplication::translate("ferry", "Ferry is already running"),
+                          QCoreApplication::translate("ferry", "Another Ferry of this user is running but does "
+                                                               "not answer. End it, then start Ferry again."));
+    return 1;
+  }
   QApplication::setWindowIcon(ferry::gui::app_icon());
   QApplication::setDesktopFileName(QStringLiteral("ferry"));
   // With a tray, closing the window keeps Ferry receiving; Quit ends it.
@@ -74,5 +97,8 @@ int main(int argc, char** argv) {
   }
   ferry::gui::MainWindow window(std::move(store), ferry::gui::default_history_file(), std::move(device.value()));
   window.start();
+  QObject::connect(&instance, &ferry::gui::SingleInstance::activated, &window, &ferry::gui::MainWindow::bring_forward);
+  instance.serve();
+  if (!command_line.files.isEmpty()) window.send_chosen(command_line.files);
   return QApplication::exec();
 }

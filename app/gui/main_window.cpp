@@ -10,6 +10,7 @@
 #include <QFileSystemWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -27,6 +28,7 @@
 
 #include "add_peer_dialog.hpp"
 #include "app_icon.hpp"
+#include "failure_text.hpp"
 #include "format.hpp"
 #include "offer_dialog.hpp"
 #include "peer_list.hpp"
@@ -71,8 +73,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   discovery_->set_device_name(settings_.device_name);
   discovery_->set_enabled(settings_.discovery);
 
-  build_actions();
   build_layout();
+  build_actions();
   build_tray();
   peers_->set_peers(settings_.peers);
   show_device();
@@ -87,7 +89,9 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
     notify(tr("Ferry cannot receive"), message);
   });
   connect(bridge_.get(), &EngineBridge::offer_received, this, &MainWindow::on_offer);
+  connect(bridge_.get(), &EngineBridge::send_phase, transfers_, &TransferList::on_send_phase);
   connect(bridge_.get(), &EngineBridge::session_started, transfers_, &TransferList::on_session_started);
+  connect(bridge_.get(), &EngineBridge::session_started, this, &MainWindow::on_session_started);
   connect(bridge_.get(), &EngineBridge::progress, transfers_, &TransferList::on_progress);
   connect(bridge_.get(), &EngineBridge::file_done, transfers_, &TransferList::on_file_done);
   connect(bridge_.get(), &EngineBridge::session_done, this, &MainWindow::on_session_done);
@@ -110,6 +114,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::start() {
   bridge_->listen();
   if (!(settings_.start_minimized && tray_)) show();
+  peers_->setFocus();  // where sending starts, not the receive folder's Open
 }
 
 void MainWindow::build_actions() {
@@ -123,21 +128,12 @@ void MainWindow::build_actions() {
     if (dialog.exec() == QDialog::Accepted) add_peer(dialog.peer());
   });
   add->setShortcut(QKeySequence::New);
-  file_menu->addAction(tr("&Remove Peer"), this, [this] {
-    const int row = peers_->current_row();
-    if (row < 0) return;
-    AppSettings changed = settings_;
-    changed.peers.removeAt(row);
-    apply_settings(changed);
-  });
+  QAction* remove = file_menu->addAction(tr("&Remove Peer"), this, &MainWindow::remove_current_peer);
   file_menu->addSeparator();
   QAction* settings = file_menu->addAction(tr("&Settings…"), this, [this] { open_settings(); });
   settings->setShortcut(QKeySequence::Preferences);
-  quit_action_ = file_menu->addAction(tr("&Quit"), this, [this] {
-    quitting_ = true;
-    QApplication::quit();
-  });
-  quit_action_->setShortcut(QKeySequence::Quit);
+  quit_action_ = file_menu->addAction(tr("&Quit"), this, &MainWindow::quit);
+  quit_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));  // QKeySequence::Quit is none on Windows
 
   auto* transfer_menu = menuBar()->addMenu(tr("&Transfers"));
   cancel_action_ = transfer_menu->addAction(tr("&Cancel Transfer"), this, [this] {
@@ -154,6 +150,7 @@ void MainWindow::build_actions() {
   toolbar->setMovable(false);
   toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
   toolbar->addActions({send_files, send_folder, add});
+  peers_->addActions({send_files, send_folder, remove});  // its context menu (right click, Shift+F10)
   toolbar->addSeparator();
   toolbar->addAction(cancel_action_);
   toolbar->addAction(resume_action_);
@@ -172,11 +169,15 @@ void MainWindow::build_layout() {
   device_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   device_label_->setToolTip(tr("Peers see this code when this device sends to them or they send to it: "
                                "read it out to them so they can check it is really this device."));
+  device_label_->setAccessibleName(tr("This device"));
   receive_label_ = new QLabel;
   receive_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  receive_label_->setAccessibleName(tr("Receive folder"));
   auto* open_button = new QPushButton(tr("&Open"));
+  open_button->setAccessibleName(tr("Open the receive folder"));
   connect(open_button, &QPushButton::clicked, this, [this] { open_folder(settings_.receive_dir); });
-  auto* change_button = new QPushButton(tr("C&hange…"));
+  auto* change_button = new QPushButton(tr("&Change…"));
+  change_button->setAccessibleName(tr("Change the receive folder"));
   connect(change_button, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Receive folder"), settings_.receive_dir);
     if (dir.isEmpty()) return;
@@ -198,8 +199,8 @@ void MainWindow::build_layout() {
   history_view_->header()->setStretchLastSection(false);
   history_view_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
   tabs_ = new QTabWidget;
-  tabs_->addTab(transfers_, tr("&Transfers"));
-  tabs_->addTab(history_view_, tr("&History"));
+  tabs_->addTab(transfers_, tr("Tra&nsfers"));  // Alt+T is the Transfers menu
+  tabs_->addTab(history_view_, tr("Histor&y"));  // Alt+H is the Help menu
 
   auto* peers_box = new QWidget;
   auto* peers_layout = new QVBoxLayout(peers_box);
@@ -282,6 +283,65 @@ void MainWindow::reload_pinned_peers() {
   if (settings_dialog_) settings_dialog_->pinned_devices_editor()->set_peers(device_.pinned_peers);
 }
 
+void MainWindow::quit() {
+  if (const int running = transfers_->running_count(); running > 0) {
+    const auto answer = QMessageBox::question(
+        isVisible() ? this : nullptr, tr("Quit Ferry?"),
+        running == 1 ? tr("A transfer is still running. Quitting stops it. Quit anyway?")
+                     : tr("%1 transfers are still running. Quitting stops them. Quit anyway?").arg(running),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes) return;
+  }
+  quitting_ = true;
+  for (OfferDialog* dialog : findChildren<OfferDialog*>()) dialog->reject();
+  // Not QApplication::quit(): Qt 6 first asks every window to close, and one
+  // that refuses keeps Ferry running (and listening) without a window.
+  QApplication::exit(0);
+}
+
+void MainWindow::bring_forward(const QStringList& files) {
+  if (isMinimized()) showNormal();
+  show();
+  raise();
+  activateWindow();
+  if (!files.isEmpty()) send_chosen(files);
+}
+
+void MainWindow::send_chosen(const QStringList& paths) {
+  QStringList names;
+  for (int row = 0; row < peers_->topLevelItemCount(); ++row) {
+    const QTreeWidgetItem* item = peers_->topLevelItem(row);
+    names.append(tr("%1 (%2)").arg(item->text(PeerList::NameColumn), item->text(PeerList::AddressColumn)));
+  }
+  if (names.isEmpty()) {
+    QMessageBox::information(this, tr("Send"), tr("Add a peer first (File → Add Peer…), then send again."));
+    return;
+  }
+  bool chosen = false;
+  const QString what = paths.size() == 1 ? QFileInfo(paths.first()).fileName() : tr("%1 items").arg(paths.size());
+  const QString name = QInputDialog::getItem(this, tr("Send to"), tr("Send %1 to:").arg(what), names,
+                                             std::max(peers_->current_row(), 0), false, &chosen);
+  if (chosen) send_to(static_cast<int>(names.indexOf(name)), paths);
+}
+
+// A peer that is being sent to stays until its sends end.
+void MainWindow::remove_current_peer() {
+  const int row = peers_->current_row();
+  if (row < 0) return;
+  const PeerAddress peer = peers_->peer_at(row);
+  for (const auto& [id, send] : outgoing_) {
+    if (send.address == peer) {
+      QMessageBox::information(this, tr("Remove Peer"),
+                               tr("Ferry is still sending to %1. Cancel that transfer or let it finish, "
+                                  "then remove the peer.").arg(send.peer));
+      return;
+    }
+  }
+  AppSettings changed = settings_;
+  changed.peers.removeAll(peer);
+  apply_settings(changed);
+}
+
 void MainWindow::add_peer(const PeerAddress& peer) {
   if (peer.host.isEmpty() || peers_->row_of(peer) >= 0) return;
   AppSettings changed = settings_;
@@ -291,7 +351,8 @@ void MainWindow::add_peer(const PeerAddress& peer) {
 
 SettingsDialog* MainWindow::open_settings() {
   if (!settings_dialog_) {
-    settings_dialog_ = new SettingsDialog(settings_, device_.pinned_peers, this);
+    settings_dialog_ = new SettingsDialog(settings_, device_.pinned_peers,
+                                          from_utf8(device_.identity->fingerprint), this);
     settings_dialog_->setAttribute(Qt::WA_DeleteOnClose);
     connect(settings_dialog_, &SettingsDialog::applied, this, [this] {
       apply_settings(settings_dialog_->edited(settings_));
@@ -339,7 +400,7 @@ void MainWindow::on_offer(const OfferReceived& offer) {
   incoming_from_[offer.id] = sender;
   if (offer.accepted_automatically) return;
   offered_by_[offer.id] = {offer.identity.fingerprint, offer.device_name, true, false};
-  auto* dialog = new OfferDialog(offer, OfferDialog::kDefaultTimeout, this);
+  auto* dialog = new OfferDialog(offer, settings_.offer_timeout, this);
   connect(dialog, &OfferDialog::answered, this, &MainWindow::on_answer);
   dialog->show();
   dialog->raise();
@@ -381,8 +442,21 @@ void MainWindow::resume(TransferId failed) {
   send_to_peer(send.peer, send.paths);
 }
 
+// A peer added by address shows who answered there: its name and code.
+void MainWindow::on_session_started(const SessionStarted& started) {
+  if (auto it = outgoing_.find(started.id); it != outgoing_.end())
+    peers_->show_identity(peers_->row_of(it->second.address), from_utf8(started.device_name),
+                          from_utf8(started.identity.verification_code));
+}
+
 void MainWindow::on_session_done(const SessionDone& done) {
-  transfers_->on_session_done(done);
+  const auto outgoing = outgoing_.find(done.id);
+  const bool known = outgoing != outgoing_.end() || incoming_from_.count(done.id);
+  const QString peer = outgoing != outgoing_.end() ? outgoing->second.peer
+                       : known                     ? incoming_from_[done.id]
+                                                   : tr("A device");
+  const QString why = done.ok ? QString() : session_failure_sentence(done, peer, settings_.receive_dir);
+  transfers_->on_session_done(done, why);
   HistoryEntry entry;
   entry.sent = done.direction == Direction::Send;
   entry.files_ok = done.files_ok;
@@ -390,24 +464,27 @@ void MainWindow::on_session_done(const SessionDone& done) {
   entry.bytes = done.bytes;
   entry.seconds = done.seconds;
   entry.ok = done.ok;
-  entry.error = done.ok ? from_utf8(done.error) : session_failure(done.error, done.files_failed);
+  entry.error = why;
+  entry.detail = from_utf8(done.error);
   entry.finished = QDateTime::currentDateTime();
-  if (auto it = outgoing_.find(done.id); it != outgoing_.end()) {
-    entry.peer = it->second.peer;
-    entry.folder = it->second.folder;
-    peers_->set_status(peers_->row_of(it->second.address), done.ok ? tr("Sent") : tr("Last send failed"));
-    if (!done.ok) failed_sends_[done.id] = {it->second.address, sending_paths_[done.id]};
+  entry.peer = peer;
+  if (outgoing != outgoing_.end()) {
+    entry.folder = outgoing->second.folder;
+    peers_->set_status(peers_->row_of(outgoing->second.address), done.ok ? tr("Sent") : tr("Last send failed"));
+    if (!done.ok) failed_sends_[done.id] = {outgoing->second.address, sending_paths_[done.id]};
     sending_paths_.erase(done.id);
-    outgoing_.erase(it);
+    outgoing_.erase(outgoing);
   } else {
-    entry.peer = incoming_from_.count(done.id) ? incoming_from_[done.id] : tr("unknown peer");
     entry.folder = settings_.receive_dir;
     incoming_from_.erase(done.id);
   }
   history_.add(entry);
   refill_history();
   for (OfferDialog* dialog : findChildren<OfferDialog*>())
-    if (dialog->id() == done.id) dialog->close();  // the sender gave up before an answer
+    if (dialog->id() == done.id) dialog->withdraw();  // the sender gave up before an answer
+  if (done.cause == FailureCause::DeclinedAutomatically && !entry.sent)
+    return notify(tr("Offer declined"), why);  // this Ferry's own decision, not a failed transfer
+  if (done.cause == FailureCause::DeclinedByUser) return;  // the user knows
   notify(done.ok ? tr("Transfer finished") : tr("Transfer failed"),
          (entry.sent ? tr("To %1: %2") : tr("From %1: %2")).arg(entry.peer, history_summary(entry)));
 }
@@ -419,7 +496,7 @@ void MainWindow::refill_history() {
     item->setText(0, QLocale().toString(entry.finished, QLocale::ShortFormat));
     item->setText(1, (entry.sent ? tr("↑ to %1") : tr("↓ from %1")).arg(entry.peer));
     item->setText(2, history_summary(entry));
-    item->setToolTip(2, entry.error);
+    item->setToolTip(2, entry.detail.isEmpty() ? entry.error : tr("%1\n\nDetail: %2").arg(entry.error, entry.detail));
     item->setText(3, human_duration(entry.seconds));
     auto* open = new QPushButton(tr("Open folder"));
     const QString folder = entry.folder;

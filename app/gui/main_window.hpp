@@ -61,6 +61,14 @@ class MainWindow : public QMainWindow {
   QTreeWidget* history_view() const { return history_view_; }
   EngineBridge* bridge() const { return bridge_.get(); }
   SettingsDialog* open_settings();
+  // Ends Ferry (asking first while transfers run): pending offers are
+  // declined and the event loop ends whatever dialog is open.
+  void quit();
+  // Another launch of Ferry: the window comes forward and, given files,
+  // asks to which peer to send them.
+  void bring_forward(const QStringList& files);
+  // Files chosen first (command line, "Open with"): asks for the peer.
+  void send_chosen(const QStringList& paths);
 
  signals:
   void offer_shown(ferry::gui::OfferDialog* dialog);
@@ -85,7 +93,9 @@ class MainWindow : public QMainWindow {
   void on_answer(TransferId id, bool accept, bool always);
   void pin_sender(KnownPeer sender);
   void reload_pinned_peers();
+  void on_session_started(const SessionStarted& started);
   void on_session_done(const SessionDone& done);
+  void remove_current_peer();
   void send_with_dialog(bool folder);
   void send_to_peer(const PeerAddress& peer, const QStringList& paths);
   void notify(const QString& title, const QString& message);

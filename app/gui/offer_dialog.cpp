@@ -1,7 +1,6 @@
 #include "offer_dialog.hpp"
 
 #include <QCheckBox>
-#include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QFrame>
@@ -79,7 +78,7 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   form->addRow(tr("Files:"), new QLabel(QString::number(files)));
   form->addRow(tr("Total size:"), new QLabel(human_bytes(offer.total_bytes)));
 
-  always_ = new QCheckBox(tr("&Always accept from this device"));
+  always_ = new QCheckBox(tr("Al&ways accept from this device"));
   always_->setToolTip(tr("Pins this device's identity: its offers are accepted without asking from now on "
                          "(Settings → Pinned devices)."));
   timeout_label_ = new QLabel;
@@ -137,19 +136,25 @@ void OfferDialog::show_time_left() {
   timeout_label_->setText(tr("Declined automatically in %1.").arg(human_duration(seconds_left_)));
 }
 
+// Answers once; every later call only closes. done() hides the dialog (and
+// deletes it), where close() would come back through closeEvent() → reject().
 void OfferDialog::answer(bool accept) {
-  if (answered_) return;
+  if (!answered_) {
+    answered_ = true;
+    countdown_.stop();
+    emit answered(id_, accept, accept && always_->isChecked());
+  }
+  QDialog::done(accept ? QDialog::Accepted : QDialog::Rejected);
+}
+
+void OfferDialog::withdraw() {
   answered_ = true;
   countdown_.stop();
-  emit answered(id_, accept, accept && always_->isChecked());
-  close();
+  QDialog::done(QDialog::Rejected);
 }
 
-void OfferDialog::reject() { answer(false); }  // Escape
-
-void OfferDialog::closeEvent(QCloseEvent* event) {
-  answer(false);  // closing the window declines; no-op after an answer
-  QDialog::closeEvent(event);
-}
+// Escape, Alt+F4 and the title bar's close button all end here (QDialog's
+// closeEvent() rejects a visible dialog): they decline.
+void OfferDialog::reject() { answer(false); }
 
 }  // namespace ferry::gui

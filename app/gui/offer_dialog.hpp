@@ -32,13 +32,14 @@ class OfferDialog : public QDialog {
   QCheckBox* always_accept_box() const { return always_; }
   // The impostor warning, when the sender's identity Changed; else null.
   QLabel* impostor_warning() const { return warning_; }
+  // The sender gave up before an answer: closes without answering.
+  void withdraw();
 
  signals:
   // Sent once: the answer, and whether to accept this device from now on.
   void answered(ferry::TransferId id, bool accept, bool always_accept);
 
- protected:
-  void closeEvent(QCloseEvent* event) override;
+ public slots:
   void reject() override;
 
  private:

@@ -5,13 +5,16 @@
 #include <QDropEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMimeData>
+#include <QPainter>
 #include <QUrl>
 
 #include <algorithm>
 
 #include "ferry/core/endpoint.hpp"
 #include "format.hpp"
+#include "keyboard_menu.hpp"
 #include "trust_format.hpp"
 
 namespace ferry::gui {
@@ -36,6 +39,7 @@ PeerList::PeerList(QWidget* parent) : QTreeWidget(parent) {
   setSelectionMode(QAbstractItemView::SingleSelection);
   header()->setStretchLastSection(true);
   setAccessibleName(tr("Peers"));
+  setAccessibleDescription(empty_text());
   setToolTip(tr("Drop files or folders onto a peer to send them."));
   connect(this, &QTreeWidget::itemDoubleClicked, this,
           [this](QTreeWidgetItem* item) { emit activated_row(indexOfTopLevelItem(item)); });
@@ -134,6 +138,15 @@ void PeerList::set_status(int row, const QString& status) {
   if (QTreeWidgetItem* item = topLevelItem(row)) item->setText(StatusColumn, status);
 }
 
+void PeerList::show_identity(int row, const QString& device_name, const QString& code) {
+  QTreeWidgetItem* item = topLevelItem(row);
+  if (!item || row >= peers_.size()) return;  // discovered peers say who they are already
+  if (peers_[row].name.isEmpty() && !device_name.isEmpty()) item->setText(NameColumn, device_name);
+  item->setToolTip(NameColumn, device_name);
+  item->setText(CodeColumn, code);
+  fit_columns();
+}
+
 void PeerList::dragEnterEvent(QDragEnterEvent* event) {
   if (event->mimeData()->hasUrls() && !local_paths(event->mimeData()->urls()).isEmpty())
     event->acceptProposedAction();
@@ -160,11 +173,34 @@ void PeerList::dropEvent(QDropEvent* event) {
 }
 
 void PeerList::keyPressEvent(QKeyEvent* event) {
+  if (is_context_menu_key(event)) {
+    QContextMenuEvent menu = keyboard_menu_event(*this);
+    return contextMenuEvent(&menu);
+  }
   if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && current_row() >= 0) {
     emit activated_row(current_row());
     return;
   }
   QTreeWidget::keyPressEvent(event);
+}
+
+// The actions the window gave this list (send, remove), at the pointer or the current row.
+void PeerList::contextMenuEvent(QContextMenuEvent* event) {
+  if (!actions().isEmpty()) QMenu::exec(actions(), event->globalPos(), nullptr, this);
+}
+
+void PeerList::paintEvent(QPaintEvent* event) {
+  QTreeWidget::paintEvent(event);
+  if (topLevelItemCount() > 0) return;
+  QPainter painter(viewport());
+  painter.setPen(palette().color(QPalette::PlaceholderText));
+  painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
+                   empty_text());
+}
+
+QString PeerList::empty_text() {
+  return tr("Devices running Ferry on this network appear here. Drop files on one to send them.\n"
+            "Or add one by address: File → Add Peer… (Ctrl+N).");
 }
 
 QStringList local_paths(const QList<QUrl>& urls) {

@@ -30,6 +30,10 @@ class PeerList : public QTreeWidget {
   // The selected peer's row, or -1.
   int current_row() const;
   void set_status(int row, const QString& status);
+  // What the list says while it is empty.
+  static QString empty_text();
+  // Who answered at a peer added by address (name and verification code).
+  void show_identity(int row, const QString& device_name, const QString& code);
 
  signals:
   void files_dropped(int row, const QStringList& paths);
@@ -40,6 +44,8 @@ class PeerList : public QTreeWidget {
   void dragMoveEvent(QDragMoveEvent* event) override;
   void dropEvent(QDropEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
+  void paintEvent(QPaintEvent* event) override;  // words for the empty list
+  void contextMenuEvent(QContextMenuEvent* event) override;
 
  private:
   struct Discovered {

@@ -1,6 +1,9 @@
 #include "settings_dialog.hpp"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -31,39 +34,45 @@ std::optional<Strategy> strategy_at(int row) {
   return static_cast<Strategy>(row - 1);
 }
 
+// One line under a setting on what it does.
+QLabel* hint(const QString& text) {
+  auto* label = new QLabel(text);
+  label->setWordWrap(true);
+  label->setForegroundRole(QPalette::PlaceholderText);
+  return label;
+}
+
 }  // namespace
 
 SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<KnownPeer>& pinned_peers,
-                               QWidget* parent)
+                               const QString& fingerprint, QWidget* parent)
     : QDialog(parent) {
   setWindowTitle(tr("Ferry Settings"));
 
-  threshold_ = new ThresholdEditor;
-  threshold_->set_threshold(settings.direct_threshold);
-  strategy_ = new QComboBox;
-  strategy_->addItems({tr("Automatic (by size)"), tr("Always zero-copy"), tr("Always direct I/O"),
-                       tr("Always buffered")});
-  strategy_->setCurrentIndex(strategy_row(settings.forced_strategy));
-  strategy_->setToolTip(tr("For diagnosis: move every file the same way, whatever its size."));
-  auto* transfer_box = new QGroupBox(tr("Transfers"));
-  auto* transfer_form = new QFormLayout(transfer_box);
-  transfer_form->addRow(tr("Direct I/O &threshold:"), threshold_);
-  transfer_form->addRow(tr("&Strategy:"), strategy_);
-
+  // General: who this device is, where files land, who may send without asking.
   device_name_ = new QLineEdit(settings.device_name);
-  port_ = new QSpinBox;
-  port_->setRange(0, 65535);
-  port_->setSpecialValueText(tr("Any free port"));
-  port_->setValue(settings.port);
+  device_name_->setAccessibleName(tr("Device name"));
+  auto* fingerprint_field = new QLineEdit(fingerprint);
+  fingerprint_field->setReadOnly(true);
+  fingerprint_field->setAccessibleName(tr("Fingerprint"));
+  fingerprint_field->setToolTip(tr("What another computer needs to pin this one: ferry-cli trust FINGERPRINT"));
+  auto* copy = new QPushButton(tr("C&opy"));
+  connect(copy, &QPushButton::clicked, this, [fingerprint] { QGuiApplication::clipboard()->setText(fingerprint); });
+  auto* fingerprint_row = new QHBoxLayout;
+  fingerprint_row->addWidget(fingerprint_field, 1);
+  fingerprint_row->addWidget(copy);
+  discovery_ = new QCheckBox(tr("&Discover peers on the local network and announce this device"));
+  discovery_->setChecked(settings.discovery);
   auto* device_box = new QGroupBox(tr("This device"));
   auto* device_form = new QFormLayout(device_box);
   device_form->addRow(tr("Device &name:"), device_name_);
-  device_form->addRow(tr("&Port:"), port_);
-  discovery_ = new QCheckBox(tr("&Discover peers on the local network and announce this device"));
-  discovery_->setChecked(settings.discovery);
+  auto* fingerprint_label = new QLabel(tr("&Fingerprint:"));
+  fingerprint_label->setBuddy(fingerprint_field);
+  device_form->addRow(fingerprint_label, fingerprint_row);
   device_form->addRow(QString(), discovery_);
 
   receive_dir_ = new QLineEdit(settings.receive_dir);
+  receive_dir_->setAccessibleName(tr("Receive folder"));
   auto* browse = new QPushButton(tr("&Browse…"));
   connect(browse, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Receive folder"), receive_dir_->text());
@@ -73,19 +82,55 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   folder_row->addWidget(receive_dir_, 1);
   folder_row->addWidget(browse);
   consent_ = new QComboBox;
-  consent_->addItems({tr("Ask every time, even pinned devices"),
-                      tr("Ask, except pinned devices that accept without asking"),
-                      tr("Accept everything (not recommended)")});
+  consent_->addItems({tr("Nobody: ask every time, even pinned devices"),
+                      tr("Pinned devices set to accept without asking"),
+                      tr("Everybody (not recommended)")});
   consent_->setCurrentIndex(static_cast<int>(settings.consent));
   consent_->setToolTip(tr("A device that uses the name of a pinned device with another identity is "
                           "always asked about."));
   auto* receive_box = new QGroupBox(tr("Receiving"));
   auto* receive_form = new QFormLayout(receive_box);
-  receive_form->addRow(tr("Receive &folder:"), folder_row);
-  receive_form->addRow(tr("&Consent:"), consent_);
+  auto* folder_label = new QLabel(tr("Receive &folder:"));  // a row of widgets: the label needs its buddy
+  folder_label->setBuddy(receive_dir_);
+  receive_form->addRow(folder_label, folder_row);
+  receive_form->addRow(tr("&Who may send without asking:"), consent_);
 
   start_minimized_ = new QCheckBox(tr("Start &minimized to the tray"));
   start_minimized_->setChecked(settings.start_minimized);
+
+  auto* general = new QWidget;
+  auto* general_layout = new QVBoxLayout(general);
+  general_layout->addWidget(device_box);
+  general_layout->addWidget(receive_box);
+  general_layout->addWidget(start_minimized_);
+  general_layout->addStretch(1);
+
+  // Advanced: how bytes move, and the port.
+  threshold_ = new ThresholdEditor;
+  threshold_->set_threshold(settings.direct_threshold);
+  strategy_ = new QComboBox;
+  strategy_->addItems({tr("Automatic (by size)"), tr("Always zero-copy"), tr("Always direct I/O"),
+                       tr("Always buffered")});
+  strategy_->setCurrentIndex(strategy_row(settings.forced_strategy));
+  port_ = new QSpinBox;
+  port_->setRange(0, 65535);
+  port_->setSpecialValueText(tr("Any free port"));
+  port_->setValue(settings.port);
+  auto* advanced = new QWidget;
+  auto* advanced_form = new QFormLayout(advanced);
+  advanced_form->addRow(tr("Direct I/O &threshold:"), threshold_);
+  advanced_form->addRow(QString(), hint(tr("Files this big or bigger bypass the page cache, so one large "
+                                           "transfer does not push out what other programs keep there.")));
+  advanced_form->addRow(tr("&Strategy:"), strategy_);
+  advanced_form->addRow(QString(), hint(tr("For diagnosis: move every file the same way, whatever its size.")));
+  advanced_form->addRow(tr("&Port:"), port_);
+  advanced_form->addRow(QString(), hint(tr("Where this device listens for offers (53740 unless you change it).")));
+
+  pinned_ = new PinnedDevicesEditor(pinned_peers);
+  auto* tabs = new QTabWidget;
+  tabs->addTab(general, tr("&General"));
+  tabs->addTab(pinned_, tr("P&inned devices"));
+  tabs->addTab(advanced, tr("&Advanced"));
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply |
                                        QDialogButtonBox::Cancel);
@@ -97,22 +142,11 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
           [this] { emit applied(); });
 
-  auto* general = new QWidget;
-  auto* general_layout = new QVBoxLayout(general);
-  general_layout->addWidget(transfer_box);
-  general_layout->addWidget(device_box);
-  general_layout->addWidget(receive_box);
-  general_layout->addWidget(start_minimized_);
-  general_layout->addStretch(1);
-  pinned_ = new PinnedDevicesEditor(pinned_peers);
-  auto* tabs = new QTabWidget;
-  tabs->addTab(general, tr("&General"));
-  tabs->addTab(pinned_, tr("&Pinned devices"));
-
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(tabs);
   layout->addWidget(buttons);
   setMinimumWidth(560);
+  device_name_->setFocus();
 }
 
 AppSettings SettingsDialog::edited(AppSettings settings) const {

@@ -24,7 +24,8 @@ class SettingsDialog : public QDialog {
   Q_OBJECT
 
  public:
-  SettingsDialog(const AppSettings& settings, const std::vector<KnownPeer>& pinned_peers,
+  // `fingerprint`: this device's, shown for `ferry-cli trust` on another computer.
+  SettingsDialog(const AppSettings& settings, const std::vector<KnownPeer>& pinned_peers, const QString& fingerprint,
                  QWidget* parent = nullptr);
 
   // `current` with what this panel edits replaced by the panel's values

@@ -8,6 +8,7 @@
 #include <QStyle>
 
 #include "format.hpp"
+#include "keyboard_menu.hpp"
 #include "transfer_delegate.hpp"
 #include "trust_format.hpp"
 
@@ -38,9 +39,14 @@ TransferList::TransferList(QWidget* parent) : QTreeWidget(parent) {
   setSelectionMode(QAbstractItemView::SingleSelection);
   setAccessibleName(tr("Transfers"));
   header()->setStretchLastSection(true);
-  header()->resizeSection(TransferColumn, 280);
-  header()->resizeSection(ProgressColumn, 140);
-  header()->resizeSection(SpeedColumn, 150);
+  // Narrow enough that Status, last, shows at the window's default size.
+  header()->resizeSection(TransferColumn, 220);
+  header()->resizeSection(FilesColumn, 50);
+  header()->resizeSection(SizeColumn, 80);
+  header()->resizeSection(ProgressColumn, 120);
+  header()->resizeSection(SpeedColumn, 130);
+  header()->resizeSection(EtaColumn, 70);
+  header()->resizeSection(ModeColumn, 90);
   connect(this, &QTreeWidget::currentItemChanged, this, &TransferList::announce_selection);
 }
 
@@ -69,7 +75,7 @@ void TransferList::add_outgoing(TransferId id, const QString& peer, const QStrin
   QStringList names;
   for (const QString& path : paths) names.append(QFileInfo(path).fileName());
   session.item->setToolTip(TransferColumn, names.join(QStringLiteral(", ")));
-  session.item->setText(StatusColumn, tr("Waiting for %1 to accept…").arg(peer));
+  session.item->setText(StatusColumn, tr("Connecting to %1…").arg(peer));
   setCurrentItem(session.item);
 }
 
@@ -81,7 +87,7 @@ void TransferList::on_session_started(const SessionStarted& started) {
   session.entries = started.entries;
   session.item->setText(FilesColumn, QString::number(started.file_count));
   session.item->setText(SizeColumn, human_bytes(started.total_bytes));
-  session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending") : tr("Receiving"));
+  session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending…") : tr("Receiving…"));
   session.bytes_before.resize(session.entries.size());
   session.file_items.assign(session.entries.size(), nullptr);
   std::uint64_t before = 0;
@@ -183,22 +189,41 @@ void TransferList::on_file_done(const FileDone& file) {
   }
 }
 
-void TransferList::on_session_done(const SessionDone& done) {
+void TransferList::on_send_phase(const SendPhaseChanged& phase) {
+  auto it = sessions_.find(phase.id);
+  if (it == sessions_.end() || !it->second.running) return;
+  const QString& peer = it->second.peer;
+  it->second.item->setText(StatusColumn, phase.phase == SendPhase::Connecting
+                                             ? tr("Connecting to %1…").arg(peer)
+                                             : tr("Waiting for %1 to accept…").arg(peer));
+}
+
+// `why`: the failure in the user's words (unused when it succeeded).
+void TransferList::on_session_done(const SessionDone& done, const QString& why) {
   auto it = sessions_.find(done.id);
   if (it == sessions_.end()) return;
   Session& session = it->second;
   session.running = false;
+  // Speed counts file data from its first byte: not the wait for an answer,
+  // nor files the receiver had already.
+  const double speed = done.seconds > 0 ? static_cast<double>(done.data_bytes) / done.seconds : 0;
+  const QString already = done.files_already_there == 0 ? QString()
+                          : done.files_already_there == 1 ? tr("1 file already there")
+                                                          : tr("%1 files already there").arg(done.files_already_there);
   if (done.ok) {
     session.item->setData(ProgressColumn, kPercentRole, 100);
-    const double speed = done.seconds > 0 ? static_cast<double>(done.bytes) / done.seconds : 0;
-    session.item->setText(SpeedColumn, human_speed(speed));
-    session.item->setText(StatusColumn, tr("Done in %1").arg(human_duration(done.seconds)));
+    session.item->setText(SpeedColumn, done.data_bytes > 0 ? human_speed(speed) : QString());
+    QStringList status;
+    if (done.data_bytes > 0) status.append(tr("Done in %1").arg(human_duration(done.seconds)));
+    else status.append(tr("Done"));
+    if (!already.isEmpty()) status.append(already);
+    session.item->setText(StatusColumn, status.join(QStringLiteral(" · ")));
   } else {
-    const QString why = session_failure(done.error, done.files_failed);
     session.resumable = session.direction == Direction::Send;
-    session.item->setText(StatusColumn, session.resumable ? tr("Failed: %1 (Resume sends the rest)").arg(why)
-                                                          : tr("Failed: %1").arg(why));
-    session.item->setToolTip(StatusColumn, why);
+    session.item->setText(SpeedColumn, QString());  // a failed row keeps no last speed
+    session.item->setData(SpeedColumn, kSpeedHistoryRole, QVariant());
+    session.item->setText(StatusColumn, tr("Failed: %1").arg(why));
+    session.item->setToolTip(StatusColumn, done.error.empty() ? why : tr("%1\n\nDetail: %2").arg(why, from_utf8(done.error)));
   }
   session.item->setText(EtaColumn, QString());
   if (currentItem() == session.item) announce_selection();
@@ -229,6 +254,12 @@ std::optional<TransferId> TransferList::selected_where(bool Session::*flag) cons
   return std::nullopt;
 }
 
+int TransferList::running_count() const {
+  int count = 0;
+  for (const auto& [id, session] : sessions_) count += session.running;
+  return count;
+}
+
 bool TransferList::is_running(TransferId id) const {
   auto it = sessions_.find(id);
   return it != sessions_.end() && it->second.running;
@@ -246,6 +277,10 @@ void TransferList::clear_finished() {
 }
 
 void TransferList::keyPressEvent(QKeyEvent* event) {
+  if (is_context_menu_key(event)) {
+    QContextMenuEvent menu = keyboard_menu_event(*this);
+    return contextMenuEvent(&menu);
+  }
   if (event->key() == Qt::Key_Delete) {
     if (auto id = selected_running()) return emit cancel_requested(*id);
   }

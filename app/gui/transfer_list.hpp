@@ -34,7 +34,9 @@ class TransferList : public QTreeWidget {
   void on_session_started(const SessionStarted& started);
   void on_progress(const Progress& progress);
   void on_file_done(const FileDone& file);
-  void on_session_done(const SessionDone& done);
+  void on_send_phase(const SendPhaseChanged& phase);
+  // `why`: a failure in the user's words.
+  void on_session_done(const SessionDone& done, const QString& why);
 
   // The selected session, when it is still running.
   std::optional<TransferId> selected_running() const;
@@ -43,6 +45,7 @@ class TransferList : public QTreeWidget {
   // The failed send `id` was sent again: it is no longer offered for resuming.
   void mark_resumed(TransferId id);
   bool is_running(TransferId id) const;
+  int running_count() const;
   void clear_finished();
 
  signals:

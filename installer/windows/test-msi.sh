@@ -116,6 +116,7 @@ loaded_from_install() {
   [[ -z $outside ]] || fail "DLLs loaded from outside the install folder: $outside"
 }
 shortcut() { find "$WINEPREFIX/drive_c" -path '*/Start Menu/Programs/Ferry.lnk' -print -quit; }
+send_to() { find "$WINEPREFIX/drive_c" -path '*/SendTo/Ferry.lnk' -print -quit; }
 
 # installed VERSION: one Ferry, of this version, its files equal to the staged ones.
 installed() {
@@ -129,6 +130,9 @@ installed() {
   local lnk
   lnk=$(shortcut)
   [[ -n $lnk ]] || fail "no Ferry.lnk in a Start menu"
+  grep -aq 'Program Files\\Ferry\\ferry.exe' "$lnk" || fail "$lnk does not point at ferry.exe"
+  lnk=$(send_to)
+  [[ -n $lnk ]] || fail "no Ferry.lnk in Explorer's Send to folder"
   grep -aq 'Program Files\\Ferry\\ferry.exe' "$lnk" || fail "$lnk does not point at ferry.exe"
   local reported
   reported=$(timeout -k 5 60 wine "$cli" --version 2>&1) || fail "installed ferry-cli.exe --version: $reported"
@@ -190,6 +194,7 @@ step "uninstalling"
 msiexec uninstall /x "Z:$work/msi/Ferry-$next-x64.msi"
 [[ ! -e $install_dir ]] || fail "Program Files\\Ferry is still there: $(find "$install_dir" | head)"
 [[ -z $(shortcut) ]] || fail "$(shortcut) is still there"
+[[ -z $(send_to) ]] || fail "$(send_to) is still there"
 [[ -z $(ferry_products) ]] || fail "still registered: $(ferry_products)"
 timeout -k 5 60 wine reg query 'HKLM\Software\Ferry' >/dev/null 2>&1 && fail "HKLM\\Software\\Ferry is still there"
 netsh_ran "$work/uninstall.log" "$firewall_delete"

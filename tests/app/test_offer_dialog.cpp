@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -50,6 +51,12 @@ bool shows_text_with(const QDialog& dialog, const QString& part) {
   return false;
 }
 
+// An answered dialog hides and deletes itself.
+void gone_soon(OfferDialog* dialog) {
+  QPointer<OfferDialog> alive(dialog);
+  QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), 5'000);
+}
+
 }  // namespace
 
 class TestOfferDialog : public QObject {
@@ -63,6 +70,8 @@ class TestOfferDialog : public QObject {
   void accept_with_always_answers_once();
   void unanswered_offer_declines_itself();
   void escape_declines();
+  void closing_the_window_declines_and_closes();
+  void closes_after_an_answer_without_answering_again();
 };
 
 void TestOfferDialog::shows_sender_count_size_and_list() {
@@ -123,7 +132,8 @@ void TestOfferDialog::accept_with_always_answers_once() {
   QCOMPARE(answered.first().at(0).value<TransferId>(), TransferId{7});
   QCOMPARE(answered.first().at(1).toBool(), true);
   QCOMPARE(answered.first().at(2).toBool(), true);
-  QTest::qWait(50);  // the dialog deletes itself on close
+  QVERIFY(!dialog->isVisible());
+  gone_soon(dialog);
 }
 
 void TestOfferDialog::unanswered_offer_declines_itself() {
@@ -136,6 +146,7 @@ void TestOfferDialog::unanswered_offer_declines_itself() {
   QVERIFY(clock.elapsed() >= 1'500);
   QCOMPARE(answered.first().at(1).toBool(), false);
   QCOMPARE(answered.first().at(2).toBool(), false);
+  gone_soon(dialog);
 }
 
 void TestOfferDialog::escape_declines() {
@@ -145,6 +156,33 @@ void TestOfferDialog::escape_declines() {
   QTest::keyClick(dialog, Qt::Key_Escape);
   QCOMPARE(answered.count(), 1);
   QCOMPARE(answered.first().at(1).toBool(), false);
+  gone_soon(dialog);
+}
+
+// The window's close button (or Alt+F4) sends a close event: it declines, and
+// the dialog goes away (it used to refuse the close and stay forever).
+void TestOfferDialog::closing_the_window_declines_and_closes() {
+  auto* dialog = new OfferDialog(sample_offer(), std::chrono::seconds(60));
+  QSignalSpy answered(dialog, &OfferDialog::answered);
+  dialog->show();
+  QVERIFY(dialog->close());
+  QCOMPARE(answered.count(), 1);
+  QCOMPARE(answered.first().at(1).toBool(), false);
+  gone_soon(dialog);
+}
+
+// Answered once, a later close (quitting Ferry, the sender giving up) is
+// accepted and answers nothing more.
+void TestOfferDialog::closes_after_an_answer_without_answering_again() {
+  OfferDialog dialog(sample_offer(), std::chrono::seconds(60));
+  QSignalSpy answered(&dialog, &OfferDialog::answered);
+  dialog.setAttribute(Qt::WA_DeleteOnClose, false);
+  dialog.show();
+  dialog.accept_button()->click();
+  dialog.show();  // as if still up
+  QVERIFY(dialog.close());
+  QVERIFY(!dialog.isVisible());
+  QCOMPARE(answered.count(), 1);
 }
 
 QTEST_MAIN(TestOfferDialog)

@@ -1,0 +1,18 @@
+#pragma once
+// A failed transfer in the user's words: what happened and what to do, from
+// the engine's FailureCause. The engine's own text stays the technical
+// detail (a tooltip away), never the headline.
+#include <QString>
+
+#include "ferry/core/events.hpp"
+
+namespace ferry::gui {
+
+// `peer`: the other side as the user knows it; `receive_dir`: this side's
+// receive folder (a receiver's folder problems name it).
+QString failure_sentence(FailureCause cause, Direction direction, const QString& peer, const QString& receive_dir);
+// The sentence for a session, with what Resume would do when it is resumable;
+// falls back to the technical text for causes without words.
+QString session_failure_sentence(const SessionDone& done, const QString& peer, const QString& receive_dir);
+
+}  // namespace ferry::gui
