@@ -69,6 +69,7 @@ int run_peers(const PeersOptions& options) {
   settings.device_id = device.identity->fingerprint;
   settings.receive_port = 0;  // listen only
   settings.interval = kProbeInterval;
+  for (const KnownPeer& peer : device.known_peers) settings.pinned_device_ids.push_back(peer.fingerprint);
   EngineWakeup wakeup;
   PeerListing listing(options.json);
   {

@@ -25,6 +25,12 @@ void DiscoveryBridge::set_receive_port(quint16 port) {
   update();
 }
 
+void DiscoveryBridge::set_pinned(const std::vector<KnownPeer>& pinned) {
+  settings_.pinned_device_ids.clear();
+  for (const KnownPeer& peer : pinned) settings_.pinned_device_ids.push_back(peer.fingerprint);
+  update();
+}
+
 void DiscoveryBridge::set_enabled(bool enabled) {
   enabled_ = enabled;
   update();

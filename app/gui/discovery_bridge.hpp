@@ -11,8 +11,10 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ferry/core/discovery.hpp"
+#include "ferry/core/trust.hpp"
 
 Q_DECLARE_METATYPE(ferry::DiscoveredPeer)
 
@@ -31,6 +33,8 @@ class DiscoveryBridge : public QObject {
   void set_device_name(const QString& name);
   void set_receive_port(quint16 port);
   void set_enabled(bool enabled);
+  // Pinned devices are listed whenever heard, however many others announce.
+  void set_pinned(const std::vector<KnownPeer>& pinned);
 
  signals:
   void peer_seen(const ferry::DiscoveredPeer& peer);  // found, or changed

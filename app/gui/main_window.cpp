@@ -71,6 +71,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   config_watcher_->addPath(QString::fromStdU16String(device_.config_dir.u16string()));
   connect(config_watcher_, &QFileSystemWatcher::directoryChanged, this, &MainWindow::reload_pinned_peers);
   discovery_->set_device_name(settings_.device_name);
+  discovery_->set_pinned(device_.pinned_peers);
   discovery_->set_enabled(settings_.discovery);
 
   build_layout();
@@ -271,6 +272,7 @@ void MainWindow::apply_pinned_peers(std::vector<KnownPeer> peers) {
                              .arg(from_utf8(saved.error().describe())));
   device_.pinned_peers = std::move(peers);
   bridge_->apply_settings(engine_settings(settings_, device_));
+  discovery_->set_pinned(device_.pinned_peers);
 }
 
 // Takes the pinned devices as the file now says (our own saves change nothing).
@@ -280,6 +282,7 @@ void MainWindow::reload_pinned_peers() {
   if (loaded.value() == device_.pinned_peers) return;
   device_.pinned_peers = std::move(loaded.value());
   bridge_->apply_settings(engine_settings(settings_, device_));
+  discovery_->set_pinned(device_.pinned_peers);
   if (settings_dialog_) settings_dialog_->pinned_devices_editor()->set_peers(device_.pinned_peers);
 }
 

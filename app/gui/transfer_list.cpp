@@ -116,12 +116,12 @@ void TransferList::on_session_started(const SessionStarted& started) {
 void TransferList::show_peer(Session& session, const SessionStarted& started) {
   const QString code = from_utf8(started.identity.verification_code);
   session.item->setText(TransferColumn, tr("%1%2 · %3").arg(arrow(started.direction), session.peer, code));
-  session.item->setText(ModeColumn, mode_label(started.mode));
-  session.item->setToolTip(ModeColumn, mode_explanation(started.mode));
+  session.item->setText(ModeColumn, mode_label(started.mode, started.kernel_tls));
+  session.item->setToolTip(ModeColumn, mode_explanation(started.mode, started.kernel_tls));
   QStringList details = {tr("%1 at %2, code %3: %4")
                              .arg(from_utf8(started.device_name), from_utf8(started.peer), code,
                                   trust_label(started.identity)),
-                         mode_summary(started.mode)};
+                         mode_summary(started.mode, started.kernel_tls)};
   if (const QString files = session.item->toolTip(TransferColumn); !files.isEmpty()) details.append(files);
   session.item->setToolTip(TransferColumn, details.join(QLatin1Char('\n')));
   if (started.identity.trust == PeerTrust::Changed)
