@@ -49,6 +49,7 @@ TransferId EngineBridge::send(const QString& host, quint16 port, const QStringLi
 }
 
 void EngineBridge::respond(TransferId id, bool accept) { engine_->respond(id, accept); }
+void EngineBridge::decline_unanswered(TransferId id) { engine_->decline_unanswered(id); }
 
 void EngineBridge::cancel(TransferId id) { engine_->cancel(id); }
 

@@ -405,6 +405,11 @@ void MainWindow::on_offer(const OfferReceived& offer) {
   offered_by_[offer.id] = {offer.identity.fingerprint, offer.device_name, true, false};
   auto* dialog = new OfferDialog(offer, settings_.offer_timeout, this);
   connect(dialog, &OfferDialog::answered, this, &MainWindow::on_answer);
+  connect(dialog, &OfferDialog::timed_out, this, [this](TransferId id) {
+    bridge_->decline_unanswered(id);
+    offered_by_.erase(id);
+    incoming_from_.erase(id);
+  });
   dialog->show();
   dialog->raise();
   notify(tr("Incoming files"), tr("%1 wants to send you %2.").arg(sender, human_bytes(offer.total_bytes)));

@@ -128,8 +128,11 @@ QWidget* OfferDialog::impostor_warning_box(const QString& name) {
 }
 
 void OfferDialog::tick() {
-  if (--seconds_left_ <= 0) return answer(false);
-  show_time_left();
+  if (--seconds_left_ > 0) return show_time_left();
+  answered_ = true;
+  countdown_.stop();
+  emit timed_out(id_);
+  QDialog::done(QDialog::Rejected);
 }
 
 void OfferDialog::show_time_left() {

@@ -38,6 +38,9 @@ class OfferDialog : public QDialog {
  signals:
   // Sent once: the answer, and whether to accept this device from now on.
   void answered(ferry::TransferId id, bool accept, bool always_accept);
+  // Sent instead when nobody answered in time: the offer is declined, but
+  // not by the user.
+  void timed_out(ferry::TransferId id);
 
  public slots:
   void reject() override;
