@@ -169,15 +169,16 @@ struct TransferEngine::Impl final : SessionHost {
     });
   }
 
-  // The receive folder may have been deleted or replaced since listen(): each
-  // session opens it anew, creating it again (as listen() does) when it is
-  // gone. Should that fail, the session meets the old handle's write errors.
+  // The receive folder may have been deleted since listen(): a session then
+  // opens it anew, creating it again (as listen() does). Should that fail,
+  // the session meets the old handle's write errors. While the folder is
+  // there the handle is kept: no descriptor per connection.
   void reopen_receive_folder() {
     std::error_code ec;
-    const bool gone = !std::filesystem::is_directory(settings_.receive_dir, ec);
+    if (std::filesystem::is_directory(settings_.receive_dir, ec)) return;
     auto folder = platform::ReceiveFolder::open(settings_.receive_dir);
     if (!folder) return spdlog::error("receive folder: {}", folder.error().describe());
-    if (gone) spdlog::info("the receive folder {} was gone: created it again", settings_.receive_dir.string());
+    spdlog::info("the receive folder {} was gone: created it again", settings_.receive_dir.string());
     folder_ = std::move(folder.value());
   }
 
@@ -198,9 +199,10 @@ struct TransferEngine::Impl final : SessionHost {
   void accept_failed(const boost::system::error_code& ec) {
     const auto now = std::chrono::steady_clock::now();
     if (!last_accept_failure_ || now - *last_accept_failure_ > kAcceptEpisodeGap) {
+      boost::system::error_code ignored;
       spdlog::warn("accept on port {}: {} ({} sessions open); making room and backing off "
                    "(said once until accepts work for {} s)",
-                   acceptor_->local_endpoint().port(), ec.message(), gate_.sessions(),
+                   acceptor_->local_endpoint(ignored).port(), ec.message(), gate_.sessions(),
                    kAcceptEpisodeGap.count());
     }
     last_accept_failure_ = now;
