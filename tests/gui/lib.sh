@@ -157,7 +157,8 @@ start_ferry() {
   local pid=$last_ferry_pid
   echo "$pid" >"$work/$name/pid"
   printf -v "${name}_pid" %s "$pid"
-  wait_until 30 "the window of $name" main_window "$pid"
+  # A first start makes the identity and Qt's caches: slow on a loaded machine.
+  wait_until 60 "the window of $name" main_window "$pid"
   wait_until 30 "$name listening" port_of "$pid"
   log "$name: pid $pid, port $(port_of "$pid")"
 }
