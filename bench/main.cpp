@@ -98,7 +98,8 @@ std::uint64_t disk_bytes_needed(const BenchOptions& options) {
   if (options.runs_scenario('L')) needed = std::max(needed, 2 * options.large_size);
   if (options.runs_scenario('D') || options.runs_scenario('R')) needed = std::max(needed, options.large_size);
   if (options.runs_scenario('S')) needed = std::max(needed, 2 * small_set);
-  if (options.runs_scenario('E')) needed = std::max(needed, 2 * (options.large_size + small_set));
+  if (options.runs_scenario('E') || options.runs_scenario('G'))
+    needed = std::max(needed, 2 * (options.large_size + small_set));
   if (options.runs_scenario('M') || options.runs_scenario('T')) {
     std::uint64_t total = 0;
     for (const std::uint64_t size : log_uniform_sizes(options.mixed_files, options.mixed_min, options.mixed_max)) {
@@ -140,6 +141,7 @@ int run_bench(const BenchOptions& options) {
       case 'R': report += "\n" + run_receive_side_scenario(context); break;
       case 'S': report += "\n" + run_small_files_scenario(context); break;
       case 'E': report += "\n" + run_encryption_scenario(context); break;
+      case 'G': report += "\n" + run_loop_lag_scenario(context); break;
       case 'M': report += "\n" + run_mixed_scenario(context); break;
       case 'T': report += "\n" + run_threshold_scenario(context); break;
       case 'P': report += "\n" + run_pressure_scenario(context); break;

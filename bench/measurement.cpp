@@ -27,8 +27,10 @@ Sample measure(const Tools& tools, const TransferSpec& spec, CacheState cache) {
   ::sync();  // no writeback of an earlier run overlaps this one
   if (cache == CacheState::Cold) {
     evict(spec.source);
+    if (spec.background_source) evict(*spec.background_source);
   } else {
     read_through(spec.source);
+    if (spec.background_source) read_through(*spec.background_source);
   }
   Sample sample;
   sample.bytes = spec.expected_bytes;
@@ -63,6 +65,10 @@ void Series::add(const Sample& sample) {
   sender_strategies.insert(transfer.sender_strategies.begin(), transfer.sender_strategies.end());
   receiver_strategies.insert(transfer.receiver_strategies.begin(), transfer.receiver_strategies.end());
   notes.insert(transfer.notes.begin(), transfer.notes.end());
+  if (transfer.sender.loop_max_ms) sender_loop_max_ms.push_back(*transfer.sender.loop_max_ms);
+  if (transfer.sender.loop_p99_ms) sender_loop_p99_ms.push_back(*transfer.sender.loop_p99_ms);
+  if (transfer.receiver.loop_max_ms) receiver_loop_max_ms.push_back(*transfer.receiver.loop_max_ms);
+  if (transfer.receiver.loop_p99_ms) receiver_loop_p99_ms.push_back(*transfer.receiver.loop_p99_ms);
 }
 
 void Series::add_syscalls(const Sample& sample) {

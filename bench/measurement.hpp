@@ -48,6 +48,10 @@ struct Series {
   std::vector<double> output_cached_after;
   std::vector<double> sender_cache_growth;       // source cached after − before, 0..1 of its pages
   std::vector<double> sender_syscalls_per_gib;
+  std::vector<double> sender_loop_max_ms;        // FERRY_LOOP_LAG, ferry-cli only
+  std::vector<double> sender_loop_p99_ms;
+  std::vector<double> receiver_loop_max_ms;
+  std::vector<double> receiver_loop_p99_ms;
   std::set<std::string> sender_strategies;
   std::set<std::string> receiver_strategies;
   std::set<std::string> notes;

@@ -54,7 +54,7 @@ std::string parse_scenarios(std::string_view text) {
   for (const char letter : text) {
     if (letter == ',') continue;
     if (kAllScenarios.find(letter) == std::string_view::npos) {
-      throw OptionError(fmt::format("option --scenario: '{}' is not a list of L, D, R, S, E, M, T and P, or all", text));
+      throw OptionError(fmt::format("option --scenario: '{}' is not a list of L, D, R, S, E, G, M, T and P, or all", text));
     }
     if (letters.find(letter) == std::string::npos) letters += letter;
   }
@@ -202,6 +202,9 @@ mode (plain TCP after the TLS handshake) except where a row says encrypted.
      auto, zerocopy, buffered and tar -cf - | nc into nc -l | tar -xf -
   E  encrypted (the default) against fast mode (send --fast), with auto, for
      the large file of L and the small files of S, interleaved in each run
+  G  the engine's event loop (how late it runs due work, FERRY_LOOP_LAG)
+     for S's files and L's file, each sent while a second session sends
+     the other to the same receiver, encrypted and fast
   M  a mixed set (--mixed-files, sizes log-uniform from 4K to --mixed-max,
      fixed seed): auto, zerocopy, direct, buffered
   T  threshold sweep: M sent with auto and each --thresholds value, given to
@@ -215,11 +218,11 @@ mode (plain TCP after the TLS handshake) except where a row says encrypted.
   --data DIR          also write the figures as TSV files into DIR (for bench/plot.gp)
   --runs N            runs per measurement; cells show the median (min–max) (default 3)
   --perf-runs N       runs of the separate system call pass (perf stat) (default 1)
-  --scenario LIST     letters of L, D, R, S, E, M, T, P (e.g. L,S) or all (default all)
-  --size SIZE         L, D, R and E: size of the one file (default 4G)
+  --scenario LIST     letters of L, D, R, S, E, G, M, T, P (e.g. L,S) or all (default all)
+  --size SIZE         L, D, R, E and G: size of the one file (default 4G)
   --tmpfs DIR         D and R: a tmpfs folder for the end in memory (default /dev/shm)
-  --small-files N     S and E: number of files (default 10000)
-  --small-size SIZE   S and E: size of each file (default 16K)
+  --small-files N     S, E and G: number of files (default 10000)
+  --small-size SIZE   S, E and G: size of each file (default 16K)
   --mixed-files N     M and T: number of files (default 200)
   --mixed-max SIZE    M and T: largest file size (default 256M)
   --thresholds LIST   T: direct-I/O thresholds (default 256K,1M,4M,16M,64M,128M,1G)

@@ -19,7 +19,7 @@ class OptionError : public std::runtime_error {
 };
 
 // Every scenario letter, in the order they run whatever the order given.
-inline constexpr std::string_view kAllScenarios = "LDRSEMTP";
+inline constexpr std::string_view kAllScenarios = "LDRSEGMTP";
 
 struct BenchOptions {
   std::filesystem::path cli;      // ferry-cli to run

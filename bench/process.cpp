@@ -175,6 +175,10 @@ void Child::kill(bool timed_out) {
   exit_->timed_out = timed_out;
 }
 
+void Child::interrupt() {
+  if (running()) ::kill(pid_, SIGINT);
+}
+
 const ExitInfo& Child::exit_info() const {
   if (!exit_) throw std::logic_error("Child::exit_info: " + name_ + " is still running");
   return *exit_;

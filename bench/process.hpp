@@ -68,6 +68,8 @@ class Child {
   bool try_reap();
   // SIGKILL to the whole process group, then reaps.
   void kill(bool timed_out);
+  // SIGINT to the child alone (ferry-cli receive's Ctrl-C); does not wait.
+  void interrupt();
   const ExitInfo& exit_info() const;
 
  private:

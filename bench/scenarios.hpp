@@ -37,6 +37,9 @@ std::string run_small_files_scenario(const ScenarioContext& context);
 // "E": encrypted against fast mode, for the large file and the small files.
 std::string run_encryption_scenario(const ScenarioContext& context);
 
+// "G": the engine loop's lateness, S's files and L's file each sent beside a
+// second session sending the other.
+std::string run_loop_lag_scenario(const ScenarioContext& context);
 // "M": a mixed set, sizes log-uniform; every strategy.
 std::string run_mixed_scenario(const ScenarioContext& context);
 

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <fstream>
+#include <span>
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
@@ -35,10 +37,29 @@ std::vector<std::string> lines_of(const fs::path& path) {
 
 struct Logs {
   fs::path receiver_out, receiver_err, sender_out, sender_err;
+  fs::path receiver_lag, sender_lag;  // FERRY_LOOP_LAG files
+  fs::path background_out, background_err;
 };
 
 Logs logs_in(const fs::path& dir) {
-  return {dir / "receiver.out", dir / "receiver.err", dir / "sender.out", dir / "sender.err"};
+  return {dir / "receiver.out", dir / "receiver.err", dir / "sender.out",   dir / "sender.err",
+          dir / "receiver.lag", dir / "sender.lag",   dir / "background.out", dir / "background.err"};
+}
+
+// ferry-cli through env(1), so that its engine measures its loop into `lag_file`.
+std::vector<std::string> measuring_loop_lag(const fs::path& lag_file) {
+  return {"env", "FERRY_LOOP_LAG=" + lag_file.string()};
+}
+
+// "max_ms=1.234 p99_ms=0.050 turns=2000", the line the engine appends when it stops.
+void read_loop_lag(const fs::path& lag_file, Side& side) {
+  std::error_code missing;
+  if (!fs::exists(lag_file, missing)) return;
+  double max_ms = 0, p99_ms = 0;
+  if (std::sscanf(read_text(lag_file).c_str(), "max_ms=%lf p99_ms=%lf", &max_ms, &p99_ms) == 2) {
+    side.loop_max_ms = max_ms;
+    side.loop_p99_ms = p99_ms;
+  }
 }
 
 // The port from "Listening on ADDR:PORT, receiving into DIR" once the whole
@@ -180,9 +201,11 @@ std::vector<std::string> receiver_argv(const Tools& tools, const TransferSpec& s
               spec.receive_dir.string()};
     case Program::Ferry: break;
   }
-  std::vector<std::string> argv{tools.cli.string(), "receive", "--config-dir",
-                                tools.devices.receiver_config.string(), "--dir", spec.receive_dir.string(),
-                                "--port", "0", "--bind", "127.0.0.1", "--accept-all", "--once"};
+  std::vector<std::string> argv = measuring_loop_lag(logs_in(tools.log_dir).receiver_lag);
+  argv.insert(argv.end(), {tools.cli.string(), "receive", "--config-dir", tools.devices.receiver_config.string(),
+                           "--dir", spec.receive_dir.string(), "--port", "0", "--bind", "127.0.0.1",
+                           "--accept-all"});
+  if (!spec.background_source) argv.push_back("--once");
   if (spec.threshold) {
     argv.insert(argv.end(), {"--threshold", std::to_string(*spec.threshold)});
   } else if (spec.mirror_receiver && spec.strategy == "direct") {
@@ -215,11 +238,22 @@ std::vector<std::string> sender_argv(const Tools& tools, const TransferSpec& spe
       return argv;
     case Program::Ferry: break;
   }
+  const auto lag = measuring_loop_lag(logs_in(tools.log_dir).sender_lag);
+  argv.insert(argv.end(), lag.begin(), lag.end());
   argv.insert(argv.end(), {tools.cli.string(), "send", "--config-dir", tools.devices.sender_config.string(),
                            "--strategy", spec.strategy, "--json"});
   if (spec.mode == Mode::Fast) argv.push_back("--fast");
   if (spec.threshold) argv.insert(argv.end(), {"--threshold", std::to_string(*spec.threshold)});
   argv.insert(argv.end(), {fmt::format("127.0.0.1:{}", port), spec.source.string()});
+  return argv;
+}
+
+// The second session of a background run: same mode, `auto`, its own logs.
+std::vector<std::string> background_argv(const Tools& tools, const TransferSpec& spec, std::uint16_t port) {
+  std::vector<std::string> argv{tools.cli.string(), "send", "--config-dir", tools.devices.sender_config.string(),
+                                "--json"};
+  if (spec.mode == Mode::Fast) argv.push_back("--fast");
+  argv.insert(argv.end(), {fmt::format("127.0.0.1:{}", port), spec.background_source->string()});
   return argv;
 }
 
@@ -244,21 +278,47 @@ void check_received_tree(const TransferSpec& spec) {
   }
 }
 
+// Until both senders have exited (or one failed, or the receiver did), then
+// Ctrl-C for the receiver, which runs without --once.
+void wait_for_senders(std::span<Child* const> children, Child& receiver) {
+  while (std::any_of(children.begin(), children.end() - 1, [](Child* child) { return !child->try_reap(); })) {
+    const bool failed = std::any_of(children.begin(), children.end(), [](Child* child) {
+      return !child->running() && !child->exit_info().succeeded();
+    });
+    if (failed || receiver.try_reap() || Clock::now() > receiver.deadline()) break;
+    short_pause();
+  }
+  receiver.interrupt();
+}
+
 }  // namespace
 
 std::string_view to_string(Mode mode) { return mode == Mode::Fast ? "fast" : "encrypted"; }
 
 TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
   const Logs logs = logs_in(tools.log_dir);
+  fs::remove(logs.receiver_lag);
+  fs::remove(logs.sender_lag);
   std::optional<std::uint16_t> tar_port;
   if (spec.program == Program::TarNc) tar_port = free_loopback_port();
   Child receiver("receiver", receiver_argv(tools, spec, tar_port.value_or(0)),
                  {logs.receiver_out, logs.receiver_err}, tools.time_limit, spec.cgroup_procs_fd);
   const std::uint16_t port = wait_until_listening(receiver, logs, tar_port);
 
+  std::optional<Child> background;
+  if (spec.background_source) {
+    background.emplace("background sender", background_argv(tools, spec, port),
+                       Redirects{logs.background_out, logs.background_err}, tools.time_limit);
+  }
   const Clock::time_point start = Clock::now();
   Child sender("sender", sender_argv(tools, spec, port), {logs.sender_out, logs.sender_err}, tools.time_limit,
                spec.cgroup_procs_fd);
+  if (background) {
+    Child* senders[] = {&sender, &*background, &receiver};
+    wait_for_senders(senders, receiver);
+    if (!background->exit_info().succeeded())
+      throw_child_failure("the background session failed", *background, logs.background_err);
+  }
   Child* children[] = {&sender, &receiver};
   wait_all(children);
   // When both failed, the one that ended first is the cause (e.g. killed at its time limit).
@@ -270,10 +330,13 @@ TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
   if (sender_failed) throw_child_failure("the transfer failed", sender, logs.sender_err);
 
   TransferResult result;
-  const Clock::time_point end = std::max(sender.exit_info().ended, receiver.exit_info().ended);
+  const Clock::time_point end =
+      background ? sender.exit_info().ended : std::max(sender.exit_info().ended, receiver.exit_info().ended);
   result.seconds = std::chrono::duration<double>(end - start).count();
   result.sender = side_of(sender);
   result.receiver = side_of(receiver);
+  read_loop_lag(logs.sender_lag, result.sender);
+  read_loop_lag(logs.receiver_lag, result.receiver);
   switch (spec.program) {
     case Program::Naive:
     case Program::SocketOnly: {

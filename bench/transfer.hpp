@@ -54,16 +54,26 @@ struct TransferSpec {
   std::uint64_t expected_files = 1;
   std::optional<std::filesystem::path> perf_output;  // run the sender under perf stat
   int cgroup_procs_fd = -1;         // >= 0: both processes run in that cgroup
+  // Set: a second ferry-cli sender sends this (a file or folder, same mode,
+  // `auto`) to the same receiver at the same time, so the receiver's engine
+  // runs two sessions at once; the receiver then runs without --once and is
+  // stopped with SIGINT once both senders are done.
+  std::optional<std::filesystem::path> background_source;
 };
 
 struct Side {
   double cpu_seconds = 0;           // user + system, all threads and reaped children
   std::uint64_t context_switches = 0;  // voluntary + involuntary
   std::uint64_t max_rss_kib = 0;
+  // How late the engine's event loop ran a due timer (FERRY_LOOP_LAG): the
+  // longest, and the 99th percentile; ferry-cli only.
+  std::optional<double> loop_max_ms;
+  std::optional<double> loop_p99_ms;
 };
 
 struct TransferResult {
-  double seconds = 0;               // sender start until both processes exited
+  double seconds = 0;               // sender start until both processes exited (the sender,
+                                    // with a background session)
   Side sender;
   Side receiver;
   std::set<std::string> sender_strategies;    // as reported per file

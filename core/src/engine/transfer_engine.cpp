@@ -18,6 +18,7 @@
 
 #include "connection_gate.hpp"
 #include "event_queue.hpp"
+#include "loop_lag_monitor.hpp"
 #include "offer_limiter.hpp"
 #include "../transport/tls_context.hpp"
 #include "ferry/platform/kernel_tls.hpp"
@@ -278,6 +279,7 @@ struct TransferEngine::Impl final : SessionHost {
   }
 
   void shut_down() {
+    loop_lag_.stop();
     acceptor_.reset();
     accept_timer_.cancel();
     boost::system::error_code ignored;
@@ -291,6 +293,7 @@ struct TransferEngine::Impl final : SessionHost {
   boost::asio::io_context context_;
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_{
       context_.get_executor()};
+  LoopLagMonitor loop_lag_{context_};
   boost::asio::thread_pool workers_{2};
   std::optional<tcp::acceptor> acceptor_;
   std::shared_ptr<platform::ReceiveFolder> folder_;
