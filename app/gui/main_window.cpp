@@ -507,6 +507,7 @@ void MainWindow::refill_history() {
     item->setToolTip(2, entry.detail.isEmpty() ? entry.error : tr("%1\n\nDetail: %2").arg(entry.error, entry.detail));
     item->setText(3, human_duration(entry.seconds));
     auto* open = new QPushButton(tr("Open folder"));
+    open->setAccessibleName(tr("Open the folder of the transfer %1 %2").arg(item->text(1), item->text(0)));
     const QString folder = entry.folder;
     connect(open, &QPushButton::clicked, this, [folder] { open_folder(folder); });
     history_view_->setItemWidget(item, 4, open);
