@@ -41,6 +41,12 @@ PeerList::PeerList(QWidget* parent) : QTreeWidget(parent) {
   setAccessibleName(tr("Peers"));
   setAccessibleDescription(empty_text());
   setToolTip(tr("Drop files or folders onto a peer to send them."));
+  // A row selected without the keyboard or the pointer (assistive technology
+  // selects through AT-SPI) becomes the peer that sending goes to.
+  connect(this, &QTreeWidget::itemSelectionChanged, this, [this] {
+    const QList<QTreeWidgetItem*> selected = selectedItems();
+    if (!selected.isEmpty() && selected.first() != currentItem()) setCurrentItem(selected.first());
+  });
   connect(this, &QTreeWidget::itemDoubleClicked, this,
           [this](QTreeWidgetItem* item) { emit activated_row(indexOfTopLevelItem(item)); });
 }

@@ -135,7 +135,7 @@ run_ferry() {
 # A path as the app takes it on its command line.
 app_path() { echo "$1"; }
 # Whether NAME's saved settings hold a peer at PORT / no peer at all.
-peer_saved() { grep -q "^1\\\\port=$2\$" "$work/$1/config/Ferry/Ferry.conf"; }
+peer_saved() { grep -q "^[0-9]*\\\\port=$2\$" "$work/$1/config/Ferry/Ferry.conf"; }
 no_peer_saved() { ! grep -q '^1\\host=' "$work/$1/config/Ferry/Ferry.conf"; }
 history_file() { echo "$work/$1/data/Ferry/Ferry/history.json"; }
 identity_file() { echo "$work/$1/config/ferry/identity.pem"; }
@@ -284,6 +284,26 @@ send_folder_from_menu() {
   type_text "$dialog" "$2"
   keys "$dialog" Return
   wait_until 15 "the folder dialog to close" no_window "${!pid_var}" '^Send Folder to'
+}
+
+# send_files_from_menu NAME FOLDER FILE...: File → Send Files… (Alt+F, F) to
+# the selected peer; in the file dialog the folder is typed first (Enter
+# opens it), then the files' names, quoted, together.
+send_files_from_menu() {
+  local pid_var=${1}_pid folder=$2 window dialog name names=""
+  shift 2
+  for name in "$@"; do names+="\"$name\" "; done
+  window=$(main_window "${!pid_var}")
+  keys "$window" alt+f f
+  wait_until 15 "the file dialog" window_of "${!pid_var}" '^Send Files to'
+  dialog=$(window_of "${!pid_var}" '^Send Files to')
+  keys "$dialog" ctrl+a
+  type_text "$dialog" "$(app_path "$folder")"
+  keys "$dialog" Return
+  keys "$dialog" ctrl+a
+  type_text "$dialog" "$names"
+  keys "$dialog" Return
+  wait_until 15 "the file dialog to close" no_window "${!pid_var}" '^Send Files to'
 }
 
 # wait_for_offer NAME: the offer dialog's window id, once it shows.
