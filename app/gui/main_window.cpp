@@ -450,11 +450,11 @@ void MainWindow::resume(TransferId failed) {
   send_to_peer(send.peer, send.paths);
 }
 
-// A peer added by address shows who answered there: its name and code.
+// A peer added by address shows who answered there: its name, code and OS.
 void MainWindow::on_session_started(const SessionStarted& started) {
   if (auto it = outgoing_.find(started.id); it != outgoing_.end())
     peers_->show_identity(peers_->row_of(it->second.address), from_utf8(started.device_name),
-                          from_utf8(started.identity.verification_code));
+                          from_utf8(started.identity.verification_code), started.identity.fingerprint);
 }
 
 void MainWindow::on_session_done(const SessionDone& done) {
