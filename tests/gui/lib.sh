@@ -28,10 +28,25 @@ fail() {
   [[ -n ${DISPLAY-} ]] && ! xdpyinfo >/dev/null 2>&1 && log "(the X server $DISPLAY is gone)" >&2
   [[ -s $work/xvfb.log ]] && sed 's/^/  xvfb: /' "$work/xvfb.log" >&2
   screenshot "failure" || true
+  ferry_states >&2 || true
+  [[ -n ${DISPLAY-} ]] && xwininfo -root -tree 2>/dev/null | grep -iE 'ferry|openbox' | sed 's/^ */  window: /' >&2 || true
   for f in "$work"/*/app.log; do
     [[ -s $f ]] && sed "s|^|  $(basename "$(dirname "$f")"): |" "$f" >&2
   done
   exit 1
+}
+
+# Each Ferry of this test still running: its state and what it waits in (a
+# Ferry that shows no window says here whether it is busy or blocked).
+ferry_states() {
+  local f pid
+  for f in "$work"/*/pid; do
+    pid=$(cat "$f")
+    kill -0 "$pid" 2>/dev/null || continue
+    log "  $(basename "$(dirname "$f")"): $(ps -o pid=,stat=,etime=,time=,wchan:32= -p "$pid")"
+    command -v gdb >/dev/null &&
+      timeout -k 2 30 gdb -p "$pid" -batch -ex 'thread apply all bt 30' 2>/dev/null | grep '^#' | sed 's/^/    /'
+  done
 }
 
 # Ends what this test started and still runs: its jobs, not a list of pids,

@@ -12,13 +12,13 @@ source "$(dirname "$0")/lib.sh"
 atspi() { timeout -k 2 20 "$FERRY_ATSPI_PYTHON" "$(dirname "$0")/atspi.py" "$@"; }
 peer_listed() { atspi "$1" children Peers | grep -x "$2" >/dev/null; }
 
-# A session bus of this test's own: AT-SPI's bus launcher is started from it.
+start_desktop
+# A session bus of this test's own, on this test's display: AT-SPI's bus
+# launcher is started from it.
 dbus-daemon --session --nofork --print-address=3 3>"$work/bus.address" 2>"$work/bus.log" &
 wait_until 20 "the session bus" test -s "$work/bus.address"
 DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$work/bus.address")
 export DBUS_SESSION_BUS_ADDRESS QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1
-
-start_desktop
 start_ferry alice
 start_ferry bob
 # Carol first: she is the selected row until AT-SPI selects Bob.
