@@ -41,8 +41,10 @@ packages=(
   # finds listening ports there and in the GUI tests.
   qemu-system-x86 busybox-static cpio e2fsprogs iproute2
   # The end-to-end GUI tests (tests/gui): a window manager, a system tray,
-  # real key presses and clicks.
+  # real key presses and clicks; widgets found by accessible name through
+  # AT-SPI (its bus and registry, its Python bindings, a session D-Bus).
   openbox wmdocker xdotool
+  at-spi2-core gir1.2-atspi-2.0 python3-gi dbus
 )
 
 is_installed() {

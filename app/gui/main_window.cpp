@@ -450,11 +450,11 @@ void MainWindow::resume(TransferId failed) {
   send_to_peer(send.peer, send.paths);
 }
 
-// A peer added by address shows who answered there: its name and code.
+// A peer added by address shows who answered there: its name, code and OS.
 void MainWindow::on_session_started(const SessionStarted& started) {
   if (auto it = outgoing_.find(started.id); it != outgoing_.end())
     peers_->show_identity(peers_->row_of(it->second.address), from_utf8(started.device_name),
-                          from_utf8(started.identity.verification_code));
+                          from_utf8(started.identity.verification_code), started.identity.fingerprint);
 }
 
 void MainWindow::on_session_done(const SessionDone& done) {
@@ -507,6 +507,7 @@ void MainWindow::refill_history() {
     item->setToolTip(2, entry.detail.isEmpty() ? entry.error : tr("%1\n\nDetail: %2").arg(entry.error, entry.detail));
     item->setText(3, human_duration(entry.seconds));
     auto* open = new QPushButton(tr("Open folder"));
+    open->setAccessibleName(tr("Open the folder of the transfer %1 %2").arg(item->text(1), item->text(0)));
     const QString folder = entry.folder;
     connect(open, &QPushButton::clicked, this, [folder] { open_folder(folder); });
     history_view_->setItemWidget(item, 4, open);

@@ -41,6 +41,12 @@ PeerList::PeerList(QWidget* parent) : QTreeWidget(parent) {
   setAccessibleName(tr("Peers"));
   setAccessibleDescription(empty_text());
   setToolTip(tr("Drop files or folders onto a peer to send them."));
+  // A row selected without the keyboard or the pointer (assistive technology
+  // selects through AT-SPI) becomes the peer that sending goes to.
+  connect(this, &QTreeWidget::itemSelectionChanged, this, [this] {
+    const QList<QTreeWidgetItem*> selected = selectedItems();
+    if (!selected.isEmpty() && selected.first() != currentItem()) setCurrentItem(selected.first());
+  });
   connect(this, &QTreeWidget::itemDoubleClicked, this,
           [this](QTreeWidgetItem* item) { emit activated_row(indexOfTopLevelItem(item)); });
 }
@@ -138,12 +144,18 @@ void PeerList::set_status(int row, const QString& status) {
   if (QTreeWidgetItem* item = topLevelItem(row)) item->setText(StatusColumn, status);
 }
 
-void PeerList::show_identity(int row, const QString& device_name, const QString& code) {
+void PeerList::show_identity(int row, const QString& device_name, const QString& code,
+                             const std::string& fingerprint) {
   QTreeWidgetItem* item = topLevelItem(row);
   if (!item || row >= peers_.size()) return;  // discovered peers say who they are already
   if (peers_[row].name.isEmpty() && !device_name.isEmpty()) item->setText(NameColumn, device_name);
   item->setToolTip(NameColumn, device_name);
   item->setText(CodeColumn, code);
+  const auto heard = std::ranges::find(discovered_, fingerprint, [](const Discovered& d) { return d.peer.device_id; });
+  item->setText(SystemColumn, heard != discovered_.end() ? system_label(heard->peer.os) : QStringLiteral("–"));
+  item->setToolTip(SystemColumn, heard != discovered_.end()
+                                     ? QString()
+                                     : tr("Known once discovery hears this device on the network."));
   fit_columns();
 }
 

@@ -32,8 +32,10 @@ class PeerList : public QTreeWidget {
   void set_status(int row, const QString& status);
   // What the list says while it is empty.
   static QString empty_text();
-  // Who answered at a peer added by address (name and verification code).
-  void show_identity(int row, const QString& device_name, const QString& code);
+  // Who answered at a peer added by address: its name and verification code,
+  // and its OS when discovery heard that device (a session's hello does not
+  // tell the OS).
+  void show_identity(int row, const QString& device_name, const QString& code, const std::string& fingerprint);
 
  signals:
   void files_dropped(int row, const QStringList& paths);

@@ -57,6 +57,7 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   fingerprint_field->setAccessibleName(tr("Fingerprint"));
   fingerprint_field->setToolTip(tr("What another computer needs to pin this one: ferry-cli trust FINGERPRINT"));
   auto* copy = new QPushButton(tr("C&opy"));
+  copy->setAccessibleName(tr("Copy the fingerprint"));
   connect(copy, &QPushButton::clicked, this, [fingerprint] { QGuiApplication::clipboard()->setText(fingerprint); });
   auto* fingerprint_row = new QHBoxLayout;
   fingerprint_row->addWidget(fingerprint_field, 1);
@@ -90,7 +91,7 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
                           "always asked about."));
   auto* receive_box = new QGroupBox(tr("Receiving"));
   auto* receive_form = new QFormLayout(receive_box);
-  auto* folder_label = new QLabel(tr("Receive &folder:"));  // a row of widgets: the label needs its buddy
+  auto* folder_label = new QLabel(tr("&Receive folder:"));  // a row of widgets: the label needs its buddy
   folder_label->setBuddy(receive_dir_);
   receive_form->addRow(folder_label, folder_row);
   receive_form->addRow(tr("&Who may send without asking:"), consent_);

@@ -28,10 +28,25 @@ fail() {
   [[ -n ${DISPLAY-} ]] && ! xdpyinfo >/dev/null 2>&1 && log "(the X server $DISPLAY is gone)" >&2
   [[ -s $work/xvfb.log ]] && sed 's/^/  xvfb: /' "$work/xvfb.log" >&2
   screenshot "failure" || true
+  ferry_states >&2 || true
+  [[ -n ${DISPLAY-} ]] && xwininfo -root -tree 2>/dev/null | grep -iE 'ferry|openbox' | sed 's/^ */  window: /' >&2 || true
   for f in "$work"/*/app.log; do
     [[ -s $f ]] && sed "s|^|  $(basename "$(dirname "$f")"): |" "$f" >&2
   done
   exit 1
+}
+
+# Each Ferry of this test still running: its state and what it waits in (a
+# Ferry that shows no window says here whether it is busy or blocked).
+ferry_states() {
+  local f pid
+  for f in "$work"/*/pid; do
+    pid=$(cat "$f")
+    kill -0 "$pid" 2>/dev/null || continue
+    log "  $(basename "$(dirname "$f")"): $(ps -o pid=,stat=,etime=,time=,wchan:32= -p "$pid")"
+    command -v gdb >/dev/null &&
+      timeout -k 2 30 gdb -p "$pid" -batch -ex 'thread apply all bt 30' 2>/dev/null | grep '^#' | sed 's/^/    /'
+  done
 }
 
 # Ends what this test started and still runs: its jobs, not a list of pids,
@@ -135,7 +150,7 @@ run_ferry() {
 # A path as the app takes it on its command line.
 app_path() { echo "$1"; }
 # Whether NAME's saved settings hold a peer at PORT / no peer at all.
-peer_saved() { grep -q "^1\\\\port=$2\$" "$work/$1/config/Ferry/Ferry.conf"; }
+peer_saved() { grep -q "^[0-9]*\\\\port=$2\$" "$work/$1/config/Ferry/Ferry.conf"; }
 no_peer_saved() { ! grep -q '^1\\host=' "$work/$1/config/Ferry/Ferry.conf"; }
 history_file() { echo "$work/$1/data/Ferry/Ferry/history.json"; }
 identity_file() { echo "$work/$1/config/ferry/identity.pem"; }
@@ -284,6 +299,26 @@ send_folder_from_menu() {
   type_text "$dialog" "$2"
   keys "$dialog" Return
   wait_until 15 "the folder dialog to close" no_window "${!pid_var}" '^Send Folder to'
+}
+
+# send_files_from_menu NAME FOLDER FILE...: File → Send Files… (Alt+F, F) to
+# the selected peer; in the file dialog the folder is typed first (Enter
+# opens it), then the files' names, quoted, together.
+send_files_from_menu() {
+  local pid_var=${1}_pid folder=$2 window dialog name names=""
+  shift 2
+  for name in "$@"; do names+="\"$name\" "; done
+  window=$(main_window "${!pid_var}")
+  keys "$window" alt+f f
+  wait_until 15 "the file dialog" window_of "${!pid_var}" '^Send Files to'
+  dialog=$(window_of "${!pid_var}" '^Send Files to')
+  keys "$dialog" ctrl+a
+  type_text "$dialog" "$(app_path "$folder")"
+  keys "$dialog" Return
+  keys "$dialog" ctrl+a
+  type_text "$dialog" "$names"
+  keys "$dialog" Return
+  wait_until 15 "the file dialog to close" no_window "${!pid_var}" '^Send Files to'
 }
 
 # wait_for_offer NAME: the offer dialog's window id, once it shows.

@@ -51,8 +51,12 @@ run_ferry() {
 
 # The settings as the running Wine has them (its registry files are written later).
 peer_saved() {
-  env $(instance_env "$1") wine reg query 'HKCU\Software\Ferry\Ferry\peers\1' /v port 2>/dev/null |
-    grep -qiE "0x0*$(printf %x "$2")\b|REG_SZ +$2\b"
+  local index
+  for index in 1 2 3; do
+    env $(instance_env "$1") wine reg query "HKCU\\Software\\Ferry\\Ferry\\peers\\$index" /v port 2>/dev/null |
+      grep -qiE "0x0*$(printf %x "$2")\b|REG_SZ +$2\b" && return 0
+  done
+  return 1
 }
 no_peer_saved() {
   ! env $(instance_env "$1") wine reg query 'HKCU\Software\Ferry\Ferry\peers\1' /v host >/dev/null 2>&1
