@@ -102,6 +102,8 @@ void TestFailureReports::unreadable_source_stays_on_the_sender() {
   fs::remove(source / "gone.bin");
   QVERIFY(peer->send(protocol::Hello{protocol::kVersion, "raw receiver"}));
   QVERIFY(peer->send(protocol::Accept{}));
+  // FILE_ABORT comes inside the file's span (protocol 5.7 step 17).
+  QVERIFY(peer->expect<protocol::FileBegin>());
   const auto abort = peer->expect<protocol::FileAbort>();
   QVERIFY(abort);
   QVERIFY2(names_no_local_path(abort->reason, source), abort->reason.c_str());

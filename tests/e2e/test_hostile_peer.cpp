@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "digest.hpp"
 #include "engine_harness.hpp"
 #include "raw_peer.hpp"
 
@@ -198,6 +199,10 @@ class TestHostilePeer : public QObject {
   void sender_refuses_other_protocol_version();
   void sender_reports_decline_message();
   void connections_that_stall_are_limited_per_address();
+  void undecodable_frame_mid_file_discards_the_part_data();
+  void undecodable_frame_mid_file_discards_the_part();
+  void write_error_keeps_no_part_below_one_block();
+  void abort_outside_a_file_is_a_violation();
 };
 
 void TestHostilePeer::invalid_offer_is_declined_data() {
@@ -441,6 +446,104 @@ void TestHostilePeer::connections_that_stall_are_limited_per_address() {
   const Outcome outcome = send_and_wait(receiver, {source / "a.bin"}, {}, kEngineWait);
   QVERIFY(outcome.sender && outcome.sender->ok);
   QVERIFY(same_contents(source / "a.bin", target / "a.bin"));
+}
+
+namespace {
+
+constexpr std::uint64_t kMiB = 1 << 20;
+
+// Files of the folder (hidden part files included), relative, sorted.
+QStringList all_files(const fs::path& root) {
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root))
+    if (e.is_regular_file()) files.push_back(e.path().lexically_relative(root).generic_string());
+  std::sort(files.begin(), files.end());
+  return qt_list(files);
+}
+
+bool has_cancel_saying(const std::vector<protocol::Message>& frames, std::string_view text) {
+  return std::any_of(frames.begin(), frames.end(), [&](const protocol::Message& m) {
+    const auto* cancel = std::get_if<protocol::Cancel>(&m);
+    return cancel && contains(cancel->reason, text);
+  });
+}
+
+}  // namespace
+
+void TestHostilePeer::undecodable_frame_mid_file_discards_the_part_data() {
+  QTest::addColumn<QByteArray>("bytes");
+  QTest::newRow("unknown frame type") << frame_header(0x0D, 0);
+  QTest::newRow("empty DATA") << frame_header(0x06, 0);
+}
+
+// Protocol 16a: no part is kept after a protocol violation, a decoding error
+// included (issue 19, defect 2).
+void TestHostilePeer::undecodable_frame_mid_file_discards_the_part() {
+  QFETCH(QByteArray, bytes);
+  const fs::path target = fresh_dir("hostile-undecodable");
+  Receiver receiver(target);
+  auto peer = accepted(receiver.port(), {file_entry("big.bin", 6 * kMiB)});
+  QVERIFY(peer);
+  Wire wire;
+  wire.frame(protocol::FileBegin{0});
+  const std::string mebibyte(kMiB, 'x');
+  for (int i = 0; i < 5; ++i) wire.data(mebibyte);
+  QVERIFY(peer->send_bytes(wire.bytes()));
+  QVERIFY(peer->send_bytes(std::as_bytes(std::span(bytes.constData(), std::size_t(bytes.size())))));
+  const auto frames = peer->wait_closed(kPromptly);
+  QVERIFY(frames);
+  QVERIFY(has_cancel_saying(*frames, "protocol error"));
+  const auto done = wait_session_done(receiver.engine(), receiver.log(), kEngineWait);
+  QVERIFY(done);
+  QCOMPARE(done->cause, FailureCause::ProtocolError);
+  QVERIFY(!done->resumable);
+  QCOMPARE(all_files(target), QStringList());
+}
+
+// resilience.md: a part is kept only when it holds a whole block, also when
+// naming the verified file fails (issue 19, defect 3).
+void TestHostilePeer::write_error_keeps_no_part_below_one_block() {
+  const fs::path target = fresh_dir("hostile-write-error");
+  Receiver receiver(target);
+  // What an earlier session stored: a file where the new one needs a folder.
+  fs::create_directories(target / "wf");
+  write_random_file(target / "wf" / "x", 5, 1);
+  const std::string content(3 * kMiB, 'y');
+  StreamDigest digest;
+  digest.update(std::as_bytes(std::span(content.data(), content.size())));
+  auto second = accepted(receiver.port(), {file_entry("wf/x/y", content.size())});
+  QVERIFY(second);
+  Wire wire;
+  wire.frame(protocol::FileBegin{0});
+  for (std::size_t at = 0; at < content.size(); at += kMiB) wire.data(std::string_view(content).substr(at, kMiB));
+  wire.frame(protocol::FileEnd{0, digest.finish()});
+  QVERIFY(second->send_bytes(wire.bytes()));
+  QVERIFY(is_result(second->expect<protocol::FileResult>(), 0, protocol::FileStatus::WriteFailed));
+  QVERIFY(second->expect<protocol::Cancel>());
+  const auto done = wait_session_done(receiver.engine(), receiver.log(), kEngineWait);
+  QVERIFY(done);
+  QVERIFY(!done->ok && !done->resumable);
+  QCOMPARE(all_files(target), QStringList{"wf/x"});
+}
+
+// Protocol 5.7 step 17: FILE_ABORT outside a FILE_BEGIN..FILE_END span is a
+// violation, not a failed file (issue 19, defect 4).
+void TestHostilePeer::abort_outside_a_file_is_a_violation() {
+  const fs::path target = fresh_dir("hostile-stray-abort");
+  Receiver receiver(target);
+  auto peer = accepted(receiver.port(), {folder_entry("d"), file_entry("d/a", 5), file_entry("d/b", 5)});
+  QVERIFY(peer);
+  QVERIFY(peer->send(protocol::FileAbort{1, "gone"}));
+  const auto frames = peer->wait_closed(kPromptly);
+  QVERIFY(frames);
+  QVERIFY(std::none_of(frames->begin(), frames->end(), [](const protocol::Message& m) {
+    return std::holds_alternative<protocol::FileResult>(m);
+  }));
+  QVERIFY(has_cancel_saying(*frames, "FILE_ABORT"));
+  const auto done = wait_session_done(receiver.engine(), receiver.log(), kEngineWait);
+  QVERIFY(done);
+  QCOMPARE(done->cause, FailureCause::ProtocolError);
+  QCOMPARE(all_files(target), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestHostilePeer)

@@ -1,3 +1,12 @@
+// Which thread touches what. Everything in this file runs on the engine
+// thread (the socket's executor): the machine, the connection, the reader and
+// writer, the part files and their sinks, the receive folder's writes, the
+// commit batch. Worker jobs (locating and digesting earlier copies, making a
+// batch durable) run on the host's pool: they capture copies of what they
+// read (the folder's shared handle, the offer, part names, the digest recipe)
+// and post their result back to the engine thread; they never read the
+// session. A sink's lane thread (platform/) digests and writes only the
+// buffers the sink hands it.
 #include "receive_session.hpp"
 
 #include <fmt/format.h>
@@ -15,10 +24,7 @@
 namespace ferry {
 namespace {
 
-// A commit (one syncfs, then the renames) is due once this many verified
-// files or bytes wait, and always after the last file.
-constexpr std::size_t kCommitBatchFiles = 256;
-constexpr std::uint64_t kCommitBatchBytes = 256ull * 1024 * 1024;
+using namespace receive_action;
 
 std::string endpoint_text(const boost::asio::ip::tcp::socket& socket) {
   boost::system::error_code ec;
@@ -33,12 +39,11 @@ std::string endpoint_text(const boost::asio::ip::tcp::socket& socket) {
 
 std::string clip(const std::string& text) { return text.substr(0, protocol::kMaxTextBytes); }
 
-// Where a HAVE lets the sender restart: a block boundary inside it, or the
-// end of the file when the receiver's copy is complete.
-bool is_offered_restart(const ReceiverCopy& copy, std::uint64_t offset, std::uint64_t size) {
-  if (copy.have.kind == protocol::HaveKind::Complete) return offset == size;
-  return offset > 0 && offset <= copy.have.length &&
-         (offset % protocol::kResumeBlockBytes == 0 || offset == copy.have.length);
+std::map<std::uint32_t, RestartPoint> restart_points(const std::map<std::uint32_t, ReceiverCopy>& copies) {
+  std::map<std::uint32_t, RestartPoint> points;
+  for (const auto& [index, copy] : copies)
+    points[index] = {copy.have.kind == protocol::HaveKind::Complete, copy.have.length};
+  return points;
 }
 
 }  // namespace
@@ -58,21 +63,49 @@ ReceiveSession::ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket s
       reader_(connection_),
       writer_(connection_) {}
 
+void ReceiveSession::perform(ReceiveActions actions) {
+  for (auto& action : actions) perform_one(action);
+}
+
+void ReceiveSession::perform_one(ReceiveAction& action) {
+  std::visit(
+      [this](auto& a) {
+        using A = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<A, ReadFrame>) read_frame();
+        else if constexpr (std::is_same_v<A, BeginFile>) begin_file(a);
+        else if constexpr (std::is_same_v<A, ReadPayload>) read_payload(a.length);
+        else if constexpr (std::is_same_v<A, FinishFile>) finish_file(a);
+        else if constexpr (std::is_same_v<A, DropFile>) drop_file(a);
+        else if constexpr (std::is_same_v<A, SettleOffer>) {
+          if (offer_admitted_) host_.offer_settled(identity_.fingerprint);
+          offer_admitted_ = false;
+        } else if constexpr (std::is_same_v<A, DigestCopies>) digest_copies();
+        else if constexpr (std::is_same_v<A, StartCommit>) start_commit();
+        else if constexpr (std::is_same_v<A, CommitNow>) commit_now();
+        else if constexpr (std::is_same_v<A, SendSummary>) send_summary();
+        else if constexpr (std::is_same_v<A, SettlePart>) settle_part(a.keep);
+        else if constexpr (std::is_same_v<A, SendCancel>) send_cancel(a);
+        else if constexpr (std::is_same_v<A, Decline>) send_decline(a);
+        else if constexpr (std::is_same_v<A, DisarmWatchdog>) watchdog_.disarm();
+        else if constexpr (std::is_same_v<A, StartLinger>) connection_.shutdown_send();
+        else if constexpr (std::is_same_v<A, Drain>) drain();
+        else if constexpr (std::is_same_v<A, Close>) close();
+        else if constexpr (std::is_same_v<A, EmitDone>) emit_done();
+      },
+      action);
+}
+
 void ReceiveSession::start() {
   boost::system::error_code ignored;
   connection_.socket().set_option(boost::asio::ip::tcp::no_delay(true), ignored);
   arm_watchdog();
   // The receiving side sends only small frames: nothing for kernel TLS to do.
   connection_.async_handshake(false, false, [self = shared_from_this()](boost::system::error_code ec) {
-    if (self->finished_) return;
+    if (!self->machine_.running()) return;
     if (ec) return self->fail(FailureCause::ConnectionLost, "TLS handshake: " + ec.message(), false);
-    self->on_handshake();
+    self->identity_.fingerprint = self->connection_.peer_fingerprint();
+    self->await_hello();
   });
-}
-
-void ReceiveSession::on_handshake() {
-  identity_.fingerprint = connection_.peer_fingerprint();
-  await_hello();
 }
 
 // Fast mode only when the sender asks and the user pinned it with fast mode.
@@ -90,79 +123,84 @@ void ReceiveSession::arm_watchdog() {
 
 void ReceiveSession::await_hello() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
-    if (self->finished_) return;
+    if (!self->machine_.running()) return;
     if (ec) return self->fail(FailureCause::ConnectionLost, "read hello: " + ec.message(), false);
     self->watchdog_.touch();
     const auto* hello = std::get_if<protocol::Hello>(&m);
-    if (!hello) return self->protocol_error("session did not start with HELLO");
-    self->writer_.queue(protocol::Hello{protocol::kVersion, self->host_.settings().device_name});
-    if (hello->version != protocol::kVersion)
-      return self->fail(FailureCause::ProtocolError,
-                        "peer speaks protocol version " + std::to_string(hello->version) + ", we speak " +
-                            std::to_string(protocol::kVersion),
-                        true);
-    self->device_name_ = hello->device_name;
-    self->identity_ = identify_peer(self->host_.settings().known_peers, self->identity_.fingerprint,
-                                    hello->device_name);
-    if (self->grants_fast_mode(*hello)) {
-      const auto key = self->connection_.export_key(kFastModeKeyLabel);
-      if (!key) return self->fail(FailureCause::Other, "fast mode: TLS exporter failed", true);
-      self->recipe_.key = *key;
-      self->mode_ = protocol::TransferMode::Fast;
-    }
-    self->writer_.async_flush([self](std::error_code) {});
-    self->await_offer();
+    if (!hello) return self->perform(self->machine_.protocol_violation("session did not start with HELLO"));
+    self->on_hello(*hello);
   });
+}
+
+void ReceiveSession::on_hello(const protocol::Hello& hello) {
+  writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name});
+  if (hello.version != protocol::kVersion)
+    return fail(FailureCause::ProtocolError,
+                "peer speaks protocol version " + std::to_string(hello.version) + ", we speak " +
+                    std::to_string(protocol::kVersion),
+                true);
+  device_name_ = hello.device_name;
+  identity_ = identify_peer(host_.settings().known_peers, identity_.fingerprint, hello.device_name);
+  if (grants_fast_mode(hello)) {
+    const auto key = connection_.export_key(kFastModeKeyLabel);
+    if (!key) return fail(FailureCause::Other, "fast mode: TLS exporter failed", true);
+    recipe_.key = *key;
+    mode_ = protocol::TransferMode::Fast;
+  }
+  writer_.async_flush([self = shared_from_this()](std::error_code) {});
+  await_offer();
 }
 
 void ReceiveSession::await_offer() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
-    if (self->finished_) return;
+    if (!self->machine_.running()) return;
     if (ec) return self->fail(FailureCause::ConnectionLost, "read offer: " + ec.message(), false);
     auto* offer = std::get_if<protocol::Offer>(&m);
-    if (!offer) return self->protocol_error("expected OFFER");
+    if (!offer) return self->perform(self->machine_.protocol_violation("expected OFFER"));
     self->on_offer(std::move(*offer));
   });
 }
 
 void ReceiveSession::on_offer(protocol::Offer offer) {
   host_.offer_arrived(id_);
+  machine_.offer_arrived();
   // From here until ACCEPT we wait for our own user and disk, not the sender.
   watchdog_.disarm();
   if (auto rejection = offer_rejection(offer)) {
     spdlog::warn("refusing offer from {}: {}", peer_, *rejection);
-    return decline(protocol::DeclineReason::InvalidOffer, "invalid offer: " + *rejection);
+    return perform(machine_.decline(protocol::DeclineReason::InvalidOffer, FailureCause::DeclinedAutomatically,
+                                    "invalid offer: " + *rejection));
   }
   offer_ = std::move(offer);
-  for (const auto& e : offer_.entries) {
-    file_count_ += e.kind == protocol::EntryKind::File;
-    total_bytes_ += e.size;
-  }
-  // The offer is not changed again: the worker may read it meanwhile.
-  boost::asio::post(host_.workers(), [self = shared_from_this()] {
-    auto copies = locate_receiver_copies(*self->folder_, self->identity_.fingerprint, self->offer_);
-    boost::asio::post(self->executor_, [self, copies = std::move(copies)]() mutable {
+  for (const auto& e : offer_.entries) total_bytes_ += e.size;
+  auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) {
+    boost::asio::post(executor, [self, copies = std::move(copies)]() mutable {
       self->on_copies_located(std::move(copies));
     });
+  };
+  boost::asio::post(host_.workers(), [folder = folder_, fingerprint = identity_.fingerprint, offer = offer_,
+                                      done = std::move(done)] {
+    done(locate_receiver_copies(*folder, fingerprint, offer));
   });
 }
 
 void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies) {
-  if (finished_) return;
+  if (!machine_.running()) return;
   copies_ = std::move(copies);
   // What earlier sessions left need not fit again.
   const std::uint64_t needed = total_bytes_ - held_bytes(copies_);
   auto free = folder_->free_bytes();
   if (free && free.value() < needed) {
-    return decline(protocol::DeclineReason::NoSpace,
-                   fmt::format("not enough space in the receive folder: {} bytes needed, {} free",
-                               needed, free.value()));
+    return perform(machine_.decline(
+        protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
+        fmt::format("not enough space in the receive folder: {} bytes needed, {} free", needed, free.value())));
   }
   const std::string address = peer_.substr(0, peer_.rfind(':'));
   if (!host_.admit_offer(identity_.fingerprint, address)) {
     spdlog::warn("too many offers from {} (code {}): declined without asking", peer_,
                  identity_.verification_code);
-    return decline(protocol::DeclineReason::Busy, "too many offers from this device; try again later");
+    return perform(machine_.decline(protocol::DeclineReason::Busy, FailureCause::DeclinedAutomatically,
+                                    "too many offers from this device; try again later"));
   }
   offer_admitted_ = true;
   progress_.reset(id_, total_bytes_);
@@ -170,7 +208,7 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
   const bool auto_accept = identity_.pinned && identity_.pinned->auto_accept;
   const bool accept_now = !changed && (auto_accept || host_.settings().consent == ConsentPolicy::AcceptAll);
   host_.emit(OfferReceived{id_, peer_, device_name_, offer_.entries, total_bytes_, identity_, mode_, accept_now});
-  awaiting_consent_ = true;
+  machine_.asking();
   if (changed) {
     spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (code {}): asking the user",
                  peer_, device_name_, identity_.verification_code);
@@ -178,109 +216,85 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
   if (accept_now) respond(true);
 }
 
-// Whether the offer still waited for an answer; from now on it does not.
-bool ReceiveSession::take_answer() {
-  if (!awaiting_consent_ || finished_) return false;
-  awaiting_consent_ = false;
-  if (offer_admitted_) host_.offer_settled(identity_.fingerprint);
-  offer_admitted_ = false;
-  return true;
-}
-
 void ReceiveSession::decline_unanswered() {
-  if (!take_answer()) return;
-  decline(protocol::DeclineReason::Declined, "nobody answered on the receiving device",
-          FailureCause::DeclinedAutomatically);
+  perform(machine_.answer(false, protocol::DeclineReason::Declined, FailureCause::DeclinedAutomatically,
+                          "nobody answered on the receiving device"));
 }
 
 void ReceiveSession::respond(bool accept) {
-  if (!take_answer()) return;
-  if (!accept)
-    return decline(protocol::DeclineReason::Declined, "declined by the receiver", FailureCause::DeclinedByUser);
-  boost::asio::post(host_.workers(), [self = shared_from_this(), copies = std::move(copies_)]() mutable {
-    digest_receiver_copies(*self->folder_, copies, self->recipe_);
-    boost::asio::post(self->executor_, [self, copies = std::move(copies)]() mutable {
+  perform(machine_.answer(accept, protocol::DeclineReason::Declined, FailureCause::DeclinedByUser,
+                          "declined by the receiver"));
+}
+
+void ReceiveSession::digest_copies() {
+  auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) {
+    boost::asio::post(executor, [self, copies = std::move(copies)]() mutable {
       self->on_copies_digested(std::move(copies));
     });
+  };
+  boost::asio::post(host_.workers(), [folder = folder_, recipe = recipe_, copies = std::move(copies_),
+                                      done = std::move(done)]() mutable {
+    digest_receiver_copies(*folder, copies, recipe);
+    done(std::move(copies));
   });
 }
 
 void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> copies) {
-  if (finished_) return;
+  if (!machine_.running()) return;
   copies_ = std::move(copies);
   for (auto& [index, copy] : copies_) {
     writer_.queue(copy.have);
     copy.have.blocks = {};  // sent; the restart check needs only the length
   }
   writer_.queue(protocol::Accept{mode_});
+  machine_.accepted(offer_.entries, restart_points(copies_));
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-    if (self->finished_) return;
+    if (!self->machine_.running()) return;
     if (ec) return self->fail(FailureCause::ConnectionLost, "send accept: " + ec.message(), false);
     if (self->mode_ == protocol::TransferMode::Encrypted) return;
     // Fast mode: the sender leaves TLS first; we follow once its close_notify is here.
     self->connection_.async_leave_tls(false, [self](boost::system::error_code ec) {
-      if (self->finished_) return;
+      if (!self->machine_.running()) return;
       if (ec) return self->fail(FailureCause::ConnectionLost, "leaving TLS for fast mode: " + ec.message(), false);
-      self->start_data_phase();
+      self->perform(self->machine_.start_data());
     });
   });
-  host_.emit(SessionStarted{id_, Direction::Receive, peer_, file_count_, total_bytes_, offer_.entries,
+  host_.emit(SessionStarted{id_, Direction::Receive, peer_, machine_.file_count(), total_bytes_, offer_.entries,
                             identity_, device_name_, mode_});
   arm_watchdog();
-  if (mode_ == protocol::TransferMode::Encrypted) start_data_phase();
+  if (mode_ == protocol::TransferMode::Encrypted) perform(machine_.start_data());
 }
 
-void ReceiveSession::start_data_phase() {
-  if (file_count_ == 0) return finish_session();
-  read_next();
-}
-
-// `message` goes to the sender: it must name no local path.
-void ReceiveSession::decline(protocol::DeclineReason reason, const std::string& message, FailureCause cause) {
-  writer_.queue(protocol::Decline{reason, clip(message)});
-  writer_.async_flush([self = shared_from_this(), cause, message](std::error_code) {
-    self->finish(false, cause, message);
+// The message goes to the sender: it names no local path.
+void ReceiveSession::send_decline(const receive_action::Decline& decline) {
+  writer_.queue(protocol::Decline{decline.reason, decline.message});
+  writer_.async_flush([self = shared_from_this()](std::error_code) {
+    self->perform(self->machine_.decline_sent());
   });
 }
 
-void ReceiveSession::read_next() {
+void ReceiveSession::read_frame() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
-    if (self->finished_) return;
+    if (!self->machine_.running()) return;
     if (is_end_of_stream(ec))
       return self->fail(FailureCause::ConnectionLost, "connection closed by the sender before the session ended",
                         false);
+    if (ec && ec.category() == protocol::decode_category())
+      return self->perform(self->machine_.undecodable(ec.message()));
     if (ec) return self->fail(FailureCause::ConnectionLost, "read from sender: " + ec.message(), false);
     self->watchdog_.touch();
-    self->dispatch(std::move(m));
+    self->perform(self->machine_.frame(m));
   });
 }
 
-void ReceiveSession::dispatch(protocol::Message message) {
-  if (const auto* begin = std::get_if<protocol::FileBegin>(&message)) return begin_file(*begin);
-  if (const auto* data = std::get_if<protocol::DataHeader>(&message)) return receive_data(data->length);
-  if (const auto* end = std::get_if<protocol::FileEnd>(&message)) return end_file(*end);
-  if (const auto* abort = std::get_if<protocol::FileAbort>(&message)) return abort_file(*abort);
-  if (const auto* cancel = std::get_if<protocol::Cancel>(&message))
-    return fail(cause_of_cancel(cancel->reason), "the sender ended the transfer: " + cancel->reason, false);
-  protocol_error("unexpected frame during transfer");
-}
-
-void ReceiveSession::begin_file(const protocol::FileBegin& begin) {
+void ReceiveSession::begin_file(const BeginFile& begin) {
   const std::uint32_t index = begin.index;
-  if (current_) return protocol_error("FILE_BEGIN inside another file");
-  if (index >= offer_.entries.size() || entry(index).kind != protocol::EntryKind::File ||
-      static_cast<std::int64_t>(index) <= last_index_)
-    return protocol_error("FILE_BEGIN for a file index out of order or not offered");
-  last_index_ = index;
+  const std::uint64_t size = entry(index).size;
   std::optional<ReceiverCopy> copy;
   if (auto found = copies_.find(index); found != copies_.end()) {
     copy = std::move(found->second);
     copies_.erase(found);
   }
-  const std::uint64_t size = entry(index).size;
-  if (begin.offset != 0 && !(copy && is_offered_restart(*copy, begin.offset, size)))
-    return protocol_error(fmt::format("FILE_BEGIN of {} at byte {}, which no HAVE offered",
-                                      entry(index).path, begin.offset));
   current_.emplace();
   current_->index = index;
   current_->digest = recipe_.start(index);
@@ -288,23 +302,22 @@ void ReceiveSession::begin_file(const protocol::FileBegin& begin) {
   if (begin.offset > 0) {
     if (auto progress = progress_.advance(begin.offset, index)) host_.emit(*progress);
   }
-  current_->received = current_->record.resumed_bytes = begin.offset;
-  const bool complete_copy = copy && copy->have.kind == protocol::HaveKind::Complete;
-  // A complete copy with offset 0 does not match: the file is stored anew.
-  const bool resumed = begin.offset > 0 || (complete_copy && size == 0);
+  current_->record.resumed_bytes = begin.offset;
+  const bool resumed = begin.offset > 0 || !begin.writes;
   current_->copy = resumed ? std::move(copy) : std::nullopt;
-  if (complete_copy && resumed) return read_next();  // nothing to write: FILE_END checks the copy
+  if (!begin.writes) return;  // nothing to write: FILE_END checks the copy
 
   if (resumed) {
     // The digest's state at the restart point: after the block ending there.
     const std::uint64_t blocks_kept = protocol::have_block_count(begin.offset);
     current_->digest = current_->copy->prefix_digests[blocks_kept - 1].snapshot();
   }
-  if (auto failure = open_part(resumed ? begin.offset : 0)) {
+  if (auto failure = open_part(begin.offset)) {
     report(index, protocol::FileStatus::WriteFailed, *failure, "", current_->record);
+    machine_.file_reported(false, failure->cause);
     return fail(failure->cause, failure->detail, true);
   }
-  read_next();
+  perform(machine_.part_opened());
 }
 
 // Opens the current file's part: its resumable name when no other session
@@ -314,235 +327,209 @@ std::optional<Failure> ReceiveSession::open_part(std::uint64_t resume_from) {
   const auto& offered = entry(file.index);
   const std::string resumable =
       file.copy ? file.copy->part_name : resume_part_name(identity_.fingerprint, offered);
-  if (host_.claim_part(resumable)) {
-    claimed_parts_.push_back(resumable);
-    file.part_name = resumable;
-    file.part_is_resumable = true;
-  } else if (resume_from > 0) {
-    return Failure{FailureCause::Other, offered.path + ": its part file is being written by another session"};
-  } else {
-    static const std::uint64_t nonce = std::random_device{}();
-    file.part_name = fmt::format(".ferry-{:x}-{}-{}.part", nonce, id_.value, file.index);
-  }
+  static const std::uint64_t nonce = std::random_device{}();
+  auto part = PartFile::claim(host_, folder_, resumable,
+                              fmt::format(".ferry-{:x}-{}-{}.part", nonce, id_.value, file.index), resume_from > 0);
+  if (!part) return Failure{FailureCause::Other, offered.path + ": its part file is being written by another session"};
+  if (part->resumable()) claimed_parts_.push_back(part->name());
+  machine_.part_claimed(part->resumable());
+  file.part = std::move(*part);
   const auto& settings = host_.settings();
-  const auto part_path = folder_->part_path(file.part_name);
-  auto opened = platform::open_sink(executor_, part_path, offered.size, file.record.strategy,
-                                    {settings.direct_block_bytes, settings.direct_queue_depth},
-                                    [digest = &file.digest](std::span<const std::byte> bytes) { digest->update(bytes); },
-                                    resume_from);
-  if (!opened) {
-    // A resumed part keeps what it held; a new one goes.
-    if (resume_from == 0) discard_part();
-    return Failure{cause_of_write_error(opened.error()), opened.error().describe()};
+  std::string fallback;
+  auto failure = file.part->open(executor_, offered.size, file.record.strategy,
+                                 {settings.direct_block_bytes, settings.direct_queue_depth},
+                                 [digest = &file.digest](std::span<const std::byte> bytes) { digest->update(bytes); },
+                                 resume_from, fallback);
+  if (failure) return failure;
+  if (!fallback.empty()) {
+    file.record.strategy_note = fallback;
+    host_.note_fallback(fallback, folder_->part_path(file.part->name()).string());
   }
-  if (!opened->fallback_reason.empty()) {
-    file.record.strategy_note = opened->fallback_reason;
-    host_.note_fallback(opened->fallback_reason, part_path.string());
-  }
-  file.sink = std::move(opened->sink);
-  file.record.strategy = file.sink->strategy();
+  file.record.strategy = file.part->sink()->strategy();
   return std::nullopt;
 }
 
-void ReceiveSession::receive_data(std::uint32_t length) {
-  if (!current_) return protocol_error("DATA outside a file");
-  if (current_->received + length > entry(current_->index).size)
-    return protocol_error("more data than the offered size of " + entry(current_->index).path);
-  chunk_left_ = length;
+// Moves the rest of the current DATA payload from the socket into sink
+// buffers; a full buffer (or the file's last bytes) is written, and digested,
+// by the sink.
+void ReceiveSession::read_payload(std::uint32_t left) {
   if (!data_started_) data_started_ = std::chrono::steady_clock::now();
-  pump_data();
-}
-
-// Moves the current DATA payload from the socket into sink buffers; a full
-// buffer (or the file's last bytes) is written, and digested, by the sink.
-void ReceiveSession::pump_data() {
   CurrentFile& file = *current_;
-  if (chunk_left_ == 0) return read_next();
   if (file.buffer.empty()) {
-    file.sink->async_acquire([self = shared_from_this()](std::optional<IoError> error,
-                                                         std::span<std::byte> buffer) {
-      if (self->finished_) return;
+    file.part->sink()->async_acquire([self = shared_from_this(), left](std::optional<IoError> error,
+                                                                      std::span<std::byte> buffer) {
+      if (!self->machine_.running()) return;
       if (error) return self->write_failed(*error);
       self->current_->buffer = buffer;
       self->current_->filled = 0;
-      self->pump_data();
+      self->read_payload(left);
     });
     return;
   }
-  const std::size_t want = std::min<std::size_t>(chunk_left_, file.buffer.size() - file.filled);
+  const std::size_t want = std::min<std::size_t>(left, file.buffer.size() - file.filled);
   auto piece = file.buffer.subspan(file.filled, want);
-  payload_read_pending_ = true;
-  platform::trace_pipeline("session socket read started {} +{}", file.received, piece.size());
+  machine_.payload_read_started();
+  platform::trace_pipeline("session socket read started {} +{}", machine_.file_received(), piece.size());
   reader_.async_read_payload(piece, [self = shared_from_this(), piece](std::error_code ec) {
-    self->payload_read_pending_ = false;
     platform::trace_pipeline("session socket read done +{}", piece.size());
-    if (self->finished_) return self->after_late_payload_read();
+    // A session that ended meanwhile settles the part this read was filling.
+    auto late = self->machine_.payload_read_done();
+    if (!self->machine_.running()) return self->perform(std::move(late));
     if (ec)
       return self->fail(FailureCause::ConnectionLost, "connection to the sender lost mid-file: " + ec.message(),
                         false);
     self->watchdog_.touch();
     CurrentFile& file = *self->current_;
     file.filled += piece.size();
-    file.received += piece.size();
     self->data_bytes_ += piece.size();
-    self->chunk_left_ -= static_cast<std::uint32_t>(piece.size());
-    if (file.filled == file.buffer.size() || file.received == self->entry(file.index).size) {
-      file.sink->commit(file.filled);
+    auto next = self->machine_.payload_read(static_cast<std::uint32_t>(piece.size()));
+    if (file.filled == file.buffer.size() || self->machine_.file_complete()) {
+      file.part->sink()->commit(file.filled);
       file.buffer = {};
     }
     if (auto progress = self->progress_.advance(piece.size(), file.index)) self->host_.emit(*progress);
-    self->pump_data();
+    self->perform(std::move(next));
   });
 }
 
-void ReceiveSession::end_file(const protocol::FileEnd& end) {
-  if (!current_ || current_->index != end.index) return protocol_error("FILE_END for another file");
-  if (current_->received != entry(end.index).size) {
-    return drop_file(protocol::FileStatus::SizeMismatch, FailureCause::VerificationFailed,
-                     fmt::format("{}: {} bytes received, {} offered", entry(end.index).path,
-                                 current_->received, entry(end.index).size));
-  }
-  if (!current_->sink) {  // the receiver already held the whole file
-    if (current_->copy->whole != end.digest)
-      return drop_file(protocol::FileStatus::DigestMismatch, FailureCause::VerificationFailed,
-                       entry(end.index).path + ": the copy here differs from the sender's");
-    report(end.index, protocol::FileStatus::Ok, {}, current_->copy->stored_path, current_->record);
-    ++files_already_there_;
+void ReceiveSession::finish_file(const FinishFile& finish) {
+  CurrentFile& file = *current_;
+  if (!file.part) {  // the receiver already held the whole file
+    if (file.copy->whole != finish.digest)
+      return perform(machine_.digest_mismatch(entry(finish.index).path + ": the copy here differs from the sender's"));
+    report(finish.index, protocol::FileStatus::Ok, {}, file.copy->stored_path, file.record);
     current_.reset();
-    ++files_ended_;
-    return next_file();
+    return perform(machine_.already_there());
   }
-  current_->sink->async_finish(entry(end.index).mtime_ns,
-                               [self = shared_from_this(), digest = end.digest](
-                                   std::optional<IoError> error) {
-                                 if (self->finished_) return;
-                                 if (error) return self->write_failed(*error);
-                                 self->verify(digest);
-                               });
-}
-
-// A verified file waits for the next durable commit before it gets its name.
-void ReceiveSession::verify(const protocol::Digest& expected) {
-  const auto& path = entry(current_->index).path;
-  if (current_->digest.finish() != expected) {
-    spdlog::error("{} from {}: digest mismatch, file dropped", path, peer_);
-    return drop_file(protocol::FileStatus::DigestMismatch, FailureCause::VerificationFailed,
-                     path + ": digest mismatch");
-  }
-  current_->sink.reset();
-  verified_bytes_ += entry(current_->index).size;
-  verified_.push_back({current_->index, current_->part_name, current_->part_is_resumable,
-                       std::move(current_->record)});
-  current_.reset();
-  ++files_ended_;
-  next_file();
-}
-
-void ReceiveSession::abort_file(const protocol::FileAbort& abort) {
-  if (abort.index >= offer_.entries.size() || entry(abort.index).kind != protocol::EntryKind::File ||
-      (current_ && current_->index != abort.index) ||
-      (!current_ && static_cast<std::int64_t>(abort.index) <= last_index_))
-    return protocol_error("FILE_ABORT for a file not in flight");
-  last_index_ = abort.index;
-  if (!current_) {
-    current_.emplace();
-    current_->index = abort.index;
-    current_->record.strategy = plan_receive(entry(abort.index).size, host_.settings());
-  }
-  drop_file(protocol::FileStatus::SourceFailed,
-            cause_of_file_result(protocol::FileStatus::SourceFailed, abort.reason),
-            "sender could not read it: " + abort.reason);
+  file.part->sink()->async_finish(entry(finish.index).mtime_ns,
+                                  [self = shared_from_this(), digest = finish.digest](std::optional<IoError> error) {
+                                    if (!self->machine_.running()) return;
+                                    if (error) return self->write_failed(*error);
+                                    const auto& path = self->entry(self->current_->index).path;
+                                    if (self->current_->digest.finish() != digest) {
+                                      spdlog::error("{} from {}: digest mismatch, file dropped", path, self->peer_);
+                                      return self->perform(self->machine_.digest_mismatch(path + ": digest mismatch"));
+                                    }
+                                    // A verified file waits for the next durable commit before it gets its name.
+                                    CurrentFile& file = *self->current_;
+                                    file.part->close();
+                                    self->batch_.add({file.index, file.part->name(), file.part->resumable(),
+                                                      self->entry(file.index).size, std::move(file.record)});
+                                    self->current_.reset();
+                                    self->perform(self->machine_.file_verified());
+                                  });
 }
 
 // The current file failed: its part goes first, then the peer hears why.
-// `message` names only what the sender sent (offered paths, its reasons).
-void ReceiveSession::drop_file(protocol::FileStatus status, FailureCause cause, const std::string& message) {
-  discard_part();
-  report(current_->index, status, {cause, message}, "", current_->record);
+// The message names only what the sender sent (offered paths, its reasons).
+void ReceiveSession::drop_file(const DropFile& drop) {
+  ReceiveRecord record;
+  if (current_) record = current_->record;
+  settle_part(false);
+  report(drop.index, drop.status, {drop.cause, drop.message}, "", record);
+}
+
+void ReceiveSession::settle_part(bool keep) {
+  if (!current_) return;
+  if (current_->part) current_->part->settle(keep);
   current_.reset();
-  ++files_ended_;
-  next_file();
-}
-
-void ReceiveSession::next_file() {
-  if (files_ended_ < file_count_) {
-    if (verified_.size() >= kCommitBatchFiles || verified_bytes_ >= kCommitBatchBytes) queue_commit();
-    return read_next();
-  }
-  // Every file's data is in: what waits is committed now, then the summary.
-  // The sender has nothing more to send meanwhile: that is not idleness.
-  watchdog_.disarm();
-  queue_commit();
-  after_commit();
-}
-
-void ReceiveSession::queue_commit() {
-  if (!committing_ && !verified_.empty()) commit_batch();
 }
 
 // One syncfs (or flush per file) for the whole batch, on a worker; the
 // renames follow on the engine thread.
-void ReceiveSession::commit_batch() {
-  committing_ = true;
-  in_commit_ = std::move(verified_);
-  verified_.clear();
-  verified_bytes_ = 0;
+void ReceiveSession::start_commit() {
+  const auto& files = batch_.start();
   if (!host_.settings().durable_commit) {
     boost::asio::post(executor_, [self = shared_from_this()] { self->on_durable(std::nullopt); });
     return;
   }
   std::vector<std::string> parts;
-  parts.reserve(in_commit_.size());
-  for (const auto& file : in_commit_) parts.push_back(file.part_name);
-  boost::asio::post(host_.workers(), [self = shared_from_this(), parts = std::move(parts)] {
-    auto synced = self->folder_->make_durable(parts);
+  parts.reserve(files.size());
+  for (const auto& file : files) parts.push_back(file.part_name);
+  boost::asio::post(host_.workers(), [folder = folder_, parts = std::move(parts), self = shared_from_this(),
+                                      executor = executor_] {
+    auto synced = folder->make_durable(parts);
     std::optional<IoError> error;
     if (!synced) error = synced.error();
-    boost::asio::post(self->executor_, [self, error] { self->on_durable(error); });
+    boost::asio::post(executor, [self, error] { self->on_durable(error); });
   });
 }
 
 void ReceiveSession::on_durable(const std::optional<IoError>& error) {
-  committing_ = false;
-  auto batch = std::move(in_commit_);
-  in_commit_.clear();
-  if (finished_) {
-    commit_now(std::move(batch), error);
-    if (done_emitted_) end_session_when_settled();
-    return;
+  auto files = batch_.finish();
+  if (!machine_.running()) {
+    // The session is ending: its verified files still get their names.
+    name_files(std::move(files), error);
+    return perform(machine_.commit_done());
   }
-  std::optional<Failure> failure;
-  for (auto& file : batch) {
-    if (failure) {
-      verified_.push_back(std::move(file));  // settled when the session fails
-      continue;
-    }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto& file = files[i];
     auto stored = error ? Result<std::string>(*error) : folder_->commit(file.part_name, entry(file.index).path);
     if (stored) {
       report(file.index, protocol::FileStatus::Ok, {}, stored.value(), file.record);
+      machine_.file_reported(true, FailureCause::None);
       continue;
     }
-    failure = Failure{cause_of_write_error(stored.error()), stored.error().describe()};
-    report(file.index, protocol::FileStatus::WriteFailed, *failure, "", file.record);
-    if (!file.part_is_resumable) folder_->discard(file.part_name);
+    const Failure failure{cause_of_write_error(stored.error()), stored.error().describe()};
+    report(file.index, protocol::FileStatus::WriteFailed, failure, "", file.record);
+    machine_.file_reported(false, failure.cause);
+    if (!part_worth_keeping(file.part_is_resumable, file.size)) folder_->discard(file.part_name);
+    batch_.wait_again(files, i + 1);  // settled when the session fails
+    return perform(machine_.commit_failed(files.size() - i - 1, failure.cause, failure.detail));
   }
-  if (failure) return fail(failure->cause, failure->detail, true);
-  after_commit();
+  perform(machine_.commit_done());
 }
 
-void ReceiveSession::after_commit() {
-  if (finished_ || committing_) return;
-  if (files_ended_ < file_count_) return queue_commit();
-  if (!verified_.empty()) return commit_batch();
-  if (files_ok_ + files_failed_ == file_count_) finish_session();
+// Names verified files; those that cannot be named stay part files only when
+// a later session can continue them.
+void ReceiveSession::name_files(std::vector<VerifiedFile> files, const std::optional<IoError>& durable_error) {
+  for (auto& file : files) {
+    auto stored = durable_error ? Result<std::string>(*durable_error)
+                                : folder_->commit(file.part_name, entry(file.index).path);
+    if (stored) {
+      report(file.index, protocol::FileStatus::Ok, {}, stored.value(), file.record);
+      machine_.file_reported(true, FailureCause::None);
+      continue;
+    }
+    const Failure failure{cause_of_write_error(stored.error()), stored.error().describe()};
+    report(file.index, protocol::FileStatus::WriteFailed, failure, "", file.record);
+    machine_.file_reported(false, failure.cause);
+    if (!part_worth_keeping(file.part_is_resumable, file.size)) folder_->discard(file.part_name);
+  }
+}
+
+// The session is ending with verified files waiting: durable and named now.
+void ReceiveSession::commit_now() {
+  auto files = batch_.take_waiting();
+  if (files.empty()) return;
+  std::optional<IoError> durable_error;
+  if (host_.settings().durable_commit) {
+    std::vector<std::string> parts;
+    for (const auto& file : files) parts.push_back(file.part_name);
+    if (auto synced = folder_->make_durable(parts); !synced) durable_error = synced.error();
+  }
+  name_files(std::move(files), durable_error);
+}
+
+void ReceiveSession::send_summary() {
+  for (const auto& e : offer_.entries) {
+    if (e.kind != protocol::EntryKind::Folder) continue;
+    if (auto made = folder_->make_folder(e.path); !made) {
+      spdlog::error("receive from {}: {}", peer_, made.error().describe());
+      machine_.folder_failed(cause_of_write_error(made.error()));
+    }
+  }
+  writer_.queue(protocol::Summary{machine_.files_ok(), machine_.files_failed(), data_bytes_});
+  writer_.async_flush([self = shared_from_this()](std::error_code ec) {
+    if (ec) return self->fail(FailureCause::ConnectionLost, "send summary: " + ec.message(), false);
+    self->perform(self->machine_.summary_sent());
+  });
 }
 
 // The sender hears a write failure as a sentence: the detail names our paths.
 void ReceiveSession::report(std::uint32_t index, protocol::FileStatus status, const Failure& failure,
-                            const std::string& stored_path, const FileRecord& record) {
+                            const std::string& stored_path, const ReceiveRecord& record) {
   const bool ok = status == protocol::FileStatus::Ok;
-  (ok ? files_ok_ : files_failed_)++;
-  if (!ok && first_file_cause_ == FailureCause::None) first_file_cause_ = failure.cause;
   const std::string& message = failure.detail;
   const std::string wire_message =
       status == protocol::FileStatus::WriteFailed ? wire_reason(failure.cause) : clip(message);
@@ -550,196 +537,68 @@ void ReceiveSession::report(std::uint32_t index, protocol::FileStatus status, co
   // The write keeps the session (and so the writer) alive: a failing session
   // reports its last files just before it ends.
   writer_.async_flush([self = shared_from_this()](std::error_code) {});
-  host_.emit(FileDone{id_, Direction::Receive, index, ok ? stored_path : entry(index).path,
-                      entry(index).size, record.strategy, record.strategy_note, record.resumed_bytes,
-                      seconds_since(record.started), ok, message, ok ? FailureCause::None : failure.cause});
+  host_.emit(FileDone{id_, Direction::Receive, index, ok ? stored_path : entry(index).path, entry(index).size,
+                      record.strategy, record.strategy_note, record.resumed_bytes, seconds_since(record.started), ok,
+                      message, ok ? FailureCause::None : failure.cause});
 }
 
 void ReceiveSession::write_failed(const IoError& error) {
   const Failure failure{cause_of_write_error(error), error.describe()};
   report(current_->index, protocol::FileStatus::WriteFailed, failure, "", current_->record);
+  machine_.file_reported(false, failure.cause);
   fail(failure.cause, failure.detail, true);
-}
-
-void ReceiveSession::finish_session() {
-  watchdog_.disarm();
-  for (const auto& e : offer_.entries) {
-    if (e.kind != protocol::EntryKind::Folder) continue;
-    if (auto made = folder_->make_folder(e.path); !made) {
-      spdlog::error("receive from {}: {}", peer_, made.error().describe());
-      ++files_failed_;
-      if (first_file_cause_ == FailureCause::None) first_file_cause_ = cause_of_write_error(made.error());
-    }
-  }
-  writer_.queue(protocol::Summary{files_ok_, files_failed_, data_bytes_});
-  writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-    if (ec) return self->fail(FailureCause::ConnectionLost, "send summary: " + ec.message(), false);
-    if (self->files_failed_ == 0) return self->finish(true, FailureCause::None, "");
-    self->finish(false, self->first_file_cause_, std::to_string(self->files_failed_) + " file(s) failed");
-  });
 }
 
 // A user's cancel keeps what arrived, like a cut connection: sending the same
 // files again continues it.
-void ReceiveSession::cancel() {
-  if (finished_) return;
-  fail(FailureCause::CancelledByUser, "cancelled", true);
-}
+void ReceiveSession::cancel() { perform(machine_.user_cancel()); }
 
-void ReceiveSession::protocol_error(const std::string& what) {
-  spdlog::error("protocol error from {}: {}", peer_, what);
-  discard_parts_ = true;
-  fail(FailureCause::ProtocolError, "protocol error: " + what, true);
-}
-
-// What the sender is told when a session fails for `cause`: a fixed sentence
-// (local detail such as paths stays here), with the detail of a protocol
-// error, which names only what the sender sent.
-std::string ReceiveSession::reason_for_peer(FailureCause cause, const std::string& error) const {
-  if (cause == FailureCause::ProtocolError) return clip(error);
-  std::string reason = cause == FailureCause::IdleTimeout ? error : wire_reason(cause);
-  if (keeps_what_arrived()) reason += kKeptForResume;
-  return clip(reason);
-}
-
-// Sends the CANCEL; what it says about the part in flight is then kept to,
-// even if a payload read still in flight completes a block.
-void ReceiveSession::send_cancel(FailureCause cause, const std::string& error) {
-  told_peer_kept_ = keeps_what_arrived();
-  writer_.queue(protocol::Cancel{reason_for_peer(cause, error)});
-}
-
-// Whether a session failing now leaves something the next one continues:
-// verified files, or a part holding a resume block (see settle_current_part).
-bool ReceiveSession::keeps_what_arrived() const {
-  if (discard_parts_) return false;
-  if (part_kept_ || files_ok_ > files_already_there_ || !in_commit_.empty()) return true;
-  return current_ && current_->part_is_resumable && current_->received >= protocol::kResumeBlockBytes;
-}
-
-// Ends the session with an error; with `tell_peer`, a CANCEL naming it goes first.
 void ReceiveSession::fail(FailureCause cause, const std::string& error, bool tell_peer) {
-  if (finished_) return;
+  if (!machine_.running()) return;
   spdlog::debug("receive session {} from {}: {}", id_.value, peer_, error);
-  watchdog_.disarm();
-  failure_cause_ = cause;
-  keep_or_discard_parts();
-  if (!tell_peer || !connection_.socket().is_open()) return finish(false, cause, error);
-  send_cancel(cause, error);
-  // No more reading: the session is over whatever the peer sends now.
-  finished_ = true;
-  // However the peer behaves (even never reading our CANCEL), we close in time.
+  perform(machine_.fail(cause, error, tell_peer && connection_.socket().is_open()));
+}
+
+// The CANCEL goes out; however the peer behaves (even never reading it), the
+// session closes in time.
+void ReceiveSession::send_cancel(const SendCancel& cancel) {
+  if (cancel.cause == FailureCause::ProtocolError) spdlog::error("{} (from {})", cancel.error, peer_);
+  writer_.queue(protocol::Cancel{machine_.cancel_reason(cancel.cause, cancel.error)});
   linger_.expires_after(kLinger);
-  linger_.async_wait([self = shared_from_this(), cause, error](boost::system::error_code ec) {
-    if (!ec) self->finish(false, cause, error);
+  linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (!ec) self->perform(self->machine_.linger_expired());
   });
-  writer_.async_flush([self = shared_from_this(), cause, error](std::error_code ec) {
-    if (ec) return self->finish(false, cause, error);
-    self->linger(error);
+  writer_.async_flush([self = shared_from_this()](std::error_code ec) {
+    self->perform(self->machine_.cancel_sent(!ec));
   });
 }
 
-// A failed session keeps the part file in flight for the next session when
-// it holds at least one resume block, unless the sender broke the protocol.
-// Files it already verified still get their names.
-void ReceiveSession::keep_or_discard_parts() {
-  // A payload read in flight fills the sink's buffer: the read's end settles it.
-  if (current_ && !payload_read_pending_) settle_current_part();
-  if (verified_.empty()) return;
-  std::optional<IoError> durable_error;
-  if (host_.settings().durable_commit) {
-    std::vector<std::string> parts;
-    for (const auto& file : verified_) parts.push_back(file.part_name);
-    if (auto synced = folder_->make_durable(parts); !synced) durable_error = synced.error();
-  }
-  commit_now(std::move(verified_), durable_error);
-  verified_.clear();
-}
-
-void ReceiveSession::settle_current_part() {
-  current_->sink.reset();  // waits for writes in flight
-  const bool keep = current_->part_is_resumable && !discard_parts_ && told_peer_kept_.value_or(true) &&
-                    current_->received >= protocol::kResumeBlockBytes;
-  if (!keep) discard_part();
-  part_kept_ = part_kept_ || keep;
-  current_.reset();
-}
-
-// Names verified files of a session that is ending anyway (a batch being made
-// durable meanwhile is settled by on_durable). Without durability they stay
-// part files: resumable ones for the next session, the others go.
-void ReceiveSession::commit_now(std::vector<VerifiedFile> files,
-                                const std::optional<IoError>& durable_error) {
-  for (auto& file : files) {
-    auto stored = durable_error ? Result<std::string>(*durable_error)
-                                : folder_->commit(file.part_name, entry(file.index).path);
-    if (stored) {
-      report(file.index, protocol::FileStatus::Ok, {}, stored.value(), file.record);
-    } else {
-      report(file.index, protocol::FileStatus::WriteFailed,
-             {cause_of_write_error(stored.error()), stored.error().describe()}, "", file.record);
-      if (!file.part_is_resumable) folder_->discard(file.part_name);
-    }
-  }
-}
-
-void ReceiveSession::discard_part() {
-  if (!current_) return;
-  current_->sink.reset();  // waits for writes in flight before the file goes
-  if (!current_->part_name.empty()) folder_->discard(current_->part_name);
-}
-
-// After the CANCEL, stop sending and drop whatever the peer still sends until
-// it closes or the linger timer fires: closing with unread data would reset
-// the connection, and the reset can destroy the CANCEL before it is read.
-void ReceiveSession::linger(const std::string& error) {
-  connection_.shutdown_send();
-  linger_error_ = error;
-  // A payload read in flight drains too; a second read must not run beside it.
-  if (!payload_read_pending_) drain();
-}
-
+// After the CANCEL, drop whatever the peer still sends until it closes or the
+// linger timer fires: closing with unread data would reset the connection,
+// and the reset can destroy the CANCEL before it is read.
 void ReceiveSession::drain() {
   drain_buffer_.resize(64 * 1024);
   connection_.async_read_some(drain_buffer_, [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-    if (ec) return self->finish(false, self->failure_cause_, *self->linger_error_);
+    if (ec) return self->perform(self->machine_.peer_closed());
     self->drain();
   });
 }
 
-// The session failed while a payload read was in flight: the part it was
-// filling is settled now, then the session drains or ends.
-void ReceiveSession::after_late_payload_read() {
-  if (current_) settle_current_part();  // left to us by keep_or_discard_parts
-  if (done_emitted_) return end_session_when_settled();
-  if (linger_error_) drain();
-}
-
-void ReceiveSession::finish(bool ok, FailureCause cause, const std::string& error) {
-  if (done_emitted_) return;
-  done_emitted_ = finished_ = true;
+void ReceiveSession::close() {
   watchdog_.disarm();
   linger_.cancel();
   connection_.close();
   if (offer_admitted_) host_.offer_settled(identity_.fingerprint);
   offer_admitted_ = false;
-  keep_or_discard_parts();
-  outcome_ = {ok, error};
-  failure_cause_ = ok ? FailureCause::None : cause;
-  end_session_when_settled();
 }
 
-// SessionDone promises that the receive folder holds its final state: a batch
-// being made durable and a part still being filled are settled first.
-void ReceiveSession::end_session_when_settled() {
-  if (session_ended_ || committing_ || payload_read_pending_) return;
-  session_ended_ = true;
+void ReceiveSession::emit_done() {
   for (const auto& part : claimed_parts_) host_.release_part(part);
-  SessionDone done{id_, Direction::Receive, files_ok_, files_failed_, progress_.done(),
-                   data_started_ ? seconds_since(*data_started_) : 0.0, outcome_.first, outcome_.second};
-  done.cause = failure_cause_;
-  done.resumable = !done.ok && keeps_what_arrived();
-  done.files_already_there = files_already_there_;
+  SessionDone done{id_, Direction::Receive, machine_.files_ok(), machine_.files_failed(), progress_.done(),
+                   data_started_ ? seconds_since(*data_started_) : 0.0, machine_.ok(), machine_.error()};
+  done.cause = machine_.cause();
+  done.resumable = machine_.resumable();
+  done.files_already_there = machine_.files_already_there();
   done.data_bytes = data_bytes_;
   host_.emit(std::move(done));
   host_.session_ended(id_);

@@ -369,6 +369,8 @@ bool SendSession::open_file(std::uint32_t index, ResumePoint point) {
   }
   if (!problem.empty()) {
     spdlog::debug("send to {}: {}", peer(), problem);  // reported with the file's result
+    // FILE_ABORT belongs inside the file's span (protocol 5.7 step 17).
+    writer_.queue(protocol::FileBegin{index, 0});
     abort_file(index, cause, problem);
     current_.reset();
     return false;

@@ -1,0 +1,412 @@
+#include "receive_machine.hpp"
+
+#include <fmt/format.h>
+
+#include "commit_batch.hpp"
+#include "failure.hpp"
+#include "part_file.hpp"
+
+namespace ferry {
+namespace {
+
+using namespace receive_action;
+
+std::string clip(const std::string& text) { return text.substr(0, protocol::kMaxTextBytes); }
+
+}  // namespace
+
+const char* to_string(ReceiveState state) {
+  switch (state) {
+    case ReceiveState::Greeting: return "Greeting";
+    case ReceiveState::CheckingOffer: return "CheckingOffer";
+    case ReceiveState::AwaitingConsent: return "AwaitingConsent";
+    case ReceiveState::Accepting: return "Accepting";
+    case ReceiveState::Transferring: return "Transferring";
+    case ReceiveState::Concluding: return "Concluding";
+    case ReceiveState::Declining: return "Declining";
+    case ReceiveState::Lingering: return "Lingering";
+    case ReceiveState::Settling: return "Settling";
+    case ReceiveState::Done: return "Done";
+  }
+  return "?";
+}
+
+bool ReceiveMachine::running() const {
+  return state_ != ReceiveState::Declining && state_ != ReceiveState::Lingering &&
+         state_ != ReceiveState::Settling && state_ != ReceiveState::Done;
+}
+
+std::optional<std::uint32_t> ReceiveMachine::file_in_flight() const {
+  if (!current_) return std::nullopt;
+  return current_->index;
+}
+
+void ReceiveMachine::offer_arrived() {
+  if (state_ == ReceiveState::Greeting) state_ = ReceiveState::CheckingOffer;
+}
+
+void ReceiveMachine::asking() {
+  if (state_ == ReceiveState::CheckingOffer) state_ = ReceiveState::AwaitingConsent;
+}
+
+ReceiveActions ReceiveMachine::answer(bool accept, protocol::DeclineReason reason, FailureCause cause,
+                                      const std::string& message) {
+  if (state_ != ReceiveState::AwaitingConsent) return {};
+  if (accept) {
+    state_ = ReceiveState::Accepting;
+    return {SettleOffer{}, DigestCopies{}};
+  }
+  auto actions = decline(reason, cause, message);
+  actions.insert(actions.begin(), SettleOffer{});
+  return actions;
+}
+
+ReceiveActions ReceiveMachine::decline(protocol::DeclineReason reason, FailureCause cause,
+                                       const std::string& message) {
+  if (!running()) return {};
+  state_ = ReceiveState::Declining;
+  cause_ = cause;
+  error_ = message;
+  return {Decline{reason, clip(message)}};
+}
+
+ReceiveActions ReceiveMachine::decline_sent() {
+  if (state_ != ReceiveState::Declining) return {};
+  return finish(false, cause_, error_);
+}
+
+void ReceiveMachine::accepted(const std::vector<protocol::OfferEntry>& entries,
+                              std::map<std::uint32_t, RestartPoint> restarts) {
+  if (state_ != ReceiveState::Accepting) return;
+  state_ = ReceiveState::Transferring;
+  entries_ = entries;
+  restarts_ = std::move(restarts);
+  file_count_ = 0;
+  for (const auto& e : entries_) file_count_ += e.kind == protocol::EntryKind::File;
+}
+
+ReceiveActions ReceiveMachine::start_data() {
+  if (state_ != ReceiveState::Transferring) return {};
+  if (file_count_ > 0) return {ReadFrame{}};
+  state_ = ReceiveState::Concluding;
+  return {DisarmWatchdog{}, SendSummary{}};
+}
+
+ReceiveActions ReceiveMachine::frame(const protocol::Message& message) {
+  if (state_ != ReceiveState::Transferring) {
+    if (!running()) return {};
+    return protocol_violation("unexpected frame");
+  }
+  if (const auto* m = std::get_if<protocol::FileBegin>(&message)) return begin(*m);
+  if (const auto* m = std::get_if<protocol::DataHeader>(&message)) return data(m->length);
+  if (const auto* m = std::get_if<protocol::FileEnd>(&message)) return end(*m);
+  if (const auto* m = std::get_if<protocol::FileAbort>(&message)) return abort(*m);
+  if (const auto* m = std::get_if<protocol::Cancel>(&message))
+    return fail(cause_of_cancel(m->reason), "the sender ended the transfer: " + m->reason, false);
+  return protocol_violation("unexpected frame during transfer");
+}
+
+ReceiveActions ReceiveMachine::undecodable(const std::string& what) {
+  if (!running()) return {};
+  return protocol_violation(what);
+}
+
+ReceiveActions ReceiveMachine::begin(const protocol::FileBegin& begin) {
+  const std::uint32_t index = begin.index;
+  if (current_) return protocol_violation("FILE_BEGIN inside another file");
+  if (index >= entries_.size() || entries_[index].kind != protocol::EntryKind::File ||
+      static_cast<std::int64_t>(index) <= last_index_)
+    return protocol_violation("FILE_BEGIN for a file index out of order or not offered");
+  last_index_ = index;
+  const auto& entry = entries_[index];
+  std::optional<RestartPoint> restart;
+  if (auto found = restarts_.find(index); found != restarts_.end()) {
+    restart = found->second;
+    restarts_.erase(found);
+  }
+  // A HAVE lets the sender restart at a block boundary inside the copy, or at
+  // the end of the file when the copy is complete.
+  const auto offered = [&](std::uint64_t offset) {
+    if (restart->complete) return offset == entry.size;
+    return offset > 0 && offset <= restart->length &&
+           (offset % protocol::kResumeBlockBytes == 0 || offset == restart->length);
+  };
+  if (begin.offset != 0 && !(restart && offered(begin.offset)))
+    return protocol_violation(
+        fmt::format("FILE_BEGIN of {} at byte {}, which no HAVE offered", entry.path, begin.offset));
+  const bool complete_copy = restart && restart->complete;
+  // A complete copy with offset 0 does not match: the file is stored anew.
+  const bool resumed = begin.offset > 0 || (complete_copy && entry.size == 0);
+  current_.emplace();
+  current_->index = index;
+  current_->received = begin.offset;
+  current_->writes = !(complete_copy && resumed);
+  if (!current_->writes) return {BeginFile{index, begin.offset, false}, ReadFrame{}};
+  return {BeginFile{index, begin.offset, true}};
+}
+
+void ReceiveMachine::part_claimed(bool resumable) {
+  if (current_) current_->part_resumable = resumable;
+}
+
+ReceiveActions ReceiveMachine::part_opened() {
+  if (!running() || !current_) return {};
+  return {ReadFrame{}};
+}
+
+ReceiveActions ReceiveMachine::data(std::uint32_t length) {
+  if (!current_) return protocol_violation("DATA outside a file");
+  const auto& entry = entries_[current_->index];
+  if (!current_->writes || current_->received + length > entry.size)
+    return protocol_violation("more data than the offered size of " + entry.path);
+  chunk_left_ = length;
+  return {ReadPayload{length}};
+}
+
+void ReceiveMachine::payload_read_started() { payload_read_pending_ = true; }
+
+ReceiveActions ReceiveMachine::payload_read_done() {
+  payload_read_pending_ = false;
+  if (running()) return {};
+  // The session ended while the read filled the part's buffer: settle it now.
+  ReceiveActions actions;
+  if (current_) settle_part(actions);
+  if (state_ == ReceiveState::Settling) {
+    auto done = end_when_settled();
+    actions.insert(actions.end(), done.begin(), done.end());
+  } else if (state_ == ReceiveState::Lingering && lingering_) {
+    actions.push_back(Drain{});
+  }
+  return actions;
+}
+
+ReceiveActions ReceiveMachine::payload_read(std::uint32_t bytes) {
+  if (!running() || !current_) return {};
+  current_->received += bytes;
+  chunk_left_ -= std::min(chunk_left_, bytes);
+  if (chunk_left_ > 0) return {ReadPayload{chunk_left_}};
+  return {ReadFrame{}};
+}
+
+bool ReceiveMachine::file_complete() const {
+  return current_ && current_->received == entries_[current_->index].size;
+}
+
+ReceiveActions ReceiveMachine::end(const protocol::FileEnd& end) {
+  if (!current_ || current_->index != end.index) return protocol_violation("FILE_END for another file");
+  const auto& entry = entries_[end.index];
+  if (current_->received != entry.size)
+    return drop(protocol::FileStatus::SizeMismatch, FailureCause::VerificationFailed,
+                fmt::format("{}: {} bytes received, {} offered", entry.path, current_->received, entry.size));
+  return {FinishFile{end.index, end.digest}};
+}
+
+// Protocol 5.7 step 17: FILE_ABORT belongs inside its file's span.
+ReceiveActions ReceiveMachine::abort(const protocol::FileAbort& abort) {
+  if (!current_ || current_->index != abort.index) return protocol_violation("FILE_ABORT for a file not in flight");
+  return drop(protocol::FileStatus::SourceFailed,
+              cause_of_file_result(protocol::FileStatus::SourceFailed, abort.reason),
+              "sender could not read it: " + abort.reason);
+}
+
+ReceiveActions ReceiveMachine::drop(protocol::FileStatus status, FailureCause cause, const std::string& message) {
+  ReceiveActions actions{DropFile{current_->index, status, cause, message}};
+  file_reported(false, cause);
+  current_.reset();
+  auto next = file_ended();
+  actions.insert(actions.end(), next.begin(), next.end());
+  return actions;
+}
+
+ReceiveActions ReceiveMachine::digest_mismatch(const std::string& message) {
+  if (!running() || !current_) return {};
+  return drop(protocol::FileStatus::DigestMismatch, FailureCause::VerificationFailed, message);
+}
+
+ReceiveActions ReceiveMachine::already_there() {
+  if (!running() || !current_) return {};
+  file_reported(true, FailureCause::None);
+  ++files_already_there_;
+  current_.reset();
+  return file_ended();
+}
+
+ReceiveActions ReceiveMachine::file_verified() {
+  if (!running() || !current_) return {};
+  ++verified_waiting_;
+  verified_bytes_ += entries_[current_->index].size;
+  current_.reset();
+  return file_ended();
+}
+
+ReceiveActions ReceiveMachine::file_ended() {
+  ++files_ended_;
+  if (files_ended_ < file_count_) {
+    if (committing_ == 0 && CommitBatch::due(verified_waiting_, verified_bytes_)) {
+      committing_ = verified_waiting_;
+      verified_waiting_ = 0;
+      verified_bytes_ = 0;
+      return {StartCommit{}, ReadFrame{}};
+    }
+    return {ReadFrame{}};
+  }
+  // Every file's data is in: what waits is committed now, then the summary.
+  state_ = ReceiveState::Concluding;
+  ReceiveActions actions{DisarmWatchdog{}};
+  auto next = after_commit();
+  actions.insert(actions.end(), next.begin(), next.end());
+  return actions;
+}
+
+ReceiveActions ReceiveMachine::commit_done() {
+  committing_ = 0;
+  if (state_ == ReceiveState::Settling) return end_when_settled();
+  return after_commit();
+}
+
+ReceiveActions ReceiveMachine::commit_failed(std::size_t returned, FailureCause cause, const std::string& error) {
+  committing_ = 0;
+  verified_waiting_ += returned;
+  if (state_ == ReceiveState::Settling) return end_when_settled();
+  return fail(cause, error, true);
+}
+
+ReceiveActions ReceiveMachine::after_commit() {
+  if (!running() || committing_ > 0) return {};
+  if (verified_waiting_ > 0 && (state_ == ReceiveState::Concluding || files_ended_ < file_count_)) {
+    committing_ = verified_waiting_;
+    verified_waiting_ = 0;
+    verified_bytes_ = 0;
+    return {StartCommit{}};
+  }
+  if (state_ == ReceiveState::Concluding && files_ok_ + files_failed_ == file_count_) return {SendSummary{}};
+  return {};
+}
+
+void ReceiveMachine::file_reported(bool ok, FailureCause cause) {
+  (ok ? files_ok_ : files_failed_)++;
+  if (!ok && first_file_cause_ == FailureCause::None) first_file_cause_ = cause;
+}
+
+void ReceiveMachine::folder_failed(FailureCause cause) {
+  ++files_failed_;
+  if (first_file_cause_ == FailureCause::None) first_file_cause_ = cause;
+}
+
+ReceiveActions ReceiveMachine::summary_sent() {
+  if (state_ != ReceiveState::Concluding) return {};
+  if (files_failed_ == 0) return finish(true, FailureCause::None, "");
+  return finish(false, first_file_cause_, std::to_string(files_failed_) + " file(s) failed");
+}
+
+ReceiveActions ReceiveMachine::protocol_violation(const std::string& what) {
+  if (!running()) return {};
+  violated_ = true;
+  return fail(FailureCause::ProtocolError, "protocol error: " + what, true);
+}
+
+ReceiveActions ReceiveMachine::user_cancel() { return fail(FailureCause::CancelledByUser, "cancelled", true); }
+
+ReceiveActions ReceiveMachine::fail(FailureCause cause, const std::string& error, bool tell_peer) {
+  if (!running()) return {};
+  cause_ = cause;
+  error_ = error;
+  ReceiveActions actions{DisarmWatchdog{}};
+  wind_up(actions);
+  if (!tell_peer) {
+    auto end = finish(false, cause, error);
+    actions.insert(actions.end(), end.begin(), end.end());
+    return actions;
+  }
+  // No more reading: the session is over whatever the peer sends now.
+  state_ = ReceiveState::Lingering;
+  actions.push_back(SendCancel{cause, error});
+  return actions;
+}
+
+// The file in flight is settled (unless a payload read still fills its
+// buffer: the read's end settles it), verified files get their names.
+void ReceiveMachine::wind_up(ReceiveActions& actions) {
+  if (current_ && !payload_read_pending_) settle_part(actions);
+  if (verified_waiting_ > 0) {
+    verified_waiting_ = 0;
+    verified_bytes_ = 0;
+    actions.push_back(CommitNow{});
+  }
+}
+
+std::string ReceiveMachine::cancel_reason(FailureCause cause, const std::string& error) {
+  told_peer_kept_ = keeps_what_arrived();
+  return reason_for_peer(cause, error);
+}
+
+ReceiveActions ReceiveMachine::cancel_sent(bool ok) {
+  if (state_ != ReceiveState::Lingering) return {};
+  if (!ok) return finish(false, cause_, error_);
+  lingering_ = true;
+  // A payload read in flight drains too; a second read must not run beside it.
+  if (payload_read_pending_) return {StartLinger{}};
+  return {StartLinger{}, Drain{}};
+}
+
+ReceiveActions ReceiveMachine::peer_closed() {
+  if (state_ != ReceiveState::Lingering) return {};
+  return finish(false, cause_, error_);
+}
+
+ReceiveActions ReceiveMachine::linger_expired() { return peer_closed(); }
+
+ReceiveActions ReceiveMachine::finish(bool ok, FailureCause cause, const std::string& error) {
+  if (state_ == ReceiveState::Settling || state_ == ReceiveState::Done) return {};
+  state_ = ReceiveState::Settling;
+  ok_ = ok;
+  cause_ = ok ? FailureCause::None : cause;
+  error_ = error;
+  ReceiveActions actions{Close{}};
+  wind_up(actions);
+  auto done = end_when_settled();
+  actions.insert(actions.end(), done.begin(), done.end());
+  return actions;
+}
+
+// SessionDone promises that the receive folder holds its final state: a batch
+// being made durable and a part still being filled are settled first.
+ReceiveActions ReceiveMachine::end_when_settled() {
+  if (state_ != ReceiveState::Settling || committing_ > 0 || payload_read_pending_) return {};
+  state_ = ReceiveState::Done;
+  return {EmitDone{}};
+}
+
+// Whether a session failing now leaves something the next one continues:
+// verified files, or a part holding a resume block.
+bool ReceiveMachine::keeps_what_arrived() const {
+  if (violated_) return false;
+  if (part_kept_ || files_ok_ > files_already_there_ || committing_ > 0) return true;
+  return current_ && part_worth_keeping(current_->part_resumable, current_->received);
+}
+
+// What the sender is told when a session fails for `cause`: a fixed sentence
+// (local detail such as paths stays here), with the detail of a protocol
+// error, which names only what the sender sent.
+std::string ReceiveMachine::reason_for_peer(FailureCause cause, const std::string& error) const {
+  if (cause == FailureCause::ProtocolError) return clip(error);
+  std::string reason = cause == FailureCause::IdleTimeout ? error : wire_reason(cause);
+  if (keeps_what_arrived()) reason += kKeptForResume;
+  return clip(reason);
+}
+
+// The part in flight stays for the next session when it holds a whole block,
+// the sender kept to the protocol and our CANCEL (if any) said so.
+bool ReceiveMachine::keep_part_in_flight() const {
+  return current_ && !violated_ && told_peer_kept_.value_or(true) &&
+         part_worth_keeping(current_->part_resumable, current_->received);
+}
+
+void ReceiveMachine::settle_part(ReceiveActions& actions) {
+  const bool keep = keep_part_in_flight();
+  actions.push_back(SettlePart{keep});
+  part_kept_ = part_kept_ || keep;
+  current_.reset();
+}
+
+}  // namespace ferry
