@@ -118,6 +118,8 @@ void ReceiveSession::await_hello() {
 void ReceiveSession::await_offer() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
+    if (ec == OfferMemoryError::Exhausted)
+      return self->decline(protocol::DeclineReason::Busy, kOfferMemoryBusyText);
     if (ec) return self->fail(FailureCause::ConnectionLost, "read offer: " + ec.message(), false);
     auto* offer = std::get_if<protocol::Offer>(&m);
     if (!offer) return self->protocol_error("expected OFFER");
