@@ -104,9 +104,7 @@ class BufferedSink final : public FileSink {
   void try_finish() {
     if (!pending_finish_ || on_lane_ > 0) return;
     std::optional<IoError> error = error_;
-    if (!error) {
-      if (auto timed = set_mtime(file_.fd.get(), mtime_ns_, file_.path); !timed) error = timed.error();
-    }
+    if (!error) store_mtime(file_.fd.get(), mtime_ns_, file_.path);
     file_.fd.reset();
     boost::asio::post(executor_, [handler = std::move(pending_finish_), error] { handler(error); });
     pending_finish_ = nullptr;

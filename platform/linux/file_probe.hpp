@@ -25,7 +25,9 @@ Result<FileFacts> probe_file(int fd, const std::string& path);
 // left to allocate as they write.
 Result<void> reserve_space(int fd, std::uint64_t size, const std::string& path);
 
-// Sets the file's modification time (access time untouched).
-Result<void> set_mtime(int fd, std::int64_t mtime_ns, const std::string& path);
+// Sets the file's modification time (access time untouched), or the nearest
+// one its filesystem holds. A time is never worth failing a file for: what
+// could not be stored is logged.
+void store_mtime(int fd, std::int64_t mtime_ns, const std::string& path);
 
 }  // namespace ferry::platform::linux_impl

@@ -3,6 +3,8 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include "unix_time.hpp"
+
 namespace ferry::platform {
 
 Result<PathFacts> stat_path(const std::filesystem::path& path) {
@@ -17,8 +19,7 @@ Result<PathFacts> stat_path(const std::filesystem::path& path) {
   if (S_ISREG(stx.stx_mode)) facts.kind = PathFacts::Kind::File;
   else if (S_ISDIR(stx.stx_mode)) facts.kind = PathFacts::Kind::Folder;
   facts.size = facts.kind == PathFacts::Kind::File ? stx.stx_size : 0;
-  facts.mtime_ns = static_cast<std::int64_t>(stx.stx_mtime.tv_sec) * 1'000'000'000 +
-                   stx.stx_mtime.tv_nsec;
+  facts.mtime_ns = join_unix_ns(stx.stx_mtime.tv_sec, stx.stx_mtime.tv_nsec);
   return facts;
 }
 

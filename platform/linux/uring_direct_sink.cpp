@@ -42,7 +42,7 @@ class DirectSink final : public common::PaddedBlockSink<AlignedBuffer> {
   std::optional<IoError> finish_file(std::uint64_t size, std::int64_t mtime_ns) override {
     if (::ftruncate(file_.fd.get(), static_cast<off_t>(size)) != 0)
       return last_errno_error("ftruncate", path());
-    if (auto timed = set_mtime(file_.fd.get(), mtime_ns, path()); !timed) return timed.error();
+    store_mtime(file_.fd.get(), mtime_ns, path());
     return std::nullopt;
   }
 

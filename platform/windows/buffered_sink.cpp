@@ -51,10 +51,7 @@ class BufferedSink final : public FileSink {
 
   void async_finish(std::int64_t mtime_ns, CompletionHandler handler) override {
     std::optional<IoError> error = error_;
-    if (!error) {
-      if (auto timed = set_mtime(file_.handle.get(), mtime_ns, file_.path); !timed)
-        error = timed.error();
-    }
+    if (!error) store_mtime(file_.handle.get(), mtime_ns, file_.path);
     file_.handle.reset();
     boost::asio::post(executor_, [handler = std::move(handler), error] { handler(error); });
   }

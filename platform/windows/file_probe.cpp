@@ -4,12 +4,13 @@
 #include <bit>
 #include <vector>
 
+#include <spdlog/spdlog.h>
+
+#include "file_time.hpp"
 #include "win_error.hpp"
 
 namespace ferry::platform::windows_impl {
 namespace {
-
-constexpr std::int64_t kUnixEpochTicks = 116'444'736'000'000'000;  // 1601 → 1970 in 100 ns
 
 std::size_t power_of_two_or_zero(std::size_t value) {
   return std::has_single_bit(value) ? value : 0;
@@ -29,9 +30,8 @@ std::size_t sector_size_of_volume(const std::wstring& wide_path) {
 }  // namespace
 
 std::int64_t unix_ns(const FILETIME& time) {
-  const auto ticks = static_cast<std::int64_t>(
-      (static_cast<std::uint64_t>(time.dwHighDateTime) << 32) | time.dwLowDateTime);
-  return (ticks - kUnixEpochTicks) * 100;
+  return unix_ns_from_ticks((static_cast<std::uint64_t>(time.dwHighDateTime) << 32) |
+                            time.dwLowDateTime);
 }
 
 Result<FileFacts> probe_file(HANDLE file, const std::string& path) {
@@ -76,11 +76,12 @@ Result<void> set_end_of_file(HANDLE file, std::uint64_t size, const std::string&
   return {};
 }
 
-Result<void> set_mtime(HANDLE file, std::int64_t mtime_ns, const std::string& path) {
-  const auto ticks = static_cast<std::uint64_t>(mtime_ns / 100 + kUnixEpochTicks);
+void store_mtime(HANDLE file, std::int64_t mtime_ns, const std::string& path) {
+  const std::uint64_t ticks = filetime_ticks(mtime_ns);
   FILETIME time{static_cast<DWORD>(ticks), static_cast<DWORD>(ticks >> 32)};
-  if (!::SetFileTime(file, nullptr, nullptr, &time)) return last_win32_error("SetFileTime", path);
-  return {};
+  if (!::SetFileTime(file, nullptr, nullptr, &time))
+    spdlog::warn("{}: keeps its own modification time: {}", path,
+                 last_win32_error("SetFileTime").describe());
 }
 
 }  // namespace ferry::platform::windows_impl

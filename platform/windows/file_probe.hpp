@@ -19,7 +19,8 @@ struct FileFacts {
 
 Result<FileFacts> probe_file(HANDLE file, const std::string& path);
 
-// Nanoseconds since the Unix epoch from a FILETIME (100 ns ticks since 1601).
+// Nanoseconds since the Unix epoch from a FILETIME (100 ns ticks since 1601),
+// saturated where the FILETIME lies beyond 1677 to 2262.
 std::int64_t unix_ns(const FILETIME& time);
 
 // The alignment FILE_FLAG_NO_BUFFERING needs on the volume holding `file`:
@@ -34,7 +35,9 @@ Result<void> reserve_space(HANDLE file, std::uint64_t size, const std::string& p
 // Sets the exact end of file (cuts off the padding of unbuffered writes).
 Result<void> set_end_of_file(HANDLE file, std::uint64_t size, const std::string& path);
 
-// Sets the file's last-write time (other times untouched).
-Result<void> set_mtime(HANDLE file, std::int64_t mtime_ns, const std::string& path);
+// Sets the file's last-write time (other times untouched), to the 100 ns
+// tick at or before `mtime_ns`. A time is never worth failing a file for: a
+// refusal is logged.
+void store_mtime(HANDLE file, std::int64_t mtime_ns, const std::string& path);
 
 }  // namespace ferry::platform::windows_impl

@@ -50,8 +50,7 @@ class DirectSink final : public common::PaddedBlockSink<SharedBuffer> {
   std::optional<IoError> finish_file(std::uint64_t size, std::int64_t mtime_ns) override {
     if (auto cut = set_end_of_file(file_.handle.native_handle(), size, path()); !cut)
       return cut.error();
-    if (auto timed = set_mtime(file_.handle.native_handle(), mtime_ns, path()); !timed)
-      return timed.error();
+    store_mtime(file_.handle.native_handle(), mtime_ns, path());
     return std::nullopt;
   }
 

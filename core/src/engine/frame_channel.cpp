@@ -2,6 +2,7 @@
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl/error.hpp>
+#include <algorithm>
 #include <cstring>
 
 namespace ferry {
@@ -29,19 +30,17 @@ void FrameReader::decode_buffered(FrameHandler handler) {
   auto result = protocol::decode(std::span(buffer_).subspan(begin_, end_ - begin_));
   if (result.status == protocol::DecodeResult::Status::Frame) {
     begin_ += result.consumed;
-    boost::asio::post(stream_.get_executor(),
-                      [handler = std::move(handler), message = std::move(result.message)]() mutable {
-                        handler({}, std::move(message));
-                      });
-    return;
+    if (begin_ == end_) begin_ = end_ = 0;
+    if (const auto* offer = std::get_if<protocol::Offer>(&result.message)) {
+      resize_buffer(std::max(kReadChunk, end_ - begin_));
+      if (!offer_memory_.resize(decoded_size(*offer)))
+        return complete(std::move(handler), OfferMemoryError::Exhausted, {});
+    }
+    return complete(std::move(handler), {}, std::move(result.message));
   }
-  if (result.status == protocol::DecodeResult::Status::Error) {
-    boost::asio::post(stream_.get_executor(), [handler = std::move(handler), error = result.error] {
-      handler(error, {});
-    });
-    return;
-  }
-  make_room();
+  if (result.status == protocol::DecodeResult::Status::Error)
+    return complete(std::move(handler), result.error, {});
+  if (!make_room()) return complete(std::move(handler), OfferMemoryError::Exhausted, {});
   stream_.async_read_some(
       std::span(buffer_).subspan(end_),
       [this, handler = std::move(handler)](boost::system::error_code ec, std::size_t n) mutable {
@@ -51,21 +50,43 @@ void FrameReader::decode_buffered(FrameHandler handler) {
       });
 }
 
-// Moves unread bytes to the front and grows the buffer to hold the whole
-// frame being read; the codec has already bounded its declared length.
-void FrameReader::make_room() {
+void FrameReader::complete(FrameHandler handler, std::error_code ec, protocol::Message message) {
+  boost::asio::post(stream_.get_executor(),
+                    [handler = std::move(handler), ec, message = std::move(message)]() mutable {
+                      handler(ec, std::move(message));
+                    });
+}
+
+// Moves unread bytes to the front; when the buffer is full of an incomplete
+// frame, doubles it up to that frame's size (the codec has bounded it). A
+// peer that announces a large frame and sends little holds little.
+bool FrameReader::make_room() {
   if (begin_ > 0) {
     std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
   }
-  std::size_t needed = end_ + kReadChunk;
-  if (end_ >= protocol::kFrameHeaderSize) {
-    std::uint32_t length = 0;
-    for (int i = 1; i <= 4; ++i) length = (length << 8) | std::to_integer<std::uint32_t>(buffer_[i]);
-    needed = std::max(needed, protocol::kFrameHeaderSize + length);
+  if (end_ < buffer_.size()) {
+    if (buffer_.size() > kReadChunk && end_ < buffer_.size() / 4)
+      resize_buffer(std::max(kReadChunk, 2 * end_));
+    return true;
   }
-  if (buffer_.size() < needed) buffer_.resize(needed);
+  std::uint32_t length = 0;
+  for (int i = 1; i <= 4; ++i) length = (length << 8) | std::to_integer<std::uint32_t>(buffer_[i]);
+  const std::size_t size = std::min(2 * buffer_.size(), protocol::kFrameHeaderSize + std::size_t(length));
+  const bool offer = buffer_[0] == std::byte(protocol::FrameType::Offer);
+  if (offer && !offer_memory_.resize(size)) return false;
+  resize_buffer(size);
+  return true;
+}
+
+void FrameReader::resize_buffer(std::size_t size) {
+  if (size == buffer_.size()) return;
+  std::vector<std::byte> resized(size);
+  std::memcpy(resized.data(), buffer_.data() + begin_, end_ - begin_);
+  end_ -= begin_;
+  begin_ = 0;
+  buffer_.swap(resized);
 }
 
 void FrameReader::async_read_payload(std::span<std::byte> destination, PayloadHandler handler) {

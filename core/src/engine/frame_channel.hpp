@@ -2,7 +2,11 @@
 // Frames over a session's connection: the Asio side of the sans-I/O codec.
 //
 // FrameReader reads frames one at a time, and DATA payloads straight into the
-// caller's buffer (only bytes that arrived with the header are copied).
+// caller's buffer (only bytes that arrived with the header are copied). Its
+// buffer grows with the bytes that actually arrive, never with what a header
+// announces, and shrinks back once a large frame is consumed; an OFFER's
+// bytes and then its decoded entries count against the process's offer
+// memory (offer_memory.hpp) for as long as the reader lives.
 // FrameWriter batches control frames and writes them in one go on flush, so
 // consecutive small frames cost one system call. Both run on the socket's
 // executor and allow one outstanding operation each. The stream may change
@@ -15,6 +19,7 @@
 
 #include "ferry/core/protocol/codec.hpp"
 #include "ferry/platform/byte_stream.hpp"
+#include "offer_memory.hpp"
 
 namespace ferry {
 
@@ -28,19 +33,25 @@ class FrameReader {
 
   explicit FrameReader(platform::ByteStream& stream);
 
-  // Completes with the next frame, or a socket error, or a decode_category error.
+  // Completes with the next frame, or a socket error, or a decode_category
+  // error, or OfferMemoryError::Exhausted for an offer over the cap.
   void async_read_frame(FrameHandler handler);
   // Fills `destination` with the next bytes of a DATA payload.
   void async_read_payload(std::span<std::byte> destination, PayloadHandler handler);
 
  private:
   void decode_buffered(FrameHandler handler);
-  void make_room();
+  void complete(FrameHandler handler, std::error_code ec, protocol::Message message);
+  // Room for more bytes of the frame being read; false when it is an offer
+  // that would pass the offer memory cap.
+  bool make_room();
+  void resize_buffer(std::size_t size);
 
   platform::ByteStream& stream_;
   std::vector<std::byte> buffer_;
   std::size_t begin_ = 0;  // unread bytes are buffer_[begin_, end_)
   std::size_t end_ = 0;
+  OfferMemoryCharge offer_memory_;
 };
 
 class FrameWriter {

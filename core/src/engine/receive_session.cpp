@@ -154,6 +154,9 @@ void ReceiveSession::on_hello(const protocol::Hello& hello) {
 void ReceiveSession::await_offer() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (!self->machine_.running()) return;
+    if (ec == OfferMemoryError::Exhausted)
+      return self->perform(self->machine_.decline(protocol::DeclineReason::Busy, FailureCause::DeclinedAutomatically,
+                                                  kOfferMemoryBusyText));
     if (ec) return self->fail(FailureCause::ConnectionLost, "read offer: " + ec.message(), false);
     auto* offer = std::get_if<protocol::Offer>(&m);
     if (!offer) return self->perform(self->machine_.protocol_violation("expected OFFER"));

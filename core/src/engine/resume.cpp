@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <functional>
 
 namespace ferry {
@@ -11,15 +12,28 @@ namespace {
 
 constexpr std::size_t kReadBytes = 1024 * 1024;
 
+// A block of a part file whose last kUnwrittenTail bytes are all zero may
+// end in space reserved but never written (parts are preallocated, and a
+// crash leaves no other trace of how far writing got): it does not count as
+// arrived.
+constexpr std::uint64_t kUnwrittenTail = 4096;
+
+std::size_t trailing_zero_bytes(std::span<const std::byte> bytes) {
+  const auto last = std::find_if(bytes.rbegin(), bytes.rend(), [](std::byte b) { return b != std::byte{0}; });
+  return static_cast<std::size_t>(last - bytes.rbegin());
+}
+
 // Reads `file` from its start, `length` bytes in kResumeBlockBytes blocks,
-// feeding every byte to `whole`; after each block, `on_block(digest)` says
-// whether to go on. False when the file could not be read that far.
+// feeding every byte to `whole`; after each block, `on_block(digest,
+// ends_unwritten)` says whether to go on. False when the file could not be
+// read that far.
 bool digest_blocks(platform::ReadOnlyFile& file, std::uint64_t length, StreamDigest& whole,
-                   const std::function<bool(const protocol::Digest&)>& on_block) {
+                   const std::function<bool(const protocol::Digest&, bool)>& on_block) {
   std::vector<std::byte> buffer(kReadBytes);
   for (std::uint64_t block_start = 0; block_start < length;) {
     const std::uint64_t block_end = std::min(length, block_start + protocol::kResumeBlockBytes);
     StreamDigest block;
+    std::uint64_t zero_run = 0;  // zero bytes at the end of what was read of this block
     for (std::uint64_t at = block_start; at < block_end;) {
       const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(block_end - at, buffer.size()));
       auto got = file.read_at(at, {buffer.data(), want});
@@ -31,9 +45,12 @@ bool digest_blocks(platform::ReadOnlyFile& file, std::uint64_t length, StreamDig
       const std::span<const std::byte> bytes(buffer.data(), got.value());
       block.update(bytes);
       whole.update(bytes);
+      const std::size_t zeros = trailing_zero_bytes(bytes);
+      zero_run = zeros == bytes.size() ? zero_run + zeros : zeros;
       at += got.value();
     }
-    if (!on_block(block.finish())) return true;
+    const bool ends_unwritten = zero_run >= std::min(kUnwrittenTail, block_end - block_start);
+    if (!on_block(block.finish(), ends_unwritten)) return true;
     block_start = block_end;
   }
   return true;
@@ -73,7 +90,8 @@ bool digest_copy(const platform::ReceiveFolder& folder, ReceiverCopy& copy, cons
   if (complete && file.value()->size() != copy.have.length) return false;
   StreamDigest whole = recipe.start(copy.have.index);
   const bool read = digest_blocks(*file.value(), copy.have.length, whole,
-                                  [&](const protocol::Digest& digest) {
+                                  [&](const protocol::Digest& digest, bool ends_unwritten) {
+                                    if (!complete && ends_unwritten) return false;
                                     copy.have.blocks.push_back(digest);
                                     if (!complete) copy.prefix_digests.push_back(whole.snapshot());
                                     return true;
@@ -82,7 +100,8 @@ bool digest_copy(const platform::ReceiveFolder& folder, ReceiverCopy& copy, cons
     copy.whole = whole.finish();
     return read;
   }
-  // A part file that ended early is announced as far as it could be read.
+  // A part file is announced as far as it verifiably arrived: up to its
+  // first block that may end unwritten, or that could not be read.
   copy.have.length = std::min<std::uint64_t>(copy.have.length,
                                              copy.have.blocks.size() * protocol::kResumeBlockBytes);
   return !copy.have.blocks.empty();
@@ -127,7 +146,7 @@ ResumePoint find_resume_point(const std::filesystem::path& source, const protoco
   if (!file) return {};
   ResumePoint point;  // the digest's state after the last matching block
   std::size_t matched = 0;
-  const bool read = digest_blocks(*file.value(), have.length, whole, [&](const protocol::Digest& d) {
+  const bool read = digest_blocks(*file.value(), have.length, whole, [&](const protocol::Digest& d, bool) {
     if (d != have.blocks[matched]) return false;
     ++matched;
     point.digest = whole.snapshot();

@@ -4,6 +4,7 @@
 
 #include "ferry/core/identity.hpp"
 #include "ferry/platform/private_files.hpp"
+#include "name_likeness.hpp"
 
 namespace ferry {
 
@@ -16,7 +17,7 @@ PeerIdentity identify_peer(const std::vector<KnownPeer>& known, std::string_view
       identity.pinned = peer;
       return identity;
     }
-    if (!name.empty() && peer.name == name) identity.trust = PeerTrust::Changed;
+    if (!name_skeleton(name).empty() && names_look_alike(peer.name, name)) identity.trust = PeerTrust::Changed;
   }
   return identity;
 }

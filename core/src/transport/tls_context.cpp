@@ -1,11 +1,40 @@
 #include "tls_context.hpp"
 
 #include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <spdlog/spdlog.h>
 
 #include "../identity/openssl_error.hpp"
 #include "../identity/openssl_init.hpp"
 
 namespace ferry {
+namespace {
+
+// Why a peer's certificate is not one a Ferry device makes (docs/security.md,
+// "Device identity"): an Ed25519 key and a self-signature that verifies with
+// it; empty when it is one.
+std::string certificate_flaw(X509* certificate) {
+  if (!certificate) return "no certificate";
+  EVP_PKEY* key = X509_get0_pubkey(certificate);
+  if (!key) return "no readable public key";
+  if (EVP_PKEY_get_base_id(key) != EVP_PKEY_ED25519)
+    return std::string("a ") + OBJ_nid2sn(EVP_PKEY_get_base_id(key)) + " key, not Ed25519";
+  if (X509_verify(certificate, key) != 1) return "a self-signature that does not verify";
+  return {};
+}
+
+// Replaces OpenSSL's chain verification: there is no chain to a CA, only the
+// certificate whose fingerprint is pinned. The handshake itself proves the
+// peer holds its key (CertificateVerify).
+int verify_device_certificate(X509_STORE_CTX* store, void*) {
+  const std::string flaw = certificate_flaw(X509_STORE_CTX_get0_cert(store));
+  if (flaw.empty()) return 1;
+  spdlog::warn("TLS handshake refused: the peer's certificate has {}", flaw);
+  X509_STORE_CTX_set_error(store, X509_V_ERR_CERT_SIGNATURE_FAILURE);
+  return 0;
+}
+
+}  // namespace
 
 Result<std::shared_ptr<boost::asio::ssl::context>> make_tls_context(const Identity& identity) {
   namespace ssl = boost::asio::ssl;
@@ -27,10 +56,7 @@ Result<std::shared_ptr<boost::asio::ssl::context>> make_tls_context(const Identi
   if (!ec) context->use_private_key(boost::asio::buffer(identity.private_key_pem), ssl::context::pem, ec);
   if (!ec) context->set_verify_mode(ssl::verify_peer | ssl::verify_fail_if_no_peer_cert, ec);
   if (ec) return IoError{ec, "load device certificate into TLS", {}};
-  // The handshake still proves the peer holds its certificate's key
-  // (CertificateVerify); only the chain check is skipped.
-  context->set_verify_callback([](bool, ssl::verify_context&) { return true; }, ec);
-  if (ec) return IoError{ec, "SSL_CTX_set_verify", {}};
+  SSL_CTX_set_cert_verify_callback(native, verify_device_certificate, nullptr);
   return context;
 }
 

@@ -23,7 +23,7 @@ struct KnownPeer {
 enum class PeerTrust {
   New,      // never pinned, and no pinned device has its name
   Known,    // pinned
-  Changed,  // not pinned, but a pinned device has its name: maybe an impostor
+  Changed,  // not pinned, but a pinned device has a name that looks like its own: maybe an impostor
 };
 
 constexpr std::string_view to_string(PeerTrust trust) {
