@@ -3,7 +3,12 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <mutex>
+
+#include <boost/asio/execution/context.hpp>
+#include <boost/asio/execution_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/query.hpp>
 
 namespace ferry::platform::linux_impl {
 
@@ -11,28 +16,57 @@ namespace {
 
 constexpr std::size_t kCachedRings = 2;
 
-struct RingCache {
-  std::vector<std::unique_ptr<UringQueue>> idle;  // really destroyed at thread exit
+// Idle rings of one execution context, destroyed when it shuts down: a ring's
+// eventfd descriptor is registered with that context's reactor and must not
+// outlive it (a per-thread cache kept it until the thread exited).
+class RingCache : public boost::asio::execution_context::service {
+ public:
+  using key_type = RingCache;
+  static inline boost::asio::execution_context::id id;
+  explicit RingCache(boost::asio::execution_context& context) : service(context) {}
+
+  static RingCache& of(const boost::asio::any_io_executor& executor) {
+    return boost::asio::use_service<RingCache>(boost::asio::query(executor, boost::asio::execution::context));
+  }
+
+  std::mutex mutex;
+  bool shut_down = false;
+  std::vector<std::unique_ptr<UringQueue>> idle;
+
+ private:
+  void shutdown() override {
+    std::vector<std::unique_ptr<UringQueue>> closing;
+    {
+      std::lock_guard lock(mutex);
+      shut_down = true;
+      closing.swap(idle);
+    }
+  }
 };
-thread_local RingCache ring_cache;
 
 }  // namespace
 
 void UringQueueRecycler::operator()(UringQueue* queue) const {
   std::unique_ptr<UringQueue> owned(queue);
   const bool healthy = queue->entries_ != 0;  // set only once fully set up
-  if (healthy && queue->in_flight_ == 0 && !queue->waiting_ && ring_cache.idle.size() < kCachedRings)
-    ring_cache.idle.push_back(std::move(owned));
+  if (!healthy || queue->in_flight_ != 0 || queue->waiting_) return;
+  auto& cache = RingCache::of(queue->event_.get_executor());
+  std::lock_guard lock(cache.mutex);
+  if (!cache.shut_down && cache.idle.size() < kCachedRings) cache.idle.push_back(std::move(owned));
 }
 
 Result<UringQueuePtr> UringQueue::create(const boost::asio::any_io_executor& executor,
                                          unsigned entries) {
-  auto& idle = ring_cache.idle;
-  for (auto it = idle.begin(); it != idle.end(); ++it) {
-    if ((*it)->entries_ == entries && (*it)->event_.get_executor() == executor) {
-      UringQueuePtr reused(it->release());
-      idle.erase(it);
-      return reused;
+  {
+    auto& cache = RingCache::of(executor);
+    std::lock_guard lock(cache.mutex);
+    auto& idle = cache.idle;
+    for (auto it = idle.begin(); it != idle.end(); ++it) {
+      if ((*it)->entries_ == entries && (*it)->event_.get_executor() == executor) {
+        UringQueuePtr reused(it->release());
+        idle.erase(it);
+        return reused;
+      }
     }
   }
   const int event_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);

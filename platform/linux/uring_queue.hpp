@@ -18,9 +18,10 @@ namespace ferry::platform::linux_impl {
 
 class UringQueue;
 
-// Returns an idle ring to a small per-thread cache instead of closing it:
-// setting up a ring (and its mappings) per file costs more than a small file's
-// reads. A ring with operations in flight is destroyed, which waits for them.
+// Returns an idle ring to a small cache of its execution context (io_context)
+// instead of closing it: setting up a ring (and its mappings) per file costs
+// more than a small file's reads. A ring with operations in flight is
+// destroyed, which waits for them.
 struct UringQueueRecycler {
   void operator()(UringQueue* queue) const;
 };
@@ -32,7 +33,7 @@ class UringQueue {
   using Done = std::function<void(int result)>;  // cqe->res: bytes or -errno
 
   // Fails with the io_uring_setup errno (ENOSYS, EPERM when disabled by sysctl
-  // or seccomp). Reuses an idle cached ring of this thread with the same
+  // or seccomp). Reuses an idle cached ring with the same
   // executor and size.
   static Result<UringQueuePtr> create(const boost::asio::any_io_executor& executor,
                                       unsigned entries);

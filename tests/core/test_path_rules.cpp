@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ferry/core/path_rules.hpp"
+#include "time_scale.hpp"
 
 using ferry::protocol::EntryKind;
 using ferry::protocol::Offer;
@@ -248,7 +249,7 @@ void TestPathRules::accepts_a_million_entries_quickly() {
   const qint64 elapsed = timer.elapsed();
   QVERIFY2(!why.has_value(), why ? why->c_str() : "");
   qInfo("1,000,000 entries checked in %lld ms", static_cast<long long>(elapsed));
-  QVERIFY2(elapsed < 3000, "offer_rejection too slow");
+  QVERIFY2(elapsed < 3000 * ferry::test::time_scale(), "offer_rejection too slow");
 }
 
 void TestPathRules::finds_a_late_duplicate_among_a_million() {
@@ -268,6 +269,7 @@ void TestPathRules::finds_a_late_duplicate_among_a_million() {
 // Parents are hashed incrementally: 16,000 paths of 2,048 components each (the
 // 64 MiB an offer frame can hold) must not cost quadratic time per path, which
 // would take minutes; the loose bound keeps a loaded machine from failing it.
+// Both budgets stretch with FERRY_TEST_TIME_SCALE (sanitizer builds).
 void TestPathRules::deep_paths_stay_fast() {
   const std::string base = deep_path(2045);
   Offer offer;
@@ -278,7 +280,7 @@ void TestPathRules::deep_paths_stay_fast() {
   const qint64 elapsed = timer.elapsed();
   QVERIFY2(!why.has_value(), why ? why->c_str() : "");
   qInfo("16,000 deep paths checked in %lld ms", static_cast<long long>(elapsed));
-  QVERIFY2(elapsed < 10'000, "offer_rejection too slow on deep paths");
+  QVERIFY2(elapsed < 10'000 * ferry::test::time_scale(), "offer_rejection too slow on deep paths");
 }
 
 QTEST_APPLESS_MAIN(TestPathRules)

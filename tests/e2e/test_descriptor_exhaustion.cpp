@@ -53,11 +53,13 @@ std::vector<int> idle_connections(int port) {
   return fds;
 }
 
-// User + system CPU seconds of a process so far.
+// User + system CPU seconds of a process so far; -1 when it is gone.
 double cpu_seconds(qint64 pid) {
   std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
   std::string text((std::istreambuf_iterator<char>(stat)), {});
-  std::istringstream fields(text.substr(text.rfind(')') + 2));
+  const auto name_end = text.rfind(')');
+  if (name_end == std::string::npos) return -1;
+  std::istringstream fields(text.substr(name_end + 2));
   std::string skip;
   for (int i = 0; i < 11; ++i) fields >> skip;  // state .. cmajflt
   double user = 0, system = 0;
@@ -100,8 +102,11 @@ void TestDescriptorExhaustion::idle_connections_do_not_lock_out_a_real_sender() 
   QTest::qWait(1000);
   // Three seconds under siege: the receiver must not spin.
   const double cpu_before = cpu_seconds(receiver.processId());
+  QVERIFY2(cpu_before >= 0, receiver.readAllStandardError().constData());
   QTest::qWait(3000);
-  const double cpu = cpu_seconds(receiver.processId()) - cpu_before;
+  const double cpu_after = cpu_seconds(receiver.processId());
+  QVERIFY2(cpu_after >= 0, receiver.readAllStandardError().constData());
+  const double cpu = cpu_after - cpu_before;
   qInfo("receiver CPU over 3 s with %zu idle connections: %.2f s", idle.size(), cpu);
   QVERIFY2(cpu < 0.5, "the receiver spins");
 

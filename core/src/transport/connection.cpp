@@ -321,8 +321,10 @@ void Connection::flush_then(DoneHandler next) {
 void Connection::fill_then(DoneHandler next) {
   // OpenSSL asks for more only once it has taken every buffered byte; what
   // it has not taken yet would move to the front.
+  // Before the first read the buffer is empty and its data() null, which
+  // memmove must not be given even for zero bytes.
   const auto unread = buffers_.unread();
-  std::memmove(buffers_.incoming.data(), unread.data(), unread.size());
+  if (!unread.empty()) std::memmove(buffers_.incoming.data(), unread.data(), unread.size());
   buffers_.incoming_begin = 0;
   buffers_.incoming_end = unread.size();
   const std::size_t batch = handshake_done_ ? kReadBatch : kHandshakeReadBatch;
