@@ -515,6 +515,10 @@ void SendSession::send_failed(const std::string& error) {
 void SendSession::fail(FailureCause cause, const std::string& error) {
   if (finished_) return;
   spdlog::debug("send session {} to {}: {}", id_.value, peer(), error);
+  // After the user's cancel the receiver may close before our CANCEL's flush
+  // completes: the transfer still ended because the user cancelled it.
+  if (cancel_requested_ && cause == FailureCause::ConnectionLost)
+    return finish(false, FailureCause::CancelledByUser, "cancelled");
   finish(false, cause, error);
 }
 
