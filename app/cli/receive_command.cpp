@@ -38,6 +38,12 @@ EngineSettings settings_for(const ReceiveOptions& options, const fs::path& dir, 
   settings.identity = device.identity;
   settings.known_peers = device.known_peers;
   settings.receive_dir = dir;
+  // What a receiver's engine may write besides the receive folder: its
+  // configuration and temporary files; the kernel refuses the rest.
+  std::error_code no_temp;
+  const fs::path temp = fs::temp_directory_path(no_temp);
+  settings.writable_folders = std::vector<fs::path>{device.config_dir};
+  if (!no_temp) settings.writable_folders->push_back(temp);
   settings.port = options.port;
   settings.direct_threshold = options.threshold;
   settings.durable_commit = options.durable;

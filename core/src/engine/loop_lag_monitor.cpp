@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 
 namespace ferry {
 
@@ -44,6 +43,7 @@ LoopLagMonitor::LoopLagMonitor(boost::asio::io_context& context) : timer_(contex
   const char* path = std::getenv("FERRY_LOOP_LAG");
   if (!path || !*path) return;
   report_ = path;
+  out_.open(*report_, std::ios::app);
   due_ = std::chrono::steady_clock::now() + kPeriod;
   arm();
 }
@@ -66,9 +66,9 @@ void LoopLagMonitor::stop() {
   if (!report_) return;
   timer_.cancel();
   const LoopLag lag = histogram_.summary();
-  std::ofstream out(*report_, std::ios::app);
-  out << fmt::format("max_ms={:.3f} p99_ms={:.3f} turns={}\n", lag.max_ms, lag.p99_ms, lag.turns);
-  if (!out) spdlog::warn("FERRY_LOOP_LAG: cannot write {}", report_->string());
+  out_ << fmt::format("max_ms={:.3f} p99_ms={:.3f} turns={}\n", lag.max_ms, lag.p99_ms, lag.turns);
+  out_.flush();
+  if (!out_) spdlog::warn("FERRY_LOOP_LAG: cannot write {}", report_->string());
   report_.reset();
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include <boost/asio/io_context.hpp>
@@ -47,6 +48,7 @@ class LoopLagMonitor {
 
   boost::asio::steady_timer timer_;
   std::optional<std::filesystem::path> report_;
+  std::ofstream out_;  // opened at once: the engine's writes may be confined later
   std::chrono::steady_clock::time_point due_;
   LagHistogram histogram_;
 };

@@ -23,6 +23,8 @@
 #include "../transport/tls_context.hpp"
 #include "ferry/platform/kernel_tls.hpp"
 #include "ferry/platform/engine_thread.hpp"
+#include "ferry/platform/pipeline_trace.hpp"
+#include "ferry/platform/write_confinement.hpp"
 #include "receive_session.hpp"
 #include "send_session.hpp"
 #include "stale_parts.hpp"
@@ -30,6 +32,8 @@
 namespace ferry {
 
 using boost::asio::ip::tcp;
+
+constexpr std::size_t kWorkerThreads = 2;
 
 // Out of descriptors, the acceptor waits this long before trying again,
 // twice as long each time up to the maximum: never a busy loop.
@@ -43,6 +47,9 @@ struct TransferEngine::Impl final : SessionHost {
       : settings_(std::move(initial)), events_(std::move(notify)) {
     thread_ = std::thread([this] {
       platform::prepare_engine_thread();
+      confine_writes();
+      // Created here, after the confinement, so that the workers inherit it.
+      workers_.emplace(kWorkerThreads);
       context_.run();
     });
   }
@@ -51,13 +58,27 @@ struct TransferEngine::Impl final : SessionHost {
     boost::asio::post(context_, [this] { shut_down(); });
     work_.reset();
     thread_.join();
-    workers_.join();
+    if (workers_) workers_->join();
+  }
+
+  // Engine thread, before any work: files opened lazily for diagnostics are
+  // opened now, while every folder is still writable.
+  void confine_writes() {
+    if (!settings_.writable_folders) return;
+    platform::pipeline_trace();
+    std::vector<std::filesystem::path> folders = *settings_.writable_folders;
+    folders.push_back(settings_.receive_dir);
+    const platform::WriteConfinement confinement = platform::confine_writes(folders);
+    if (confinement.applied)
+      spdlog::info("engine: {}", confinement.detail);
+    else
+      spdlog::warn("engine: writes are not confined by the kernel: {}", confinement.detail);
   }
 
   // SessionHost
   const EngineSettings& settings() const override { return settings_; }
   void emit(Event event) override { events_.push(std::move(event)); }
-  boost::asio::thread_pool& workers() override { return workers_; }
+  boost::asio::thread_pool& workers() override { return *workers_; }
   void session_ended(TransferId id) override {
     sessions_.erase(id);
     gate_.ended(id);
@@ -154,7 +175,7 @@ struct TransferEngine::Impl final : SessionHost {
   // Listed on a worker; removed here, where the names in use are known (a
   // verified part about to be renamed carries its source's old mtime).
   void remove_stale_parts() {
-    boost::asio::post(workers_, [this, folder = folder_] {
+    boost::asio::post(*workers_, [this, folder = folder_] {
       auto stale = stale_part_names(folder->root(), kStalePartAge);
       if (stale.empty()) return;
       boost::asio::post(context_, [this, folder, stale = std::move(stale)] {
@@ -294,7 +315,7 @@ struct TransferEngine::Impl final : SessionHost {
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_{
       context_.get_executor()};
   LoopLagMonitor loop_lag_{context_};
-  boost::asio::thread_pool workers_{2};
+  std::optional<boost::asio::thread_pool> workers_;  // made on the engine thread
   std::optional<tcp::acceptor> acceptor_;
   std::shared_ptr<platform::ReceiveFolder> folder_;
   std::map<TransferId, std::shared_ptr<Session>> sessions_;

@@ -34,6 +34,12 @@ struct EngineSettings {
   std::uint64_t direct_threshold = kDefaultDirectThreshold;
   std::optional<Strategy> forced_strategy;  // nullopt: pick per file (auto)
   std::filesystem::path receive_dir;
+  // When set, the engine thread and every thread it creates (workers, lanes)
+  // may write only beneath receive_dir and these folders, enforced by the
+  // kernel where it can (Landlock on Linux), from before the first peer
+  // connects. The confinement cannot widen later: a new receive_dir needs a
+  // new engine.
+  std::optional<std::vector<std::filesystem::path>> writable_folders;
   std::string bind_address = "::";          // every address, IPv4 and IPv6
   std::uint16_t port = 0;                   // 0: any free port
   ConsentPolicy consent = ConsentPolicy::Ask;

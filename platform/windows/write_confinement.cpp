@@ -1,0 +1,9 @@
+#include "ferry/platform/write_confinement.hpp"
+
+namespace ferry::platform {
+
+WriteConfinement confine_writes(const std::vector<std::filesystem::path>&) {
+  return {false, "Windows has no per-thread write confinement; the path rules and the no-link walk remain"};
+}
+
+}  // namespace ferry::platform
