@@ -2,9 +2,9 @@
 # UndefinedBehaviorSanitizer (any finding aborts); FERRY_SANITIZE=thread with
 # ThreadSanitizer. g++ only; the asan and tsan presets set it.
 #
-# Their test presets leave out test_load (it bounds the receiver's peak memory,
-# which the sanitizers' shadow memory inflates, and takes many minutes
-# instrumented) and test_syscalls (it counts system calls, which the sanitizer
+# Their test presets leave out test_load and test_offer_memory (they bound a
+# receiver's resident memory, which the sanitizers' shadow memory and
+# quarantine inflate; test_load also takes many minutes instrumented) and test_syscalls (it counts system calls, which the sanitizer
 # runtimes add to). asan leaves out test_descriptor_exhaustion too: UBSan's
 # vptr check tests that a vtable is readable through a pipe, so in a receiver
 # that has run out of descriptors on purpose it reports a bad object at the
