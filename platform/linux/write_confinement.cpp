@@ -37,6 +37,8 @@ std::string errno_text(const char* call) { return fmt::format("{}: {}", call, st
 
 }  // namespace
 
+bool can_confine_writes() { return true; }
+
 WriteConfinement confine_writes(const std::vector<std::filesystem::path>& folders) {
   const long abi = syscall(SYS_landlock_create_ruleset, nullptr, 0, LANDLOCK_CREATE_RULESET_VERSION);
   if (abi < 0) {

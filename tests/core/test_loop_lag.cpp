@@ -48,7 +48,9 @@ class TestLoopLag : public QObject {
       LoopLagMonitor monitor(context);
       boost::asio::steady_timer block(context, 30ms);
       block.async_wait([](boost::system::error_code) { std::this_thread::sleep_for(60ms); });
-      boost::asio::steady_timer end(context, 200ms);
+      // Long enough for a few hundred turns, so that the 99th percentile
+      // leaves the one long turn out also where timers are coarse (Wine).
+      boost::asio::steady_timer end(context, 1s);
       end.async_wait([&](boost::system::error_code) { monitor.stop(); });
       context.run_for(5s);  // returns when stop() left the loop without work
     }
@@ -64,7 +66,7 @@ class TestLoopLag : public QObject {
     // The timer re-arms from when it ran: one block is one long turn, the rest stay short
     // enough that 99% of turns sit well below the block (a loaded machine adds some).
     QVERIFY2(p99_ms < 55.0, line.c_str());
-    QVERIFY2(turns >= 20, line.c_str());
+    QVERIFY2(turns >= 200, line.c_str());
   }
 
   void off_without_the_variable() {

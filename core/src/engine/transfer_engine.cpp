@@ -45,11 +45,16 @@ constexpr auto kAcceptEpisodeGap = std::chrono::seconds(10);
 struct TransferEngine::Impl final : SessionHost {
   Impl(EngineSettings initial, NotifyHook notify)
       : settings_(std::move(initial)), events_(std::move(notify)) {
-    thread_ = std::thread([this] {
+    // Confined workers are created by the engine thread after it confined
+    // itself, so that they inherit the confinement; others here.
+    const bool confine = settings_.writable_folders && platform::can_confine_writes();
+    if (!confine) workers_.emplace(kWorkerThreads);
+    thread_ = std::thread([this, confine] {
       platform::prepare_engine_thread();
-      confine_writes();
-      // Created here, after the confinement, so that the workers inherit it.
-      workers_.emplace(kWorkerThreads);
+      if (confine) {
+        confine_writes();
+        workers_.emplace(kWorkerThreads);
+      }
       context_.run();
     });
   }
@@ -64,7 +69,6 @@ struct TransferEngine::Impl final : SessionHost {
   // Engine thread, before any work: files opened lazily for diagnostics are
   // opened now, while every folder is still writable.
   void confine_writes() {
-    if (!settings_.writable_folders) return;
     platform::pipeline_trace();
     std::vector<std::filesystem::path> folders = *settings_.writable_folders;
     folders.push_back(settings_.receive_dir);

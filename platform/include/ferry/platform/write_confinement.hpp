@@ -16,6 +16,10 @@ struct WriteConfinement {
   std::string detail;  // the folders confined to, or why nothing was applied
 };
 
+// Whether this OS has such a confinement at all (Linux: yes, whatever the
+// kernel; Windows: no).
+bool can_confine_writes();
+
 WriteConfinement confine_writes(const std::vector<std::filesystem::path>& folders);
 
 }  // namespace ferry::platform
