@@ -10,18 +10,27 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Each phase's end, in minutes since the start: CI's figures come from here.
+mark() { printf 'test.sh: %s done after %dm%02ds\n' "$1" $((SECONDS / 60)) $((SECONDS % 60)); }
+
 scripts/install-deps.sh
+mark "installing dependencies"
 cmake --preset linux
 cmake --build --preset linux
+mark "linux build"
 ctest --preset linux
+mark "linux tests"
 # Only what the sanitizers add something to: no desktop app, GUI or VM tests.
 for sanitizer in asan tsan; do
   cmake --preset "$sanitizer"
   cmake --build --preset "$sanitizer"
   ctest --preset "$sanitizer"
+  mark "$sanitizer build and tests"
 done
 # The protocol codec under libFuzzer, briefly (about a minute with its build);
 # scripts/fuzz.sh alone runs it for longer.
 scripts/fuzz.sh 40
+mark "fuzzing"
 
 FERRY_LINUX_CLI="$PWD/build/linux/app/cli/ferry-cli" scripts/test-windows.sh
+mark "windows build and tests"

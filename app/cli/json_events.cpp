@@ -52,7 +52,7 @@ std::string json(const OfferReceived& event) {
       .string("mode", protocol::to_string(event.mode))
       .boolean("accepted_automatically", event.accepted_automatically)
       .unsigned_number("total_bytes", event.total_bytes)
-      .raw("entries", entries_json(event.entries))
+      .raw("entries", entries_json(*event.entries))
       .str();
 }
 

@@ -53,7 +53,7 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   std::uint32_t files = 0;
   auto* list = new QListWidget;
   list->setAccessibleName(tr("Offered files"));
-  for (const protocol::OfferEntry& entry : offer.entries) {
+  for (const protocol::OfferEntry& entry : *offer.entries) {
     const bool file = entry.kind == protocol::EntryKind::File;
     files += file;
     if (list->count() == kListedEntries) continue;
@@ -61,8 +61,8 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
                               : from_utf8(entry.path) + QLatin1Char('/');
     list->addItem(text);
   }
-  if (static_cast<std::size_t>(list->count()) < offer.entries.size())
-    list->addItem(tr("… and %1 more").arg(offer.entries.size() - static_cast<std::size_t>(list->count())));
+  if (static_cast<std::size_t>(list->count()) < offer.entries->size())
+    list->addItem(tr("… and %1 more").arg(offer.entries->size() - static_cast<std::size_t>(list->count())));
 
   auto* code = new QLabel(from_utf8(offer.identity.verification_code));
   code->setFont(code_font(1.6));

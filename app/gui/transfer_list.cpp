@@ -88,12 +88,12 @@ void TransferList::on_session_started(const SessionStarted& started) {
   session.item->setText(FilesColumn, QString::number(started.file_count));
   session.item->setText(SizeColumn, human_bytes(started.total_bytes));
   session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending…") : tr("Receiving…"));
-  session.bytes_before.resize(session.entries.size());
-  session.file_items.assign(session.entries.size(), nullptr);
+  session.bytes_before.resize(session.entries->size());
+  session.file_items.assign(session.entries->size(), nullptr);
   std::uint64_t before = 0;
   std::size_t listed = 0;
-  for (std::size_t i = 0; i < session.entries.size(); ++i) {
-    const protocol::OfferEntry& entry = session.entries[i];
+  for (std::size_t i = 0; i < session.entries->size(); ++i) {
+    const protocol::OfferEntry& entry = (*session.entries)[i];
     session.bytes_before[i] = before;
     before += entry.size;
     if (entry.kind != protocol::EntryKind::File || listed == kMaxFileRows) continue;
@@ -156,10 +156,10 @@ void TransferList::update_speed(Session& session) {
 }
 
 void TransferList::update_file_rows(Session& session, std::uint32_t file_index) {
-  if (file_index >= session.entries.size()) return;
+  if (file_index >= session.entries->size()) return;
   QTreeWidgetItem* item = session.file_items[file_index];
   if (!item || item->data(StatusColumn, Qt::UserRole).toBool()) return;  // done already
-  const std::uint64_t size = session.entries[file_index].size;
+  const std::uint64_t size = (*session.entries)[file_index].size;
   const std::uint64_t into = session.done - std::min(session.done, session.bytes_before[file_index]);
   item->setData(ProgressColumn, kPercentRole, percent(std::min(into, size), size));
   item->setText(StatusColumn, session.direction == Direction::Send ? tr("Sending") : tr("Receiving"));

@@ -51,7 +51,7 @@ ReceiveMachine transferring(const std::vector<protocol::OfferEntry>& entries,
                             std::map<std::uint32_t, RestartPoint> restarts = {}) {
   ReceiveMachine machine;
   accept(machine);
-  machine.accepted(entries, std::move(restarts));
+  machine.accepted(std::make_shared<const std::vector<protocol::OfferEntry>>(entries), std::move(restarts));
   machine.start_data();
   return machine;
 }
@@ -152,7 +152,9 @@ class TestReceiveMachine : public QObject {
   void an_offer_without_files_goes_straight_to_the_summary() {
     ReceiveMachine machine;
     accept(machine);
-    machine.accepted({folder("d")}, {});
+    machine.accepted(std::make_shared<const std::vector<protocol::OfferEntry>>(
+                         std::vector<protocol::OfferEntry>{folder("d")}),
+                     {});
     const auto actions = machine.start_data();
     QVERIFY(has<SendSummary>(actions));
     QCOMPARE(machine.state(), ReceiveState::Concluding);

@@ -27,6 +27,7 @@ void FrameReader::async_read_frame(FrameHandler handler) {
 }
 
 void FrameReader::decode_buffered(FrameHandler handler) {
+  if (!charge_offer_decoding()) return complete(std::move(handler), OfferMemoryError::Exhausted, {});
   auto result = protocol::decode(std::span(buffer_).subspan(begin_, end_ - begin_));
   if (result.status == protocol::DecodeResult::Status::Frame) {
     begin_ += result.consumed;
@@ -71,13 +72,33 @@ bool FrameReader::make_room() {
       resize_buffer(std::max(kReadChunk, 2 * end_));
     return true;
   }
-  std::uint32_t length = 0;
-  for (int i = 1; i <= 4; ++i) length = (length << 8) | std::to_integer<std::uint32_t>(buffer_[i]);
+  const std::uint32_t length = buffered_u32(1);
   const std::size_t size = std::min(2 * buffer_.size(), protocol::kFrameHeaderSize + std::size_t(length));
   const bool offer = buffer_[0] == std::byte(protocol::FrameType::Offer);
-  if (offer && !offer_memory_.resize(size)) return false;
+  // While it grows, the old buffer and the new one are both there.
+  if (offer && !offer_memory_.resize(buffer_.size() + size)) return false;
   resize_buffer(size);
+  if (offer) offer_memory_.resize(size);
   return true;
+}
+
+bool FrameReader::charge_offer_decoding() {
+  const std::size_t buffered = end_ - begin_;
+  constexpr std::size_t kCountEnd = protocol::kFrameHeaderSize + 4;
+  if (buffered < kCountEnd || buffer_[begin_] != std::byte(protocol::FrameType::Offer)) return true;
+  const std::uint32_t length = buffered_u32(begin_ + 1);
+  if (buffered < protocol::kFrameHeaderSize + std::size_t(length)) return true;
+  // Each entry takes at least a byte of the frame; its path's heap copy, at
+  // most the path's bytes and a terminator.
+  const std::size_t entries =
+      std::min<std::size_t>({buffered_u32(begin_ + protocol::kFrameHeaderSize), protocol::kMaxOfferEntries, length});
+  return offer_memory_.resize(buffer_.size() + entries * (sizeof(protocol::OfferEntry) + 1) + length);
+}
+
+std::uint32_t FrameReader::buffered_u32(std::size_t at) const {
+  std::uint32_t value = 0;
+  for (std::size_t i = at; i < at + 4; ++i) value = (value << 8) | std::to_integer<std::uint32_t>(buffer_[i]);
+  return value;
 }
 
 void FrameReader::resize_buffer(std::size_t size) {

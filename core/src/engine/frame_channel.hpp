@@ -5,8 +5,9 @@
 // caller's buffer (only bytes that arrived with the header are copied). Its
 // buffer grows with the bytes that actually arrive, never with what a header
 // announces, and shrinks back once a large frame is consumed; an OFFER's
-// bytes and then its decoded entries count against the process's offer
-// memory (offer_memory.hpp) for as long as the reader lives.
+// bytes, then its bytes and its entries while it decodes, then its entries
+// count against the process's offer memory (offer_memory.hpp) for as long as
+// the reader lives.
 // FrameWriter batches control frames and writes them in one go on flush, so
 // consecutive small frames cost one system call. Both run on the socket's
 // executor and allow one outstanding operation each. The stream may change
@@ -45,6 +46,10 @@ class FrameReader {
   // Room for more bytes of the frame being read; false when it is an offer
   // that would pass the offer memory cap.
   bool make_room();
+  // Before a complete OFFER decodes: charges its bytes and the most its
+  // entries can take, so the cap holds while both are in memory; false past it.
+  bool charge_offer_decoding();
+  std::uint32_t buffered_u32(std::size_t at) const;
   void resize_buffer(std::size_t size);
 
   platform::ByteStream& stream_;

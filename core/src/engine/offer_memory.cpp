@@ -54,8 +54,7 @@ std::size_t decoded_size(const protocol::Offer& offer) {
   std::size_t bytes = offer.entries.capacity() * sizeof(protocol::OfferEntry);
   for (const auto& entry : offer.entries)
     if (entry.path.capacity() > std::string().capacity()) bytes += entry.path.capacity() + 1;
-  // The offer's event carries a copy of the entries to the user (OfferReceived).
-  return 2 * bytes;
+  return bytes;
 }
 
 std::size_t offer_memory_in_use() { return g_in_use.load(); }

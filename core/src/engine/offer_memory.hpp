@@ -10,7 +10,7 @@
 
 namespace ferry {
 
-inline constexpr std::size_t kOfferMemoryCap = 256u * 1024 * 1024;
+inline constexpr std::size_t kOfferMemoryCap = 192u * 1024 * 1024;
 
 enum class OfferMemoryError { Exhausted = 1 };
 const std::error_category& offer_memory_category();
@@ -36,8 +36,8 @@ class OfferMemoryCharge {
   std::size_t bytes_ = 0;
 };
 
-// Heap bytes a decoded offer holds: its entries and their paths, and the
-// copy its OfferReceived event takes.
+// Heap bytes a decoded offer holds: its entries and their paths (held once:
+// the session, its machine and its events share them).
 std::size_t decoded_size(const protocol::Offer& offer);
 // What all charges hold now.
 std::size_t offer_memory_in_use();

@@ -75,14 +75,13 @@ ReceiveActions ReceiveMachine::decline_sent() {
   return finish(false, cause_, error_);
 }
 
-void ReceiveMachine::accepted(const std::vector<protocol::OfferEntry>& entries,
-                              std::map<std::uint32_t, RestartPoint> restarts) {
+void ReceiveMachine::accepted(OfferEntries entries, std::map<std::uint32_t, RestartPoint> restarts) {
   if (state_ != ReceiveState::Accepting) return;
   state_ = ReceiveState::Transferring;
-  entries_ = entries;
+  entries_ = std::move(entries);
   restarts_ = std::move(restarts);
   file_count_ = 0;
-  for (const auto& e : entries_) file_count_ += e.kind == protocol::EntryKind::File;
+  for (const auto& e : *entries_) file_count_ += e.kind == protocol::EntryKind::File;
 }
 
 ReceiveActions ReceiveMachine::start_data() {
@@ -114,11 +113,11 @@ ReceiveActions ReceiveMachine::undecodable(const std::string& what) {
 ReceiveActions ReceiveMachine::begin(const protocol::FileBegin& begin) {
   const std::uint32_t index = begin.index;
   if (current_) return protocol_violation("FILE_BEGIN inside another file");
-  if (index >= entries_.size() || entries_[index].kind != protocol::EntryKind::File ||
+  if (index >= entries_->size() || (*entries_)[index].kind != protocol::EntryKind::File ||
       static_cast<std::int64_t>(index) <= last_index_)
     return protocol_violation("FILE_BEGIN for a file index out of order or not offered");
   last_index_ = index;
-  const auto& entry = entries_[index];
+  const auto& entry = (*entries_)[index];
   std::optional<RestartPoint> restart;
   if (auto found = restarts_.find(index); found != restarts_.end()) {
     restart = found->second;
@@ -156,7 +155,7 @@ ReceiveActions ReceiveMachine::part_opened() {
 
 ReceiveActions ReceiveMachine::data(std::uint32_t length) {
   if (!current_) return protocol_violation("DATA outside a file");
-  const auto& entry = entries_[current_->index];
+  const auto& entry = (*entries_)[current_->index];
   if (!current_->writes || current_->received + length > entry.size)
     return protocol_violation("more data than the offered size of " + entry.path);
   chunk_left_ = length;
@@ -189,12 +188,12 @@ ReceiveActions ReceiveMachine::payload_read(std::uint32_t bytes) {
 }
 
 bool ReceiveMachine::file_complete() const {
-  return current_ && current_->received == entries_[current_->index].size;
+  return current_ && current_->received == (*entries_)[current_->index].size;
 }
 
 ReceiveActions ReceiveMachine::end(const protocol::FileEnd& end) {
   if (!current_ || current_->index != end.index) return protocol_violation("FILE_END for another file");
-  const auto& entry = entries_[end.index];
+  const auto& entry = (*entries_)[end.index];
   if (current_->received != entry.size)
     return drop(protocol::FileStatus::SizeMismatch, FailureCause::VerificationFailed,
                 fmt::format("{}: {} bytes received, {} offered", entry.path, current_->received, entry.size));
@@ -234,7 +233,7 @@ ReceiveActions ReceiveMachine::already_there() {
 ReceiveActions ReceiveMachine::file_verified() {
   if (!running() || !current_) return {};
   ++verified_waiting_;
-  verified_bytes_ += entries_[current_->index].size;
+  verified_bytes_ += (*entries_)[current_->index].size;
   current_.reset();
   return file_ended();
 }

@@ -118,7 +118,7 @@ class ReceiveMachine {
   ReceiveActions decline_sent();
   // HAVE and ACCEPT are out: the data phase begins. `files` are the offer's
   // entries, `restarts` what earlier copies allow, by index.
-  void accepted(const std::vector<protocol::OfferEntry>& entries, std::map<std::uint32_t, RestartPoint> restarts);
+  void accepted(OfferEntries entries, std::map<std::uint32_t, RestartPoint> restarts);
   ReceiveActions start_data();  // HAVE and ACCEPT are out (and fast mode left TLS)
 
   // --- the data phase
@@ -194,7 +194,7 @@ class ReceiveMachine {
   void wind_up(ReceiveActions& actions);
 
   ReceiveState state_ = ReceiveState::Greeting;
-  std::vector<protocol::OfferEntry> entries_;
+  OfferEntries entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>();
   std::map<std::uint32_t, RestartPoint> restarts_;
   std::uint32_t file_count_ = 0;
   std::optional<Span> current_;

@@ -174,16 +174,16 @@ void ReceiveSession::on_offer(protocol::Offer offer) {
     return perform(machine_.decline(protocol::DeclineReason::InvalidOffer, FailureCause::DeclinedAutomatically,
                                     "invalid offer: " + *rejection));
   }
-  offer_ = std::move(offer);
-  for (const auto& e : offer_.entries) total_bytes_ += e.size;
+  entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>(std::move(offer.entries));
+  for (const auto& e : *entries_) total_bytes_ += e.size;
   auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) {
     boost::asio::post(executor, [self, copies = std::move(copies)]() mutable {
       self->on_copies_located(std::move(copies));
     });
   };
-  boost::asio::post(host_.workers(), [folder = folder_, fingerprint = identity_.fingerprint, offer = offer_,
+  boost::asio::post(host_.workers(), [folder = folder_, fingerprint = identity_.fingerprint, entries = entries_,
                                       done = std::move(done)] {
-    done(locate_receiver_copies(*folder, fingerprint, offer));
+    done(locate_receiver_copies(*folder, fingerprint, *entries));
   });
 }
 
@@ -210,7 +210,7 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
   const bool changed = identity_.trust == PeerTrust::Changed;
   const bool auto_accept = identity_.pinned && identity_.pinned->auto_accept;
   const bool accept_now = !changed && (auto_accept || host_.settings().consent == ConsentPolicy::AcceptAll);
-  host_.emit(OfferReceived{id_, peer_, device_name_, offer_.entries, total_bytes_, identity_, mode_, accept_now});
+  host_.emit(OfferReceived{id_, peer_, device_name_, entries_, total_bytes_, identity_, mode_, accept_now});
   machine_.asking();
   if (changed) {
     spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (code {}): asking the user",
@@ -250,7 +250,7 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
     copy.have.blocks = {};  // sent; the restart check needs only the length
   }
   writer_.queue(protocol::Accept{mode_});
-  machine_.accepted(offer_.entries, restart_points(copies_));
+  machine_.accepted(entries_, restart_points(copies_));
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
     if (!self->machine_.running()) return;
     if (ec) return self->fail(FailureCause::ConnectionLost, "send accept: " + ec.message(), false);
@@ -262,7 +262,7 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
       self->perform(self->machine_.start_data());
     });
   });
-  host_.emit(SessionStarted{id_, Direction::Receive, peer_, machine_.file_count(), total_bytes_, offer_.entries,
+  host_.emit(SessionStarted{id_, Direction::Receive, peer_, machine_.file_count(), total_bytes_, entries_,
                             identity_, device_name_, mode_});
   arm_watchdog();
   if (mode_ == protocol::TransferMode::Encrypted) perform(machine_.start_data());
@@ -515,7 +515,7 @@ void ReceiveSession::commit_now() {
 }
 
 void ReceiveSession::send_summary() {
-  for (const auto& e : offer_.entries) {
+  for (const auto& e : *entries_) {
     if (e.kind != protocol::EntryKind::Folder) continue;
     if (auto made = folder_->make_folder(e.path); !made) {
       spdlog::error("receive from {}: {}", peer_, made.error().describe());

@@ -87,7 +87,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void fail(FailureCause cause, const std::string& error, bool tell_peer);
   void arm_watchdog();
 
-  const protocol::OfferEntry& entry(std::uint32_t index) const { return offer_.entries[index]; }
+  const protocol::OfferEntry& entry(std::uint32_t index) const { return (*entries_)[index]; }
 
   SessionHost& host_;
   boost::asio::any_io_executor executor_;
@@ -107,7 +107,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   protocol::TransferMode mode_ = protocol::TransferMode::Encrypted;
   DigestRecipe recipe_;
   bool offer_admitted_ = false;  // counted by the host's offer limits until settled
-  protocol::Offer offer_;
+  OfferEntries entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>();
   std::uint64_t total_bytes_ = 0;
   std::map<std::uint32_t, ReceiverCopy> copies_;  // by offer index, until the file begins
   std::optional<CurrentFile> current_;

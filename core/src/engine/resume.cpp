@@ -118,10 +118,10 @@ std::string resume_part_name(std::string_view sender_fingerprint, const protocol
 
 std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::ReceiveFolder& folder,
                                                              std::string_view sender_fingerprint,
-                                                             const protocol::Offer& offer) {
+                                                             const std::vector<protocol::OfferEntry>& entries) {
   std::map<std::uint32_t, ReceiverCopy> copies;
-  for (std::uint32_t index = 0; index < offer.entries.size(); ++index) {
-    const auto& entry = offer.entries[index];
+  for (std::uint32_t index = 0; index < entries.size(); ++index) {
+    const auto& entry = entries[index];
     if (entry.kind != protocol::EntryKind::File) continue;
     if (auto copy = locate_copy(folder, sender_fingerprint, index, entry)) copies.emplace(index, std::move(*copy));
   }

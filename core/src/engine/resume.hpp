@@ -37,7 +37,7 @@ struct ReceiverCopy {
 // file. Cheap (opens, no reads): run before asking the user.
 std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::ReceiveFolder& folder,
                                                              std::string_view sender_fingerprint,
-                                                             const protocol::Offer& offer);
+                                                             const std::vector<protocol::OfferEntry>& entries);
 
 // Digests every located copy block by block (reads them whole); copies that
 // cannot be read are dropped, partial ones cut to what could be read.

@@ -242,7 +242,7 @@ void SendSession::on_accepted() {
   std::uint32_t files = 0;
   for (const auto& e : planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
   host_.emit(SessionStarted{id_, Direction::Send, peer(), files, planned_.total_bytes,
-                            planned_.offer.entries, identity_, peer_name_, mode_,
+                            std::make_shared<const std::vector<protocol::OfferEntry>>(planned_.offer.entries), identity_, peer_name_, mode_,
                             connection_.kernel_tls()});
   streaming_ = true;
   arm_watchdog();

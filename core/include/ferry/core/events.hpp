@@ -1,6 +1,7 @@
 #pragma once
 // What the engine tells its user: small value types, queued and drained.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -11,6 +12,10 @@
 #include "ferry/platform/strategy.hpp"
 
 namespace ferry {
+
+// An offer's entries, shared by the session and every event that carries
+// them: a million-entry offer is held once, however many look at it. Never null.
+using OfferEntries = std::shared_ptr<const std::vector<protocol::OfferEntry>>;
 
 struct TransferId {
   std::uint64_t value = 0;
@@ -66,7 +71,7 @@ struct OfferReceived {
   TransferId id;
   std::string peer;         // "host:port"
   std::string device_name;  // from the peer's hello
-  std::vector<protocol::OfferEntry> entries;
+  OfferEntries entries;
   std::uint64_t total_bytes = 0;
   PeerIdentity identity;    // Changed: never accepted without asking
   protocol::TransferMode mode = protocol::TransferMode::Encrypted;  // if accepted
@@ -83,7 +88,7 @@ struct SessionStarted {
   std::string peer;
   std::uint32_t file_count = 0;
   std::uint64_t total_bytes = 0;
-  std::vector<protocol::OfferEntry> entries;
+  OfferEntries entries;
   PeerIdentity identity;
   std::string device_name;  // the peer's, from its hello
   protocol::TransferMode mode = protocol::TransferMode::Encrypted;
