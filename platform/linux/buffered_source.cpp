@@ -1,28 +1,34 @@
-// The fallback: pread into a large user buffer, then write it to the connection.
+// The fallback: pread into a user buffer, then write it to the connection.
+// The first block is read when the source is made, off the engine thread: a
+// small file is then sent without the engine thread touching the disk.
 #include <unistd.h>
 
 #include <algorithm>
 #include <boost/asio/post.hpp>
+#include <cstring>
+#include <memory>
 
-#include "aligned_buffer.hpp"
 #include "linux_sources.hpp"
 
 namespace ferry::platform::linux_impl {
 namespace {
 
 constexpr std::size_t kBufferBytes = 1024 * 1024;
-constexpr std::size_t kPageBytes = 4096;
 
 class BufferedSource final : public FileSource {
  public:
   BufferedSource(SourceFile file, ByteObserver observer)
       : file_(std::move(file)),
         observer_(std::move(observer)),
-        buffer_(kBufferBytes, kPageBytes),
-        offset_(file_.start) {}
+        buffer_size_(static_cast<std::size_t>(std::min<std::uint64_t>(kBufferBytes, file_.size - file_.start))),
+        buffer_(std::make_unique_for_overwrite<std::byte[]>(std::max<std::size_t>(buffer_size_, 1))),
+        read_offset_(file_.start) {}
 
   Strategy strategy() const override { return Strategy::Buffered; }
   bool observes_bytes() const override { return true; }
+
+  // Fills the buffer with the file's first bytes.
+  Result<void> read_ahead() { return fill(buffer_size_); }
 
   void async_send(ByteStream& stream, std::uint64_t length,
                   CompletionHandler handler) override {
@@ -33,24 +39,35 @@ class BufferedSource final : public FileSource {
   }
 
  private:
-  void next() {
-    if (remaining_ == 0) return finish(std::nullopt);
-    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, buffer_.size()));
+  Result<void> fill(std::size_t want) {
     ssize_t got = 0;
     do {
-      got = ::pread(file_.fd.get(), buffer_.data(), want, static_cast<off_t>(offset_));
+      got = ::pread(file_.fd.get(), buffer_.get(), want, static_cast<off_t>(read_offset_));
     } while (got < 0 && errno == EINTR);
-    if (got < 0) return finish(last_errno_error("pread", file_.path));
-    if (got == 0) return finish(errno_error(EIO, "pread: file ended early", file_.path));
-    const std::span<const std::byte> bytes(buffer_.data(), static_cast<std::size_t>(got));
+    if (got < 0) return last_errno_error("pread", file_.path);
+    if (got == 0) return errno_error(EIO, "pread: file ended early", file_.path);
+    held_ = static_cast<std::size_t>(got);
+    read_offset_ += held_;
+    return {};
+  }
+
+  void next() {
+    if (remaining_ == 0) return finish(std::nullopt);
+    if (held_ == 0) {
+      if (auto read = fill(static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, buffer_size_))); !read)
+        return finish(read.error());
+    }
+    const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(held_, remaining_));
+    const std::span<const std::byte> bytes(buffer_.get(), n);
     observer_(bytes);
-    stream_->async_write_all(bytes,
-                             [this](boost::system::error_code ec, std::size_t written) {
-                               if (ec) return finish(IoError{ec, "send", file_.path});
-                               offset_ += written;
-                               remaining_ -= written;
-                               next();
-                             });
+    stream_->async_write_all(bytes, [this, n](boost::system::error_code ec, std::size_t) {
+      if (ec) return finish(IoError{ec, "send", file_.path});
+      // What this call was not asked for waits at the front for the next one.
+      held_ -= n;
+      std::memmove(buffer_.get(), buffer_.get() + n, held_);
+      remaining_ -= n;
+      next();
+    });
   }
 
   void finish(std::optional<IoError> error) {
@@ -60,8 +77,10 @@ class BufferedSource final : public FileSource {
 
   SourceFile file_;
   ByteObserver observer_;
-  AlignedBuffer buffer_;  // from the thread's cache: no allocation or zeroing per file
-  std::uint64_t offset_;
+  std::size_t buffer_size_;  // no larger than the file
+  std::unique_ptr<std::byte[]> buffer_;
+  std::size_t held_ = 0;  // read, not yet sent: at the buffer's front
+  std::uint64_t read_offset_;
   std::uint64_t remaining_ = 0;
   ByteStream* stream_ = nullptr;
   CompletionHandler handler_;
@@ -69,8 +88,13 @@ class BufferedSource final : public FileSource {
 
 }  // namespace
 
-std::unique_ptr<FileSource> make_buffered_source(SourceFile file, ByteObserver observer) {
-  return std::make_unique<BufferedSource>(std::move(file), std::move(observer));
+Result<std::unique_ptr<FileSource>> make_buffered_source(SourceFile file, ByteObserver observer) {
+  const bool empty = file.start == file.size;
+  auto source = std::make_unique<BufferedSource>(std::move(file), std::move(observer));
+  if (!empty) {
+    if (auto read = source->read_ahead(); !read) return read.error();
+  }
+  return std::unique_ptr<FileSource>(std::move(source));
 }
 
 }  // namespace ferry::platform::linux_impl

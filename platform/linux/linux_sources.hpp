@@ -19,8 +19,10 @@ struct SourceFile {
 
 // Zero-copy files up to this size are read once for the observer (see FileSource).
 inline constexpr std::uint64_t kZeroCopyObservedBytes = 256 * 1024;
-std::unique_ptr<FileSource> make_sendfile_source(SourceFile file, ByteObserver observer);
-std::unique_ptr<FileSource> make_buffered_source(SourceFile file, ByteObserver observer);
+// Both read now what they read first (a small file whole): the engine thread
+// that sends then does not wait on the disk for it.
+Result<std::unique_ptr<FileSource>> make_sendfile_source(SourceFile file, ByteObserver observer);
+Result<std::unique_ptr<FileSource>> make_buffered_source(SourceFile file, ByteObserver observer);
 // `fd` must be open with O_DIRECT; `alignment` is the larger of the memory and
 // offset alignment statx reported, at least 4096.
 std::unique_ptr<FileSource> make_direct_source(SourceFile file, std::size_t alignment,

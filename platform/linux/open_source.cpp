@@ -64,13 +64,15 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
     // as possible; a small file is read at once anyway (for its digest).
     if (facts->size > kZeroCopyObservedBytes)
       ::posix_fadvise(fd.get(), static_cast<off_t>(start), 0, POSIX_FADV_WILLNEED);
-    opened.source =
-        make_sendfile_source({std::move(fd), path, facts->size, start}, std::move(observer));
+    auto source = make_sendfile_source({std::move(fd), path, facts->size, start}, std::move(observer));
+    if (!source) return source.error();
+    opened.source = std::move(source.value());
     return opened;
   }
   ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-  opened.source =
-      make_buffered_source({std::move(fd), path, facts->size, start}, std::move(observer));
+  auto source = make_buffered_source({std::move(fd), path, facts->size, start}, std::move(observer));
+  if (!source) return source.error();
+  opened.source = std::move(source.value());
   return opened;
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <boost/asio/post.hpp>
+#include <optional>
 #include <vector>
 
 #include "linux_sources.hpp"
@@ -17,10 +18,28 @@ namespace {
 // sendfile moves at most this much per call (see sendfile(2)).
 constexpr std::uint64_t kMaxSendfileCall = 0x7ffff000;
 
+// The bytes of a small file from `start` on, read at once: the observer's
+// copy, and the read brings the file into the page cache sendfile sends from.
+Result<std::vector<std::byte>> read_rest(const SourceFile& file) {
+  std::vector<std::byte> bytes(file.size - file.start);
+  std::size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::pread(file.fd.get(), bytes.data() + got, bytes.size() - got,
+                              static_cast<off_t>(file.start + got));
+    if (n > 0) {
+      got += static_cast<std::size_t>(n);
+      continue;
+    }
+    if (n == 0) return errno_error(EIO, "read for digest: file ended early", file.path);
+    if (errno != EINTR) return last_errno_error("pread for digest", file.path);
+  }
+  return bytes;
+}
+
 class SendfileSource final : public FileSource {
  public:
-  SendfileSource(SourceFile file, ByteObserver observer)
-      : file_(std::move(file)), observer_(std::move(observer)),
+  SendfileSource(SourceFile file, ByteObserver observer, std::optional<std::vector<std::byte>> preread)
+      : file_(std::move(file)), observer_(std::move(observer)), preread_(std::move(preread)),
         offset_(static_cast<off_t>(file_.start)) {}
 
   Strategy strategy() const override { return Strategy::ZeroCopy; }
@@ -32,9 +51,9 @@ class SendfileSource final : public FileSource {
     socket_ = stream.plain_socket();
     remaining_ = length;
     handler_ = std::move(handler);
-    if (observes_bytes() && !observed_) {
-      observed_ = true;
-      if (auto read = observe_whole_file(); !read) return finish(read.error());
+    if (preread_) {
+      observer_(*preread_);
+      preread_.reset();
     }
     if (!socket_) return finish(errno_error(EINVAL, "sendfile: the connection encrypts in user space", file_.path));
     if (!socket_->native_non_blocking()) {  // Asio caches the mode: no syscall when set
@@ -46,25 +65,6 @@ class SendfileSource final : public FileSource {
   }
 
  private:
-  // One pread of the whole (small) file from its start into a buffer this thread keeps.
-  Result<void> observe_whole_file() {
-    thread_local std::vector<std::byte> buffer(kZeroCopyObservedBytes);
-    const std::size_t want = file_.size - file_.start;
-    std::size_t got = 0;
-    while (got < want) {
-      const ssize_t n = ::pread(file_.fd.get(), buffer.data() + got, want - got,
-                                static_cast<off_t>(file_.start + got));
-      if (n > 0) {
-        got += static_cast<std::size_t>(n);
-        continue;
-      }
-      if (n == 0) return errno_error(EIO, "read for digest: file ended early", file_.path);
-      if (errno != EINTR) return last_errno_error("pread for digest", file_.path);
-    }
-    observer_({buffer.data(), got});
-    return {};
-  }
-
   void pump() {
     while (remaining_ > 0) {
       const ssize_t sent = ::sendfile(socket_->native_handle(), file_.fd.get(), &offset_,
@@ -95,7 +95,7 @@ class SendfileSource final : public FileSource {
 
   SourceFile file_;
   ByteObserver observer_;
-  bool observed_ = false;
+  std::optional<std::vector<std::byte>> preread_;  // a small file's bytes, until observed
   off_t offset_;
   std::uint64_t remaining_ = 0;
   ByteStream* stream_ = nullptr;
@@ -105,8 +105,15 @@ class SendfileSource final : public FileSource {
 
 }  // namespace
 
-std::unique_ptr<FileSource> make_sendfile_source(SourceFile file, ByteObserver observer) {
-  return std::make_unique<SendfileSource>(std::move(file), std::move(observer));
+Result<std::unique_ptr<FileSource>> make_sendfile_source(SourceFile file, ByteObserver observer) {
+  std::optional<std::vector<std::byte>> preread;
+  if (file.size <= kZeroCopyObservedBytes) {
+    auto bytes = read_rest(file);
+    if (!bytes) return bytes.error();
+    preread = std::move(bytes.value());
+  }
+  return std::unique_ptr<FileSource>(
+      std::make_unique<SendfileSource>(std::move(file), std::move(observer), std::move(preread)));
 }
 
 }  // namespace ferry::platform::linux_impl

@@ -62,9 +62,11 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
   SourceFile file{std::move(handle), path, facts->size, start};
   if (requested == Strategy::ZeroCopy) {
     opened.source = make_transmit_file_source(std::move(file));
-  } else {
-    opened.source = make_buffered_source(std::move(file), std::move(observer));
+    return opened;
   }
+  auto source = make_buffered_source(std::move(file), std::move(observer));
+  if (!source) return source.error();
+  opened.source = std::move(source.value());
   return opened;
 }
 

@@ -30,7 +30,9 @@ struct UnbufferedSourceFile {
 
 // `file` open for reading (synchronous handle).
 std::unique_ptr<FileSource> make_transmit_file_source(SourceFile file);
-std::unique_ptr<FileSource> make_buffered_source(SourceFile file, ByteObserver observer);
+// Reads its first block now (a small file whole): the engine thread that
+// sends then does not wait on the disk for it.
+Result<std::unique_ptr<FileSource>> make_buffered_source(SourceFile file, ByteObserver observer);
 std::unique_ptr<FileSource> make_direct_source(UnbufferedSourceFile file,
                                                const DirectOptions& options, ByteObserver observer);
 

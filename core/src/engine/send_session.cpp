@@ -296,69 +296,107 @@ void SendSession::send_next_file() {
     });
     return;
   }
-  const auto& entries = planned_.offer.entries;
-  while (next_index_ < entries.size() && entries[next_index_].kind != protocol::EntryKind::File)
-    ++next_index_;
-  if (next_index_ == entries.size()) {
+  const std::uint32_t index = next_file_from(next_index_);
+  if (index == planned_.offer.entries.size()) {
     // Everything is sent; the reader finishes the session on SUMMARY.
     writer_.async_flush([self = shared_from_this()](std::error_code ec) {
       if (ec) self->send_failed("send to " + self->peer() + ": " + ec.message());
     });
     return;
   }
-  const std::uint32_t index = next_index_++;
-  auto have = haves_.find(index);
-  if (have == haves_.end()) return start_file(index, {});
-  // Comparing with the receiver's copy reads the file: on a worker.
-  boost::asio::post(host_.workers(), [self = shared_from_this(), index,
-                                      have = std::move(have->second)] {
-    auto point = find_resume_point(self->planned_.sources[index], have, self->recipe_.start(index));
-    boost::asio::post(self->executor_, [self, index, point = std::move(point)]() mutable {
-      if (!self->finished_) self->start_file(index, std::move(point));
-    });
-  });
-  haves_.erase(have);
+  if (!ready_ || ready_->index != index) {
+    if (!preparing_) prepare(index);
+    waiting_for_ready_ = true;  // on_prepared comes back here
+    return;
+  }
+  next_index_ = index + 1;
+  PreparedFile file = std::move(*ready_);
+  ready_.reset();
+  // The next file opens on a worker while this one is sent.
+  if (const std::uint32_t following = next_file_from(next_index_); following < planned_.offer.entries.size())
+    prepare(following);
+  start_file(std::move(file));
 }
 
-// Sends the file from `point`: nothing but its digest when the receiver
-// already holds all of it.
-void SendSession::start_file(std::uint32_t index, ResumePoint point) {
+std::uint32_t SendSession::next_file_from(std::uint32_t index) const {
+  const auto& entries = planned_.offer.entries;
+  while (index < entries.size() && entries[index].kind != protocol::EntryKind::File) ++index;
+  return index;
+}
+
+// Opening the file and comparing it with the receiver's copy wait on the
+// disk: a worker does both, one file ahead of the one being sent.
+void SendSession::prepare(std::uint32_t index) {
+  const auto& settings = host_.settings();
+  const auto& entry = planned_.offer.entries[index];
+  FileToPrepare file{index,
+                     planned_.sources[index],
+                     entry.size,
+                     plan_send(entry.size, settings, connection_.plain_socket() == nullptr),
+                     direct_options(),
+                     std::nullopt,
+                     recipe_.start(index)};
+  if (auto have = haves_.find(index); have != haves_.end()) {
+    file.have = std::move(have->second);
+    haves_.erase(have);
+  }
+  preparing_ = true;
+  boost::asio::post(host_.workers(), [self = shared_from_this(), file = std::move(file)]() mutable {
+    auto prepared = prepare_file(self->executor_, std::move(file));
+    boost::asio::post(self->executor_, [self, prepared = std::move(prepared)]() mutable {
+      self->on_prepared(std::move(prepared));
+    });
+  });
+}
+
+void SendSession::on_prepared(PreparedFile file) {
+  preparing_ = false;
+  if (finished_) return;
+  ready_ = std::move(file);
+  if (std::exchange(waiting_for_ready_, false)) send_next_file();
+}
+
+platform::DirectOptions SendSession::direct_options() const {
+  return {host_.settings().direct_block_bytes, host_.settings().direct_queue_depth};
+}
+
+// Sends the file from where it restarts: nothing but its digest when the
+// receiver already holds all of it.
+void SendSession::start_file(PreparedFile file) {
+  const std::uint32_t index = file.index;
   const auto& entry = planned_.offer.entries[index];
   FileRecord& record = records_[index];
   record.started = std::chrono::steady_clock::now();
-  record.strategy = plan_send(entry.size, host_.settings(), connection_.plain_socket() == nullptr);
-  record.resumed_bytes = point.offset;
-  if (point.offset > 0) {
-    if (auto progress = progress_.advance(point.offset, index)) host_.emit(*progress);
+  record.strategy = file.strategy;
+  record.resumed_bytes = file.offset;
+  if (file.offset > 0) {
+    if (auto progress = progress_.advance(file.offset, index)) host_.emit(*progress);
   }
-  if (point.offset == 0) point.digest = recipe_.start(index);
-  if (point.offset == entry.size && point.offset > 0) {
+  if (file.already_there(entry.size)) {
     record.already_there = true;
-    writer_.queue(protocol::FileBegin{index, point.offset});
-    writer_.queue(protocol::FileEnd{index, point.digest.finish()});
+    writer_.queue(protocol::FileBegin{index, file.offset});
+    writer_.queue(protocol::FileEnd{index, file.digest->finish()});
     return next_file_later();
   }
-  if (!open_file(index, std::move(point))) return next_file_later();
+  if (!open_file(std::move(file))) return next_file_later();
   writer_.queue(protocol::FileBegin{index, current_->sent});
   send_chunk();
 }
 
-// Opens the file's source; when that fails, tells the receiver and moves on.
-bool SendSession::open_file(std::uint32_t index, ResumePoint point) {
+// Takes the file's source (a Direct one is opened here, on the engine thread);
+// when it could not be opened, tells the receiver and moves on.
+bool SendSession::open_file(PreparedFile file) {
+  const std::uint32_t index = file.index;
   const auto& entry = planned_.offer.entries[index];
   const auto& path = planned_.sources[index];
   FileRecord& record = records_[index];
-  const auto& settings = host_.settings();
+  if (!file.opened) file.opened = open_prepared(executor_, path, file, direct_options());
+  auto opened = std::move(*file.opened);
   current_.emplace();
   current_->index = index;
   current_->size = entry.size;
-  current_->sent = point.offset;
-  current_->digest = std::move(point.digest);
-  auto opened = platform::open_source(
-      executor_, path, record.strategy,
-      {settings.direct_block_bytes, settings.direct_queue_depth},
-      [digest = &current_->digest](std::span<const std::byte> bytes) { digest->update(bytes); },
-      point.offset);
+  current_->sent = file.offset;
+  current_->digest = std::move(file.digest);
   std::string problem;
   FailureCause cause = FailureCause::SourceUnreadable;
   if (!opened) {
@@ -452,7 +490,7 @@ void SendSession::finish_file() {
     return next_file_later();
   }
   const protocol::Digest digest =
-      file.separate_digest ? file.separate_digest->value() : file.digest.finish();
+      file.separate_digest ? file.separate_digest->value() : file.digest->finish();
   writer_.queue(protocol::FileEnd{file.index, digest});
   current_.reset();
   next_file_later();

@@ -14,6 +14,7 @@
 #include "digest.hpp"
 #include "frame_channel.hpp"
 #include "idle_watchdog.hpp"
+#include "prepared_file.hpp"
 #include "offer_builder.hpp"
 #include "progress_meter.hpp"
 #include "resume.hpp"
@@ -46,7 +47,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   };
   struct CurrentFile {
     std::uint32_t index = 0;
-    StreamDigest digest;
+    std::unique_ptr<StreamDigest> digest;
     // After the digest it feeds: destroyed first, so a digest running on
     // the source's lane ends before the digest goes.
     std::unique_ptr<platform::FileSource> source;
@@ -69,9 +70,13 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void on_result(const protocol::FileResult& result);
 
   void send_next_file();
+  std::uint32_t next_file_from(std::uint32_t index) const;
+  void prepare(std::uint32_t index);
+  void on_prepared(PreparedFile file);
+  platform::DirectOptions direct_options() const;
   void next_file_later();
-  void start_file(std::uint32_t index, ResumePoint point);
-  bool open_file(std::uint32_t index, ResumePoint point);
+  void start_file(PreparedFile file);
+  bool open_file(PreparedFile file);
   void send_chunk();
   void finish_file();
   bool changed_while_sent(std::uint32_t index) const;
@@ -110,6 +115,9 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   std::vector<FileRecord> records_;
   std::map<std::uint32_t, protocol::Have> haves_;  // what the receiver holds, by offer index
   std::uint32_t next_index_ = 0;
+  std::optional<PreparedFile> ready_;  // the next file, prepared on a worker
+  bool preparing_ = false;             // a worker prepares one now
+  bool waiting_for_ready_ = false;     // and send_next_file waits for it
   std::optional<CurrentFile> current_;
   ProgressMeter progress_;
   std::uint32_t results_ok_ = 0;

@@ -20,7 +20,7 @@
 //   so a zero-copy source may not observe them: observes_bytes() says, and when
 //   it is false the caller digests the file separately (off the engine thread).
 //   The Linux one reads a small file once from its own descriptor for the
-//   observer before sending it: cheaper than a second open elsewhere, and the
+//   observer when it is opened: cheaper than a second open elsewhere, and the
 //   read brings the file into the page cache that sendfile then sends from.
 // - Cancellation: closing the connection ends a pending async_send with an error.
 //   Destroying a source waits for its own in-flight disk reads (they target its
@@ -73,6 +73,11 @@ struct OpenedSource {
 // failed: statx STATX_DIOALIGN, open O_DIRECT, io_uring_setup ...). Sending
 // starts at byte `start` (a resumed file), which must be 0 or a multiple of
 // 4096 so direct reads stay aligned; only bytes from there are observed.
+// Blocks on the disk: besides opening, a buffered source reads its first
+// block (1 MiB, or a small file whole) and the Linux zero-copy source a small
+// file whole. Call it off the engine thread for ZeroCopy and Buffered; a
+// Direct source joins `executor`'s event loop (io_uring, IOCP), so call that
+// one on the engine thread; its reads are asynchronous anyway.
 Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
                                  const std::filesystem::path& path, Strategy requested,
                                  const DirectOptions& options, ByteObserver observer,

@@ -1,0 +1,56 @@
+#pragma once
+// One file made ready to send off the engine thread: where it restarts (the
+// receiver's HAVE compared with it) and, unless it goes by direct I/O, its
+// source opened, which reads a small file's bytes at once. The engine thread
+// then sends it without waiting on the disk (issue 18, section 2).
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include <boost/asio/any_io_executor.hpp>
+
+#include "digest.hpp"
+#include "ferry/core/protocol/messages.hpp"
+#include "ferry/platform/file_source.hpp"
+#include "ferry/platform/strategy.hpp"
+
+namespace ferry {
+
+struct FileToPrepare {
+  std::uint32_t index = 0;
+  std::filesystem::path path;
+  std::uint64_t size = 0;  // as offered
+  Strategy strategy = Strategy::Buffered;
+  platform::DirectOptions direct;
+  std::optional<protocol::Have> have;  // what the receiver already holds of it
+  StreamDigest fresh_digest;           // of the session's kind, nothing digested yet
+};
+
+struct PreparedFile {
+  std::uint32_t index = 0;
+  Strategy strategy = Strategy::Buffered;
+  std::uint64_t offset = 0;  // the first byte to send
+  // What the source's observer feeds, from `offset` on; on the heap, so that
+  // its address stays put while the file moves between threads.
+  std::unique_ptr<StreamDigest> digest;
+  // Empty for a Direct file (its source joins the engine's event loop, so the
+  // engine thread opens it) and for one the receiver holds whole.
+  std::optional<Result<platform::OpenedSource>> opened;
+
+  bool already_there(std::uint64_t size) const { return offset == size && offset > 0; }
+};
+
+// Blocks on the disk: run it on a worker. `engine` is the executor the
+// source will run on.
+PreparedFile prepare_file(const boost::asio::any_io_executor& engine, FileToPrepare file);
+
+// A source's observer that feeds `digest`.
+platform::ByteObserver feeding(StreamDigest& digest);
+
+// Opens a prepared file's source where prepare_file did not.
+Result<platform::OpenedSource> open_prepared(const boost::asio::any_io_executor& engine,
+                                             const std::filesystem::path& path, PreparedFile& file,
+                                             const platform::DirectOptions& direct);
+
+}  // namespace ferry
