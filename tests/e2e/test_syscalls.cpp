@@ -3,13 +3,16 @@
 // io_uring_enter for one at or above it; inside TLS (the default) the same
 // direct reads but no sendfile, since the bytes must be encrypted first (this
 // kernel has no kernel TLS; tests/vm checks it where a kernel has), and many
-// TLS records go per socket write, not one.
+// TLS records go per socket write, not one. Small files are opened and read
+// by a worker thread, never by the thread that sends (issue 18, section 2).
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QtTest>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "cli_receiver.hpp"
@@ -38,6 +41,8 @@ class TestSyscalls : public QObject {
   void strace_shows_sendfile_below_and_io_uring_direct_above_threshold();
   void encrypted_sends_write_many_records_per_system_call_data();
   void encrypted_sends_write_many_records_per_system_call();
+  void small_files_are_opened_and_read_off_the_sending_thread_data();
+  void small_files_are_opened_and_read_off_the_sending_thread();
 
  private:
   QString fast_config_;
@@ -164,6 +169,75 @@ void TestSyscalls::encrypted_sends_write_many_records_per_system_call() {
   qInfo("%s: %llu socket writes, %llu bytes each on average", qPrintable(strategy),
         static_cast<unsigned long long>(calls), static_cast<unsigned long long>(average));
   QVERIFY2(average >= 64 * 1024, "fewer than 4 TLS records per socket write");
+}
+
+void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread_data() {
+  QTest::addColumn<bool>("fast_mode");
+  QTest::addColumn<QString>("config_dir");
+  QTest::newRow("fast mode: sendfile") << true << fast_config_;
+  QTest::newRow("encrypted: buffered reads") << false << QString::fromStdString(fresh_dir("small-config").string());
+}
+
+// strace -f prefixes each line with the thread's id. The sending thread is
+// the one that calls sendfile (fast mode) or writes whole TLS records to the
+// socket (encrypted); no file is opened or read on it.
+void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread() {
+  QFETCH(bool, fast_mode);
+  QFETCH(QString, config_dir);
+  qputenv("FERRY_CONFIG_DIR", config_dir.toUtf8());
+  const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+  if (strace.isEmpty()) QSKIP("strace is not installed");
+  const fs::path source = fresh_dir("small-src");
+  const fs::path target = fresh_dir("small-dst");
+  constexpr int kFiles = 40;
+  for (int i = 0; i < kFiles; ++i)
+    write_random_file(source / ("small" + std::to_string(i) + ".bin"), 16 * 1024, 10 + i);
+  const fs::path trace = source.parent_path() / "strace-small.log";
+
+  QProcess receiver;
+  const int port = start_cli_receiver(receiver, target, {QStringLiteral("--once")});
+  QVERIFY(port > 0);
+  QProcess sender;
+  QStringList arguments{QStringLiteral("-f"), QStringLiteral("-e"),
+                        QStringLiteral("trace=openat,pread64,read,sendfile,write,writev,sendto,sendmsg"),
+                        QStringLiteral("-o"), QString::fromStdString(trace.string()),
+                        QStringLiteral(FERRY_CLI_PATH), QStringLiteral("send")};
+  if (fast_mode) arguments << QStringLiteral("--fast");
+  arguments << QStringLiteral("127.0.0.1:%1").arg(port) << QString::fromStdString(source.string());
+  sender.start(strace, arguments);
+  QVERIFY(sender.waitForFinished(60'000));
+  QVERIFY(receiver.waitForFinished(30'000));
+  if (sender.exitCode() != 0 && sender.readAllStandardError().contains("ptrace"))
+    QSKIP("strace cannot trace here (ptrace not permitted)");
+  QCOMPARE(sender.exitCode(), 0);
+  QCOMPARE(receiver.exitCode(), 0);
+
+  const QRegularExpression call(QStringLiteral("^(\\d+) +(\\w+)\\((.*)= (-?\\d+)"));
+  std::set<QString> senders;
+  std::multimap<QString, QString> file_calls;  // thread -> the call
+  std::ifstream log(trace);
+  for (std::string line; std::getline(log, line);) {
+    const auto match = call.match(QString::fromStdString(line));
+    if (!match.hasMatch()) continue;
+    const QString thread = match.captured(1);
+    const QString name = match.captured(2);
+    const bool record_write = name != QLatin1String("read") && name != QLatin1String("pread64") &&
+                              name != QLatin1String("openat") && match.captured(4).toLongLong() >= 16 * 1024;
+    if (fast_mode ? name == QLatin1String("sendfile") : record_write) senders.insert(thread);
+    const bool source_file = name == QLatin1String("openat") && match.captured(3).contains(QLatin1String("small"));
+    if (source_file || name == QLatin1String("pread64")) file_calls.emplace(thread, QString::fromStdString(line));
+  }
+  QVERIFY2(!senders.empty(), "no sending thread in the trace");
+  QVERIFY2(file_calls.size() >= kFiles, "the files' opens are not in the trace");
+  for (const QString& thread : senders) {
+    const auto on_sender = file_calls.find(thread);
+    if (on_sender != file_calls.end())
+      QFAIL(qPrintable(QStringLiteral("the sending thread %1 called %2").arg(thread, on_sender->second)));
+  }
+  for (int i = 0; i < kFiles; ++i) {
+    const std::string name = "small" + std::to_string(i) + ".bin";
+    QVERIFY(same_contents(source / name, target / source.filename() / name));
+  }
 }
 
 QTEST_GUILESS_MAIN(TestSyscalls)
