@@ -341,9 +341,10 @@ void SendSession::prepare(std::uint32_t index) {
     haves_.erase(have);
   }
   preparing_ = true;
-  boost::asio::post(host_.workers(), [self = shared_from_this(), file = std::move(file)]() mutable {
-    auto prepared = prepare_file(self->executor_, std::move(file));
-    boost::asio::post(self->executor_, [self, prepared = std::move(prepared)]() mutable {
+  boost::asio::post(host_.workers(), [self = shared_from_this(), executor = executor_,
+                                      file = std::move(file)]() mutable {
+    auto prepared = prepare_file(executor, std::move(file));
+    boost::asio::post(executor, [self, prepared = std::move(prepared)]() mutable {
       self->on_prepared(std::move(prepared));
     });
   });
