@@ -38,6 +38,7 @@ EngineSettings settings_for(const ReceiveOptions& options, const fs::path& dir, 
   settings.identity = device.identity;
   settings.known_peers = device.known_peers;
   settings.receive_dir = dir;
+  settings.state_dir = device.config_dir;
   // What a receiver's engine may write besides the receive folder: its
   // configuration and temporary files; the kernel refuses the rest.
   std::error_code no_temp;

@@ -129,6 +129,7 @@ EngineSettings engine_settings(const AppSettings& settings, const ThisDevice& de
   engine.direct_threshold = settings.direct_threshold;
   engine.forced_strategy = settings.forced_strategy;
   engine.receive_dir = std::filesystem::path(settings.receive_dir.toStdU16String());
+  engine.state_dir = device.config_dir;
   engine.port = settings.port;
   if (!settings.bind_address.isEmpty()) engine.bind_address = settings.bind_address.toStdString();
   engine.consent = settings.consent == Consent::AcceptAll ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;

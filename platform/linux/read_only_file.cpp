@@ -14,10 +14,11 @@ constexpr std::uint64_t kUncachedFromBytes = 32ull * 1024 * 1024;
 
 class FdReadOnlyFile final : public ReadOnlyFile {
  public:
-  FdReadOnlyFile(UniqueFd fd, std::string path, std::uint64_t size)
-      : fd_(std::move(fd)), path_(std::move(path)), size_(size) {}
+  FdReadOnlyFile(UniqueFd fd, std::string path, std::uint64_t size, std::int64_t mtime_ns)
+      : fd_(std::move(fd)), path_(std::move(path)), size_(size), mtime_ns_(mtime_ns) {}
 
   std::uint64_t size() const override { return size_; }
+  std::int64_t mtime_ns() const override { return mtime_ns_; }
 
   Result<std::size_t> read_at(std::uint64_t offset, std::span<std::byte> buffer) override {
     ssize_t got = 0;
@@ -34,6 +35,7 @@ class FdReadOnlyFile final : public ReadOnlyFile {
   UniqueFd fd_;
   std::string path_;
   std::uint64_t size_;
+  std::int64_t mtime_ns_;
 };
 
 }  // namespace
@@ -43,7 +45,8 @@ Result<std::unique_ptr<ReadOnlyFile>> make_read_only_file(UniqueFd fd, std::stri
   if (::fstat(fd.get(), &facts) != 0) return last_errno_error("fstat", path);
   if (!S_ISREG(facts.st_mode)) return errno_error(EINVAL, "open: not a regular file", path);
   const auto size = static_cast<std::uint64_t>(facts.st_size);
-  return std::unique_ptr<ReadOnlyFile>(new FdReadOnlyFile(std::move(fd), std::move(path), size));
+  const std::int64_t mtime_ns = std::int64_t{facts.st_mtim.tv_sec} * 1'000'000'000 + facts.st_mtim.tv_nsec;
+  return std::unique_ptr<ReadOnlyFile>(new FdReadOnlyFile(std::move(fd), std::move(path), size, mtime_ns));
 }
 
 }  // namespace ferry::platform::linux_impl

@@ -12,10 +12,11 @@ namespace {
 
 class HandleReadOnlyFile final : public ReadOnlyFile {
  public:
-  HandleReadOnlyFile(UniqueHandle handle, std::string path, std::uint64_t size)
-      : handle_(std::move(handle)), path_(std::move(path)), size_(size) {}
+  HandleReadOnlyFile(UniqueHandle handle, std::string path, std::uint64_t size, std::int64_t mtime_ns)
+      : handle_(std::move(handle)), path_(std::move(path)), size_(size), mtime_ns_(mtime_ns) {}
 
   std::uint64_t size() const override { return size_; }
+  std::int64_t mtime_ns() const override { return mtime_ns_; }
 
   Result<std::size_t> read_at(std::uint64_t offset, std::span<std::byte> buffer) override {
     OVERLAPPED at{};  // a synchronous handle reads at this offset and returns when done
@@ -35,6 +36,7 @@ class HandleReadOnlyFile final : public ReadOnlyFile {
   UniqueHandle handle_;
   std::string path_;
   std::uint64_t size_;
+  std::int64_t mtime_ns_;
 };
 
 }  // namespace
@@ -43,8 +45,8 @@ Result<std::unique_ptr<ReadOnlyFile>> make_read_only_file(UniqueHandle handle, s
   auto facts = probe_file(handle.get(), path);
   if (!facts) return facts.error();
   if (!facts->regular) return win32_error(ERROR_BAD_FILE_TYPE, "open: not a regular file", path);
-  const std::uint64_t size = facts->size;
-  return std::unique_ptr<ReadOnlyFile>(new HandleReadOnlyFile(std::move(handle), std::move(path), size));
+  return std::unique_ptr<ReadOnlyFile>(
+      new HandleReadOnlyFile(std::move(handle), std::move(path), facts->size, facts->mtime_ns));
 }
 
 }  // namespace ferry::platform::windows_impl

@@ -6,11 +6,13 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <QtTest>
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string_view>
 
 #include "digest.hpp"
@@ -203,6 +205,7 @@ class TestHostilePeer : public QObject {
   void undecodable_frame_mid_file_discards_the_part();
   void write_error_keeps_no_part_below_one_block();
   void abort_outside_a_file_is_a_violation();
+  void have_goes_only_to_the_sender_of_that_file();
 };
 
 void TestHostilePeer::invalid_offer_is_declined_data() {
@@ -544,6 +547,35 @@ void TestHostilePeer::abort_outside_a_file_is_a_violation() {
   QVERIFY(done);
   QCOMPARE(done->cause, FailureCause::ProtocolError);
   QCOMPARE(all_files(target), QStringList());
+}
+
+// Issue 19, defect 6: a HAVE for a complete file tells its digest, so a
+// sender never gets one for a file the user put there or another device
+// sent, even when it names the file, its size and its time exactly; the
+// device that sent a file does get one (test_resume: files already there).
+void TestHostilePeer::have_goes_only_to_the_sender_of_that_file() {
+  const fs::path source = fresh_dir("hostile-oracle-src");
+  const fs::path target = fresh_dir("hostile-oracle");
+  write_random_file(source / "theirs.bin", 4096, 21);
+  Receiver receiver(target);
+  const Outcome delivered = send_and_wait(receiver, {source / "theirs.bin"}, {}, kEngineWait);
+  QVERIFY(delivered.receiver && delivered.receiver->ok);
+  std::ofstream(target / "secret.txt") << "hunter2";
+
+  const auto mtime_of = [](const fs::path& path) {
+    struct stat facts {};
+    ::stat(path.c_str(), &facts);
+    return std::int64_t{facts.st_mtim.tv_sec} * 1'000'000'000 + facts.st_mtim.tv_nsec;
+  };
+  std::vector<protocol::OfferEntry> guesses{
+      {protocol::EntryKind::File, "theirs.bin", 4096, mtime_of(target / "theirs.bin")},
+      {protocol::EntryKind::File, "secret.txt", 7, mtime_of(target / "secret.txt")}};
+  auto peer = greeted(receiver.port());
+  QVERIFY(peer);
+  QVERIFY(peer->send(protocol::Offer{guesses}));
+  const auto answer = peer->read();
+  QCOMPARE(int(answer.status), int(RawPeer::Status::Frame));
+  QVERIFY2(std::holds_alternative<protocol::Accept>(answer.message), "the first answer is not ACCEPT (a HAVE?)");
 }
 
 QTEST_GUILESS_MAIN(TestHostilePeer)

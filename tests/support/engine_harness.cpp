@@ -56,6 +56,8 @@ EngineSettings trusting_default_sender_with_fast_mode(EngineSettings settings) {
 Receiver::Receiver(const fs::path& dir, EngineSettings settings) {
   if (!settings.identity) settings.identity = default_receiver_identity();
   settings.receive_dir = dir;
+  // Beside the folder: a later receiver of the same folder remembers the same senders.
+  if (settings.state_dir.empty()) settings.state_dir = dir.parent_path() / (dir.filename().string() + ".state");
   settings.bind_address = "127.0.0.1";
   settings.port = 0;
   engine_ = std::make_unique<TransferEngine>(settings, [this] { log_.notify(); });

@@ -181,9 +181,10 @@ void ReceiveSession::on_offer(protocol::Offer offer) {
       self->on_copies_located(std::move(copies));
     });
   };
-  boost::asio::post(host_.workers(), [folder = folder_, fingerprint = identity_.fingerprint, entries = entries_,
-                                      done = std::move(done)] {
-    done(locate_receiver_copies(*folder, fingerprint, *entries));
+  boost::asio::post(host_.workers(), [folder = folder_, ledger = host_.ledger(), fingerprint = identity_.fingerprint,
+                                      entries = entries_, done = std::move(done)] {
+    const Deliveries delivered = ledger->load(fingerprint, folder->root());
+    done(locate_receiver_copies(*folder, delivered, fingerprint, *entries));
   });
 }
 
@@ -465,40 +466,53 @@ void ReceiveSession::on_durable(const std::optional<IoError>& error) {
     name_files(std::move(files), error);
     return perform(machine_.commit_done());
   }
+  std::vector<Delivery> delivered;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    auto& file = files[i];
-    auto stored = error ? Result<std::string>(*error) : folder_->commit(file.part_name, entry(file.index).path);
-    if (stored) {
-      report(file.index, protocol::FileStatus::Ok, {}, stored.value(), file.record);
-      machine_.file_reported(true, FailureCause::None);
-      continue;
+    if (auto failure = name_file(files[i], error, delivered)) {
+      remember(std::move(delivered));
+      batch_.wait_again(files, i + 1);  // settled when the session fails
+      return perform(machine_.commit_failed(files.size() - i - 1, failure->cause, failure->detail));
     }
-    const Failure failure{cause_of_write_error(stored.error()), stored.error().describe()};
-    report(file.index, protocol::FileStatus::WriteFailed, failure, "", file.record);
-    machine_.file_reported(false, failure.cause);
-    if (!part_worth_keeping(file.part_is_resumable, file.size)) folder_->discard(file.part_name);
-    batch_.wait_again(files, i + 1);  // settled when the session fails
-    return perform(machine_.commit_failed(files.size() - i - 1, failure.cause, failure.detail));
   }
+  remember(std::move(delivered));
   perform(machine_.commit_done());
 }
 
 // Names verified files; those that cannot be named stay part files only when
 // a later session can continue them.
 void ReceiveSession::name_files(std::vector<VerifiedFile> files, const std::optional<IoError>& durable_error) {
-  for (auto& file : files) {
-    auto stored = durable_error ? Result<std::string>(*durable_error)
-                                : folder_->commit(file.part_name, entry(file.index).path);
-    if (stored) {
-      report(file.index, protocol::FileStatus::Ok, {}, stored.value(), file.record);
-      machine_.file_reported(true, FailureCause::None);
-      continue;
-    }
-    const Failure failure{cause_of_write_error(stored.error()), stored.error().describe()};
-    report(file.index, protocol::FileStatus::WriteFailed, failure, "", file.record);
-    machine_.file_reported(false, failure.cause);
-    if (!part_worth_keeping(file.part_is_resumable, file.size)) folder_->discard(file.part_name);
+  std::vector<Delivery> delivered;
+  for (const auto& file : files) (void)name_file(file, durable_error, delivered);
+  remember(std::move(delivered));
+}
+
+// Gives one verified file its name and reports it (adding it to `delivered`);
+// returns why it could not be named.
+std::optional<Failure> ReceiveSession::name_file(const VerifiedFile& file, const std::optional<IoError>& durable_error,
+                                                 std::vector<Delivery>& delivered) {
+  const protocol::OfferEntry& offered = entry(file.index);
+  auto stored = durable_error ? Result<std::string>(*durable_error) : folder_->commit(file.part_name, offered.path);
+  if (stored) {
+    report(file.index, protocol::FileStatus::Ok, {}, stored.value(), file.record);
+    machine_.file_reported(true, FailureCause::None);
+    delivered.push_back({stored.value(), offered.size, offered.mtime_ns});
+    return std::nullopt;
   }
+  const Failure failure{cause_of_write_error(stored.error()), stored.error().describe()};
+  report(file.index, protocol::FileStatus::WriteFailed, failure, "", file.record);
+  machine_.file_reported(false, failure.cause);
+  if (!part_worth_keeping(file.part_is_resumable, file.size)) folder_->discard(file.part_name);
+  return failure;
+}
+
+// The ledger learns, on a worker, which files this sender put here: only
+// it may later hear that they are already there.
+void ReceiveSession::remember(std::vector<Delivery> delivered) {
+  if (delivered.empty()) return;
+  boost::asio::post(host_.workers(), [ledger = host_.ledger(), fingerprint = identity_.fingerprint,
+                                      root = folder_->root(), delivered = std::move(delivered)] {
+    ledger->record(fingerprint, root, delivered);
+  });
 }
 
 // The session is ending with verified files waiting: durable and named now.

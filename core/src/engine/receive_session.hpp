@@ -74,6 +74,9 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void start_commit();
   void on_durable(const std::optional<IoError>& error);
   void name_files(std::vector<VerifiedFile> files, const std::optional<IoError>& durable_error);
+  std::optional<Failure> name_file(const VerifiedFile& file, const std::optional<IoError>& durable_error,
+                                   std::vector<Delivery>& delivered);
+  void remember(std::vector<Delivery> delivered);
   void commit_now();
   void send_summary();
   void send_cancel(const receive_action::SendCancel& cancel);

@@ -63,12 +63,16 @@ std::uint64_t covered_length(std::uint64_t copy_bytes, std::uint64_t entry_size)
   return copy_bytes / protocol::kResumeBlockBytes * protocol::kResumeBlockBytes;
 }
 
-std::optional<ReceiverCopy> locate_copy(const platform::ReceiveFolder& folder,
+// A complete copy counts only when this very sender delivered it and it has
+// not changed since (issue 19, defect 6): its HAVE tells the sender the
+// digest of the receiver's file.
+std::optional<ReceiverCopy> locate_copy(const platform::ReceiveFolder& folder, const Deliveries& delivered,
                                         std::string_view sender_fingerprint, std::uint32_t index,
                                         const protocol::OfferEntry& entry) {
   ReceiverCopy copy;
   auto stored = folder.open_existing(entry.path);
-  if (stored && stored.value() && stored.value()->size() == entry.size) {
+  if (stored && stored.value() && stored.value()->size() == entry.size &&
+      delivered.contains({entry.path, entry.size, stored.value()->mtime_ns()})) {
     copy.have = {index, protocol::HaveKind::Complete, entry.size, {}};
     copy.stored_path = entry.path;
     return copy;
@@ -117,13 +121,14 @@ std::string resume_part_name(std::string_view sender_fingerprint, const protocol
 }
 
 std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::ReceiveFolder& folder,
+                                                             const Deliveries& delivered,
                                                              std::string_view sender_fingerprint,
                                                              const std::vector<protocol::OfferEntry>& entries) {
   std::map<std::uint32_t, ReceiverCopy> copies;
   for (std::uint32_t index = 0; index < entries.size(); ++index) {
     const auto& entry = entries[index];
     if (entry.kind != protocol::EntryKind::File) continue;
-    if (auto copy = locate_copy(folder, sender_fingerprint, index, entry)) copies.emplace(index, std::move(*copy));
+    if (auto copy = locate_copy(folder, delivered, sender_fingerprint, index, entry)) copies.emplace(index, std::move(*copy));
   }
   return copies;
 }

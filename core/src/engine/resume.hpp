@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "delivery_ledger.hpp"
 #include "digest.hpp"
 #include "ferry/core/protocol/messages.hpp"
 #include "ferry/platform/receive_folder.hpp"
@@ -33,9 +34,11 @@ struct ReceiverCopy {
 };
 
 // Each file entry's earlier copy, by offer index, without digests yet: a
-// complete file of the entry's size under its path, else the entry's part
-// file. Cheap (opens, no reads): run before asking the user.
+// complete file of the entry's size under its path that this sender
+// delivered (`delivered`), else the entry's part file (named after the
+// sender). Cheap (opens, no reads): run before asking the user.
 std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::ReceiveFolder& folder,
+                                                             const Deliveries& delivered,
                                                              std::string_view sender_fingerprint,
                                                              const std::vector<protocol::OfferEntry>& entries);
 

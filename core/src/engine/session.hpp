@@ -11,6 +11,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "ferry/core/events.hpp"
+#include "delivery_ledger.hpp"
 #include "ferry/core/settings.hpp"
 
 namespace ferry {
@@ -30,6 +31,8 @@ class SessionHost {
   virtual void emit(Event event) = 0;
   // Blocking work (digesting files read through the page cache, walking trees).
   virtual boost::asio::thread_pool& workers() = 0;
+  // Which sender delivered which received file (for worker jobs to use).
+  virtual std::shared_ptr<DeliveryLedger> ledger() = 0;
   // Logs why a file could not use the strategy planned for it, once per cause.
   virtual void note_fallback(const std::string& cause, const std::string& example_file) = 0;
   virtual void session_ended(TransferId id) = 0;

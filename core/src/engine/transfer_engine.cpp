@@ -83,6 +83,11 @@ struct TransferEngine::Impl final : SessionHost {
   const EngineSettings& settings() const override { return settings_; }
   void emit(Event event) override { events_.push(std::move(event)); }
   boost::asio::thread_pool& workers() override { return *workers_; }
+  std::shared_ptr<DeliveryLedger> ledger() override {
+    if (!ledger_ || ledger_->state_dir() != settings_.state_dir)
+      ledger_ = std::make_shared<DeliveryLedger>(settings_.state_dir);
+    return ledger_;
+  }
   void session_ended(TransferId id) override {
     sessions_.erase(id);
     gate_.ended(id);
@@ -322,6 +327,7 @@ struct TransferEngine::Impl final : SessionHost {
   std::optional<boost::asio::thread_pool> workers_;  // made on the engine thread
   std::optional<tcp::acceptor> acceptor_;
   std::shared_ptr<platform::ReceiveFolder> folder_;
+  std::shared_ptr<DeliveryLedger> ledger_;  // made for settings_.state_dir when first needed
   std::map<TransferId, std::shared_ptr<Session>> sessions_;
   std::set<std::string> fallbacks_logged_;
   std::set<std::string> parts_in_use_;

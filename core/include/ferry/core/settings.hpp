@@ -34,6 +34,10 @@ struct EngineSettings {
   std::uint64_t direct_threshold = kDefaultDirectThreshold;
   std::optional<Strategy> forced_strategy;  // nullopt: pick per file (auto)
   std::filesystem::path receive_dir;
+  // What the engine remembers between runs: which sender delivered which
+  // received file (`delivered/`), so that only that sender hears the file is
+  // already there. Empty: nothing is remembered, and every file is sent whole.
+  std::filesystem::path state_dir;
   // When set, the engine thread and every thread it creates (workers, lanes)
   // may write only beneath receive_dir and these folders, enforced by the
   // kernel where it can (Landlock on Linux), from before the first peer

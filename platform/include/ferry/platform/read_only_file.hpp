@@ -17,8 +17,10 @@ namespace ferry::platform {
 class ReadOnlyFile {
  public:
   virtual ~ReadOnlyFile() = default;
-  // The size when the file was opened.
+  // The size and the modification time (ns since the Unix epoch) when the
+  // file was opened.
   virtual std::uint64_t size() const = 0;
+  virtual std::int64_t mtime_ns() const = 0;
   // Reads up to buffer.size() bytes at `offset`; 0 means end of file. Large
   // files are read without keeping their pages cached (the lecture's page
   // cache argument holds for digesting too).
