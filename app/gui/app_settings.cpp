@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "ferry/core/endpoint.hpp"
+#include "ferry/platform/write_confinement.hpp"
 
 namespace ferry::gui {
 
@@ -130,6 +131,14 @@ EngineSettings engine_settings(const AppSettings& settings, const ThisDevice& de
   engine.forced_strategy = settings.forced_strategy;
   engine.receive_dir = std::filesystem::path(settings.receive_dir.toStdU16String());
   engine.state_dir = device.config_dir;
+  // Where Linux's kernel lets the engine write besides the receive folder
+  // (Landlock): its configuration and temporary files. The GUI thread stays free.
+  if (platform::can_confine_writes()) {
+    engine.writable_folders = std::vector<std::filesystem::path>{device.config_dir};
+    std::error_code no_temp;
+    const std::filesystem::path temp = std::filesystem::temp_directory_path(no_temp);
+    if (!no_temp) engine.writable_folders->push_back(temp);
+  }
   engine.port = settings.port;
   if (!settings.bind_address.isEmpty()) engine.bind_address = settings.bind_address.toStdString();
   engine.consent = settings.consent == Consent::AcceptAll ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;

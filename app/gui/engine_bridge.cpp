@@ -15,11 +15,24 @@ EngineBridge::EngineBridge(EngineSettings settings, QObject* parent)
     : QObject(parent), settings_(settings) {
   progress_timer_.setInterval(kProgressInterval);
   connect(&progress_timer_, &QTimer::timeout, this, [this] { flush_progress(); });
-  engine_ = std::make_unique<TransferEngine>(std::move(settings), [this] {
+  engine_ = make_engine(std::move(settings));
+}
+
+std::unique_ptr<TransferEngine> EngineBridge::make_engine(EngineSettings settings) {
+  return std::make_unique<TransferEngine>(std::move(settings), [this] {
     // Engine thread: wake the GUI thread once, however many events queue up.
     if (!drain_queued_.exchange(true))
       QMetaObject::invokeMethod(this, &EngineBridge::drain, Qt::QueuedConnection);
   });
+}
+
+// The old engine's sessions end (cancelled) and their last events are shown
+// before the new engine, confined to the new folder, takes over.
+void EngineBridge::replace_engine(EngineSettings settings) {
+  engine_->stop();
+  drain();
+  engine_ = make_engine(std::move(settings));
+  if (listen_requested_) engine_->listen();
 }
 
 EngineBridge::~EngineBridge() {
@@ -27,6 +40,10 @@ EngineBridge::~EngineBridge() {
 }
 
 void EngineBridge::apply_settings(EngineSettings settings) {
+  if (settings.writable_folders && settings.receive_dir != settings_.receive_dir) {
+    settings_ = settings;
+    return replace_engine(std::move(settings));
+  }
   const bool relisten = listen_requested_ && (settings.port != settings_.port ||
                                               settings.bind_address != settings_.bind_address ||
                                               settings.receive_dir != settings_.receive_dir);

@@ -39,6 +39,9 @@ class EngineBridge : public QObject {
 
   // Applies new settings; the next file planned uses them. Listening restarts
   // when the port, address or receive folder changed and it was listening.
+  // An engine whose writes are confined (settings.writable_folders) cannot
+  // take a new receive folder: it is replaced, and the transfers it had in
+  // progress end as cancelled (sending them again continues them).
   void apply_settings(EngineSettings settings);
   void listen();
   // `expected_fingerprint`: when not empty, another receiver is refused.
@@ -58,6 +61,8 @@ class EngineBridge : public QObject {
   void engine_error(const QString& message);
 
  private:
+  std::unique_ptr<TransferEngine> make_engine(EngineSettings settings);
+  void replace_engine(EngineSettings settings);
   void drain();
   void flush_progress();
   void flush_progress(TransferId id);

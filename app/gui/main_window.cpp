@@ -253,7 +253,10 @@ void MainWindow::show_device() {
                              .arg(settings_.device_name.toHtmlEscaped(), code_of(device_.identity->fingerprint)));
 }
 
-void MainWindow::apply_settings(const AppSettings& settings) {
+void MainWindow::apply_settings(const AppSettings& asked) {
+  AppSettings settings = asked;
+  if (settings.receive_dir != settings_.receive_dir && !folder_change_confirmed())
+    settings.receive_dir = settings_.receive_dir;
   if (settings.receive_dir != settings_.receive_dir) QDir().mkpath(settings.receive_dir);
   settings_ = settings;
   save_settings(*store_, settings_);
@@ -284,6 +287,22 @@ void MainWindow::reload_pinned_peers() {
   bridge_->apply_settings(engine_settings(settings_, device_));
   discovery_->set_pinned(device_.pinned_peers);
   if (settings_dialog_) settings_dialog_->pinned_devices_editor()->set_peers(device_.pinned_peers);
+}
+
+// An engine confined to its receive folder gives way to a new one when the
+// folder changes: the transfers in progress end. The user says whether now.
+bool MainWindow::folder_change_confirmed() {
+  const int running = transfers_->running_count();
+  if (running == 0 || !bridge_->settings().writable_folders) return true;
+  const auto answer = QMessageBox::question(
+      isVisible() ? this : nullptr, tr("Change the receive folder?"),
+      running == 1 ? tr("A transfer is running. Changing the receive folder stops it; sending it again continues "
+                        "where it stopped. Change the folder now?")
+                   : tr("%1 transfers are running. Changing the receive folder stops them; sending them again "
+                        "continues where they stopped. Change the folder now?")
+                         .arg(running),
+      QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+  return answer == QMessageBox::Yes;
 }
 
 void MainWindow::quit() {

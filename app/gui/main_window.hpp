@@ -88,6 +88,7 @@ class MainWindow : public QMainWindow {
   void build_tray();
   void show_receive_folder();
   void show_device();
+  bool folder_change_confirmed();
   void refill_history();
   void on_offer(const OfferReceived& offer);
   void on_answer(TransferId id, bool accept, bool always);

@@ -1,6 +1,9 @@
 // The bridge between engine and Qt with a real transfer on 127.0.0.1:
 // progress reaches the GUI thread at most ten times a second, the last one
-// before the session's end, and every event arrives on the GUI thread.
+// before the session's end, and every event arrives on the GUI thread. A
+// receiving engine confined to its folders (Landlock on Linux) is replaced
+// when the receive folder changes: its transfer ends as cancelled, and the
+// next one lands in the new folder.
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -21,6 +24,7 @@ class TestEngineBridge : public QObject {
 
  private slots:
   void progress_is_batched_and_ends_complete();
+  void a_confined_receiver_is_replaced_for_a_new_folder();
 };
 
 void TestEngineBridge::progress_is_batched_and_ends_complete() {
@@ -60,6 +64,45 @@ void TestEngineBridge::progress_is_batched_and_ends_complete() {
   for (qsizetype i = 1; i + 1 < progress_ms.size(); ++i)
     QVERIFY2(progress_ms[i] - progress_ms[i - 1] >= 90,
              qPrintable(QStringLiteral("updates %1 ms apart").arg(progress_ms[i] - progress_ms[i - 1])));
+}
+
+void TestEngineBridge::a_confined_receiver_is_replaced_for_a_new_folder() {
+  const fs::path source = fresh_dir("confined-src");
+  const fs::path first = fresh_dir("confined-first");
+  const fs::path second = fresh_dir("confined-second");
+  const fs::path config = fresh_dir("confined-config");
+  write_random_file(source / "large.bin", 512 << 20, 31);
+  write_random_file(source / "small.bin", 4096, 32);
+  EngineSettings settings{.identity = default_receiver_identity(), .receive_dir = first, .state_dir = config};
+  settings.writable_folders = std::vector<fs::path>{config};
+  settings.bind_address = "127.0.0.1";
+  settings.consent = ConsentPolicy::AcceptAll;
+  EngineBridge receiver(settings);
+  QSignalSpy listening(&receiver, &EngineBridge::listening);
+  QSignalSpy started(&receiver, &EngineBridge::session_started);
+  QSignalSpy received(&receiver, &EngineBridge::session_done);
+  receiver.listen();
+  QVERIFY(listening.wait(10'000));
+  EngineBridge sender(EngineSettings{.identity = default_sender_identity()});
+  QSignalSpy sent(&sender, &EngineBridge::session_done);
+
+  sender.send(QStringLiteral("127.0.0.1"), listening.last().at(1).value<quint16>(),
+              {QString::fromStdU16String((source / "large.bin").u16string())});
+  QVERIFY(started.wait(30'000));
+  settings.receive_dir = second;
+  receiver.apply_settings(settings);
+  QVERIFY(received.count() == 1 || received.wait(30'000));
+  QCOMPARE(received.first().at(0).value<SessionDone>().cause, FailureCause::CancelledByUser);
+  QVERIFY(sent.wait(30'000));
+  QVERIFY(!sent.first().at(0).value<SessionDone>().ok);
+
+  QVERIFY(listening.count() == 2 || listening.wait(10'000));
+  sender.send(QStringLiteral("127.0.0.1"), listening.last().at(1).value<quint16>(),
+              {QString::fromStdU16String((source / "small.bin").u16string())});
+  QVERIFY(received.wait(30'000));
+  QVERIFY(received.last().at(0).value<SessionDone>().ok);
+  QVERIFY(same_contents(source / "small.bin", second / "small.bin"));
+  QVERIFY(!fs::exists(first / "small.bin"));
 }
 
 QTEST_GUILESS_MAIN(TestEngineBridge)

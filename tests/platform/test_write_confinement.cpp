@@ -39,6 +39,7 @@ class TestWriteConfinement : public QObject {
     const fs::path root = base.path().toStdString();
     const fs::path inside = root / "inside";
     fs::create_directories(inside / "sub");
+    QVERIFY(create_error(root / "keep") == 0);  // before the thread tries to remove it
 
     WriteConfinement confinement;
     int outside_error = -1, inside_error = -1, rename_error = -1, child_error = -1, remove_error = -1;
@@ -53,7 +54,6 @@ class TestWriteConfinement : public QObject {
       std::thread child([&] { child_error = create_error(root / "from-child"); });
       child.join();
     });
-    QVERIFY(create_error(root / "keep") == 0);
     confined.join();
     if (!confinement.applied) QSKIP(("no Landlock here: " + confinement.detail).c_str());
 

@@ -42,6 +42,12 @@ constexpr auto kMaxAcceptBackoff = std::chrono::seconds(1);
 // Accept failures with no gap this long between them are one episode, said once.
 constexpr auto kAcceptEpisodeGap = std::chrono::seconds(10);
 
+// Unique in the process, across engines: the desktop app replaces a confined
+// engine when its receive folder changes, and its list keeps the old sessions.
+namespace {
+std::atomic<std::uint64_t> g_next_id{1};
+}  // namespace
+
 struct TransferEngine::Impl final : SessionHost {
   Impl(EngineSettings initial, NotifyHook notify)
       : settings_(std::move(initial)), events_(std::move(notify)) {
@@ -59,7 +65,10 @@ struct TransferEngine::Impl final : SessionHost {
     });
   }
 
-  ~Impl() override {
+  ~Impl() override { stop(); }
+
+  void stop() {
+    if (!thread_.joinable()) return;
     boost::asio::post(context_, [this] { shut_down(); });
     work_.reset();
     thread_.join();
@@ -272,7 +281,7 @@ struct TransferEngine::Impl final : SessionHost {
     boost::system::error_code ec;
     const auto address = socket.remote_endpoint(ec).address().to_string();
     if (ec) return;
-    const TransferId id{next_id_++};
+    const TransferId id{g_next_id++};
     const auto admission = gate_.admit(id, address);
     if (!admission.admitted) {
       spdlog::debug("refusing a connection from {}: {} sessions from there are open already", address,
@@ -341,7 +350,6 @@ struct TransferEngine::Impl final : SessionHost {
   std::shared_ptr<const Identity> tls_identity_;  // the identity tls_ was made from
   std::optional<platform::KernelTlsProbe> kernel_tls_;
   bool kernel_tls_declined_logged_ = false;
-  std::atomic<std::uint64_t> next_id_{1};
   std::thread thread_;
 };
 
@@ -350,13 +358,15 @@ TransferEngine::TransferEngine(EngineSettings settings, NotifyHook notify)
 
 TransferEngine::~TransferEngine() = default;
 
+void TransferEngine::stop() { impl_->stop(); }
+
 void TransferEngine::listen() {
   boost::asio::post(impl_->context_, [impl = impl_.get()] { impl->listen(); });
 }
 
 TransferId TransferEngine::send(std::string host, std::uint16_t port,
                                 std::vector<std::filesystem::path> paths, SendPolicy policy) {
-  const TransferId id{impl_->next_id_++};
+  const TransferId id{g_next_id++};
   boost::asio::post(impl_->context_, [impl = impl_.get(), id, host = std::move(host), port,
                                       paths = std::move(paths), policy = std::move(policy)]() mutable {
     impl->send(id, std::move(host), port, std::move(paths), std::move(policy));

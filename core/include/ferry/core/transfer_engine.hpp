@@ -33,8 +33,11 @@ class TransferEngine {
 
   TransferEngine(EngineSettings settings, NotifyHook notify);
   ~TransferEngine();  // cancels everything and joins the engine thread
+  // The same, now: the sessions' last events stay for drain_events(); any
+  // later call does nothing. Ids stay unique across engines of the process.
   TransferEngine(const TransferEngine&) = delete;
   TransferEngine& operator=(const TransferEngine&) = delete;
+  void stop();
 
   // Starts accepting sessions on settings.bind_address:port into receive_dir.
   // Emits ListeningStarted (with the real port) or EngineError.
