@@ -304,17 +304,16 @@ void SendSession::send_next_file() {
     });
     return;
   }
-  if (!ready_ || ready_->index != index) {
-    if (!preparing_) prepare(index);
+  if (ready_.empty()) {
+    if (!preparing_) prepare_more();
     waiting_for_ready_ = true;  // on_prepared comes back here
     return;
   }
   next_index_ = index + 1;
-  PreparedFile file = std::move(*ready_);
-  ready_.reset();
-  // The next file opens on a worker while this one is sent.
-  if (const std::uint32_t following = next_file_from(next_index_); following < planned_.offer.entries.size())
-    prepare(following);
+  PreparedFile file = std::move(ready_.front());
+  ready_.pop_front();
+  // The next files open on a worker while these are sent.
+  if (!preparing_ && ready_.size() <= kPreparedAhead / 2) prepare_more();
   start_file(std::move(file));
 }
 
@@ -324,36 +323,45 @@ std::uint32_t SendSession::next_file_from(std::uint32_t index) const {
   return index;
 }
 
-// Opening the file and comparing it with the receiver's copy wait on the
-// disk: a worker does both, one file ahead of the one being sent.
-void SendSession::prepare(std::uint32_t index) {
+// Opening a file and comparing it with the receiver's copy wait on the
+// disk: a worker does both, for the next files in order, a batch per job
+// (one trip to the worker and back for many small files), while the engine
+// thread sends the ones prepared before.
+void SendSession::prepare_more() {
   const auto& settings = host_.settings();
-  const auto& entry = planned_.offer.entries[index];
-  FileToPrepare file{index,
-                     planned_.sources[index],
-                     entry.size,
-                     plan_send(entry.size, settings, connection_.plain_socket() == nullptr),
-                     direct_options(),
-                     std::nullopt,
-                     recipe_.start(index)};
-  if (auto have = haves_.find(index); have != haves_.end()) {
-    file.have = std::move(have->second);
-    haves_.erase(have);
+  const bool user_space_tls = connection_.plain_socket() == nullptr;
+  std::vector<FileToPrepare> batch;
+  std::uint64_t buffered = 0;  // what the batch's sources read at once, at most
+  while (batch.size() < kPreparedAhead && buffered < kPreparedBytes) {
+    const std::uint32_t index = next_file_from(prepare_from_);
+    if (index == planned_.offer.entries.size()) break;
+    prepare_from_ = index + 1;
+    const auto& entry = planned_.offer.entries[index];
+    FileToPrepare& file = batch.emplace_back(FileToPrepare{index, planned_.sources[index], entry.size,
+                                                           plan_send(entry.size, settings, user_space_tls),
+                                                           direct_options(), std::nullopt, recipe_.start(index)});
+    if (auto have = haves_.find(index); have != haves_.end()) {
+      file.have = std::move(have->second);
+      haves_.erase(have);
+    }
+    if (file.strategy != Strategy::Direct) buffered += std::min(entry.size, kPreparedFileBytes);
   }
+  if (batch.empty()) return;
   preparing_ = true;
   boost::asio::post(host_.workers(), [self = shared_from_this(), executor = executor_,
-                                      file = std::move(file)]() mutable {
-    auto prepared = prepare_file(executor, std::move(file));
+                                      batch = std::move(batch)]() mutable {
+    std::vector<PreparedFile> prepared;
+    for (auto& file : batch) prepared.push_back(prepare_file(executor, std::move(file)));
     boost::asio::post(executor, [self, prepared = std::move(prepared)]() mutable {
       self->on_prepared(std::move(prepared));
     });
   });
 }
 
-void SendSession::on_prepared(PreparedFile file) {
+void SendSession::on_prepared(std::vector<PreparedFile> files) {
   preparing_ = false;
   if (finished_) return;
-  ready_ = std::move(file);
+  for (auto& file : files) ready_.push_back(std::move(file));
   if (std::exchange(waiting_for_ready_, false)) send_next_file();
 }
 

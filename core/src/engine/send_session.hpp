@@ -2,6 +2,7 @@
 // The sending side of one session: offer, then every file back to back, each
 // moved by the strategy the planner picks, while results stream back.
 #include <chrono>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -24,6 +25,13 @@
 #include "ferry/platform/file_source.hpp"
 
 namespace ferry {
+
+// A batch of files prepared ahead of the one being sent: at most this many
+// (each holds its descriptor), and this many bytes read at once by their
+// sources (at most a MiB each).
+inline constexpr std::size_t kPreparedAhead = 32;
+inline constexpr std::uint64_t kPreparedBytes = 4 * 1024 * 1024;
+inline constexpr std::uint64_t kPreparedFileBytes = 1024 * 1024;
 
 class SendSession final : public Session, public std::enable_shared_from_this<SendSession> {
  public:
@@ -71,8 +79,8 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
 
   void send_next_file();
   std::uint32_t next_file_from(std::uint32_t index) const;
-  void prepare(std::uint32_t index);
-  void on_prepared(PreparedFile file);
+  void prepare_more();
+  void on_prepared(std::vector<PreparedFile> files);
   platform::DirectOptions direct_options() const;
   void next_file_later();
   void start_file(PreparedFile file);
@@ -115,9 +123,10 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   std::vector<FileRecord> records_;
   std::map<std::uint32_t, protocol::Have> haves_;  // what the receiver holds, by offer index
   std::uint32_t next_index_ = 0;
-  std::optional<PreparedFile> ready_;  // the next file, prepared on a worker
-  bool preparing_ = false;             // a worker prepares one now
-  bool waiting_for_ready_ = false;     // and send_next_file waits for it
+  std::deque<PreparedFile> ready_;    // the next files, prepared on a worker, in order
+  std::uint32_t prepare_from_ = 0;    // the first entry not handed to a worker yet
+  bool preparing_ = false;            // a worker prepares a batch now
+  bool waiting_for_ready_ = false;    // and send_next_file waits for it
   std::optional<CurrentFile> current_;
   ProgressMeter progress_;
   std::uint32_t results_ok_ = 0;
