@@ -128,7 +128,8 @@ std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::Rec
   for (std::uint32_t index = 0; index < entries.size(); ++index) {
     const auto& entry = entries[index];
     if (entry.kind != protocol::EntryKind::File) continue;
-    if (auto copy = locate_copy(folder, delivered, sender_fingerprint, index, entry)) copies.emplace(index, std::move(*copy));
+    if (auto copy = locate_copy(folder, delivered, sender_fingerprint, index, entry))
+      copies.emplace(index, std::move(*copy));
   }
   return copies;
 }

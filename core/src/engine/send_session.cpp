@@ -241,9 +241,9 @@ void SendSession::on_accepted() {
   if (!host_.settings().resume) haves_.clear();
   std::uint32_t files = 0;
   for (const auto& e : planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
-  host_.emit(SessionStarted{id_, Direction::Send, peer(), files, planned_.total_bytes,
-                            std::make_shared<const std::vector<protocol::OfferEntry>>(planned_.offer.entries), identity_, peer_name_, mode_,
-                            connection_.kernel_tls()});
+  auto entries = std::make_shared<const std::vector<protocol::OfferEntry>>(planned_.offer.entries);
+  host_.emit(SessionStarted{id_, Direction::Send, peer(), files, planned_.total_bytes, std::move(entries), identity_,
+                            peer_name_, mode_, connection_.kernel_tls()});
   streaming_ = true;
   arm_watchdog();
   read_results();
