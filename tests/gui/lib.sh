@@ -109,8 +109,13 @@ xvfb_ready() {
 # Starts Xvfb, openbox and (with `tray`) a system tray.
 start_desktop() {
   start_xvfb
-  openbox >"$work/openbox.log" 2>&1 &
-  wait_until 20 "the window manager" xprop -root -notype _NET_SUPPORTING_WM_CHECK
+  # Openbox claims the root window (_NET_SUPPORTING_WM_CHECK) before it has
+  # loaded its theme and taken the existing windows; a window mapped in
+  # between was seen never to get a frame (nor to be shown). --startup runs
+  # once it is up.
+  rm -f "$work/openbox.ready"
+  openbox --startup "touch $work/openbox.ready" >"$work/openbox.log" 2>&1 &
+  wait_until 20 "the window manager" test -e "$work/openbox.ready"
   if [[ ${1-} == tray ]]; then
     wmdocker >"$work/tray.log" 2>&1 &
     wait_until 20 "the system tray" has_tray
