@@ -30,6 +30,45 @@ QString cli_output(const QStringList& arguments) {
   return QString::fromUtf8(cli.readAllStandardOutput()).trimmed();
 }
 
+// How `ferry-cli send` went under strace, into a `ferry-cli receive --once`.
+struct TracedSend {
+  QString skipped;        // why nothing could be traced; empty when strace ran
+  bool finished = false;  // the receiver listened, and both ended in time
+  int sender_status = -1;
+  int receiver_status = -1;
+  QByteArray sender_output;
+};
+
+// Runs `ferry-cli send OPTIONS 127.0.0.1:PORT PATHS` under
+// `strace -f -e trace=CALLS -o TRACE` against a receiver into `target`.
+TracedSend traced_send(const QString& calls, const fs::path& trace, const fs::path& target,
+                       const QStringList& options, const std::vector<fs::path>& paths, int timeout_ms) {
+  TracedSend run;
+  const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+  if (strace.isEmpty()) {
+    run.skipped = QStringLiteral("strace is not installed");
+    return run;
+  }
+  QProcess receiver;
+  const int port = start_cli_receiver(receiver, target, {QStringLiteral("--once")});
+  if (port <= 0) return run;
+  QStringList arguments{QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("trace=") + calls,
+                        QStringLiteral("-o"), QString::fromStdString(trace.string()),
+                        QStringLiteral(FERRY_CLI_PATH), QStringLiteral("send")};
+  arguments << options << QStringLiteral("127.0.0.1:%1").arg(port);
+  for (const fs::path& path : paths) arguments << QString::fromStdString(path.string());
+  QProcess sender;
+  sender.start(strace, arguments);
+  run.finished = sender.waitForFinished(timeout_ms) && receiver.waitForFinished(30'000);
+  if (!run.finished) return run;
+  run.sender_status = sender.exitCode();
+  run.receiver_status = receiver.exitCode();
+  run.sender_output = sender.readAllStandardOutput();
+  if (run.sender_status != 0 && sender.readAllStandardError().contains("ptrace"))
+    run.skipped = QStringLiteral("strace cannot trace here (ptrace not permitted)");
+  return run;
+}
+
 }  // namespace
 
 class TestSyscalls : public QObject {
@@ -70,32 +109,20 @@ void TestSyscalls::strace_shows_sendfile_below_and_io_uring_direct_above_thresho
   QFETCH(bool, fast_mode);
   QFETCH(QString, config_dir);
   qputenv("FERRY_CONFIG_DIR", config_dir.toUtf8());
-  const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
-  if (strace.isEmpty()) QSKIP("strace is not installed");
   const fs::path source = fresh_dir("strace-src");
   const fs::path target = fresh_dir("strace-dst");
   write_random_file(source / "small.bin", 64 * 1024, 1);
   write_random_file(source / "large.bin", 8 * 1024 * 1024, 2);
   const fs::path trace = source.parent_path() / "strace.log";
 
-  QProcess receiver;
-  const int port = start_cli_receiver(receiver, target, {QStringLiteral("--once")});
-  QVERIFY(port > 0);
-  QProcess sender;
-  QStringList arguments{QStringLiteral("-f"), QStringLiteral("-e"),
-                        QStringLiteral("trace=openat,sendfile,io_uring_enter"), QStringLiteral("-o"),
-                        QString::fromStdString(trace.string()), QStringLiteral(FERRY_CLI_PATH),
-                        QStringLiteral("send"), QStringLiteral("--threshold"), QStringLiteral("1M")};
-  if (fast_mode) arguments << QStringLiteral("--fast");
-  arguments << QStringLiteral("127.0.0.1:%1").arg(port) << QString::fromStdString((source / "small.bin").string())
-            << QString::fromStdString((source / "large.bin").string());
-  sender.start(strace, arguments);
-  QVERIFY(sender.waitForFinished(60'000));
-  QVERIFY(receiver.waitForFinished(30'000));
-  if (sender.exitCode() != 0 && sender.readAllStandardError().contains("ptrace"))
-    QSKIP("strace cannot trace here (ptrace not permitted)");
-  QCOMPARE(sender.exitCode(), 0);
-  QCOMPARE(receiver.exitCode(), 0);
+  QStringList options{QStringLiteral("--threshold"), QStringLiteral("1M")};
+  if (fast_mode) options << QStringLiteral("--fast");
+  const TracedSend run = traced_send(QStringLiteral("openat,sendfile,io_uring_enter"), trace, target, options,
+                                     {source / "small.bin", source / "large.bin"}, 60'000);
+  if (!run.skipped.isEmpty()) QSKIP(qPrintable(run.skipped));
+  QVERIFY(run.finished);
+  QCOMPARE(run.sender_status, 0);
+  QCOMPARE(run.receiver_status, 0);
 
   std::stringstream text;
   text << std::ifstream(trace).rdbuf();
@@ -107,7 +134,7 @@ void TestSyscalls::strace_shows_sendfile_below_and_io_uring_direct_above_thresho
   };
   if (fast_mode) QVERIFY2(log.contains(QStringLiteral("sendfile(")), "no sendfile in the trace");
   else QVERIFY2(!log.contains(QStringLiteral("sendfile(")), "sendfile inside TLS");
-  QCOMPARE(sender.readAllStandardOutput().contains("fast mode"), fast_mode);
+  QCOMPARE(run.sender_output.contains("fast mode"), fast_mode);
   QVERIFY2(log.contains(QStringLiteral("io_uring_enter(")), "no io_uring_enter in the trace");
   QVERIFY2(opened_direct("large.bin"), "large.bin was not opened with O_DIRECT");
   QVERIFY2(!opened_direct("small.bin"), "small.bin was opened with O_DIRECT");
@@ -126,30 +153,20 @@ void TestSyscalls::encrypted_sends_write_many_records_per_system_call_data() {
 void TestSyscalls::encrypted_sends_write_many_records_per_system_call() {
   QFETCH(QString, strategy);
   qputenv("FERRY_CONFIG_DIR", fresh_dir("syscalls-batch-config").string().c_str());
-  const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
-  if (strace.isEmpty()) QSKIP("strace is not installed");
   constexpr std::uint64_t kFileBytes = 48ull * 1024 * 1024;
   const fs::path source = fresh_dir("batch-src");
   const fs::path target = fresh_dir("batch-dst");
   write_random_file(source / "large.bin", kFileBytes, 3);
   const fs::path trace = source.parent_path() / "strace-batch.log";
 
-  QProcess receiver;
-  const int port = start_cli_receiver(receiver, target, {QStringLiteral("--once")});
-  QVERIFY(port > 0);
-  QProcess sender;
-  sender.start(strace, {QStringLiteral("-f"), QStringLiteral("-e"),
-                        QStringLiteral("trace=write,writev,sendto,sendmsg"), QStringLiteral("-o"),
-                        QString::fromStdString(trace.string()), QStringLiteral(FERRY_CLI_PATH),
-                        QStringLiteral("send"), QStringLiteral("--threshold"), QStringLiteral("1M"),
-                        QStringLiteral("--strategy"), strategy, QStringLiteral("127.0.0.1:%1").arg(port),
-                        QString::fromStdString((source / "large.bin").string())});
-  QVERIFY(sender.waitForFinished(120'000));
-  QVERIFY(receiver.waitForFinished(30'000));
-  if (sender.exitCode() != 0 && sender.readAllStandardError().contains("ptrace"))
-    QSKIP("strace cannot trace here (ptrace not permitted)");
-  QCOMPARE(sender.exitCode(), 0);
-  QCOMPARE(receiver.exitCode(), 0);
+  const TracedSend run = traced_send(
+      QStringLiteral("write,writev,sendto,sendmsg"), trace, target,
+      {QStringLiteral("--threshold"), QStringLiteral("1M"), QStringLiteral("--strategy"), strategy},
+      {source / "large.bin"}, 120'000);
+  if (!run.skipped.isEmpty()) QSKIP(qPrintable(run.skipped));
+  QVERIFY(run.finished);
+  QCOMPARE(run.sender_status, 0);
+  QCOMPARE(run.receiver_status, 0);
   QVERIFY(same_contents(source / "large.bin", target / "large.bin"));
 
   // Writes of more than a few bytes are the session's socket writes; the
@@ -185,8 +202,6 @@ void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread() {
   QFETCH(bool, fast_mode);
   QFETCH(QString, config_dir);
   qputenv("FERRY_CONFIG_DIR", config_dir.toUtf8());
-  const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
-  if (strace.isEmpty()) QSKIP("strace is not installed");
   const fs::path source = fresh_dir("small-src");
   const fs::path target = fresh_dir("small-dst");
   constexpr int kFiles = 40;
@@ -194,23 +209,14 @@ void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread() {
     write_random_file(source / ("small" + std::to_string(i) + ".bin"), 16 * 1024, 10 + i);
   const fs::path trace = source.parent_path() / "strace-small.log";
 
-  QProcess receiver;
-  const int port = start_cli_receiver(receiver, target, {QStringLiteral("--once")});
-  QVERIFY(port > 0);
-  QProcess sender;
-  QStringList arguments{QStringLiteral("-f"), QStringLiteral("-e"),
-                        QStringLiteral("trace=openat,pread64,read,sendfile,write,writev,sendto,sendmsg"),
-                        QStringLiteral("-o"), QString::fromStdString(trace.string()),
-                        QStringLiteral(FERRY_CLI_PATH), QStringLiteral("send")};
-  if (fast_mode) arguments << QStringLiteral("--fast");
-  arguments << QStringLiteral("127.0.0.1:%1").arg(port) << QString::fromStdString(source.string());
-  sender.start(strace, arguments);
-  QVERIFY(sender.waitForFinished(60'000));
-  QVERIFY(receiver.waitForFinished(30'000));
-  if (sender.exitCode() != 0 && sender.readAllStandardError().contains("ptrace"))
-    QSKIP("strace cannot trace here (ptrace not permitted)");
-  QCOMPARE(sender.exitCode(), 0);
-  QCOMPARE(receiver.exitCode(), 0);
+  QStringList options;
+  if (fast_mode) options << QStringLiteral("--fast");
+  const TracedSend run = traced_send(QStringLiteral("openat,pread64,read,sendfile,write,writev,sendto,sendmsg"),
+                                     trace, target, options, {source}, 60'000);
+  if (!run.skipped.isEmpty()) QSKIP(qPrintable(run.skipped));
+  QVERIFY(run.finished);
+  QCOMPARE(run.sender_status, 0);
+  QCOMPARE(run.receiver_status, 0);
 
   const QRegularExpression call(QStringLiteral("^(\\d+) +(\\w+)\\((.*)= (-?\\d+)"));
   std::set<QString> senders;
