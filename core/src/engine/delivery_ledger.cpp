@@ -33,8 +33,12 @@ std::string read_all(const std::filesystem::path& path) {
 
 }  // namespace
 
-DeliveryKey delivery_key(const std::filesystem::path& receive_dir, const Delivery& delivery) {
-  std::string bytes = receive_dir.lexically_normal().generic_string();
+std::string folder_key(const std::filesystem::path& receive_dir) {
+  return receive_dir.lexically_normal().generic_string();
+}
+
+DeliveryKey delivery_key(std::string_view folder, const Delivery& delivery) {
+  std::string bytes(folder);
   bytes.push_back('\0');
   bytes += delivery.relative_path;
   bytes.push_back('\0');
@@ -55,7 +59,7 @@ std::filesystem::path DeliveryLedger::file_of(std::string_view fingerprint) cons
 
 Deliveries DeliveryLedger::load(std::string_view fingerprint, const std::filesystem::path& receive_dir) const {
   Deliveries deliveries;
-  deliveries.receive_dir_ = receive_dir;
+  deliveries.folder_ = folder_key(receive_dir);
   if (folder_.empty()) return deliveries;
   std::lock_guard lock(mutex_);
   const std::string bytes = read_all(file_of(fingerprint));
@@ -67,9 +71,10 @@ Deliveries DeliveryLedger::load(std::string_view fingerprint, const std::filesys
 void DeliveryLedger::record(std::string_view fingerprint, const std::filesystem::path& receive_dir,
                             const std::vector<Delivery>& deliveries) {
   if (folder_.empty() || deliveries.empty()) return;
+  const std::string folder = folder_key(receive_dir);
   std::string bytes;
   for (const Delivery& delivery : deliveries) {
-    const auto [low, high] = delivery_key(receive_dir, delivery);
+    const auto [low, high] = delivery_key(folder, delivery);
     append_number(bytes, low);
     append_number(bytes, high);
   }

@@ -26,19 +26,21 @@ struct Delivery {
 };
 
 using DeliveryKey = std::pair<std::uint64_t, std::uint64_t>;
-DeliveryKey delivery_key(const std::filesystem::path& receive_dir, const Delivery& delivery);
+// The receive folder as keys name it (made once per lookup or record, not per file).
+std::string folder_key(const std::filesystem::path& receive_dir);
+DeliveryKey delivery_key(std::string_view folder, const Delivery& delivery);
 
 // What one sender delivered into one receive folder, to look files up in.
 class Deliveries {
  public:
-  bool contains(const Delivery& delivery) const { return keys_.contains(delivery_key(receive_dir_, delivery)); }
+  bool contains(const Delivery& delivery) const { return keys_.contains(delivery_key(folder_, delivery)); }
 
  private:
   friend class DeliveryLedger;
   struct KeyHash {
     std::size_t operator()(const DeliveryKey& key) const { return key.first; }
   };
-  std::filesystem::path receive_dir_;
+  std::string folder_;  // folder_key() of the receive folder
   std::unordered_set<DeliveryKey, KeyHash> keys_;
 };
 
