@@ -16,6 +16,14 @@ namespace {
 
 constexpr std::size_t kCachedRings = 2;
 
+// The kernel orders one ring's munmap before a later ring's mmap of the same
+// address, but liburing makes those calls itself, without libc, where
+// ThreadSanitizer cannot see them: a new ring's first writes then look like a
+// race with the last writes of a thread whose ring was unmapped there. Setting
+// rings up and tearing them down under one lock states that order in a form
+// TSan sees; it is taken once per ring, rarely.
+std::mutex ring_mappings;
+
 // Idle rings of one execution context, destroyed when it shuts down: a ring's
 // eventfd descriptor is registered with that context's reactor and must not
 // outlive it (a per-thread cache kept it until the thread exited).
@@ -72,12 +80,16 @@ Result<UringQueuePtr> UringQueue::create(const boost::asio::any_io_executor& exe
   const int event_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (event_fd < 0) return last_errno_error("eventfd");
   UringQueuePtr queue(new UringQueue(executor, event_fd));
-  if (const int rc = io_uring_queue_init(entries, &queue->ring_, 0); rc < 0) {
+  const int rc = [&] {
+    std::lock_guard lock(ring_mappings);
+    return io_uring_queue_init(entries, &queue->ring_, 0);
+  }();
+  if (rc < 0) {
     queue->ring_.ring_fd = -1;
     return errno_error(-rc, "io_uring_setup");
   }
-  if (const int rc = io_uring_register_eventfd(&queue->ring_, event_fd); rc < 0)
-    return errno_error(-rc, "io_uring_register_eventfd");
+  if (const int registered = io_uring_register_eventfd(&queue->ring_, event_fd); registered < 0)
+    return errno_error(-registered, "io_uring_register_eventfd");
   queue->slots_.resize(entries);
   for (std::uint32_t slot = entries; slot-- > 0;) queue->free_slots_.push_back(slot);
   queue->entries_ = entries;
@@ -101,6 +113,7 @@ UringQueue::~UringQueue() {
     io_uring_cqe_seen(&ring_, cqe);
     --in_flight_;
   }
+  std::lock_guard lock(ring_mappings);
   io_uring_queue_exit(&ring_);
 }
 
