@@ -94,7 +94,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   connect(bridge_.get(), &EngineBridge::session_started, transfers_, &TransferList::on_session_started);
   connect(bridge_.get(), &EngineBridge::session_started, this, &MainWindow::on_session_started);
   connect(bridge_.get(), &EngineBridge::progress, transfers_, &TransferList::on_progress);
-  connect(bridge_.get(), &EngineBridge::file_done, transfers_, &TransferList::on_file_done);
+  connect(bridge_.get(), &EngineBridge::file_done, this, &MainWindow::on_file_done);
   connect(bridge_.get(), &EngineBridge::session_done, this, &MainWindow::on_session_done);
   connect(bridge_.get(), &EngineBridge::listening, discovery_.get(),
           [this](const QString&, quint16 port) { discovery_->set_receive_port(port); });
@@ -473,15 +473,26 @@ void MainWindow::resume(TransferId failed) {
 void MainWindow::on_session_started(const SessionStarted& started) {
   if (auto it = outgoing_.find(started.id); it != outgoing_.end())
     peers_->show_identity(peers_->row_of(it->second.address), from_utf8(started.device_name),
-                          from_utf8(started.identity.verification_code), started.identity.fingerprint);
+                          from_utf8(started.identity.verification_code), to_string(started.device_os));
+}
+
+// The other side of a transfer as its user knows it.
+QString MainWindow::peer_of(TransferId id) const {
+  if (const auto outgoing = outgoing_.find(id); outgoing != outgoing_.end()) return outgoing->second.peer;
+  if (const auto incoming = incoming_from_.find(id); incoming != incoming_from_.end()) return incoming->second;
+  return tr("A device");
+}
+
+// A file that failed says why in the user's words; the engine's text is its detail.
+void MainWindow::on_file_done(const FileDone& file) {
+  transfers_->on_file_done(file, file.ok ? QString()
+                                         : failure_sentence(file.cause, file.direction, peer_of(file.id),
+                                                            settings_.receive_dir));
 }
 
 void MainWindow::on_session_done(const SessionDone& done) {
   const auto outgoing = outgoing_.find(done.id);
-  const bool known = outgoing != outgoing_.end() || incoming_from_.count(done.id);
-  const QString peer = outgoing != outgoing_.end() ? outgoing->second.peer
-                       : known                     ? incoming_from_[done.id]
-                                                   : tr("A device");
+  const QString peer = peer_of(done.id);
   const QString why = done.ok ? QString() : session_failure_sentence(done, peer, settings_.receive_dir);
   transfers_->on_session_done(done, why);
   HistoryEntry entry;

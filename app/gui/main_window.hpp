@@ -95,7 +95,9 @@ class MainWindow : public QMainWindow {
   void pin_sender(KnownPeer sender);
   void reload_pinned_peers();
   void on_session_started(const SessionStarted& started);
+  void on_file_done(const FileDone& file);
   void on_session_done(const SessionDone& done);
+  QString peer_of(TransferId id) const;
   void remove_current_peer();
   void send_with_dialog(bool folder);
   void send_to_peer(const PeerAddress& peer, const QStringList& paths);

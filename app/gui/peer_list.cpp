@@ -20,7 +20,7 @@
 namespace ferry::gui {
 namespace {
 
-QString system_label(const std::string& os) {
+QString system_label(std::string_view os) {
   if (os == "linux") return QStringLiteral("Linux");
   if (os == "windows") return QStringLiteral("Windows");
   return QStringLiteral("–");
@@ -144,18 +144,13 @@ void PeerList::set_status(int row, const QString& status) {
   if (QTreeWidgetItem* item = topLevelItem(row)) item->setText(StatusColumn, status);
 }
 
-void PeerList::show_identity(int row, const QString& device_name, const QString& code,
-                             const std::string& fingerprint) {
+void PeerList::show_identity(int row, const QString& device_name, const QString& code, std::string_view os) {
   QTreeWidgetItem* item = topLevelItem(row);
   if (!item || row >= peers_.size()) return;  // discovered peers say who they are already
   if (peers_[row].name.isEmpty() && !device_name.isEmpty()) item->setText(NameColumn, device_name);
   item->setToolTip(NameColumn, device_name);
   item->setText(CodeColumn, code);
-  const auto heard = std::ranges::find(discovered_, fingerprint, [](const Discovered& d) { return d.peer.device_id; });
-  item->setText(SystemColumn, heard != discovered_.end() ? system_label(heard->peer.os) : QStringLiteral("–"));
-  item->setToolTip(SystemColumn, heard != discovered_.end()
-                                     ? QString()
-                                     : tr("Known once discovery hears this device on the network."));
+  item->setText(SystemColumn, system_label(os));
   fit_columns();
 }
 

@@ -4,6 +4,8 @@
 // discovery found, which stay listed as offline when they go away. Files and
 // folders dropped onto a row are sent to that peer; Enter or a double click
 // opens the file dialog for it.
+#include <string_view>
+
 #include <QStringList>
 #include <QTreeWidget>
 
@@ -32,10 +34,9 @@ class PeerList : public QTreeWidget {
   void set_status(int row, const QString& status);
   // What the list says while it is empty.
   static QString empty_text();
-  // Who answered at a peer added by address: its name and verification code,
-  // and its OS when discovery heard that device (a session's hello does not
-  // tell the OS).
-  void show_identity(int row, const QString& device_name, const QString& code, const std::string& fingerprint);
+  // Who answered at a peer added by address: its name, verification code and
+  // OS ("linux", "windows" or "other"), as its hello told them.
+  void show_identity(int row, const QString& device_name, const QString& code, std::string_view os);
 
  signals:
   void files_dropped(int row, const QStringList& paths);

@@ -165,7 +165,9 @@ void TransferList::update_file_rows(Session& session, std::uint32_t file_index) 
   item->setText(StatusColumn, session.direction == Direction::Send ? tr("Sending") : tr("Receiving"));
 }
 
-void TransferList::on_file_done(const FileDone& file) {
+// `why`: the failure in the user's words (unused when it succeeded; the
+// engine's technical text when empty).
+void TransferList::on_file_done(const FileDone& file, const QString& why) {
   auto it = sessions_.find(file.id);
   if (it == sessions_.end() || file.index >= it->second.file_items.size()) return;
   QTreeWidgetItem* item = it->second.file_items[file.index];
@@ -184,8 +186,10 @@ void TransferList::on_file_done(const FileDone& file) {
                                     : tr("Done · %1").arg(strategy_label(file.strategy)));
     item->setToolTip(StatusColumn, strategy_reason(file.strategy, file.strategy_note));
   } else {
-    item->setText(StatusColumn, tr("Failed: %1").arg(from_utf8(file.error)));
-    item->setToolTip(StatusColumn, from_utf8(file.error));
+    const QString detail = from_utf8(file.error);
+    item->setText(StatusColumn, tr("Failed: %1").arg(why.isEmpty() ? detail : why));
+    item->setToolTip(StatusColumn, why.isEmpty() || detail.isEmpty() ? detail
+                                                                     : tr("%1\n\nDetail: %2").arg(why, detail));
   }
 }
 

@@ -33,7 +33,7 @@ class TransferList : public QTreeWidget {
   void add_outgoing(TransferId id, const QString& peer, const QStringList& paths);
   void on_session_started(const SessionStarted& started);
   void on_progress(const Progress& progress);
-  void on_file_done(const FileDone& file);
+  void on_file_done(const FileDone& file, const QString& why);
   void on_send_phase(const SendPhaseChanged& phase);
   // `why`: a failure in the user's words.
   void on_session_done(const SessionDone& done, const QString& why);

@@ -113,6 +113,7 @@ class TestMainWindow : public QObject {
   void cancel_from_either_side_leaves_no_file_data();
   void cancel_from_either_side_leaves_no_file();
   void failed_send_resumes();
+  void a_failed_file_says_why_in_words();
 
  private:
   // A window with its settings and identity in this test's folder, listening on a free port.
@@ -501,6 +502,32 @@ void TestMainWindow::failed_send_resumes() {
     for (int child = 0; child < transfers->topLevelItem(row)->childCount(); ++child)
       statuses << transfers->topLevelItem(row)->child(child)->text(TransferList::StatusColumn);
   QVERIFY2(statuses.filter(QStringLiteral("resumed at")).size() == 1, qPrintable(statuses.join(u'|')));
+}
+
+// The sender's file changes while the receiving user reads the offer: that
+// file fails, and its row says so in a sentence, the engine's text a tooltip away.
+void TestMainWindow::a_failed_file_says_why_in_words() {
+  const fs::path source = fresh_dir("gui-changed-src");
+  write_random_file(source / "report.txt", 100'000, 9);
+  quint16 port = 0;
+  auto window = open_window(&port);
+  QVERIFY(window);
+  QSignalSpy offers(window.get(), &MainWindow::offer_shown);
+  Sender sender(EngineSettings{.device_name = "laptop", .identity = fresh_identity("laptop")});
+  OfferDialog* dialog = offer_to_window(sender, port, source / "report.txt", offers);
+  QVERIFY(dialog);
+  write_random_file(source / "report.txt", 100'001, 10);
+  dialog->accept_button()->click();
+  QTRY_COMPARE_WITH_TIMEOUT(window->history_view()->topLevelItemCount(), 1, kTransferMs);
+
+  QTreeWidgetItem* session = window->transfer_list()->topLevelItem(0);
+  QVERIFY(session && session->childCount() == 1);
+  const QTreeWidgetItem* file = session->child(0);
+  QCOMPARE(file->text(TransferList::StatusColumn),
+           QStringLiteral("Failed: A file changed at laptop while it was being sent."));
+  QVERIFY2(file->toolTip(TransferList::StatusColumn).contains(QStringLiteral("Detail: ")),
+           qPrintable(file->toolTip(TransferList::StatusColumn)));
+  QVERIFY(!fs::exists(receive_dir() / "report.txt"));
 }
 
 QTEST_MAIN(TestMainWindow)

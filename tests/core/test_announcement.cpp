@@ -42,7 +42,7 @@ DeviceId sample_id() {
 }
 
 Announcement sample(std::string name = "Kitchen PC") {
-  return Announcement{AnnouncementKind::Announce, 3, 53740, std::chrono::seconds(5), OperatingSystem::Linux,
+  return Announcement{AnnouncementKind::Announce, 4, 53740, std::chrono::seconds(5), OperatingSystem::Linux,
                       sample_id(), std::move(name)};
 }
 
@@ -90,7 +90,7 @@ class TestAnnouncement : public QObject {
 // docs/discovery.md quotes these bytes as its worked example.
 void TestAnnouncement::encodes_exactly() {
   const Bytes expected = from_hex(
-      "46525944 01 01 0003 D1EC 00001388 01"
+      "46525944 01 01 0004 D1EC 00001388 01"
       " A0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9BABBBCBDBEBF"
       " 000A 4B69746368656E205043");
   QCOMPARE(encoded(sample()), expected);

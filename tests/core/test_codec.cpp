@@ -11,6 +11,7 @@
 #include "ferry/core/protocol/codec.hpp"
 
 using namespace ferry::protocol;
+using ferry::OperatingSystem;
 using Bytes = std::vector<std::byte>;
 using Status = DecodeResult::Status;
 
@@ -96,13 +97,16 @@ void add_exact_rows() {
   QTest::addColumn<Message>("message");
   QTest::addColumn<Bytes>("bytes");
   constexpr std::int64_t mtime = 1'700'000'000'000'000'000;
-  QTest::newRow("hello") << Message{Hello{3, "Kitchen PC"}}
-                         << hex("01 00000014 4645525259 0003 000A 4B69746368656E205043 00");
-  QTest::newRow("hello non-ascii, asking for fast mode")
-      << Message{Hello{3, "L\xC3\xA9o", true}} << hex("01 0000000E 4645525259 0003 0004 4CC3A96F 01");
+  QTest::newRow("hello") << Message{Hello{4, "Kitchen PC", false, OperatingSystem::Linux}}
+                         << hex("01 00000015 4645525259 0004 000A 4B69746368656E205043 00 01");
+  QTest::newRow("hello non-ascii, asking for fast mode, from Windows")
+      << Message{Hello{4, "L\xC3\xA9o", true, OperatingSystem::Windows}}
+      << hex("01 0000000F 4645525259 0004 0004 4CC3A96F 01 02");
+  QTest::newRow("hello from another system") << Message{Hello{4, "pc"}}
+                                             << hex("01 0000000D 4645525259 0004 0002 7063 00 00");
   // Another version's hello is read up to its name: the version is all a peer needs.
   QTest::newRow("hello of version 1")
-      << Message{Hello{1, "pc"}} << hex("01 0000000C 4645525259 0001 0002 7063 00");
+      << Message{Hello{1, "pc"}} << hex("01 0000000D 4645525259 0001 0002 7063 00 00");
   QTest::newRow("offer") << Message{Offer{{{EntryKind::Folder, "photos", 0, mtime},
                                            {EntryKind::File, "photos/cat.jpg", 1234, mtime}}}}
                          << hex("02 0000003E 00000002"
@@ -202,7 +206,7 @@ void add_truncated_rows() {
                 DecodeError::Truncated);
   add_rejection("have kind 2", frame(FrameType::Have, cat(u32(0), u8(2), Bytes(8))),
                 DecodeError::InvalidEnum);
-  add_rejection("hello fast-mode flag 2", frame(FrameType::Hello, hex("4645525259 0003 0002 7063 02")),
+  add_rejection("hello fast-mode flag 2", frame(FrameType::Hello, hex("4645525259 0004 0002 7063 02 01")),
                 DecodeError::InvalidEnum);
   add_rejection("accept mode 2", frame(FrameType::Accept, hex("02")), DecodeError::InvalidEnum);
   add_rejection("accept without mode", frame(FrameType::Accept, {}), DecodeError::Truncated);
@@ -211,7 +215,7 @@ void add_truncated_rows() {
 // Every non-empty payload shortened by one byte; every payload grown by one.
 void add_resized_rows() {
   const std::vector<std::pair<const char*, Message>> messages{
-      {"hello", Hello{3, "pc"}},
+      {"hello", Hello{kVersion, "pc"}},
       {"offer", Offer{{{EntryKind::Folder, "d", 0, 5}}}},
       {"accept", Accept{}},
       {"decline", Decline{DeclineReason::Busy, "busy"}},
@@ -334,6 +338,16 @@ class TestCodec : public QObject {
     QCOMPARE(result.status, Status::Frame);
     QCOMPARE(result.consumed, bytes.size());
     QVERIFY(result.message == message);
+  }
+
+  // A system added later still connects: its hello reads as "other".
+  void helloReadsUnknownSystemsAsOther() {
+    for (const char* os : {"03", "7F", "FF"}) {
+      const Bytes bytes = frame(FrameType::Hello, cat(hex("4645525259 0004 0002 7063 00"), hex(os)));
+      const DecodeResult result = decode_bytes(bytes);
+      QCOMPARE(result.status, Status::Frame);
+      QVERIFY((result.message == Message{Hello{4, "pc", false, OperatingSystem::Other}}));
+    }
   }
 
   void roundTripsAtLimits() {

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "engine_harness.hpp"
+#include "ferry/platform/operating_system.hpp"
 #include "raw_peer.hpp"
 
 using namespace ferry;
@@ -36,6 +37,7 @@ class TestSendPhases : public QObject {
   void decline_has_a_cause_on_both_sides();
   void unanswered_offer_is_declined_automatically();
   void files_already_there_move_nothing();
+  void each_side_learns_the_others_name_and_system();
 };
 
 // The receiver's address drops SYNs: the session gives up after
@@ -167,6 +169,45 @@ void TestSendPhases::files_already_there_move_nothing() {
   QCOMPARE(second.sender->data_bytes, std::uint64_t(0));
   QCOMPARE(second.sender->seconds, 0.0);
   QCOMPARE(second.receiver->seconds, 0.0);
+}
+
+// Who answered, as each HELLO tells it: a device added by address shows its
+// name and OS once it answers. Hand-built peers claim Windows, so what the
+// engine reports is what came over the wire, not its own system.
+void TestSendPhases::each_side_learns_the_others_name_and_system() {
+  const fs::path target = fresh_dir("phases-hello-dst");
+  Receiver receiver(target, {.consent = ConsentPolicy::Ask});
+  auto sending = RawPeer::connect(receiver.port());
+  QVERIFY(sending);
+  QVERIFY(sending->send(protocol::Hello{protocol::kVersion, "raw laptop", false, OperatingSystem::Windows}));
+  const auto receivers_hello = sending->expect<protocol::Hello>();
+  QVERIFY(receivers_hello);
+  QCOMPARE(receivers_hello->os, platform::this_operating_system());
+  QVERIFY(sending->send(protocol::Offer{{file_entry("a.txt", 0)}}));
+  QVERIFY(receiver.log().wait_for(
+      receiver.engine(), [](const Event& e) { return std::holds_alternative<OfferReceived>(e); }, kEngineWait));
+  const OfferReceived offer = receiver.log().all<OfferReceived>().front();
+  QCOMPARE(offer.device_name, std::string("raw laptop"));
+  QCOMPARE(offer.device_os, OperatingSystem::Windows);
+
+  const fs::path source = fresh_dir("phases-hello-src");
+  write_random_file(source / "a.bin", 1000, 6);
+  RawListener listener;
+  Sender sender;
+  sender.send(listener.port(), {source / "a.bin"});
+  auto receiving = listener.accept();
+  QVERIFY(receiving);
+  const auto senders_hello = receiving->expect<protocol::Hello>();
+  QVERIFY(senders_hello);
+  QCOMPARE(senders_hello->os, platform::this_operating_system());
+  QVERIFY(receiving->expect<protocol::Offer>());
+  QVERIFY(receiving->send(protocol::Hello{protocol::kVersion, "raw desk", false, OperatingSystem::Windows}));
+  QVERIFY(receiving->send(protocol::Accept{}));
+  QVERIFY(sender.log().wait_for(
+      sender.engine(), [](const Event& e) { return std::holds_alternative<SessionStarted>(e); }, kEngineWait));
+  const SessionStarted started = sender.log().all<SessionStarted>().front();
+  QCOMPARE(started.device_name, std::string("raw desk"));
+  QCOMPARE(started.device_os, OperatingSystem::Windows);
 }
 
 QTEST_GUILESS_MAIN(TestSendPhases)

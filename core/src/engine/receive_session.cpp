@@ -18,6 +18,7 @@
 #include "failure.hpp"
 #include "ferry/core/endpoint.hpp"
 #include "ferry/core/path_rules.hpp"
+#include "ferry/platform/operating_system.hpp"
 #include "ferry/platform/pipeline_trace.hpp"
 #include "planner.hpp"
 
@@ -133,13 +134,14 @@ void ReceiveSession::await_hello() {
 }
 
 void ReceiveSession::on_hello(const protocol::Hello& hello) {
-  writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name});
+  writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name, false, platform::this_operating_system()});
   if (hello.version != protocol::kVersion)
     return fail(FailureCause::ProtocolError,
                 "peer speaks protocol version " + std::to_string(hello.version) + ", we speak " +
                     std::to_string(protocol::kVersion),
                 true);
   device_name_ = hello.device_name;
+  device_os_ = hello.os;
   identity_ = identify_peer(host_.settings().known_peers, identity_.fingerprint, hello.device_name);
   if (grants_fast_mode(hello)) {
     const auto key = connection_.export_key(kFastModeKeyLabel);
@@ -211,7 +213,7 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
   const bool changed = identity_.trust == PeerTrust::Changed;
   const bool auto_accept = identity_.pinned && identity_.pinned->auto_accept;
   const bool accept_now = !changed && (auto_accept || host_.settings().consent == ConsentPolicy::AcceptAll);
-  host_.emit(OfferReceived{id_, peer_, device_name_, entries_, total_bytes_, identity_, mode_, accept_now});
+  host_.emit(OfferReceived{id_, peer_, device_name_, device_os_, entries_, total_bytes_, identity_, mode_, accept_now});
   machine_.asking();
   if (changed) {
     spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (code {}): asking the user",
@@ -264,7 +266,7 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
     });
   });
   host_.emit(SessionStarted{id_, Direction::Receive, peer_, machine_.file_count(), total_bytes_, entries_,
-                            identity_, device_name_, mode_});
+                            identity_, device_name_, device_os_, mode_});
   arm_watchdog();
   if (mode_ == protocol::TransferMode::Encrypted) perform(machine_.start_data());
 }

@@ -106,6 +106,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   FrameWriter writer_;
   ReceiveMachine machine_;
   std::string device_name_;
+  OperatingSystem device_os_ = OperatingSystem::Other;
   PeerIdentity identity_;  // the sender's, from its certificate
   protocol::TransferMode mode_ = protocol::TransferMode::Encrypted;
   DigestRecipe recipe_;

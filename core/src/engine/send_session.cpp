@@ -7,6 +7,7 @@
 #include <boost/asio/post.hpp>
 
 #include "failure.hpp"
+#include "ferry/platform/operating_system.hpp"
 #include "ferry/platform/path_facts.hpp"
 #include "ferry/platform/pipeline_trace.hpp"
 #include "planner.hpp"
@@ -142,7 +143,8 @@ void SendSession::on_handshake() {
     spdlog::info("{}: staying encrypted (kernel TLS) although pinned for fast mode", peer());
     asked_fast_mode_ = false;
   }
-  writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name, asked_fast_mode_});
+  writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name, asked_fast_mode_,
+                                platform::this_operating_system()});
   writer_.queue(planned_.offer);
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
     if (ec) return self->fail(FailureCause::ConnectionLost, "send offer to " + self->peer() + ": " + ec.message());
@@ -168,6 +170,7 @@ void SendSession::await_hello() {
       return;
     }
     self->peer_name_ = hello->device_name;
+    self->peer_os_ = hello->os;
     self->identity_ = identify_peer(self->host_.settings().known_peers, self->identity_.fingerprint,
                                     hello->device_name);
     if (self->identity_.trust == PeerTrust::Changed)
@@ -243,7 +246,7 @@ void SendSession::on_accepted() {
   for (const auto& e : planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
   auto entries = std::make_shared<const std::vector<protocol::OfferEntry>>(planned_.offer.entries);
   host_.emit(SessionStarted{id_, Direction::Send, peer(), files, planned_.total_bytes, std::move(entries), identity_,
-                            peer_name_, mode_, connection_.kernel_tls()});
+                            peer_name_, peer_os_, mode_, connection_.kernel_tls()});
   streaming_ = true;
   arm_watchdog();
   read_results();

@@ -111,6 +111,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   boost::asio::steady_timer connect_timer_;  // settings().connect_timeout
   PeerIdentity identity_;
   std::string peer_name_;  // from the receiver's hello
+  OperatingSystem peer_os_ = OperatingSystem::Other;
   bool asked_fast_mode_ = false;
   protocol::TransferMode mode_ = protocol::TransferMode::Encrypted;
   DigestRecipe recipe_;

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "protocol/operating_system_field.hpp"
 #include "protocol/wire_reader.hpp"
 #include "protocol/wire_writer.hpp"
 
@@ -72,6 +73,7 @@ void write_payload(Writer& w, const Hello& m) {
   w.u16(m.version);
   w.text(m.device_name);
   w.u8(m.wants_fast_mode ? 1 : 0);
+  w.u8(static_cast<std::uint8_t>(m.os));
 }
 
 void write_payload(Writer& w, const Offer& m) {
@@ -160,6 +162,7 @@ Hello read_hello(Reader& r) {
     return m;
   }
   m.wants_fast_mode = read_enum(r, false, true);
+  m.os = read_operating_system(r);
   return m;
 }
 

@@ -71,6 +71,7 @@ struct OfferReceived {
   TransferId id;
   std::string peer;         // "host:port"
   std::string device_name;  // from the peer's hello
+  OperatingSystem device_os = OperatingSystem::Other;  // from the peer's hello
   OfferEntries entries;
   std::uint64_t total_bytes = 0;
   PeerIdentity identity;    // Changed: never accepted without asking
@@ -91,6 +92,7 @@ struct SessionStarted {
   OfferEntries entries;
   PeerIdentity identity;
   std::string device_name;  // the peer's, from its hello
+  OperatingSystem device_os = OperatingSystem::Other;  // the peer's, from its hello
   protocol::TransferMode mode = protocol::TransferMode::Encrypted;
   // Encrypted mode: the kernel encrypts what this side sends (Linux kernel
   // TLS), so its files go zero-copy; false: OpenSSL encrypts in user space.

@@ -1,5 +1,5 @@
 #pragma once
-// Ferry wire protocol, version 3: the messages. docs/protocol.md is the
+// Ferry wire protocol, version 4: the messages. docs/protocol.md is the
 // normative description; this header mirrors it.
 #include <array>
 #include <cstddef>
@@ -8,9 +8,11 @@
 #include <variant>
 #include <vector>
 
+#include "ferry/platform/operating_system.hpp"
+
 namespace ferry::protocol {
 
-inline constexpr std::uint16_t kVersion = 3;
+inline constexpr std::uint16_t kVersion = 4;
 
 // Limits checked before anything is allocated.
 inline constexpr std::size_t kFrameHeaderSize = 5;                  // u8 type + u32 length
@@ -48,6 +50,7 @@ struct Hello {
   std::uint16_t version = kVersion;
   std::string device_name;  // UTF-8, at most kMaxNameBytes
   bool wants_fast_mode = false;  // sender: asks to send file bytes outside TLS
+  OperatingSystem os = OperatingSystem::Other;  // the peer's, shown to the other user
   bool operator==(const Hello&) const = default;
 };
 
