@@ -115,7 +115,7 @@ bool PeerTable::make_room(Clock::time_point now, std::optional<PeerExpired>& evi
 
 void PeerTable::list_hosts(Entry& entry) {
   entry.peer.hosts = entry.host_order;
-  std::ranges::stable_partition(entry.peer.hosts, is_ipv4);
+  std::stable_partition(entry.peer.hosts.begin(), entry.peer.hosts.end(), is_ipv4);
 }
 
 }  // namespace ferry::discovery

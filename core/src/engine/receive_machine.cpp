@@ -136,7 +136,7 @@ ReceiveActions ReceiveMachine::begin(const protocol::FileBegin& begin) {
   const bool complete_copy = restart && restart->complete;
   // A complete copy with offset 0 does not match: the file is stored anew.
   const bool resumed = begin.offset > 0 || (complete_copy && entry.size == 0);
-  current_.emplace();
+  current_ = Span{};
   current_->index = index;
   current_->received = begin.offset;
   current_->writes = !(complete_copy && resumed);

@@ -301,7 +301,7 @@ void ReceiveSession::begin_file(const BeginFile& begin) {
     copy = std::move(found->second);
     copies_.erase(found);
   }
-  current_.emplace();
+  current_ = CurrentFile{};
   current_->index = index;
   current_->digest = recipe_.start(index);
   current_->record.strategy = plan_receive(size, host_.settings());

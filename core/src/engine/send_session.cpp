@@ -404,7 +404,7 @@ bool SendSession::open_file(PreparedFile file) {
   FileRecord& record = records_[index];
   if (!file.opened) file.opened = open_prepared(executor_, path, file, direct_options());
   auto opened = std::move(*file.opened);
-  current_.emplace();
+  current_ = CurrentFile{};
   current_->index = index;
   current_->size = entry.size;
   current_->sent = file.offset;

@@ -130,7 +130,7 @@ std::string name_skeleton(std::string_view name) {
     }
     c = lower(c);
     const auto* found = std::find_if(std::begin(kLookAlikes), std::end(kLookAlikes),
-                                     [c](const auto& entry) { return entry.first == c; });
+                                     [lowered = c](const auto& entry) { return entry.first == lowered; });
     if (found != std::end(kLookAlikes)) out += fold_ascii(found->second);
     else append_utf8(out, c);
   }
