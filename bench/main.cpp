@@ -16,6 +16,7 @@
 #include "dataset.hpp"
 #include "devices.hpp"
 #include "hot_reader.hpp"
+#include "dd_direct.hpp"
 #include "naive_copy.hpp"
 #include "options.hpp"
 #include "perf_stat.hpp"
@@ -41,14 +42,19 @@ std::optional<Number> parse_number(std::string_view text) {
 }
 
 // The hidden roles of the baselines, `--naive-receive FILE`, `--naive-send
-// PORT FILE` and `--socket-only-send PORT BYTES`, and of the hot-set reader,
-// `--hot-reader DIR`. nullopt when `arguments` is not one of them.
+// PORT FILE`, `--socket-only-send PORT BYTES`, `--dd-direct-receive FILE` and
+// `--dd-direct-send PORT FILE`, and of the hot-set reader, `--hot-reader DIR`. nullopt when `arguments` is not one of them.
 std::optional<int> run_hidden_role(const std::vector<std::string_view>& arguments) {
   if (arguments.size() == 2 && arguments[0] == kHotReaderRole) return hot_reader(fs::path(arguments[1]));
   if (arguments.size() == 2 && arguments[0] == "--naive-receive") return naive_receive(fs::path(arguments[1]));
   if (arguments.size() == 3 && arguments[0] == "--naive-send") {
     const auto port = parse_number<std::uint16_t>(arguments[1]);
     return port ? naive_send(*port, fs::path(arguments[2])) : kUsageStatus;
+  }
+  if (arguments.size() == 2 && arguments[0] == "--dd-direct-receive") return dd_direct_receive(fs::path(arguments[1]));
+  if (arguments.size() == 3 && arguments[0] == "--dd-direct-send") {
+    const auto port = parse_number<std::uint16_t>(arguments[1]);
+    return port ? dd_direct_send(*port, fs::path(arguments[2])) : kUsageStatus;
   }
   if (arguments.size() == 3 && arguments[0] == "--socket-only-send") {
     const auto port = parse_number<std::uint16_t>(arguments[1]);

@@ -54,12 +54,14 @@ std::vector<Config> one_sided_configs(const SourceSet& source, const fs::path& r
   const auto spec_for = [&](const std::string& strategy, Mode mode = Mode::Fast) {
     TransferSpec spec = ferry_spec(mode, strategy, source.path, receive_dir, source.bytes, source.files);
     if (strategy == "naive") spec.program = Program::Naive;
+    if (strategy == "dd direct") spec.program = Program::DdDirect;
     return spec;
   };
   std::vector<Config> configs;
   configs.push_back({"auto", spec_for("auto")});
   configs.push_back({"auto, encrypted", spec_for("auto", Mode::Encrypted)});
-  for (const std::string strategy : {"zerocopy", "buffered", "naive"}) configs.push_back({strategy, spec_for(strategy)});
+  for (const std::string strategy : {"zerocopy", "buffered", "naive", "dd direct"})
+    configs.push_back({strategy, spec_for(strategy)});
   return configs;
 }
 
@@ -83,6 +85,9 @@ std::string target_ratios(const std::map<std::string, Series>& series, bool on_d
   add("auto ÷ zerocopy", series.at("auto"), series.at("zerocopy"));
   add("auto, encrypted ÷ auto", series.at("auto, encrypted"), series.at("auto"));
   add("auto, encrypted ÷ naive", series.at("auto, encrypted"), series.at("naive"));
+  // dd's large direct blocks, one at a time: the disk without Ferry's pipeline.
+  add("auto ÷ dd direct", series.at("auto"), series.at("dd direct"));
+  add("naive ÷ dd direct", series.at("naive"), series.at("dd direct"));
   return table.markdown();
 }
 
@@ -102,7 +107,8 @@ std::string run_send_side_scenario(const ScenarioContext& context) {
              "## Scenario D: send side (source on disk, receiver into tmpfs)\n\n"
              "One {} file on the disk, cold cache before every run, received into tmpfs ({}), so the disk only "
              "reads and the sender's path is what is measured. Ferry in fast mode except \"auto, encrypted\" "
-             "(the default, TLS all the way); \"naive\" is L's read()/write() 32 KiB copy. The receiver writes "
+             "(the default, TLS all the way); \"naive\" is L's read()/write() 32 KiB copy; \"dd direct\" reads "
+             "the file like `dd iflag=direct bs=64M` and writes each block to the socket (no Ferry). The receiver writes "
              "into tmpfs through the page cache whatever the strategy (tmpfs reports no direct I/O alignment). "
              "{} Cells: median (min–max) of {} run(s).\n\n{}\nPaired ratios (within each run, then the median):"
              "\n\n{}",
@@ -129,7 +135,8 @@ std::string run_receive_side_scenario(const ScenarioContext& context) {
              "transfer included (a page-cache receiver, like the naive one, leaves its bytes dirty; a direct "
              "receiver's are already written). Ferry in fast mode except \"auto, encrypted\"; with `auto` the "
              "receiver writes a file this large direct, with the forced strategies it mirrors them (page-cache "
-             "writes). {} Cells: median (min–max) of {} run(s).\n\n{}\nPaired ratios (within each run, then the "
+             "writes); \"dd direct\" writes what arrives like `dd oflag=direct bs=64M` (no Ferry). {} Cells: median "
+             "(min–max) of {} run(s).\n\n{}\nPaired ratios (within each run, then the "
              "median; throughput on disk):\n\n{}",
              format_size(source.bytes), options.tmpfs.string(), syscalls_note(context), options.runs,
              results_table(configs, series, false), target_ratios(series, true)) +

@@ -23,6 +23,7 @@ std::string sides(const Config& config, const Series& series) {
   switch (config.spec.program) {
     case Program::Naive: return "read+write 32 KiB";
     case Program::SocketOnly: return "memory → socket";
+    case Program::DdDirect: return "64 MiB O_DIRECT blocks";
     case Program::TarNc: return "tar | nc";
     case Program::Ferry: break;
   }

@@ -196,6 +196,8 @@ std::vector<std::string> receiver_argv(const Tools& tools, const TransferSpec& s
     case Program::Naive:
     case Program::SocketOnly:
       return {tools.self.string(), "--naive-receive", (spec.receive_dir / spec.source.filename()).string()};
+    case Program::DdDirect:
+      return {tools.self.string(), "--dd-direct-receive", (spec.receive_dir / spec.source.filename()).string()};
     case Program::TarNc:
       return {"sh", "-c", "nc -l 127.0.0.1 \"$1\" | tar -xf - -C \"$2\"", "sh", std::to_string(tar_port),
               spec.receive_dir.string()};
@@ -229,6 +231,9 @@ std::vector<std::string> sender_argv(const Tools& tools, const TransferSpec& spe
     case Program::SocketOnly:
       argv.insert(argv.end(),
                   {tools.self.string(), "--socket-only-send", std::to_string(port), std::to_string(spec.expected_bytes)});
+      return argv;
+    case Program::DdDirect:
+      argv.insert(argv.end(), {tools.self.string(), "--dd-direct-send", std::to_string(port), spec.source.string()});
       return argv;
     case Program::TarNc:
       // The folder itself goes into the archive, as ferry-cli sends it.
@@ -339,7 +344,8 @@ TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
   read_loop_lag(logs.receiver_lag, result.receiver);
   switch (spec.program) {
     case Program::Naive:
-    case Program::SocketOnly: {
+    case Program::SocketOnly:
+    case Program::DdDirect: {
       const fs::path output = spec.receive_dir / spec.source.filename();
       if (fs::file_size(output) != spec.expected_bytes) {
         throw std::runtime_error(fmt::format("naive copy: {} has {} bytes, expected {}", output.string(),

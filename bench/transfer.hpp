@@ -28,6 +28,7 @@ enum class Program {
   Ferry,  // ferry-cli receive / ferry-cli send
   Naive,  // the naive 32 KiB copy (bench/naive_copy.cpp); one file only
   SocketOnly,  // the floor: the naive receiver, a sender writing from memory (no file)
+  DdDirect,  // dd-like 64 MiB O_DIRECT blocks on both ends (bench/dd_direct.cpp); one file only
   TarNc,  // sh -c 'nc -l | tar -xf -' / sh -c 'tar -cf - | nc -N'
 };
 
