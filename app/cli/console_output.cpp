@@ -7,6 +7,7 @@
 
 #include <fmt/core.h>
 
+#include "failure_words.hpp"
 #include "utf8.hpp"
 
 namespace ferry::cli {
@@ -102,39 +103,33 @@ std::string format_file_done(const FileDone& file) {
                                  to_string(file.strategy), format_bytes(file.bytes),
                                  file.ok && moved > 0 ? format_rate(rate_of(moved, file.seconds)) : "-",
                                  printable(file.path));
-  if (!file.ok) line += fmt::format(": {}", printable(file.error));
+  if (!file.ok) {
+    const std::string words = failure_words(file.cause, file.direction);
+    line += ": " + (words.empty() ? printable(file.error) : fmt::format("{} ({})", words, printable(file.error)));
+  }
   if (file.ok && file.resumed_bytes == file.bytes && file.bytes > 0) line += "  (already there)";
   else if (file.resumed_bytes > 0) line += fmt::format("  (resumed at {})", format_bytes(file.resumed_bytes));
   if (!file.strategy_note.empty()) line += fmt::format("  ({})", printable(file.strategy_note));
   return line;
 }
 
-std::string format_session_done(const SessionDone& done) {
+std::string format_session_done(const SessionDone& done, const std::filesystem::path& receive_dir) {
   if (done.ok) return fmt::format("Done: {}, {}", count_of(done.files_ok, "file"), amount_moved(done));
-  return "Failed: " + session_failure(done);
+  return "Failed: " + session_failure(done, receive_dir);
 }
 
 namespace {
 
-// What the receiving user can do about a failure of its own folder; the
-// system's words follow as the detail.
-std::string_view receive_folder_advice(const SessionDone& done) {
-  if (done.direction != Direction::Receive) return {};
-  if (done.cause == FailureCause::ReceiveFolderUnwritable)
-    return "the receive folder cannot be written: choose another with --dir, or make it writable";
-  if (done.cause == FailureCause::DiskFull)
-    return "the receive folder's disk is full: make room, or choose another with --dir";
-  return {};
-}
-
 }  // namespace
 
-std::string session_failure(const SessionDone& done) {
-  std::string text = done.error.empty()
-                         ? fmt::format("{} of {} failed", count_of(done.files_failed, "file"),
-                                       done.files_ok + done.files_failed)
-                         : printable(done.error);
-  if (const auto advice = receive_folder_advice(done); !advice.empty()) text = fmt::format("{} ({})", advice, text);
+std::string session_failure(const SessionDone& done, const std::filesystem::path& receive_dir) {
+  const std::string detail = !done.error.empty()    ? printable(done.error)
+                             : done.files_failed > 0 ? fmt::format("{} of {} failed", count_of(done.files_failed, "file"),
+                                                                   done.files_ok + done.files_failed)
+                                                     : std::string();
+  std::string text = failure_words(done.cause, done.direction, receive_dir);
+  if (text.empty()) text = detail;
+  else if (!detail.empty()) text += fmt::format(" ({})", detail);
   if (done.files_ok > 0) text += fmt::format(" ({} arrived)", count_of(done.files_ok, "file"));
   // Promised only when the receiver really keeps what arrived.
   if (done.resumable) text += "; what arrived is kept: sending the same files again continues it";

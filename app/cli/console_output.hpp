@@ -2,6 +2,7 @@
 // Human-readable lines for the console. Every line is flushed at once so a
 // pipe or a log file sees it while the transfer runs.
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -29,10 +30,11 @@ std::string format_session_started(const SessionStarted& started);
 // "  ok   zerocopy    12.3 MiB   845.2 MiB/s  photos/a.jpg"
 std::string format_file_done(const FileDone& file);
 // "Done: 3 files, 12.0 MiB in 0.52 s (23.1 MiB/s)" or "Failed: " and why.
-std::string format_session_done(const SessionDone& done);
+// `receive_dir`: the receiving side's folder, named when it is the problem.
+std::string format_session_done(const SessionDone& done, const std::filesystem::path& receive_dir = {});
 // Why a session failed, how many files arrived, and whether sending again
 // continues it: the one line a failure prints.
-std::string session_failure(const SessionDone& done);
+std::string session_failure(const SessionDone& done, const std::filesystem::path& receive_dir = {});
 
 void print_line(std::string_view line);      // stdout
 void print_notice(std::string_view message);  // "ferry-cli: MESSAGE" on stderr

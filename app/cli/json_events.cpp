@@ -18,6 +18,14 @@ JsonObject typed(std::string_view type) {
   return object;
 }
 
+// A failure's detail as values: {"operation", "subject", "code", "code_text", "peer_said"}.
+std::string detail_json(const ErrorDetail& detail) {
+  JsonObject object;
+  object.string("operation", detail.operation).string("subject", detail.subject);
+  object.signed_number("code", detail.code.value()).string("code_text", detail.code ? detail.code.message() : "");
+  return object.string("peer_said", detail.peer_said).str();
+}
+
 JsonObject with_id(std::string_view type, TransferId id) {
   JsonObject object = typed(type);
   object.unsigned_number("id", id.value);
@@ -101,6 +109,7 @@ std::string json(const FileDone& event) {
       .boolean("ok", event.ok)
       .string("error", event.error)
       .string("cause", ferry::to_string(event.cause))
+      .raw("detail", detail_json(event.detail))
       .str();
 }
 
@@ -117,11 +126,14 @@ std::string json(const SessionDone& event) {
       .boolean("ok", event.ok)
       .string("error", event.error)
       .string("cause", ferry::to_string(event.cause))
+      .raw("detail", detail_json(event.detail))
       .boolean("resumable", event.resumable)
       .str();
 }
 
-std::string json(const EngineError& event) { return typed("engine_error").string("message", event.message).str(); }
+std::string json(const EngineError& event) {
+  return typed("engine_error").string("message", event.message).raw("detail", detail_json(event.detail)).str();
+}
 
 }  // namespace
 

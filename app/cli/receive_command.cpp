@@ -132,9 +132,9 @@ class Receiver {
 
   // Every session's line; with --once, a failure is told once, as the error.
   std::optional<int> session_done(const SessionDone& done) const {
-    if (!options_.once || done.ok) print_line(format_session_done(done));
+    if (!options_.once || done.ok) print_line(format_session_done(done, options_.dir));
     if (!options_.once) return std::nullopt;
-    if (!done.ok) print_error(session_failure(done));
+    if (!done.ok) print_error(session_failure(done, options_.dir));
     return exit_status_of(done);
   }
 

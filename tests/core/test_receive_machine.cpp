@@ -143,10 +143,10 @@ class TestReceiveMachine : public QObject {
 
   void greeting_failure_without_cancel_ends_at_once() {
     ReceiveMachine machine;
-    const auto actions = machine.fail(FailureCause::ConnectionLost, "read hello", false);
+    const auto actions = machine.fail({FailureCause::ConnectionLost, {"read hello", {}, {}, {}}}, false);
     QVERIFY(!has<SendCancel>(actions) && has<Close>(actions) && has<EmitDone>(actions));
     QCOMPARE(machine.state(), ReceiveState::Done);
-    QVERIFY(machine.fail(FailureCause::IdleTimeout, "again", true).empty());
+    QVERIFY(machine.fail({FailureCause::IdleTimeout, {"again", {}, {}, {}}}, true).empty());
   }
 
   void an_offer_without_files_goes_straight_to_the_summary() {
@@ -207,7 +207,7 @@ class TestReceiveMachine : public QObject {
     QVERIFY(has<ReadFrame>(short_file));
     in_file(machine, 1, 5);
     machine.frame(protocol::FileEnd{1, {}});
-    const auto mismatch = machine.digest_mismatch("b: digest mismatch");
+    const auto mismatch = machine.digest_mismatch({"b: digest mismatch", {}, {}, {}});
     QVERIFY(find<DropFile>(mismatch)->status == protocol::FileStatus::DigestMismatch);
     QCOMPARE(machine.state(), ReceiveState::Transferring);
     QCOMPARE(machine.files_failed(), 2u);
@@ -227,7 +227,7 @@ class TestReceiveMachine : public QObject {
     const auto actions = machine.frame(protocol::FileAbort{1, "gone"});
     QVERIFY(!has<DropFile>(actions));
     const auto* cancel = find<SendCancel>(actions);
-    QVERIFY(cancel && cancel->cause == FailureCause::ProtocolError);
+    QVERIFY(cancel && cancel->failure.cause == FailureCause::ProtocolError);
     QCOMPARE(machine.state(), ReceiveState::Lingering);
   }
 
@@ -256,8 +256,8 @@ class TestReceiveMachine : public QObject {
         protocol::FileBegin{0, 0}, protocol::FileBegin{1, kBlock}, protocol::Offer{}};
     const auto actions = machine.frame(frames[static_cast<std::size_t>(which)]);
     const auto* cancel = find<SendCancel>(actions);
-    QVERIFY(cancel && cancel->cause == FailureCause::ProtocolError);
-    QVERIFY(machine.cancel_reason(cancel->cause, cancel->error).starts_with("protocol error"));
+    QVERIFY(cancel && cancel->failure.cause == FailureCause::ProtocolError);
+    QVERIFY(machine.cancel_reason(cancel->failure).starts_with("protocol error"));
   }
 
   void a_restart_offered_by_a_have_resumes() {
@@ -283,7 +283,7 @@ class TestReceiveMachine : public QObject {
     const auto actions = machine.undecodable("unknown frame type");
     QVERIFY(settles(actions, false));
     const auto* cancel = find<SendCancel>(actions);
-    QVERIFY(cancel && cancel->cause == FailureCause::ProtocolError);
+    QVERIFY(cancel && cancel->failure.cause == FailureCause::ProtocolError);
     machine.cancel_sent(true);
     machine.peer_closed();
     QVERIFY(!machine.resumable());
@@ -300,7 +300,7 @@ class TestReceiveMachine : public QObject {
   void a_cut_connection_keeps_a_part_holding_a_block() {
     auto machine = transferring({file("a", 2 * kBlock)});
     in_file(machine, 0, kBlock);
-    const auto actions = machine.fail(FailureCause::ConnectionLost, "cut", false);
+    const auto actions = machine.fail({FailureCause::ConnectionLost, {"cut", {}, {}, {}}}, false);
     QVERIFY(settles(actions, true) && has<EmitDone>(actions));
     QVERIFY(machine.resumable());
   }
@@ -310,16 +310,16 @@ class TestReceiveMachine : public QObject {
     auto machine = transferring({file("a", 2 * kBlock)});
     in_file(machine, 0, kBlock - 1);
     machine.file_reported(false, FailureCause::DiskFull);
-    const auto actions = machine.fail(FailureCause::DiskFull, "write", true);
+    const auto actions = machine.fail({FailureCause::DiskFull, {"write", {}, {}, {}}}, true);
     QVERIFY(settles(actions, false));
     const auto* cancel = find<SendCancel>(actions);
-    QVERIFY(!machine.cancel_reason(cancel->cause, cancel->error).ends_with(kKeptForResume));
+    QVERIFY(!machine.cancel_reason(cancel->failure).ends_with(kKeptForResume));
   }
 
   void a_part_of_another_sessions_name_is_never_kept() {
     auto machine = transferring({file("a", 2 * kBlock)});
     in_file(machine, 0, kBlock, false);
-    QVERIFY(settles(machine.fail(FailureCause::ConnectionLost, "cut", false), false));
+    QVERIFY(settles(machine.fail({FailureCause::ConnectionLost, {"cut", {}, {}, {}}}, false), false));
   }
 
   // The double free and the use-after-free under Wine: a cancel while a
@@ -333,7 +333,7 @@ class TestReceiveMachine : public QObject {
     const auto cancel = machine.user_cancel();
     QVERIFY(!has<SettlePart>(cancel));
     const auto* sent = find<SendCancel>(cancel);
-    QVERIFY(machine.cancel_reason(sent->cause, sent->error).ends_with(kKeptForResume));
+    QVERIFY(machine.cancel_reason(sent->failure).ends_with(kKeptForResume));
     const auto linger = machine.cancel_sent(true);
     QVERIFY(has<StartLinger>(linger) && !has<Drain>(linger));
     QVERIFY(machine.payload_read(1 << 20).empty());  // ignored: the session is over
@@ -350,7 +350,7 @@ class TestReceiveMachine : public QObject {
     in_file(machine, 0, 10);
     machine.frame(protocol::DataHeader{10});
     machine.payload_read_started();
-    const auto end = machine.fail(FailureCause::IdleTimeout, "idle", false);
+    const auto end = machine.fail({FailureCause::IdleTimeout, {"idle", {}, {}, {}}}, false);
     QVERIFY(has<Close>(end) && !has<EmitDone>(end) && !has<SettlePart>(end));
     QCOMPARE(machine.state(), ReceiveState::Settling);
     const auto late = machine.payload_read_done();
@@ -373,10 +373,10 @@ class TestReceiveMachine : public QObject {
     in_file(machine, 256, 1);
     machine.frame(protocol::FileEnd{256, {}});
     machine.file_verified();  // waits for the next batch
-    const auto fail = machine.fail(FailureCause::CancelledByPeer, "the sender ended it", true);
+    const auto fail = machine.fail({FailureCause::CancelledByPeer, {"the sender ended it", {}, {}, {}}}, true);
     QVERIFY(has<CommitNow>(fail) && has<SendCancel>(fail) && !has<EmitDone>(fail));
     const auto* sent = find<SendCancel>(fail);
-    QVERIFY(machine.cancel_reason(sent->cause, sent->error).ends_with(kKeptForResume));
+    QVERIFY(machine.cancel_reason(sent->failure).ends_with(kKeptForResume));
     machine.cancel_sent(true);
     QVERIFY(machine.commit_done().empty());  // lingering: no second ending
     const auto end = machine.peer_closed();
@@ -392,7 +392,7 @@ class TestReceiveMachine : public QObject {
     in_file(machine, 1, 1);
     machine.frame(protocol::FileEnd{1, {}});
     QVERIFY(has<StartCommit>(machine.file_verified()));
-    const auto end = machine.fail(FailureCause::ConnectionLost, "cut", false);
+    const auto end = machine.fail({FailureCause::ConnectionLost, {"cut", {}, {}, {}}}, false);
     QVERIFY(!has<EmitDone>(end) && !has<CommitNow>(end));
     QVERIFY(has<EmitDone>(machine.commit_done()));
   }
@@ -405,14 +405,14 @@ class TestReceiveMachine : public QObject {
       machine.file_verified();
     }
     machine.file_reported(false, FailureCause::Other);
-    const auto actions = machine.commit_failed(1, FailureCause::Other, "rename");
+    const auto actions = machine.commit_failed(1, {FailureCause::Other, {"rename", {}, {}, {}}});
     QVERIFY(has<CommitNow>(actions) && has<SendCancel>(actions));
   }
 
   // The peer closes while we linger: one ending, whatever comes after.
   void peer_close_during_linger() {
     auto machine = transferring({file("a", 5)});
-    const auto fail = machine.fail(FailureCause::IdleTimeout, "nothing received", true);
+    const auto fail = machine.fail({FailureCause::IdleTimeout, {"nothing received", {}, {}, {}}}, true);
     QVERIFY(has<SendCancel>(fail));
     QVERIFY(machine.frame(protocol::FileBegin{0, 0}).empty());  // no more reading
     machine.cancel_sent(true);

@@ -6,9 +6,12 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QtTest>
+#include <cerrno>
 #include <filesystem>
 
 #include "cli_receiver.hpp"
@@ -163,6 +166,19 @@ void TestCli::refused_connection_exits_3() {
   QCOMPARE(run.status, 3);
   QCOMPARE(error_lines(run.err), 1);
   QVERIFY2(run.err.contains(QStringLiteral("address and port")), qPrintable(run.err));
+
+  // --json: the failure as values, for programs to act on.
+  const Run json = run_cli({QStringLiteral("send"), QStringLiteral("--json"), QStringLiteral("127.0.0.1:%1").arg(port),
+                            arg(source / "a.bin")},
+                           config_);
+  QCOMPARE(json.status, 3);
+  const QString last = json.out.trimmed().split(QLatin1Char('\n')).last();
+  const QJsonObject done = QJsonDocument::fromJson(last.toUtf8()).object();
+  QCOMPARE(done.value(QStringLiteral("type")).toString(), QStringLiteral("session_done"));
+  QCOMPARE(done.value(QStringLiteral("cause")).toString(), QStringLiteral("connect_failed"));
+  const QJsonObject detail = done.value(QStringLiteral("detail")).toObject();
+  QCOMPARE(detail.value(QStringLiteral("operation")).toString(), QStringLiteral("connect"));
+  QCOMPARE(detail.value(QStringLiteral("code")).toInt(), ECONNREFUSED);
 }
 
 // A receiver without a terminal to ask declines: the sender exits 4 and says

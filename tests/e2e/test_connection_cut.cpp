@@ -107,8 +107,8 @@ void TestConnectionCut::receiver_vanishes_under_sender() {
   const auto done = wait_session_done(sender.engine(), sender.log(), kPromptly);
   QVERIFY(done);
   QVERIFY(!done->ok);
-  const std::string peer_name = "127.0.0.1:" + std::to_string(listener.port());
-  QVERIFY2(contains(done->error, peer_name), done->error.c_str());
+  QCOMPARE(done->cause, FailureCause::ConnectionLost);
+  QVERIFY2(done->detail.code, done->error.c_str());  // the system's error, as a value
   // A library must not raise SIGPIPE: it kills any host that keeps the default action.
   QCOMPARE(g_sigpipes.load(), 0);
 }
@@ -139,7 +139,10 @@ void TestConnectionCut::sender_vanishes_under_receiver() {
   const auto done = wait_session_done(receiver.engine(), receiver.log(), kPromptly);
   QVERIFY(done);
   QVERIFY(!done->ok);
-  QVERIFY2(contains(done->error, "connection"), done->error.c_str());
+  QCOMPARE(done->cause, FailureCause::ConnectionLost);
+  QVERIFY2(done->detail.code, done->error.c_str());
+  // Cut mid-payload, the detail names the file cut short, as the transfer names it.
+  if (sent < declared) QCOMPARE(done->detail.subject, std::string("cut.bin"));
   QCOMPARE(file_list(target), QStringList());  // hidden part files included
 }
 
@@ -174,10 +177,8 @@ void TestConnectionCut::cancel_mid_file() {
   QVERIFY(sender_done && receiver_done);
   QVERIFY2(!sender_done->ok, "the transfer finished before the cancel arrived");
   QVERIFY(!receiver_done->ok);
-  const std::string& canceller_error = by_sender ? sender_done->error : receiver_done->error;
   const std::string& other_error = by_sender ? receiver_done->error : sender_done->error;
-  QVERIFY2(contains(canceller_error, "cancelled"), canceller_error.c_str());
-  QVERIFY2(!other_error.empty(), "the other side ended without an error");
+  QVERIFY2(!other_error.empty(), "the other side ended without saying why");
   QCOMPARE((by_sender ? sender_done : receiver_done)->cause, FailureCause::CancelledByUser);
   QCOMPARE((by_sender ? receiver_done : sender_done)->cause, FailureCause::CancelledByPeer);
   // What arrived stays as a part for the next send exactly when both sides say so.
@@ -209,7 +210,7 @@ void TestConnectionCut::cancel_with_a_receiver_that_stopped_reading() {
     const auto done = wait_session_done(sender.engine(), sender.log(), kPromptly);
     QVERIFY(done);
     QVERIFY(!done->ok);
-    QVERIFY2(contains(done->error, "cancelled"), done->error.c_str());
+    QCOMPARE(done->cause, FailureCause::CancelledByUser);
   }
   QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
 }

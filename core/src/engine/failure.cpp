@@ -50,6 +50,14 @@ std::string_view to_string(FailureCause cause) {
   return "other";
 }
 
+std::string describe(const ErrorDetail& detail) {
+  std::string text = detail.operation;
+  if (!detail.subject.empty()) text += (text.empty() ? "" : " ") + detail.subject;
+  if (detail.code) text += (text.empty() ? "" : ": ") + detail.code.message();
+  if (!detail.peer_said.empty()) text += (text.empty() ? "the peer said: " : "; the peer said: ") + detail.peer_said;
+  return text;
+}
+
 std::string wire_reason(FailureCause cause, std::string_view safe_detail) {
   std::string_view text = "the transfer failed";
   for (const auto& [known, sentence] : kWireTexts)

@@ -14,8 +14,14 @@ namespace ferry {
 // A failure as a session carries it: the cause, and the local detail.
 struct Failure {
   FailureCause cause = FailureCause::Other;
-  std::string detail;
+  ErrorDetail detail;
 };
+
+// `error`, a system call's failure on the transfer's file `subject` (its
+// path as offered: the detail names no local path).
+inline Failure io_failure(FailureCause cause, const IoError& error, std::string subject) {
+  return {cause, {error.operation, std::move(subject), error.code, {}}};
+}
 
 // The CANCEL reason (or FILE_RESULT message) for `cause`; `safe_detail`, which
 // must hold no local path, follows it after a colon when given.

@@ -24,7 +24,7 @@ std::optional<Failure> PartFile::open(const boost::asio::any_io_executor& execut
                                     std::move(observer), resume_from);
   if (!opened) {
     if (resume_from == 0) folder_->discard(name_);
-    return Failure{cause_of_write_error(opened.error()), opened.error().describe()};
+    return io_failure(cause_of_write_error(opened.error()), opened.error(), name_);
   }
   fallback_reason = opened->fallback_reason;
   sink_ = std::move(opened->sink);

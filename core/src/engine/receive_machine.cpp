@@ -66,13 +66,13 @@ ReceiveActions ReceiveMachine::decline(protocol::DeclineReason reason, FailureCa
   if (!running()) return {};
   state_ = ReceiveState::Declining;
   cause_ = cause;
-  error_ = message;
+  detail_ = {"decline the offer: " + message, {}, {}, {}};
   return {Decline{reason, clip(message)}};
 }
 
 ReceiveActions ReceiveMachine::decline_sent() {
   if (state_ != ReceiveState::Declining) return {};
-  return finish(false, cause_, error_);
+  return finish(false, {cause_, detail_});
 }
 
 void ReceiveMachine::accepted(OfferEntries entries, std::map<std::uint32_t, RestartPoint> restarts) {
@@ -101,7 +101,7 @@ ReceiveActions ReceiveMachine::frame(const protocol::Message& message) {
   if (const auto* m = std::get_if<protocol::FileEnd>(&message)) return end(*m);
   if (const auto* m = std::get_if<protocol::FileAbort>(&message)) return abort(*m);
   if (const auto* m = std::get_if<protocol::Cancel>(&message))
-    return fail(cause_of_cancel(m->reason), "the sender ended the transfer: " + m->reason, false);
+    return fail({cause_of_cancel(m->reason), {"transfer", {}, {}, m->reason}}, false);
   return protocol_violation("unexpected frame during transfer");
 }
 
@@ -195,8 +195,10 @@ ReceiveActions ReceiveMachine::end(const protocol::FileEnd& end) {
   if (!current_ || current_->index != end.index) return protocol_violation("FILE_END for another file");
   const auto& entry = (*entries_)[end.index];
   if (current_->received != entry.size)
-    return drop(protocol::FileStatus::SizeMismatch, FailureCause::VerificationFailed,
-                fmt::format("{}: {} bytes received, {} offered", entry.path, current_->received, entry.size));
+    return drop(protocol::FileStatus::SizeMismatch,
+                {FailureCause::VerificationFailed,
+                 {fmt::format("check the size ({} bytes received, {} offered) of", current_->received, entry.size),
+                  entry.path, {}, {}}});
   return {FinishFile{end.index, end.digest}};
 }
 
@@ -204,22 +206,22 @@ ReceiveActions ReceiveMachine::end(const protocol::FileEnd& end) {
 ReceiveActions ReceiveMachine::abort(const protocol::FileAbort& abort) {
   if (!current_ || current_->index != abort.index) return protocol_violation("FILE_ABORT for a file not in flight");
   return drop(protocol::FileStatus::SourceFailed,
-              cause_of_file_result(protocol::FileStatus::SourceFailed, abort.reason),
-              "sender could not read it: " + abort.reason);
+              {cause_of_file_result(protocol::FileStatus::SourceFailed, abort.reason),
+               {"receive", (*entries_)[abort.index].path, {}, abort.reason}});
 }
 
-ReceiveActions ReceiveMachine::drop(protocol::FileStatus status, FailureCause cause, const std::string& message) {
-  ReceiveActions actions{DropFile{current_->index, status, cause, message}};
-  file_reported(false, cause);
+ReceiveActions ReceiveMachine::drop(protocol::FileStatus status, const Failure& failure) {
+  ReceiveActions actions{DropFile{current_->index, status, failure}};
+  file_reported(false, failure.cause);
   current_.reset();
   auto next = file_ended();
   actions.insert(actions.end(), next.begin(), next.end());
   return actions;
 }
 
-ReceiveActions ReceiveMachine::digest_mismatch(const std::string& message) {
+ReceiveActions ReceiveMachine::digest_mismatch(const ErrorDetail& detail) {
   if (!running() || !current_) return {};
-  return drop(protocol::FileStatus::DigestMismatch, FailureCause::VerificationFailed, message);
+  return drop(protocol::FileStatus::DigestMismatch, {FailureCause::VerificationFailed, detail});
 }
 
 ReceiveActions ReceiveMachine::already_there() {
@@ -263,11 +265,11 @@ ReceiveActions ReceiveMachine::commit_done() {
   return after_commit();
 }
 
-ReceiveActions ReceiveMachine::commit_failed(std::size_t returned, FailureCause cause, const std::string& error) {
+ReceiveActions ReceiveMachine::commit_failed(std::size_t returned, const Failure& failure) {
   committing_ = 0;
   verified_waiting_ += returned;
   if (state_ == ReceiveState::Settling) return end_when_settled();
-  return fail(cause, error, true);
+  return fail(failure, true);
 }
 
 ReceiveActions ReceiveMachine::after_commit() {
@@ -294,32 +296,32 @@ void ReceiveMachine::folder_failed(FailureCause cause) {
 
 ReceiveActions ReceiveMachine::summary_sent() {
   if (state_ != ReceiveState::Concluding) return {};
-  if (files_failed_ == 0) return finish(true, FailureCause::None, "");
-  return finish(false, first_file_cause_, std::to_string(files_failed_) + " file(s) failed");
+  if (files_failed_ == 0) return finish(true, {FailureCause::None, {}});
+  return finish(false, {first_file_cause_, {}});
 }
 
 ReceiveActions ReceiveMachine::protocol_violation(const std::string& what) {
   if (!running()) return {};
   violated_ = true;
-  return fail(FailureCause::ProtocolError, "protocol error: " + what, true);
+  return fail({FailureCause::ProtocolError, {"protocol error: " + what, {}, {}, {}}}, true);
 }
 
-ReceiveActions ReceiveMachine::user_cancel() { return fail(FailureCause::CancelledByUser, "cancelled", true); }
+ReceiveActions ReceiveMachine::user_cancel() { return fail({FailureCause::CancelledByUser, {}}, true); }
 
-ReceiveActions ReceiveMachine::fail(FailureCause cause, const std::string& error, bool tell_peer) {
+ReceiveActions ReceiveMachine::fail(const Failure& failure, bool tell_peer) {
   if (!running()) return {};
-  cause_ = cause;
-  error_ = error;
+  cause_ = failure.cause;
+  detail_ = failure.detail;
   ReceiveActions actions{DisarmWatchdog{}};
   wind_up(actions);
   if (!tell_peer) {
-    auto end = finish(false, cause, error);
+    auto end = finish(false, failure);
     actions.insert(actions.end(), end.begin(), end.end());
     return actions;
   }
   // No more reading: the session is over whatever the peer sends now.
   state_ = ReceiveState::Lingering;
-  actions.push_back(SendCancel{cause, error});
+  actions.push_back(SendCancel{failure});
   return actions;
 }
 
@@ -334,14 +336,14 @@ void ReceiveMachine::wind_up(ReceiveActions& actions) {
   }
 }
 
-std::string ReceiveMachine::cancel_reason(FailureCause cause, const std::string& error) {
+std::string ReceiveMachine::cancel_reason(const Failure& failure) {
   told_peer_kept_ = keeps_what_arrived();
-  return reason_for_peer(cause, error);
+  return reason_for_peer(failure);
 }
 
 ReceiveActions ReceiveMachine::cancel_sent(bool ok) {
   if (state_ != ReceiveState::Lingering) return {};
-  if (!ok) return finish(false, cause_, error_);
+  if (!ok) return finish(false, {cause_, detail_});
   lingering_ = true;
   // A payload read in flight drains too; a second read must not run beside it.
   if (payload_read_pending_) return {StartLinger{}};
@@ -350,17 +352,17 @@ ReceiveActions ReceiveMachine::cancel_sent(bool ok) {
 
 ReceiveActions ReceiveMachine::peer_closed() {
   if (state_ != ReceiveState::Lingering) return {};
-  return finish(false, cause_, error_);
+  return finish(false, {cause_, detail_});
 }
 
 ReceiveActions ReceiveMachine::linger_expired() { return peer_closed(); }
 
-ReceiveActions ReceiveMachine::finish(bool ok, FailureCause cause, const std::string& error) {
+ReceiveActions ReceiveMachine::finish(bool ok, const Failure& failure) {
   if (state_ == ReceiveState::Settling || state_ == ReceiveState::Done) return {};
   state_ = ReceiveState::Settling;
   ok_ = ok;
-  cause_ = ok ? FailureCause::None : cause;
-  error_ = error;
+  cause_ = ok ? FailureCause::None : failure.cause;
+  detail_ = failure.detail;
   ReceiveActions actions{Close{}};
   wind_up(actions);
   auto done = end_when_settled();
@@ -387,9 +389,9 @@ bool ReceiveMachine::keeps_what_arrived() const {
 // What the sender is told when a session fails for `cause`: a fixed sentence
 // (local detail such as paths stays here), with the detail of a protocol
 // error, which names only what the sender sent.
-std::string ReceiveMachine::reason_for_peer(FailureCause cause, const std::string& error) const {
-  if (cause == FailureCause::ProtocolError) return clip(error);
-  std::string reason = cause == FailureCause::IdleTimeout ? error : wire_reason(cause);
+std::string ReceiveMachine::reason_for_peer(const Failure& failure) const {
+  if (failure.cause == FailureCause::ProtocolError) return clip(describe(failure.detail));
+  std::string reason = failure.cause == FailureCause::IdleTimeout ? describe(failure.detail) : wire_reason(failure.cause);
   if (keeps_what_arrived()) reason += kKeptForResume;
   return clip(reason);
 }

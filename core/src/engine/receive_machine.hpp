@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "ferry/core/events.hpp"
+#include "failure.hpp"
 #include "ferry/core/protocol/messages.hpp"
 
 namespace ferry {
@@ -63,8 +64,7 @@ struct FinishFile {
 struct DropFile {
   std::uint32_t index = 0;
   protocol::FileStatus status = protocol::FileStatus::Ok;
-  FailureCause cause = FailureCause::None;
-  std::string message;
+  Failure failure;
 };
 struct SettleOffer {};   // the offer no longer waits for an answer
 struct DigestCopies {};  // accepted: digest earlier copies, then HAVE and ACCEPT
@@ -78,8 +78,7 @@ struct SettlePart {
 // The driver asks cancel_reason() for its text when it queues it: what the
 // CANCEL says about keeping depends on the actions before it.
 struct SendCancel {
-  FailureCause cause = FailureCause::None;
-  std::string error;
+  Failure failure;
 };
 struct Decline {
   protocol::DeclineReason reason{};
@@ -134,13 +133,13 @@ class ReceiveMachine {
   bool file_complete() const;                        // every byte of the file in flight is in
   std::uint64_t file_received() const { return current_ ? current_->received : 0; }
   ReceiveActions file_verified();                    // waits for the next commit
-  ReceiveActions digest_mismatch(const std::string& message);
+  ReceiveActions digest_mismatch(const ErrorDetail& detail);
   ReceiveActions already_there();  // the complete copy matched
   // The batch ended; `returned` of its files were not named and wait again.
   ReceiveActions commit_done();
   // Naming a file of the batch failed: `returned` files were not named and
   // wait again; the session fails.
-  ReceiveActions commit_failed(std::size_t returned, FailureCause cause, const std::string& error);
+  ReceiveActions commit_failed(std::size_t returned, const Failure& failure);
   // A file's result that the driver reported (commits, write failures).
   void file_reported(bool ok, FailureCause cause);
   void folder_failed(FailureCause cause);
@@ -149,18 +148,18 @@ class ReceiveMachine {
   // --- failures and endings
   ReceiveActions protocol_violation(const std::string& what);
   // Ends the session with an error; `tell_peer`: a CANCEL naming it goes first.
-  ReceiveActions fail(FailureCause cause, const std::string& error, bool tell_peer);
+  ReceiveActions fail(const Failure& failure, bool tell_peer);
   ReceiveActions user_cancel();
   ReceiveActions cancel_sent(bool ok);  // the CANCEL's flush ended
   ReceiveActions peer_closed();         // the drain read the end (or an error)
   ReceiveActions linger_expired();
   // The CANCEL's text; records what it promised about the part in flight.
-  std::string cancel_reason(FailureCause cause, const std::string& error);
+  std::string cancel_reason(const Failure& failure);
 
   // What the session's SessionDone says.
   bool ok() const { return ok_; }
   FailureCause cause() const { return cause_; }
-  const std::string& error() const { return error_; }
+  const ErrorDetail& detail() const { return detail_; }
   bool resumable() const { return !ok_ && keeps_what_arrived(); }
   std::uint32_t files_ok() const { return files_ok_; }
   std::uint32_t files_failed() const { return files_failed_; }
@@ -182,13 +181,13 @@ class ReceiveMachine {
   ReceiveActions data(std::uint32_t length);
   ReceiveActions end(const protocol::FileEnd& end);
   ReceiveActions abort(const protocol::FileAbort& abort);
-  ReceiveActions drop(protocol::FileStatus status, FailureCause cause, const std::string& message);
+  ReceiveActions drop(protocol::FileStatus status, const Failure& failure);
   ReceiveActions file_ended();
   ReceiveActions after_commit();
-  ReceiveActions finish(bool ok, FailureCause cause, const std::string& error);
+  ReceiveActions finish(bool ok, const Failure& failure);
   ReceiveActions end_when_settled();
   bool keeps_what_arrived() const;
-  std::string reason_for_peer(FailureCause cause, const std::string& error) const;
+  std::string reason_for_peer(const Failure& failure) const;
   bool keep_part_in_flight() const;
   void settle_part(ReceiveActions& actions);
   void wind_up(ReceiveActions& actions);
@@ -215,7 +214,7 @@ class ReceiveMachine {
   FailureCause first_file_cause_ = FailureCause::None;
   bool ok_ = false;
   FailureCause cause_ = FailureCause::None;
-  std::string error_;
+  ErrorDetail detail_;
 };
 
 }  // namespace ferry

@@ -103,7 +103,7 @@ void ReceiveSession::start() {
   // The receiving side sends only small frames: nothing for kernel TLS to do.
   connection_.async_handshake(false, false, [self = shared_from_this()](boost::system::error_code ec) {
     if (!self->machine_.running()) return;
-    if (ec) return self->fail(FailureCause::ConnectionLost, "TLS handshake: " + ec.message(), false);
+    if (ec) return self->fail({FailureCause::ConnectionLost, {"TLS handshake", {}, ec, {}}}, false);
     self->identity_.fingerprint = self->connection_.peer_fingerprint();
     self->await_hello();
   });
@@ -117,15 +117,16 @@ bool ReceiveSession::grants_fast_mode(const protocol::Hello& hello) const {
 void ReceiveSession::arm_watchdog() {
   const auto timeout = host_.settings().idle_timeout;
   watchdog_.arm(timeout, [self = shared_from_this(), timeout] {
-    self->fail(FailureCause::IdleTimeout,
-               fmt::format("nothing received from the sender for {} s", timeout.count() / 1000.0), true);
+    self->fail({FailureCause::IdleTimeout,
+                {fmt::format("nothing received from the sender for {} s", timeout.count() / 1000.0), {}, {}, {}}},
+               true);
   });
 }
 
 void ReceiveSession::await_hello() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (!self->machine_.running()) return;
-    if (ec) return self->fail(FailureCause::ConnectionLost, "read hello: " + ec.message(), false);
+    if (ec) return self->fail({FailureCause::ConnectionLost, {"read the hello", {}, ec, {}}}, false);
     self->watchdog_.touch();
     const auto* hello = std::get_if<protocol::Hello>(&m);
     if (!hello) return self->perform(self->machine_.protocol_violation("session did not start with HELLO"));
@@ -136,16 +137,16 @@ void ReceiveSession::await_hello() {
 void ReceiveSession::on_hello(const protocol::Hello& hello) {
   writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name, false, platform::this_operating_system()});
   if (hello.version != protocol::kVersion)
-    return fail(FailureCause::ProtocolError,
-                "peer speaks protocol version " + std::to_string(hello.version) + ", we speak " +
-                    std::to_string(protocol::kVersion),
+    return fail({FailureCause::ProtocolError,
+                 {fmt::format("peer speaks protocol version {}, we speak {}", hello.version, protocol::kVersion), {},
+                  {}, {}}},
                 true);
   device_name_ = hello.device_name;
   device_os_ = hello.os;
   identity_ = identify_peer(host_.settings().known_peers, identity_.fingerprint, hello.device_name);
   if (grants_fast_mode(hello)) {
     const auto key = connection_.export_key(kFastModeKeyLabel);
-    if (!key) return fail(FailureCause::Other, "fast mode: TLS exporter failed", true);
+    if (!key) return fail({FailureCause::Other, {"fast mode: TLS exporter", {}, {}, {}}}, true);
     recipe_.key = *key;
     mode_ = protocol::TransferMode::Fast;
   }
@@ -159,7 +160,7 @@ void ReceiveSession::await_offer() {
     if (ec == OfferMemoryError::Exhausted)
       return self->perform(self->machine_.decline(protocol::DeclineReason::Busy, FailureCause::DeclinedAutomatically,
                                                   kOfferMemoryBusyText));
-    if (ec) return self->fail(FailureCause::ConnectionLost, "read offer: " + ec.message(), false);
+    if (ec) return self->fail({FailureCause::ConnectionLost, {"read the offer", {}, ec, {}}}, false);
     auto* offer = std::get_if<protocol::Offer>(&m);
     if (!offer) return self->perform(self->machine_.protocol_violation("expected OFFER"));
     self->on_offer(std::move(*offer));
@@ -256,12 +257,12 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
   machine_.accepted(entries_, restart_points(copies_));
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
     if (!self->machine_.running()) return;
-    if (ec) return self->fail(FailureCause::ConnectionLost, "send accept: " + ec.message(), false);
+    if (ec) return self->fail({FailureCause::ConnectionLost, {"send the answer", {}, ec, {}}}, false);
     if (self->mode_ == protocol::TransferMode::Encrypted) return;
     // Fast mode: the sender leaves TLS first; we follow once its close_notify is here.
     self->connection_.async_leave_tls(false, [self](boost::system::error_code ec) {
       if (!self->machine_.running()) return;
-      if (ec) return self->fail(FailureCause::ConnectionLost, "leaving TLS for fast mode: " + ec.message(), false);
+      if (ec) return self->fail({FailureCause::ConnectionLost, {"leave TLS for fast mode", {}, ec, {}}}, false);
       self->perform(self->machine_.start_data());
     });
   });
@@ -283,11 +284,11 @@ void ReceiveSession::read_frame() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (!self->machine_.running()) return;
     if (is_end_of_stream(ec))
-      return self->fail(FailureCause::ConnectionLost, "connection closed by the sender before the session ended",
+      return self->fail({FailureCause::ConnectionLost, {"read (the sender closed before the session ended)", {}, ec, {}}},
                         false);
     if (ec && ec.category() == protocol::decode_category())
       return self->perform(self->machine_.undecodable(ec.message()));
-    if (ec) return self->fail(FailureCause::ConnectionLost, "read from sender: " + ec.message(), false);
+    if (ec) return self->fail({FailureCause::ConnectionLost, {"read", {}, ec, {}}}, false);
     self->watchdog_.touch();
     self->perform(self->machine_.frame(m));
   });
@@ -321,7 +322,7 @@ void ReceiveSession::begin_file(const BeginFile& begin) {
   if (auto failure = open_part(begin.offset)) {
     report(index, protocol::FileStatus::WriteFailed, *failure, "", current_->record);
     machine_.file_reported(false, failure->cause);
-    return fail(failure->cause, failure->detail, true);
+    return fail(*failure, true);
   }
   perform(machine_.part_opened());
 }
@@ -336,7 +337,7 @@ std::optional<Failure> ReceiveSession::open_part(std::uint64_t resume_from) {
   static const std::uint64_t nonce = std::random_device{}();
   auto part = PartFile::claim(host_, folder_, resumable,
                               fmt::format(".ferry-{:x}-{}-{}.part", nonce, id_.value, file.index), resume_from > 0);
-  if (!part) return Failure{FailureCause::Other, offered.path + ": its part file is being written by another session"};
+  if (!part) return Failure{FailureCause::Other, {"claim the part file (another session writes it) of", offered.path, {}, {}}};
   if (part->resumable()) claimed_parts_.push_back(part->name());
   machine_.part_claimed(part->resumable());
   file.part = std::move(*part);
@@ -346,7 +347,10 @@ std::optional<Failure> ReceiveSession::open_part(std::uint64_t resume_from) {
                                  {settings.direct_block_bytes, settings.direct_queue_depth},
                                  [digest = &file.digest](std::span<const std::byte> bytes) { digest->update(bytes); },
                                  resume_from, fallback);
-  if (failure) return failure;
+  if (failure) {
+    failure->detail.subject = offered.path;  // the part's own name means nothing to the user
+    return failure;
+  }
   if (!fallback.empty()) {
     file.record.strategy_note = fallback;
     host_.note_fallback(fallback, folder_->part_path(file.part->name()).string());
@@ -382,7 +386,7 @@ void ReceiveSession::read_payload(std::uint32_t left) {
     auto late = self->machine_.payload_read_done();
     if (!self->machine_.running()) return self->perform(std::move(late));
     if (ec)
-      return self->fail(FailureCause::ConnectionLost, "connection to the sender lost mid-file: " + ec.message(),
+      return self->fail({FailureCause::ConnectionLost, {"read data of", self->entry(self->current_->index).path, ec, {}}},
                         false);
     self->watchdog_.touch();
     CurrentFile& file = *self->current_;
@@ -402,7 +406,7 @@ void ReceiveSession::finish_file(const FinishFile& finish) {
   CurrentFile& file = *current_;
   if (!file.part) {  // the receiver already held the whole file
     if (file.copy->whole != finish.digest)
-      return perform(machine_.digest_mismatch(entry(finish.index).path + ": the copy here differs from the sender's"));
+      return perform(machine_.digest_mismatch({"digest mismatch (the copy here differs from the sender's):", entry(finish.index).path, {}, {}}));
     report(finish.index, protocol::FileStatus::Ok, {}, file.copy->stored_path, file.record);
     current_.reset();
     return perform(machine_.already_there());
@@ -414,7 +418,7 @@ void ReceiveSession::finish_file(const FinishFile& finish) {
                                     const auto& path = self->entry(self->current_->index).path;
                                     if (self->current_->digest.finish() != digest) {
                                       spdlog::error("{} from {}: digest mismatch, file dropped", path, self->peer_);
-                                      return self->perform(self->machine_.digest_mismatch(path + ": digest mismatch"));
+                                      return self->perform(self->machine_.digest_mismatch({"digest mismatch:", path, {}, {}}));
                                     }
                                     // A verified file waits for the next durable commit before it gets its name.
                                     CurrentFile& file = *self->current_;
@@ -432,7 +436,7 @@ void ReceiveSession::drop_file(const DropFile& drop) {
   ReceiveRecord record;
   if (current_) record = current_->record;
   settle_part(false);
-  report(drop.index, drop.status, {drop.cause, drop.message}, "", record);
+  report(drop.index, drop.status, drop.failure, "", record);
 }
 
 void ReceiveSession::settle_part(bool keep) {
@@ -473,7 +477,7 @@ void ReceiveSession::on_durable(const std::optional<IoError>& error) {
     if (auto failure = name_file(files[i], error, delivered)) {
       remember(std::move(delivered));
       batch_.wait_again(files, i + 1);  // settled when the session fails
-      return perform(machine_.commit_failed(files.size() - i - 1, failure->cause, failure->detail));
+      return perform(machine_.commit_failed(files.size() - i - 1, *failure));
     }
   }
   remember(std::move(delivered));
@@ -500,7 +504,7 @@ std::optional<Failure> ReceiveSession::name_file(const VerifiedFile& file, const
     delivered.push_back({stored.value(), offered.size, offered.mtime_ns});
     return std::nullopt;
   }
-  const Failure failure{cause_of_write_error(stored.error()), stored.error().describe()};
+  const Failure failure = io_failure(cause_of_write_error(stored.error()), stored.error(), offered.path);
   report(file.index, protocol::FileStatus::WriteFailed, failure, "", file.record);
   machine_.file_reported(false, failure.cause);
   if (!part_worth_keeping(file.part_is_resumable, file.size)) folder_->discard(file.part_name);
@@ -540,7 +544,7 @@ void ReceiveSession::send_summary() {
   }
   writer_.queue(protocol::Summary{machine_.files_ok(), machine_.files_failed(), data_bytes_});
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-    if (ec) return self->fail(FailureCause::ConnectionLost, "send summary: " + ec.message(), false);
+    if (ec) return self->fail({FailureCause::ConnectionLost, {"send the summary", {}, ec, {}}}, false);
     self->perform(self->machine_.summary_sent());
   });
 }
@@ -549,7 +553,7 @@ void ReceiveSession::send_summary() {
 void ReceiveSession::report(std::uint32_t index, protocol::FileStatus status, const Failure& failure,
                             const std::string& stored_path, const ReceiveRecord& record) {
   const bool ok = status == protocol::FileStatus::Ok;
-  const std::string& message = failure.detail;
+  const std::string message = describe(failure.detail);
   const std::string wire_message =
       status == protocol::FileStatus::WriteFailed ? wire_reason(failure.cause) : clip(message);
   writer_.queue(protocol::FileResult{index, status, wire_message});
@@ -558,31 +562,33 @@ void ReceiveSession::report(std::uint32_t index, protocol::FileStatus status, co
   writer_.async_flush([self = shared_from_this()](std::error_code) {});
   host_.emit(FileDone{id_, Direction::Receive, index, ok ? stored_path : entry(index).path, entry(index).size,
                       record.strategy, record.strategy_note, record.resumed_bytes, seconds_since(record.started), ok,
-                      message, ok ? FailureCause::None : failure.cause});
+                      message, ok ? FailureCause::None : failure.cause, failure.detail});
 }
 
 void ReceiveSession::write_failed(const IoError& error) {
-  const Failure failure{cause_of_write_error(error), error.describe()};
+  const Failure failure = io_failure(cause_of_write_error(error), error, entry(current_->index).path);
   report(current_->index, protocol::FileStatus::WriteFailed, failure, "", current_->record);
   machine_.file_reported(false, failure.cause);
-  fail(failure.cause, failure.detail, true);
+  fail(failure, true);
 }
 
 // A user's cancel keeps what arrived, like a cut connection: sending the same
 // files again continues it.
 void ReceiveSession::cancel() { perform(machine_.user_cancel()); }
 
-void ReceiveSession::fail(FailureCause cause, const std::string& error, bool tell_peer) {
+void ReceiveSession::fail(const Failure& failure, bool tell_peer) {
   if (!machine_.running()) return;
-  spdlog::debug("receive session {} from {}: {}", id_.value, peer_, error);
-  perform(machine_.fail(cause, error, tell_peer && connection_.socket().is_open()));
+  spdlog::debug("receive session {} from {}: {}: {}", id_.value, peer_, to_string(failure.cause),
+                describe(failure.detail));
+  perform(machine_.fail(failure, tell_peer && connection_.socket().is_open()));
 }
 
 // The CANCEL goes out; however the peer behaves (even never reading it), the
 // session closes in time.
 void ReceiveSession::send_cancel(const SendCancel& cancel) {
-  if (cancel.cause == FailureCause::ProtocolError) spdlog::error("{} (from {})", cancel.error, peer_);
-  writer_.queue(protocol::Cancel{machine_.cancel_reason(cancel.cause, cancel.error)});
+  if (cancel.failure.cause == FailureCause::ProtocolError)
+    spdlog::error("{} (from {})", describe(cancel.failure.detail), peer_);
+  writer_.queue(protocol::Cancel{machine_.cancel_reason(cancel.failure)});
   linger_.expires_after(kLinger);
   linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
     if (!ec) self->perform(self->machine_.linger_expired());
@@ -614,8 +620,9 @@ void ReceiveSession::close() {
 void ReceiveSession::emit_done() {
   for (const auto& part : claimed_parts_) host_.release_part(part);
   SessionDone done{id_, Direction::Receive, machine_.files_ok(), machine_.files_failed(), progress_.done(),
-                   data_started_ ? seconds_since(*data_started_) : 0.0, machine_.ok(), machine_.error()};
+                   data_started_ ? seconds_since(*data_started_) : 0.0, machine_.ok(), describe(machine_.detail())};
   done.cause = machine_.cause();
+  done.detail = machine_.detail();
   done.resumable = machine_.resumable();
   done.files_already_there = machine_.files_already_there();
   done.data_bytes = data_bytes_;

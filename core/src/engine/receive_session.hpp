@@ -87,7 +87,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void report(std::uint32_t index, protocol::FileStatus status, const Failure& failure,
               const std::string& stored_path, const ReceiveRecord& record);
   void write_failed(const IoError& error);
-  void fail(FailureCause cause, const std::string& error, bool tell_peer);
+  void fail(const Failure& failure, bool tell_peer);
   void arm_watchdog();
 
   const protocol::OfferEntry& entry(std::uint32_t index) const { return (*entries_)[index]; }

@@ -15,18 +15,13 @@
 namespace ferry {
 namespace {
 
-std::string status_text(const protocol::FileResult& result) {
-  if (result.status == protocol::FileStatus::Ok) return {};
-  return result.message.empty() ? "receiver reported failure" : result.message;
+// A failure of the session as a whole: `operation` and the system's error.
+Failure session_failure(FailureCause cause, std::string operation, std::error_code code = {}) {
+  return {cause, {std::move(operation), {}, code, {}}};
 }
 
-// What a user can check when no connection comes about.
-std::string connect_advice(const std::string& peer) {
-  return fmt::format(
-      "Check the address and port ({}), that Ferry is running and receiving there, and that no firewall "
-      "blocks the port.",
-      peer);
-}
+// The peer broke the protocol: `what` it did.
+Failure protocol_failure(std::string what) { return session_failure(FailureCause::ProtocolError, "protocol error: " + what); }
 
 }  // namespace
 
@@ -63,9 +58,13 @@ void SendSession::start() {
 
 void SendSession::on_offer_built(Result<PlannedOffer> planned) {
   if (finished_) return;
-  if (!planned) return fail(FailureCause::SourceUnreadable, planned.error().describe());
+  if (!planned) {
+    const IoError& error = planned.error();
+    return fail(io_failure(FailureCause::SourceUnreadable, error, error.subject));  // the user's own path
+  }
   planned_ = std::move(planned.value());
-  if (planned_.offer.entries.empty()) return fail(FailureCause::SourceUnreadable, "nothing to send");
+  if (planned_.offer.entries.empty())
+    return fail(session_failure(FailureCause::SourceUnreadable, "build the offer: nothing to send"));
   records_.resize(planned_.offer.entries.size());
   progress_.reset(id_, planned_.total_bytes);
   host_.emit(SendPhaseChanged{id_, SendPhase::Connecting, peer()});
@@ -77,9 +76,9 @@ void SendSession::connect() {
   connect_timer_.expires_after(timeout);
   connect_timer_.async_wait([self = shared_from_this(), timeout](boost::system::error_code ec) {
     if (ec || self->finished_) return;
-    self->fail(FailureCause::ConnectTimedOut,
-               fmt::format("no answer from {} within {} s. {}", self->peer(), timeout.count() / 1000.0,
-                           connect_advice(self->peer())));
+    self->fail(session_failure(FailureCause::ConnectTimedOut,
+                               fmt::format("connect (no answer within {} s)", timeout.count() / 1000.0),
+                               make_error_code(std::errc::timed_out)));
   });
   auto resolver = std::make_shared<boost::asio::ip::tcp::resolver>(executor_);
   resolver->async_resolve(
@@ -87,16 +86,12 @@ void SendSession::connect() {
       [self = shared_from_this(), resolver](boost::system::error_code ec, auto endpoints) {
         if (self->finished_) return;
         if (ec)
-          return self->fail(FailureCause::ConnectFailed,
-                            fmt::format("cannot find {}: {}. {}", self->peer(), ec.message(),
-                                        connect_advice(self->peer())));
+          return self->fail(session_failure(FailureCause::ConnectFailed, "resolve " + self->host_name_, ec));
         boost::asio::async_connect(
             self->connection_.socket(), endpoints, [self](boost::system::error_code ec, const auto&) {
               if (self->finished_) return;
               if (ec)
-                return self->fail(FailureCause::ConnectFailed,
-                                  fmt::format("cannot connect to {}: {}. {}", self->peer(), ec.message(),
-                                              connect_advice(self->peer())));
+                return self->fail(session_failure(FailureCause::ConnectFailed, "connect", ec));
               self->connect_timer_.cancel();
               self->on_connected();
             });
@@ -106,8 +101,8 @@ void SendSession::connect() {
 void SendSession::arm_watchdog() {
   const auto timeout = host_.settings().idle_timeout;
   watchdog_.arm(timeout, [self = shared_from_this(), timeout] {
-    self->fail(FailureCause::IdleTimeout,
-               fmt::format("no progress with {} for {} s", self->peer(), timeout.count() / 1000.0));
+    self->fail(session_failure(FailureCause::IdleTimeout,
+                               fmt::format("wait for the peer (no progress for {} s)", timeout.count() / 1000.0)));
   });
 }
 
@@ -120,7 +115,7 @@ void SendSession::on_connected() {
   connection_.async_handshake(true, offer_kernel_tls, [self = shared_from_this(), offer_kernel_tls](
                                                           boost::system::error_code ec) {
     if (self->finished_) return;
-    if (ec) return self->fail(FailureCause::ConnectFailed, "TLS handshake with " + self->peer() + ": " + ec.message());
+    if (ec) return self->fail(session_failure(FailureCause::ConnectFailed, "TLS handshake", ec));
     if (offer_kernel_tls && !self->connection_.kernel_tls())
       self->host_.note_kernel_tls_declined(self->connection_.cipher());
     self->on_handshake();
@@ -132,9 +127,9 @@ void SendSession::on_connected() {
 void SendSession::on_handshake() {
   const auto fingerprint = connection_.peer_fingerprint();
   if (!policy_.expected_fingerprint.empty() && fingerprint != policy_.expected_fingerprint)
-    return fail(FailureCause::PeerIdentityMismatch,
-                fmt::format("{} is not the expected device: its identity is {} (expected {})", peer(),
-                            verification_code(fingerprint), verification_code(policy_.expected_fingerprint)));
+    return fail(session_failure(FailureCause::PeerIdentityMismatch,
+                                fmt::format("check the identity: not the expected device ({} answered, {} expected)", verification_code(fingerprint),
+                                            verification_code(policy_.expected_fingerprint))));
   identity_ = identify_peer(host_.settings().known_peers, fingerprint, {});
   asked_fast_mode_ = policy_.fast_mode || (identity_.pinned && identity_.pinned->fast_mode);
   // With kernel TLS the files go zero-copy and encrypted: fast mode would
@@ -147,7 +142,7 @@ void SendSession::on_handshake() {
                                 platform::this_operating_system()});
   writer_.queue(planned_.offer);
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-    if (ec) return self->fail(FailureCause::ConnectionLost, "send offer to " + self->peer() + ": " + ec.message());
+    if (ec) return self->fail(session_failure(FailureCause::ConnectionLost, "send the offer", ec));
     if (!self->finished_ && !self->streaming_)
       self->host_.emit(SendPhaseChanged{self->id_, SendPhase::AwaitingAcceptance, self->peer()});
   });
@@ -157,16 +152,14 @@ void SendSession::on_handshake() {
 void SendSession::await_hello() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
-    if (ec) return self->fail(FailureCause::ConnectionLost, "read hello from " + self->peer() + ": " + ec.message());
+    if (ec) return self->fail(session_failure(FailureCause::ConnectionLost, "read the hello", ec));
     const auto* hello = std::get_if<protocol::Hello>(&m);
-    if (!hello)
-      return self->fail(FailureCause::ProtocolError, "protocol error: " + self->peer() + " did not start with HELLO");
+    if (!hello) return self->fail(protocol_failure("the answer did not start with HELLO"));
     if (hello->version != protocol::kVersion) {
-      const std::string error = "peer " + self->peer() + " speaks protocol version " +
-                                std::to_string(hello->version) + ", we speak " +
-                                std::to_string(protocol::kVersion);
-      self->writer_.queue(protocol::Cancel{error});
-      self->writer_.async_flush([self, error](std::error_code) { self->fail(FailureCause::ProtocolError, error); });
+      const std::string versions = fmt::format("peer speaks protocol version {}, we speak {}", hello->version,
+                                               protocol::kVersion);
+      self->writer_.queue(protocol::Cancel{versions});
+      self->writer_.async_flush([self, versions](std::error_code) { self->fail(protocol_failure(versions)); });
       return;
     }
     self->peer_name_ = hello->device_name;
@@ -185,24 +178,22 @@ void SendSession::await_hello() {
 void SendSession::await_answer() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
-    if (ec) return self->fail(FailureCause::ConnectionLost, "read answer from " + self->peer() + ": " + ec.message());
+    if (ec) return self->fail(session_failure(FailureCause::ConnectionLost, "read the answer to the offer", ec));
     if (const auto* decline = std::get_if<protocol::Decline>(&m))
-      return self->fail(cause_of_decline(decline->reason),
-                        "offer declined by " + self->peer() + ": " + decline->message);
+      return self->fail({cause_of_decline(decline->reason), {"offer", {}, {}, decline->message}});
     if (const auto* cancel = std::get_if<protocol::Cancel>(&m)) return self->peer_cancelled(cancel->reason);
     if (auto* have = std::get_if<protocol::Have>(&m)) {
       if (auto problem = self->take_have(std::move(*have)))
-        return self->fail(FailureCause::ProtocolError, "protocol error: " + *problem + " from " + self->peer());
+        return self->fail(protocol_failure(*problem));
       return self->await_answer();
     }
     const auto* accept = std::get_if<protocol::Accept>(&m);
     if (!accept)
-      return self->fail(FailureCause::ProtocolError, "protocol error: unexpected answer to offer from " + self->peer());
+      return self->fail(protocol_failure("unexpected answer to the offer"));
     self->mode_ = accept->mode;
     if (self->mode_ == protocol::TransferMode::Encrypted) return self->on_accepted();
     if (!self->asked_fast_mode_)
-      return self->fail(FailureCause::ProtocolError,
-                        "protocol error: " + self->peer() + " chose fast mode, which was not asked for");
+      return self->fail(protocol_failure("fast mode chosen, not asked for"));
     self->on_mode_agreed();
   });
 }
@@ -211,14 +202,13 @@ void SendSession::await_answer() {
 // both sides leave TLS and file bytes go as plain TCP (zero-copy).
 void SendSession::on_mode_agreed() {
   const auto key = connection_.export_key(kFastModeKeyLabel);
-  if (!key) return fail(FailureCause::Other, "fast mode with " + peer() + ": TLS exporter failed");
+  if (!key) return fail(session_failure(FailureCause::Other, "fast mode: TLS exporter"));
   recipe_.key = *key;
   arm_watchdog();  // a receiver that never answers our close_notify is idle
   connection_.async_leave_tls(true, [self = shared_from_this()](boost::system::error_code ec) {
     if (self->finished_) return;
     if (ec)
-      return self->fail(FailureCause::ConnectionLost,
-                        "leaving TLS for fast mode with " + self->peer() + ": " + ec.message());
+      return self->fail(session_failure(FailureCause::ConnectionLost, "leave TLS for fast mode", ec));
     self->on_accepted();
   });
 }
@@ -256,8 +246,8 @@ void SendSession::on_accepted() {
 void SendSession::read_results() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (self->finished_) return;
-    if (ec && self->send_error_) return self->fail(FailureCause::ConnectionLost, *self->send_error_);
-    if (ec) return self->fail(FailureCause::ConnectionLost, "connection to " + self->peer() + " lost: " + ec.message());
+    if (ec && self->send_error_) return self->fail({FailureCause::ConnectionLost, *self->send_error_});
+    if (ec) return self->fail(session_failure(FailureCause::ConnectionLost, "read results", ec));
     self->watchdog_.touch();
     if (const auto* result = std::get_if<protocol::FileResult>(&m)) {
       self->on_result(*result);
@@ -265,29 +255,30 @@ void SendSession::read_results() {
     }
     if (const auto* summary = std::get_if<protocol::Summary>(&m)) {
       const bool ok = summary->files_failed == 0 && self->results_failed_ == 0;
-      return self->finish(ok, ok ? FailureCause::None : self->first_file_cause_,
-                          ok ? "" : std::to_string(self->results_failed_) + " file(s) failed");
+      return self->finish(ok, {ok ? FailureCause::None : self->first_file_cause_, {}});
     }
     if (const auto* cancel = std::get_if<protocol::Cancel>(&m)) return self->peer_cancelled(cancel->reason);
-    self->fail(FailureCause::ProtocolError, "protocol error: unexpected frame from " + self->peer());
+    self->fail(protocol_failure("unexpected frame while sending"));
   });
 }
 
 void SendSession::on_result(const protocol::FileResult& result) {
   const auto& entries = planned_.offer.entries;
   if (result.index >= entries.size() || entries[result.index].kind != protocol::EntryKind::File)
-    return fail(FailureCause::ProtocolError, "protocol error: result for unknown file index from " + peer());
+    return fail(protocol_failure(fmt::format("result for index {}, not a file of the offer", result.index)));
   const FileRecord& record = records_[result.index];
   const bool ok = result.status == protocol::FileStatus::Ok;
   (ok ? results_ok_ : results_failed_)++;
   if (ok && record.already_there) ++files_already_there_;
-  const FailureCause cause = cause_of_file_result(result.status, result.message);
-  if (!ok && first_file_cause_ == FailureCause::None) first_file_cause_ = cause;
   // Our own reading problem is told with its local detail; the receiver only heard a sentence.
-  const std::string error = !ok && !record.local_problem.empty() ? record.local_problem : status_text(result);
-  host_.emit(FileDone{id_, Direction::Send, result.index, entries[result.index].path,
-                      entries[result.index].size, record.strategy, record.note,
-                      record.resumed_bytes, record.send_seconds, ok, error, cause});
+  Failure failure{cause_of_file_result(result.status, result.message),
+                  {{}, entries[result.index].path, {}, result.message}};
+  if (ok) failure = {FailureCause::None, {}};
+  else if (record.local_failure) failure = *record.local_failure;
+  if (!ok && first_file_cause_ == FailureCause::None) first_file_cause_ = failure.cause;
+  host_.emit(FileDone{id_, Direction::Send, result.index, entries[result.index].path, entries[result.index].size,
+                      record.strategy, record.note, record.resumed_bytes, record.send_seconds, ok,
+                      describe(failure.detail), failure.cause, failure.detail});
 }
 
 void SendSession::send_next_file() {
@@ -295,7 +286,7 @@ void SendSession::send_next_file() {
   if (cancel_requested_) {
     writer_.queue(protocol::Cancel{wire_reason(FailureCause::CancelledByUser)});
     writer_.async_flush([self = shared_from_this()](std::error_code) {
-      self->finish(false, FailureCause::CancelledByUser, "cancelled");
+      self->finish(false, {FailureCause::CancelledByUser, {}});
     });
     return;
   }
@@ -303,7 +294,7 @@ void SendSession::send_next_file() {
   if (index == planned_.offer.entries.size()) {
     // Everything is sent; the reader finishes the session on SUMMARY.
     writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-      if (ec) self->send_failed("send to " + self->peer() + ": " + ec.message());
+      if (ec) self->send_failed({"send", {}, ec, {}});
     });
     return;
   }
@@ -409,19 +400,17 @@ bool SendSession::open_file(PreparedFile file) {
   current_->size = entry.size;
   current_->sent = file.offset;
   current_->digest = std::move(file.digest);
-  std::string problem;
-  FailureCause cause = FailureCause::SourceUnreadable;
+  std::optional<Failure> problem;
   if (!opened) {
-    problem = opened.error().describe();
+    problem = io_failure(FailureCause::SourceUnreadable, opened.error(), entry.path);
   } else if (opened->size != entry.size || opened->mtime_ns != entry.mtime_ns) {
-    problem = path.string() + " changed since it was offered";
-    cause = FailureCause::SourceChanged;
+    problem = Failure{FailureCause::SourceChanged, {"changed since it was offered:", entry.path, {}, {}}};
   }
-  if (!problem.empty()) {
-    spdlog::debug("send to {}: {}", peer(), problem);  // reported with the file's result
+  if (problem) {
+    spdlog::debug("send to {}: {} ({})", peer(), describe(problem->detail), path.string());  // reported with the file's result
     // FILE_ABORT belongs inside the file's span (protocol 5.7 step 17).
     writer_.queue(protocol::FileBegin{index, 0});
-    abort_file(index, cause, problem);
+    abort_file(index, *problem);
     current_.reset();
     return false;
   }
@@ -469,12 +458,14 @@ void SendSession::send_chunk() {
   writer_.queue(protocol::DataHeader{chunk});
   writer_.async_flush([self = shared_from_this(), chunk](std::error_code ec) {
     if (self->finished_) return;
-    if (ec) return self->send_failed("send to " + self->peer() + ": " + ec.message());
+    if (ec) return self->send_failed({"send", {}, ec, {}});
     self->current_->source->async_send(
         self->connection_, chunk, [self, chunk](std::optional<IoError> error) {
           if (self->finished_) return;
-          if (error)
-            return self->send_failed(error->describe() + " (sending to " + self->peer() + ")");
+          if (error) {
+            const auto& entry = self->planned_.offer.entries[self->current_->index];
+            return self->send_failed({error->operation, entry.path, error->code, {}});
+          }
           self->current_->sent += chunk;
           self->data_bytes_ += chunk;
           self->watchdog_.touch();
@@ -487,17 +478,16 @@ void SendSession::send_chunk() {
 
 void SendSession::finish_file() {
   CurrentFile& file = *current_;
-  std::optional<std::string> problem;
-  FailureCause cause = FailureCause::SourceUnreadable;
+  const std::string& offered_path = planned_.offer.entries[file.index].path;
+  std::optional<Failure> problem;
   if (file.separate_digest && !file.separate_digest->ok()) {
-    problem = file.separate_digest->error().describe();
+    problem = io_failure(FailureCause::SourceUnreadable, file.separate_digest->error(), offered_path);
   } else if (changed_while_sent(file.index)) {
-    problem = planned_.sources[file.index].string() + " changed while it was being sent";
-    cause = FailureCause::SourceChanged;
+    problem = Failure{FailureCause::SourceChanged, {"changed while it was being sent:", offered_path, {}, {}}};
   }
   if (problem) {
     // The bytes went out, but we cannot vouch for them: the receiver drops the file.
-    abort_file(file.index, cause, *problem);
+    abort_file(file.index, *problem);
     current_.reset();
     return next_file_later();
   }
@@ -522,28 +512,28 @@ void SendSession::next_file_later() {
 }
 
 // The receiver hears why in a sentence without our paths; the detail stays here.
-void SendSession::abort_file(std::uint32_t index, FailureCause cause, const std::string& local_problem) {
-  records_[index].local_problem = local_problem;
-  writer_.queue(protocol::FileAbort{index, wire_reason(cause)});
+void SendSession::abort_file(std::uint32_t index, const Failure& failure) {
+  records_[index].local_failure = failure;
+  writer_.queue(protocol::FileAbort{index, wire_reason(failure.cause)});
 }
 
 void SendSession::peer_cancelled(const std::string& reason) {
   peer_kept_what_arrived_ = reason.ends_with(kKeptForResume);
   const std::string_view why = std::string_view(reason).substr(
       0, reason.size() - (peer_kept_what_arrived_ ? kKeptForResume.size() : 0));
-  fail(cause_of_cancel(reason), fmt::format("{} ended the transfer: {}", peer(), why));
+  fail({cause_of_cancel(reason), {"transfer", {}, {}, std::string(why)}});
 }
 
 void SendSession::cancel() {
   if (finished_) return;
   cancel_requested_ = true;
   // Before the data phase there is no frame boundary to wait for.
-  if (!streaming_) return finish(false, FailureCause::CancelledByUser, "cancelled");
+  if (!streaming_) return finish(false, {FailureCause::CancelledByUser, {}});
   // The next frame boundary may never come (a peer that stopped reading):
   // then the connection is simply closed.
   linger_.expires_after(2 * kLinger);
   linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-    if (!ec) self->finish(false, FailureCause::CancelledByUser, "cancelled");
+    if (!ec) self->finish(false, {FailureCause::CancelledByUser, {}});
   });
   // All sent and waiting for the summary: nothing else will send the CANCEL.
   if (!current_ && next_index_ >= planned_.offer.entries.size()) send_next_file();
@@ -552,24 +542,24 @@ void SendSession::cancel() {
 // The receiver usually stops reading because it has said why (a CANCEL, or a
 // failed FILE_RESULT) just before closing: give the reader a moment to take
 // that reason before falling back to the bare send error.
-void SendSession::send_failed(const std::string& error) {
+void SendSession::send_failed(const ErrorDetail& error) {
   if (finished_ || send_error_) return;
   send_error_ = error;
   connection_.shutdown_send();
   linger_.expires_after(kLinger);
   linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-    if (!ec) self->fail(FailureCause::ConnectionLost, *self->send_error_);
+    if (!ec) self->fail({FailureCause::ConnectionLost, *self->send_error_});
   });
 }
 
-void SendSession::fail(FailureCause cause, const std::string& error) {
+void SendSession::fail(const Failure& failure) {
   if (finished_) return;
-  spdlog::debug("send session {} to {}: {}", id_.value, peer(), error);
+  spdlog::debug("send session {} to {}: {}: {}", id_.value, peer(), to_string(failure.cause), describe(failure.detail));
   // After the user's cancel the receiver may close before our CANCEL's flush
   // completes: the transfer still ended because the user cancelled it.
-  if (cancel_requested_ && cause == FailureCause::ConnectionLost)
-    return finish(false, FailureCause::CancelledByUser, "cancelled");
-  finish(false, cause, error);
+  if (cancel_requested_ && failure.cause == FailureCause::ConnectionLost)
+    return finish(false, {FailureCause::CancelledByUser, {}});
+  finish(false, failure);
 }
 
 // Whether the receiver keeps something a later send of these files continues:
@@ -585,7 +575,7 @@ bool SendSession::receiver_keeps_something(FailureCause cause) const {
   return in_flight_bytes_ >= needed;
 }
 
-void SendSession::finish(bool ok, FailureCause cause, const std::string& error) {
+void SendSession::finish(bool ok, const Failure& failure) {
   if (finished_) return;
   finished_ = true;
   watchdog_.disarm();
@@ -594,9 +584,10 @@ void SendSession::finish(bool ok, FailureCause cause, const std::string& error) 
   connection_.close();
   if (current_) in_flight_bytes_ = std::max(in_flight_bytes_, current_->sent);
   SessionDone done{id_, Direction::Send, results_ok_, results_failed_, progress_.done(),
-                   data_started_ ? seconds_since(*data_started_) : 0.0, ok, error};
-  done.cause = ok ? FailureCause::None : cause;
-  done.resumable = !ok && receiver_keeps_something(cause);
+                   data_started_ ? seconds_since(*data_started_) : 0.0, ok, describe(failure.detail)};
+  done.cause = ok ? FailureCause::None : failure.cause;
+  done.detail = failure.detail;
+  done.resumable = !ok && receiver_keeps_something(failure.cause);
   done.files_already_there = files_already_there_;
   done.data_bytes = data_bytes_;
   host_.emit(std::move(done));

@@ -13,6 +13,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "digest.hpp"
+#include "failure.hpp"
 #include "frame_channel.hpp"
 #include "idle_watchdog.hpp"
 #include "prepared_file.hpp"
@@ -51,7 +52,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
     std::chrono::steady_clock::time_point started;
     double send_seconds = 0;
     bool already_there = false;  // the receiver held it whole: nothing was sent
-    std::string local_problem;   // why we aborted it, with our own detail
+    std::optional<Failure> local_failure;  // why we aborted it, with our own detail
   };
   struct CurrentFile {
     std::uint32_t index = 0;
@@ -90,11 +91,11 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   bool changed_while_sent(std::uint32_t index) const;
   void digest_separately(const std::filesystem::path& path, std::uint64_t size);
 
-  void abort_file(std::uint32_t index, FailureCause cause, const std::string& local_problem);
+  void abort_file(std::uint32_t index, const Failure& failure);
   void peer_cancelled(const std::string& reason);
-  void send_failed(const std::string& error);
-  void fail(FailureCause cause, const std::string& error);
-  void finish(bool ok, FailureCause cause, const std::string& error);
+  void send_failed(const ErrorDetail& error);
+  void fail(const Failure& failure);
+  void finish(bool ok, const Failure& failure);
   bool receiver_keeps_something(FailureCause cause) const;
   void arm_watchdog();
   std::string peer() const;
@@ -117,7 +118,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   DigestRecipe recipe_;
   boost::asio::steady_timer linger_;
   IdleWatchdog watchdog_;
-  std::optional<std::string> send_error_;  // the data phase broke; see send_failed
+  std::optional<ErrorDetail> send_error_;  // the data phase broke; see send_failed
   FrameReader reader_;
   FrameWriter writer_;
   PlannedOffer planned_;

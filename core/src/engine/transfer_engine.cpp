@@ -45,6 +45,8 @@ constexpr auto kAcceptEpisodeGap = std::chrono::seconds(10);
 // Unique in the process, across engines: the desktop app replaces a confined
 // engine when its receive folder changes, and its list keeps the old sessions.
 namespace {
+
+EngineError engine_error(ErrorDetail detail) { return {describe(detail), std::move(detail)}; }
 std::atomic<std::uint64_t> g_next_id{1};
 }  // namespace
 
@@ -112,13 +114,13 @@ struct TransferEngine::Impl final : SessionHost {
   std::shared_ptr<boost::asio::ssl::context> tls_context() override {
     const auto& identity = settings_.identity;
     if (!identity) {
-      emit(EngineError{"no device identity: sessions need a certificate (TLS 1.3)"});
+      emit(engine_error({"load the device identity (sessions need a certificate)", {}, {}, {}}));
       return nullptr;
     }
     if (tls_ && tls_identity_ == identity) return tls_;
     auto made = make_tls_context(*identity);
     if (!made) {
-      emit(EngineError{"TLS setup: " + made.error().describe()});
+      emit(engine_error({"TLS setup: " + made.error().operation, made.error().subject, made.error().code, {}}));
       return nullptr;
     }
     tls_identity_ = identity;
@@ -158,12 +160,14 @@ struct TransferEngine::Impl final : SessionHost {
     acceptor_.reset();
     if (!tls_context()) return;
     auto folder = platform::ReceiveFolder::open(settings_.receive_dir);
-    if (!folder) return emit(EngineError{"receive folder: " + folder.error().describe()});
+    if (!folder)
+      return emit(engine_error({"open the receive folder: " + folder.error().operation, folder.error().subject,
+                                folder.error().code, {}}));
     folder_ = std::move(folder.value());
     remove_stale_parts();
     boost::system::error_code ec;
     const auto address = boost::asio::ip::make_address(settings_.bind_address, ec);
-    if (ec) return emit(EngineError{"bad bind address '" + settings_.bind_address + "': " + ec.message()});
+    if (ec) return emit(engine_error({"read the bind address", settings_.bind_address, ec, {}}));
     tcp::endpoint endpoint(address, settings_.port);
     acceptor_.emplace(context_);
     acceptor_->open(endpoint.protocol(), ec);
@@ -185,8 +189,7 @@ struct TransferEngine::Impl final : SessionHost {
       emit(ListeningStarted{bound.address().to_string(), bound.port()});
       return accept_next();
     }
-    emit(EngineError{"listen on " + settings_.bind_address + ":" + std::to_string(settings_.port) +
-                     ": " + ec.message()});
+    emit(engine_error({"listen on", settings_.bind_address + ":" + std::to_string(settings_.port), ec, {}}));
     acceptor_.reset();
   }
 

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <variant>
 #include <vector>
 
@@ -48,6 +49,23 @@ enum class FailureCause {
 };
 
 std::string_view to_string(FailureCause cause);
+
+// The technical side of a failure, as values: what this side was doing, on
+// which file of the transfer, and the system's error or the peer's own words.
+// The app and ferry-cli word the FailureCause for people; this is the detail
+// they show a click away, and what logs print. A subject is a path as the
+// transfer names it, never a path on the peer's machine.
+struct ErrorDetail {
+  std::string operation;  // e.g. "connect", "TLS handshake", "read the answer", "open", "send data"
+  std::string subject;    // the file (relative, '/'-separated); empty for the session as a whole
+  std::error_code code;   // the system's error, when one caused it
+  std::string peer_said;  // the peer's reason (CANCEL, DECLINE, FILE_ABORT, FILE_RESULT), when it gave one
+  bool operator==(const ErrorDetail&) const = default;
+};
+
+// One line for logs and the detail view: "connect: Connection refused",
+// "open photos/a.jpg: Permission denied", "the peer said: the receiving disk is full".
+std::string describe(const ErrorDetail& detail);
 
 // An outgoing session's steps before bytes move; SessionStarted follows.
 enum class SendPhase {
@@ -119,8 +137,9 @@ struct FileDone {
   std::uint64_t resumed_bytes = 0;
   double seconds = 0;
   bool ok = false;
-  std::string error;  // when !ok: the technical detail
+  std::string error;  // when !ok: describe(detail)
   FailureCause cause = FailureCause::None;
+  ErrorDetail detail;
 };
 
 struct SessionDone {
@@ -131,8 +150,9 @@ struct SessionDone {
   std::uint64_t bytes = 0;           // of the offer, done: counts what earlier sessions delivered
   double seconds = 0;                // from the first byte of file data; 0 when none moved
   bool ok = false;                   // every file arrived verified
-  std::string error;                 // when the session itself failed (declined, cut, cancelled)
+  std::string error;                 // when the session itself failed (declined, cut, cancelled): describe(detail)
   FailureCause cause = FailureCause::None;
+  ErrorDetail detail;
   // The receiver keeps what arrived (verified files, a part of at least one
   // resume block), so sending the same files again continues it.
   bool resumable = false;
@@ -140,8 +160,10 @@ struct SessionDone {
   std::uint64_t data_bytes = 0;  // file data this session moved: with `seconds`, its speed
 };
 
+// The engine cannot do its job (no identity, cannot listen, no receive folder).
 struct EngineError {
-  std::string message;  // e.g. cannot listen
+  std::string message;  // describe(detail)
+  ErrorDetail detail;
 };
 
 using Event = std::variant<ListeningStarted, OfferReceived, SendPhaseChanged, SessionStarted, Progress,
