@@ -83,15 +83,15 @@ std::string printable(std::string_view text) {
 }
 
 std::string format_send_phase(const SendPhaseChanged& phase) {
-  if (phase.phase == SendPhase::Connecting) return fmt::format("Connecting to {}…", printable(phase.peer));
-  return fmt::format("Waiting for {} to accept…", printable(phase.peer));
+  if (phase.phase == SendPhase::Connecting) return fmt::format("Connecting to {}…", printable(format_endpoint(phase.peer)));
+  return fmt::format("Waiting for {} to accept…", printable(format_endpoint(phase.peer)));
 }
 
 std::string format_session_started(const SessionStarted& started) {
   return fmt::format("{} {} ({}) {} \"{}\" {} (code {}, {})", direction_verb(started.direction),
                      count_of(started.file_count, "file"), format_bytes(started.total_bytes),
                      direction_preposition(started.direction), printable(started.device_name),
-                     printable(started.peer), started.identity.verification_code,
+                     printable(format_endpoint(started.peer)), started.identity.verification_code,
                      started.mode == protocol::TransferMode::Fast ? "fast mode: file bytes unencrypted"
                      : started.kernel_tls                         ? "encrypted, kernel TLS"
                                                                   : "encrypted");

@@ -52,7 +52,7 @@ std::string json(const ListeningStarted& event) {
 
 std::string json(const OfferReceived& event) {
   return with_id("offer_received", event.id)
-      .string("peer", event.peer)
+      .string("peer", format_endpoint(event.peer))
       .string("device_name", event.device_name)
       .string("device_os", to_string(event.device_os))
       .string("peer_fingerprint", event.identity.fingerprint)
@@ -70,13 +70,13 @@ std::string_view to_string(SendPhase phase) {
 }
 
 std::string json(const SendPhaseChanged& event) {
-  return with_id("send_phase", event.id).string("phase", to_string(event.phase)).string("peer", event.peer).str();
+  return with_id("send_phase", event.id).string("phase", to_string(event.phase)).string("peer", format_endpoint(event.peer)).str();
 }
 
 std::string json(const SessionStarted& event) {
   return with_id("session_started", event.id)
       .string("direction", to_string(event.direction))
-      .string("peer", event.peer)
+      .string("peer", format_endpoint(event.peer))
       .string("peer_name", event.device_name)
       .string("peer_os", to_string(event.device_os))
       .string("peer_fingerprint", event.identity.fingerprint)

@@ -27,7 +27,7 @@ std::string describe_offer(const OfferReceived& offer) {
   });
   const auto files = static_cast<std::ptrdiff_t>(offer.entries->size()) - folders;
   std::string text = fmt::format("Offer from \"{}\" ({}, code {}, {}): {}, {}, {}",
-                                 printable(offer.device_name), printable(offer.peer),
+                                 printable(offer.device_name), printable(format_endpoint(offer.peer)),
                                  offer.identity.verification_code, to_string(offer.identity.trust),
                                  count_of(files, "file"), count_of(folders, "folder"), format_bytes(offer.total_bytes));
   const std::size_t shown = std::min(offer.entries->size(), kPathsShown);
@@ -39,7 +39,7 @@ std::string describe_offer(const OfferReceived& offer) {
 std::string identity_warning(const OfferReceived& offer) {
   return fmt::format("WARNING: \"{}\" ({}) is not the device pinned under that name: its code is {}. "
                      "It may be an impostor; it is never accepted without asking.",
-                     printable(offer.device_name), printable(offer.peer), offer.identity.verification_code);
+                     printable(offer.device_name), printable(format_endpoint(offer.peer)), offer.identity.verification_code);
 }
 
 bool ask_to_accept() {

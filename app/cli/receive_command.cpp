@@ -122,7 +122,7 @@ class Receiver {
     if (!stdin_is_terminal()) {
       print_notice(fmt::format("declined the offer from {}: standard input is not a terminal to ask "
                                "(use --accept-all to accept every offer)",
-                               printable(offer.peer)));
+                               printable(format_endpoint(offer.peer))));
       engine_.decline_unanswered(offer.id);
       return;
     }

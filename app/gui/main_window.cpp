@@ -418,7 +418,7 @@ void MainWindow::send_to_peer(const PeerAddress& peer, const QStringList& paths)
 }
 
 void MainWindow::on_offer(const OfferReceived& offer) {
-  const QString sender = from_utf8(offer.device_name.empty() ? offer.peer : offer.device_name);
+  const QString sender = from_utf8(offer.device_name.empty() ? format_endpoint(offer.peer) : offer.device_name);
   incoming_from_[offer.id] = sender;
   if (offer.accepted_automatically) return;
   offered_by_[offer.id] = {offer.identity.fingerprint, offer.device_name, true, false};

@@ -46,7 +46,7 @@ QLabel* plain_label(const QString& text) {
 
 OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeout, QWidget* parent)
     : QDialog(parent), id_(offer.id), seconds_left_(static_cast<int>(timeout.count())) {
-  const QString sender = offer.device_name.empty() ? from_utf8(offer.peer) : from_utf8(offer.device_name);
+  const QString sender = offer.device_name.empty() ? from_utf8(format_endpoint(offer.peer)) : from_utf8(offer.device_name);
   setWindowTitle(tr("Incoming files from %1").arg(sender));
   setAttribute(Qt::WA_DeleteOnClose);
 
@@ -71,7 +71,7 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   mode->setToolTip(mode_explanation(offer.mode));
   auto* form = new QFormLayout;
   form->addRow(tr("From:"), plain_label(sender));
-  form->addRow(tr("Address:"), plain_label(from_utf8(offer.peer)));
+  form->addRow(tr("Address:"), plain_label(from_utf8(format_endpoint(offer.peer))));
   form->addRow(tr("Verification code:"), code);
   form->addRow(tr("Device:"), wrapped_label(trust_sentence(offer.identity)));
   form->addRow(tr("Transfer:"), mode);

@@ -81,7 +81,7 @@ void TransferList::add_outgoing(TransferId id, const QString& peer, const QStrin
 
 void TransferList::on_session_started(const SessionStarted& started) {
   Session& session = session_for(started.id, started.direction,
-                                 from_utf8(started.device_name.empty() ? started.peer : started.device_name));
+                                 from_utf8(started.device_name.empty() ? format_endpoint(started.peer) : started.device_name));
   show_peer(session, started);
   session.total = started.total_bytes;
   session.entries = started.entries;
@@ -119,7 +119,7 @@ void TransferList::show_peer(Session& session, const SessionStarted& started) {
   session.item->setText(ModeColumn, mode_label(started.mode, started.kernel_tls));
   session.item->setToolTip(ModeColumn, mode_explanation(started.mode, started.kernel_tls));
   QStringList details = {tr("%1 at %2, code %3: %4")
-                             .arg(from_utf8(started.device_name), from_utf8(started.peer), code,
+                             .arg(from_utf8(started.device_name), from_utf8(format_endpoint(started.peer)), code,
                                   trust_label(started.identity)),
                          mode_summary(started.mode, started.kernel_tls)};
   if (const QString files = session.item->toolTip(TransferColumn); !files.isEmpty()) details.append(files);

@@ -164,7 +164,7 @@ void verify_accessible(QWidget* window) {
 OfferReceived sample_offer(PeerTrust trust) {
   OfferReceived offer;
   offer.id = TransferId{3};
-  offer.peer = "127.0.0.1:40000";
+  offer.peer = {"127.0.0.1", 40000};
   offer.device_name = "laptop";
   offer.entries = std::make_shared<const std::vector<protocol::OfferEntry>>(
       std::vector<protocol::OfferEntry>{{protocol::EntryKind::File, "notes.txt", 1024, 0}});

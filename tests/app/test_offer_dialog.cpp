@@ -22,7 +22,7 @@ namespace {
 OfferReceived sample_offer() {
   OfferReceived offer;
   offer.id = TransferId{7};
-  offer.peer = "127.0.0.1:40000";
+  offer.peer = {"127.0.0.1", 40000};
   offer.device_name = "laptop";
   offer.entries = std::make_shared<const std::vector<protocol::OfferEntry>>(std::vector<protocol::OfferEntry>{
       {protocol::EntryKind::Folder, "trip", 0, 0},

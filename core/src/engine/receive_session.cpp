@@ -27,15 +27,15 @@ namespace {
 
 using namespace receive_action;
 
-std::string endpoint_text(const boost::asio::ip::tcp::socket& socket) {
+Endpoint remote_endpoint_of(const boost::asio::ip::tcp::socket& socket) {
   boost::system::error_code ec;
   const auto remote = socket.remote_endpoint(ec);
-  if (ec) return "unknown peer";
+  if (ec) return {"unknown peer", 0};
   auto address = remote.address();
   // An IPv4 peer of a dual-stack listener, as people write it.
   if (address.is_v6() && address.to_v6().is_v4_mapped())
     address = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, address.to_v6());
-  return format_endpoint({address.to_string(), remote.port()});
+  return {address.to_string(), remote.port()};
 }
 
 std::string clip(const std::string& text) { return text.substr(0, protocol::kMaxTextBytes); }
@@ -55,7 +55,8 @@ ReceiveSession::ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket s
     : host_(host),
       executor_(socket.get_executor()),
       id_(id),
-      peer_(endpoint_text(socket)),
+      peer_(remote_endpoint_of(socket)),
+      peer_text_(format_endpoint(peer_)),
       tls_(std::move(tls)),
       connection_(std::move(socket), *tls_),
       linger_(executor_),
@@ -173,7 +174,7 @@ void ReceiveSession::on_offer(protocol::Offer offer) {
   // From here until ACCEPT we wait for our own user and disk, not the sender.
   watchdog_.disarm();
   if (auto rejection = offer_rejection(offer)) {
-    spdlog::warn("refusing offer from {}: {}", peer_, *rejection);
+    spdlog::warn("refusing offer from {}: {}", peer_text_, *rejection);
     return perform(machine_.decline(protocol::DeclineReason::InvalidOffer, FailureCause::DeclinedAutomatically,
                                     "invalid offer: " + *rejection));
   }
@@ -202,9 +203,8 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
         protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
         fmt::format("not enough space in the receive folder: {} bytes needed, {} free", needed, free.value())));
   }
-  const std::string address = peer_.substr(0, peer_.rfind(':'));
-  if (!host_.admit_offer(identity_.fingerprint, address)) {
-    spdlog::warn("too many offers from {} (code {}): declined without asking", peer_,
+  if (!host_.admit_offer(identity_.fingerprint, peer_.host)) {
+    spdlog::warn("too many offers from {} (code {}): declined without asking", peer_text_,
                  identity_.verification_code);
     return perform(machine_.decline(protocol::DeclineReason::Busy, FailureCause::DeclinedAutomatically,
                                     "too many offers from this device; try again later"));
@@ -218,7 +218,7 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
   machine_.asking();
   if (changed) {
     spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (code {}): asking the user",
-                 peer_, device_name_, identity_.verification_code);
+                 peer_text_, device_name_, identity_.verification_code);
   }
   if (accept_now) respond(true);
 }
@@ -417,7 +417,7 @@ void ReceiveSession::finish_file(const FinishFile& finish) {
                                     if (error) return self->write_failed(*error);
                                     const auto& path = self->entry(self->current_->index).path;
                                     if (self->current_->digest.finish() != digest) {
-                                      spdlog::error("{} from {}: digest mismatch, file dropped", path, self->peer_);
+                                      spdlog::error("{} from {}: digest mismatch, file dropped", path, self->peer_text_);
                                       return self->perform(self->machine_.digest_mismatch({"digest mismatch:", path, {}, {}}));
                                     }
                                     // A verified file waits for the next durable commit before it gets its name.
@@ -538,7 +538,7 @@ void ReceiveSession::send_summary() {
   for (const auto& e : *entries_) {
     if (e.kind != protocol::EntryKind::Folder) continue;
     if (auto made = folder_->make_folder(e.path); !made) {
-      spdlog::error("receive from {}: {}", peer_, made.error().describe());
+      spdlog::error("receive from {}: {}", peer_text_, made.error().describe());
       machine_.folder_failed(cause_of_write_error(made.error()));
     }
   }
@@ -578,7 +578,7 @@ void ReceiveSession::cancel() { perform(machine_.user_cancel()); }
 
 void ReceiveSession::fail(const Failure& failure, bool tell_peer) {
   if (!machine_.running()) return;
-  spdlog::debug("receive session {} from {}: {}: {}", id_.value, peer_, to_string(failure.cause),
+  spdlog::debug("receive session {} from {}: {}: {}", id_.value, peer_text_, to_string(failure.cause),
                 describe(failure.detail));
   perform(machine_.fail(failure, tell_peer && connection_.socket().is_open()));
 }
@@ -587,7 +587,7 @@ void ReceiveSession::fail(const Failure& failure, bool tell_peer) {
 // session closes in time.
 void ReceiveSession::send_cancel(const SendCancel& cancel) {
   if (cancel.failure.cause == FailureCause::ProtocolError)
-    spdlog::error("{} (from {})", describe(cancel.failure.detail), peer_);
+    spdlog::error("{} (from {})", describe(cancel.failure.detail), peer_text_);
   writer_.queue(protocol::Cancel{machine_.cancel_reason(cancel.failure)});
   linger_.expires_after(kLinger);
   linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {

@@ -95,7 +95,8 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   SessionHost& host_;
   boost::asio::any_io_executor executor_;
   TransferId id_;
-  std::string peer_;  // "address:port"
+  Endpoint peer_;
+  std::string peer_text_;  // format_endpoint(peer_), for the log
   std::shared_ptr<boost::asio::ssl::context> tls_;
   Connection connection_;
   boost::asio::steady_timer linger_;

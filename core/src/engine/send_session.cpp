@@ -44,7 +44,7 @@ SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& 
       reader_(connection_),
       writer_(connection_) {}
 
-std::string SendSession::peer() const { return host_name_ + ":" + std::to_string(port_); }
+std::string SendSession::peer() const { return format_endpoint({host_name_, port_}); }
 
 void SendSession::start() {
   // Walking a big tree blocks: do it off the engine thread.
@@ -67,7 +67,7 @@ void SendSession::on_offer_built(Result<PlannedOffer> planned) {
     return fail(session_failure(FailureCause::SourceUnreadable, "build the offer: nothing to send"));
   records_.resize(planned_.offer.entries.size());
   progress_.reset(id_, planned_.total_bytes);
-  host_.emit(SendPhaseChanged{id_, SendPhase::Connecting, peer()});
+  host_.emit(SendPhaseChanged{id_, SendPhase::Connecting, {host_name_, port_}});
   connect();
 }
 
@@ -144,7 +144,7 @@ void SendSession::on_handshake() {
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
     if (ec) return self->fail(session_failure(FailureCause::ConnectionLost, "send the offer", ec));
     if (!self->finished_ && !self->streaming_)
-      self->host_.emit(SendPhaseChanged{self->id_, SendPhase::AwaitingAcceptance, self->peer()});
+      self->host_.emit(SendPhaseChanged{self->id_, SendPhase::AwaitingAcceptance, {self->host_name_, self->port_}});
   });
   await_hello();
 }
@@ -235,7 +235,7 @@ void SendSession::on_accepted() {
   std::uint32_t files = 0;
   for (const auto& e : planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
   auto entries = std::make_shared<const std::vector<protocol::OfferEntry>>(planned_.offer.entries);
-  host_.emit(SessionStarted{id_, Direction::Send, peer(), files, planned_.total_bytes, std::move(entries), identity_,
+  host_.emit(SessionStarted{id_, Direction::Send, {host_name_, port_}, files, planned_.total_bytes, std::move(entries), identity_,
                             peer_name_, peer_os_, mode_, connection_.kernel_tls()});
   streaming_ = true;
   arm_watchdog();

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "ferry/core/endpoint.hpp"
 #include "ferry/core/protocol/messages.hpp"
 #include "ferry/core/trust.hpp"
 #include "ferry/platform/strategy.hpp"
@@ -76,7 +77,7 @@ enum class SendPhase {
 struct SendPhaseChanged {
   TransferId id;
   SendPhase phase = SendPhase::Connecting;
-  std::string peer;  // "host:port" as asked
+  Endpoint peer;  // as asked
 };
 
 struct ListeningStarted {
@@ -87,7 +88,7 @@ struct ListeningStarted {
 // A peer wants to send us files; answer with TransferEngine::respond.
 struct OfferReceived {
   TransferId id;
-  std::string peer;         // "host:port"
+  Endpoint peer;            // the address it connected from
   std::string device_name;  // from the peer's hello
   OperatingSystem device_os = OperatingSystem::Other;  // from the peer's hello
   OfferEntries entries;
@@ -104,7 +105,7 @@ struct OfferReceived {
 struct SessionStarted {
   TransferId id;
   Direction direction = Direction::Send;
-  std::string peer;
+  Endpoint peer;
   std::uint32_t file_count = 0;
   std::uint64_t total_bytes = 0;
   OfferEntries entries;
