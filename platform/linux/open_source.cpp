@@ -4,6 +4,7 @@
 
 #include <variant>
 
+#include "buffered_source.hpp"
 #include "file_probe.hpp"
 #include "linux_sources.hpp"
 
@@ -70,7 +71,8 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
     return opened;
   }
   ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-  auto source = make_buffered_source({std::move(fd), path, facts->size, start}, std::move(observer));
+  auto source = common::make_buffered_source(SourceFile{std::move(fd), path, facts->size, start},
+                                             std::move(observer));
   if (!source) return source.error();
   opened.source = std::move(source.value());
   return opened;

@@ -2,6 +2,7 @@
 // falling back to buffered reads where it cannot.
 #include <variant>
 
+#include "buffered_source.hpp"
 #include "file_probe.hpp"
 #include "open_file.hpp"
 #include "wide_path.hpp"
@@ -64,7 +65,7 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
     opened.source = make_transmit_file_source(std::move(file));
     return opened;
   }
-  auto source = make_buffered_source(std::move(file), std::move(observer));
+  auto source = common::make_buffered_source(std::move(file), std::move(observer));
   if (!source) return source.error();
   opened.source = std::move(source.value());
   return opened;
