@@ -4,6 +4,8 @@
 
 #include <variant>
 
+#include "aligned_buffer.hpp"
+#include "buffered_sink.hpp"
 #include "file_probe.hpp"
 #include "linux_sinks.hpp"
 
@@ -13,6 +15,7 @@ using namespace linux_impl;
 
 namespace {
 
+constexpr std::size_t kPageBytes = 4096;
 constexpr int kCreateFlags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW;
 
 // A new part file starts empty (O_TRUNC); a resumed one keeps its first
@@ -81,8 +84,11 @@ Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
   if (size >= kReservedFromBytes) {
     if (auto reserved = reserve_space(fd.get(), size, path); !reserved) return reserved.error();
   }
-  opened.sink =
-      make_buffered_sink(executor, {std::move(fd), path, size, resume_from}, std::move(observer));
+  // Page-aligned buffers from the engine thread's cache: no allocation or zeroing per file.
+  opened.sink = common::make_buffered_sink(executor, SinkFile{std::move(fd), path, size, resume_from},
+                                           std::move(observer), [] {
+                                             return AlignedBuffer(common::kBufferedSinkBytes, kPageBytes);
+                                           });
   return opened;
 }
 

@@ -1,7 +1,9 @@
 // Creates the Windows FileSink for a part file: unbuffered writes where the
 // volume allows them, buffered writes otherwise.
 #include <variant>
+#include <vector>
 
+#include "buffered_sink.hpp"
 #include "file_probe.hpp"
 #include "open_file.hpp"
 #include "wide_path.hpp"
@@ -75,8 +77,9 @@ Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
   if (size >= kReservedFromBytes) {
     if (auto reserved = reserve_space(handle.get(), size, path); !reserved) return reserved.error();
   }
-  opened.sink = make_buffered_sink(executor, {std::move(handle), path, size, resume_from},
-                                   std::move(observer));
+  opened.sink = common::make_buffered_sink(executor, SinkFile{std::move(handle), path, size, resume_from},
+                                           std::move(observer),
+                                           [] { return std::vector<std::byte>(common::kBufferedSinkBytes); });
   return opened;
 }
 
