@@ -1,8 +1,9 @@
 #pragma once
-// One worker thread that runs a direct source's or sink's digest jobs in the
-// order they were given, so the engine thread sends (or reads the socket)
-// while a block is digested. Each job's `done` runs afterwards on the engine's
-// executor, unless the lane was destroyed first.
+// One worker thread that runs a direct source's or sink's digest jobs (a
+// buffered sink's digest-and-write jobs) in the order they were given, so the
+// engine thread sends (or reads the socket) while a block is digested. Each
+// job's `done` runs afterwards on the engine's executor, unless the lane was
+// destroyed first.
 #include <condition_variable>
 #include <deque>
 #include <functional>

@@ -2,6 +2,7 @@
 // The Linux FileSink implementations, built by open_sink().
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "ferry/platform/file_sink.hpp"
@@ -17,8 +18,11 @@ struct SinkFile {
   std::uint64_t start = 0;  // first byte to write (a resumed file)
 };
 
-std::unique_ptr<FileSink> make_buffered_sink(const boost::asio::any_io_executor& executor,
-                                             SinkFile file, ByteObserver observer);
+// The buffered sink's primitives (platform/common/buffered_sink.hpp): pwrite
+// in pieces of at most 256 KiB, the mtime (logged, never failing), close.
+Result<void> write_at(const SinkFile& file, std::span<const std::byte> bytes, std::uint64_t offset);
+void store_mtime(const SinkFile& file, std::int64_t mtime_ns);
+void close_file(SinkFile& file);
 // `fd` must be open with O_DIRECT and `alignment` come from statx (at least 4096).
 std::unique_ptr<FileSink> make_direct_sink(const boost::asio::any_io_executor& executor,
                                            SinkFile file, std::size_t alignment,

@@ -2,6 +2,7 @@
 // The Linux FileSource implementations, built by open_source().
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "ferry/platform/file_source.hpp"
@@ -19,10 +20,12 @@ struct SourceFile {
 
 // Zero-copy files up to this size are read once for the observer (see FileSource).
 inline constexpr std::uint64_t kZeroCopyObservedBytes = 256 * 1024;
-// Both read now what they read first (a small file whole): the engine thread
-// that sends then does not wait on the disk for it.
+// Reads now what it reads first (a small file whole), like the buffered
+// source (common::make_buffered_source): the engine thread that sends then
+// does not wait on the disk for it.
 Result<std::unique_ptr<FileSource>> make_sendfile_source(SourceFile file, ByteObserver observer);
-Result<std::unique_ptr<FileSource>> make_buffered_source(SourceFile file, ByteObserver observer);
+// The buffered source's read (platform/common/buffered_source.hpp): pread.
+Result<std::size_t> read_at(const SourceFile& file, std::span<std::byte> buffer, std::uint64_t offset);
 // `fd` must be open with O_DIRECT; `alignment` is the larger of the memory and
 // offset alignment statx reported, at least 4096.
 std::unique_ptr<FileSource> make_direct_source(SourceFile file, std::size_t alignment,

@@ -1,9 +1,11 @@
 // Creates the Linux FileSink for a part file: direct writes where the
-// filesystem and kernel allow them, buffered writes otherwise.
+// filesystem and kernel allow them, buffered writes otherwise
+// (platform/common/direct_fallback.hpp).
 #include <fcntl.h>
 
-#include <variant>
-
+#include "aligned_buffer.hpp"
+#include "buffered_sink.hpp"
+#include "direct_fallback.hpp"
 #include "file_probe.hpp"
 #include "linux_sinks.hpp"
 
@@ -13,6 +15,7 @@ using namespace linux_impl;
 
 namespace {
 
+constexpr std::size_t kPageBytes = 4096;
 constexpr int kCreateFlags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW;
 
 // A new part file starts empty (O_TRUNC); a resumed one keeps its first
@@ -27,31 +30,41 @@ Result<void> cut_to(int fd, std::uint64_t resume_from, const std::string& path) 
   return {};
 }
 
-struct DirectParts {
-  UniqueFd fd;
-  std::size_t alignment = 0;
-  UringQueuePtr queue;
-};
-
-// The direct path's pieces, an error that must fail the file, or why it
-// cannot run here (then the caller falls back to buffered writes).
-using DirectAttempt = std::variant<DirectParts, IoError, std::string>;
-
-DirectAttempt prepare_direct(const boost::asio::any_io_executor& executor, const std::string& path,
-                             const DirectOptions& options, std::uint64_t resume_from) {
-  UniqueFd fd(::open(path.c_str(), create_flags(resume_from) | O_DIRECT, 0644));
+// `file`'s direct sink, with its size reserved. Takes `observer` only when it
+// returns a sink.
+common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_executor& executor,
+                                                const SinkFile& file, const DirectOptions& options,
+                                                ByteObserver& observer) {
+  const std::string& path = file.path;
+  UniqueFd fd(::open(path.c_str(), create_flags(file.start) | O_DIRECT, 0644));
   if (!fd.valid()) {
     if (errno == EINVAL) return last_errno_error("open O_DIRECT", path).describe();
     return last_errno_error("open", path);
   }
-  if (auto cut = cut_to(fd.get(), resume_from, path); !cut) return cut.error();
+  if (auto cut = cut_to(fd.get(), file.start, path); !cut) return cut.error();
   auto facts = probe_file(fd.get(), path);
   if (!facts) return facts.error();
   if (facts->direct_alignment == 0)
     return "statx reports no direct I/O alignment (STATX_DIOALIGN) for " + path;
   auto queue = UringQueue::create(executor, options.queue_depth);
   if (!queue) return "io_uring unavailable: " + queue.error().describe();
-  return DirectParts{std::move(fd), facts->direct_alignment, std::move(queue.value())};
+  if (auto reserved = reserve_space(fd.get(), file.size, path); !reserved) return reserved.error();
+  return make_direct_sink(executor, {std::move(fd), path, file.size, file.start}, facts->direct_alignment,
+                          std::move(queue.value()), options, std::move(observer));
+}
+
+Result<std::unique_ptr<FileSink>> open_buffered_sink(const boost::asio::any_io_executor& executor,
+                                                     SinkFile file, ByteObserver observer) {
+  file.fd.reset(::open(file.path.c_str(), create_flags(file.start), 0644));
+  if (!file.fd.valid()) return last_errno_error("open", file.path);
+  if (auto cut = cut_to(file.fd.get(), file.start, file.path); !cut) return cut.error();
+  if (file.size >= kReservedFromBytes) {
+    if (auto reserved = reserve_space(file.fd.get(), file.size, file.path); !reserved) return reserved.error();
+  }
+  // Page-aligned buffers from the engine thread's cache: no allocation or zeroing per file.
+  return common::make_buffered_sink(executor, std::move(file), std::move(observer), [] {
+    return AlignedBuffer(common::kBufferedSinkBytes, kPageBytes);
+  });
 }
 
 }  // namespace
@@ -60,30 +73,13 @@ Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
                              const std::filesystem::path& fs_path, std::uint64_t size,
                              Strategy requested, const DirectOptions& options,
                              ByteObserver observer, std::uint64_t resume_from) {
-  const std::string path = fs_path.string();
-  OpenedSink opened;
-  if (requested == Strategy::Direct) {
-    auto direct = prepare_direct(executor, path, options, resume_from);
-    if (auto* error = std::get_if<IoError>(&direct)) return *error;
-    if (auto* parts = std::get_if<DirectParts>(&direct)) {
-      if (auto reserved = reserve_space(parts->fd.get(), size, path); !reserved)
-        return reserved.error();
-      opened.sink = make_direct_sink(executor, {std::move(parts->fd), path, size, resume_from},
-                                     parts->alignment,
-                                     std::move(parts->queue), options, std::move(observer));
-      return opened;
-    }
-    opened.fallback_reason = std::get<std::string>(direct);
-  }
-  UniqueFd fd(::open(path.c_str(), create_flags(resume_from), 0644));
-  if (!fd.valid()) return last_errno_error("open", path);
-  if (auto cut = cut_to(fd.get(), resume_from, path); !cut) return cut.error();
-  if (size >= kReservedFromBytes) {
-    if (auto reserved = reserve_space(fd.get(), size, path); !reserved) return reserved.error();
-  }
-  opened.sink =
-      make_buffered_sink(executor, {std::move(fd), path, size, resume_from}, std::move(observer));
-  return opened;
+  // Not open yet: each way opens it with its own flags.
+  SinkFile file{UniqueFd(), fs_path.string(), size, resume_from};
+  auto chosen = common::try_direct_first<FileSink>(
+      requested, [&] { return try_direct_sink(executor, file, options, observer); },
+      [&](Strategy) { return open_buffered_sink(executor, std::move(file), std::move(observer)); });
+  if (!chosen) return chosen.error();
+  return OpenedSink{std::move(chosen->made), std::move(chosen->fallback_reason)};
 }
 
 }  // namespace ferry::platform

@@ -1,9 +1,10 @@
 // Picks the Linux FileSource for a file, probing what its filesystem and the
-// kernel can do and falling back to buffered reads where they cannot.
+// kernel can do and falling back to buffered reads where they cannot
+// (platform/common/direct_fallback.hpp).
 #include <fcntl.h>
 
-#include <variant>
-
+#include "buffered_source.hpp"
+#include "direct_fallback.hpp"
 #include "file_probe.hpp"
 #include "linux_sources.hpp"
 
@@ -13,23 +14,33 @@ using namespace linux_impl;
 
 namespace {
 
-struct DirectParts {
-  UniqueFd fd;
-  UringQueuePtr queue;
-};
-
-// Everything the direct path needs, or why it cannot run for this file.
-std::variant<DirectParts, std::string> prepare_direct(const boost::asio::any_io_executor& executor,
-                                                      const std::string& path,
-                                                      const FileFacts& facts,
-                                                      const DirectOptions& options) {
+// The direct source for `file` (open without O_DIRECT: its path, size and
+// start), or why it cannot run for this file. Takes `observer` only when it
+// returns a source.
+common::DirectAttempt<FileSource> try_direct_source(const boost::asio::any_io_executor& executor,
+                                                    const SourceFile& file, const FileFacts& facts,
+                                                    const DirectOptions& options, ByteObserver& observer) {
   if (facts.direct_alignment == 0)
-    return "statx reports no direct I/O alignment (STATX_DIOALIGN) for " + path;
-  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_DIRECT | O_CLOEXEC));
-  if (!fd.valid()) return last_errno_error("open O_DIRECT", path).describe();
+    return "statx reports no direct I/O alignment (STATX_DIOALIGN) for " + file.path;
+  UniqueFd fd(::open(file.path.c_str(), O_RDONLY | O_DIRECT | O_CLOEXEC));
+  if (!fd.valid()) return last_errno_error("open O_DIRECT", file.path).describe();
   auto queue = UringQueue::create(executor, options.queue_depth);
   if (!queue) return "io_uring unavailable: " + queue.error().describe();
-  return DirectParts{std::move(fd), std::move(queue.value())};
+  return make_direct_source({std::move(fd), file.path, file.size, file.start}, facts.direct_alignment,
+                            std::move(queue.value()), options, std::move(observer));
+}
+
+Result<std::unique_ptr<FileSource>> open_other_source(SourceFile file, Strategy strategy,
+                                                      ByteObserver observer) {
+  if (strategy == Strategy::ZeroCopy) {
+    // Start the disk reads now so sendfile blocks the engine thread as little
+    // as possible; a small file is read at once anyway (for its digest).
+    if (file.size > kZeroCopyObservedBytes)
+      ::posix_fadvise(file.fd.get(), static_cast<off_t>(file.start), 0, POSIX_FADV_WILLNEED);
+    return make_sendfile_source(std::move(file), std::move(observer));
+  }
+  ::posix_fadvise(file.fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+  return common::make_buffered_source(std::move(file), std::move(observer));
 }
 
 }  // namespace
@@ -45,35 +56,12 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
   if (!facts) return facts.error();
   if (!facts->regular) return errno_error(EINVAL, "open: not a regular file", path);
 
-  OpenedSource opened;
-  opened.size = facts->size;
-  opened.mtime_ns = facts->mtime_ns;
-  if (requested == Strategy::Direct) {
-    auto direct = prepare_direct(executor, path, facts.value(), options);
-    if (auto* parts = std::get_if<DirectParts>(&direct)) {
-      opened.source = make_direct_source({std::move(parts->fd), path, facts->size, start},
-                                         facts->direct_alignment, std::move(parts->queue), options,
-                                         std::move(observer));
-      return opened;
-    }
-    opened.fallback_reason = std::get<std::string>(direct);
-    requested = Strategy::Buffered;
-  }
-  if (requested == Strategy::ZeroCopy) {
-    // Start the disk reads now so sendfile blocks the engine thread as little
-    // as possible; a small file is read at once anyway (for its digest).
-    if (facts->size > kZeroCopyObservedBytes)
-      ::posix_fadvise(fd.get(), static_cast<off_t>(start), 0, POSIX_FADV_WILLNEED);
-    auto source = make_sendfile_source({std::move(fd), path, facts->size, start}, std::move(observer));
-    if (!source) return source.error();
-    opened.source = std::move(source.value());
-    return opened;
-  }
-  ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-  auto source = make_buffered_source({std::move(fd), path, facts->size, start}, std::move(observer));
-  if (!source) return source.error();
-  opened.source = std::move(source.value());
-  return opened;
+  SourceFile file{std::move(fd), path, facts->size, start};
+  auto chosen = common::try_direct_first<FileSource>(
+      requested, [&] { return try_direct_source(executor, file, facts.value(), options, observer); },
+      [&](Strategy strategy) { return open_other_source(std::move(file), strategy, std::move(observer)); });
+  if (!chosen) return chosen.error();
+  return OpenedSource{std::move(chosen->made), facts->size, facts->mtime_ns, std::move(chosen->fallback_reason)};
 }
 
 }  // namespace ferry::platform

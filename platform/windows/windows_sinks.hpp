@@ -2,6 +2,7 @@
 // The Windows FileSink implementations, built by open_sink().
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "ferry/platform/file_sink.hpp"
@@ -28,9 +29,12 @@ struct UnbufferedSinkFile {
   std::uint64_t start = 0;       // first byte to write (a resumed file)
 };
 
-// `file` open for writing (synchronous handle).
-std::unique_ptr<FileSink> make_buffered_sink(const boost::asio::any_io_executor& executor,
-                                             SinkFile file, ByteObserver observer);
+// The buffered sink's primitives (platform/common/buffered_sink.hpp), on a
+// `file` open for writing (synchronous handle): WriteFile at an offset, the
+// mtime (logged, never failing), close.
+Result<void> write_at(const SinkFile& file, std::span<const std::byte> bytes, std::uint64_t offset);
+void store_mtime(const SinkFile& file, std::int64_t mtime_ns);
+void close_file(SinkFile& file);
 std::unique_ptr<FileSink> make_direct_sink(UnbufferedSinkFile file, const DirectOptions& options,
                                            ByteObserver observer);
 

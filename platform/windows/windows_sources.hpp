@@ -2,6 +2,7 @@
 // The Windows FileSource implementations, built by open_source().
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "ferry/platform/file_source.hpp"
@@ -30,9 +31,9 @@ struct UnbufferedSourceFile {
 
 // `file` open for reading (synchronous handle).
 std::unique_ptr<FileSource> make_transmit_file_source(SourceFile file);
-// Reads its first block now (a small file whole): the engine thread that
-// sends then does not wait on the disk for it.
-Result<std::unique_ptr<FileSource>> make_buffered_source(SourceFile file, ByteObserver observer);
+// The buffered source's read (platform/common/buffered_source.hpp): ReadFile
+// at an offset (`file` open for reading, synchronous handle).
+Result<std::size_t> read_at(const SourceFile& file, std::span<std::byte> buffer, std::uint64_t offset);
 std::unique_ptr<FileSource> make_direct_source(UnbufferedSourceFile file,
                                                const DirectOptions& options, ByteObserver observer);
 

@@ -9,12 +9,12 @@
 //   the caller fills it and commit()s how much it filled. Every buffer but the
 //   file's last must be filled completely, so direct writes stay aligned.
 // - Committed bytes are shown to the ByteObserver once, in order: in commit()
-//   on the engine thread (a buffered sink's file that fits its one buffer), or
-//   on a digest thread of the sink's own while the engine thread goes on (the
-//   direct sink, and the Linux buffered sink of a larger file; the observer
-//   must not touch what the engine thread uses meanwhile). A buffer is handed
-//   out again only once it is written and observed, and async_finish
-//   completes after both.
+//   on the engine thread (a buffered sink's file that fits its one 1 MiB
+//   buffer), or on a digest thread of the sink's own while the engine thread
+//   goes on (the direct sink, and the buffered sink of a larger file, which
+//   has two buffers; the observer must not touch what the engine thread uses
+//   meanwhile). A buffer is handed out again only once it is written and
+//   observed, and async_finish completes after both.
 // - async_finish completes after every write landed, the file has its exact
 //   size and mtime, and it is closed. Errors of earlier writes surface there or
 //   at the next async_acquire, with the file and syscall named.

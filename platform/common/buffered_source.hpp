@@ -1,26 +1,39 @@
-// The fallback: pread into a user buffer, then write it to the connection.
-// The first block is read when the source is made, off the engine thread: a
-// small file is then sent without the engine thread touching the disk.
-#include <unistd.h>
-
+#pragma once
+// The buffered source both platforms fall back to: the file is read into a
+// user buffer through the page (file) cache, shown to the observer on the
+// engine thread and written to the connection. The first block is read when
+// the source is made, off the engine thread: a small file is then sent without
+// the engine thread touching the disk.
+//
+// File is the platform's open file: members `path` (for error messages),
+// `size` and `start` (the first byte to send), and
+// `Result<std::size_t> read_at(const File&, std::span<std::byte>, std::uint64_t offset)`
+// found by argument-dependent lookup, a blocking read of at least one byte at
+// `offset`, or an error (the file ending there too: it shrank while sent).
 #include <algorithm>
-#include <boost/asio/post.hpp>
+#include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <span>
 
-#include "linux_sources.hpp"
+#include <boost/asio/post.hpp>
 
-namespace ferry::platform::linux_impl {
-namespace {
+#include "ferry/platform/file_source.hpp"
 
-constexpr std::size_t kBufferBytes = 1024 * 1024;
+namespace ferry::platform::common {
 
+inline constexpr std::size_t kBufferedSourceBytes = 1024 * 1024;
+
+template <typename File>
 class BufferedSource final : public FileSource {
  public:
-  BufferedSource(SourceFile file, ByteObserver observer)
+  BufferedSource(File file, ByteObserver observer)
       : file_(std::move(file)),
         observer_(std::move(observer)),
-        buffer_size_(static_cast<std::size_t>(std::min<std::uint64_t>(kBufferBytes, file_.size - file_.start))),
+        buffer_size_(static_cast<std::size_t>(
+            std::min<std::uint64_t>(kBufferedSourceBytes, file_.size - file_.start))),
         buffer_(std::make_unique_for_overwrite<std::byte[]>(std::max<std::size_t>(buffer_size_, 1))),
         read_offset_(file_.start) {}
 
@@ -30,8 +43,7 @@ class BufferedSource final : public FileSource {
   // Fills the buffer with the file's first bytes.
   Result<void> read_ahead() { return fill(buffer_size_); }
 
-  void async_send(ByteStream& stream, std::uint64_t length,
-                  CompletionHandler handler) override {
+  void async_send(ByteStream& stream, std::uint64_t length, CompletionHandler handler) override {
     stream_ = &stream;
     remaining_ = length;
     handler_ = std::move(handler);
@@ -40,13 +52,9 @@ class BufferedSource final : public FileSource {
 
  private:
   Result<void> fill(std::size_t want) {
-    ssize_t got = 0;
-    do {
-      got = ::pread(file_.fd.get(), buffer_.get(), want, static_cast<off_t>(read_offset_));
-    } while (got < 0 && errno == EINTR);
-    if (got < 0) return last_errno_error("pread", file_.path);
-    if (got == 0) return errno_error(EIO, "pread: file ended early", file_.path);
-    held_ = static_cast<std::size_t>(got);
+    auto got = read_at(file_, std::span<std::byte>(buffer_.get(), want), read_offset_);
+    if (!got) return got.error();
+    held_ = got.value();
     read_offset_ += held_;
     return {};
   }
@@ -75,7 +83,7 @@ class BufferedSource final : public FileSource {
                       [handler = std::move(handler_), error = std::move(error)] { handler(error); });
   }
 
-  SourceFile file_;
+  File file_;
   ByteObserver observer_;
   std::size_t buffer_size_;  // no larger than the file
   std::unique_ptr<std::byte[]> buffer_;
@@ -86,15 +94,15 @@ class BufferedSource final : public FileSource {
   CompletionHandler handler_;
 };
 
-}  // namespace
-
-Result<std::unique_ptr<FileSource>> make_buffered_source(SourceFile file, ByteObserver observer) {
+// Blocks on the disk: reads the first block (a small file whole).
+template <typename File>
+Result<std::unique_ptr<FileSource>> make_buffered_source(File file, ByteObserver observer) {
   const bool empty = file.start == file.size;
-  auto source = std::make_unique<BufferedSource>(std::move(file), std::move(observer));
+  auto source = std::make_unique<BufferedSource<File>>(std::move(file), std::move(observer));
   if (!empty) {
     if (auto read = source->read_ahead(); !read) return read.error();
   }
   return std::unique_ptr<FileSource>(std::move(source));
 }
 
-}  // namespace ferry::platform::linux_impl
+}  // namespace ferry::platform::common
