@@ -373,9 +373,10 @@ quit_from_tray() {
   local pid_var=${1}_pid pid port icon
   pid=${!pid_var}
   port=$(port_of "$pid")
-  icon=$(tray_icon_of "$pid") || fail "$1 has no tray icon"
+  wait_until 30 "$1's tray icon" tray_icon_of "$pid"
+  icon=$(tray_icon_of "$pid")
   read -r x y < <(window_centre "$icon")
-  xdotool mousemove --sync "$x" "$y"
+  point_at "$x" "$y"
   # A click right after the pointer arrives is sometimes lost: click again
   # while no menu shows, a few times.
   local attempt
@@ -390,6 +391,14 @@ quit_from_tray() {
   wait_exit "$pid" 20
   ! listens_on_port "$port" || fail "port $port still in use after $1 quit"
   log "$1 quit from the tray; port $port is free"
+}
+# Moves the pointer to X Y. Where it already was, xdotool's --sync was seen to
+# wait 15 s for a move that never came (a restarted Ferry's tray icon docked
+# where the last one was).
+point_at() {
+  local X Y SCREEN WINDOW
+  eval "$(xdotool getmouselocation --shell)"
+  ((X == $1 && Y == $2)) || xdotool mousemove --sync "$1" "$2"
 }
 # The tray icon: Ferry's small window that the tray holds.
 tray_icon_of() {
