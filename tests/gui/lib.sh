@@ -123,7 +123,7 @@ start_desktop() {
   log "desktop on $DISPLAY (${1:-no tray})"
 }
 
-has_tray() { xdotool search --classname '^docker$' | grep -q .; }
+has_tray() { windows --classname '^docker$' | grep -q .; }
 
 # Prepares the folders and settings of one Ferry called NAME.
 make_instance() {
@@ -192,18 +192,30 @@ port_of() {
 listens() { [[ -n $(port_of "$1") ]]; }
 listens_on_port() { ss -ltnH "src 127.0.0.1:$1" | grep -q .; }
 
+# windows ARGS...: the ids of the windows that `xdotool search ARGS...` finds.
+# xdotool stops with an X error (BadWindow) when a window it looks at is
+# destroyed meanwhile (a dialog closing, of any program on the display; seen
+# under Wine right after a message box closed): then it searches again.
+windows() {
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    xdotool search "$@" 2>"$work/search.err" && return 0
+    grep -q BadWindow "$work/search.err" || return 1
+  done
+  return 1
+}
 # The visible window of PID whose title matches the regular expression.
-window_of() { xdotool search --all --onlyvisible --pid "$1" --name "$2" 2>/dev/null | head -n1 | grep .; }
+window_of() { windows --all --onlyvisible --pid "$1" --name "$2" | head -n1 | grep .; }
 main_window() {
   local w
-  for w in $(xdotool search --all --onlyvisible --pid "$1" --name '^Ferry$' 2>/dev/null); do
+  for w in $(windows --all --onlyvisible --pid "$1" --name '^Ferry$'); do
     eval "$(xdotool getwindowgeometry --shell "$w")"
     ((WIDTH > 64)) && { echo "$w"; return 0; }
   done
   return 1
 }
 no_window() { ! window_of "$1" "$2"; }
-window_count() { xdotool search --all --onlyvisible --pid "$1" --name "$2" 2>/dev/null | wc -l; }
+window_count() { windows --all --onlyvisible --pid "$1" --name "$2" | wc -l; }
 
 # Gives the window keyboard focus (through the window manager).
 focus() {
@@ -403,7 +415,7 @@ point_at() {
 # The tray icon: Ferry's small window that the tray holds.
 tray_icon_of() {
   local w
-  for w in $(xdotool search --all --onlyvisible --pid "$1" --classname '^ferry$' 2>/dev/null); do
+  for w in $(windows --all --onlyvisible --pid "$1" --classname '^ferry$'); do
     eval "$(xdotool getwindowgeometry --shell "$w")"
     ((WIDTH <= 64 && HEIGHT <= 64)) && { echo "$w"; return 0; }
   done
@@ -412,7 +424,7 @@ tray_icon_of() {
 # The tray's menu: an override-redirect window of Ferry, larger than the icon.
 tray_menu_of() {
   local w
-  for w in $(xdotool search --all --onlyvisible --pid "$1" --name '' 2>/dev/null); do
+  for w in $(windows --all --onlyvisible --pid "$1" --name ''); do
     xwininfo -id "$w" | grep -q 'Override Redirect State: yes' || continue
     eval "$(xdotool getwindowgeometry --shell "$w")"
     ((WIDTH > 64)) && { echo "$w"; return 0; }

@@ -102,7 +102,7 @@ peer_row_centre() {
 # not its tooltip. The menu that a right click on it opens is the app's own.
 tray_icon_of() {
   local w pid
-  for w in $(xdotool search --all --onlyvisible --classname '^explorer\.exe$' 2>/dev/null); do
+  for w in $(windows --all --onlyvisible --classname '^explorer\.exe$'); do
     pid=$(xdotool getwindowpid "$w" 2>/dev/null) || continue
     grep -qxz "WINEPREFIX=$(instance_dir "$1")wine" "/proc/$pid/environ" 2>/dev/null || continue
     xprop -id "$w" _XEMBED_INFO | grep -q = || continue
