@@ -178,10 +178,17 @@ start_ferry() {
   echo "$pid" >"$work/$name/pid"
   printf -v "${name}_pid" %s "$pid"
   # A first start makes the identity and Qt's caches: slow on a loaded machine.
-  wait_until 60 "the window of $name" main_window "$pid"
+  wait_until 60 "the window of $name" window_or_end "$pid"
+  if exited "$pid"; then
+    local status=0
+    wait "$pid" || status=$?
+    fail "$name (pid $pid) ended with status $status before it showed a window"
+  fi
   wait_until 30 "$name listening" port_of "$pid"
   log "$name: pid $pid, port $(port_of "$pid")"
 }
+
+window_or_end() { main_window "$1" || exited "$1"; }
 
 # The TCP port PID listens on.
 port_of() {
