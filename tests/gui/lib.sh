@@ -123,7 +123,7 @@ start_desktop() {
   log "desktop on $DISPLAY (${1:-no tray})"
 }
 
-has_tray() { xdotool search --classname '^docker$' | grep -q .; }
+has_tray() { windows --classname '^docker$' | grep -q .; }
 
 # Prepares the folders and settings of one Ferry called NAME.
 make_instance() {
@@ -178,10 +178,17 @@ start_ferry() {
   echo "$pid" >"$work/$name/pid"
   printf -v "${name}_pid" %s "$pid"
   # A first start makes the identity and Qt's caches: slow on a loaded machine.
-  wait_until 60 "the window of $name" main_window "$pid"
+  wait_until 60 "the window of $name" window_or_end "$pid"
+  if exited "$pid"; then
+    local status=0
+    wait "$pid" || status=$?
+    fail "$name (pid $pid) ended with status $status before it showed a window"
+  fi
   wait_until 30 "$name listening" port_of "$pid"
   log "$name: pid $pid, port $(port_of "$pid")"
 }
+
+window_or_end() { main_window "$1" || exited "$1"; }
 
 # The TCP port PID listens on.
 port_of() {
@@ -192,18 +199,30 @@ port_of() {
 listens() { [[ -n $(port_of "$1") ]]; }
 listens_on_port() { ss -ltnH "src 127.0.0.1:$1" | grep -q .; }
 
+# windows ARGS...: the ids of the windows that `xdotool search ARGS...` finds.
+# xdotool stops with an X error (BadWindow) when a window it looks at is
+# destroyed meanwhile (a dialog closing, of any program on the display; seen
+# under Wine right after a message box closed): then it searches again.
+windows() {
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    xdotool search "$@" 2>"$work/search.err" && return 0
+    grep -q BadWindow "$work/search.err" || return 1
+  done
+  return 1
+}
 # The visible window of PID whose title matches the regular expression.
-window_of() { xdotool search --all --onlyvisible --pid "$1" --name "$2" 2>/dev/null | head -n1 | grep .; }
+window_of() { windows --all --onlyvisible --pid "$1" --name "$2" | head -n1 | grep .; }
 main_window() {
   local w
-  for w in $(xdotool search --all --onlyvisible --pid "$1" --name '^Ferry$' 2>/dev/null); do
+  for w in $(windows --all --onlyvisible --pid "$1" --name '^Ferry$'); do
     eval "$(xdotool getwindowgeometry --shell "$w")"
     ((WIDTH > 64)) && { echo "$w"; return 0; }
   done
   return 1
 }
 no_window() { ! window_of "$1" "$2"; }
-window_count() { xdotool search --all --onlyvisible --pid "$1" --name "$2" 2>/dev/null | wc -l; }
+window_count() { windows --all --onlyvisible --pid "$1" --name "$2" | wc -l; }
 
 # Gives the window keyboard focus (through the window manager).
 focus() {
@@ -373,9 +392,10 @@ quit_from_tray() {
   local pid_var=${1}_pid pid port icon
   pid=${!pid_var}
   port=$(port_of "$pid")
-  icon=$(tray_icon_of "$pid") || fail "$1 has no tray icon"
+  wait_until 30 "$1's tray icon" tray_icon_of "$pid"
+  icon=$(tray_icon_of "$pid")
   read -r x y < <(window_centre "$icon")
-  xdotool mousemove --sync "$x" "$y"
+  point_at "$x" "$y"
   # A click right after the pointer arrives is sometimes lost: click again
   # while no menu shows, a few times.
   local attempt
@@ -391,10 +411,18 @@ quit_from_tray() {
   ! listens_on_port "$port" || fail "port $port still in use after $1 quit"
   log "$1 quit from the tray; port $port is free"
 }
+# Moves the pointer to X Y. Where it already was, xdotool's --sync was seen to
+# wait 15 s for a move that never came (a restarted Ferry's tray icon docked
+# where the last one was).
+point_at() {
+  local X Y SCREEN WINDOW
+  eval "$(xdotool getmouselocation --shell)"
+  ((X == $1 && Y == $2)) || xdotool mousemove --sync "$1" "$2"
+}
 # The tray icon: Ferry's small window that the tray holds.
 tray_icon_of() {
   local w
-  for w in $(xdotool search --all --onlyvisible --pid "$1" --classname '^ferry$' 2>/dev/null); do
+  for w in $(windows --all --onlyvisible --pid "$1" --classname '^ferry$'); do
     eval "$(xdotool getwindowgeometry --shell "$w")"
     ((WIDTH <= 64 && HEIGHT <= 64)) && { echo "$w"; return 0; }
   done
@@ -403,7 +431,7 @@ tray_icon_of() {
 # The tray's menu: an override-redirect window of Ferry, larger than the icon.
 tray_menu_of() {
   local w
-  for w in $(xdotool search --all --onlyvisible --pid "$1" --name '' 2>/dev/null); do
+  for w in $(windows --all --onlyvisible --pid "$1" --name ''); do
     xwininfo -id "$w" | grep -q 'Override Redirect State: yes' || continue
     eval "$(xdotool getwindowgeometry --shell "$w")"
     ((WIDTH > 64)) && { echo "$w"; return 0; }

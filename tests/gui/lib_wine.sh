@@ -32,9 +32,13 @@ free_port() {
 }
 port_of() {
   local dir
+  dir=$(instance_dir "$1") && listens_on_port "$(cat "$dir/port")" && cat "$dir/port"
+}
+# The folder of the Ferry with process id PID.
+instance_dir() {
+  local dir
   for dir in "$work"/*/; do
-    [[ -f $dir/pid && $(cat "$dir/pid") == "$1" ]] || continue
-    listens_on_port "$(cat "$dir/port")" && cat "$dir/port" && return 0
+    [[ -f $dir/pid && $(cat "$dir/pid") == "$1" ]] && { echo "$dir"; return 0; }
   done
   return 1
 }
@@ -83,4 +87,27 @@ send_folder_from_menu() {
     keys "$dialog" Return
   done
   fail "the folder dialog stayed open"
+}
+
+# The first peer row: 24 pixels lower than on Linux, since the Windows style's
+# buttons, spacing and list header above it are taller (measured on screen).
+peer_row_centre() {
+  xwininfo -id "$1" | awk '/Absolute upper-left X/ {x=$NF} /Absolute upper-left Y/ {y=$NF}
+    END {print x + 60, y + 177}'
+}
+
+# Wine shows a tray icon through its explorer.exe (one per prefix), which
+# docks it in the X tray (XEmbed): the icon is a window of that explorer, not
+# of the app; of that explorer's small windows the one docked (_XEMBED_INFO),
+# not its tooltip. The menu that a right click on it opens is the app's own.
+tray_icon_of() {
+  local w pid
+  for w in $(windows --all --onlyvisible --classname '^explorer\.exe$'); do
+    pid=$(xdotool getwindowpid "$w" 2>/dev/null) || continue
+    grep -qxz "WINEPREFIX=$(instance_dir "$1")wine" "/proc/$pid/environ" 2>/dev/null || continue
+    xprop -id "$w" _XEMBED_INFO | grep -q = || continue
+    eval "$(xdotool getwindowgeometry --shell "$w")"
+    ((WIDTH <= 64 && HEIGHT <= 64)) && { echo "$w"; return 0; }
+  done
+  return 1
 }

@@ -15,7 +15,7 @@ alice_port=$(port_of "$alice_pid")
 
 # Second launch, no files: the minimized window comes back; no second app.
 xdotool windowminimize --sync "$(main_window "$alice_pid")"
-wait_until 10 "alice minimized" bash -c "! xdotool search --all --onlyvisible --pid $alice_pid --name '^Ferry\$' | grep -q ."
+wait_until 10 "alice minimized" no_window "$alice_pid" '^Ferry$'
 run_ferry alice
 second=$last_ferry_pid
 wait_exit "$second" 20
@@ -37,8 +37,8 @@ log "files given to a second launch were sent by the first"
 # Drag and drop from another program onto the peer row.
 make_sample "$work/samples/dragged"
 "$FERRY_DRAG_SOURCE" "$work/samples/dragged" >"$work/drag.out" 2>"$work/drag.log" &
-wait_until 15 "the drag source" xdotool search --onlyvisible --name '^Drag source$'
-source_window=$(xdotool search --onlyvisible --name '^Drag source$' | head -n1)
+wait_until 15 "the drag source" windows --onlyvisible --name '^Drag source$'
+source_window=$(windows --onlyvisible --name '^Drag source$' | head -n1)
 target=$(main_window "$alice_pid")
 xdotool windowmove --sync "$target" 300 200
 read -r sx sy < <(window_centre "$source_window")
