@@ -43,8 +43,7 @@ std::optional<fs::path> own_cgroup(const std::string& controller) {
     if (first == std::string::npos || second == std::string::npos) continue;
     const std::string controllers = line.substr(first + 1, second - first - 1);
     const bool match = controller.empty() ? line.starts_with("0::")
-                                          : ("," + controllers + ",").find("," + controller + ",") !=
-                                                std::string::npos;
+                                          : ("," + controllers + ",").find("," + controller + ",") != std::string::npos;
     if (match) return fs::path(line.substr(second + 1)).relative_path();
   }
   return std::nullopt;
@@ -121,7 +120,8 @@ std::variant<MemoryCgroup, std::string> MemoryCgroup::create(std::uint64_t limit
     if (error && !fs::exists(path / "memory.swap.max")) error.reset();
   }
   UniqueFd procs(::open((path / "cgroup.procs").c_str(), O_WRONLY | O_CLOEXEC));
-  if (!error && !procs.valid()) error = fmt::format("open {}: {}", (path / "cgroup.procs").string(), std::strerror(errno));
+  if (!error && !procs.valid())
+    error = fmt::format("open {}: {}", (path / "cgroup.procs").string(), std::strerror(errno));
   if (error) {
     ::rmdir(path.c_str());
     return *error;

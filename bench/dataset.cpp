@@ -66,7 +66,8 @@ void write_random_file(const fs::path& path, std::uint64_t size, std::uint64_t s
 }
 
 void write_small_tree(const fs::path& dir, std::uint32_t count, std::uint64_t size, std::uint32_t folders) {
-  for (std::uint32_t folder = 0; folder < folders; ++folder) fs::create_directories(dir / fmt::format("d{:03}", folder));
+  for (std::uint32_t folder = 0; folder < folders; ++folder)
+    fs::create_directories(dir / fmt::format("d{:03}", folder));
   for (std::uint32_t i = 0; i < count; ++i) {
     const fs::path path = dir / fmt::format("d{:03}", i % folders) / fmt::format("s{:05}.bin", i);
     write_random_bytes(create_file(path), path, size, 0x534d414c4cull ^ i);
@@ -90,7 +91,8 @@ std::vector<std::uint64_t> log_uniform_sizes(std::uint32_t count, std::uint64_t 
 void write_sized_files(const fs::path& dir, const std::vector<std::uint64_t>& sizes) {
   fs::create_directories(dir);
   for (std::size_t i = 0; i < sizes.size(); ++i) {
-    write_random_file(dir / fmt::format("m{:03}.bin", i), sizes[i], 0x4d4958ull ^ (static_cast<std::uint64_t>(i) << 32));
+    write_random_file(dir / fmt::format("m{:03}.bin", i), sizes[i],
+                      0x4d4958ull ^ (static_cast<std::uint64_t>(i) << 32));
   }
 }
 

@@ -12,8 +12,7 @@ void write_random_file(const std::filesystem::path& path, std::uint64_t size, st
 
 // Creates `dir` with `folders` subfolders (d000, ...) sharing `count` files
 // of `size` bytes round-robin. Syncs once at the end.
-void write_small_tree(const std::filesystem::path& dir, std::uint32_t count, std::uint64_t size,
-                      std::uint32_t folders);
+void write_small_tree(const std::filesystem::path& dir, std::uint32_t count, std::uint64_t size, std::uint32_t folders);
 
 // The sizes of `count` files spread log-uniformly over [min, max], drawn
 // from a fixed seed, so every run and every machine gets the same set.

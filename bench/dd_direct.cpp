@@ -24,9 +24,7 @@ struct FreeAligned {
 };
 using AlignedBlock = std::unique_ptr<char, FreeAligned>;
 
-AlignedBlock aligned_block() {
-  return AlignedBlock(static_cast<char*>(std::aligned_alloc(kAlignment, kDdBlockBytes)));
-}
+AlignedBlock aligned_block() { return AlignedBlock(static_cast<char*>(std::aligned_alloc(kAlignment, kDdBlockBytes))); }
 
 // `path` opened with O_DIRECT, or through the page cache where its file
 // system refuses that (EINVAL).
@@ -66,9 +64,9 @@ int dd_direct_receive(const std::filesystem::path& output) {
     if (filled < 0) return fail("read from the socket");
     if (filled == 0) break;
     // The tail is written whole blocks long, then cut to the file's length.
-    const std::size_t length =
-        is_direct(file.get()) ? (static_cast<std::size_t>(filled) + kAlignment - 1) / kAlignment * kAlignment
-                              : static_cast<std::size_t>(filled);
+    const std::size_t length = is_direct(file.get())
+                                   ? (static_cast<std::size_t>(filled) + kAlignment - 1) / kAlignment * kAlignment
+                                   : static_cast<std::size_t>(filled);
     if (::pwrite(file.get(), block.get(), length, at) != static_cast<ssize_t>(length)) {
       return fail("write " + output.string());
     }

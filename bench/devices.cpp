@@ -34,9 +34,8 @@ std::string fingerprint_of(const std::string& identity_line) {
   std::istringstream words(identity_line);
   std::string word, last;
   while (words >> word) last = word;
-  const bool is_hex = std::all_of(last.begin(), last.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-  });
+  const bool is_hex =
+      std::all_of(last.begin(), last.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
   if (last.size() != 64 || !is_hex) {
     throw std::runtime_error(fmt::format("ferry-cli identity printed no fingerprint: '{}'", identity_line));
   }
@@ -48,8 +47,7 @@ std::string fingerprint_of(const std::string& identity_line) {
 Devices set_up_devices(const fs::path& cli, const fs::path& dir, const fs::path& log_dir,
                        std::chrono::seconds time_limit) {
   const Devices devices{dir / "receiver", dir / "sender"};
-  const std::string sender =
-      fingerprint_of(run_cli(cli, "identity", {}, devices.sender_config, log_dir, time_limit));
+  const std::string sender = fingerprint_of(run_cli(cli, "identity", {}, devices.sender_config, log_dir, time_limit));
   run_cli(cli, "trust", {sender, "--fast"}, devices.receiver_config, log_dir, time_limit);
   return devices;
 }

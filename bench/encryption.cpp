@@ -21,8 +21,8 @@ std::string config_name(std::string_view set, Mode mode) { return fmt::format("{
 std::vector<Config> mode_configs(std::string_view set, const SourceSet& source, const fs::path& receive_dir) {
   std::vector<Config> configs;
   for (const Mode mode : kModes) {
-    configs.push_back({config_name(set, mode),
-                       ferry_spec(mode, "auto", source.path, receive_dir, source.bytes, source.files)});
+    configs.push_back(
+        {config_name(set, mode), ferry_spec(mode, "auto", source.path, receive_dir, source.bytes, source.files)});
   }
   return configs;
 }
@@ -38,15 +38,12 @@ std::string mode_ratios(const std::vector<std::string_view>& sets, const std::ma
   for (const std::string_view set : sets) {
     const Series& fast = series.at(config_name(set, Mode::Fast));
     const Series& encrypted = series.at(config_name(set, Mode::Encrypted));
-    table.add_row({std::string(set),
-                   format_spread(paired_ratios(fast.mib_per_second, encrypted.mib_per_second), fixed(2)),
-                   format_spread(paired_ratios(fast.mib_per_second_on_disk, encrypted.mib_per_second_on_disk),
-                                 fixed(2)),
-                   format_spread(paired_ratios(fast.sender_cpu_per_gib, encrypted.sender_cpu_per_gib), fixed(2)),
-                   format_spread(paired_ratios(fast.receiver_cpu_per_gib, encrypted.receiver_cpu_per_gib),
-                                 fixed(2)),
-                   format_spread(paired_ratios(fast.sender_syscalls_per_gib, encrypted.sender_syscalls_per_gib),
-                                 fixed(3))});
+    table.add_row(
+        {std::string(set), format_spread(paired_ratios(fast.mib_per_second, encrypted.mib_per_second), fixed(2)),
+         format_spread(paired_ratios(fast.mib_per_second_on_disk, encrypted.mib_per_second_on_disk), fixed(2)),
+         format_spread(paired_ratios(fast.sender_cpu_per_gib, encrypted.sender_cpu_per_gib), fixed(2)),
+         format_spread(paired_ratios(fast.receiver_cpu_per_gib, encrypted.receiver_cpu_per_gib), fixed(2)),
+         format_spread(paired_ratios(fast.sender_syscalls_per_gib, encrypted.sender_syscalls_per_gib), fixed(3))});
   }
   return table.markdown();
 }

@@ -24,11 +24,11 @@ std::string naive_ratios(const std::map<std::string, Series>& series) {
                {"Sender CPU ÷ naive", Table::Align::Right},
                {"Sender syscalls ÷ naive", Table::Align::Right}});
   const auto add = [&](const std::string& name, const Series& row, const Series& baseline) {
-    table.add_row({name, format_spread(paired_ratios(row.mib_per_second, baseline.mib_per_second), fixed(2)),
-                   format_spread(paired_ratios(row.mib_per_second_on_disk, baseline.mib_per_second_on_disk), fixed(2)),
-                   format_spread(paired_ratios(row.sender_cpu_per_gib, baseline.sender_cpu_per_gib), fixed(2)),
-                   format_spread(paired_ratios(row.sender_syscalls_per_gib, baseline.sender_syscalls_per_gib),
-                                 fixed(3))});
+    table.add_row(
+        {name, format_spread(paired_ratios(row.mib_per_second, baseline.mib_per_second), fixed(2)),
+         format_spread(paired_ratios(row.mib_per_second_on_disk, baseline.mib_per_second_on_disk), fixed(2)),
+         format_spread(paired_ratios(row.sender_cpu_per_gib, baseline.sender_cpu_per_gib), fixed(2)),
+         format_spread(paired_ratios(row.sender_syscalls_per_gib, baseline.sender_syscalls_per_gib), fixed(3))});
   };
   for (const std::string strategy : {"auto", "auto, encrypted", "zerocopy", "direct", "buffered", "socket only"})
     add(strategy, series.at(strategy), naive);
@@ -76,13 +76,14 @@ std::string run_large_file_scenario(const ScenarioContext& context) {
              "in the page cache). Ferry runs in fast mode (`--fast`: plain TCP after the TLS handshake, as the "
              "baselines are), where every strategy runs as asked; \"auto, encrypted\" is the default mode, TLS "
              "all the way, next to it. \"naive\" is the baseline in bench/naive_copy.cpp: raw "
-             "TCP, read() 32 KiB into a user buffer and write() it, on both sides; \"socket only\" is its receiver fed by a "
+             "TCP, read() 32 KiB into a user buffer and write() it, on both sides; \"socket only\" is its receiver fed "
+             "by a "
              "sender that writes the same 4 MiB user buffer over and over, no file at all: the CPU any sender pays "
              "for the socket alone. {} Cells: median (min–max) "
              "of {} run(s).\n\n{}\nPaired ratios (within each run, then the median; system calls from the perf "
              "pass):\n\n{}",
-             format_size(source.bytes), syscalls_note(context), options.runs,
-             results_table(configs, series, false), naive_ratios(series)) +
+             format_size(source.bytes), syscalls_note(context), options.runs, results_table(configs, series, false),
+             naive_ratios(series)) +
          notes_of(configs, series);
 }
 

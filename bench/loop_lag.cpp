@@ -27,9 +27,10 @@ std::string loop_table(const std::vector<Config>& configs, const std::map<std::s
   for (const Config& config : configs) {
     const Series& row = series.at(config.name);
     const bool small = config.spec.expected_files > 1;
-    table.add_row({config.name, small ? "the large file" : "the small files", format_spread(row.mib_per_second, fixed(0)),
-                   format_spread(row.receiver_loop_max_ms, fixed(1)), format_spread(row.receiver_loop_p99_ms, fixed(1)),
-                   format_spread(row.sender_loop_max_ms, fixed(1)), format_spread(row.sender_loop_p99_ms, fixed(1))});
+    table.add_row({config.name, small ? "the large file" : "the small files",
+                   format_spread(row.mib_per_second, fixed(0)), format_spread(row.receiver_loop_max_ms, fixed(1)),
+                   format_spread(row.receiver_loop_p99_ms, fixed(1)), format_spread(row.sender_loop_max_ms, fixed(1)),
+                   format_spread(row.sender_loop_p99_ms, fixed(1))});
   }
   return table.markdown();
 }
@@ -46,8 +47,8 @@ std::string run_loop_lag_scenario(const ScenarioContext& context) {
     for (const SourceSet* measured : {&small, &large}) {
       TransferSpec spec = ferry_spec(mode, "auto", measured->path, receive_dir, measured->bytes, measured->files);
       spec.background_source = measured == &small ? large.path : small.path;
-      configs.push_back({fmt::format("{}, {}", measured == &small ? "small files" : "large file", to_string(mode)),
-                         std::move(spec)});
+      configs.push_back(
+          {fmt::format("{}, {}", measured == &small ? "small files" : "large file", to_string(mode)), std::move(spec)});
     }
   }
   ScenarioContext without_perf = context;  // the loop, not the system calls, is measured here

@@ -43,7 +43,8 @@ std::optional<Number> parse_number(std::string_view text) {
 
 // The hidden roles of the baselines, `--naive-receive FILE`, `--naive-send
 // PORT FILE`, `--socket-only-send PORT BYTES`, `--dd-direct-receive FILE` and
-// `--dd-direct-send PORT FILE`, and of the hot-set reader, `--hot-reader DIR`. nullopt when `arguments` is not one of them.
+// `--dd-direct-send PORT FILE`, and of the hot-set reader, `--hot-reader DIR`. nullopt when `arguments` is not one of
+// them.
 std::optional<int> run_hidden_role(const std::vector<std::string_view>& arguments) {
   if (arguments.size() == 2 && arguments[0] == kHotReaderRole) return hot_reader(fs::path(arguments[1]));
   if (arguments.size() == 2 && arguments[0] == "--naive-receive") return naive_receive(fs::path(arguments[1]));
@@ -142,16 +143,35 @@ int run_bench(const BenchOptions& options) {
   std::string report = "# ferry-bench results\n\n" + setup_section(options, context);
   for (const char scenario : options.scenarios) {
     switch (scenario) {
-      case 'L': report += "\n" + run_large_file_scenario(context); break;
-      case 'D': report += "\n" + run_send_side_scenario(context); break;
-      case 'R': report += "\n" + run_receive_side_scenario(context); break;
-      case 'S': report += "\n" + run_small_files_scenario(context); break;
-      case 'E': report += "\n" + run_encryption_scenario(context); break;
-      case 'G': report += "\n" + run_loop_lag_scenario(context); break;
-      case 'M': report += "\n" + run_mixed_scenario(context); break;
-      case 'T': report += "\n" + run_threshold_scenario(context); break;
-      case 'P': report += "\n" + run_pressure_scenario(context); break;
-      default: break;
+      case 'L':
+        report += "\n" + run_large_file_scenario(context);
+        break;
+      case 'D':
+        report += "\n" + run_send_side_scenario(context);
+        break;
+      case 'R':
+        report += "\n" + run_receive_side_scenario(context);
+        break;
+      case 'S':
+        report += "\n" + run_small_files_scenario(context);
+        break;
+      case 'E':
+        report += "\n" + run_encryption_scenario(context);
+        break;
+      case 'G':
+        report += "\n" + run_loop_lag_scenario(context);
+        break;
+      case 'M':
+        report += "\n" + run_mixed_scenario(context);
+        break;
+      case 'T':
+        report += "\n" + run_threshold_scenario(context);
+        break;
+      case 'P':
+        report += "\n" + run_pressure_scenario(context);
+        break;
+      default:
+        break;
     }
     // M and T share their set of files; it goes once neither needs it.
     if (scenario == 'T' || (scenario == 'M' && !options.runs_scenario('T'))) {

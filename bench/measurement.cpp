@@ -54,8 +54,7 @@ void Series::add(const Sample& sample) {
   sender_cpu_per_gib.push_back(per_gib(transfer.sender.cpu_seconds, sample.bytes));
   receiver_cpu_per_gib.push_back(per_gib(transfer.receiver.cpu_seconds, sample.bytes));
   sender_switches_per_gib.push_back(per_gib(static_cast<double>(transfer.sender.context_switches), sample.bytes));
-  receiver_switches_per_gib.push_back(
-      per_gib(static_cast<double>(transfer.receiver.context_switches), sample.bytes));
+  receiver_switches_per_gib.push_back(per_gib(static_cast<double>(transfer.receiver.context_switches), sample.bytes));
   sender_rss_mib.push_back(static_cast<double>(transfer.sender.max_rss_kib) / 1024);
   receiver_rss_mib.push_back(static_cast<double>(transfer.receiver.max_rss_kib) / 1024);
   source_cached_before.push_back(sample.source_cached_before);

@@ -35,20 +35,20 @@ Sample measure(const Tools& tools, const TransferSpec& spec, CacheState cache);
 // Every run of one table row.
 struct Series {
   std::vector<double> mib_per_second;
-  std::vector<double> mib_per_second_on_disk;   // counting the writeback after the transfer
+  std::vector<double> mib_per_second_on_disk;  // counting the writeback after the transfer
   std::vector<double> files_per_second;
   std::vector<double> sender_cpu_per_gib;
   std::vector<double> receiver_cpu_per_gib;
-  std::vector<double> sender_switches_per_gib;   // context switches, voluntary + involuntary
+  std::vector<double> sender_switches_per_gib;  // context switches, voluntary + involuntary
   std::vector<double> receiver_switches_per_gib;
-  std::vector<double> sender_rss_mib;            // peak RSS (ru_maxrss)
+  std::vector<double> sender_rss_mib;  // peak RSS (ru_maxrss)
   std::vector<double> receiver_rss_mib;
   std::vector<double> source_cached_before;
   std::vector<double> source_cached_after;
   std::vector<double> output_cached_after;
-  std::vector<double> sender_cache_growth;       // source cached after − before, 0..1 of its pages
+  std::vector<double> sender_cache_growth;  // source cached after − before, 0..1 of its pages
   std::vector<double> sender_syscalls_per_gib;
-  std::vector<double> sender_loop_max_ms;        // FERRY_LOOP_LAG, ferry-cli only
+  std::vector<double> sender_loop_max_ms;  // FERRY_LOOP_LAG, ferry-cli only
   std::vector<double> sender_loop_p99_ms;
   std::vector<double> receiver_loop_max_ms;
   std::vector<double> receiver_loop_p99_ms;

@@ -56,7 +56,8 @@ std::string direct_share(const MixedSet& set, std::uint64_t threshold) {
 
 std::vector<double> total_cpu(const Series& series) {
   std::vector<double> totals;
-  for (std::size_t run = 0; run < series.sender_cpu_per_gib.size(); ++run) totals.push_back(series.total_cpu_per_gib(run));
+  for (std::size_t run = 0; run < series.sender_cpu_per_gib.size(); ++run)
+    totals.push_back(series.total_cpu_per_gib(run));
   return totals;
 }
 
@@ -147,8 +148,7 @@ std::string run_threshold_scenario(const ScenarioContext& context) {
     }
     table.add_row({config.name, direct_share(set, *config.spec.threshold), used,
                    format_spread(row.mib_per_second, fixed(0)), format_spread(row.mib_per_second_on_disk, fixed(0)),
-                   format_spread(row.sender_cpu_per_gib, fixed(2)),
-                   format_spread(row.receiver_cpu_per_gib, fixed(2)),
+                   format_spread(row.sender_cpu_per_gib, fixed(2)), format_spread(row.receiver_cpu_per_gib, fixed(2)),
                    format_spread(row.sender_syscalls_per_gib, fixed(0)),
                    format_spread(paired_ratios(row.mib_per_second, base.mib_per_second), fixed(2)),
                    format_spread(paired_ratios(row.mib_per_second_on_disk, base.mib_per_second_on_disk), fixed(2)),
@@ -160,7 +160,8 @@ std::string run_threshold_scenario(const ScenarioContext& context) {
              "The set of scenario M ({}) sent with `auto` and `--threshold X` given to both `ferry-cli send` and "
              "`ferry-cli receive`: files of at least X go direct on both ends, smaller ones through the page "
              "cache. Cold cache before every run. Ratios are paired within each run. {} Cells: median (min–max) "
-             "of {} run(s).\n\n{}\nFastest median: **{}**; fastest on disk: **{}**; least CPU of both processes together: "
+             "of {} run(s).\n\n{}\nFastest median: **{}**; fastest on disk: **{}**; least CPU of both processes "
+             "together: "
              "**{}**.\n",
              describe(set), syscalls_note(context), options.runs, table.markdown(),
              best_of(configs, series, throughput, true), best_of(configs, series, throughput_on_disk, true),

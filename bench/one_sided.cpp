@@ -33,8 +33,8 @@ class MemoryFolder {
     struct statvfs space {};
     if (::statvfs(tmpfs.c_str(), &space) != 0 ||
         static_cast<std::uint64_t>(space.f_bavail) * space.f_frsize < bytes_needed + kTmpfsMargin) {
-      throw std::runtime_error(fmt::format("--tmpfs {} has less than {} free", tmpfs.string(),
-                                           format_size(bytes_needed + kTmpfsMargin)));
+      throw std::runtime_error(
+          fmt::format("--tmpfs {} has less than {} free", tmpfs.string(), format_size(bytes_needed + kTmpfsMargin)));
     }
     fs::create_directories(path_);
   }
@@ -75,11 +75,11 @@ std::string target_ratios(const std::map<std::string, Series>& series, bool on_d
   const auto add = [&](const std::string& name, const Series& row, const Series& baseline) {
     const auto& speed = on_disk ? row.mib_per_second_on_disk : row.mib_per_second;
     const auto& base_speed = on_disk ? baseline.mib_per_second_on_disk : baseline.mib_per_second;
-    table.add_row({name, format_spread(paired_ratios(speed, base_speed), fixed(2)),
-                   format_spread(paired_ratios(row.sender_cpu_per_gib, baseline.sender_cpu_per_gib), fixed(2)),
-                   format_spread(paired_ratios(row.receiver_cpu_per_gib, baseline.receiver_cpu_per_gib), fixed(2)),
-                   format_spread(paired_ratios(row.sender_syscalls_per_gib, baseline.sender_syscalls_per_gib),
-                                 fixed(3))});
+    table.add_row(
+        {name, format_spread(paired_ratios(speed, base_speed), fixed(2)),
+         format_spread(paired_ratios(row.sender_cpu_per_gib, baseline.sender_cpu_per_gib), fixed(2)),
+         format_spread(paired_ratios(row.receiver_cpu_per_gib, baseline.receiver_cpu_per_gib), fixed(2)),
+         format_spread(paired_ratios(row.sender_syscalls_per_gib, baseline.sender_syscalls_per_gib), fixed(3))});
   };
   add("auto ÷ naive", series.at("auto"), series.at("naive"));
   add("auto ÷ zerocopy", series.at("auto"), series.at("zerocopy"));
@@ -108,7 +108,8 @@ std::string run_send_side_scenario(const ScenarioContext& context) {
              "One {} file on the disk, cold cache before every run, received into tmpfs ({}), so the disk only "
              "reads and the sender's path is what is measured. Ferry in fast mode except \"auto, encrypted\" "
              "(the default, TLS all the way); \"naive\" is L's read()/write() 32 KiB copy; \"dd direct\" reads "
-             "the file like `dd iflag=direct bs=64M` and writes each block to the socket (no Ferry). The receiver writes "
+             "the file like `dd iflag=direct bs=64M` and writes each block to the socket (no Ferry). The receiver "
+             "writes "
              "into tmpfs through the page cache whatever the strategy (tmpfs reports no direct I/O alignment). "
              "{} Cells: median (min–max) of {} run(s).\n\n{}\nPaired ratios (within each run, then the median):"
              "\n\n{}",

@@ -54,7 +54,8 @@ std::string parse_scenarios(std::string_view text) {
   for (const char letter : text) {
     if (letter == ',') continue;
     if (kAllScenarios.find(letter) == std::string_view::npos) {
-      throw OptionError(fmt::format("option --scenario: '{}' is not a list of L, D, R, S, E, G, M, T and P, or all", text));
+      throw OptionError(
+          fmt::format("option --scenario: '{}' is not a list of L, D, R, S, E, G, M, T and P, or all", text));
     }
     if (letters.find(letter) == std::string::npos) letters += letter;
   }
@@ -87,10 +88,20 @@ std::uint64_t parse_size(std::string_view text) {
   std::uint64_t multiplier = 1;
   if (!text.empty()) {
     switch (text.back()) {
-      case 'K': case 'k': multiplier = 1ull << 10; break;
-      case 'M': case 'm': multiplier = 1ull << 20; break;
-      case 'G': case 'g': multiplier = 1ull << 30; break;
-      default: break;
+      case 'K':
+      case 'k':
+        multiplier = 1ull << 10;
+        break;
+      case 'M':
+      case 'm':
+        multiplier = 1ull << 20;
+        break;
+      case 'G':
+      case 'g':
+        multiplier = 1ull << 30;
+        break;
+      default:
+        break;
     }
   }
   const std::string_view digits = multiplier == 1 ? text : text.substr(0, text.size() - 1);
@@ -171,8 +182,8 @@ std::variant<BenchOptions, ShowHelp> parse_options(std::span<const std::string_v
     }
   }
   if (::access(options.cli.c_str(), X_OK) != 0) {
-    throw OptionError(fmt::format("ferry-cli not found or not executable at '{}' (use --cli PATH)",
-                                  options.cli.string()));
+    throw OptionError(
+        fmt::format("ferry-cli not found or not executable at '{}' (use --cli PATH)", options.cli.string()));
   }
   if (options.mixed_max < options.mixed_min) {
     throw OptionError(fmt::format("option --mixed-max: at least {}", format_size(options.mixed_min)));

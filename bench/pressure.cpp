@@ -89,7 +89,8 @@ void measure_once(const ScenarioContext& context, const std::string& strategy, c
   row.series.add(sample);
   row.hot_before.push_back(passes.at(warm_passes - 1));
   if (passes.size() > warm_passes) {
-    row.hot_lowest.push_back(*std::min_element(passes.begin() + static_cast<std::ptrdiff_t>(warm_passes), passes.end()));
+    row.hot_lowest.push_back(
+        *std::min_element(passes.begin() + static_cast<std::ptrdiff_t>(warm_passes), passes.end()));
   }
   row.hot_after.push_back(hot_after);
   if (const auto peak = cgroup.peak_bytes()) row.peak_mib.push_back(static_cast<double>(*peak) / (1 << 20));
@@ -124,14 +125,13 @@ std::string pressure_table(const std::vector<std::string>& strategies, const std
       for (const std::string& name : *side) names += (names.empty() ? "" : "+") + name;
       used += (used.empty() ? "" : " / ") + names;
     }
-    table.add_row({strategy, used, format_spread(row.series.mib_per_second, fixed(0)),
-                   format_spread(row.hot_before, percent), format_spread(row.hot_lowest, percent),
-                   format_spread(row.hot_after, percent), format_spread(row.series.source_cached_after, percent),
-                   format_spread(row.series.output_cached_after, percent), format_spread(row.peak_mib, fixed(0)),
-                   format_spread(row.series.sender_cpu_per_gib, fixed(2)),
-                   format_spread(row.series.receiver_cpu_per_gib, fixed(2)),
-                   format_spread(row.series.sender_rss_mib, fixed(1)),
-                   format_spread(row.series.receiver_rss_mib, fixed(1))});
+    table.add_row(
+        {strategy, used, format_spread(row.series.mib_per_second, fixed(0)), format_spread(row.hot_before, percent),
+         format_spread(row.hot_lowest, percent), format_spread(row.hot_after, percent),
+         format_spread(row.series.source_cached_after, percent), format_spread(row.series.output_cached_after, percent),
+         format_spread(row.peak_mib, fixed(0)), format_spread(row.series.sender_cpu_per_gib, fixed(2)),
+         format_spread(row.series.receiver_cpu_per_gib, fixed(2)), format_spread(row.series.sender_rss_mib, fixed(1)),
+         format_spread(row.series.receiver_rss_mib, fixed(1))});
   }
   return table.markdown();
 }

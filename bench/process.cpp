@@ -104,9 +104,7 @@ void short_pause() {
   throw_if_interrupted();
 }
 
-bool ExitInfo::succeeded() const {
-  return !timed_out && WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0;
-}
+bool ExitInfo::succeeded() const { return !timed_out && WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0; }
 
 double ExitInfo::cpu_seconds() const {
   const auto seconds = [](const timeval& time) {

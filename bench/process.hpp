@@ -43,7 +43,7 @@ struct ExitInfo {
   bool timed_out = false;
 
   bool succeeded() const;
-  double cpu_seconds() const;  // user + system, including the child's own reaped children
+  double cpu_seconds() const;    // user + system, including the child's own reaped children
   std::string describe() const;  // "exit status 1", "killed by signal 9", ...
 };
 

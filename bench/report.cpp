@@ -21,11 +21,16 @@ std::string joined(const std::set<std::string>& values) {
 
 std::string sides(const Config& config, const Series& series) {
   switch (config.spec.program) {
-    case Program::Naive: return "read+write 32 KiB";
-    case Program::SocketOnly: return "memory → socket";
-    case Program::DdDirect: return "64 MiB O_DIRECT blocks";
-    case Program::TarNc: return "tar | nc";
-    case Program::Ferry: break;
+    case Program::Naive:
+      return "read+write 32 KiB";
+    case Program::SocketOnly:
+      return "memory → socket";
+    case Program::DdDirect:
+      return "64 MiB O_DIRECT blocks";
+    case Program::TarNc:
+      return "tar | nc";
+    case Program::Ferry:
+      break;
   }
   return joined(series.sender_strategies) + " / " + joined(series.receiver_strategies);
 }
@@ -38,7 +43,8 @@ std::string cache_change(const Series& series) {
 void report_progress(std::string_view label, int run, int runs, const Sample& sample) {
   const TransferResult& transfer = sample.transfer;
   const double gib = static_cast<double>(sample.bytes) / (1024.0 * 1024 * 1024);
-  fmt::print(stderr, "{}  run {}/{}: {:8.1f} MiB/s {:8.0f} files/s  CPU s/GiB {:.2f} / {:.2f}  RSS MiB {:.0f} / {:.0f}"
+  fmt::print(stderr,
+             "{}  run {}/{}: {:8.1f} MiB/s {:8.0f} files/s  CPU s/GiB {:.2f} / {:.2f}  RSS MiB {:.0f} / {:.0f}"
              "  cached {:.0f}% → {:.0f}% / {:.0f}%",
              label, run + 1, runs, static_cast<double>(sample.bytes) / (1 << 20) / transfer.seconds,
              static_cast<double>(sample.files) / transfer.seconds, transfer.sender.cpu_seconds / gib,
@@ -76,8 +82,7 @@ std::map<std::string, Series> run_configs(const ScenarioContext& context, const 
         spec.perf_output = context.tools.log_dir / "perf-stat.csv";
         const Sample sample = measure(context.tools, spec, config.cache);
         series[config.name].add_syscalls(sample);
-        report_progress(fmt::format("{} {:<9} (perf stat pass)", label, config.name), run, options.perf_runs,
-                        sample);
+        report_progress(fmt::format("{} {:<9} (perf stat pass)", label, config.name), run, options.perf_runs, sample);
       }
     }
   }
@@ -99,12 +104,13 @@ TransferSpec ferry_spec(Mode mode, std::string_view strategy, const fs::path& so
 std::string results_table(const std::vector<Config>& configs, const std::map<std::string, Series>& series,
                           bool with_files) {
   using Align = Table::Align;
-  std::vector<Table::Column> columns{{"Config", Align::Left}, {"Sender / receiver", Align::Left},
-                                     {"MiB/s", Align::Right}, {"MiB/s on disk", Align::Right}};
+  std::vector<Table::Column> columns{{"Config", Align::Left},
+                                     {"Sender / receiver", Align::Left},
+                                     {"MiB/s", Align::Right},
+                                     {"MiB/s on disk", Align::Right}};
   if (with_files) columns.push_back({"Files/s", Align::Right});
-  for (const char* heading : {"CPU s/GiB snd", "CPU s/GiB rcv", "Syscalls/GiB snd", "Ctx sw/GiB snd",
-                              "Ctx sw/GiB rcv", "Peak RSS MiB snd", "Peak RSS MiB rcv", "Source cached",
-                              "Output cached"}) {
+  for (const char* heading : {"CPU s/GiB snd", "CPU s/GiB rcv", "Syscalls/GiB snd", "Ctx sw/GiB snd", "Ctx sw/GiB rcv",
+                              "Peak RSS MiB snd", "Peak RSS MiB rcv", "Source cached", "Output cached"}) {
     columns.push_back({heading, Align::Right});
   }
   Table table(std::move(columns));
@@ -168,7 +174,8 @@ void write_data(const ScenarioContext& context, const std::string& name, const s
   for (const Config& config : configs) {
     const Series& row = series.at(config.name);
     const auto x = x_values.find(config.name);
-    out << '"' << config.name << '"' << '\t' << (x == x_values.end() ? std::string("NaN") : fmt::format("{}", x->second));
+    out << '"' << config.name << '"' << '\t'
+        << (x == x_values.end() ? std::string("NaN") : fmt::format("{}", x->second));
     for (const std::vector<double>* values :
          {&row.mib_per_second, &row.files_per_second, &row.sender_cpu_per_gib, &row.receiver_cpu_per_gib,
           &row.sender_syscalls_per_gib, &row.sender_switches_per_gib, &row.receiver_switches_per_gib,

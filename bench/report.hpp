@@ -16,7 +16,7 @@
 namespace ferry::bench {
 
 struct Config {
-  std::string name;    // row label: "auto", "tar | nc", "256K", ...
+  std::string name;  // row label: "auto", "tar | nc", "256K", ...
   TransferSpec spec;
   CacheState cache = CacheState::Cold;  // of the source before each run
 };

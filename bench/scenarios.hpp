@@ -13,9 +13,9 @@ namespace ferry::bench {
 struct ScenarioContext {
   const BenchOptions& options;
   Tools tools;
-  std::filesystem::path work;                // this invocation's own folder
-  std::optional<std::string> perf_missing;   // why syscalls cannot be counted; nullopt: they can
-  std::optional<std::string> nc_missing;     // why tar | nc cannot run; nullopt: it can
+  std::filesystem::path work;               // this invocation's own folder
+  std::optional<std::string> perf_missing;  // why syscalls cannot be counted; nullopt: they can
+  std::optional<std::string> nc_missing;    // why tar | nc cannot run; nullopt: it can
 };
 
 // "L": one large file, every strategy and the naive baseline, cold cache.

@@ -37,8 +37,8 @@ std::string tar_ratios(const std::vector<Config>& configs, const std::map<std::s
 std::optional<std::string> tar_nc_unavailable_reason() {
   // OpenBSD netcat: -N (shut the socket down at end of input) is what ends the transfer.
   Child probe("nc probe",
-              {"sh", "-c", "command -v tar >/dev/null && command -v nc >/dev/null && nc -h 2>&1 | grep -q OpenBSD"},
-              {}, std::chrono::seconds(30));
+              {"sh", "-c", "command -v tar >/dev/null && command -v nc >/dev/null && nc -h 2>&1 | grep -q OpenBSD"}, {},
+              std::chrono::seconds(30));
   Child* children[] = {&probe};
   wait_all(children);
   if (probe.exit_info().succeeded()) return std::nullopt;
@@ -57,8 +57,8 @@ std::string run_small_files_scenario(const ScenarioContext& context) {
   std::vector<Config> configs;
   for (const std::string strategy : {"auto", "zerocopy", "buffered"}) configs.push_back({strategy, spec_for(strategy)});
   // The default mode next to fast mode, default durability.
-  configs.push_back({"auto, encrypted", ferry_spec(Mode::Encrypted, "auto", source.path, receive_dir, source.bytes,
-                                                   source.files)});
+  configs.push_back(
+      {"auto, encrypted", ferry_spec(Mode::Encrypted, "auto", source.path, receive_dir, source.bytes, source.files)});
   // The price of durable commits (one syncfs per batch before the renames).
   TransferSpec unsynced = spec_for("auto");
   unsynced.durable = false;

@@ -16,8 +16,7 @@ SourceSet write_large_source(const ScenarioContext& context, std::string_view la
 
 SourceSet write_small_source(const ScenarioContext& context, std::string_view label) {
   const BenchOptions& options = context.options;
-  const SourceSet set{context.work / "source" / "small", options.small_files * options.small_size,
-                      options.small_files};
+  const SourceSet set{context.work / "source" / "small", options.small_files * options.small_size, options.small_files};
   fmt::print(stderr, "{}: writing {} ...\n", label, describe_small_source(options));
   write_small_tree(set.path, options.small_files, options.small_size, options.small_folders);
   return set;

@@ -35,7 +35,7 @@ class Table {
 
   explicit Table(std::vector<Column> columns);
   void add_row(std::vector<std::string> cells);  // one cell per column
-  std::string markdown() const;                   // padded so the source reads as a table too
+  std::string markdown() const;                  // padded so the source reads as a table too
 
  private:
   std::vector<Column> columns_;

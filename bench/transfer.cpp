@@ -42,7 +42,7 @@ struct Logs {
 };
 
 Logs logs_in(const fs::path& dir) {
-  return {dir / "receiver.out", dir / "receiver.err", dir / "sender.out",   dir / "sender.err",
+  return {dir / "receiver.out", dir / "receiver.err", dir / "sender.out",     dir / "sender.err",
           dir / "receiver.lag", dir / "sender.lag",   dir / "background.out", dir / "background.err"};
 }
 
@@ -145,9 +145,7 @@ std::optional<std::uint64_t> json_unsigned(const std::string& line, std::string_
   return value;
 }
 
-bool has_type(const std::string& line, std::string_view type) {
-  return json_string(line, "type") == type;
-}
+bool has_type(const std::string& line, std::string_view type) { return json_string(line, "type") == type; }
 
 // ferry-cli send --json: the session in the mode asked for, strategies of
 // every file, and a successful summary with the expected byte count.
@@ -166,8 +164,7 @@ void read_sender_json(const Logs& logs, const TransferSpec& spec, TransferResult
         result.notes.insert("sender: " + *note);
       }
     } else if (has_type(line, "session_done")) {
-      session_ok = line.find("\"ok\":true") != std::string::npos &&
-                   json_unsigned(line, "bytes") == spec.expected_bytes;
+      session_ok = line.find("\"ok\":true") != std::string::npos && json_unsigned(line, "bytes") == spec.expected_bytes;
     }
   }
   if (!session_ok) {
@@ -199,14 +196,18 @@ std::vector<std::string> receiver_argv(const Tools& tools, const TransferSpec& s
     case Program::DdDirect:
       return {tools.self.string(), "--dd-direct-receive", (spec.receive_dir / spec.source.filename()).string()};
     case Program::TarNc:
-      return {"sh", "-c", "nc -l 127.0.0.1 \"$1\" | tar -xf - -C \"$2\"", "sh", std::to_string(tar_port),
+      return {"sh",
+              "-c",
+              "nc -l 127.0.0.1 \"$1\" | tar -xf - -C \"$2\"",
+              "sh",
+              std::to_string(tar_port),
               spec.receive_dir.string()};
-    case Program::Ferry: break;
+    case Program::Ferry:
+      break;
   }
   std::vector<std::string> argv = measuring_loop_lag(logs_in(tools.log_dir).receiver_lag);
   argv.insert(argv.end(), {tools.cli.string(), "receive", "--config-dir", tools.devices.receiver_config.string(),
-                           "--dir", spec.receive_dir.string(), "--port", "0", "--bind", "127.0.0.1",
-                           "--accept-all"});
+                           "--dir", spec.receive_dir.string(), "--port", "0", "--bind", "127.0.0.1", "--accept-all"});
   if (!spec.background_source) argv.push_back("--once");
   if (spec.threshold) {
     argv.insert(argv.end(), {"--threshold", std::to_string(*spec.threshold)});
@@ -229,19 +230,20 @@ std::vector<std::string> sender_argv(const Tools& tools, const TransferSpec& spe
       argv.insert(argv.end(), {tools.self.string(), "--naive-send", std::to_string(port), spec.source.string()});
       return argv;
     case Program::SocketOnly:
-      argv.insert(argv.end(),
-                  {tools.self.string(), "--socket-only-send", std::to_string(port), std::to_string(spec.expected_bytes)});
+      argv.insert(argv.end(), {tools.self.string(), "--socket-only-send", std::to_string(port),
+                               std::to_string(spec.expected_bytes)});
       return argv;
     case Program::DdDirect:
       argv.insert(argv.end(), {tools.self.string(), "--dd-direct-send", std::to_string(port), spec.source.string()});
       return argv;
     case Program::TarNc:
       // The folder itself goes into the archive, as ferry-cli sends it.
-      argv.insert(argv.end(), {"sh", "-c", "tar -cf - -C \"$1\" \"$2\" | nc -N 127.0.0.1 \"$3\"", "sh",
-                               spec.source.parent_path().string(), spec.source.filename().string(),
-                               std::to_string(port)});
+      argv.insert(argv.end(),
+                  {"sh", "-c", "tar -cf - -C \"$1\" \"$2\" | nc -N 127.0.0.1 \"$3\"", "sh",
+                   spec.source.parent_path().string(), spec.source.filename().string(), std::to_string(port)});
       return argv;
-    case Program::Ferry: break;
+    case Program::Ferry:
+      break;
   }
   const auto lag = measuring_loop_lag(logs_in(tools.log_dir).sender_lag);
   argv.insert(argv.end(), lag.begin(), lag.end());
@@ -287,9 +289,8 @@ void check_received_tree(const TransferSpec& spec) {
 // Ctrl-C for the receiver, which runs without --once.
 void wait_for_senders(std::span<Child* const> children, Child& receiver) {
   while (std::any_of(children.begin(), children.end() - 1, [](Child* child) { return !child->try_reap(); })) {
-    const bool failed = std::any_of(children.begin(), children.end(), [](Child* child) {
-      return !child->running() && !child->exit_info().succeeded();
-    });
+    const bool failed = std::any_of(children.begin(), children.end(),
+                                    [](Child* child) { return !child->running() && !child->exit_info().succeeded(); });
     if (failed || receiver.try_reap() || Clock::now() > receiver.deadline()) break;
     short_pause();
   }
@@ -306,8 +307,8 @@ TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
   fs::remove(logs.sender_lag);
   std::optional<std::uint16_t> tar_port;
   if (spec.program == Program::TarNc) tar_port = free_loopback_port();
-  Child receiver("receiver", receiver_argv(tools, spec, tar_port.value_or(0)),
-                 {logs.receiver_out, logs.receiver_err}, tools.time_limit, spec.cgroup_procs_fd);
+  Child receiver("receiver", receiver_argv(tools, spec, tar_port.value_or(0)), {logs.receiver_out, logs.receiver_err},
+                 tools.time_limit, spec.cgroup_procs_fd);
   const std::uint16_t port = wait_until_listening(receiver, logs, tar_port);
 
   std::optional<Child> background;
@@ -353,7 +354,9 @@ TransferResult run_transfer(const Tools& tools, const TransferSpec& spec) {
       }
       break;
     }
-    case Program::TarNc: check_received_tree(spec); break;
+    case Program::TarNc:
+      check_received_tree(spec);
+      break;
     case Program::Ferry:
       read_sender_json(logs, spec, result);
       read_receiver_lines(logs, result);

@@ -32,10 +32,10 @@ long filesystem_magic(const fs::path& path) {
 void refuse_memory_filesystem(const fs::path& dir, const fs::path& probe) {
   const long magic = filesystem_magic(probe);
   if (magic == static_cast<long>(TMPFS_MAGIC) || magic == static_cast<long>(RAMFS_MAGIC)) {
-    throw std::runtime_error(fmt::format(
-        "work dir '{}' is on {}, which lives in memory: the bench measures disk reads, disk writes and the "
-        "page cache, so its files must be on a disk. Pass --workdir DIR on a disk-backed filesystem.",
-        dir.string(), filesystem_name(probe)));
+    throw std::runtime_error(
+        fmt::format("work dir '{}' is on {}, which lives in memory: the bench measures disk reads, disk writes and the "
+                    "page cache, so its files must be on a disk. Pass --workdir DIR on a disk-backed filesystem.",
+                    dir.string(), filesystem_name(probe)));
   }
 }
 
@@ -93,22 +93,31 @@ void WorkDir::require_free_space(std::uint64_t bytes) const {
   }
   const std::uint64_t available = static_cast<std::uint64_t>(facts.f_bavail) * facts.f_frsize;
   if (available < bytes) {
-    throw std::runtime_error(fmt::format("work dir '{}' has {} MiB free; this run needs about {} MiB",
-                                         path_.string(), available >> 20, bytes >> 20));
+    throw std::runtime_error(fmt::format("work dir '{}' has {} MiB free; this run needs about {} MiB", path_.string(),
+                                         available >> 20, bytes >> 20));
   }
 }
 
 std::string filesystem_name(const fs::path& path) {
   switch (static_cast<unsigned long>(filesystem_magic(path))) {
-    case EXT4_SUPER_MAGIC: return "ext2/3/4";
-    case XFS_SUPER_MAGIC: return "xfs";
-    case BTRFS_SUPER_MAGIC: return "btrfs";
-    case TMPFS_MAGIC: return "tmpfs";
-    case RAMFS_MAGIC: return "ramfs";
-    case OVERLAYFS_SUPER_MAGIC: return "overlayfs";
-    case NFS_SUPER_MAGIC: return "nfs";
-    case F2FS_SUPER_MAGIC: return "f2fs";
-    default: return fmt::format("filesystem type {:#x}", static_cast<unsigned long>(filesystem_magic(path)));
+    case EXT4_SUPER_MAGIC:
+      return "ext2/3/4";
+    case XFS_SUPER_MAGIC:
+      return "xfs";
+    case BTRFS_SUPER_MAGIC:
+      return "btrfs";
+    case TMPFS_MAGIC:
+      return "tmpfs";
+    case RAMFS_MAGIC:
+      return "ramfs";
+    case OVERLAYFS_SUPER_MAGIC:
+      return "overlayfs";
+    case NFS_SUPER_MAGIC:
+      return "nfs";
+    case F2FS_SUPER_MAGIC:
+      return "f2fs";
+    default:
+      return fmt::format("filesystem type {:#x}", static_cast<unsigned long>(filesystem_magic(path)));
   }
 }
 

@@ -17,6 +17,8 @@ packages=(
   # scripts/fuzz.sh: clang and its libFuzzer, ASan and UBSan runtimes
   # (libclang_rt.fuzzer-x86_64.a is in libclang-rt-14-dev).
   clang-14 libclang-rt-14-dev
+  # scripts/check-style.sh: the house style and the engine's lint.
+  clang-format-14 clang-tidy-14
   # ferry-bench: system call counts, the tar | nc baseline, its charts.
   linux-perf netcat-openbsd gnuplot-nox
   # Windows cross build and its tests under Wine (scripts/test-windows.sh);

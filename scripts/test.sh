@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds with the linux preset and runs every test,
-# then builds the engine, ferry-cli and the core, platform and end-to-end tests
+# Installs what is missing, builds with the linux preset, checks the style
+# and lints the engine (scripts/check-style.sh) and runs every test, then
+# builds the engine, ferry-cli and the core, platform and end-to-end tests
 # under AddressSanitizer + UndefinedBehaviorSanitizer (asan preset) and under
 # ThreadSanitizer (tsan preset) and runs those tests with each, then fuzzes
 # the protocol codec for 40 s (scripts/fuzz.sh); then the Windows
@@ -18,6 +19,8 @@ mark "installing dependencies"
 cmake --preset linux
 cmake --build --preset linux
 mark "linux build"
+scripts/check-style.sh
+mark "style (clang-format, clang-tidy)"
 ctest --preset linux
 mark "linux tests"
 # Only what the sanitizers add something to: no desktop app, GUI or VM tests.

@@ -70,10 +70,10 @@ bool is_help(std::string_view name) { return name == "-h" || name == "--help"; }
 
 // Each command's options, for suggestions.
 constexpr std::string_view kReceiveOptions[] = {
-    "--dir",  "--config-dir",  "--port",        "--bind",              "--threshold", "--accept-all", "--once",
-    "--no-sync", "--idle-timeout", "--name", "--no-announce", "--announce-interval", "--verbose", "--help"};
-constexpr std::string_view kSendOptions[] = {"--config-dir", "--peer-id",      "--fast",         "--threshold",
-                                             "--strategy",   "--json",         "--no-resume",    "--idle-timeout",
+    "--dir",     "--config-dir",   "--port", "--bind",        "--threshold",         "--accept-all", "--once",
+    "--no-sync", "--idle-timeout", "--name", "--no-announce", "--announce-interval", "--verbose",    "--help"};
+constexpr std::string_view kSendOptions[] = {"--config-dir",      "--peer-id", "--fast",      "--threshold",
+                                             "--strategy",        "--json",    "--no-resume", "--idle-timeout",
                                              "--connect-timeout", "--verbose", "--help"};
 constexpr std::string_view kPeersOptions[] = {"--timeout", "--config-dir", "--json", "--verbose", "--help"};
 constexpr std::string_view kIdentityOptions[] = {"--config-dir", "--help"};
@@ -93,8 +93,8 @@ std::string non_empty(std::string_view value, std::string_view option) {
 
 std::string fingerprint_argument(std::string_view value, std::string_view what) {
   if (!is_fingerprint(value))
-    throw UsageError(fmt::format("{}: '{}' is not a fingerprint (64 lowercase hex digits, see ferry-cli identity)",
-                                 what, value));
+    throw UsageError(
+        fmt::format("{}: '{}' is not a fingerprint (64 lowercase hex digits, see ferry-cli identity)", what, value));
   return std::string(value);
 }
 
@@ -200,9 +200,12 @@ Command parse_identity(ArgumentReader& reader) {
   while (reader.next()) {
     if (!reader.is_option()) reader.reject("identity", kIdentityOptions);
     const std::string_view name = reader.name();
-    if (name == "--config-dir") options.config_dir = utf8_path(non_empty(reader.value(), name));
-    else if (is_help(name)) return ShowHelp{"identity"};
-    else reader.reject("identity", kIdentityOptions);
+    if (name == "--config-dir")
+      options.config_dir = utf8_path(non_empty(reader.value(), name));
+    else if (is_help(name))
+      return ShowHelp{"identity"};
+    else
+      reader.reject("identity", kIdentityOptions);
   }
   return options;
 }

@@ -25,7 +25,7 @@ struct ReceiveOptions {
   std::optional<std::filesystem::path> config_dir;  // identity and pinned peers
   std::filesystem::path dir;
   std::uint16_t port = kDefaultReceivePort;
-  std::optional<std::string> bind_address;  // nullopt: the engine's default
+  std::optional<std::string> bind_address;            // nullopt: the engine's default
   std::uint64_t threshold = kDefaultDirectThreshold;  // files this big are written direct
   bool accept_all = false;
   bool once = false;
@@ -73,8 +73,8 @@ struct TrustOptions {
   bool remove = false;
 };
 
-using Command = std::variant<ShowHelp, ShowVersion, ReceiveOptions, SendOptions, IdentityOptions, TrustOptions,
-                             PeersOptions>;
+using Command =
+    std::variant<ShowHelp, ShowVersion, ReceiveOptions, SendOptions, IdentityOptions, TrustOptions, PeersOptions>;
 
 // `arguments` excludes the program name. Throws UsageError.
 Command parse_command_line(std::span<const std::string_view> arguments);

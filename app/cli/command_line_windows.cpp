@@ -23,8 +23,8 @@ std::string to_utf8(const wchar_t* text) {
 
 std::vector<std::string> utf8_arguments(int /*argc*/, char** /*argv*/) {
   int count = 0;
-  const std::unique_ptr<wchar_t*, decltype(&::LocalFree)> wide(
-      ::CommandLineToArgvW(::GetCommandLineW(), &count), &::LocalFree);
+  const std::unique_ptr<wchar_t*, decltype(&::LocalFree)> wide(::CommandLineToArgvW(::GetCommandLineW(), &count),
+                                                               &::LocalFree);
   std::vector<std::string> arguments;
   for (int i = 1; wide && i < count; ++i) arguments.push_back(to_utf8(wide.get()[i]));
   return arguments;

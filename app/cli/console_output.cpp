@@ -13,19 +13,16 @@
 namespace ferry::cli {
 namespace {
 
-std::string_view direction_verb(Direction direction) {
-  return direction == Direction::Send ? "Sending" : "Receiving";
-}
+std::string_view direction_verb(Direction direction) { return direction == Direction::Send ? "Sending" : "Receiving"; }
 
-std::string_view direction_preposition(Direction direction) {
-  return direction == Direction::Send ? "to" : "from";
-}
+std::string_view direction_preposition(Direction direction) { return direction == Direction::Send ? "to" : "from"; }
 
 // "12.0 MiB in 0.52 s (23.1 MiB/s)", counted from the first byte of file
 // data; "7 files already there" when nothing had to move.
 std::string amount_moved(const SessionDone& done) {
   std::string there;
-  if (done.files_already_there == done.files_ok && done.files_ok > 0) there = "all already there";
+  if (done.files_already_there == done.files_ok && done.files_ok > 0)
+    there = "all already there";
   else if (done.files_already_there > 0)
     there = fmt::format("{} already there", count_of(done.files_already_there, "file"));
   if (done.data_bytes == 0 && !there.empty()) return there;
@@ -59,9 +56,7 @@ std::string format_rate(double bytes_per_second) {
 
 std::uint64_t moved_bytes(const FileDone& file) { return file.bytes - std::min(file.resumed_bytes, file.bytes); }
 
-double rate_of(std::uint64_t bytes, double seconds) {
-  return seconds > 0 ? static_cast<double>(bytes) / seconds : 0.0;
-}
+double rate_of(std::uint64_t bytes, double seconds) { return seconds > 0 ? static_cast<double>(bytes) / seconds : 0.0; }
 
 std::string printable(std::string_view text) {
   std::string result;
@@ -83,7 +78,8 @@ std::string printable(std::string_view text) {
 }
 
 std::string format_send_phase(const SendPhaseChanged& phase) {
-  if (phase.phase == SendPhase::Connecting) return fmt::format("Connecting to {}…", printable(format_endpoint(phase.peer)));
+  if (phase.phase == SendPhase::Connecting)
+    return fmt::format("Connecting to {}…", printable(format_endpoint(phase.peer)));
   return fmt::format("Waiting for {} to accept…", printable(format_endpoint(phase.peer)));
 }
 
@@ -99,16 +95,17 @@ std::string format_session_started(const SessionStarted& started) {
 
 std::string format_file_done(const FileDone& file) {
   const std::uint64_t moved = moved_bytes(file);
-  std::string line = fmt::format("  {:<4} {:<8} {:>11} {:>13}  {}", file.ok ? "ok" : "FAIL",
-                                 to_string(file.strategy), format_bytes(file.bytes),
-                                 file.ok && moved > 0 ? format_rate(rate_of(moved, file.seconds)) : "-",
-                                 printable(file.path));
+  std::string line = fmt::format(
+      "  {:<4} {:<8} {:>11} {:>13}  {}", file.ok ? "ok" : "FAIL", to_string(file.strategy), format_bytes(file.bytes),
+      file.ok && moved > 0 ? format_rate(rate_of(moved, file.seconds)) : "-", printable(file.path));
   if (!file.ok) {
     const std::string words = failure_words(file.cause, file.direction);
     line += ": " + (words.empty() ? printable(file.error) : fmt::format("{} ({})", words, printable(file.error)));
   }
-  if (file.ok && file.resumed_bytes == file.bytes && file.bytes > 0) line += "  (already there)";
-  else if (file.resumed_bytes > 0) line += fmt::format("  (resumed at {})", format_bytes(file.resumed_bytes));
+  if (file.ok && file.resumed_bytes == file.bytes && file.bytes > 0)
+    line += "  (already there)";
+  else if (file.resumed_bytes > 0)
+    line += fmt::format("  (resumed at {})", format_bytes(file.resumed_bytes));
   if (!file.strategy_note.empty()) line += fmt::format("  ({})", printable(file.strategy_note));
   return line;
 }
@@ -118,18 +115,19 @@ std::string format_session_done(const SessionDone& done, const std::filesystem::
   return "Failed: " + session_failure(done, receive_dir);
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::string session_failure(const SessionDone& done, const std::filesystem::path& receive_dir) {
-  const std::string detail = !done.error.empty()    ? printable(done.error)
-                             : done.files_failed > 0 ? fmt::format("{} of {} failed", count_of(done.files_failed, "file"),
-                                                                   done.files_ok + done.files_failed)
-                                                     : std::string();
+  const std::string detail =
+      !done.error.empty() ? printable(done.error)
+      : done.files_failed > 0
+          ? fmt::format("{} of {} failed", count_of(done.files_failed, "file"), done.files_ok + done.files_failed)
+          : std::string();
   std::string text = failure_words(done.cause, done.direction, receive_dir);
-  if (text.empty()) text = detail;
-  else if (!detail.empty()) text += fmt::format(" ({})", detail);
+  if (text.empty())
+    text = detail;
+  else if (!detail.empty())
+    text += fmt::format(" ({})", detail);
   if (done.files_ok > 0) text += fmt::format(" ({} arrived)", count_of(done.files_ok, "file"));
   // Promised only when the receiver really keeps what arrived.
   if (done.resumable) text += "; what arrived is kept: sending the same files again continues it";

@@ -36,7 +36,7 @@ std::string format_session_done(const SessionDone& done, const std::filesystem::
 // continues it: the one line a failure prints.
 std::string session_failure(const SessionDone& done, const std::filesystem::path& receive_dir = {});
 
-void print_line(std::string_view line);      // stdout
+void print_line(std::string_view line);       // stdout
 void print_notice(std::string_view message);  // "ferry-cli: MESSAGE" on stderr
 void print_error(std::string_view message);   // "ferry-cli: error: MESSAGE" on stderr
 

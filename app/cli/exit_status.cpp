@@ -5,14 +5,18 @@ namespace ferry::cli {
 ExitStatus exit_status_of(const SessionDone& done) {
   if (done.ok) return kExitOk;
   switch (done.cause) {
-    case FailureCause::CancelledByUser: return kExitInterrupted;
+    case FailureCause::CancelledByUser:
+      return kExitInterrupted;
     case FailureCause::ConnectFailed:
     case FailureCause::ConnectTimedOut:
-    case FailureCause::PeerIdentityMismatch: return kExitNotConnected;
+    case FailureCause::PeerIdentityMismatch:
+      return kExitNotConnected;
     case FailureCause::DeclinedByPeer:
     case FailureCause::DeclinedByUser:
-    case FailureCause::DeclinedAutomatically: return kExitDeclined;
-    default: return kExitFailed;
+    case FailureCause::DeclinedAutomatically:
+      return kExitDeclined;
+    default:
+      return kExitFailed;
   }
 }
 

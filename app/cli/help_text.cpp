@@ -55,8 +55,8 @@ and asked about (type y and Enter after the question appears).
                    after three silent intervals
   -v, --verbose    debug logging on stderr
 )",
-                     kDefaultReceivePort, format_size(kDefaultDirectThreshold),
-                     seconds(EngineSettings{}.idle_timeout), seconds(kDefaultAnnounceInterval)) +
+                     kDefaultReceivePort, format_size(kDefaultDirectThreshold), seconds(EngineSettings{}.idle_timeout),
+                     seconds(kDefaultAnnounceInterval)) +
          "\n" + std::string(kExitStatuses);
 }
 

@@ -22,8 +22,9 @@ int run_trust(const TrustOptions& options) {
   Device device = load_device(options.config_dir);
   if (options.fingerprint.empty()) {
     if (device.known_peers.empty())
-      print_notice("no pinned peers. Pin one with 'ferry-cli trust FINGERPRINT --name NAME'; "
-                   "'ferry-cli identity' on the other device prints its fingerprint.");
+      print_notice(
+          "no pinned peers. Pin one with 'ferry-cli trust FINGERPRINT --name NAME'; "
+          "'ferry-cli identity' on the other device prints its fingerprint.");
     for (const auto& peer : device.known_peers)
       print_line(fmt::format("{}  {}  {}{}{}", printable(peer.name), verification_code(peer.fingerprint),
                              peer.fingerprint, peer.auto_accept ? "  auto-accept" : "",
@@ -36,8 +37,8 @@ int run_trust(const TrustOptions& options) {
     pin_peer(device.known_peers, {options.fingerprint, options.name, options.auto_accept, options.fast_mode});
   }
   save_known_peers_or_throw(device);
-  print_line(fmt::format("{} {} ({})", options.remove ? "Unpinned" : "Pinned",
-                         verification_code(options.fingerprint), options.fingerprint));
+  print_line(fmt::format("{} {} ({})", options.remove ? "Unpinned" : "Pinned", verification_code(options.fingerprint),
+                         options.fingerprint));
   return 0;
 }
 

@@ -8,9 +8,7 @@ namespace {
 
 std::string_view to_string(Direction direction) { return direction == Direction::Send ? "send" : "receive"; }
 
-std::string_view to_string(protocol::EntryKind kind) {
-  return kind == protocol::EntryKind::Folder ? "folder" : "file";
-}
+std::string_view to_string(protocol::EntryKind kind) { return kind == protocol::EntryKind::Folder ? "folder" : "file"; }
 
 JsonObject typed(std::string_view type) {
   JsonObject object;
@@ -70,7 +68,10 @@ std::string_view to_string(SendPhase phase) {
 }
 
 std::string json(const SendPhaseChanged& event) {
-  return with_id("send_phase", event.id).string("phase", to_string(event.phase)).string("peer", format_endpoint(event.peer)).str();
+  return with_id("send_phase", event.id)
+      .string("phase", to_string(event.phase))
+      .string("peer", format_endpoint(event.peer))
+      .str();
 }
 
 std::string json(const SessionStarted& event) {

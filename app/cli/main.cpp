@@ -50,8 +50,10 @@ int main(int argc, char** argv) {
     return run(ferry::cli::parse_command_line(arguments));
   } catch (const ferry::cli::UsageError& error) {
     ferry::cli::print_error(error.what());
-    if (error.command().empty()) fmt::print(stderr, "Try 'ferry-cli --help'.\n");
-    else fmt::print(stderr, "Try 'ferry-cli help {}'.\n", error.command());
+    if (error.command().empty())
+      fmt::print(stderr, "Try 'ferry-cli --help'.\n");
+    else
+      fmt::print(stderr, "Try 'ferry-cli help {}'.\n", error.command());
     return ferry::cli::kExitUsage;
   } catch (const std::exception& error) {
     ferry::cli::print_error(error.what());

@@ -22,14 +22,13 @@ std::string format_entry(const protocol::OfferEntry& entry) {
 }  // namespace
 
 std::string describe_offer(const OfferReceived& offer) {
-  const auto folders = std::count_if(offer.entries->begin(), offer.entries->end(), [](const auto& entry) {
-    return entry.kind == protocol::EntryKind::Folder;
-  });
+  const auto folders = std::count_if(offer.entries->begin(), offer.entries->end(),
+                                     [](const auto& entry) { return entry.kind == protocol::EntryKind::Folder; });
   const auto files = static_cast<std::ptrdiff_t>(offer.entries->size()) - folders;
-  std::string text = fmt::format("Offer from \"{}\" ({}, code {}, {}): {}, {}, {}",
-                                 printable(offer.device_name), printable(format_endpoint(offer.peer)),
-                                 offer.identity.verification_code, to_string(offer.identity.trust),
-                                 count_of(files, "file"), count_of(folders, "folder"), format_bytes(offer.total_bytes));
+  std::string text = fmt::format("Offer from \"{}\" ({}, code {}, {}): {}, {}, {}", printable(offer.device_name),
+                                 printable(format_endpoint(offer.peer)), offer.identity.verification_code,
+                                 to_string(offer.identity.trust), count_of(files, "file"), count_of(folders, "folder"),
+                                 format_bytes(offer.total_bytes));
   const std::size_t shown = std::min(offer.entries->size(), kPathsShown);
   for (std::size_t i = 0; i < shown; ++i) text += "\n" + format_entry((*offer.entries)[i]);
   if (offer.entries->size() > shown) text += fmt::format("\n  ... and {} more", offer.entries->size() - shown);
@@ -37,9 +36,10 @@ std::string describe_offer(const OfferReceived& offer) {
 }
 
 std::string identity_warning(const OfferReceived& offer) {
-  return fmt::format("WARNING: \"{}\" ({}) is not the device pinned under that name: its code is {}. "
-                     "It may be an impostor; it is never accepted without asking.",
-                     printable(offer.device_name), printable(format_endpoint(offer.peer)), offer.identity.verification_code);
+  return fmt::format(
+      "WARNING: \"{}\" ({}) is not the device pinned under that name: its code is {}. "
+      "It may be an impostor; it is never accepted without asking.",
+      printable(offer.device_name), printable(format_endpoint(offer.peer)), offer.identity.verification_code);
 }
 
 bool ask_to_accept() {

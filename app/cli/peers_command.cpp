@@ -48,8 +48,9 @@ class PeerListing {
     for (const DiscoveredPeer& peer : peers) print_line(json_ ? peer_json(peer) : format_peer(peer));
     // On stderr, so that --json's stdout stays JSON lines only.
     if (peers.empty())
-      print_notice("no Ferry receivers found on this network. A receiver shows up while 'ferry-cli receive' "
-                   "or the Ferry app runs on it; or send to its address directly.");
+      print_notice(
+          "no Ferry receivers found on this network. A receiver shows up while 'ferry-cli receive' "
+          "or the Ferry app runs on it; or send to its address directly.");
   }
 
  private:
@@ -76,8 +77,8 @@ int run_peers(const PeersOptions& options) {
     Discovery discovery(settings, [&wakeup] { wakeup.notify(); });
     const auto deadline = Clock::now() + options.timeout;
     while (stop_requests() == 0 && Clock::now() < deadline) {
-      wakeup.wait(std::min(kEventLoopTick, std::chrono::duration_cast<std::chrono::milliseconds>(
-                                               deadline - Clock::now())));
+      wakeup.wait(
+          std::min(kEventLoopTick, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now())));
       for (const DiscoveryEvent& event : discovery.drain_events()) listing.show(event);
     }
   }

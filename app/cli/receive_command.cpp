@@ -74,36 +74,35 @@ class Receiver {
 
   // The exit status once the command is over.
   std::optional<int> handle(const Event& event) {
-    return std::visit(
-        Overloaded{
-            [this](const ListeningStarted& listening) -> std::optional<int> {
-              print_line(fmt::format("Listening on {}, receiving into {} as {}",
-                                     format_endpoint({listening.address, listening.port}), printable(dir_.string()),
-                                     device_));
-              return std::nullopt;
-            },
-            [this](const OfferReceived& offer) -> std::optional<int> {
-              answer(offer);
-              return std::nullopt;
-            },
-            // A receiving engine sends nothing.
-            [](const SendPhaseChanged&) -> std::optional<int> { return std::nullopt; },
-            [](const SessionStarted& started) -> std::optional<int> {
-              print_line(format_session_started(started));
-              return std::nullopt;
-            },
-            [](const Progress&) -> std::optional<int> { return std::nullopt; },
-            [](const FileDone& file) -> std::optional<int> {
-              print_line(format_file_done(file));
-              return std::nullopt;
-            },
-            [this](const SessionDone& done) { return session_done(done); },
-            [](const EngineError& error) -> std::optional<int> {
-              print_error(error.message);
-              return kExitFailed;
-            },
-        },
-        event);
+    return std::visit(Overloaded{
+                          [this](const ListeningStarted& listening) -> std::optional<int> {
+                            print_line(fmt::format("Listening on {}, receiving into {} as {}",
+                                                   format_endpoint({listening.address, listening.port}),
+                                                   printable(dir_.string()), device_));
+                            return std::nullopt;
+                          },
+                          [this](const OfferReceived& offer) -> std::optional<int> {
+                            answer(offer);
+                            return std::nullopt;
+                          },
+                          // A receiving engine sends nothing.
+                          [](const SendPhaseChanged&) -> std::optional<int> { return std::nullopt; },
+                          [](const SessionStarted& started) -> std::optional<int> {
+                            print_line(format_session_started(started));
+                            return std::nullopt;
+                          },
+                          [](const Progress&) -> std::optional<int> { return std::nullopt; },
+                          [](const FileDone& file) -> std::optional<int> {
+                            print_line(format_file_done(file));
+                            return std::nullopt;
+                          },
+                          [this](const SessionDone& done) { return session_done(done); },
+                          [](const EngineError& error) -> std::optional<int> {
+                            print_error(error.message);
+                            return kExitFailed;
+                          },
+                      },
+                      event);
   }
 
   int interrupted() const {
@@ -120,9 +119,10 @@ class Receiver {
     if (offer.identity.trust == PeerTrust::Changed) print_notice(identity_warning(offer));
     if (offer.accepted_automatically) return;
     if (!stdin_is_terminal()) {
-      print_notice(fmt::format("declined the offer from {}: standard input is not a terminal to ask "
-                               "(use --accept-all to accept every offer)",
-                               printable(format_endpoint(offer.peer))));
+      print_notice(
+          fmt::format("declined the offer from {}: standard input is not a terminal to ask "
+                      "(use --accept-all to accept every offer)",
+                      printable(format_endpoint(offer.peer))));
       engine_.decline_unanswered(offer.id);
       return;
     }

@@ -56,38 +56,36 @@ EngineSettings settings_for(const SendOptions& options, const Device& device) {
 // Shows one send session: JSON lines, or human lines plus a progress bar.
 class SendConsole {
  public:
-  explicit SendConsole(const SendOptions& options)
-      : json_(options.json), bar_(!options.json && stdout_is_terminal()) {}
+  explicit SendConsole(const SendOptions& options) : json_(options.json), bar_(!options.json && stdout_is_terminal()) {}
 
   void show(const Event& event) {
     if (json_) {
       print_line(to_json(event));
       return;
     }
-    std::visit(Overloaded{
-                   [](const SendPhaseChanged& phase) { print_line(format_send_phase(phase)); },
-                   [this](const SessionStarted& started) {
-                     print_line(format_session_started(started));
-                     bar_.update(0, started.total_bytes, Clock::now());
-                   },
-                   [this](const Progress& progress) {
-                     bar_.update(progress.bytes_done, progress.total_bytes, Clock::now());
-                   },
-                   [this](const FileDone& file) {
-                     bar_.clear();
-                     print_line(format_file_done(file));
-                   },
-                   [this](const SessionDone& done) {
-                     bar_.clear();
-                     // A failure is printed once, as the error (see outcome).
-                     if (done.ok) print_line(format_session_done(done));
-                   },
-                   [this](const EngineError&) { bar_.clear(); },
-                   // A sending engine neither listens nor receives offers.
-                   [](const ListeningStarted&) {},
-                   [](const OfferReceived&) {},
-               },
-               event);
+    std::visit(
+        Overloaded{
+            [](const SendPhaseChanged& phase) { print_line(format_send_phase(phase)); },
+            [this](const SessionStarted& started) {
+              print_line(format_session_started(started));
+              bar_.update(0, started.total_bytes, Clock::now());
+            },
+            [this](const Progress& progress) { bar_.update(progress.bytes_done, progress.total_bytes, Clock::now()); },
+            [this](const FileDone& file) {
+              bar_.clear();
+              print_line(format_file_done(file));
+            },
+            [this](const SessionDone& done) {
+              bar_.clear();
+              // A failure is printed once, as the error (see outcome).
+              if (done.ok) print_line(format_session_done(done));
+            },
+            [this](const EngineError&) { bar_.clear(); },
+            // A sending engine neither listens nor receives offers.
+            [](const ListeningStarted&) {},
+            [](const OfferReceived&) {},
+        },
+        event);
   }
 
   void tick() { bar_.redraw(Clock::now()); }

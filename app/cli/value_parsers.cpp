@@ -14,10 +14,17 @@ std::optional<std::uint64_t> suffix_multiplier(std::string_view suffix) {
   if (suffix.empty()) return 1;
   if (suffix.size() != 1) return std::nullopt;
   switch (suffix.front()) {
-    case 'K': case 'k': return std::uint64_t{1} << 10;
-    case 'M': case 'm': return std::uint64_t{1} << 20;
-    case 'G': case 'g': return std::uint64_t{1} << 30;
-    default: return std::nullopt;
+    case 'K':
+    case 'k':
+      return std::uint64_t{1} << 10;
+    case 'M':
+    case 'm':
+      return std::uint64_t{1} << 20;
+    case 'G':
+    case 'g':
+      return std::uint64_t{1} << 30;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -40,8 +47,7 @@ std::uint64_t parse_size(std::string_view text) {
   const auto multiplier = suffix_multiplier(suffix);
   if (digits.empty() || !multiplier) {
     throw UsageError(fmt::format(
-        "invalid size '{}': expected a number of bytes, optionally with a K, M or G suffix (e.g. 16M)",
-        text));
+        "invalid size '{}': expected a number of bytes, optionally with a K, M or G suffix (e.g. 16M)", text));
   }
   const auto value = parse_whole_number<std::uint64_t>(digits);
   if (!value || *value > std::numeric_limits<std::uint64_t>::max() / *multiplier) {
@@ -53,11 +59,14 @@ std::uint64_t parse_size(std::string_view text) {
 std::chrono::milliseconds parse_duration(std::string_view text) {
   const bool millis = text.ends_with("ms");
   std::string_view digits = text;
-  if (millis) digits.remove_suffix(2);
-  else if (text.ends_with('s')) digits.remove_suffix(1);
+  if (millis)
+    digits.remove_suffix(2);
+  else if (text.ends_with('s'))
+    digits.remove_suffix(1);
   const auto value = parse_whole_number<std::uint32_t>(digits);
   if (!value || *value == 0 || (!millis && *value > 1'000'000))
-    throw UsageError(fmt::format("invalid duration '{}': expected seconds (e.g. 30 or 30s) or milliseconds (500ms)", text));
+    throw UsageError(
+        fmt::format("invalid duration '{}': expected seconds (e.g. 30 or 30s) or milliseconds (500ms)", text));
   return millis ? std::chrono::milliseconds(*value) : std::chrono::seconds(*value);
 }
 

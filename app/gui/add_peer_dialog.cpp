@@ -15,8 +15,8 @@ namespace ferry::gui {
 std::variant<PeerAddress, QString> parse_peer_address(const QString& name, const QString& address) {
   QString text = address.trimmed();
   const bool bare_ipv6 = text.count(QLatin1Char(':')) > 1 && !text.startsWith(QLatin1Char('['));
-  const bool has_port = text.startsWith(QLatin1Char('[')) ? text.contains(QStringLiteral("]:"))
-                                                          : text.contains(QLatin1Char(':'));
+  const bool has_port =
+      text.startsWith(QLatin1Char('[')) ? text.contains(QStringLiteral("]:")) : text.contains(QLatin1Char(':'));
   if (bare_ipv6) text = QLatin1Char('[') + text + QLatin1Char(']');
   if (bare_ipv6 || !has_port) text += QLatin1Char(':') + QString::number(kDefaultReceivePort);
   auto parsed = parse_endpoint(text.toStdString());

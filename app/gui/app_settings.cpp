@@ -20,15 +20,16 @@ QString strategy_key(const std::optional<Strategy>& strategy) {
   return QString::fromLatin1(to_string(*strategy).data(), static_cast<qsizetype>(to_string(*strategy).size()));
 }
 
-std::optional<Strategy> strategy_from_key(const QString& key) {
-  return parse_strategy(key.toStdString());
-}
+std::optional<Strategy> strategy_from_key(const QString& key) { return parse_strategy(key.toStdString()); }
 
 QString consent_key(Consent consent) {
   switch (consent) {
-    case Consent::Ask: return QStringLiteral("ask");
-    case Consent::AutoAcceptTrusted: return QStringLiteral("trusted");
-    case Consent::AcceptAll: return QStringLiteral("all");
+    case Consent::Ask:
+      return QStringLiteral("ask");
+    case Consent::AutoAcceptTrusted:
+      return QStringLiteral("trusted");
+    case Consent::AcceptAll:
+      return QStringLiteral("all");
   }
   return QStringLiteral("ask");
 }
@@ -44,9 +45,10 @@ void drop_devices_trusted_by_name(QSettings& store) {
   if (!store.contains(key)) return;
   const QStringList names = store.value(key).toStringList();
   if (!names.isEmpty())
-    spdlog::warn("devices trusted by name ({}) are no longer accepted without asking: accept their next "
-                 "offer with \"Always accept from this device\" to pin them by identity",
-                 names.join(QStringLiteral(", ")).toStdString());
+    spdlog::warn(
+        "devices trusted by name ({}) are no longer accepted without asking: accept their next "
+        "offer with \"Always accept from this device\" to pin them by identity",
+        names.join(QStringLiteral(", ")).toStdString());
   store.remove(key);
 }
 
@@ -56,8 +58,8 @@ AppSettings default_settings() {
   AppSettings settings;
   settings.device_name = QSysInfo::machineHostName();
   if (settings.device_name.isEmpty()) settings.device_name = QStringLiteral("ferry");
-  settings.receive_dir = QDir(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
-                             .filePath(QStringLiteral("Ferry"));
+  settings.receive_dir =
+      QDir(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation)).filePath(QStringLiteral("Ferry"));
   settings.port = kDefaultReceivePort;
   return settings;
 }
@@ -67,9 +69,9 @@ AppSettings load_settings(QSettings& store) {
   const AppSettings defaults = default_settings();
   AppSettings settings;
   settings.device_name = store.value(QStringLiteral("device/name"), defaults.device_name).toString();
-  const auto threshold = store.value(QStringLiteral("engine/directThreshold"),
-                                     QVariant::fromValue<qulonglong>(defaults.direct_threshold))
-                             .toULongLong();
+  const auto threshold =
+      store.value(QStringLiteral("engine/directThreshold"), QVariant::fromValue<qulonglong>(defaults.direct_threshold))
+          .toULongLong();
   settings.direct_threshold = std::clamp<std::uint64_t>(threshold, kMinThreshold, kMaxThreshold);
   settings.forced_strategy =
       strategy_from_key(store.value(QStringLiteral("engine/strategy"), QStringLiteral("auto")).toString());
@@ -77,8 +79,9 @@ AppSettings load_settings(QSettings& store) {
   const uint port = store.value(QStringLiteral("network/port"), defaults.port).toUInt();
   settings.port = port <= 65535 ? static_cast<quint16>(port) : defaults.port;
   settings.bind_address = store.value(QStringLiteral("network/address")).toString();
-  const auto timeout = store.value(QStringLiteral("receive/offerTimeout"),
-                                   static_cast<qlonglong>(defaults.offer_timeout.count())).toLongLong();
+  const auto timeout =
+      store.value(QStringLiteral("receive/offerTimeout"), static_cast<qlonglong>(defaults.offer_timeout.count()))
+          .toLongLong();
   settings.offer_timeout = std::chrono::seconds(std::clamp<qlonglong>(timeout, 1, kMaxOfferTimeout.count()));
   settings.consent = consent_from_key(store.value(QStringLiteral("receive/consent")).toString());
   settings.start_minimized = store.value(QStringLiteral("window/startMinimized"), false).toBool();
@@ -89,8 +92,7 @@ AppSettings load_settings(QSettings& store) {
     const uint peer_port = store.value(QStringLiteral("port")).toUInt();
     const QString host = store.value(QStringLiteral("host")).toString();
     if (host.isEmpty() || peer_port == 0 || peer_port > 65535) continue;
-    settings.peers.append({store.value(QStringLiteral("name")).toString(), host,
-                           static_cast<quint16>(peer_port)});
+    settings.peers.append({store.value(QStringLiteral("name")).toString(), host, static_cast<quint16>(peer_port)});
   }
   store.endArray();
   return settings;
@@ -98,8 +100,7 @@ AppSettings load_settings(QSettings& store) {
 
 void save_settings(QSettings& store, const AppSettings& settings) {
   store.setValue(QStringLiteral("device/name"), settings.device_name);
-  store.setValue(QStringLiteral("engine/directThreshold"),
-                 QVariant::fromValue<qulonglong>(settings.direct_threshold));
+  store.setValue(QStringLiteral("engine/directThreshold"), QVariant::fromValue<qulonglong>(settings.direct_threshold));
   store.setValue(QStringLiteral("engine/strategy"), strategy_key(settings.forced_strategy));
   store.setValue(QStringLiteral("receive/folder"), settings.receive_dir);
   store.setValue(QStringLiteral("network/port"), settings.port);

@@ -45,8 +45,8 @@ struct AppSettings {
   std::chrono::seconds offer_timeout{120};
   Consent consent = Consent::Ask;
   bool start_minimized = false;
-  bool discovery = true;          // announce this device and list the peers found on the local network
-  QList<PeerAddress> peers;       // added by address
+  bool discovery = true;     // announce this device and list the peers found on the local network
+  QList<PeerAddress> peers;  // added by address
 };
 
 inline constexpr std::chrono::seconds kMaxOfferTimeout{3600};

@@ -41,8 +41,7 @@ void DiscoveryBridge::update() {
   if (discovery_) return discovery_->apply_settings(settings_);
   discovery_ = std::make_unique<Discovery>(settings_, [this] {
     // Discovery thread: wake the GUI thread once, however many events queue up.
-    if (!drain_queued_.exchange(true))
-      QMetaObject::invokeMethod(this, &DiscoveryBridge::drain, Qt::QueuedConnection);
+    if (!drain_queued_.exchange(true)) QMetaObject::invokeMethod(this, &DiscoveryBridge::drain, Qt::QueuedConnection);
   });
 }
 

@@ -11,8 +11,7 @@ namespace {
 constexpr std::chrono::milliseconds kProgressInterval{100};
 }
 
-EngineBridge::EngineBridge(EngineSettings settings, QObject* parent)
-    : QObject(parent), settings_(settings) {
+EngineBridge::EngineBridge(EngineSettings settings, QObject* parent) : QObject(parent), settings_(settings) {
   progress_timer_.setInterval(kProgressInterval);
   connect(&progress_timer_, &QTimer::timeout, this, [this] { flush_progress(); });
   engine_ = make_engine(std::move(settings));
@@ -21,8 +20,7 @@ EngineBridge::EngineBridge(EngineSettings settings, QObject* parent)
 std::unique_ptr<TransferEngine> EngineBridge::make_engine(EngineSettings settings) {
   return std::make_unique<TransferEngine>(std::move(settings), [this] {
     // Engine thread: wake the GUI thread once, however many events queue up.
-    if (!drain_queued_.exchange(true))
-      QMetaObject::invokeMethod(this, &EngineBridge::drain, Qt::QueuedConnection);
+    if (!drain_queued_.exchange(true)) QMetaObject::invokeMethod(this, &EngineBridge::drain, Qt::QueuedConnection);
   });
 }
 
@@ -44,9 +42,9 @@ void EngineBridge::apply_settings(EngineSettings settings) {
     settings_ = settings;
     return replace_engine(std::move(settings));
   }
-  const bool relisten = listen_requested_ && (settings.port != settings_.port ||
-                                              settings.bind_address != settings_.bind_address ||
-                                              settings.receive_dir != settings_.receive_dir);
+  const bool relisten =
+      listen_requested_ && (settings.port != settings_.port || settings.bind_address != settings_.bind_address ||
+                            settings.receive_dir != settings_.receive_dir);
   settings_ = settings;
   engine_->apply_settings(std::move(settings));
   if (relisten) engine_->listen();

@@ -45,7 +45,8 @@ class EngineBridge : public QObject {
   void apply_settings(EngineSettings settings);
   void listen();
   // `expected_fingerprint`: when not empty, another receiver is refused.
-  TransferId send(const QString& host, quint16 port, const QStringList& paths, const QString& expected_fingerprint = {});
+  TransferId send(const QString& host, quint16 port, const QStringList& paths,
+                  const QString& expected_fingerprint = {});
   void respond(TransferId id, bool accept);
   void decline_unanswered(TransferId id);
   void cancel(TransferId id);

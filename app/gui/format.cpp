@@ -45,9 +45,12 @@ QString session_failure(const std::string& error, std::uint32_t files_failed) {
 
 QString strategy_label(Strategy strategy) {
   switch (strategy) {
-    case Strategy::ZeroCopy: return QCoreApplication::translate("ferry", "zero-copy");
-    case Strategy::Direct: return QCoreApplication::translate("ferry", "direct");
-    case Strategy::Buffered: return QCoreApplication::translate("ferry", "buffered");
+    case Strategy::ZeroCopy:
+      return QCoreApplication::translate("ferry", "zero-copy");
+    case Strategy::Direct:
+      return QCoreApplication::translate("ferry", "direct");
+    case Strategy::Buffered:
+      return QCoreApplication::translate("ferry", "buffered");
   }
   return {};
 }
@@ -60,8 +63,9 @@ QString strategy_reason(Strategy strategy, const std::string& note) {
           "ferry", "Below the direct I/O threshold: sent from the page cache by the kernel, no copy through Ferry.");
       break;
     case Strategy::Direct:
-      reason = QCoreApplication::translate(
-          "ferry", "At or above the direct I/O threshold: read and written around the page cache, so it stays free for other files.");
+      reason = QCoreApplication::translate("ferry",
+                                           "At or above the direct I/O threshold: read and written around the page "
+                                           "cache, so it stays free for other files.");
       break;
     case Strategy::Buffered:
       reason = QCoreApplication::translate("ferry", "Plain reads and writes through a buffer.");

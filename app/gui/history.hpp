@@ -10,9 +10,9 @@
 namespace ferry::gui {
 
 struct HistoryEntry {
-  bool sent = true;            // false: received
+  bool sent = true;  // false: received
   QString peer;
-  QString folder;              // where the files are (receive folder / source folder)
+  QString folder;  // where the files are (receive folder / source folder)
   std::uint32_t files_ok = 0;
   std::uint32_t files_failed = 0;
   std::uint64_t bytes = 0;
@@ -29,8 +29,8 @@ class History {
 
   explicit History(QString file);  // reads the file; a missing or broken one is an empty history
   const QList<HistoryEntry>& entries() const { return entries_; }
-  void add(HistoryEntry entry);    // and saves
-  void clear();                    // and saves
+  void add(HistoryEntry entry);  // and saves
+  void clear();                  // and saves
 
  private:
   void save() const;

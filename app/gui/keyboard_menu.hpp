@@ -8,8 +8,7 @@
 namespace ferry::gui {
 
 inline bool is_context_menu_key(const QKeyEvent* event) {
-  return event->key() == Qt::Key_Menu ||
-         (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier);
+  return event->key() == Qt::Key_Menu || (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier);
 }
 
 // The context menu event a right click on the current row would bring.

@@ -57,12 +57,12 @@ CommandLine parse_command_line(int argc, char** argv) {
 // Ferry cannot receive nor send without its identity: the user is told why
 // rather than given a Ferry that fails every transfer.
 void show_startup_error(const std::filesystem::path& config_dir, const ferry::IoError& error) {
-  QMessageBox::critical(
-      nullptr, QCoreApplication::translate("ferry", "Ferry cannot start"),
-      QCoreApplication::translate("ferry", "Ferry could not load this device's identity or its pinned devices "
-                                           "from %1:\n\n%2")
-          .arg(QDir::toNativeSeparators(QString::fromStdU16String(config_dir.u16string())),
-               ferry::gui::from_utf8(error.describe())));
+  QMessageBox::critical(nullptr, QCoreApplication::translate("ferry", "Ferry cannot start"),
+                        QCoreApplication::translate("ferry",
+                                                    "Ferry could not load this device's identity or its pinned devices "
+                                                    "from %1:\n\n%2")
+                            .arg(QDir::toNativeSeparators(QString::fromStdU16String(config_dir.u16string())),
+                                 ferry::gui::from_utf8(error.describe())));
 }
 
 }  // namespace
@@ -79,8 +79,9 @@ int main(int argc, char** argv) {
     if (instance.hand_over(command_line.files, std::chrono::seconds(10))) return 0;
     spdlog::error("another Ferry of this user is running but did not answer");
     QMessageBox::critical(nullptr, QCoreApplication::translate("ferry", "Ferry is already running"),
-                          QCoreApplication::translate("ferry", "Another Ferry of this user is running but does "
-                                                               "not answer. End it, then start Ferry again."));
+                          QCoreApplication::translate("ferry",
+                                                      "Another Ferry of this user is running but does "
+                                                      "not answer. End it, then start Ferry again."));
     return 1;
   }
   QApplication::setWindowIcon(ferry::gui::app_icon());

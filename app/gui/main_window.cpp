@@ -41,9 +41,7 @@ namespace ferry::gui {
 
 namespace {
 
-void open_folder(const QString& folder) {
-  QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
-}
+void open_folder(const QString& folder) { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); }
 
 QString history_summary(const HistoryEntry& entry) {
   const QString files = file_count(entry.files_ok);
@@ -168,8 +166,9 @@ void MainWindow::build_actions() {
 void MainWindow::build_layout() {
   device_label_ = new QLabel;
   device_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  device_label_->setToolTip(tr("Peers see this code when this device sends to them or they send to it: "
-                               "read it out to them so they can check it is really this device."));
+  device_label_->setToolTip(
+      tr("Peers see this code when this device sends to them or they send to it: "
+         "read it out to them so they can check it is really this device."));
   device_label_->setAccessibleName(tr("This device"));
   receive_label_ = new QLabel;
   receive_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -200,7 +199,7 @@ void MainWindow::build_layout() {
   history_view_->header()->setStretchLastSection(false);
   history_view_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
   tabs_ = new QTabWidget;
-  tabs_->addTab(transfers_, tr("Tra&nsfers"));  // Alt+T is the Transfers menu
+  tabs_->addTab(transfers_, tr("Tra&nsfers"));   // Alt+T is the Transfers menu
   tabs_->addTab(history_view_, tr("Histor&y"));  // Alt+H is the Help menu
 
   auto* peers_box = new QWidget;
@@ -244,7 +243,8 @@ void MainWindow::build_tray() {
 }
 
 void MainWindow::show_receive_folder() {
-  receive_label_->setText(tr("Receive folder: <b>%1</b>").arg(QDir::toNativeSeparators(settings_.receive_dir).toHtmlEscaped()));
+  receive_label_->setText(
+      tr("Receive folder: <b>%1</b>").arg(QDir::toNativeSeparators(settings_.receive_dir).toHtmlEscaped()));
 }
 
 void MainWindow::show_device() {
@@ -355,7 +355,8 @@ void MainWindow::remove_current_peer() {
     if (send.address == peer) {
       QMessageBox::information(this, tr("Remove Peer"),
                                tr("Ferry is still sending to %1. Cancel that transfer or let it finish, "
-                                  "then remove the peer.").arg(send.peer));
+                                  "then remove the peer.")
+                                   .arg(send.peer));
       return;
     }
   }
@@ -373,8 +374,8 @@ void MainWindow::add_peer(const PeerAddress& peer) {
 
 SettingsDialog* MainWindow::open_settings() {
   if (!settings_dialog_) {
-    settings_dialog_ = new SettingsDialog(settings_, device_.pinned_peers,
-                                          from_utf8(device_.identity->fingerprint), this);
+    settings_dialog_ =
+        new SettingsDialog(settings_, device_.pinned_peers, from_utf8(device_.identity->fingerprint), this);
     settings_dialog_->setAttribute(Qt::WA_DeleteOnClose);
     connect(settings_dialog_, &SettingsDialog::applied, this, [this] {
       apply_settings(settings_dialog_->edited(settings_));
@@ -485,9 +486,9 @@ QString MainWindow::peer_of(TransferId id) const {
 
 // A file that failed says why in the user's words; the engine's text is its detail.
 void MainWindow::on_file_done(const FileDone& file) {
-  transfers_->on_file_done(file, file.ok ? QString()
-                                         : failure_sentence(file.cause, file.direction, peer_of(file.id),
-                                                            settings_.receive_dir));
+  transfers_->on_file_done(
+      file,
+      file.ok ? QString() : failure_sentence(file.cause, file.direction, peer_of(file.id), settings_.receive_dir));
 }
 
 void MainWindow::on_session_done(const SessionDone& done) {
@@ -521,7 +522,7 @@ void MainWindow::on_session_done(const SessionDone& done) {
   for (OfferDialog* dialog : findChildren<OfferDialog*>())
     if (dialog->id() == done.id) dialog->withdraw();  // the sender gave up before an answer
   if (done.cause == FailureCause::DeclinedAutomatically && !entry.sent)
-    return notify(tr("Offer declined"), why);  // this Ferry's own decision, not a failed transfer
+    return notify(tr("Offer declined"), why);              // this Ferry's own decision, not a failed transfer
   if (done.cause == FailureCause::DeclinedByUser) return;  // the user knows
   notify(done.ok ? tr("Transfer finished") : tr("Transfer failed"),
          (entry.sent ? tr("To %1: %2") : tr("From %1: %2")).arg(entry.peer, history_summary(entry)));

@@ -115,9 +115,9 @@ class MainWindow : public QMainWindow {
     QStringList paths;
   };
   std::map<TransferId, QStringList> sending_paths_;  // until the session ends
-  std::map<TransferId, FailedSend> failed_sends_;     // until resumed
-  std::map<TransferId, QString> incoming_from_;  // device names of accepted offers
-  std::map<TransferId, KnownPeer> offered_by_;   // senders of offers awaiting an answer
+  std::map<TransferId, FailedSend> failed_sends_;    // until resumed
+  std::map<TransferId, QString> incoming_from_;      // device names of accepted offers
+  std::map<TransferId, KnownPeer> offered_by_;       // senders of offers awaiting an answer
   bool quitting_ = false;
   bool told_about_tray_ = false;
 

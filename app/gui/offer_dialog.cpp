@@ -22,9 +22,12 @@ constexpr int kListedEntries = 1000;
 
 QString trust_sentence(const PeerIdentity& identity) {
   switch (identity.trust) {
-    case PeerTrust::Known: return OfferDialog::tr("Pinned: you chose to trust this device before.");
-    case PeerTrust::Changed: return trust_label(identity);
-    case PeerTrust::New: break;
+    case PeerTrust::Known:
+      return OfferDialog::tr("Pinned: you chose to trust this device before.");
+    case PeerTrust::Changed:
+      return trust_label(identity);
+    case PeerTrust::New:
+      break;
   }
   return OfferDialog::tr("New device — compare this code with the one the sender's Ferry shows.");
 }
@@ -46,7 +49,8 @@ QLabel* plain_label(const QString& text) {
 
 OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeout, QWidget* parent)
     : QDialog(parent), id_(offer.id), seconds_left_(static_cast<int>(timeout.count())) {
-  const QString sender = offer.device_name.empty() ? from_utf8(format_endpoint(offer.peer)) : from_utf8(offer.device_name);
+  const QString sender =
+      offer.device_name.empty() ? from_utf8(format_endpoint(offer.peer)) : from_utf8(offer.device_name);
   setWindowTitle(tr("Incoming files from %1").arg(sender));
   setAttribute(Qt::WA_DeleteOnClose);
 
@@ -79,8 +83,9 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   form->addRow(tr("Total size:"), new QLabel(human_bytes(offer.total_bytes)));
 
   always_ = new QCheckBox(tr("Al&ways accept from this device"));
-  always_->setToolTip(tr("Pins this device's identity: its offers are accepted without asking from now on "
-                         "(Settings → Pinned devices)."));
+  always_->setToolTip(
+      tr("Pins this device's identity: its offers are accepted without asking from now on "
+         "(Settings → Pinned devices)."));
   timeout_label_ = new QLabel;
   auto* buttons = new QDialogButtonBox;
   accept_ = buttons->addButton(tr("&Accept"), QDialogButtonBox::AcceptRole);
@@ -110,17 +115,18 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
 }
 
 QWidget* OfferDialog::impostor_warning_box(const QString& name) {
-  warning_ = wrapped_label(
-      tr("<b>Warning:</b> this device uses the name “%1” of a device you pinned, but has a different "
-         "identity: it may be an impostor. Accept only if you know why its identity changed (Ferry "
-         "reinstalled there, say) and its code is the one its Ferry shows.")
-          .arg(name.toHtmlEscaped()));
+  warning_ =
+      wrapped_label(tr("<b>Warning:</b> this device uses the name “%1” of a device you pinned, but has a different "
+                       "identity: it may be an impostor. Accept only if you know why its identity changed (Ferry "
+                       "reinstalled there, say) and its code is the one its Ferry shows.")
+                        .arg(name.toHtmlEscaped()));
   auto* icon = new QLabel;
   icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(32));
   auto* box = new QFrame;
   box->setObjectName(QStringLiteral("impostorWarning"));
-  box->setStyleSheet(QStringLiteral("#impostorWarning { background: #fdecea; border: 2px solid #c5221f; "
-                                    "border-radius: 4px; } QLabel { color: #5f0f0f; }"));
+  box->setStyleSheet(
+      QStringLiteral("#impostorWarning { background: #fdecea; border: 2px solid #c5221f; "
+                     "border-radius: 4px; } QLabel { color: #5f0f0f; }"));
   auto* row = new QHBoxLayout(box);
   row->addWidget(icon, 0, Qt::AlignTop);
   row->addWidget(warning_, 1);

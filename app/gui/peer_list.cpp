@@ -69,12 +69,15 @@ void PeerList::set_peers(const QList<PeerAddress>& peers) {
     show_row(static_cast<int>(peers_.size()) + i, discovered_[i]);
   }
   fit_columns();
-  if (selected >= 0 && selected < topLevelItemCount()) setCurrentItem(topLevelItem(selected));
-  else if (topLevelItemCount() > 0) setCurrentItem(topLevelItem(0));
+  if (selected >= 0 && selected < topLevelItemCount())
+    setCurrentItem(topLevelItem(selected));
+  else if (topLevelItemCount() > 0)
+    setCurrentItem(topLevelItem(0));
 }
 
 void PeerList::show_discovered(const DiscoveredPeer& peer) {
-  const auto known = std::ranges::find(discovered_, peer.device_id, [](const Discovered& d) { return d.peer.device_id; });
+  const auto known =
+      std::ranges::find(discovered_, peer.device_id, [](const Discovered& d) { return d.peer.device_id; });
   const int index = static_cast<int>(known - discovered_.begin());
   if (known == discovered_.end()) {
     discovered_.append({peer, true});
@@ -87,7 +90,8 @@ void PeerList::show_discovered(const DiscoveredPeer& peer) {
 }
 
 void PeerList::show_offline(const DiscoveredPeer& peer) {
-  const auto known = std::ranges::find(discovered_, peer.device_id, [](const Discovered& d) { return d.peer.device_id; });
+  const auto known =
+      std::ranges::find(discovered_, peer.device_id, [](const Discovered& d) { return d.peer.device_id; });
   if (known == discovered_.end()) return;
   known->online = false;
   show_row(static_cast<int>(peers_.size() + (known - discovered_.begin())), *known);
@@ -201,13 +205,13 @@ void PeerList::paintEvent(QPaintEvent* event) {
   if (topLevelItemCount() > 0) return;
   QPainter painter(viewport());
   painter.setPen(palette().color(QPalette::PlaceholderText));
-  painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
-                   empty_text());
+  painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, empty_text());
 }
 
 QString PeerList::empty_text() {
-  return tr("Devices running Ferry on this network appear here. Drop files on one to send them.\n"
-            "Or add one by address: File → Add Peer… (Ctrl+N).");
+  return tr(
+      "Devices running Ferry on this network appear here. Drop files on one to send them.\n"
+      "Or add one by address: File → Add Peer… (Ctrl+N).");
 }
 
 QStringList local_paths(const QList<QUrl>& urls) {

@@ -19,12 +19,11 @@ Qt::CheckState check_state(bool on) { return on ? Qt::Checked : Qt::Unchecked; }
 
 }  // namespace
 
-PinnedDevicesEditor::PinnedDevicesEditor(const std::vector<KnownPeer>& peers, QWidget* parent)
-    : QWidget(parent) {
+PinnedDevicesEditor::PinnedDevicesEditor(const std::vector<KnownPeer>& peers, QWidget* parent) : QWidget(parent) {
   list_ = new QTreeWidget;
   list_->setColumnCount(ColumnCount);
-  list_->setHeaderLabels({tr("Device"), tr("Verification code"), tr("Accept without asking"),
-                          tr("Fast mode (unencrypted)")});
+  list_->setHeaderLabels(
+      {tr("Device"), tr("Verification code"), tr("Accept without asking"), tr("Fast mode (unencrypted)")});
   list_->headerItem()->setToolTip(FastModeColumn, tr("Fast mode (unencrypted file bytes, zero-copy) — only on "
                                                      "trusted networks."));
   list_->setRootIsDecorated(false);
@@ -34,10 +33,11 @@ PinnedDevicesEditor::PinnedDevicesEditor(const std::vector<KnownPeer>& peers, QW
   connect(list_, &QTreeWidget::currentItemChanged, this,
           [this](QTreeWidgetItem* current) { remove_->setEnabled(current != nullptr); });
   connect(remove_, &QPushButton::clicked, this, [this] { delete list_->currentItem(); });
-  auto* note = new QLabel(tr("Devices are pinned when you accept an offer with “Always accept from this "
-                             "device” (or with ferry-cli trust). “Accept without asking” applies unless the "
-                             "consent (General) is “Ask every time”. Fast mode sends file bytes unencrypted "
-                             "(zero-copy): use it only on trusted networks."));
+  auto* note =
+      new QLabel(tr("Devices are pinned when you accept an offer with “Always accept from this "
+                    "device” (or with ferry-cli trust). “Accept without asking” applies unless the "
+                    "consent (General) is “Ask every time”. Fast mode sends file bytes unencrypted "
+                    "(zero-copy): use it only on trusted networks."));
   note->setWordWrap(true);
 
   auto* footer = new QHBoxLayout;
@@ -70,8 +70,7 @@ std::vector<KnownPeer> PinnedDevicesEditor::peers() const {
   for (int row = 0; row < list_->topLevelItemCount(); ++row) {
     const QTreeWidgetItem* item = list_->topLevelItem(row);
     peers.push_back({item->data(NameColumn, kFingerprintRole).toString().toStdString(),
-                     item->text(NameColumn).toStdString(),
-                     item->checkState(AcceptColumn) == Qt::Checked,
+                     item->text(NameColumn).toStdString(), item->checkState(AcceptColumn) == Qt::Checked,
                      item->checkState(FastModeColumn) == Qt::Checked});
   }
   return peers;

@@ -95,17 +95,16 @@ int main(int argc, char** argv) {
 
   ferry::gui::TransferList* list = window.transfer_list();
   int samples = 0;
-  QObject::connect(window.bridge(), &ferry::gui::EngineBridge::progress, &window,
-                   [&](const ferry::Progress& progress) {
-                     QTreeWidgetItem* session = list->topLevelItem(0);
-                     if (!session || progress.bytes_done < progress.total_bytes / 3 || ++samples < 25) return;
-                     session->setExpanded(true);
-                     list->setCurrentItem(nullptr);  // a selected row would hide the speed graph
-                     QTimer::singleShot(0, &window, [&] {
-                       const bool saved = window.grab().save(output);
-                       QApplication::exit(saved ? 0 : 1);
-                     });
-                   });
+  QObject::connect(window.bridge(), &ferry::gui::EngineBridge::progress, &window, [&](const ferry::Progress& progress) {
+    QTreeWidgetItem* session = list->topLevelItem(0);
+    if (!session || progress.bytes_done < progress.total_bytes / 3 || ++samples < 25) return;
+    session->setExpanded(true);
+    list->setCurrentItem(nullptr);  // a selected row would hide the speed graph
+    QTimer::singleShot(0, &window, [&] {
+      const bool saved = window.grab().save(output);
+      QApplication::exit(saved ? 0 : 1);
+    });
+  });
   QTimer::singleShot(500, &window, [&] { window.send_to(0, sources); });
   QTimer::singleShot(kGiveUpMs, &window, [] { QApplication::exit(1); });
   return QApplication::exec();

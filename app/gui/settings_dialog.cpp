@@ -84,11 +84,11 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   folder_row->addWidget(browse);
   consent_ = new QComboBox;
   consent_->addItems({tr("Nobody: ask every time, even pinned devices"),
-                      tr("Pinned devices set to accept without asking"),
-                      tr("Everybody (not recommended)")});
+                      tr("Pinned devices set to accept without asking"), tr("Everybody (not recommended)")});
   consent_->setCurrentIndex(static_cast<int>(settings.consent));
-  consent_->setToolTip(tr("A device that uses the name of a pinned device with another identity is "
-                          "always asked about."));
+  consent_->setToolTip(
+      tr("A device that uses the name of a pinned device with another identity is "
+         "always asked about."));
   auto* receive_box = new QGroupBox(tr("Receiving"));
   auto* receive_form = new QFormLayout(receive_box);
   auto* folder_label = new QLabel(tr("&Receive folder:"));  // a row of widgets: the label needs its buddy
@@ -110,8 +110,8 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   threshold_ = new ThresholdEditor;
   threshold_->set_threshold(settings.direct_threshold);
   strategy_ = new QComboBox;
-  strategy_->addItems({tr("Automatic (by size)"), tr("Always zero-copy"), tr("Always direct I/O"),
-                       tr("Always buffered")});
+  strategy_->addItems(
+      {tr("Automatic (by size)"), tr("Always zero-copy"), tr("Always direct I/O"), tr("Always buffered")});
   strategy_->setCurrentIndex(strategy_row(settings.forced_strategy));
   port_ = new QSpinBox;
   port_->setRange(0, 65535);
@@ -133,15 +133,13 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   tabs->addTab(pinned_, tr("P&inned devices"));
   tabs->addTab(advanced, tr("&Advanced"));
 
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply |
-                                       QDialogButtonBox::Cancel);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, this, [this] {
     emit applied();
     accept();
   });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
-          [this] { emit applied(); });
+  connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, [this] { emit applied(); });
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(tabs);

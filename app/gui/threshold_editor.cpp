@@ -39,10 +39,10 @@ ThresholdEditor::ThresholdEditor(QWidget* parent) : QWidget(parent) {
   spin_->setSuffix(tr(" MiB"));
   spin_->setAccessibleName(tr("Direct I/O threshold in MiB"));
   reset_ = new QPushButton(tr("Reset to &default"));
-  auto* explanation = new QLabel(
-      tr("Files below the threshold go zero-copy through the page cache: fastest for small, "
-         "often-used files. Files at or above it use direct I/O, which keeps huge files from "
-         "pushing everything else out of the page cache."));
+  auto* explanation =
+      new QLabel(tr("Files below the threshold go zero-copy through the page cache: fastest for small, "
+                    "often-used files. Files at or above it use direct I/O, which keeps huge files from "
+                    "pushing everything else out of the page cache."));
   explanation->setWordWrap(true);
 
   connect(slider_, &QSlider::valueChanged, this, [this](int position) {
@@ -68,9 +68,7 @@ ThresholdEditor::ThresholdEditor(QWidget* parent) : QWidget(parent) {
   set_threshold(kDefaultDirectThreshold);
 }
 
-std::uint64_t ThresholdEditor::threshold() const {
-  return static_cast<std::uint64_t>(spin_->value()) * kMiB;
-}
+std::uint64_t ThresholdEditor::threshold() const { return static_cast<std::uint64_t>(spin_->value()) * kMiB; }
 
 void ThresholdEditor::set_threshold(std::uint64_t bytes) {
   spin_->setValue(static_cast<int>(std::clamp(bytes, kMinThreshold, kMaxThreshold) / kMiB));

@@ -11,8 +11,7 @@
 
 namespace ferry::gui {
 
-void TransferDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
-                             const QModelIndex& index) const {
+void TransferDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
   if (index.column() == TransferList::ProgressColumn) {
     const QVariant percent = index.data(TransferList::kPercentRole);
     QStyledItemDelegate::paint(painter, option, index);  // selection background
@@ -31,8 +30,7 @@ void TransferDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
   QStyledItemDelegate::paint(painter, option, index);
 }
 
-void TransferDelegate::paint_progress(QPainter* painter, const QStyleOptionViewItem& option,
-                                      int percent) const {
+void TransferDelegate::paint_progress(QPainter* painter, const QStyleOptionViewItem& option, int percent) const {
   QStyleOptionProgressBar bar;
   bar.rect = option.rect.adjusted(2, 2, -2, -2);
   bar.minimum = 0;

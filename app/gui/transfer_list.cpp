@@ -32,8 +32,8 @@ QString arrow(Direction direction) {
 
 TransferList::TransferList(QWidget* parent) : QTreeWidget(parent) {
   setColumnCount(ColumnCount);
-  setHeaderLabels({tr("Transfer"), tr("Files"), tr("Size"), tr("Progress"), tr("Speed"), tr("ETA"),
-                   tr("Mode"), tr("Status")});
+  setHeaderLabels(
+      {tr("Transfer"), tr("Files"), tr("Size"), tr("Progress"), tr("Speed"), tr("ETA"), tr("Mode"), tr("Status")});
   setItemDelegate(new TransferDelegate(this));
   setUniformRowHeights(true);
   setSelectionMode(QAbstractItemView::SingleSelection);
@@ -80,8 +80,9 @@ void TransferList::add_outgoing(TransferId id, const QString& peer, const QStrin
 }
 
 void TransferList::on_session_started(const SessionStarted& started) {
-  Session& session = session_for(started.id, started.direction,
-                                 from_utf8(started.device_name.empty() ? format_endpoint(started.peer) : started.device_name));
+  Session& session =
+      session_for(started.id, started.direction,
+                  from_utf8(started.device_name.empty() ? format_endpoint(started.peer) : started.device_name));
   show_peer(session, started);
   session.total = started.total_bytes;
   session.entries = started.entries;
@@ -180,16 +181,17 @@ void TransferList::on_file_done(const FileDone& file, const QString& why) {
     item->setToolTip(StatusColumn, tr("The receiver already had this file, identical: nothing was sent."));
   } else if (file.ok) {
     item->setData(ProgressColumn, kPercentRole, 100);
-    item->setText(StatusColumn, file.resumed_bytes > 0
-                                    ? tr("Done · %1 · resumed at %2")
-                                          .arg(strategy_label(file.strategy), human_bytes(file.resumed_bytes))
-                                    : tr("Done · %1").arg(strategy_label(file.strategy)));
+    item->setText(
+        StatusColumn,
+        file.resumed_bytes > 0
+            ? tr("Done · %1 · resumed at %2").arg(strategy_label(file.strategy), human_bytes(file.resumed_bytes))
+            : tr("Done · %1").arg(strategy_label(file.strategy)));
     item->setToolTip(StatusColumn, strategy_reason(file.strategy, file.strategy_note));
   } else {
     const QString detail = from_utf8(file.error);
     item->setText(StatusColumn, tr("Failed: %1").arg(why.isEmpty() ? detail : why));
-    item->setToolTip(StatusColumn, why.isEmpty() || detail.isEmpty() ? detail
-                                                                     : tr("%1\n\nDetail: %2").arg(why, detail));
+    item->setToolTip(StatusColumn,
+                     why.isEmpty() || detail.isEmpty() ? detail : tr("%1\n\nDetail: %2").arg(why, detail));
   }
 }
 
@@ -211,15 +213,17 @@ void TransferList::on_session_done(const SessionDone& done, const QString& why) 
   // Speed counts file data from its first byte: not the wait for an answer,
   // nor files the receiver had already.
   const double speed = done.seconds > 0 ? static_cast<double>(done.data_bytes) / done.seconds : 0;
-  const QString already = done.files_already_there == 0 ? QString()
+  const QString already = done.files_already_there == 0   ? QString()
                           : done.files_already_there == 1 ? tr("1 file already there")
                                                           : tr("%1 files already there").arg(done.files_already_there);
   if (done.ok) {
     session.item->setData(ProgressColumn, kPercentRole, 100);
     session.item->setText(SpeedColumn, done.data_bytes > 0 ? human_speed(speed) : QString());
     QStringList status;
-    if (done.data_bytes > 0) status.append(tr("Done in %1").arg(human_duration(done.seconds)));
-    else status.append(tr("Done"));
+    if (done.data_bytes > 0)
+      status.append(tr("Done in %1").arg(human_duration(done.seconds)));
+    else
+      status.append(tr("Done"));
     if (!already.isEmpty()) status.append(already);
     session.item->setText(StatusColumn, status.join(QStringLiteral(" · ")));
   } else {
@@ -227,15 +231,14 @@ void TransferList::on_session_done(const SessionDone& done, const QString& why) 
     session.item->setText(SpeedColumn, QString());  // a failed row keeps no last speed
     session.item->setData(SpeedColumn, kSpeedHistoryRole, QVariant());
     session.item->setText(StatusColumn, tr("Failed: %1").arg(why));
-    session.item->setToolTip(StatusColumn, done.error.empty() ? why : tr("%1\n\nDetail: %2").arg(why, from_utf8(done.error)));
+    session.item->setToolTip(StatusColumn,
+                             done.error.empty() ? why : tr("%1\n\nDetail: %2").arg(why, from_utf8(done.error)));
   }
   session.item->setText(EtaColumn, QString());
   if (currentItem() == session.item) announce_selection();
 }
 
-std::optional<TransferId> TransferList::selected_resumable() const {
-  return selected_where(&Session::resumable);
-}
+std::optional<TransferId> TransferList::selected_resumable() const { return selected_where(&Session::resumable); }
 
 void TransferList::mark_resumed(TransferId id) {
   auto it = sessions_.find(id);
@@ -245,9 +248,7 @@ void TransferList::mark_resumed(TransferId id) {
   if (currentItem() == it->second.item) announce_selection();
 }
 
-std::optional<TransferId> TransferList::selected_running() const {
-  return selected_where(&Session::running);
-}
+std::optional<TransferId> TransferList::selected_running() const { return selected_where(&Session::running); }
 
 // The session of the selected row (or of the selected file's row) when `flag` is set.
 std::optional<TransferId> TransferList::selected_where(bool Session::*flag) const {

@@ -20,8 +20,17 @@ class TransferList : public QTreeWidget {
   Q_OBJECT
 
  public:
-  enum Column { TransferColumn, FilesColumn, SizeColumn, ProgressColumn, SpeedColumn, EtaColumn,
-                ModeColumn, StatusColumn, ColumnCount };
+  enum Column {
+    TransferColumn,
+    FilesColumn,
+    SizeColumn,
+    ProgressColumn,
+    SpeedColumn,
+    EtaColumn,
+    ModeColumn,
+    StatusColumn,
+    ColumnCount
+  };
   // Item data: progress in percent (-1: none) and the speed history.
   static constexpr int kPercentRole = Qt::UserRole;
   static constexpr int kSpeedHistoryRole = Qt::UserRole + 1;
@@ -68,7 +77,7 @@ class TransferList : public QTreeWidget {
     std::uint64_t total = 0;
     std::uint64_t done = 0;
     OfferEntries entries = std::make_shared<const std::vector<protocol::OfferEntry>>();
-    std::vector<std::uint64_t> bytes_before;  // per entry: bytes of the entries before it
+    std::vector<std::uint64_t> bytes_before;   // per entry: bytes of the entries before it
     std::vector<QTreeWidgetItem*> file_items;  // per entry; null for folders and past the cap
     QElapsedTimer clock;
     std::uint64_t sample_bytes = 0;

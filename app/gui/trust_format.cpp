@@ -18,9 +18,12 @@ QFont code_font(double scale) {
 
 QString trust_label(const PeerIdentity& identity) {
   switch (identity.trust) {
-    case PeerTrust::Known: return QCoreApplication::translate("ferry", "Pinned");
-    case PeerTrust::Changed: return QCoreApplication::translate("ferry", "NOT the pinned device of that name");
-    case PeerTrust::New: break;
+    case PeerTrust::Known:
+      return QCoreApplication::translate("ferry", "Pinned");
+    case PeerTrust::Changed:
+      return QCoreApplication::translate("ferry", "NOT the pinned device of that name");
+    case PeerTrust::New:
+      break;
   }
   return QCoreApplication::translate("ferry", "New device");
 }
@@ -40,15 +43,17 @@ QString mode_summary(protocol::TransferMode mode, bool kernel_tls) {
 QString mode_explanation(protocol::TransferMode mode, bool kernel_tls) {
   if (mode == protocol::TransferMode::Encrypted && kernel_tls)
     return QCoreApplication::translate(
-        "ferry", "Encrypted: everything went over TLS 1.3 between the two devices' identities; this "
-                 "computer's kernel encrypted what it sent, so files went zero-copy.");
+        "ferry",
+        "Encrypted: everything went over TLS 1.3 between the two devices' identities; this "
+        "computer's kernel encrypted what it sent, so files went zero-copy.");
   if (mode == protocol::TransferMode::Fast)
     return QCoreApplication::translate(
-        "ferry", "Fast mode: the devices checked each other's identity over TLS 1.3, then the file bytes "
-                 "went unencrypted (zero-copy), each file's digest authenticated with a key from TLS. "
-                 "Anyone on the network can read them: for trusted networks only.");
-  return QCoreApplication::translate(
-      "ferry", "Encrypted: everything went over TLS 1.3 between the two devices' identities.");
+        "ferry",
+        "Fast mode: the devices checked each other's identity over TLS 1.3, then the file bytes "
+        "went unencrypted (zero-copy), each file's digest authenticated with a key from TLS. "
+        "Anyone on the network can read them: for trusted networks only.");
+  return QCoreApplication::translate("ferry",
+                                     "Encrypted: everything went over TLS 1.3 between the two devices' identities.");
 }
 
 }  // namespace ferry::gui

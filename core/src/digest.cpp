@@ -72,8 +72,7 @@ StreamDigest StreamDigest::snapshot() const {
 
 void StreamDigest::update(std::span<const std::byte> bytes) {
   if (state_->keyed) {
-    if (state_->mac)
-      EVP_MAC_update(state_->mac, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    if (state_->mac) EVP_MAC_update(state_->mac, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   } else {
     XXH3_128bits_update(state_->xxh, bytes.data(), bytes.size());
   }
@@ -85,8 +84,7 @@ protocol::Digest StreamDigest::finish() const {
     // finish() leaves the state usable (as XXH3's does): finalise a copy.
     EVP_MAC_CTX* copy = state_->mac ? EVP_MAC_CTX_dup(state_->mac) : nullptr;
     std::size_t length = 0;
-    const bool ok = copy && EVP_MAC_final(copy, digest.data(), &length, digest.size()) == 1 &&
-                    length == digest.size();
+    const bool ok = copy && EVP_MAC_final(copy, digest.data(), &length, digest.size()) == 1 && length == digest.size();
     EVP_MAC_CTX_free(copy);
     // A MAC that could not be computed must never match: random bytes.
     if (!ok) RAND_bytes(digest.data(), static_cast<int>(digest.size()));
@@ -98,8 +96,7 @@ protocol::Digest StreamDigest::finish() const {
   return digest;
 }
 
-Result<protocol::Digest> digest_file(const std::filesystem::path& path, std::uint64_t size,
-                                     StreamDigest digest) {
+Result<protocol::Digest> digest_file(const std::filesystem::path& path, std::uint64_t size, StreamDigest digest) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return errno_error(errno ? errno : ENOENT, "open for digest", path.string());
   std::vector<char> buffer(1024 * 1024);

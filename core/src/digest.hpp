@@ -46,15 +46,12 @@ bool keyed_digest_available();
 // Which digest a session's files carry: XXH3-128, or keyed (fast mode).
 struct DigestRecipe {
   std::optional<DigestKey> key;
-  StreamDigest start(std::uint32_t file_index) const {
-    return key ? StreamDigest(*key, file_index) : StreamDigest();
-  }
+  StreamDigest start(std::uint32_t file_index) const { return key ? StreamDigest(*key, file_index) : StreamDigest(); }
 };
 
 // Reads the file through the page cache (used for zero-copy sends, whose
 // bytes never pass through user memory) and digests its first `size` bytes
 // into `digest`. A file shorter than `size` is an error.
-Result<protocol::Digest> digest_file(const std::filesystem::path& path, std::uint64_t size,
-                                     StreamDigest digest);
+Result<protocol::Digest> digest_file(const std::filesystem::path& path, std::uint64_t size, StreamDigest digest);
 
 }  // namespace ferry

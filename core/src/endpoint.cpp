@@ -33,8 +33,8 @@ std::variant<Endpoint, std::string> parse_endpoint(std::string_view text) {
 
 std::variant<Endpoint, std::string> parse_endpoint(std::string_view text, std::uint16_t default_port) {
   const bool bracketed = text.starts_with('[');
-  const bool has_port = bracketed ? text.find("]:") != std::string_view::npos
-                                  : std::count(text.begin(), text.end(), ':') == 1;
+  const bool has_port =
+      bracketed ? text.find("]:") != std::string_view::npos : std::count(text.begin(), text.end(), ':') == 1;
   if (has_port || (bracketed && !text.ends_with(']'))) return parse_endpoint(text);
   const std::string_view host = bracketed ? text.substr(1, text.size() - 2) : text;
   if (host.empty()) return parse_endpoint(text);

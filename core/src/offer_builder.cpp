@@ -30,8 +30,7 @@ class OfferAccumulator {
       push(protocol::EntryKind::File, local, relative, facts.value());
       return false;
     }
-    spdlog::warn("skipping {}: not a regular file or folder (links to folders are not followed)",
-                 local.string());
+    spdlog::warn("skipping {}: not a regular file or folder (links to folders are not followed)", local.string());
     return false;
   }
 

@@ -101,8 +101,7 @@ bool is_reserved_windows_name(std::string_view component) {
   while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
   if (base.size() < 3 || base.size() > 7) return false;  // "con" .. "conout$"
 
-  constexpr std::array<std::string_view, 6> kDevices = {"con", "prn",    "aux",
-                                                        "nul", "conin$", "conout$"};
+  constexpr std::array<std::string_view, 6> kDevices = {"con", "prn", "aux", "nul", "conin$", "conout$"};
   for (std::string_view device : kDevices) {
     if (equals_ignoring_case(base, device)) return true;
   }
@@ -123,8 +122,7 @@ std::optional<std::string> component_rejection(std::string_view component) {
   if (component.empty()) return "empty component";
   if (component == "." || component == "..") return "'" + std::string(component) + "' component";
   if (component.size() > protocol::kMaxNameBytes) {
-    return "component longer than " + std::to_string(protocol::kMaxNameBytes) +
-           " bytes: " + shown(component);
+    return "component longer than " + std::to_string(protocol::kMaxNameBytes) + " bytes: " + shown(component);
   }
   for (char c : component) {
     if (is_control(static_cast<unsigned char>(c))) {
@@ -190,8 +188,7 @@ class PathTable {
   std::optional<std::size_t> find_file(const PathKey& key) const {
     for (std::size_t at = start(key); slots_[at].entry != 0; at = next(at)) {
       const Slot& slot = slots_[at];
-      if (slot.tag == tag(key) && entries_[slot.entry - 1].kind == EntryKind::File &&
-          holds(slot, key)) {
+      if (slot.tag == tag(key) && entries_[slot.entry - 1].kind == EntryKind::File && holds(slot, key)) {
         return slot.entry - 1;
       }
     }
@@ -207,9 +204,7 @@ class PathTable {
   static std::uint32_t tag(const PathKey& key) { return static_cast<std::uint32_t>(key.hash); }
 
   // Fibonacci hashing: the slot number comes from all of the hash's bits.
-  std::size_t start(const PathKey& key) const {
-    return (key.hash * 0x9E3779B97F4A7C15ull) >> shift_;
-  }
+  std::size_t start(const PathKey& key) const { return (key.hash * 0x9E3779B97F4A7C15ull) >> shift_; }
 
   std::size_t next(std::size_t at) const { return (at + 1) & (slots_.size() - 1); }
 

@@ -11,7 +11,7 @@ namespace ferry {
 // small files are then read buffered from the page cache instead of sent
 // zero-copy. Kernel TLS and fast mode keep zero-copy.
 inline Strategy plan_send(std::uint64_t size, const EngineSettings& settings, bool user_space_tls) {
-  const Strategy planned = settings.forced_strategy ? *settings.forced_strategy
+  const Strategy planned = settings.forced_strategy           ? *settings.forced_strategy
                            : size < settings.direct_threshold ? Strategy::ZeroCopy
                                                               : Strategy::Direct;
   return user_space_tls && planned == Strategy::ZeroCopy ? Strategy::Buffered : planned;

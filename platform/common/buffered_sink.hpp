@@ -38,8 +38,7 @@ class BufferedSink final : public FileSink {
  public:
   // `make_buffer()` returns a Buffer of kBufferedSinkBytes.
   template <typename MakeBuffer>
-  BufferedSink(const boost::asio::any_io_executor& executor, File file, ByteObserver observer,
-               MakeBuffer make_buffer)
+  BufferedSink(const boost::asio::any_io_executor& executor, File file, ByteObserver observer, MakeBuffer make_buffer)
       : executor_(executor), observer_(std::move(observer)), file_(std::move(file)), offset_(file_.start) {
     buffers_.push_back(make_buffer());
     if (file_.size - file_.start > kBufferedSinkBytes) {
@@ -69,15 +68,17 @@ class BufferedSink final : public FileSink {
     // The lane digests and writes, in order, while the engine thread reads on.
     ++on_lane_;
     auto failure = std::make_shared<std::optional<IoError>>();
-    lane_->run([this, bytes, offset, failure] {
-      observer_(bytes);
-      *failure = write(bytes, offset);
-    }, [this, failure] {
-      --on_lane_;
-      if (*failure && !error_) error_ = std::move(*failure);
-      serve_acquire();
-      try_finish();
-    });
+    lane_->run(
+        [this, bytes, offset, failure] {
+          observer_(bytes);
+          *failure = write(bytes, offset);
+        },
+        [this, failure] {
+          --on_lane_;
+          if (*failure && !error_) error_ = std::move(*failure);
+          serve_acquire();
+          try_finish();
+        });
   }
 
   void async_finish(std::int64_t mtime_ns, CompletionHandler handler) override {
@@ -98,9 +99,8 @@ class BufferedSink final : public FileSink {
     if (!pending_acquire_ || (!error_ && on_lane_ == buffers_.size())) return;
     std::span<std::byte> buffer =
         error_ ? std::span<std::byte>{} : std::span<std::byte>(buffers_[next_].data(), buffers_[next_].size());
-    boost::asio::post(executor_, [handler = std::move(pending_acquire_), error = error_, buffer] {
-      handler(error, buffer);
-    });
+    boost::asio::post(executor_,
+                      [handler = std::move(pending_acquire_), error = error_, buffer] { handler(error, buffer); });
     pending_acquire_ = nullptr;
   }
 

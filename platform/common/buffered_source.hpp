@@ -32,8 +32,7 @@ class BufferedSource final : public FileSource {
   BufferedSource(File file, ByteObserver observer)
       : file_(std::move(file)),
         observer_(std::move(observer)),
-        buffer_size_(static_cast<std::size_t>(
-            std::min<std::uint64_t>(kBufferedSourceBytes, file_.size - file_.start))),
+        buffer_size_(static_cast<std::size_t>(std::min<std::uint64_t>(kBufferedSourceBytes, file_.size - file_.start))),
         buffer_(std::make_unique_for_overwrite<std::byte[]>(std::max<std::size_t>(buffer_size_, 1))),
         read_offset_(file_.start) {}
 

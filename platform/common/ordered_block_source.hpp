@@ -32,8 +32,7 @@ class OrderedBlockSource : public FileSource {
   Strategy strategy() const override { return Strategy::Direct; }
   bool observes_bytes() const override { return true; }
 
-  void async_send(ByteStream& stream, std::uint64_t length,
-                  CompletionHandler handler) final {
+  void async_send(ByteStream& stream, std::uint64_t length, CompletionHandler handler) final {
     stream_ = &stream;
     if (!lane_) lane_.emplace(stream.get_executor());
     owed_ = length;
@@ -46,9 +45,9 @@ class OrderedBlockSource : public FileSource {
  protected:
   struct Block {
     Buffer buffer;
-    std::uint64_t offset = 0;   // file offset of the buffer's first byte
-    std::size_t valid = 0;      // bytes read so far
-    std::size_t expected = 0;   // bytes this block should hold (less at EOF)
+    std::uint64_t offset = 0;  // file offset of the buffer's first byte
+    std::size_t valid = 0;     // bytes read so far
+    std::size_t expected = 0;  // bytes this block should hold (less at EOF)
     std::size_t sent = 0;
     bool reading = true;
     bool digest_started = false;
@@ -56,9 +55,8 @@ class OrderedBlockSource : public FileSource {
   };
   // `block_bytes` and `start` (the first byte to send) are multiples of
   // `alignment`; one block per buffer.
-  OrderedBlockSource(std::string path, std::uint64_t file_size, std::uint64_t start,
-                     std::size_t alignment, std::size_t block_bytes, std::vector<Buffer> buffers,
-                     ByteObserver observer)
+  OrderedBlockSource(std::string path, std::uint64_t file_size, std::uint64_t start, std::size_t alignment,
+                     std::size_t block_bytes, std::vector<Buffer> buffers, ByteObserver observer)
       : path_(std::move(path)),
         file_size_(file_size),
         alignment_(alignment),
@@ -77,12 +75,9 @@ class OrderedBlockSource : public FileSource {
   std::uint64_t read_offset(const Block& block) const { return block.offset + block.valid; }
   std::byte* read_target(const Block& block) const { return buffer_data(block.buffer) + block.valid; }
   // Aligned, so the last block over-reads past the end and comes back short.
-  std::size_t read_length(const Block& block) const {
-    return round_up(block.expected) - block.valid;
-  }
+  std::size_t read_length(const Block& block) const { return round_up(block.expected) - block.valid; }
   Block& block_at(std::uint64_t block_offset) {
-    return *std::find_if(blocks_.begin(), blocks_.end(),
-                         [&](const Block& b) { return b.offset == block_offset; });
+    return *std::find_if(blocks_.begin(), blocks_.end(), [&](const Block& b) { return b.offset == block_offset; });
   }
 
   // A read into the block at `block_offset` brought `got` bytes.
@@ -109,14 +104,11 @@ class OrderedBlockSource : public FileSource {
   }
 
  private:
-  std::size_t round_up(std::size_t value) const {
-    return (value + alignment_ - 1) / alignment_ * alignment_;
-  }
+  std::size_t round_up(std::size_t value) const { return (value + alignment_ - 1) / alignment_ * alignment_; }
 
   void fill_queue() {
     while (!free_.empty() && next_read_ < file_size_ && !error_) {
-      const auto expected =
-          static_cast<std::size_t>(std::min<std::uint64_t>(block_bytes_, file_size_ - next_read_));
+      const auto expected = static_cast<std::size_t>(std::min<std::uint64_t>(block_bytes_, file_size_ - next_read_));
       blocks_.push_back(Block{std::move(free_.back()), next_read_, 0, expected});
       free_.pop_back();
       next_read_ += expected;
@@ -156,8 +148,7 @@ class OrderedBlockSource : public FileSource {
 
   // Gives buffers both sent and digested back to new reads.
   void release_done() {
-    while (!blocks_.empty() && blocks_.front().digested &&
-           blocks_.front().sent == blocks_.front().expected) {
+    while (!blocks_.empty() && blocks_.front().digested && blocks_.front().sent == blocks_.front().expected) {
       free_.push_back(std::move(blocks_.front().buffer));
       blocks_.pop_front();
     }
@@ -172,20 +163,17 @@ class OrderedBlockSource : public FileSource {
       if (digested_to_ >= sent_to_) finish(std::nullopt);
       return;
     }
-    const auto next = std::find_if(blocks_.begin(), blocks_.end(),
-                                   [](const Block& b) { return b.sent < b.expected; });
+    const auto next = std::find_if(blocks_.begin(), blocks_.end(), [](const Block& b) { return b.sent < b.expected; });
     if (next == blocks_.end()) {
       // Every block read so far is sent: more comes once a digest frees a buffer.
       if (next_read_ >= file_size_) fail(ended_early());
       return;
     }
     if (next->reading) return;
-    const auto chunk =
-        static_cast<std::size_t>(std::min<std::uint64_t>(next->expected - next->sent, owed_));
+    const auto chunk = static_cast<std::size_t>(std::min<std::uint64_t>(next->expected - next->sent, owed_));
     writing_ = true;
     const std::uint64_t offset = next->offset;
-    trace_pipeline("source send started {} +{} reads_in_flight {}", offset + next->sent, chunk,
-                   reads_in_flight());
+    trace_pipeline("source send started {} +{} reads_in_flight {}", offset + next->sent, chunk, reads_in_flight());
     const std::span<const std::byte> bytes(buffer_data(next->buffer) + next->sent, chunk);
     stream_->async_write_all(bytes, [this, offset](boost::system::error_code ec, std::size_t written) {
       writing_ = false;

@@ -51,8 +51,7 @@ class PaddedBlockSink : public FileSink {
     write.length = (filled + alignment_ - 1) / alignment_ * alignment_;
     std::memset(buffer_data(write.buffer) + filled, 0, write.length - filled);
     offset_ += filled;
-    trace_pipeline("sink write submitted {} +{} writes_in_flight {}", write.offset, write.length,
-                   writes_.size());
+    trace_pipeline("sink write submitted {} +{} writes_in_flight {}", write.offset, write.length, writes_.size());
     start_digest(write, filled);
     start_write(write);
   }
@@ -69,15 +68,14 @@ class PaddedBlockSink : public FileSink {
     std::uint64_t offset = 0;  // file offset of the buffer's first byte
     std::size_t length = 0;    // aligned
     std::size_t done = 0;
-    bool written = false;      // landed, or failed
-    bool digesting = false;    // its bytes are on the digest lane
+    bool written = false;    // landed, or failed
+    bool digesting = false;  // its bytes are on the digest lane
   };
 
   // `block_bytes` and `start` (the first byte to write) are multiples of
   // `alignment`; one block per buffer.
-  PaddedBlockSink(const boost::asio::any_io_executor& executor, std::string path,
-                  std::uint64_t start, std::size_t alignment, std::size_t block_bytes,
-                  std::vector<Buffer> buffers, ByteObserver observer)
+  PaddedBlockSink(const boost::asio::any_io_executor& executor, std::string path, std::uint64_t start,
+                  std::size_t alignment, std::size_t block_bytes, std::vector<Buffer> buffers, ByteObserver observer)
       : executor_(executor),
         observer_(std::move(observer)),
         path_(std::move(path)),
@@ -104,8 +102,7 @@ class PaddedBlockSink : public FileSink {
 
   void write_done(Write& write, std::size_t wrote) {
     write.done += wrote;
-    if (wrote > 0 && write.done < write.length && write.done % alignment_ == 0)
-      return start_write(write);
+    if (wrote > 0 && write.done < write.length && write.done % alignment_ == 0) return start_write(write);
     if (write.done < write.length) return write_failed(write, short_write());
     trace_pipeline("sink write done {} +{}", write.offset, write.length);
     write.written = true;
@@ -159,9 +156,8 @@ class PaddedBlockSink : public FileSink {
       buffer = {buffer_data(*acquired_), block_bytes_};
       trace_pipeline("sink acquired writes_in_flight {}", writes_.size());
     }
-    boost::asio::post(executor_, [handler = std::move(pending_acquire_), error = error_, buffer] {
-      handler(error, buffer);
-    });
+    boost::asio::post(executor_,
+                      [handler = std::move(pending_acquire_), error = error_, buffer] { handler(error, buffer); });
     pending_acquire_ = nullptr;
   }
 

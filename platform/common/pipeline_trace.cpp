@@ -14,8 +14,7 @@ std::shared_ptr<spdlog::logger> open_trace() {
   const char* path = std::getenv("FERRY_PIPELINE_TRACE");
   if (!path || !*path) return nullptr;
   try {
-    auto log = std::make_shared<spdlog::logger>(
-        "pipeline", std::make_shared<spdlog::sinks::basic_file_sink_mt>(path));
+    auto log = std::make_shared<spdlog::logger>("pipeline", std::make_shared<spdlog::sinks::basic_file_sink_mt>(path));
     // Seconds since the epoch with microseconds, the thread, the event.
     log->set_pattern("%E.%f %t %v");
     log->set_level(spdlog::level::info);

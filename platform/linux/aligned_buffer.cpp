@@ -25,9 +25,8 @@ struct BufferCache {
 thread_local BufferCache cache;
 
 std::byte* take_cached(std::size_t capacity, std::size_t alignment) {
-  auto it = std::find_if(cache.buffers.begin(), cache.buffers.end(), [&](const CachedBuffer& b) {
-    return b.capacity == capacity && b.alignment == alignment;
-  });
+  auto it = std::find_if(cache.buffers.begin(), cache.buffers.end(),
+                         [&](const CachedBuffer& b) { return b.capacity == capacity && b.alignment == alignment; });
   if (it == cache.buffers.end()) return nullptr;
   std::byte* data = it->data;
   cache.bytes -= it->capacity;
@@ -45,8 +44,7 @@ std::byte* allocate(std::size_t capacity, std::size_t alignment) {
 }  // namespace
 
 AlignedBuffer::AlignedBuffer(std::size_t size, std::size_t alignment)
-    : data_(allocate(round_up(size, alignment), alignment),
-            Recycle{round_up(size, alignment), alignment}),
+    : data_(allocate(round_up(size, alignment), alignment), Recycle{round_up(size, alignment), alignment}),
       size_(size) {}
 
 std::vector<AlignedBuffer> direct_buffers(const DirectOptions& options, std::size_t alignment) {

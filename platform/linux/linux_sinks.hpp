@@ -24,9 +24,8 @@ Result<void> write_at(const SinkFile& file, std::span<const std::byte> bytes, st
 void store_mtime(const SinkFile& file, std::int64_t mtime_ns);
 void close_file(SinkFile& file);
 // `fd` must be open with O_DIRECT and `alignment` come from statx (at least 4096).
-std::unique_ptr<FileSink> make_direct_sink(const boost::asio::any_io_executor& executor,
-                                           SinkFile file, std::size_t alignment,
-                                           UringQueuePtr queue,
-                                           const DirectOptions& options, ByteObserver observer);
+std::unique_ptr<FileSink> make_direct_sink(const boost::asio::any_io_executor& executor, SinkFile file,
+                                           std::size_t alignment, UringQueuePtr queue, const DirectOptions& options,
+                                           ByteObserver observer);
 
 }  // namespace ferry::platform::linux_impl

@@ -28,8 +28,7 @@ Result<std::unique_ptr<FileSource>> make_sendfile_source(SourceFile file, ByteOb
 Result<std::size_t> read_at(const SourceFile& file, std::span<std::byte> buffer, std::uint64_t offset);
 // `fd` must be open with O_DIRECT; `alignment` is the larger of the memory and
 // offset alignment statx reported, at least 4096.
-std::unique_ptr<FileSource> make_direct_source(SourceFile file, std::size_t alignment,
-                                               UringQueuePtr queue,
+std::unique_ptr<FileSource> make_direct_source(SourceFile file, std::size_t alignment, UringQueuePtr queue,
                                                const DirectOptions& options, ByteObserver observer);
 
 }  // namespace ferry::platform::linux_impl

@@ -20,9 +20,7 @@ constexpr int kCreateFlags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW;
 
 // A new part file starts empty (O_TRUNC); a resumed one keeps its first
 // `resume_from` bytes and loses whatever an interrupted session left after them.
-int create_flags(std::uint64_t resume_from) {
-  return kCreateFlags | (resume_from == 0 ? O_TRUNC : 0);
-}
+int create_flags(std::uint64_t resume_from) { return kCreateFlags | (resume_from == 0 ? O_TRUNC : 0); }
 
 Result<void> cut_to(int fd, std::uint64_t resume_from, const std::string& path) {
   if (resume_from == 0) return {};
@@ -32,9 +30,8 @@ Result<void> cut_to(int fd, std::uint64_t resume_from, const std::string& path) 
 
 // `file`'s direct sink, with its size reserved. Takes `observer` only when it
 // returns a sink.
-common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_executor& executor,
-                                                const SinkFile& file, const DirectOptions& options,
-                                                ByteObserver& observer) {
+common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_executor& executor, const SinkFile& file,
+                                                const DirectOptions& options, ByteObserver& observer) {
   const std::string& path = file.path;
   UniqueFd fd(::open(path.c_str(), create_flags(file.start) | O_DIRECT, 0644));
   if (!fd.valid()) {
@@ -44,8 +41,7 @@ common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_execut
   if (auto cut = cut_to(fd.get(), file.start, path); !cut) return cut.error();
   auto facts = probe_file(fd.get(), path);
   if (!facts) return facts.error();
-  if (facts->direct_alignment == 0)
-    return "statx reports no direct I/O alignment (STATX_DIOALIGN) for " + path;
+  if (facts->direct_alignment == 0) return "statx reports no direct I/O alignment (STATX_DIOALIGN) for " + path;
   auto queue = UringQueue::create(executor, options.queue_depth);
   if (!queue) return "io_uring unavailable: " + queue.error().describe();
   if (auto reserved = reserve_space(fd.get(), file.size, path); !reserved) return reserved.error();
@@ -53,8 +49,8 @@ common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_execut
                           std::move(queue.value()), options, std::move(observer));
 }
 
-Result<std::unique_ptr<FileSink>> open_buffered_sink(const boost::asio::any_io_executor& executor,
-                                                     SinkFile file, ByteObserver observer) {
+Result<std::unique_ptr<FileSink>> open_buffered_sink(const boost::asio::any_io_executor& executor, SinkFile file,
+                                                     ByteObserver observer) {
   file.fd.reset(::open(file.path.c_str(), create_flags(file.start), 0644));
   if (!file.fd.valid()) return last_errno_error("open", file.path);
   if (auto cut = cut_to(file.fd.get(), file.start, file.path); !cut) return cut.error();
@@ -62,16 +58,14 @@ Result<std::unique_ptr<FileSink>> open_buffered_sink(const boost::asio::any_io_e
     if (auto reserved = reserve_space(file.fd.get(), file.size, file.path); !reserved) return reserved.error();
   }
   // Page-aligned buffers from the engine thread's cache: no allocation or zeroing per file.
-  return common::make_buffered_sink(executor, std::move(file), std::move(observer), [] {
-    return AlignedBuffer(common::kBufferedSinkBytes, kPageBytes);
-  });
+  return common::make_buffered_sink(executor, std::move(file), std::move(observer),
+                                    [] { return AlignedBuffer(common::kBufferedSinkBytes, kPageBytes); });
 }
 
 }  // namespace
 
-Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
-                             const std::filesystem::path& fs_path, std::uint64_t size,
-                             Strategy requested, const DirectOptions& options,
+Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor, const std::filesystem::path& fs_path,
+                             std::uint64_t size, Strategy requested, const DirectOptions& options,
                              ByteObserver observer, std::uint64_t resume_from) {
   // Not open yet: each way opens it with its own flags.
   SinkFile file{UniqueFd(), fs_path.string(), size, resume_from};

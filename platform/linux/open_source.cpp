@@ -20,8 +20,7 @@ namespace {
 common::DirectAttempt<FileSource> try_direct_source(const boost::asio::any_io_executor& executor,
                                                     const SourceFile& file, const FileFacts& facts,
                                                     const DirectOptions& options, ByteObserver& observer) {
-  if (facts.direct_alignment == 0)
-    return "statx reports no direct I/O alignment (STATX_DIOALIGN) for " + file.path;
+  if (facts.direct_alignment == 0) return "statx reports no direct I/O alignment (STATX_DIOALIGN) for " + file.path;
   UniqueFd fd(::open(file.path.c_str(), O_RDONLY | O_DIRECT | O_CLOEXEC));
   if (!fd.valid()) return last_errno_error("open O_DIRECT", file.path).describe();
   auto queue = UringQueue::create(executor, options.queue_depth);
@@ -30,8 +29,7 @@ common::DirectAttempt<FileSource> try_direct_source(const boost::asio::any_io_ex
                             std::move(queue.value()), options, std::move(observer));
 }
 
-Result<std::unique_ptr<FileSource>> open_other_source(SourceFile file, Strategy strategy,
-                                                      ByteObserver observer) {
+Result<std::unique_ptr<FileSource>> open_other_source(SourceFile file, Strategy strategy, ByteObserver observer) {
   if (strategy == Strategy::ZeroCopy) {
     // Start the disk reads now so sendfile blocks the engine thread as little
     // as possible; a small file is read at once anyway (for its digest).
@@ -45,9 +43,8 @@ Result<std::unique_ptr<FileSource>> open_other_source(SourceFile file, Strategy 
 
 }  // namespace
 
-Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
-                                 const std::filesystem::path& fs_path, Strategy requested,
-                                 const DirectOptions& options, ByteObserver observer,
+Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor, const std::filesystem::path& fs_path,
+                                 Strategy requested, const DirectOptions& options, ByteObserver observer,
                                  std::uint64_t start) {
   const std::string path = fs_path.string();
   UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));

@@ -16,8 +16,10 @@ Result<PathFacts> stat_path(const std::filesystem::path& path) {
   facts.is_symlink = S_ISLNK(stx.stx_mode);
   // Only a link needs the second look, at its target (a dangling one is Other).
   if (facts.is_symlink && ::statx(AT_FDCWD, path.c_str(), 0, kMask, &stx) != 0) return facts;
-  if (S_ISREG(stx.stx_mode)) facts.kind = PathFacts::Kind::File;
-  else if (S_ISDIR(stx.stx_mode)) facts.kind = PathFacts::Kind::Folder;
+  if (S_ISREG(stx.stx_mode))
+    facts.kind = PathFacts::Kind::File;
+  else if (S_ISDIR(stx.stx_mode))
+    facts.kind = PathFacts::Kind::Folder;
   facts.size = facts.kind == PathFacts::Kind::File ? stx.stx_size : 0;
   facts.mtime_ns = join_unix_ns(stx.stx_mtime.tv_sec, stx.stx_mtime.tv_nsec);
   return facts;

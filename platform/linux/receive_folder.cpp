@@ -36,14 +36,11 @@ IoError syscall_error(int error_number, const char* operation, std::string_view 
 }
 
 // Names that would leave the folder or stay in place are never walked.
-bool is_plain_name(std::string_view name) {
-  return !name.empty() && name != "." && name != "..";
-}
+bool is_plain_name(std::string_view name) { return !name.empty() && name != "." && name != ".."; }
 
 // Opens the folder `name` in `dir` without following a symlink, creating it
 // first when missing and `create` is set. `shown` is its path for messages.
-Result<UniqueFd> open_child_folder(int dir, const std::string& name, std::string_view shown,
-                             bool create) {
+Result<UniqueFd> open_child_folder(int dir, const std::string& name, std::string_view shown, bool create) {
   int fd = ::openat(dir, name.c_str(), kFolderFlags);
   if (fd < 0 && errno == ENOENT && create) {
     if (::mkdirat(dir, name.c_str(), 0755) != 0 && errno != EEXIST) {
@@ -95,15 +92,14 @@ std::string numbered_name(std::string_view name, int number) {
   const std::string_view extension = has_extension ? name.substr(dot) : std::string_view();
   const std::string suffix = " (" + std::to_string(number) + ")";
   const std::size_t fixed = std::min<std::size_t>(NAME_MAX, suffix.size() + extension.size());
-  const std::string_view stem = utf8_prefix(name.substr(0, name.size() - extension.size()),
-                                            NAME_MAX - fixed);
+  const std::string_view stem = utf8_prefix(name.substr(0, name.size() - extension.size()), NAME_MAX - fixed);
   return std::string(stem) + suffix + std::string(extension);
 }
 
 // Moves `from` (in `from_dir`) to `to` (in `to_dir`), never replacing an
 // existing `to`; `shown` names `to` in errors.
-Result<void> move_no_replace(int from_dir, const std::string& from, int to_dir,
-                             const std::string& to, std::string_view shown) {
+Result<void> move_no_replace(int from_dir, const std::string& from, int to_dir, const std::string& to,
+                             std::string_view shown) {
   if (::renameat2(from_dir, from.c_str(), to_dir, to.c_str(), RENAME_NOREPLACE) == 0) return {};
   if (errno != EINVAL && errno != ENOSYS) return syscall_error(errno, "renameat2", shown);
   // No RENAME_NOREPLACE on this file system (NFS, some FUSE): a hard link
@@ -160,15 +156,11 @@ ReceiveFolder::~ReceiveFolder() = default;
 
 const std::filesystem::path& ReceiveFolder::root() const { return impl_->root; }
 
-std::filesystem::path ReceiveFolder::part_path(std::string_view part_name) const {
-  return impl_->root / part_name;
-}
+std::filesystem::path ReceiveFolder::part_path(std::string_view part_name) const { return impl_->root / part_name; }
 
-Result<std::string> ReceiveFolder::commit(std::string_view part_name,
-                                          std::string_view relative_path) {
+Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) {
   const std::size_t slash = relative_path.rfind('/');
-  const std::string_view parent =
-      slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
   const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
   if (!is_plain_name(name)) return syscall_error(EINVAL, "renameat2", relative_path);
 
@@ -199,11 +191,9 @@ void ReceiveFolder::discard(std::string_view part_name) noexcept {
   ::unlinkat(impl_->root_fd.get(), name, 0);
 }
 
-Result<std::unique_ptr<ReadOnlyFile>> ReceiveFolder::open_existing(
-    std::string_view relative_path) const {
+Result<std::unique_ptr<ReadOnlyFile>> ReceiveFolder::open_existing(std::string_view relative_path) const {
   const std::size_t slash = relative_path.rfind('/');
-  const std::string_view parent =
-      slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
   const std::string name(relative_path.substr(slash + 1));  // npos + 1 == 0
   if (!is_plain_name(name)) return syscall_error(EINVAL, "openat", relative_path);
   auto folder = open_folder(impl_->root_fd.get(), parent, false);

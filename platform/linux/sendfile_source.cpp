@@ -24,8 +24,8 @@ Result<std::vector<std::byte>> read_rest(const SourceFile& file) {
   std::vector<std::byte> bytes(file.size - file.start);
   std::size_t got = 0;
   while (got < bytes.size()) {
-    const ssize_t n = ::pread(file.fd.get(), bytes.data() + got, bytes.size() - got,
-                              static_cast<off_t>(file.start + got));
+    const ssize_t n =
+        ::pread(file.fd.get(), bytes.data() + got, bytes.size() - got, static_cast<off_t>(file.start + got));
     if (n > 0) {
       got += static_cast<std::size_t>(n);
       continue;
@@ -39,14 +39,15 @@ Result<std::vector<std::byte>> read_rest(const SourceFile& file) {
 class SendfileSource final : public FileSource {
  public:
   SendfileSource(SourceFile file, ByteObserver observer, std::optional<std::vector<std::byte>> preread)
-      : file_(std::move(file)), observer_(std::move(observer)), preread_(std::move(preread)),
+      : file_(std::move(file)),
+        observer_(std::move(observer)),
+        preread_(std::move(preread)),
         offset_(static_cast<off_t>(file_.start)) {}
 
   Strategy strategy() const override { return Strategy::ZeroCopy; }
   bool observes_bytes() const override { return file_.size <= kZeroCopyObservedBytes; }
 
-  void async_send(ByteStream& stream, std::uint64_t length,
-                  CompletionHandler handler) override {
+  void async_send(ByteStream& stream, std::uint64_t length, CompletionHandler handler) override {
     stream_ = &stream;
     socket_ = stream.plain_socket();
     remaining_ = length;
@@ -67,8 +68,8 @@ class SendfileSource final : public FileSource {
  private:
   void pump() {
     while (remaining_ > 0) {
-      const ssize_t sent = ::sendfile(socket_->native_handle(), file_.fd.get(), &offset_,
-                                      std::min(remaining_, kMaxSendfileCall));
+      const ssize_t sent =
+          ::sendfile(socket_->native_handle(), file_.fd.get(), &offset_, std::min(remaining_, kMaxSendfileCall));
       if (sent > 0) {
         remaining_ -= static_cast<std::uint64_t>(sent);
         continue;

@@ -14,11 +14,10 @@ namespace {
 
 class DirectSink final : public common::PaddedBlockSink<AlignedBuffer> {
  public:
-  DirectSink(const boost::asio::any_io_executor& executor, SinkFile file, std::size_t alignment,
-             UringQueuePtr queue, const DirectOptions& options, ByteObserver observer)
-      : PaddedBlockSink(executor, file.path, file.start, alignment,
-                        direct_block_bytes(options, alignment), direct_buffers(options, alignment),
-                        std::move(observer)),
+  DirectSink(const boost::asio::any_io_executor& executor, SinkFile file, std::size_t alignment, UringQueuePtr queue,
+             const DirectOptions& options, ByteObserver observer)
+      : PaddedBlockSink(executor, file.path, file.start, alignment, direct_block_bytes(options, alignment),
+                        direct_buffers(options, alignment), std::move(observer)),
         file_(std::move(file)),
         queue_(std::move(queue)) {}
 
@@ -28,9 +27,8 @@ class DirectSink final : public common::PaddedBlockSink<AlignedBuffer> {
     const std::byte* source = write_source(write);
     const auto length = static_cast<unsigned>(write_length(write));
     const std::uint64_t offset = write_offset(write);
-    queue_->submit(
-        [=](io_uring_sqe* sqe) { io_uring_prep_write(sqe, fd, source, length, offset); },
-        [this, &write](int result) { on_written(write, result); });
+    queue_->submit([=](io_uring_sqe* sqe) { io_uring_prep_write(sqe, fd, source, length, offset); },
+                   [this, &write](int result) { on_written(write, result); });
   }
 
   void on_written(Write& write, int result) {
@@ -40,8 +38,7 @@ class DirectSink final : public common::PaddedBlockSink<AlignedBuffer> {
   }
 
   std::optional<IoError> finish_file(std::uint64_t size, std::int64_t mtime_ns) override {
-    if (::ftruncate(file_.fd.get(), static_cast<off_t>(size)) != 0)
-      return last_errno_error("ftruncate", path());
+    if (::ftruncate(file_.fd.get(), static_cast<off_t>(size)) != 0) return last_errno_error("ftruncate", path());
     store_mtime(file_.fd.get(), mtime_ns, path());
     return std::nullopt;
   }
@@ -51,9 +48,7 @@ class DirectSink final : public common::PaddedBlockSink<AlignedBuffer> {
   IoError write_after_tail() const override {
     return errno_error(EINVAL, "direct write after the file's last block", path());
   }
-  IoError short_write() const override {
-    return errno_error(EIO, "io_uring write (O_DIRECT): short write", path());
-  }
+  IoError short_write() const override { return errno_error(EIO, "io_uring write (O_DIRECT): short write", path()); }
 
   SinkFile file_;
   // Destroyed before the base class's buffers: it waits for writes from them.
@@ -62,12 +57,11 @@ class DirectSink final : public common::PaddedBlockSink<AlignedBuffer> {
 
 }  // namespace
 
-std::unique_ptr<FileSink> make_direct_sink(const boost::asio::any_io_executor& executor,
-                                           SinkFile file, std::size_t alignment,
-                                           UringQueuePtr queue,
-                                           const DirectOptions& options, ByteObserver observer) {
-  return std::make_unique<DirectSink>(executor, std::move(file), alignment, std::move(queue),
-                                      options, std::move(observer));
+std::unique_ptr<FileSink> make_direct_sink(const boost::asio::any_io_executor& executor, SinkFile file,
+                                           std::size_t alignment, UringQueuePtr queue, const DirectOptions& options,
+                                           ByteObserver observer) {
+  return std::make_unique<DirectSink>(executor, std::move(file), alignment, std::move(queue), options,
+                                      std::move(observer));
 }
 
 }  // namespace ferry::platform::linux_impl

@@ -12,11 +12,10 @@ namespace {
 
 class DirectSource final : public common::OrderedBlockSource<AlignedBuffer> {
  public:
-  DirectSource(SourceFile file, std::size_t alignment, UringQueuePtr queue,
-               const DirectOptions& options, ByteObserver observer)
-      : OrderedBlockSource(file.path, file.size, file.start, alignment,
-                           direct_block_bytes(options, alignment), direct_buffers(options, alignment),
-                           std::move(observer)),
+  DirectSource(SourceFile file, std::size_t alignment, UringQueuePtr queue, const DirectOptions& options,
+               ByteObserver observer)
+      : OrderedBlockSource(file.path, file.size, file.start, alignment, direct_block_bytes(options, alignment),
+                           direct_buffers(options, alignment), std::move(observer)),
         file_(std::move(file)),
         queue_(std::move(queue)) {}
 
@@ -26,9 +25,8 @@ class DirectSource final : public common::OrderedBlockSource<AlignedBuffer> {
     std::byte* target = read_target(block);
     const auto length = static_cast<unsigned>(read_length(block));
     const std::uint64_t offset = read_offset(block);
-    queue_->submit(
-        [=](io_uring_sqe* sqe) { io_uring_prep_read(sqe, fd, target, length, offset); },
-        [this, block_offset = block.offset](int result) { on_read(block_offset, result); });
+    queue_->submit([=](io_uring_sqe* sqe) { io_uring_prep_read(sqe, fd, target, length, offset); },
+                   [this, block_offset = block.offset](int result) { on_read(block_offset, result); });
   }
 
   void on_read(std::uint64_t block_offset, int result) {
@@ -37,9 +35,7 @@ class DirectSource final : public common::OrderedBlockSource<AlignedBuffer> {
     read_done(block_offset, static_cast<std::size_t>(result));
   }
 
-  IoError ended_early() const override {
-    return errno_error(EIO, "io_uring read: file ended early", path());
-  }
+  IoError ended_early() const override { return errno_error(EIO, "io_uring read: file ended early", path()); }
 
   SourceFile file_;
   // Destroyed before the base class's buffers: it waits for reads into them.
@@ -48,11 +44,9 @@ class DirectSource final : public common::OrderedBlockSource<AlignedBuffer> {
 
 }  // namespace
 
-std::unique_ptr<FileSource> make_direct_source(SourceFile file, std::size_t alignment,
-                                               UringQueuePtr queue,
+std::unique_ptr<FileSource> make_direct_source(SourceFile file, std::size_t alignment, UringQueuePtr queue,
                                                const DirectOptions& options, ByteObserver observer) {
-  return std::make_unique<DirectSource>(std::move(file), alignment, std::move(queue), options,
-                                        std::move(observer));
+  return std::make_unique<DirectSource>(std::move(file), alignment, std::move(queue), options, std::move(observer));
 }
 
 }  // namespace ferry::platform::linux_impl

@@ -63,8 +63,7 @@ void UringQueueRecycler::operator()(UringQueue* queue) const {
   if (!cache.shut_down && cache.idle.size() < kCachedRings) cache.idle.push_back(std::move(owned));
 }
 
-Result<UringQueuePtr> UringQueue::create(const boost::asio::any_io_executor& executor,
-                                         unsigned entries) {
+Result<UringQueuePtr> UringQueue::create(const boost::asio::any_io_executor& executor, unsigned entries) {
   {
     auto& cache = RingCache::of(executor);
     std::lock_guard lock(cache.mutex);
@@ -96,8 +95,7 @@ Result<UringQueuePtr> UringQueue::create(const boost::asio::any_io_executor& exe
   return queue;
 }
 
-UringQueue::UringQueue(const boost::asio::any_io_executor& executor, int event_fd)
-    : event_(executor, event_fd) {
+UringQueue::UringQueue(const boost::asio::any_io_executor& executor, int event_fd) : event_(executor, event_fd) {
   ring_.ring_fd = -1;
 }
 
@@ -129,8 +127,7 @@ void UringQueue::submit(const Prepare& prepare, Done done) {
     // Nothing was queued: report the failure as this operation's result.
     --in_flight_;
     free_slots_.push_back(slot);
-    boost::asio::post(event_.get_executor(),
-                      [done = std::move(slots_[slot]), rc] { done(rc); });
+    boost::asio::post(event_.get_executor(), [done = std::move(slots_[slot]), rc] { done(rc); });
     return;
   }
   if (!waiting_) wait_for_completions();

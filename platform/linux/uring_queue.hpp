@@ -35,8 +35,7 @@ class UringQueue {
   // Fails with the io_uring_setup errno (ENOSYS, EPERM when disabled by sysctl
   // or seccomp). Reuses an idle cached ring with the same
   // executor and size.
-  static Result<UringQueuePtr> create(const boost::asio::any_io_executor& executor,
-                                      unsigned entries);
+  static Result<UringQueuePtr> create(const boost::asio::any_io_executor& executor, unsigned entries);
   ~UringQueue();  // waits for every operation still in flight
   UringQueue(const UringQueue&) = delete;
   UringQueue& operator=(const UringQueue&) = delete;
@@ -55,7 +54,7 @@ class UringQueue {
   io_uring ring_{};
   unsigned entries_ = 0;
   boost::asio::posix::stream_descriptor event_;
-  std::vector<Done> slots_;            // user_data indexes this
+  std::vector<Done> slots_;  // user_data indexes this
   std::vector<std::uint32_t> free_slots_;
   unsigned in_flight_ = 0;
   bool waiting_ = false;

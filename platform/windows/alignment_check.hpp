@@ -17,9 +17,8 @@ namespace ferry::platform::windows_impl {
 // nullopt when `offset`, `length` and `buffer` are multiples of `sector_bytes`
 // (a power of two); else an IoError naming `operation`, `subject` and the
 // invariant that broke, e.g. "ReadFile (unaligned length 4097, sector 4096)".
-std::optional<IoError> check_unbuffered_io(std::uint64_t offset, std::size_t length,
-                                           const void* buffer, std::size_t sector_bytes,
-                                           const std::string& operation,
+std::optional<IoError> check_unbuffered_io(std::uint64_t offset, std::size_t length, const void* buffer,
+                                           std::size_t sector_bytes, const std::string& operation,
                                            const std::string& subject);
 
 }  // namespace ferry::platform::windows_impl

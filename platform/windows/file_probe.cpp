@@ -12,35 +12,27 @@
 namespace ferry::platform::windows_impl {
 namespace {
 
-std::size_t power_of_two_or_zero(std::size_t value) {
-  return std::has_single_bit(value) ? value : 0;
-}
+std::size_t power_of_two_or_zero(std::size_t value) { return std::has_single_bit(value) ? value : 0; }
 
 std::size_t sector_size_of_volume(const std::wstring& wide_path) {
   std::vector<wchar_t> volume(wide_path.size() + 1);
-  if (!::GetVolumePathNameW(wide_path.c_str(), volume.data(), static_cast<DWORD>(volume.size())))
-    return 0;
+  if (!::GetVolumePathNameW(wide_path.c_str(), volume.data(), static_cast<DWORD>(volume.size()))) return 0;
   DWORD sectors_per_cluster = 0, bytes_per_sector = 0, free_clusters = 0, clusters = 0;
-  if (!::GetDiskFreeSpaceW(volume.data(), &sectors_per_cluster, &bytes_per_sector, &free_clusters,
-                           &clusters))
-    return 0;
+  if (!::GetDiskFreeSpaceW(volume.data(), &sectors_per_cluster, &bytes_per_sector, &free_clusters, &clusters)) return 0;
   return power_of_two_or_zero(bytes_per_sector);
 }
 
 }  // namespace
 
 std::int64_t unix_ns(const FILETIME& time) {
-  return unix_ns_from_ticks((static_cast<std::uint64_t>(time.dwHighDateTime) << 32) |
-                            time.dwLowDateTime);
+  return unix_ns_from_ticks((static_cast<std::uint64_t>(time.dwHighDateTime) << 32) | time.dwLowDateTime);
 }
 
 Result<FileFacts> probe_file(HANDLE file, const std::string& path) {
   BY_HANDLE_FILE_INFORMATION info{};
-  if (!::GetFileInformationByHandle(file, &info))
-    return last_win32_error("GetFileInformationByHandle", path);
+  if (!::GetFileInformationByHandle(file, &info)) return last_win32_error("GetFileInformationByHandle", path);
   FileFacts facts;
-  facts.regular = (info.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) == 0 &&
-                  ::GetFileType(file) == FILE_TYPE_DISK;
+  facts.regular = (info.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) == 0 && ::GetFileType(file) == FILE_TYPE_DISK;
   facts.size = (static_cast<std::uint64_t>(info.nFileSizeHigh) << 32) | info.nFileSizeLow;
   facts.mtime_ns = unix_ns(info.ftLastWriteTime);
   return facts;
@@ -49,8 +41,8 @@ Result<FileFacts> probe_file(HANDLE file, const std::string& path) {
 std::size_t sector_size(HANDLE file, const std::wstring& wide_path) {
   FILE_STORAGE_INFO storage{};
   if (::GetFileInformationByHandleEx(file, FileStorageInfo, &storage, sizeof storage)) {
-    return power_of_two_or_zero(std::max<std::size_t>(
-        storage.LogicalBytesPerSector, storage.PhysicalBytesPerSectorForPerformance));
+    return power_of_two_or_zero(
+        std::max<std::size_t>(storage.LogicalBytesPerSector, storage.PhysicalBytesPerSectorForPerformance));
   }
   return sector_size_of_volume(wide_path);
 }
@@ -80,8 +72,7 @@ void store_mtime(HANDLE file, std::int64_t mtime_ns, const std::string& path) {
   const std::uint64_t ticks = filetime_ticks(mtime_ns);
   FILETIME time{static_cast<DWORD>(ticks), static_cast<DWORD>(ticks >> 32)};
   if (!::SetFileTime(file, nullptr, nullptr, &time))
-    spdlog::warn("{}: keeps its own modification time: {}", path,
-                 last_win32_error("SetFileTime").describe());
+    spdlog::warn("{}: keeps its own modification time: {}", path, last_win32_error("SetFileTime").describe());
 }
 
 }  // namespace ferry::platform::windows_impl

@@ -22,8 +22,8 @@ class DirectSink final : public common::PaddedBlockSink<SharedBuffer> {
  public:
   DirectSink(UnbufferedSinkFile file, const DirectOptions& options, ByteObserver observer)
       : PaddedBlockSink(file.handle.get_executor(), file.path, file.start, file.sector_bytes,
-                        direct_block_bytes(options, file.sector_bytes),
-                        direct_buffers(options, file.sector_bytes), std::move(observer)),
+                        direct_block_bytes(options, file.sector_bytes), direct_buffers(options, file.sector_bytes),
+                        std::move(observer)),
         file_(std::move(file)) {}
 
  private:
@@ -34,12 +34,11 @@ class DirectSink final : public common::PaddedBlockSink<SharedBuffer> {
     if (auto misaligned = check_unbuffered_io(offset, length, source, file_.sector_bytes,
                                               "WriteFile (FILE_FLAG_NO_BUFFERING)", path()))
       return write_failed(write, *misaligned);
-    file_.handle.async_write_some_at(
-        offset, boost::asio::buffer(source, length),
-        [this, alive = std::weak_ptr<void>(alive_), buffer = write.buffer, &write](
-            boost::system::error_code ec, std::size_t wrote) {
-          if (!alive.expired()) on_written(write, ec, wrote);
-        });
+    file_.handle.async_write_some_at(offset, boost::asio::buffer(source, length),
+                                     [this, alive = std::weak_ptr<void>(alive_), buffer = write.buffer, &write](
+                                         boost::system::error_code ec, std::size_t wrote) {
+                                       if (!alive.expired()) on_written(write, ec, wrote);
+                                     });
   }
 
   void on_written(Write& write, boost::system::error_code ec, std::size_t wrote) {
@@ -48,8 +47,7 @@ class DirectSink final : public common::PaddedBlockSink<SharedBuffer> {
   }
 
   std::optional<IoError> finish_file(std::uint64_t size, std::int64_t mtime_ns) override {
-    if (auto cut = set_end_of_file(file_.handle.native_handle(), size, path()); !cut)
-      return cut.error();
+    if (auto cut = set_end_of_file(file_.handle.native_handle(), size, path()); !cut) return cut.error();
     store_mtime(file_.handle.native_handle(), mtime_ns, path());
     return std::nullopt;
   }
@@ -60,8 +58,7 @@ class DirectSink final : public common::PaddedBlockSink<SharedBuffer> {
   }
 
   IoError write_after_tail() const override {
-    return win32_error(ERROR_INVALID_PARAMETER, "unbuffered write after the file's last block",
-                       path());
+    return win32_error(ERROR_INVALID_PARAMETER, "unbuffered write after the file's last block", path());
   }
   IoError short_write() const override {
     return win32_error(ERROR_WRITE_FAULT, "WriteFile (FILE_FLAG_NO_BUFFERING): short write", path());

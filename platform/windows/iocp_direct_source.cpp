@@ -18,8 +18,8 @@ class DirectSource final : public common::OrderedBlockSource<SharedBuffer> {
  public:
   DirectSource(UnbufferedSourceFile file, const DirectOptions& options, ByteObserver observer)
       : OrderedBlockSource(file.path, file.size, file.start, file.sector_bytes,
-                           direct_block_bytes(options, file.sector_bytes),
-                           direct_buffers(options, file.sector_bytes), std::move(observer)),
+                           direct_block_bytes(options, file.sector_bytes), direct_buffers(options, file.sector_bytes),
+                           std::move(observer)),
         file_(std::move(file)) {}
 
  private:
@@ -30,23 +30,19 @@ class DirectSource final : public common::OrderedBlockSource<SharedBuffer> {
     if (auto misaligned = check_unbuffered_io(offset, length, target, file_.sector_bytes,
                                               "ReadFile (FILE_FLAG_NO_BUFFERING)", path()))
       return fail(*misaligned);
-    file_.handle.async_read_some_at(
-        offset, boost::asio::buffer(target, length),
-        [this, alive = std::weak_ptr<void>(alive_), buffer = block.buffer,
-         block_offset = block.offset](boost::system::error_code ec, std::size_t got) {
-          if (!alive.expired()) on_read(block_offset, ec, got);
-        });
+    file_.handle.async_read_some_at(offset, boost::asio::buffer(target, length),
+                                    [this, alive = std::weak_ptr<void>(alive_), buffer = block.buffer,
+                                     block_offset = block.offset](boost::system::error_code ec, std::size_t got) {
+                                      if (!alive.expired()) on_read(block_offset, ec, got);
+                                    });
   }
 
   void on_read(std::uint64_t block_offset, boost::system::error_code ec, std::size_t got) {
-    if (ec && ec != boost::asio::error::eof)
-      return fail(IoError{ec, "ReadFile (FILE_FLAG_NO_BUFFERING)", path()});
+    if (ec && ec != boost::asio::error::eof) return fail(IoError{ec, "ReadFile (FILE_FLAG_NO_BUFFERING)", path()});
     read_done(block_offset, got);
   }
 
-  IoError ended_early() const override {
-    return win32_error(ERROR_HANDLE_EOF, "ReadFile: file ended early", path());
-  }
+  IoError ended_early() const override { return win32_error(ERROR_HANDLE_EOF, "ReadFile: file ended early", path()); }
 
   UnbufferedSourceFile file_;
   std::shared_ptr<void> alive_ = std::make_shared<int>(0);  // expires with the source
@@ -54,8 +50,8 @@ class DirectSource final : public common::OrderedBlockSource<SharedBuffer> {
 
 }  // namespace
 
-std::unique_ptr<FileSource> make_direct_source(UnbufferedSourceFile file,
-                                               const DirectOptions& options, ByteObserver observer) {
+std::unique_ptr<FileSource> make_direct_source(UnbufferedSourceFile file, const DirectOptions& options,
+                                               ByteObserver observer) {
   return std::make_unique<DirectSource>(std::move(file), options, std::move(observer));
 }
 

@@ -53,8 +53,8 @@ Result<std::vector<NetworkInterface>> multicast_interfaces() {
   // The list can grow between the call that sizes it and the one that fills it.
   for (int attempt = 0; attempt < 4 && status == ERROR_BUFFER_OVERFLOW; ++attempt) {
     buffer.resize(size);
-    status = ::GetAdaptersAddresses(AF_UNSPEC, kFlags, nullptr,
-                                    reinterpret_cast<IP_ADAPTER_ADDRESSES*>(buffer.data()), &size);
+    status = ::GetAdaptersAddresses(AF_UNSPEC, kFlags, nullptr, reinterpret_cast<IP_ADAPTER_ADDRESSES*>(buffer.data()),
+                                    &size);
   }
   std::vector<NetworkInterface> interfaces;
   if (status == ERROR_NO_DATA) return interfaces;

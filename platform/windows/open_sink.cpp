@@ -31,9 +31,9 @@ Result<void> cut_to(HANDLE file, std::uint64_t resume_from, const std::string& p
 
 // `file`'s unbuffered sink, with its size reserved. Takes `observer` only
 // when it returns a sink.
-common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_executor& executor,
-                                                const std::wstring& wide, const SinkFile& file,
-                                                const DirectOptions& options, ByteObserver& observer) {
+common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_executor& executor, const std::wstring& wide,
+                                                const SinkFile& file, const DirectOptions& options,
+                                                ByteObserver& observer) {
   const std::string& path = file.path;
   UniqueHandle handle = open_file(wide, GENERIC_WRITE, disposition(file.start),
                                   kCreateFlags | FILE_FLAG_NO_BUFFERING | FILE_FLAG_OVERLAPPED);
@@ -56,14 +56,12 @@ common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_execut
 }
 
 Result<std::unique_ptr<FileSink>> open_buffered_sink(const boost::asio::any_io_executor& executor,
-                                                     const std::wstring& wide, SinkFile file,
-                                                     ByteObserver observer) {
+                                                     const std::wstring& wide, SinkFile file, ByteObserver observer) {
   file.handle = open_file(wide, GENERIC_WRITE, disposition(file.start), kCreateFlags);
   if (!file.handle.valid()) return last_win32_error("CreateFileW", file.path);
   if (auto cut = cut_to(file.handle.get(), file.start, file.path); !cut) return cut.error();
   if (file.size >= kReservedFromBytes) {
-    if (auto reserved = reserve_space(file.handle.get(), file.size, file.path); !reserved)
-      return reserved.error();
+    if (auto reserved = reserve_space(file.handle.get(), file.size, file.path); !reserved) return reserved.error();
   }
   return common::make_buffered_sink(executor, std::move(file), std::move(observer),
                                     [] { return std::vector<std::byte>(common::kBufferedSinkBytes); });
@@ -71,9 +69,8 @@ Result<std::unique_ptr<FileSink>> open_buffered_sink(const boost::asio::any_io_e
 
 }  // namespace
 
-Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
-                             const std::filesystem::path& fs_path, std::uint64_t size,
-                             Strategy requested, const DirectOptions& options,
+Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor, const std::filesystem::path& fs_path,
+                             std::uint64_t size, Strategy requested, const DirectOptions& options,
                              ByteObserver observer, std::uint64_t resume_from) {
   const std::wstring wide = extended_path(fs_path);
   // Not open yet: each way opens it with its own flags.

@@ -22,12 +22,10 @@ common::DirectAttempt<FileSource> try_direct_source(const boost::asio::any_io_ex
                                                     const std::wstring& wide, const SourceFile& file,
                                                     const DirectOptions& options, ByteObserver& observer) {
   UniqueHandle handle = open_file(wide, GENERIC_READ, OPEN_EXISTING,
-                                  FILE_FLAG_NO_BUFFERING | FILE_FLAG_OVERLAPPED |
-                                      FILE_FLAG_SEQUENTIAL_SCAN);
+                                  FILE_FLAG_NO_BUFFERING | FILE_FLAG_OVERLAPPED | FILE_FLAG_SEQUENTIAL_SCAN);
   if (!handle.valid()) return last_win32_error("CreateFileW FILE_FLAG_NO_BUFFERING", file.path).describe();
   const std::size_t sector_bytes = sector_size(handle.get(), wide);
-  if (sector_bytes == 0)
-    return "no sector size (FileStorageInfo, GetDiskFreeSpaceW) for " + file.path;
+  if (sector_bytes == 0) return "no sector size (FileStorageInfo, GetDiskFreeSpaceW) for " + file.path;
   boost::asio::windows::random_access_handle unbuffered(executor);
   boost::system::error_code ec;
   unbuffered.assign(handle.get(), ec);
@@ -37,17 +35,15 @@ common::DirectAttempt<FileSource> try_direct_source(const boost::asio::any_io_ex
                             std::move(observer));
 }
 
-Result<std::unique_ptr<FileSource>> open_other_source(SourceFile file, Strategy strategy,
-                                                      ByteObserver observer) {
+Result<std::unique_ptr<FileSource>> open_other_source(SourceFile file, Strategy strategy, ByteObserver observer) {
   if (strategy == Strategy::ZeroCopy) return make_transmit_file_source(std::move(file));
   return common::make_buffered_source(std::move(file), std::move(observer));
 }
 
 }  // namespace
 
-Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
-                                 const std::filesystem::path& fs_path, Strategy requested,
-                                 const DirectOptions& options, ByteObserver observer,
+Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor, const std::filesystem::path& fs_path,
+                                 Strategy requested, const DirectOptions& options, ByteObserver observer,
                                  std::uint64_t start) {
   const std::string path = fs_path.string();
   const std::wstring wide = extended_path(fs_path);

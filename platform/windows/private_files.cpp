@@ -23,12 +23,11 @@ Result<std::filesystem::path> write_temporary(const std::filesystem::path& path,
   std::random_device random;
   auto temporary = path;
   temporary += ".tmp-" + std::to_string(random());
-  UniqueHandle file(::CreateFileW(extended_path(temporary).c_str(), GENERIC_WRITE, 0, nullptr,
-                                  CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr));
+  UniqueHandle file(::CreateFileW(extended_path(temporary).c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW,
+                                  FILE_ATTRIBUTE_NORMAL, nullptr));
   if (!file.valid()) return last_win32_error("CreateFileW", temporary.string());
   DWORD written = 0;
-  const bool ok = ::WriteFile(file.get(), content.data(), static_cast<DWORD>(content.size()), &written,
-                              nullptr) &&
+  const bool ok = ::WriteFile(file.get(), content.data(), static_cast<DWORD>(content.size()), &written, nullptr) &&
                   written == content.size() && ::FlushFileBuffers(file.get());
   if (!ok) {
     auto error = last_win32_error("WriteFile", temporary.string());
@@ -39,8 +38,7 @@ Result<std::filesystem::path> write_temporary(const std::filesystem::path& path,
   return temporary;
 }
 
-Result<bool> move_into_place(const std::filesystem::path& temporary, const std::filesystem::path& path,
-                             DWORD flags) {
+Result<bool> move_into_place(const std::filesystem::path& temporary, const std::filesystem::path& path, DWORD flags) {
   if (::MoveFileExW(extended_path(temporary).c_str(), extended_path(path).c_str(), flags)) return true;
   const DWORD code = ::GetLastError();
   ::DeleteFileW(extended_path(temporary).c_str());
@@ -72,8 +70,8 @@ Result<void> replace_private_file(const std::filesystem::path& path, std::string
 }
 
 Result<std::string> read_small_file(const std::filesystem::path& path, std::size_t max_bytes) {
-  UniqueHandle file(::CreateFileW(extended_path(path).c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr,
-                                  OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr));
+  UniqueHandle file(::CreateFileW(extended_path(path).c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING,
+                                  FILE_ATTRIBUTE_NORMAL, nullptr));
   if (!file.valid()) return last_win32_error("CreateFileW", path.string());
   std::string content;
   char chunk[4096];

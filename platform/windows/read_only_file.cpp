@@ -54,8 +54,8 @@ Result<std::unique_ptr<ReadOnlyFile>> make_read_only_file(UniqueHandle handle, s
 namespace ferry::platform {
 
 Result<std::unique_ptr<ReadOnlyFile>> open_read_only(const std::filesystem::path& path) {
-  windows_impl::UniqueHandle handle = windows_impl::open_file(
-      windows_impl::extended_path(path), GENERIC_READ, OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN);
+  windows_impl::UniqueHandle handle = windows_impl::open_file(windows_impl::extended_path(path), GENERIC_READ,
+                                                              OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN);
   if (!handle.valid()) return windows_impl::last_win32_error("CreateFileW", path.string());
   return windows_impl::make_read_only_file(std::move(handle), path.string());
 }

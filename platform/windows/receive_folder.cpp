@@ -31,17 +31,13 @@ constexpr int kMaxConflictNumber = 9999;
 constexpr std::size_t kMaxNameUnits = 255;  // UTF-16 code units per path component
 
 // Names that would leave the folder or stay in place are never walked.
-bool is_plain_name(std::string_view name) {
-  return !name.empty() && name != "." && name != "..";
-}
+bool is_plain_name(std::string_view name) { return !name.empty() && name != "." && name != ".."; }
 
 // Opens the folder at `wide` without following a reparse point there, and
 // without FILE_SHARE_DELETE: while open it cannot be renamed or removed.
 UniqueHandle pin(const std::wstring& wide) {
-  return UniqueHandle(::CreateFileW(wide.c_str(), FILE_READ_ATTRIBUTES,
-                                    FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING,
-                                    FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT,
-                                    nullptr));
+  return UniqueHandle(::CreateFileW(wide.c_str(), FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr,
+                                    OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT, nullptr));
 }
 
 // Where an open folder really is, all links resolved: its volume and its path
@@ -60,10 +56,8 @@ Result<Location> location_of(HANDLE handle, const std::string& shown) {
   for (std::size_t units = MAX_PATH;; units *= 2) {
     std::vector<unsigned char> buffer(sizeof(FILE_NAME_INFO) + units * sizeof(wchar_t));
     auto* name = reinterpret_cast<FILE_NAME_INFO*>(buffer.data());
-    if (::GetFileInformationByHandleEx(handle, FileNameInfo, name,
-                                       static_cast<DWORD>(buffer.size())))
-      return Location{id.VolumeSerialNumber,
-                      std::wstring(name->FileName, name->FileNameLength / sizeof(wchar_t))};
+    if (::GetFileInformationByHandleEx(handle, FileNameInfo, name, static_cast<DWORD>(buffer.size())))
+      return Location{id.VolumeSerialNumber, std::wstring(name->FileName, name->FileNameLength / sizeof(wchar_t))};
     if (::GetLastError() != ERROR_MORE_DATA || units >= 32768)
       return last_win32_error("GetFileInformationByHandleEx(FileNameInfo)", shown);
   }
@@ -104,8 +98,7 @@ struct PinnedFolder {
 
 // Pins the child folder `name` of `folder`, creating it first when missing
 // and `create` is set. `shown` is its relative path for messages.
-Result<void> pin_child(PinnedFolder& folder, std::string_view name, const std::string& shown,
-                       bool create) {
+Result<void> pin_child(PinnedFolder& folder, std::string_view name, const std::string& shown, bool create) {
   const std::wstring path = folder.path + L'\\' + widen(name);
   UniqueHandle handle = pin(path);
   if (!handle.valid() && ::GetLastError() == ERROR_FILE_NOT_FOUND && create) {
@@ -116,8 +109,7 @@ Result<void> pin_child(PinnedFolder& folder, std::string_view name, const std::s
   if (!handle.valid()) return last_win32_error("CreateFileW", shown);
   auto attributes = attributes_refusing_links(handle.get(), shown);
   if (!attributes) return attributes.error();
-  if (!(attributes.value() & FILE_ATTRIBUTE_DIRECTORY))
-    return win32_error(ERROR_DIRECTORY, "not a folder", shown);
+  if (!(attributes.value() & FILE_ATTRIBUTE_DIRECTORY)) return win32_error(ERROR_DIRECTORY, "not a folder", shown);
   auto location = location_of(handle.get(), shown);
   if (!location) return location.error();
   if (!is_directly_inside(location.value(), folder.location))
@@ -180,9 +172,7 @@ bool is_missing(const IoError& error) {
   return code == ERROR_FILE_NOT_FOUND || code == ERROR_PATH_NOT_FOUND;
 }
 
-bool is_name_taken(DWORD error) {
-  return error == ERROR_ALREADY_EXISTS || error == ERROR_FILE_EXISTS;
-}
+bool is_name_taken(DWORD error) { return error == ERROR_ALREADY_EXISTS || error == ERROR_FILE_EXISTS; }
 
 }  // namespace
 
@@ -198,8 +188,7 @@ Result<std::unique_ptr<ReceiveFolder>> ReceiveFolder::open(const std::filesystem
   std::wstring wide = extended_path(root);
   const DWORD attributes = ::GetFileAttributesW(wide.c_str());
   if (attributes == INVALID_FILE_ATTRIBUTES) return last_win32_error("GetFileAttributesW", root.string());
-  if (!(attributes & FILE_ATTRIBUTE_DIRECTORY))
-    return win32_error(ERROR_DIRECTORY, "open", root.string());
+  if (!(attributes & FILE_ATTRIBUTE_DIRECTORY)) return win32_error(ERROR_DIRECTORY, "open", root.string());
   auto impl = std::make_unique<Impl>(Impl{root, std::move(wide)});
   return std::unique_ptr<ReceiveFolder>(new ReceiveFolder(std::move(impl)));
 }
@@ -210,18 +199,13 @@ ReceiveFolder::~ReceiveFolder() = default;
 
 const std::filesystem::path& ReceiveFolder::root() const { return impl_->root; }
 
-std::filesystem::path ReceiveFolder::part_path(std::string_view part_name) const {
-  return impl_->root / part_name;
-}
+std::filesystem::path ReceiveFolder::part_path(std::string_view part_name) const { return impl_->root / part_name; }
 
-Result<std::string> ReceiveFolder::commit(std::string_view part_name,
-                                          std::string_view relative_path) {
+Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) {
   const std::size_t slash = relative_path.rfind('/');
-  const std::string_view parent =
-      slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
   const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
-  if (!is_plain_name(name))
-    return win32_error(ERROR_INVALID_NAME, "MoveFileExW", std::string(relative_path));
+  if (!is_plain_name(name)) return win32_error(ERROR_INVALID_NAME, "MoveFileExW", std::string(relative_path));
 
   auto folder = pin_folder(impl_->root_wide, parent, true);
   if (!folder) return folder.error();
@@ -250,26 +234,23 @@ void ReceiveFolder::discard(std::string_view part_name) noexcept {
   }
 }
 
-Result<std::unique_ptr<ReadOnlyFile>> ReceiveFolder::open_existing(
-    std::string_view relative_path) const {
+Result<std::unique_ptr<ReadOnlyFile>> ReceiveFolder::open_existing(std::string_view relative_path) const {
   const std::string shown(relative_path);
   const std::size_t slash = relative_path.rfind('/');
-  const std::string_view parent =
-      slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
   const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
   if (!is_plain_name(name)) return win32_error(ERROR_INVALID_NAME, "CreateFileW", shown);
   auto folder = pin_folder(impl_->root_wide, parent, false);
   if (!folder && is_missing(folder.error())) return std::unique_ptr<ReadOnlyFile>{};
   if (!folder) return folder.error();
-  UniqueHandle handle = open_file(folder->path + L'\\' + widen(name), GENERIC_READ,
-                                  OPEN_EXISTING, FILE_FLAG_OPEN_REPARSE_POINT);
+  UniqueHandle handle =
+      open_file(folder->path + L'\\' + widen(name), GENERIC_READ, OPEN_EXISTING, FILE_FLAG_OPEN_REPARSE_POINT);
   if (!handle.valid()) {
     const DWORD error = ::GetLastError();
     if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return std::unique_ptr<ReadOnlyFile>{};
     return win32_error(error, "CreateFileW", shown);
   }
-  if (auto attributes = attributes_refusing_links(handle.get(), shown); !attributes)
-    return attributes.error();
+  if (auto attributes = attributes_refusing_links(handle.get(), shown); !attributes) return attributes.error();
   auto location = location_of(handle.get(), shown);
   if (!location) return location.error();
   if (!is_directly_inside(location.value(), folder->location))
@@ -279,8 +260,8 @@ Result<std::unique_ptr<ReadOnlyFile>> ReceiveFolder::open_existing(
 
 Result<void> ReceiveFolder::make_durable(std::span<const std::string> part_names) const {
   for (const std::string& part_name : part_names) {
-    UniqueHandle handle = open_file(impl_->root_wide + L'\\' + widen(part_name), GENERIC_WRITE,
-                                    OPEN_EXISTING, FILE_FLAG_OPEN_REPARSE_POINT);
+    UniqueHandle handle = open_file(impl_->root_wide + L'\\' + widen(part_name), GENERIC_WRITE, OPEN_EXISTING,
+                                    FILE_FLAG_OPEN_REPARSE_POINT);
     if (!handle.valid()) return last_win32_error("CreateFileW", part_name);
     if (!::FlushFileBuffers(handle.get())) return last_win32_error("FlushFileBuffers", part_name);
   }

@@ -13,17 +13,14 @@ Result<void> write_at(const SinkFile& file, std::span<const std::byte> bytes, st
     at.Offset = static_cast<DWORD>(offset + done);
     at.OffsetHigh = static_cast<DWORD>((offset + done) >> 32);
     DWORD wrote = 0;
-    if (!::WriteFile(file.handle.get(), bytes.data() + done, static_cast<DWORD>(bytes.size() - done), &wrote,
-                     &at))
+    if (!::WriteFile(file.handle.get(), bytes.data() + done, static_cast<DWORD>(bytes.size() - done), &wrote, &at))
       return last_win32_error("WriteFile", file.path);
     done += wrote;
   }
   return {};
 }
 
-void store_mtime(const SinkFile& file, std::int64_t mtime_ns) {
-  store_mtime(file.handle.get(), mtime_ns, file.path);
-}
+void store_mtime(const SinkFile& file, std::int64_t mtime_ns) { store_mtime(file.handle.get(), mtime_ns, file.path); }
 
 void close_file(SinkFile& file) { file.handle.reset(); }
 

@@ -10,8 +10,8 @@ TransmitFileSlots& TransmitFileSlots::instance() {
   return slots;
 }
 
-void TransmitFileSlots::acquire(const boost::asio::any_io_executor& executor,
-                                std::weak_ptr<void> owner, std::function<void()> start) {
+void TransmitFileSlots::acquire(const boost::asio::any_io_executor& executor, std::weak_ptr<void> owner,
+                                std::function<void()> start) {
   Waiter waiter{executor, std::move(owner), std::move(start)};
   {
     std::lock_guard lock(mutex_);

@@ -25,8 +25,7 @@ class TransmitFileSlots {
   // Runs `start` through `executor` once a slot is free; `start` owns the
   // slot and must release() it when its TransmitFile completes. If `owner`
   // has expired by then, the slot is released without calling `start`.
-  void acquire(const boost::asio::any_io_executor& executor, std::weak_ptr<void> owner,
-               std::function<void()> start);
+  void acquire(const boost::asio::any_io_executor& executor, std::weak_ptr<void> owner, std::function<void()> start);
   void release();
 
  private:

@@ -25,14 +25,14 @@ class TransmitFileSource final : public FileSource {
   Strategy strategy() const override { return Strategy::ZeroCopy; }
   bool observes_bytes() const override { return false; }
 
-  void async_send(ByteStream& stream, std::uint64_t length,
-                  CompletionHandler handler) override {
+  void async_send(ByteStream& stream, std::uint64_t length, CompletionHandler handler) override {
     stream_ = &stream;
     socket_ = stream.plain_socket();
     remaining_ = length;
     handler_ = std::move(handler);
     if (!socket_)
-      return finish(win32_error(ERROR_NOT_SUPPORTED, "TransmitFile: the connection encrypts in user space", file_.path));
+      return finish(
+          win32_error(ERROR_NOT_SUPPORTED, "TransmitFile: the connection encrypts in user space", file_.path));
     if (!transmit_file_) {
       if (auto loaded = load_transmit_file(); !loaded) return finish(loaded.error());
     }
@@ -44,8 +44,8 @@ class TransmitFileSource final : public FileSource {
   Result<void> load_transmit_file() {
     GUID id = WSAID_TRANSMITFILE;
     DWORD returned = 0;
-    if (::WSAIoctl(socket_->native_handle(), SIO_GET_EXTENSION_FUNCTION_POINTER, &id, sizeof id,
-                   &transmit_file_, sizeof transmit_file_, &returned, nullptr, nullptr) != 0)
+    if (::WSAIoctl(socket_->native_handle(), SIO_GET_EXTENSION_FUNCTION_POINTER, &id, sizeof id, &transmit_file_,
+                   sizeof transmit_file_, &returned, nullptr, nullptr) != 0)
       return win32_error(static_cast<DWORD>(::WSAGetLastError()),
                          "WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER, TransmitFile)", file_.path);
     return {};
@@ -73,8 +73,7 @@ class TransmitFileSource final : public FileSource {
     OVERLAPPED* overlapped = operation.get();
     overlapped->Offset = static_cast<DWORD>(offset_);
     overlapped->OffsetHigh = static_cast<DWORD>(offset_ >> 32);
-    const BOOL done = transmit_file_(socket_->native_handle(), file_.handle.get(), chunk, 0,
-                                     overlapped, nullptr, 0);
+    const BOOL done = transmit_file_(socket_->native_handle(), file_.handle.get(), chunk, 0, overlapped, nullptr, 0);
     const int error = ::WSAGetLastError();
     if (!done && error != WSA_IO_PENDING) {
       operation.complete(boost::system::error_code(error, boost::system::system_category()), 0);

@@ -17,8 +17,7 @@ namespace ferry::platform::windows_impl {
 class VirtualBuffer {
  public:
   explicit VirtualBuffer(std::size_t size)
-      : data_(static_cast<std::byte*>(
-            ::VirtualAlloc(nullptr, size, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE))),
+      : data_(static_cast<std::byte*>(::VirtualAlloc(nullptr, size, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE))),
         size_(size) {
     if (!data_) throw std::bad_alloc();
   }

@@ -34,7 +34,7 @@ std::unique_ptr<FileSource> make_transmit_file_source(SourceFile file);
 // The buffered source's read (platform/common/buffered_source.hpp): ReadFile
 // at an offset (`file` open for reading, synchronous handle).
 Result<std::size_t> read_at(const SourceFile& file, std::span<std::byte> buffer, std::uint64_t offset);
-std::unique_ptr<FileSource> make_direct_source(UnbufferedSourceFile file,
-                                               const DirectOptions& options, ByteObserver observer);
+std::unique_ptr<FileSource> make_direct_source(UnbufferedSourceFile file, const DirectOptions& options,
+                                               ByteObserver observer);
 
 }  // namespace ferry::platform::windows_impl

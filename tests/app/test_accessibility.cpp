@@ -41,8 +41,9 @@ namespace {
 QString describe(const QWidget* widget) {
   QString path;
   for (const QObject* at = widget; at; at = at->parent())
-    path.prepend(QStringLiteral("/%1%2").arg(QString::fromLatin1(at->metaObject()->className()),
-                                             at->objectName().isEmpty() ? QString() : QLatin1Char(':') + at->objectName()));
+    path.prepend(
+        QStringLiteral("/%1%2").arg(QString::fromLatin1(at->metaObject()->className()),
+                                    at->objectName().isEmpty() ? QString() : QLatin1Char(':') + at->objectName()));
   return path;
 }
 
@@ -104,7 +105,8 @@ class Walk {
 
   void add_key(const QString& text, const QString& owner, const QWidget* widget) {
     const QKeySequence key = QKeySequence::mnemonic(text);
-    if (!key.isEmpty()) keys_.push_back({key, owner + QStringLiteral(" “") + text + QStringLiteral("”"), pages_of(widget)});
+    if (!key.isEmpty())
+      keys_.push_back({key, owner + QStringLiteral(" “") + text + QStringLiteral("”"), pages_of(widget)});
   }
 
   void collect_keys(const QWidget* widget) {
@@ -115,8 +117,8 @@ class Walk {
         add_key(label->text(), describe(widget), widget);
       } else if (label->textFormat() != Qt::RichText && !Qt::mightBeRichText(label->text()) &&
                  !QKeySequence::mnemonic(label->text()).isEmpty()) {
-        problems_.append(QStringLiteral("label shows an access key but has no buddy: “%1” %2")
-                             .arg(label->text(), describe(widget)));
+        problems_.append(
+            QStringLiteral("label shows an access key but has no buddy: “%1” %2").arg(label->text(), describe(widget)));
       }
     } else if (const auto* group = qobject_cast<const QGroupBox*>(widget)) {
       if (group->isCheckable()) add_key(group->title(), describe(widget), widget);
@@ -158,7 +160,8 @@ class Walk {
 
 void verify_accessible(QWidget* window) {
   const QStringList problems = Walk(window).problems();
-  if (!problems.isEmpty()) QFAIL(qPrintable(window->windowTitle() + QStringLiteral(":\n  ") + problems.join(QStringLiteral("\n  "))));
+  if (!problems.isEmpty())
+    QFAIL(qPrintable(window->windowTitle() + QStringLiteral(":\n  ") + problems.join(QStringLiteral("\n  "))));
 }
 
 OfferReceived sample_offer(PeerTrust trust) {
@@ -262,7 +265,7 @@ void TestAccessibility::the_walk_finds_a_clash_and_an_unnamed_control() {
   tabs->addTab(first, QStringLiteral("&One"));
   tabs->addTab(second, QStringLiteral("&Two"));
   new QPushButton(QStringLiteral("&Send"), first);
-  new QPushButton(QStringLiteral("&Save"), second);  // another page: no clash
+  new QPushButton(QStringLiteral("&Save"), second);   // another page: no clash
   new QPushButton(QStringLiteral("&Open"), &window);  // clashes with the tab "&One"
   auto* unnamed = new QLineEdit(&window);
   new QLabel(QStringLiteral("&Orphan:"), &window);  // no buddy

@@ -45,7 +45,8 @@ QString qpath(const fs::path& path) { return QString::fromStdU16String(path.u16s
 
 // Drains what a harness engine has queued, without blocking the GUI's loop.
 void poll(TransferEngine& engine, EventLog& log) {
-  log.wait_for(engine, [](const Event&) { return false; }, std::chrono::seconds(0));
+  log.wait_for(
+      engine, [](const Event&) { return false; }, std::chrono::seconds(0));
 }
 
 template <class T>
@@ -145,9 +146,8 @@ ThisDevice TestMainWindow::this_device() const {
 }
 
 std::unique_ptr<MainWindow> TestMainWindow::open_window(quint16* port) {
-  auto window = std::make_unique<MainWindow>(
-      std::make_unique<QSettings>(settings_file(), QSettings::IniFormat),
-      dir_->filePath(QStringLiteral("history.json")), this_device());
+  auto window = std::make_unique<MainWindow>(std::make_unique<QSettings>(settings_file(), QSettings::IniFormat),
+                                             dir_->filePath(QStringLiteral("history.json")), this_device());
   QSignalSpy listening(window->bridge(), &EngineBridge::listening);
   window->start();
   if (!listening.wait(10'000)) return nullptr;
@@ -245,8 +245,7 @@ void TestMainWindow::offer_dialog_declines_accepts_and_remembers() {
   QCOMPARE(later_offers.count(), 0);
   // The same file again: the receiver has it already, so no copy is made.
   QCOMPARE(list_files(receive_dir()), std::vector<std::string>{"photo.jpg"});
-  QCOMPARE(events_of<FileDone>(sender.engine, sender.log).back().resumed_bytes,
-           fs::file_size(source / "photo.jpg"));
+  QCOMPARE(events_of<FileDone>(sender.engine, sender.log).back().resumed_bytes, fs::file_size(source / "photo.jpg"));
 }
 
 // A device that uses the name of a pinned one with another identity is asked
@@ -282,7 +281,8 @@ void TestMainWindow::impostor_is_asked_even_when_accepting_everything() {
 void TestMainWindow::devices_trusted_by_name_are_asked_again() {
   const fs::path source = fresh_dir("gui-by-name-src");
   write_random_file(source / "notes.txt", 1'000, 12);
-  QSettings(settings_file(), QSettings::IniFormat).setValue(QStringLiteral("receive/consent"), QStringLiteral("trusted"));
+  QSettings(settings_file(), QSettings::IniFormat)
+      .setValue(QStringLiteral("receive/consent"), QStringLiteral("trusted"));
   QSettings(settings_file(), QSettings::IniFormat)
       .setValue(QStringLiteral("receive/trustedDevices"), QStringList{QStringLiteral("laptop")});
   Sender sender(EngineSettings{.device_name = "laptop", .identity = fresh_identity("laptop")});
@@ -348,7 +348,8 @@ void TestMainWindow::fast_mode_set_for_a_pinned_device_is_used_and_shown() {
 void TestMainWindow::a_device_pinned_by_ferry_cli_while_running_is_auto_accepted() {
   const fs::path source = fresh_dir("gui-cli-pin-src");
   write_random_file(source / "notes.txt", 5'000, 13);
-  QSettings(settings_file(), QSettings::IniFormat).setValue(QStringLiteral("receive/consent"), QStringLiteral("trusted"));
+  QSettings(settings_file(), QSettings::IniFormat)
+      .setValue(QStringLiteral("receive/consent"), QStringLiteral("trusted"));
   const auto laptop = fresh_identity("laptop");
   Sender sender(EngineSettings{.device_name = "laptop", .identity = laptop});
   quint16 port = 0;

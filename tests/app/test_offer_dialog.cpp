@@ -24,10 +24,10 @@ OfferReceived sample_offer() {
   offer.id = TransferId{7};
   offer.peer = {"127.0.0.1", 40000};
   offer.device_name = "laptop";
-  offer.entries = std::make_shared<const std::vector<protocol::OfferEntry>>(std::vector<protocol::OfferEntry>{
-      {protocol::EntryKind::Folder, "trip", 0, 0},
-      {protocol::EntryKind::File, "trip/a.jpg", 3 * 1024 * 1024, 0},
-      {protocol::EntryKind::File, "trip/b.jpg", 1024, 0}});
+  offer.entries = std::make_shared<const std::vector<protocol::OfferEntry>>(
+      std::vector<protocol::OfferEntry>{{protocol::EntryKind::Folder, "trip", 0, 0},
+                                        {protocol::EntryKind::File, "trip/a.jpg", 3 * 1024 * 1024, 0},
+                                        {protocol::EntryKind::File, "trip/b.jpg", 1024, 0}});
   offer.total_bytes = 3 * 1024 * 1024 + 1024;
   offer.identity.fingerprint = std::string(64, 'c');
   offer.identity.verification_code = verification_code(offer.identity.fingerprint);
@@ -78,7 +78,7 @@ class TestOfferDialog : public QObject {
 void TestOfferDialog::shows_sender_count_size_and_list() {
   OfferDialog dialog(sample_offer(), std::chrono::seconds(60));
   QVERIFY(dialog.windowTitle().contains(QStringLiteral("laptop")));
-  QVERIFY(shows(dialog, QStringLiteral("2")));        // files, not folders
+  QVERIFY(shows(dialog, QStringLiteral("2")));  // files, not folders
   QVERIFY(shows(dialog, QStringLiteral("3.0 MiB")));
   const auto* list = dialog.findChild<QListWidget*>();
   QCOMPARE(list->count(), 3);

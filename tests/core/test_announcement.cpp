@@ -42,8 +42,8 @@ DeviceId sample_id() {
 }
 
 Announcement sample(std::string name = "Kitchen PC") {
-  return Announcement{AnnouncementKind::Announce, 4, 53740, std::chrono::seconds(5), OperatingSystem::Linux,
-                      sample_id(), std::move(name)};
+  return Announcement{AnnouncementKind::Announce, 4,           53740,          std::chrono::seconds(5),
+                      OperatingSystem::Linux,     sample_id(), std::move(name)};
 }
 
 Bytes encoded(const Announcement& announcement) { return encode_announcement(announcement); }
@@ -169,8 +169,8 @@ void TestAnnouncement::rejects_data() {
   put_u16(long_claim, kNameLengthAt, 200);
   QTest::newRow("name longer than the datagram") << long_claim << AnnouncementError::Truncated;
   const std::pair<const char*, const char*> invalid_utf8[] = {
-      {"overlong", "C080"},       {"surrogate", "EDA080"},  {"stray continuation", "80"},
-      {"cut sequence", "E282"},   {"above U+10FFFF", "F4908080"}, {"not a lead byte", "F5"},
+      {"overlong", "C080"},     {"surrogate", "EDA080"},        {"stray continuation", "80"},
+      {"cut sequence", "E282"}, {"above U+10FFFF", "F4908080"}, {"not a lead byte", "F5"},
   };
   for (const auto& [what, hex] : invalid_utf8) {
     QTest::addRow("name: %s", what) << with_raw_name(from_hex(hex)) << AnnouncementError::InvalidUtf8;

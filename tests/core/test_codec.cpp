@@ -66,8 +66,7 @@ Bytes cat(const Parts&... parts) {
 Bytes header(std::uint8_t type, std::uint32_t length) { return cat(u8(type), u32(length)); }
 
 Bytes frame(FrameType type, const Bytes& payload) {
-  return cat(header(static_cast<std::uint8_t>(type), static_cast<std::uint32_t>(payload.size())),
-             payload);
+  return cat(header(static_cast<std::uint8_t>(type), static_cast<std::uint32_t>(payload.size())), payload);
 }
 
 // The frame with its payload grown by `delta` bytes (zeros) or shrunk by -delta,
@@ -86,9 +85,7 @@ DecodeResult decode_bytes(const Bytes& bytes) { return decode(std::span(bytes));
 
 // Readable in a failed QCOMPARE.
 QByteArray as_hex(const Bytes& bytes) {
-  return QByteArray(reinterpret_cast<const char*>(bytes.data()),
-                    static_cast<qsizetype>(bytes.size()))
-      .toHex(' ');
+  return QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size())).toHex(' ');
 }
 
 // Messages of every type with their exact encoding; docs/protocol.md section 8
@@ -102,50 +99,46 @@ void add_exact_rows() {
   QTest::newRow("hello non-ascii, asking for fast mode, from Windows")
       << Message{Hello{4, "L\xC3\xA9o", true, OperatingSystem::Windows}}
       << hex("01 0000000F 4645525259 0004 0004 4CC3A96F 01 02");
-  QTest::newRow("hello from another system") << Message{Hello{4, "pc"}}
-                                             << hex("01 0000000D 4645525259 0004 0002 7063 00 00");
+  QTest::newRow("hello from another system")
+      << Message{Hello{4, "pc"}} << hex("01 0000000D 4645525259 0004 0002 7063 00 00");
   // Another version's hello is read up to its name: the version is all a peer needs.
-  QTest::newRow("hello of version 1")
-      << Message{Hello{1, "pc"}} << hex("01 0000000D 4645525259 0001 0002 7063 00 00");
+  QTest::newRow("hello of version 1") << Message{Hello{1, "pc"}} << hex("01 0000000D 4645525259 0001 0002 7063 00 00");
   QTest::newRow("offer") << Message{Offer{{{EntryKind::Folder, "photos", 0, mtime},
                                            {EntryKind::File, "photos/cat.jpg", 1234, mtime}}}}
                          << hex("02 0000003E 00000002"
                                 " 01 0006 70686F746F73 0000000000000000 17979CFE362A0000"
                                 " 00 000E 70686F746F732F6361742E6A7067 00000000000004D2"
                                 " 17979CFE362A0000");
-  QTest::newRow("offer extremes")
-      << Message{Offer{{{EntryKind::File, "x", std::numeric_limits<std::uint64_t>::max(), -1}}}}
-      << hex("02 00000018 00000001 00 0001 78 FFFFFFFFFFFFFFFF FFFFFFFFFFFFFFFF");
+  QTest::newRow("offer extremes") << Message{Offer{
+                                         {{EntryKind::File, "x", std::numeric_limits<std::uint64_t>::max(), -1}}}}
+                                  << hex("02 00000018 00000001 00 0001 78 FFFFFFFFFFFFFFFF FFFFFFFFFFFFFFFF");
   QTest::newRow("accept") << Message{Accept{}} << hex("03 00000001 00");
   QTest::newRow("accept fast mode") << Message{Accept{TransferMode::Fast}} << hex("03 00000001 01");
   QTest::newRow("decline") << Message{Decline{DeclineReason::NoSpace, "need 2 GB"}}
                            << hex("04 0000000C 03 0009 6E6565642032204742");
   QTest::newRow("file begin") << Message{FileBegin{2}} << hex("05 0000000C 00000002 0000000000000000");
-  QTest::newRow("file begin resumed")
-      << Message{FileBegin{2, 0x800000}} << hex("05 0000000C 00000002 0000000000800000");
+  QTest::newRow("file begin resumed") << Message{FileBegin{2, 0x800000}}
+                                      << hex("05 0000000C 00000002 0000000000800000");
   QTest::newRow("data header") << Message{DataHeader{5}} << hex("06 00000005");
   QTest::newRow("file end") << Message{FileEnd{2,
-                                               {0xB5, 0xE9, 0xC1, 0xAD, 0x07, 0x1B, 0x3E, 0x7F,
-                                                0xC7, 0x79, 0xCF, 0xAA, 0x5E, 0x52, 0x38, 0x18}}}
+                                               {0xB5, 0xE9, 0xC1, 0xAD, 0x07, 0x1B, 0x3E, 0x7F, 0xC7, 0x79, 0xCF, 0xAA,
+                                                0x5E, 0x52, 0x38, 0x18}}}
                             << hex("07 00000014 00000002 B5E9C1AD071B3E7FC779CFAA5E523818");
   QTest::newRow("file abort") << Message{FileAbort{7, "file vanished"}}
                               << hex("08 00000013 00000007 000D 66696C652076616E6973686564");
-  QTest::newRow("file result")
-      << Message{FileResult{1, FileStatus::DigestMismatch, "digest mismatch"}}
-      << hex("09 00000016 00000001 01 000F 646967657374206D69736D61746368");
-  QTest::newRow("file result ok") << Message{FileResult{2, FileStatus::Ok, ""}}
-                                  << hex("09 00000007 00000002 00 0000");
-  QTest::newRow("summary") << Message{Summary{2, 0, 1239}}
-                           << hex("0A 00000010 00000002 00000000 00000000000004D7");
-  QTest::newRow("cancel") << Message{Cancel{"user cancelled"}}
-                          << hex("0B 00000010 000E 757365722063616E63656C6C6564");
+  QTest::newRow("file result") << Message{FileResult{1, FileStatus::DigestMismatch, "digest mismatch"}}
+                               << hex("09 00000016 00000001 01 000F 646967657374206D69736D61746368");
+  QTest::newRow("file result ok") << Message{FileResult{2, FileStatus::Ok, ""}} << hex("09 00000007 00000002 00 0000");
+  QTest::newRow("summary") << Message{Summary{2, 0, 1239}} << hex("0A 00000010 00000002 00000000 00000000000004D7");
+  QTest::newRow("cancel") << Message{Cancel{"user cancelled"}} << hex("0B 00000010 000E 757365722063616E63656C6C6564");
   // 4 MiB + 5 bytes: two blocks, the second short.
   QTest::newRow("have")
-      << Message{Have{3, HaveKind::Partial, 0x400005,
-                      {{0x99, 0xAA, 0x06, 0xD3, 0x01, 0x47, 0x98, 0xD8, 0x60, 0x01, 0xC3, 0x24,
-                        0x46, 0x8D, 0x49, 0x7F},
-                       {0xB5, 0xE9, 0xC1, 0xAD, 0x07, 0x1B, 0x3E, 0x7F, 0xC7, 0x79, 0xCF, 0xAA,
-                        0x5E, 0x52, 0x38, 0x18}}}}
+      << Message{Have{
+             3,
+             HaveKind::Partial,
+             0x400005,
+             {{0x99, 0xAA, 0x06, 0xD3, 0x01, 0x47, 0x98, 0xD8, 0x60, 0x01, 0xC3, 0x24, 0x46, 0x8D, 0x49, 0x7F},
+              {0xB5, 0xE9, 0xC1, 0xAD, 0x07, 0x1B, 0x3E, 0x7F, 0xC7, 0x79, 0xCF, 0xAA, 0x5E, 0x52, 0x38, 0x18}}}}
       << hex("0C 0000002D 00000003 00 0000000000400005"
              " 99AA06D3014798D86001C324468D497F B5E9C1AD071B3E7FC779CFAA5E523818");
   QTest::newRow("have empty complete file")
@@ -154,9 +147,7 @@ void add_exact_rows() {
 
 // A single frame that must be rejected with `error` (the header alone for the
 // limit checks, which must not wait for the payload).
-void add_rejection(const char* name, const Bytes& bytes, DecodeError error) {
-  QTest::newRow(name) << bytes << error;
-}
+void add_rejection(const char* name, const Bytes& bytes, DecodeError error) { QTest::newRow(name) << bytes << error; }
 
 void add_unknown_type_rows() {
   add_rejection("type 0x00", header(0x00, 0), DecodeError::UnknownFrameType);
@@ -171,41 +162,30 @@ void add_payload_too_large_rows() {
                                 : frame_type == FrameType::Data ? kMaxDataPayload
                                 : frame_type == FrameType::Have ? kMaxHavePayload
                                                                 : kMaxControlPayload;
-    QTest::addRow("type 0x%02x above limit", type)
-        << header(type, limit + 1) << DecodeError::PayloadTooLarge;
-    QTest::addRow("type 0x%02x length 0xFFFFFFFF", type)
-        << header(type, 0xFFFFFFFF) << DecodeError::PayloadTooLarge;
+    QTest::addRow("type 0x%02x above limit", type) << header(type, limit + 1) << DecodeError::PayloadTooLarge;
+    QTest::addRow("type 0x%02x length 0xFFFFFFFF", type) << header(type, 0xFFFFFFFF) << DecodeError::PayloadTooLarge;
   }
 }
 
 void add_truncated_rows() {
-  add_rejection("hello shorter than magic", frame(FrameType::Hello, hex("464552")),
+  add_rejection("hello shorter than magic", frame(FrameType::Hello, hex("464552")), DecodeError::Truncated);
+  add_rejection("hello without version", frame(FrameType::Hello, hex("4645525259")), DecodeError::Truncated);
+  add_rejection("string longer than payload", frame(FrameType::Cancel, cat(be(10, 2), hex("616263"))),
                 DecodeError::Truncated);
-  add_rejection("hello without version", frame(FrameType::Hello, hex("4645525259")),
-                DecodeError::Truncated);
-  add_rejection("string longer than payload",
-                frame(FrameType::Cancel, cat(be(10, 2), hex("616263"))), DecodeError::Truncated);
   add_rejection("string length cut", frame(FrameType::Cancel, hex("00")), DecodeError::Truncated);
-  add_rejection("offer without count", frame(FrameType::Offer, hex("000000")),
-                DecodeError::Truncated);
+  add_rejection("offer without count", frame(FrameType::Offer, hex("000000")), DecodeError::Truncated);
   add_rejection("offer count above what payload holds",
-                frame(FrameType::Offer, cat(u32(kMaxOfferEntries), Bytes(18 * 3))),
+                frame(FrameType::Offer, cat(u32(kMaxOfferEntries), Bytes(18 * 3))), DecodeError::Truncated);
+  add_rejection("offer second entry missing",
+                resized(encoded(Offer{{{EntryKind::File, "a", 1, 2}, {EntryKind::File, "", 0, 0}}}), -19),
                 DecodeError::Truncated);
-  add_rejection(
-      "offer second entry missing",
-      resized(encoded(Offer{{{EntryKind::File, "a", 1, 2}, {EntryKind::File, "", 0, 0}}}), -19),
-      DecodeError::Truncated);
-  add_rejection("file end short digest", frame(FrameType::FileEnd, cat(u32(1), Bytes(15))),
-                DecodeError::Truncated);
+  add_rejection("file end short digest", frame(FrameType::FileEnd, cat(u32(1), Bytes(15))), DecodeError::Truncated);
   // The length promises 2^42 blocks: refused before anything is reserved.
   add_rejection("have length above what payload holds",
-                frame(FrameType::Have, cat(u32(0), u8(0), hex("FFFFFFFFFFFFFFFF"), Bytes(16))),
-                DecodeError::Truncated);
+                frame(FrameType::Have, cat(u32(0), u8(0), hex("FFFFFFFFFFFFFFFF"), Bytes(16))), DecodeError::Truncated);
   add_rejection("have one block missing",
-                frame(FrameType::Have, cat(u32(0), u8(0), hex("0000000000400001"), Bytes(16))),
-                DecodeError::Truncated);
-  add_rejection("have kind 2", frame(FrameType::Have, cat(u32(0), u8(2), Bytes(8))),
-                DecodeError::InvalidEnum);
+                frame(FrameType::Have, cat(u32(0), u8(0), hex("0000000000400001"), Bytes(16))), DecodeError::Truncated);
+  add_rejection("have kind 2", frame(FrameType::Have, cat(u32(0), u8(2), Bytes(8))), DecodeError::InvalidEnum);
   add_rejection("hello fast-mode flag 2", frame(FrameType::Hello, hex("4645525259 0004 0002 7063 02 01")),
                 DecodeError::InvalidEnum);
   add_rejection("accept mode 2", frame(FrameType::Accept, hex("02")), DecodeError::InvalidEnum);
@@ -237,44 +217,32 @@ void add_resized_rows() {
 }
 
 void add_text_too_long_rows() {
-  add_rejection("too long: device name", encoded(Hello{1, repeated(kMaxNameBytes + 1)}),
+  add_rejection("too long: device name", encoded(Hello{1, repeated(kMaxNameBytes + 1)}), DecodeError::TextTooLong);
+  add_rejection("too long: path", encoded(Offer{{{EntryKind::File, repeated(kMaxPathBytes + 1), 0, 0}}}),
                 DecodeError::TextTooLong);
-  add_rejection("too long: path",
-                encoded(Offer{{{EntryKind::File, repeated(kMaxPathBytes + 1), 0, 0}}}),
+  add_rejection("too long: decline message", encoded(Decline{DeclineReason::Declined, repeated(kMaxTextBytes + 1)}),
                 DecodeError::TextTooLong);
-  add_rejection("too long: decline message",
-                encoded(Decline{DeclineReason::Declined, repeated(kMaxTextBytes + 1)}),
-                DecodeError::TextTooLong);
-  add_rejection("too long: abort reason", encoded(FileAbort{0, repeated(kMaxTextBytes + 1)}),
-                DecodeError::TextTooLong);
+  add_rejection("too long: abort reason", encoded(FileAbort{0, repeated(kMaxTextBytes + 1)}), DecodeError::TextTooLong);
   add_rejection("too long: result message",
-                encoded(FileResult{0, FileStatus::WriteFailed, repeated(kMaxTextBytes + 1)}),
-                DecodeError::TextTooLong);
-  add_rejection("too long: cancel reason", encoded(Cancel{repeated(kMaxTextBytes + 1)}),
-                DecodeError::TextTooLong);
+                encoded(FileResult{0, FileStatus::WriteFailed, repeated(kMaxTextBytes + 1)}), DecodeError::TextTooLong);
+  add_rejection("too long: cancel reason", encoded(Cancel{repeated(kMaxTextBytes + 1)}), DecodeError::TextTooLong);
   add_rejection("too long: declared length above limit, bytes absent",
                 frame(FrameType::Cancel, be(kMaxTextBytes + 1, 2)), DecodeError::TextTooLong);
 }
 
 void add_too_many_entries_rows() {
-  add_rejection("one above limit", frame(FrameType::Offer, u32(kMaxOfferEntries + 1)),
-                DecodeError::TooManyEntries);
-  add_rejection("count 0xFFFFFFFF", frame(FrameType::Offer, u32(0xFFFFFFFF)),
-                DecodeError::TooManyEntries);
+  add_rejection("one above limit", frame(FrameType::Offer, u32(kMaxOfferEntries + 1)), DecodeError::TooManyEntries);
+  add_rejection("count 0xFFFFFFFF", frame(FrameType::Offer, u32(0xFFFFFFFF)), DecodeError::TooManyEntries);
 }
 
 void add_invalid_enum_rows() {
   const Bytes entry_tail = cat(text("a"), Bytes(16));
-  add_rejection("entry kind 2", frame(FrameType::Offer, cat(u32(1), u8(2), entry_tail)),
-                DecodeError::InvalidEnum);
+  add_rejection("entry kind 2", frame(FrameType::Offer, cat(u32(1), u8(2), entry_tail)), DecodeError::InvalidEnum);
   add_rejection("entry kind 0xFF", frame(FrameType::Offer, cat(u32(1), u8(0xFF), entry_tail)),
                 DecodeError::InvalidEnum);
-  add_rejection("decline reason 0", frame(FrameType::Decline, cat(u8(0), text(""))),
-                DecodeError::InvalidEnum);
-  add_rejection("decline reason 5", frame(FrameType::Decline, cat(u8(5), text(""))),
-                DecodeError::InvalidEnum);
-  add_rejection("file status 5", frame(FrameType::FileResult, cat(u32(0), u8(5), text(""))),
-                DecodeError::InvalidEnum);
+  add_rejection("decline reason 0", frame(FrameType::Decline, cat(u8(0), text(""))), DecodeError::InvalidEnum);
+  add_rejection("decline reason 5", frame(FrameType::Decline, cat(u8(5), text(""))), DecodeError::InvalidEnum);
+  add_rejection("file status 5", frame(FrameType::FileResult, cat(u32(0), u8(5), text(""))), DecodeError::InvalidEnum);
 }
 
 void add_invalid_utf8_rows() {
@@ -295,17 +263,13 @@ void add_invalid_utf8_rows() {
       {"bad third byte", "\xF0\x9F\x98z"},
   };
   for (const auto& [name, bad] : sequences) {
-    QTest::addRow("utf8: device name, %s", name)
-        << encoded(Hello{1, bad}) << DecodeError::InvalidUtf8;
+    QTest::addRow("utf8: device name, %s", name) << encoded(Hello{1, bad}) << DecodeError::InvalidUtf8;
   }
   const std::string bad = "\xC0\x80";
-  add_rejection("utf8: path", encoded(Offer{{{EntryKind::File, bad, 0, 0}}}),
-                DecodeError::InvalidUtf8);
-  add_rejection("utf8: decline message", encoded(Decline{DeclineReason::Busy, bad}),
-                DecodeError::InvalidUtf8);
+  add_rejection("utf8: path", encoded(Offer{{{EntryKind::File, bad, 0, 0}}}), DecodeError::InvalidUtf8);
+  add_rejection("utf8: decline message", encoded(Decline{DeclineReason::Busy, bad}), DecodeError::InvalidUtf8);
   add_rejection("utf8: abort reason", encoded(FileAbort{0, bad}), DecodeError::InvalidUtf8);
-  add_rejection("utf8: result message", encoded(FileResult{0, FileStatus::Ok, bad}),
-                DecodeError::InvalidUtf8);
+  add_rejection("utf8: result message", encoded(FileResult{0, FileStatus::Ok, bad}), DecodeError::InvalidUtf8);
   add_rejection("utf8: cancel reason", encoded(Cancel{bad}), DecodeError::InvalidUtf8);
 }
 
@@ -313,8 +277,7 @@ void verify_rejected(const Bytes& bytes, DecodeError error) {
   const DecodeResult result = decode_bytes(bytes);
   QCOMPARE(result.status, Status::Error);
   QCOMPARE(&result.error.category(), &decode_category());
-  QCOMPARE(QString::fromStdString(result.error.message()),
-           QString::fromStdString(make_error_code(error).message()));
+  QCOMPARE(QString::fromStdString(result.error.message()), QString::fromStdString(make_error_code(error).message()));
 }
 
 }  // namespace
@@ -355,8 +318,7 @@ class TestCodec : public QObject {
         Hello{0xFFFF, repeated(kMaxNameBytes)},
         Hello{1, ""},
         Offer{},
-        Offer{{{EntryKind::File, repeated(kMaxPathBytes), 1,
-                std::numeric_limits<std::int64_t>::min()},
+        Offer{{{EntryKind::File, repeated(kMaxPathBytes), 1, std::numeric_limits<std::int64_t>::min()},
                {EntryKind::Folder, "\xE6\x97\xA5\xE6\x9C\xAC/\xF0\x9F\x93\x81", 0, 0}}},
         Decline{DeclineReason::Declined, repeated(kMaxTextBytes)},
         Decline{DeclineReason::InvalidOffer, "'../x': '..' component"},
@@ -459,8 +421,7 @@ class TestCodec : public QObject {
     add_rejection("empty data", header(0x06, 0), DecodeError::EmptyData);
     add_truncated_rows();
     add_resized_rows();
-    add_rejection("bad magic", frame(FrameType::Hello, cat(hex("4645525258 0001"), text("pc"))),
-                  DecodeError::BadMagic);
+    add_rejection("bad magic", frame(FrameType::Hello, cat(hex("4645525258 0001"), text("pc"))), DecodeError::BadMagic);
     add_rejection("lowercase magic", frame(FrameType::Hello, cat(hex("6665727279 0001"), text(""))),
                   DecodeError::BadMagic);
     add_text_too_long_rows();
@@ -493,8 +454,8 @@ class TestCodec : public QObject {
     std::mt19937 random(20240601);
     std::vector<Bytes> seeds;
     for (const Message& message :
-         {Message{Hello{1, "pc"}}, Message{Offer{{{EntryKind::File, "a/b", 9, 9}}}},
-          Message{Decline{}}, Message{FileEnd{}}, Message{FileResult{}}, Message{Cancel{"x"}}}) {
+         {Message{Hello{1, "pc"}}, Message{Offer{{{EntryKind::File, "a/b", 9, 9}}}}, Message{Decline{}},
+          Message{FileEnd{}}, Message{FileResult{}}, Message{Cancel{"x"}}}) {
       seeds.push_back(encoded(message));
     }
     for (int round = 0; round < 50'000; ++round) {

@@ -117,8 +117,8 @@ void TestConnection::bulk_bytes_both_ways() {
   QCOMPARE(pair.client->cipher(), std::string("TLS_AES_128_GCM_SHA256"));
 
   // Sizes around a record and a batch, sent from both sides at once.
-  for (const std::size_t size : {std::size_t{1}, std::size_t{16384}, std::size_t{16385},
-                                 std::size_t{3 * 1024 * 1024 + 7}}) {
+  for (const std::size_t size :
+       {std::size_t{1}, std::size_t{16384}, std::size_t{16385}, std::size_t{3 * 1024 * 1024 + 7}}) {
     const auto up = random_bytes(size, static_cast<unsigned>(size));
     const auto down = random_bytes(size, static_cast<unsigned>(size) + 1);
     std::vector<std::byte> got_up(size), got_down(size);

@@ -79,7 +79,10 @@ void TestNameLikeness::pinned_device_itself_is_known() {
 void TestNameLikeness::skeletons() {
   QCOMPARE(name_skeleton("  Living   Room\u3000PC  "), std::string("llvlng room pc"));
   QCOMPARE(name_skeleton("\u0416\u0423\u041A"), std::string("\u0436yk"));  // letters outside the table stay
-  QCOMPARE(name_skeleton("\xFF" "a"), std::string("\xFF" "a"));    // invalid UTF-8 kept byte for byte
+  QCOMPARE(name_skeleton("\xFF"
+                         "a"),
+           std::string("\xFF"
+                       "a"));  // invalid UTF-8 kept byte for byte
 }
 
 QTEST_GUILESS_MAIN(TestNameLikeness)

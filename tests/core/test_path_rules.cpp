@@ -17,13 +17,9 @@ Q_DECLARE_METATYPE(ferry::protocol::Offer)
 
 namespace {
 
-OfferEntry file(std::string path, std::uint64_t size = 1) {
-  return {EntryKind::File, std::move(path), size, 0};
-}
+OfferEntry file(std::string path, std::uint64_t size = 1) { return {EntryKind::File, std::move(path), size, 0}; }
 
-OfferEntry folder(std::string path, std::uint64_t size = 0) {
-  return {EntryKind::Folder, std::move(path), size, 0};
-}
+OfferEntry folder(std::string path, std::uint64_t size = 0) { return {EntryKind::Folder, std::move(path), size, 0}; }
 
 std::string repeated(std::string_view piece, std::size_t times) {
   std::string out;
@@ -32,9 +28,7 @@ std::string repeated(std::string_view piece, std::size_t times) {
 }
 
 // "d/d/d/.../d" of `depth` components.
-std::string deep_path(std::size_t depth) {
-  return repeated("d/", depth - 1) + "d";
-}
+std::string deep_path(std::size_t depth) { return repeated("d/", depth - 1) + "d"; }
 
 // 1,000,000 entries: 1000 folders of 999 files each.
 Offer million_entry_offer() {
@@ -84,8 +78,7 @@ void TestPathRules::rejects_bad_paths_data() {
   QTest::newRow("dotdot escape") << QByteArray("a/../../etc") << "'..' component";
   QTest::newRow("dotdot last") << QByteArray("a/..") << "'..' component";
   QTest::newRow("nul byte") << QByteArray("a\0b", 3) << "control character in 'a\\x00b'";
-  QTest::newRow("newline") << QByteArray("x/line\nbreak")
-                           << "control character in 'line\\x0Abreak'";
+  QTest::newRow("newline") << QByteArray("x/line\nbreak") << "control character in 'line\\x0Abreak'";
   QTest::newRow("tab") << QByteArray("a\tb") << "control character";
   QTest::newRow("escape") << QByteArray("\x1b[31mred") << "control character";
   QTest::newRow("delete") << QByteArray("a\x7f") << "control character in 'a\\x7F'";
@@ -115,13 +108,11 @@ void TestPathRules::rejects_bad_paths_data() {
   QTest::newRow("trailing dot") << QByteArray("a/name.") << "trailing space or dot in 'name.'";
   QTest::newRow("trailing dots folder") << QByteArray("dir../x") << "trailing space or dot";
   QTest::newRow("only spaces") << QByteArray("   ") << "trailing space or dot";
-  QTest::newRow("long component")
-      << QByteArray(repeated("n", 256).c_str()) << "component longer than 255 bytes";
+  QTest::newRow("long component") << QByteArray(repeated("n", 256).c_str()) << "component longer than 255 bytes";
   QTest::newRow("long unicode component")
       << QByteArray(repeated("\xC3\xA9", 128).c_str()) << "component longer than 255 bytes";
-  QTest::newRow("long path")
-      << QByteArray((repeated(repeated("p", 200) + "/", 20) + repeated("q", 97)).c_str())
-      << "path longer than 4096 bytes";
+  QTest::newRow("long path") << QByteArray((repeated(repeated("p", 200) + "/", 20) + repeated("q", 97)).c_str())
+                             << "path longer than 4096 bytes";
   QTest::newRow("latin1") << QByteArray("caf\xE9") << "invalid UTF-8 at byte 3";
   QTest::newRow("lone continuation") << QByteArray("a\x80") << "invalid UTF-8";
   QTest::newRow("truncated") << QByteArray("a\xE6\x97") << "invalid UTF-8";
@@ -163,8 +154,7 @@ void TestPathRules::accepts_good_paths_data() {
   QTest::newRow("symbols") << QByteArray("a b-c_d+e=f(g)[h]{i}'j',k;l!m@n#o$p%q^r&s~t`u");
   QTest::newRow("255 byte component") << QByteArray(repeated("n", 255).c_str());
   QTest::newRow("deep") << QByteArray(deep_path(2048).c_str());
-  QTest::newRow("4096 byte path")
-      << QByteArray((repeated(repeated("p", 200) + "/", 20) + repeated("q", 76)).c_str());
+  QTest::newRow("4096 byte path") << QByteArray((repeated(repeated("p", 200) + "/", 20) + repeated("q", 76)).c_str());
   QTest::newRow("max code point") << QByteArray("\xF4\x8F\xBF\xBF");
 }
 
@@ -182,31 +172,23 @@ void TestPathRules::rejects_bad_offers_data() {
   QTest::newRow("bad path") << Offer{{file("ok.txt"), file("a/../../etc/passwd")}}
                             << "'a/../../etc/passwd': '..' component";
   QTest::newRow("bad folder path") << Offer{{folder("C:")}} << "'C:': colon in 'C:'";
-  QTest::newRow("duplicate") << Offer{{file("a/b.txt"), file("x"), file("a/b.txt")}}
-                             << "duplicate path 'a/b.txt'";
-  QTest::newRow("case duplicate")
-      << Offer{{file("Docs/Readme.TXT"), file("docs/README.txt")}}
-      << "duplicate path 'docs/README.txt' (same as 'Docs/Readme.TXT' ignoring case)";
+  QTest::newRow("duplicate") << Offer{{file("a/b.txt"), file("x"), file("a/b.txt")}} << "duplicate path 'a/b.txt'";
+  QTest::newRow("case duplicate") << Offer{{file("Docs/Readme.TXT"), file("docs/README.txt")}}
+                                  << "duplicate path 'docs/README.txt' (same as 'Docs/Readme.TXT' ignoring case)";
   QTest::newRow("folder twice") << Offer{{folder("a"), folder("A")}} << "duplicate path";
   QTest::newRow("file and folder") << Offer{{folder("a"), file("a")}} << "duplicate path 'a'";
-  QTest::newRow("file as parent")
-      << Offer{{file("a"), file("a/b")}} << "'a' is a file but also the parent of 'a/b'";
+  QTest::newRow("file as parent") << Offer{{file("a"), file("a/b")}} << "'a' is a file but also the parent of 'a/b'";
   QTest::newRow("file as parent, child first")
       << Offer{{file("a/b"), file("a")}} << "'a' is a file but also the parent of 'a/b'";
-  QTest::newRow("file as grandparent")
-      << Offer{{file("x/a"), folder("x/a/b/c")}} << "'x/a' is a file but also the parent";
+  QTest::newRow("file as grandparent") << Offer{{file("x/a"), folder("x/a/b/c")}}
+                                       << "'x/a' is a file but also the parent";
   QTest::newRow("file as parent, other case")
-      << Offer{{file("Photos"), file("photos/1.jpg")}}
-      << "'Photos' is a file but also the parent of 'photos/1.jpg'";
-  QTest::newRow("unknown kind") << Offer{{{static_cast<EntryKind>(7), "x", 0, 0}}}
-                                << "'x': unknown entry kind";
-  QTest::newRow("folder with size") << Offer{{folder("a", 10)}}
-                                    << "folder 'a' has a non-zero size";
-  QTest::newRow("total overflows") << Offer{{file("a", kMax), file("b", 1)}}
-                                   << "total size overflows";
-  QTest::newRow("total overflows later")
-      << Offer{{file("a", kMax / 2), file("b", kMax / 2), file("c", 2)}}
-      << "total size overflows 64 bits at 'c'";
+      << Offer{{file("Photos"), file("photos/1.jpg")}} << "'Photos' is a file but also the parent of 'photos/1.jpg'";
+  QTest::newRow("unknown kind") << Offer{{{static_cast<EntryKind>(7), "x", 0, 0}}} << "'x': unknown entry kind";
+  QTest::newRow("folder with size") << Offer{{folder("a", 10)}} << "folder 'a' has a non-zero size";
+  QTest::newRow("total overflows") << Offer{{file("a", kMax), file("b", 1)}} << "total size overflows";
+  QTest::newRow("total overflows later") << Offer{{file("a", kMax / 2), file("b", kMax / 2), file("c", 2)}}
+                                         << "total size overflows 64 bits at 'c'";
 }
 
 void TestPathRules::rejects_bad_offers() {
@@ -222,13 +204,11 @@ void TestPathRules::accepts_good_offers_data() {
   constexpr auto kMax = std::numeric_limits<std::uint64_t>::max();
 
   QTest::newRow("one file") << Offer{{file("a.txt")}};
-  QTest::newRow("folder and its files")
-      << Offer{{folder("a"), file("a/b"), folder("a/c"), file("a/c/d")}};
+  QTest::newRow("folder and its files") << Offer{{folder("a"), file("a/b"), folder("a/c"), file("a/c/d")}};
   QTest::newRow("files without their folders") << Offer{{file("x/y/z"), file("x/w")}};
   QTest::newRow("empty folders") << Offer{{folder("a"), folder("a/b"), folder("c")}};
   QTest::newRow("prefix but not parent") << Offer{{file("ab"), file("a/b"), file("a.b/c")}};
-  QTest::newRow("file next to folder of similar name")
-      << Offer{{file("a b"), file("a/b"), file("a-b"), file("a.txt")}};
+  QTest::newRow("file next to folder of similar name") << Offer{{file("a b"), file("a/b"), file("a-b"), file("a.txt")}};
   QTest::newRow("unicode case differs") << Offer{{file("Ä.txt"), file("ä.txt")}};
   QTest::newRow("total exactly max") << Offer{{file("a", kMax - 1), file("b", 1)}};
   QTest::newRow("zero-byte files") << Offer{{file("a", 0), file("b", 0)}};
@@ -262,8 +242,7 @@ void TestPathRules::finds_a_late_duplicate_among_a_million() {
   offer.entries.back() = file("folder 999/File_997.bin/inside");
   const auto parent = ferry::offer_rejection(offer);
   QVERIFY(parent.has_value());
-  QVERIFY2(QString::fromStdString(*parent).contains("'folder 999/File_997.bin' is a file"),
-           parent->c_str());
+  QVERIFY2(QString::fromStdString(*parent).contains("'folder 999/File_997.bin' is a file"), parent->c_str());
 }
 
 // Parents are hashed incrementally: 16,000 paths of 2,048 components each (the

@@ -24,8 +24,8 @@ protocol::DeviceId id_of(int n) {
 }
 
 Announcement announce(int device, std::string name = "peer", std::chrono::milliseconds interval = 1s) {
-  return Announcement{AnnouncementKind::Announce, 2, 53740, interval, OperatingSystem::Linux, id_of(device),
-                      std::move(name)};
+  return Announcement{
+      AnnouncementKind::Announce, 2, 53740, interval, OperatingSystem::Linux, id_of(device), std::move(name)};
 }
 
 Announcement of_kind(AnnouncementKind kind, int device) {

@@ -112,8 +112,8 @@ class TestReceiveMachine : public QObject {
     ReceiveMachine machine;
     machine.offer_arrived();
     machine.asking();
-    const auto actions = machine.answer(false, protocol::DeclineReason::Declined,
-                                        FailureCause::DeclinedAutomatically, "nobody answered");
+    const auto actions = machine.answer(false, protocol::DeclineReason::Declined, FailureCause::DeclinedAutomatically,
+                                        "nobody answered");
     QVERIFY(has<SettleOffer>(actions));
     const auto* decline = find<Decline>(actions);
     QVERIFY(decline && decline->reason == protocol::DeclineReason::Declined);
@@ -152,9 +152,8 @@ class TestReceiveMachine : public QObject {
   void an_offer_without_files_goes_straight_to_the_summary() {
     ReceiveMachine machine;
     accept(machine);
-    machine.accepted(std::make_shared<const std::vector<protocol::OfferEntry>>(
-                         std::vector<protocol::OfferEntry>{folder("d")}),
-                     {});
+    machine.accepted(
+        std::make_shared<const std::vector<protocol::OfferEntry>>(std::vector<protocol::OfferEntry>{folder("d")}), {});
     const auto actions = machine.start_data();
     QVERIFY(has<SendSummary>(actions));
     QCOMPARE(machine.state(), ReceiveState::Concluding);
@@ -251,9 +250,9 @@ class TestReceiveMachine : public QObject {
   void frames_out_of_place_are_violations() {
     QFETCH(int, which);
     auto machine = transferring({folder("d"), file("a", 5)});
-    const std::vector<protocol::Message> frames = {
-        protocol::DataHeader{1}, protocol::FileEnd{1, {}}, protocol::FileBegin{9, 0},
-        protocol::FileBegin{0, 0}, protocol::FileBegin{1, kBlock}, protocol::Offer{}};
+    const std::vector<protocol::Message> frames = {protocol::DataHeader{1},        protocol::FileEnd{1, {}},
+                                                   protocol::FileBegin{9, 0},      protocol::FileBegin{0, 0},
+                                                   protocol::FileBegin{1, kBlock}, protocol::Offer{}};
     const auto actions = machine.frame(frames[static_cast<std::size_t>(which)]);
     const auto* cancel = find<SendCancel>(actions);
     QVERIFY(cancel && cancel->failure.cause == FailureCause::ProtocolError);

@@ -33,9 +33,12 @@ enum class Kind { Ed25519, Rsa, P256, Ed25519BadSignature };
 
 Key make_key(Kind kind) {
   switch (kind) {
-    case Kind::Rsa: return {EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t{2048}), EVP_PKEY_free};
-    case Kind::P256: return {EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"), EVP_PKEY_free};
-    default: return {EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"), EVP_PKEY_free};
+    case Kind::Rsa:
+      return {EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t{2048}), EVP_PKEY_free};
+    case Kind::P256:
+      return {EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"), EVP_PKEY_free};
+    default:
+      return {EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"), EVP_PKEY_free};
   }
 }
 

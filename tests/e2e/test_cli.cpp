@@ -94,7 +94,7 @@ void TestCli::each_command_has_its_own_help() {
   QVERIFY(send_help.out.startsWith(QStringLiteral("Usage: ferry-cli send")));
   QVERIFY(send_help.out.contains(QStringLiteral("--connect-timeout")));
   QVERIFY(!send_help.out.contains(QStringLiteral("--accept-all")));  // receive's, not send's
-  QVERIFY(send_help.out.contains(QStringLiteral("130")));           // its exit statuses
+  QVERIFY(send_help.out.contains(QStringLiteral("130")));            // its exit statuses
   QCOMPARE(run_cli({QStringLiteral("help"), QStringLiteral("send")}, config_).out, send_help.out);
   for (const char* command : {"receive", "peers", "identity", "trust", "untrust", "help"}) {
     const Run help = run_cli({QStringLiteral("help"), QString::fromUtf8(command)}, config_);
@@ -140,9 +140,9 @@ void TestCli::connect_timeout_says_what_to_check() {
   SilentListener silent;
   const QString target = QStringLiteral("127.0.0.1:%1").arg(silent.port());
   const auto started = Clock::now();
-  const Run run = run_cli({QStringLiteral("send"), QStringLiteral("--connect-timeout"), QStringLiteral("1"), target,
-                           arg(source / "a.bin")},
-                          config_);
+  const Run run = run_cli(
+      {QStringLiteral("send"), QStringLiteral("--connect-timeout"), QStringLiteral("1"), target, arg(source / "a.bin")},
+      config_);
   const auto took = Clock::now() - started;
   QCOMPARE(run.status, 3);
   QVERIFY(took < std::chrono::seconds(8));
@@ -161,8 +161,8 @@ void TestCli::refused_connection_exits_3() {
   QVERIFY(port != 0);
   receiver.kill();  // the port is free again: connects are refused
   receiver.waitForFinished();
-  const Run run = run_cli({QStringLiteral("send"), QStringLiteral("127.0.0.1:%1").arg(port), arg(source / "a.bin")},
-                          config_);
+  const Run run =
+      run_cli({QStringLiteral("send"), QStringLiteral("127.0.0.1:%1").arg(port), arg(source / "a.bin")}, config_);
   QCOMPARE(run.status, 3);
   QCOMPARE(error_lines(run.err), 1);
   QVERIFY2(run.err.contains(QStringLiteral("address and port")), qPrintable(run.err));
@@ -190,8 +190,8 @@ void TestCli::decline_exits_4_and_is_told_once() {
   QProcess receiver;
   const int port = start_receiver(receiver, target, fresh_dir("cli-decline-rcfg"), {QStringLiteral("--once")});
   QVERIFY(port != 0);
-  const Run run = run_cli({QStringLiteral("send"), QStringLiteral("127.0.0.1:%1").arg(port), arg(source / "a.bin")},
-                          config_);
+  const Run run =
+      run_cli({QStringLiteral("send"), QStringLiteral("127.0.0.1:%1").arg(port), arg(source / "a.bin")}, config_);
   QCOMPARE(run.status, 4);
   QCOMPARE(error_lines(run.err), 1);
   QVERIFY2(run.err.contains(QStringLiteral("declined")), qPrintable(run.err));
@@ -288,8 +288,8 @@ void TestCli::read_only_receive_folder_is_not_shown_to_the_sender() {
   const int port = start_receiver(receiver, target, fresh_dir("cli-readonly-rcfg"),
                                   {QStringLiteral("--accept-all"), QStringLiteral("--once")});
   QVERIFY(port != 0);
-  const Run run = run_cli({QStringLiteral("send"), QStringLiteral("127.0.0.1:%1").arg(port), arg(source / "a.bin")},
-                          config_);
+  const Run run =
+      run_cli({QStringLiteral("send"), QStringLiteral("127.0.0.1:%1").arg(port), arg(source / "a.bin")}, config_);
   QCOMPARE(run.status, 1);
   QCOMPARE(error_lines(run.err), 1);
   QVERIFY2(run.err.contains(QStringLiteral("receive folder cannot be written")), qPrintable(run.err));

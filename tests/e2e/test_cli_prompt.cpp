@@ -81,9 +81,15 @@ void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts_data() {
   QTest::addColumn<QString>("typed_ahead");
   QTest::addColumn<QString>("typed_after");
   QTest::addColumn<bool>("accepted");
-  QTest::newRow("y typed ahead, then n") << "y\n" << "n\n" << false;
-  QTest::newRow("n and a stray line typed ahead, then y") << "n\nclear\n" << "y\n" << true;
-  QTest::newRow("half a line typed ahead, then y") << "y" << "y\n" << true;
+  QTest::newRow("y typed ahead, then n") << "y\n"
+                                         << "n\n"
+                                         << false;
+  QTest::newRow("n and a stray line typed ahead, then y") << "n\nclear\n"
+                                                          << "y\n"
+                                                          << true;
+  QTest::newRow("half a line typed ahead, then y") << "y"
+                                                   << "y\n"
+                                                   << true;
 }
 
 void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts() {
@@ -101,9 +107,9 @@ void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts() {
   receiver.setStandardOutputFile(terminal.slave_name());
   receiver.start(QStringLiteral(FERRY_CLI_PATH),
                  {QStringLiteral("receive"), QStringLiteral("--dir"), QString::fromStdString(target.string()),
-                  QStringLiteral("--config-dir"), QString::fromStdString(config.string()),
-                  QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                  QStringLiteral("0"), QStringLiteral("--no-announce"), QStringLiteral("--once")});
+                  QStringLiteral("--config-dir"), QString::fromStdString(config.string()), QStringLiteral("--bind"),
+                  QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+                  QStringLiteral("--no-announce"), QStringLiteral("--once")});
   QVERIFY(receiver.waitForStarted(10'000));
   QVERIFY2(terminal.wait_for_text(QStringLiteral("receiving into"), kWait), qPrintable(terminal.shown()));
   const auto port = QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+),")).match(terminal.shown());

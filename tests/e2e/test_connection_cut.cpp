@@ -27,9 +27,7 @@ constexpr auto kPromptly = std::chrono::seconds(10);
 std::atomic<int> g_sigpipes{0};
 void count_sigpipe(int) { g_sigpipes.fetch_add(1, std::memory_order_relaxed); }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 bool is_progress(const Event& e) { return std::holds_alternative<Progress>(e); }
 
@@ -41,17 +39,16 @@ QStringList file_list(const fs::path& root) {
 
 // The raw receiver's half of a session up to the first DATA frame's header.
 bool accept_and_await_data(RawPeer& peer) {
-  return peer.send(protocol::Hello{protocol::kVersion, "raw receiver"}) &&
-         peer.send(protocol::Accept{}) && peer.expect<protocol::FileBegin>() &&
-         peer.expect<protocol::DataHeader>();
+  return peer.send(protocol::Hello{protocol::kVersion, "raw receiver"}) && peer.send(protocol::Accept{}) &&
+         peer.expect<protocol::FileBegin>() && peer.expect<protocol::DataHeader>();
 }
 
 // The raw sender's half of a session up to ACCEPT, offering one file.
 std::optional<RawPeer> offer_accepted(std::uint16_t port, std::uint64_t size) {
   auto peer = RawPeer::connect(port);
   if (!peer || !peer->send(protocol::Hello{protocol::kVersion, "raw sender"}) ||
-      !peer->send(protocol::Offer{{file_entry("cut.bin", size)}}) ||
-      !peer->expect<protocol::Hello>() || !peer->expect<protocol::Accept>())
+      !peer->send(protocol::Offer{{file_entry("cut.bin", size)}}) || !peer->expect<protocol::Hello>() ||
+      !peer->expect<protocol::Accept>())
     return std::nullopt;
   return peer;
 }
@@ -114,7 +111,7 @@ void TestConnectionCut::receiver_vanishes_under_sender() {
 }
 
 void TestConnectionCut::sender_vanishes_under_receiver_data() {
-  QTest::addColumn<quint64>("size");     // offered
+  QTest::addColumn<quint64>("size");      // offered
   QTest::addColumn<quint64>("declared");  // by the one DATA header
   QTest::addColumn<quint64>("sent");      // bytes of payload before the cut
   // The receiver below writes buffered under 1 MiB and direct from there on.

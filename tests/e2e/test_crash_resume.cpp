@@ -28,9 +28,8 @@ constexpr std::uint64_t kBigSize = 128 * kMiB + 12345;
 QString native(const fs::path& path) { return QString::fromStdString(path.string()); }
 
 void start_sender(QProcess& sender, int port, const fs::path& folder) {
-  sender.start(QStringLiteral(FERRY_CLI_PATH),
-               {QStringLiteral("send"), QStringLiteral("--json"), QStringLiteral("127.0.0.1:%1").arg(port),
-                native(folder)});
+  sender.start(QStringLiteral(FERRY_CLI_PATH), {QStringLiteral("send"), QStringLiteral("--json"),
+                                                QStringLiteral("127.0.0.1:%1").arg(port), native(folder)});
 }
 
 void stop(QProcess& process) {
@@ -84,8 +83,7 @@ void TestCrashResume::killed_side_then_resend_data() {
   for (int round = 0; round < 3; ++round) {
     for (const bool kill_receiver : {false, true}) {
       const int delay = random.bounded(30, 400);
-      QTest::addRow("%s killed after %d ms", kill_receiver ? "receiver" : "sender", delay)
-          << kill_receiver << delay;
+      QTest::addRow("%s killed after %d ms", kill_receiver ? "receiver" : "sender", delay) << kill_receiver << delay;
     }
   }
 }
@@ -97,8 +95,7 @@ void TestCrashResume::killed_side_then_resend() {
   const fs::path target = fresh_dir("crash-dst");
   const fs::path set = source / "set";
   fs::create_directories(set);
-  for (int i = 0; i < 40; ++i)
-    write_random_file(set / ("small-" + std::to_string(i) + ".txt"), 1000 + 97 * i, 100 + i);
+  for (int i = 0; i < 40; ++i) write_random_file(set / ("small-" + std::to_string(i) + ".txt"), 1000 + 97 * i, 100 + i);
   write_random_file(set / "z-big.bin", kBigSize, 7);
 
   QProcess receiver;
@@ -122,8 +119,7 @@ void TestCrashResume::killed_side_then_resend() {
     QVERIFY2(same_contents(source / utf8_path(name), path), name.c_str());
   }
   const bool big_named = fs::exists(target / "set" / "z-big.bin");
-  const std::uint64_t expected =
-      big_named ? kBigSize : part ? expected_resume(*part, set / "z-big.bin") : 0;
+  const std::uint64_t expected = big_named ? kBigSize : part ? expected_resume(*part, set / "z-big.bin") : 0;
   qInfo("big file %s, part %s, expected resume at %llu", big_named ? "named" : "not named",
         part ? part->filename().string().c_str() : "none", static_cast<unsigned long long>(expected));
 
@@ -136,10 +132,9 @@ void TestCrashResume::killed_side_then_resend() {
   start_sender(again, port, set);
   QVERIFY(again.waitForFinished(120'000));
   const QByteArray output = again.readAllStandardOutput();
-  QVERIFY2(again.exitCode() == 0,
-           (again.readAllStandardError() + "receiver: " + receiver.readAllStandardOutput() +
-            receiver.readAllStandardError())
-               .constData());
+  QVERIFY2(again.exitCode() == 0, (again.readAllStandardError() + "receiver: " + receiver.readAllStandardOutput() +
+                                   receiver.readAllStandardError())
+                                      .constData());
   std::optional<std::uint64_t> resumed;
   for (const QByteArray& line : output.split('\n')) {
     const QJsonObject event = QJsonDocument::fromJson(line).object();

@@ -113,9 +113,8 @@ void TestDescriptorExhaustion::idle_connections_do_not_lock_out_a_real_sender() 
   QElapsedTimer clock;
   clock.start();
   QProcess sender;
-  sender.start(QStringLiteral(FERRY_CLI_PATH),
-               {QStringLiteral("send"), QStringLiteral("127.0.0.1:%1").arg(port),
-                QString::fromStdString((source / "real.bin").string())});
+  sender.start(QStringLiteral(FERRY_CLI_PATH), {QStringLiteral("send"), QStringLiteral("127.0.0.1:%1").arg(port),
+                                                QString::fromStdString((source / "real.bin").string())});
   QVERIFY(sender.waitForFinished(60'000));
   const qint64 elapsed = clock.elapsed();
   qInfo("the real send took %lld ms", static_cast<long long>(elapsed));

@@ -65,11 +65,14 @@ class Watcher {
     for (std::size_t seen = 0;; ++seen) {
       while (seen == lines_.size()) {
         if (now() > deadline) return std::nullopt;
-        if (process_.canReadLine()) lines_.push_back({now(), QJsonDocument::fromJson(process_.readLine()).object()});
-        else process_.waitForReadyRead(100);
+        if (process_.canReadLine())
+          lines_.push_back({now(), QJsonDocument::fromJson(process_.readLine()).object()});
+        else
+          process_.waitForReadyRead(100);
       }
       const QJsonObject& json = lines_[seen].json;
-      if (json.value(QStringLiteral("type")).toString() == type && json.value(QStringLiteral("name")).toString() == name)
+      if (json.value(QStringLiteral("type")).toString() == type &&
+          json.value(QStringLiteral("name")).toString() == name)
         return lines_[seen];
     }
   }
@@ -120,13 +123,14 @@ void TestDiscovery::initTestCase() {
     auto& receiver = receivers_[host];
     receiver = std::make_unique<QProcess>();
     start_cli(*receiver, host,
-              {"receive", "--dir", qpath(root_ / host_name(host).toStdString() / "received"), "--accept-all",
-               "--name", host_name(host), "--announce-interval", QString::number(kAnnounceIntervalSeconds)});
+              {"receive", "--dir", qpath(root_ / host_name(host).toStdString() / "received"), "--accept-all", "--name",
+               host_name(host), "--announce-interval", QString::number(kAnnounceIntervalSeconds)});
   }
   for (int host = 1; host <= kHosts; ++host) {
     QProcess& receiver = *receivers_[host];
     while (!receiver.canReadLine() || !receiver.readLine().startsWith("Listening on")) {
-      QVERIFY2(receiver.canReadLine() || receiver.waitForReadyRead(20'000), qPrintable(receiver.readAllStandardError()));
+      QVERIFY2(receiver.canReadLine() || receiver.waitForReadyRead(20'000),
+               qPrintable(receiver.readAllStandardError()));
     }
   }
 }
@@ -153,8 +157,7 @@ void TestDiscovery::start_cli(QProcess& process, int host, const QStringList& ar
 std::optional<QByteArray> TestDiscovery::run_cli(int host, const QStringList& arguments, int timeout_ms) {
   QProcess process;
   start_cli(process, host, arguments);
-  if (!process.waitForFinished(timeout_ms) || process.exitStatus() != QProcess::NormalExit ||
-      process.exitCode() != 0) {
+  if (!process.waitForFinished(timeout_ms) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
     qWarning() << "ferry-cli" << arguments << "in" << host_name(host) << "failed:" << process.readAllStandardError();
     process.kill();
     process.waitForFinished(5'000);
@@ -204,9 +207,9 @@ void TestDiscovery::sends_to_the_addresses_peers_printed() {
   // The human list: "NAME  CODE  HOST:PORT  OS", IPv4 first.
   const auto listing = run_cli(1, {"peers", "--timeout", "3"}, 20'000);
   QVERIFY(listing);
-  const auto line = QRegularExpression(QStringLiteral("^host-2\\s+\\S+\\s+(\\S+)\\s+linux$"),
-                                       QRegularExpression::MultilineOption)
-                        .match(QString::fromUtf8(*listing));
+  const auto line =
+      QRegularExpression(QStringLiteral("^host-2\\s+\\S+\\s+(\\S+)\\s+linux$"), QRegularExpression::MultilineOption)
+          .match(QString::fromUtf8(*listing));
   QVERIFY2(line.hasMatch(), listing->constData());
   const QString ipv4_endpoint = line.captured(1);
   QCOMPARE(ipv4_endpoint, network_->ipv4_address(2) + ":53740");

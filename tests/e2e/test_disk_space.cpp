@@ -56,8 +56,7 @@ void TestDiskSpace::offer_larger_than_free_space_is_declined() {
   const Outcome outcome = send_and_wait(receiver, {source / "too-big.bin"});
   QVERIFY(outcome.sender.has_value());
   QVERIFY(!outcome.sender->ok);
-  QVERIFY2(outcome.sender->error.find("not enough space") != std::string::npos,
-           outcome.sender->error.c_str());
+  QVERIFY2(outcome.sender->error.find("not enough space") != std::string::npos, outcome.sender->error.c_str());
   QVERIFY(outcome.receiver.has_value() && !outcome.receiver->ok);
   // The receiver declined by itself, not its user.
   QCOMPARE(outcome.sender->cause, FailureCause::DeclinedAutomatically);

@@ -33,9 +33,7 @@ const protocol::Digest kHelloDigest = {0xb5, 0xe9, 0xc1, 0xad, 0x07, 0x1b, 0x3e,
                                        0xc7, 0x79, 0xcf, 0xaa, 0x5e, 0x52, 0x38, 0x18};
 const protocol::Digest kWrongDigest = {};
 
-bool contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 QStringList qt_list(const std::vector<std::string>& items) {
   QStringList list;
@@ -78,8 +76,7 @@ class Wire {
 // A connection to `port` that has exchanged HELLOs.
 std::optional<RawPeer> greeted(std::uint16_t port) {
   auto peer = RawPeer::connect(port);
-  if (!peer || !peer->send(protocol::Hello{protocol::kVersion, "raw peer"}) ||
-      !peer->expect<protocol::Hello>())
+  if (!peer || !peer->send(protocol::Hello{protocol::kVersion, "raw peer"}) || !peer->expect<protocol::Hello>())
     return std::nullopt;
   return peer;
 }
@@ -87,8 +84,7 @@ std::optional<RawPeer> greeted(std::uint16_t port) {
 // A connection to `port` whose offer of `entries` was accepted.
 std::optional<RawPeer> accepted(std::uint16_t port, std::vector<protocol::OfferEntry> entries) {
   auto peer = greeted(port);
-  if (!peer || !peer->send(protocol::Offer{std::move(entries)}) ||
-      !peer->expect<protocol::Accept>())
+  if (!peer || !peer->send(protocol::Offer{std::move(entries)}) || !peer->expect<protocol::Accept>())
     return std::nullopt;
   return peer;
 }
@@ -96,9 +92,8 @@ std::optional<RawPeer> accepted(std::uint16_t port, std::vector<protocol::OfferE
 // True when the other side closes the connection, sending at most a CANCEL first.
 bool hangs_up(RawPeer& peer, std::chrono::milliseconds timeout = kRawTimeout) {
   const auto frames = peer.wait_closed(timeout);
-  return frames && std::all_of(frames->begin(), frames->end(), [](const protocol::Message& m) {
-           return std::holds_alternative<protocol::Cancel>(m);
-         });
+  return frames && std::all_of(frames->begin(), frames->end(),
+                               [](const protocol::Message& m) { return std::holds_alternative<protocol::Cancel>(m); });
 }
 
 QByteArray frame_header(std::uint8_t type, std::uint32_t length) {
@@ -125,7 +120,12 @@ const std::vector<BadOffer>& bad_offers() {
       {"drive letter", {file_entry("C:/x", 1)}, "C:/x", "colon"},
       {"stream colon", {file_entry("x:y", 1)}, "x:y", "colon"},
       {"NUL inside", {file_entry(std::string("a\0b", 3), 1)}, "a\\x00b", "control character"},
-      {"control char", {file_entry("a\x1b" "b", 1)}, "a\\x1Bb", "control character"},
+      {"control char",
+       {file_entry("a\x1b"
+                   "b",
+                   1)},
+       "a\\x1Bb",
+       "control character"},
       {"CON", {file_entry("CON", 1)}, "CON", "reserved"},
       {"nul.txt", {file_entry("nul.txt", 1)}, "nul.txt", "reserved"},
       {"LPT1.log", {file_entry("LPT1.log", 1)}, "LPT1.log", "reserved"},
@@ -152,11 +152,9 @@ const std::vector<Lie>& lies() {
       {"begin for a folder", {folder_entry("d"), file_entry("f", 5)}, Wire().frame(FileBegin{0}), {}},
       {"begin out of range", two_files, Wire().frame(FileBegin{7}), {}},
       {"data beyond the size in one frame", two_files, Wire().frame(FileBegin{0}).data("hello!"), {}},
-      {"data beyond the size over two frames", two_files,
-       Wire().frame(FileBegin{0}).data("hel").data("lo!"), {}},
+      {"data beyond the size over two frames", two_files, Wire().frame(FileBegin{0}).data("hel").data("lo!"), {}},
       {"begin twice in a row", two_files, Wire().frame(FileBegin{0}).frame(FileBegin{0}), {}},
-      {"begin again after end", two_files,
-       Wire().file(0, "hello", kHelloDigest).frame(FileBegin{0}), {"a.txt"}},
+      {"begin again after end", two_files, Wire().file(0, "hello", kHelloDigest).frame(FileBegin{0}), {"a.txt"}},
   };
   return told;
 }
@@ -165,9 +163,7 @@ const std::vector<Lie>& lies() {
 Wire& failing_file(Wire& wire, std::uint32_t index, protocol::FileStatus status) {
   if (status == protocol::FileStatus::DigestMismatch) return wire.file(index, "hello", kWrongDigest);
   // Three of the five offered bytes, then the digest of all five.
-  return wire.frame(protocol::FileBegin{index})
-      .data("hel")
-      .frame(protocol::FileEnd{index, kHelloDigest});
+  return wire.frame(protocol::FileBegin{index}).data("hel").frame(protocol::FileEnd{index, kHelloDigest});
 }
 
 void add_failure_rows() {
@@ -176,8 +172,7 @@ void add_failure_rows() {
   QTest::newRow("size mismatch") << int(protocol::FileStatus::SizeMismatch);
 }
 
-bool is_result(const std::optional<protocol::FileResult>& result, std::uint32_t index,
-               protocol::FileStatus status) {
+bool is_result(const std::optional<protocol::FileResult>& result, std::uint32_t index, protocol::FileStatus status) {
   return result && result->index == index && result->status == status;
 }
 
@@ -210,8 +205,7 @@ class TestHostilePeer : public QObject {
 
 void TestHostilePeer::invalid_offer_is_declined_data() {
   QTest::addColumn<int>("offer");  // index into bad_offers()
-  for (std::size_t i = 0; i < bad_offers().size(); ++i)
-    QTest::newRow(bad_offers()[i].name) << static_cast<int>(i);
+  for (std::size_t i = 0; i < bad_offers().size(); ++i) QTest::newRow(bad_offers()[i].name) << static_cast<int>(i);
 }
 
 void TestHostilePeer::invalid_offer_is_declined() {
@@ -225,8 +219,7 @@ void TestHostilePeer::invalid_offer_is_declined() {
   const auto decline = peer->expect<protocol::Decline>();
   QVERIFY(decline);
   QCOMPARE(int(decline->reason), int(protocol::DeclineReason::InvalidOffer));
-  QVERIFY2(contains(decline->message, bad.path) && contains(decline->message, bad.rule),
-           decline->message.c_str());
+  QVERIFY2(contains(decline->message, bad.path) && contains(decline->message, bad.rule), decline->message.c_str());
   QVERIFY(hangs_up(*peer));
   const auto done = wait_session_done(receiver.engine(), receiver.log(), kEngineWait);
   QVERIFY(done);
@@ -239,14 +232,12 @@ void TestHostilePeer::malformed_frames_drop_the_connection_data() {
   QTest::addColumn<bool>("greet");  // exchange HELLOs first
   QTest::addColumn<QByteArray>("bytes");
   QTest::newRow("garbage instead of hello") << false << QByteArray("GET / HTTP/1.1\r\n\r\n");
-  QTest::newRow("oversized hello")
-      << false << frame_header(0x01, protocol::kMaxControlPayload + 1);
+  QTest::newRow("oversized hello") << false << frame_header(0x01, protocol::kMaxControlPayload + 1);
   QTest::newRow("unknown frame type") << true << frame_header(0x0C, 0);
   QTest::newRow("data before any offer") << true << frame_header(0x06, 4) + "data";
   QTest::newRow("accept from the sender") << true << frame_header(0x03, 0);
   // Only the header: a receiver that waited for the payload would never hang up.
-  QTest::newRow("offer above its limit")
-      << true << frame_header(0x02, protocol::kMaxOfferPayload + 1);
+  QTest::newRow("offer above its limit") << true << frame_header(0x02, protocol::kMaxOfferPayload + 1);
 }
 
 void TestHostilePeer::malformed_frames_drop_the_connection() {
@@ -376,8 +367,7 @@ void TestHostilePeer::sender_refuses_other_protocol_version() {
   const auto done = wait_session_done(sender.engine(), sender.log(), kEngineWait);
   QVERIFY(done);
   QVERIFY(!done->ok);
-  QVERIFY2(contains(done->error, "version " + std::to_string(protocol::kVersion + 1)),
-           done->error.c_str());
+  QVERIFY2(contains(done->error, "version " + std::to_string(protocol::kVersion + 1)), done->error.c_str());
   const auto frames = peer->wait_closed();
   QVERIFY(frames);
   // Section 5.2 step 3: the side that notices the mismatch sends CANCEL naming both versions.
@@ -539,9 +529,8 @@ void TestHostilePeer::abort_outside_a_file_is_a_violation() {
   QVERIFY(peer->send(protocol::FileAbort{1, "gone"}));
   const auto frames = peer->wait_closed(kPromptly);
   QVERIFY(frames);
-  QVERIFY(std::none_of(frames->begin(), frames->end(), [](const protocol::Message& m) {
-    return std::holds_alternative<protocol::FileResult>(m);
-  }));
+  QVERIFY(std::none_of(frames->begin(), frames->end(),
+                       [](const protocol::Message& m) { return std::holds_alternative<protocol::FileResult>(m); }));
   QVERIFY(has_cancel_saying(*frames, "FILE_ABORT"));
   const auto done = wait_session_done(receiver.engine(), receiver.log(), kEngineWait);
   QVERIFY(done);

@@ -34,13 +34,11 @@ bool deny_io_uring_setup() {
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
   };
   sock_fprog filter{static_cast<unsigned short>(std::size(program)), program};
-  return ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
-         ::prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &filter) == 0;
+  return ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 && ::prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &filter) == 0;
 }
 
 // Runs ferry-cli with `args` under the filter; returns its exit status and stdout.
-std::pair<int, std::string> run_without_io_uring(const std::vector<std::string>& args,
-                                                 const fs::path& output) {
+std::pair<int, std::string> run_without_io_uring(const std::vector<std::string>& args, const fs::path& output) {
   const pid_t child = ::fork();
   if (child == 0) {
     const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -74,9 +72,8 @@ void TestIoUringFallback::direct_falls_back_to_buffered_when_io_uring_is_denied(
 
   QProcess receiver;
   receiver.start(QStringLiteral(FERRY_CLI_PATH),
-                 {QStringLiteral("receive"), QStringLiteral("--dir"),
-                  QString::fromStdString(target.string()), QStringLiteral("--bind"),
-                  QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+                 {QStringLiteral("receive"), QStringLiteral("--dir"), QString::fromStdString(target.string()),
+                  QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
                   QStringLiteral("--accept-all"), QStringLiteral("--once")});
   QVERIFY(receiver.waitForReadyRead(10'000));
   const auto port =
@@ -84,8 +81,7 @@ void TestIoUringFallback::direct_falls_back_to_buffered_when_io_uring_is_denied(
   QVERIFY(!port.isEmpty());
 
   const auto [status, json] = run_without_io_uring(
-      {"send", "--json", "--strategy", "direct", "127.0.0.1:" + port.toStdString(),
-       (source / "large.bin").string()},
+      {"send", "--json", "--strategy", "direct", "127.0.0.1:" + port.toStdString(), (source / "large.bin").string()},
       source.parent_path() / "nouring.jsonl");
   QVERIFY(receiver.waitForFinished(30'000));
   QVERIFY2(status != 127, "could not install the seccomp filter");

@@ -57,8 +57,7 @@ std::optional<RawPeer> connect_from(const char* from, std::uint16_t port) {
 
 std::optional<RawPeer> greeted_from(const char* from, std::uint16_t port) {
   auto peer = connect_from(from, port);
-  if (!peer || !peer->send(protocol::Hello{protocol::kVersion, "memory eater"}) ||
-      !peer->expect<protocol::Hello>())
+  if (!peer || !peer->send(protocol::Hello{protocol::kVersion, "memory eater"}) || !peer->expect<protocol::Hello>())
     return std::nullopt;
   return peer;
 }

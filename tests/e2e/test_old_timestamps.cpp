@@ -120,10 +120,9 @@ void TestOldTimestamps::two_ferry_clis_carry_a_time_before_1970() {
   const Stamp landing{-14'182'940, kGiga / 2};
   QVERIFY(set_mtime(source / "moon" / "old.txt", landing));
   QProcess receiver;
-  const int port = start_cli_receiver(
-      receiver, target,
-      {QStringLiteral("--once"), QStringLiteral("--no-announce"), QStringLiteral("--config-dir"),
-       arg(fresh_dir("old-times-rcfg"))});
+  const int port = start_cli_receiver(receiver, target,
+                                      {QStringLiteral("--once"), QStringLiteral("--no-announce"),
+                                       QStringLiteral("--config-dir"), arg(fresh_dir("old-times-rcfg"))});
   QVERIFY(port != 0);
   QProcess sender;
   sender.start(QStringLiteral(FERRY_CLI_PATH),

@@ -69,8 +69,8 @@ class TestResume : public QObject {
            const EngineSettings& settings);
 };
 
-void TestResume::cut(Receiver& receiver, const fs::path& file, const fs::path& target,
-                     std::uint64_t cut_after, const EngineSettings& settings) {
+void TestResume::cut(Receiver& receiver, const fs::path& file, const fs::path& target, std::uint64_t cut_after,
+                     const EngineSettings& settings) {
   TcpRelay relay(receiver.port(), cut_after, TcpRelay::AtLimit::Cut);
   const Outcome cut = send_and_wait(receiver, {file}, settings, kWait, relay.port());
   QVERIFY(relay.limit_reached());
@@ -102,8 +102,7 @@ void TestResume::cut_transfer_resumes_from_its_part() {
   QCOMPARE(again.receiver_files.size(), std::size_t{1});
   const std::uint64_t resumed = again.receiver_files.front().resumed_bytes;
   // What reached the disk before the cut, in whole blocks: 8 or 12 MiB.
-  QVERIFY2(resumed >= 2 * kBlock && resumed <= 12 * kMiB && resumed % kBlock == 0,
-           std::to_string(resumed).c_str());
+  QVERIFY2(resumed >= 2 * kBlock && resumed <= 12 * kMiB && resumed % kBlock == 0, std::to_string(resumed).c_str());
   QCOMPARE(again.sender_files.front().resumed_bytes, resumed);
   QVERIFY(same_contents(source / "big.bin", target / "big.bin"));
   QCOMPARE(list_files(target), std::vector<std::string>{"big.bin"});
@@ -238,8 +237,8 @@ void TestResume::files_already_there_are_skipped() {
   const FileDone* small = received(third, "set/small (1).txt");
   QVERIFY(small && small->resumed_bytes == 0);
   QVERIFY(same_contents(source / "set" / "small.txt", target / "set" / "small (1).txt"));
-  QCOMPARE(list_files(target), (std::vector<std::string>{"set/empty.txt", "set/large.bin",
-                                                          "set/small (1).txt", "set/small.txt"}));
+  QCOMPARE(list_files(target),
+           (std::vector<std::string>{"set/empty.txt", "set/large.bin", "set/small (1).txt", "set/small.txt"}));
 }
 
 // A relay that stops passing bytes: each side gives up after its idle timeout.
@@ -251,14 +250,13 @@ void TestResume::stalled_peers_time_out() {
   Receiver receiver(target, {.consent = ConsentPolicy::AcceptAll, .idle_timeout = idle});
   TcpRelay relay(receiver.port(), 2 * kMiB, TcpRelay::AtLimit::Stall);
   const auto started = std::chrono::steady_clock::now();
-  const Outcome stalled = send_and_wait(receiver, {source / "data.bin"}, {.idle_timeout = idle},
-                                        std::chrono::seconds(30), relay.port());
+  const Outcome stalled =
+      send_and_wait(receiver, {source / "data.bin"}, {.idle_timeout = idle}, std::chrono::seconds(30), relay.port());
   QVERIFY(relay.limit_reached());
   QVERIFY(stalled.sender && !stalled.sender->ok);
   QVERIFY2(stalled.sender->error.find("no progress") != std::string::npos, stalled.sender->error.c_str());
   QVERIFY(stalled.receiver && !stalled.receiver->ok);
-  QVERIFY2(stalled.receiver->error.find("nothing received") != std::string::npos,
-           stalled.receiver->error.c_str());
+  QVERIFY2(stalled.receiver->error.find("nothing received") != std::string::npos, stalled.receiver->error.c_str());
   QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
   QCOMPARE(list_files(target), std::vector<std::string>{});  // less than a block: nothing kept
 }

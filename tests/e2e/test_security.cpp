@@ -55,8 +55,8 @@ void TestSecurity::fast_mode_detects_a_tampered_byte() {
   write_random_file(source / "data.bin", kFileBytes, 11);
   Receiver receiver(target, trusting_default_sender_with_fast_mode());
   TcpRelay relay(receiver.port(), kFileBytes / 2, TcpRelay::AtLimit::Flip);
-  const Outcome outcome = send_and_wait(receiver, {source / "data.bin"}, {}, std::chrono::seconds(120),
-                                        relay.port(), SendPolicy{.fast_mode = true});
+  const Outcome outcome = send_and_wait(receiver, {source / "data.bin"}, {}, std::chrono::seconds(120), relay.port(),
+                                        SendPolicy{.fast_mode = true});
   QVERIFY(relay.limit_reached());
   QCOMPARE(receiver.log().all<SessionStarted>().front().mode, protocol::TransferMode::Fast);
   QVERIFY(outcome.sender && !outcome.sender->ok);
@@ -75,8 +75,7 @@ void TestSecurity::encrypted_mode_breaks_on_a_tampered_byte() {
   write_random_file(source / "data.bin", kFileBytes, 12);
   Receiver receiver(target);
   TcpRelay relay(receiver.port(), kFileBytes / 2, TcpRelay::AtLimit::Flip);
-  const Outcome outcome =
-      send_and_wait(receiver, {source / "data.bin"}, {}, std::chrono::seconds(120), relay.port());
+  const Outcome outcome = send_and_wait(receiver, {source / "data.bin"}, {}, std::chrono::seconds(120), relay.port());
   QVERIFY(relay.limit_reached());
   QVERIFY(outcome.sender && !outcome.sender->ok);
   QVERIFY(outcome.receiver && !outcome.receiver->ok);
@@ -92,8 +91,8 @@ void TestSecurity::fast_mode_only_for_a_sender_pinned_with_it() {
   const fs::path target = fresh_dir("fast-unpinned-dst");
   write_random_file(source / "data.bin", 100'000, 13);
   Receiver receiver(target);  // pins nobody
-  const Outcome outcome = send_and_wait(receiver, {source / "data.bin"}, {}, std::chrono::seconds(60), 0,
-                                        SendPolicy{.fast_mode = true});
+  const Outcome outcome =
+      send_and_wait(receiver, {source / "data.bin"}, {}, std::chrono::seconds(60), 0, SendPolicy{.fast_mode = true});
   QVERIFY(outcome.sender && outcome.sender->ok);
   QCOMPARE(receiver.log().all<SessionStarted>().front().mode, protocol::TransferMode::Encrypted);
   QCOMPARE(to_string(outcome.sender_files.front().strategy), to_string(Strategy::Buffered));
@@ -157,8 +156,7 @@ void TestSecurity::sender_refuses_an_unexpected_receiver() {
   const Outcome outcome = send_and_wait(receiver, {source / "data.bin"}, {}, std::chrono::seconds(60), 0,
                                         SendPolicy{.expected_fingerprint = expected});
   QVERIFY(outcome.sender && !outcome.sender->ok);
-  QVERIFY2(outcome.sender->error.find("not the expected device") != std::string::npos,
-           outcome.sender->error.c_str());
+  QVERIFY2(outcome.sender->error.find("not the expected device") != std::string::npos, outcome.sender->error.c_str());
   QVERIFY(receiver.log().all<OfferReceived>().empty());
   QVERIFY(list_files(target).empty());
 }

@@ -93,8 +93,7 @@ void TestSendPhases::phases_then_timing_from_the_first_byte() {
         return changed && changed->phase == SendPhase::AwaitingAcceptance;
       },
       kEngineWait));
-  QVERIFY((phases_of(sender.log()) ==
-           std::vector<SendPhase>{SendPhase::Connecting, SendPhase::AwaitingAcceptance}));
+  QVERIFY((phases_of(sender.log()) == std::vector<SendPhase>{SendPhase::Connecting, SendPhase::AwaitingAcceptance}));
   QVERIFY(sender.log().all<SessionStarted>().empty());
   QTest::qWait(1500);
   receiver.engine().respond(receiver.log().all<OfferReceived>().front().id, true);

@@ -36,8 +36,7 @@ void TestSourceChanges::vanished_and_truncated_files_fail_alone() {
   fs::remove(source / "b-vanishes.bin");
   fs::resize_file(source / "c-shrinks.bin", 1'000'000);
   write_random_file(source / "e-edited.bin", 200'000, 6);
-  fs::last_write_time(source / "e-edited.bin",
-                      fs::last_write_time(source / "e-edited.bin") + std::chrono::seconds(5));
+  fs::last_write_time(source / "e-edited.bin", fs::last_write_time(source / "e-edited.bin") + std::chrono::seconds(5));
   receiver.engine().respond(receiver.log().all<OfferReceived>().front().id, true);
 
   const auto done = [](const Event& e) { return std::holds_alternative<SessionDone>(e); };
@@ -51,13 +50,12 @@ void TestSourceChanges::vanished_and_truncated_files_fail_alone() {
                              file.path.find("shrinks") != std::string::npos ||
                              file.path.find("edited") != std::string::npos;
     QCOMPARE(file.ok, !should_fail);
-    const bool says_why = file.path.find("vanishes") != std::string::npos ||
-                          file.error.find("changed") != std::string::npos;
+    const bool says_why =
+        file.path.find("vanishes") != std::string::npos || file.error.find("changed") != std::string::npos;
     if (should_fail) QVERIFY2(says_why, (file.path + ": " + file.error).c_str());
   }
   const std::string folder = source.filename().string();
-  QCOMPARE(list_files(target),
-           (std::vector<std::string>{folder + "/a-kept.bin", folder + "/d-kept.bin"}));
+  QCOMPARE(list_files(target), (std::vector<std::string>{folder + "/a-kept.bin", folder + "/d-kept.bin"}));
   QVERIFY(same_contents(source / "d-kept.bin", target / folder / "d-kept.bin"));
 }
 

@@ -41,8 +41,8 @@ struct TracedSend {
 
 // Runs `ferry-cli send OPTIONS 127.0.0.1:PORT PATHS` under
 // `strace -f -e trace=CALLS -o TRACE` against a receiver into `target`.
-TracedSend traced_send(const QString& calls, const fs::path& trace, const fs::path& target,
-                       const QStringList& options, const std::vector<fs::path>& paths, int timeout_ms) {
+TracedSend traced_send(const QString& calls, const fs::path& trace, const fs::path& target, const QStringList& options,
+                       const std::vector<fs::path>& paths, int timeout_ms) {
   TracedSend run;
   const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
   if (strace.isEmpty()) {
@@ -52,9 +52,13 @@ TracedSend traced_send(const QString& calls, const fs::path& trace, const fs::pa
   QProcess receiver;
   const int port = start_cli_receiver(receiver, target, {QStringLiteral("--once")});
   if (port <= 0) return run;
-  QStringList arguments{QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("trace=") + calls,
-                        QStringLiteral("-o"), QString::fromStdString(trace.string()),
-                        QStringLiteral(FERRY_CLI_PATH), QStringLiteral("send")};
+  QStringList arguments{QStringLiteral("-f"),
+                        QStringLiteral("-e"),
+                        QStringLiteral("trace=") + calls,
+                        QStringLiteral("-o"),
+                        QString::fromStdString(trace.string()),
+                        QStringLiteral(FERRY_CLI_PATH),
+                        QStringLiteral("send")};
   arguments << options << QStringLiteral("127.0.0.1:%1").arg(port);
   for (const fs::path& path : paths) arguments << QString::fromStdString(path.string());
   QProcess sender;
@@ -132,8 +136,10 @@ void TestSyscalls::strace_shows_sendfile_below_and_io_uring_direct_above_thresho
         .match(log)
         .hasMatch();
   };
-  if (fast_mode) QVERIFY2(log.contains(QStringLiteral("sendfile(")), "no sendfile in the trace");
-  else QVERIFY2(!log.contains(QStringLiteral("sendfile(")), "sendfile inside TLS");
+  if (fast_mode)
+    QVERIFY2(log.contains(QStringLiteral("sendfile(")), "no sendfile in the trace");
+  else
+    QVERIFY2(!log.contains(QStringLiteral("sendfile(")), "sendfile inside TLS");
   QCOMPARE(run.sender_output.contains("fast mode"), fast_mode);
   QVERIFY2(log.contains(QStringLiteral("io_uring_enter(")), "no io_uring_enter in the trace");
   QVERIFY2(opened_direct("large.bin"), "large.bin was not opened with O_DIRECT");
@@ -159,10 +165,10 @@ void TestSyscalls::encrypted_sends_write_many_records_per_system_call() {
   write_random_file(source / "large.bin", kFileBytes, 3);
   const fs::path trace = source.parent_path() / "strace-batch.log";
 
-  const TracedSend run = traced_send(
-      QStringLiteral("write,writev,sendto,sendmsg"), trace, target,
-      {QStringLiteral("--threshold"), QStringLiteral("1M"), QStringLiteral("--strategy"), strategy},
-      {source / "large.bin"}, 120'000);
+  const TracedSend run =
+      traced_send(QStringLiteral("write,writev,sendto,sendmsg"), trace, target,
+                  {QStringLiteral("--threshold"), QStringLiteral("1M"), QStringLiteral("--strategy"), strategy},
+                  {source / "large.bin"}, 120'000);
   if (!run.skipped.isEmpty()) QSKIP(qPrintable(run.skipped));
   QVERIFY(run.finished);
   QCOMPARE(run.sender_status, 0);
@@ -211,8 +217,8 @@ void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread() {
 
   QStringList options;
   if (fast_mode) options << QStringLiteral("--fast");
-  const TracedSend run = traced_send(QStringLiteral("openat,pread64,read,sendfile,write,writev,sendto,sendmsg"),
-                                     trace, target, options, {source}, 60'000);
+  const TracedSend run = traced_send(QStringLiteral("openat,pread64,read,sendfile,write,writev,sendto,sendmsg"), trace,
+                                     target, options, {source}, 60'000);
   if (!run.skipped.isEmpty()) QSKIP(qPrintable(run.skipped));
   QVERIFY(run.finished);
   QCOMPARE(run.sender_status, 0);

@@ -24,7 +24,7 @@ EngineSettings sender_settings(std::optional<Strategy> forced) {
 // `strategy` as in the data table: a forced Strategy, or -1 for auto. Inside
 // TLS, bytes must pass through user memory: zero-copy becomes buffered.
 Strategy expected_strategy(int strategy, std::uint64_t size, bool fast_mode) {
-  const Strategy planned = strategy >= 0          ? static_cast<Strategy>(strategy)
+  const Strategy planned = strategy >= 0       ? static_cast<Strategy>(strategy)
                            : size < kThreshold ? Strategy::ZeroCopy
                                                : Strategy::Direct;
   return !fast_mode && planned == Strategy::ZeroCopy ? Strategy::Buffered : planned;
@@ -47,11 +47,10 @@ class TestTransfer : public QObject {
 void TestTransfer::sizes_data() {
   QTest::addColumn<int>("strategy");  // -1: auto
   QTest::addColumn<bool>("fast_mode");
-  const std::pair<const char*, int> strategies[] = {
-      {"auto", -1},
-      {"zerocopy", int(Strategy::ZeroCopy)},
-      {"direct", int(Strategy::Direct)},
-      {"buffered", int(Strategy::Buffered)}};
+  const std::pair<const char*, int> strategies[] = {{"auto", -1},
+                                                    {"zerocopy", int(Strategy::ZeroCopy)},
+                                                    {"direct", int(Strategy::Direct)},
+                                                    {"buffered", int(Strategy::Buffered)}};
   for (bool fast : {false, true}) {
     for (auto [name, value] : strategies)
       QTest::newRow((std::string(name) + (fast ? ", fast mode" : ", encrypted")).c_str()) << value << fast;
@@ -63,8 +62,8 @@ void TestTransfer::sizes() {
   QFETCH(bool, fast_mode);
   EngineSettings settings = sender_settings(std::nullopt);
   if (strategy >= 0) settings.forced_strategy = static_cast<Strategy>(strategy);
-  const std::vector<std::uint64_t> sizes = {0, 1, 511, 512, 4095, 4096, 4097, kThreshold - 1,
-                                            kThreshold, kThreshold + 1, 64 * 1024 * 1024 + 3};
+  const std::vector<std::uint64_t> sizes = {
+      0, 1, 511, 512, 4095, 4096, 4097, kThreshold - 1, kThreshold, kThreshold + 1, 64 * 1024 * 1024 + 3};
   const fs::path source = fresh_dir("sizes-src");
   const fs::path target = fresh_dir("sizes-dst");
   std::vector<fs::path> paths;
@@ -72,9 +71,10 @@ void TestTransfer::sizes() {
     paths.push_back(source / ("file-" + std::to_string(sizes[i]) + ".bin"));
     write_random_file(paths.back(), sizes[i], static_cast<std::uint32_t>(i + 1));
   }
-  Receiver receiver(target, fast_mode ? trusting_default_sender_with_fast_mode() : EngineSettings{.consent = ConsentPolicy::AcceptAll});
-  const Outcome outcome = send_and_wait(receiver, paths, settings, std::chrono::seconds(300), 0,
-                                        SendPolicy{.fast_mode = fast_mode});
+  Receiver receiver(target, fast_mode ? trusting_default_sender_with_fast_mode()
+                                      : EngineSettings{.consent = ConsentPolicy::AcceptAll});
+  const Outcome outcome =
+      send_and_wait(receiver, paths, settings, std::chrono::seconds(300), 0, SendPolicy{.fast_mode = fast_mode});
   QVERIFY(outcome.sender.has_value());
   const auto started = receiver.log().all<SessionStarted>();
   QCOMPARE(started.size(), std::size_t(1));
@@ -108,8 +108,7 @@ void TestTransfer::folder_tree_with_unicode_and_empty_folders() {
   QCOMPARE(list_files(target), list_files(source));
   for (const auto& file : list_files(source)) {
     QVERIFY(same_contents(source / utf8_path(file), target / utf8_path(file)));
-    QVERIFY2(fs::last_write_time(source / utf8_path(file)) ==
-                 fs::last_write_time(target / utf8_path(file)),
+    QVERIFY2(fs::last_write_time(source / utf8_path(file)) == fs::last_write_time(target / utf8_path(file)),
              file.c_str());
   }
   QVERIFY(fs::is_directory(target / u8"Fotos – Ünïcödé" / "empty" / "nested-empty"));

@@ -22,8 +22,8 @@ using ferry::fuzz::type_byte;
 using Bytes = std::span<const std::byte>;
 using Status = DecodeResult::Status;
 
-constexpr std::uint8_t kHello = 0x01, kOffer = 0x02, kAccept = 0x03, kDecline = 0x04, kData = 0x06,
-                       kFileAbort = 0x08, kFileResult = 0x09, kCancel = 0x0B, kHave = 0x0C;
+constexpr std::uint8_t kHello = 0x01, kOffer = 0x02, kAccept = 0x03, kDecline = 0x04, kData = 0x06, kFileAbort = 0x08,
+                       kFileResult = 0x09, kCancel = 0x0B, kHave = 0x0C;
 
 struct Header {
   std::uint8_t type = 0;
@@ -39,25 +39,28 @@ Header read_header(Bytes input) {
 }
 
 bool is_error(const DecodeResult& result, DecodeError error) {
-  return result.status == Status::Error && result.consumed == 0 &&
-         result.error == make_error_code(error);
+  return result.status == Status::Error && result.consumed == 0 && result.error == make_error_code(error);
 }
 
 // Errors found in a complete payload, by the frame types that have such fields.
 bool payload_may_fail_with(std::uint8_t type, DecodeError error) {
   switch (error) {
     case DecodeError::Truncated:
-    case DecodeError::TrailingBytes: return true;
-    case DecodeError::BadMagic: return type == kHello;
-    case DecodeError::TooManyEntries: return type == kOffer;
+    case DecodeError::TrailingBytes:
+      return true;
+    case DecodeError::BadMagic:
+      return type == kHello;
+    case DecodeError::TooManyEntries:
+      return type == kOffer;
     case DecodeError::InvalidEnum:
-      return type == kHello || type == kOffer || type == kAccept || type == kDecline ||
-             type == kFileResult || type == kHave;
+      return type == kHello || type == kOffer || type == kAccept || type == kDecline || type == kFileResult ||
+             type == kHave;
     case DecodeError::TextTooLong:
     case DecodeError::InvalidUtf8:
-      return type == kHello || type == kOffer || type == kDecline || type == kFileAbort ||
-             type == kFileResult || type == kCancel;
-    default: return false;
+      return type == kHello || type == kOffer || type == kDecline || type == kFileAbort || type == kFileResult ||
+             type == kCancel;
+    default:
+      return false;
   }
 }
 
@@ -70,14 +73,12 @@ bool same_result(const DecodeResult& a, const DecodeResult& b) {
 // enough, and exactly those (copied, so AddressSanitizer sees any read past
 // them) give the same result.
 void check_decided_by(Bytes rest, const DecodeResult& result, std::size_t needed) {
-  for (const std::size_t size :
-       {std::size_t{0}, kFrameHeaderSize - 1, kFrameHeaderSize, needed - 1}) {
+  for (const std::size_t size : {std::size_t{0}, kFrameHeaderSize - 1, kFrameHeaderSize, needed - 1}) {
     if (size >= needed) continue;
     const DecodeResult partial = decode(rest.first(size));
     FUZZ_CHECK(partial.status == Status::NeedMore && partial.consumed == 0 && !partial.error);
   }
-  const std::vector<std::byte> exact(rest.begin(),
-                                     rest.begin() + static_cast<std::ptrdiff_t>(needed));
+  const std::vector<std::byte> exact(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(needed));
   FUZZ_CHECK(same_result(decode(exact), result));
 }
 

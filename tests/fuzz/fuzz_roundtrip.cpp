@@ -17,9 +17,7 @@ namespace {
 
 using namespace ferry::protocol;
 
-std::string text(FuzzedDataProvider& in, std::size_t max_bytes) {
-  return in.ConsumeRandomLengthString(max_bytes + 1);
-}
+std::string text(FuzzedDataProvider& in, std::size_t max_bytes) { return in.ConsumeRandomLengthString(max_bytes + 1); }
 
 template <typename Enum>
 Enum enum_value(FuzzedDataProvider& in, std::uint8_t past_last) {
@@ -36,8 +34,8 @@ Offer offer(FuzzedDataProvider& in) {
   Offer m;
   m.entries.resize(in.ConsumeIntegralInRange<std::size_t>(0, 8));
   for (OfferEntry& entry : m.entries) {
-    entry = {enum_value<EntryKind>(in, 2), text(in, kMaxPathBytes),
-             in.ConsumeIntegral<std::uint64_t>(), in.ConsumeIntegral<std::int64_t>()};
+    entry = {enum_value<EntryKind>(in, 2), text(in, kMaxPathBytes), in.ConsumeIntegral<std::uint64_t>(),
+             in.ConsumeIntegral<std::int64_t>()};
   }
   return m;
 }
@@ -48,8 +46,7 @@ Have have(FuzzedDataProvider& in) {
   Have m{in.ConsumeIntegral<std::uint32_t>(), enum_value<HaveKind>(in, 2)};
   m.length = in.ConsumeBool() ? in.ConsumeIntegral<std::uint64_t>()
                               : in.ConsumeIntegralInRange<std::uint64_t>(0, 4 * kResumeBlockBytes);
-  const std::size_t needed =
-      static_cast<std::size_t>(std::min<std::uint64_t>(have_block_count(m.length), 5));
+  const std::size_t needed = static_cast<std::size_t>(std::min<std::uint64_t>(have_block_count(m.length), 5));
   m.blocks.resize(in.ConsumeIntegralInRange<std::size_t>(needed > 0 ? needed - 1 : 0, needed + 1));
   for (Digest& block : m.blocks) block = digest(in);
   return m;
@@ -63,22 +60,29 @@ Message message(FuzzedDataProvider& in) {
       m.wants_fast_mode = m.version == kVersion && in.ConsumeBool();
       return m;
     }
-    case 1: return offer(in);
-    case 2: return Accept{enum_value<TransferMode>(in, 2)};
-    case 3: return Decline{enum_value<DeclineReason>(in, 5), text(in, kMaxTextBytes)};
+    case 1:
+      return offer(in);
+    case 2:
+      return Accept{enum_value<TransferMode>(in, 2)};
+    case 3:
+      return Decline{enum_value<DeclineReason>(in, 5), text(in, kMaxTextBytes)};
     case 4:
       return FileBegin{in.ConsumeIntegral<std::uint32_t>(), in.ConsumeIntegral<std::uint64_t>()};
-    case 5: return DataHeader{in.ConsumeIntegral<std::uint32_t>()};
-    case 6: return FileEnd{in.ConsumeIntegral<std::uint32_t>(), digest(in)};
-    case 7: return FileAbort{in.ConsumeIntegral<std::uint32_t>(), text(in, kMaxTextBytes)};
+    case 5:
+      return DataHeader{in.ConsumeIntegral<std::uint32_t>()};
+    case 6:
+      return FileEnd{in.ConsumeIntegral<std::uint32_t>(), digest(in)};
+    case 7:
+      return FileAbort{in.ConsumeIntegral<std::uint32_t>(), text(in, kMaxTextBytes)};
     case 8:
-      return FileResult{in.ConsumeIntegral<std::uint32_t>(), enum_value<FileStatus>(in, 5),
-                        text(in, kMaxTextBytes)};
+      return FileResult{in.ConsumeIntegral<std::uint32_t>(), enum_value<FileStatus>(in, 5), text(in, kMaxTextBytes)};
     case 9:
       return Summary{in.ConsumeIntegral<std::uint32_t>(), in.ConsumeIntegral<std::uint32_t>(),
                      in.ConsumeIntegral<std::uint64_t>()};
-    case 10: return Cancel{text(in, kMaxTextBytes)};
-    default: return have(in);
+    case 10:
+      return Cancel{text(in, kMaxTextBytes)};
+    default:
+      return have(in);
   }
 }
 
@@ -91,8 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   encode(sent, bytes);
   const DecodeResult result = decode(bytes);
   if (const auto error = ferry::fuzz::first_field_error(sent)) {
-    FUZZ_CHECK(result.status == DecodeResult::Status::Error &&
-               result.error == make_error_code(*error));
+    FUZZ_CHECK(result.status == DecodeResult::Status::Error && result.error == make_error_code(*error));
     return 0;
   }
   FUZZ_CHECK(result.status == DecodeResult::Status::Frame);

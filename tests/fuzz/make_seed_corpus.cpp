@@ -53,11 +53,10 @@ std::vector<std::pair<std::string, Frames>> seeds() {
       {"cancel", {Cancel{"cancelled by the user"}}},
       {"have", {Have{1, HaveKind::Partial, kResumeBlockBytes + 5, {kDigest, kDigest}}}},
       {"sender-session",
-       {Hello{kVersion, "laptop"}, offer, FileBegin{1, 0}, DataHeader{5}, DataHeader{4},
-        FileEnd{1, kDigest}}},
+       {Hello{kVersion, "laptop"}, offer, FileBegin{1, 0}, DataHeader{5}, DataHeader{4}, FileEnd{1, kDigest}}},
       {"receiver-session",
-       {Hello{kVersion, "desk"}, Accept{}, Have{1, HaveKind::Complete, 9, {kDigest}},
-        FileResult{1, FileStatus::Ok, ""}, Summary{1, 0, 9}}},
+       {Hello{kVersion, "desk"}, Accept{}, Have{1, HaveKind::Complete, 9, {kDigest}}, FileResult{1, FileStatus::Ok, ""},
+        Summary{1, 0, 9}}},
   };
 }
 
@@ -73,8 +72,7 @@ int main(int argc, char** argv) {
   for (const auto& [name, frames] : seeds()) {
     const std::vector<std::byte> bytes = stream(frames);
     std::ofstream file(folder / name, std::ios::binary | std::ios::trunc);
-    file.write(reinterpret_cast<const char*>(bytes.data()),
-               static_cast<std::streamsize>(bytes.size()));
+    file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
     if (!file) {
       std::fprintf(stderr, "cannot write %s\n", (folder / name).c_str());
       return 1;

@@ -33,25 +33,21 @@ Error first_of(Errors... errors) {
   return found;
 }
 
-Error field_error(const protocol::Hello& m) {
-  return text_error(m.device_name, protocol::kMaxNameBytes);
-}
+Error field_error(const protocol::Hello& m) { return text_error(m.device_name, protocol::kMaxNameBytes); }
 
 Error field_error(const protocol::Offer& m) {
   if (m.entries.size() > protocol::kMaxOfferEntries) return DecodeError::TooManyEntries;
   for (const protocol::OfferEntry& entry : m.entries) {
-    const Error error =
-        first_of(enum_error(entry.kind, protocol::EntryKind::File, protocol::EntryKind::Folder),
-                 text_error(entry.path, protocol::kMaxPathBytes));
+    const Error error = first_of(enum_error(entry.kind, protocol::EntryKind::File, protocol::EntryKind::Folder),
+                                 text_error(entry.path, protocol::kMaxPathBytes));
     if (error) return error;
   }
   return {};
 }
 
 Error field_error(const protocol::Decline& m) {
-  return first_of(
-      enum_error(m.reason, protocol::DeclineReason::Declined, protocol::DeclineReason::Busy),
-      text_error(m.message, protocol::kMaxTextBytes));
+  return first_of(enum_error(m.reason, protocol::DeclineReason::Declined, protocol::DeclineReason::Busy),
+                  text_error(m.message, protocol::kMaxTextBytes));
 }
 
 Error field_error(const protocol::DataHeader& m) {
@@ -60,29 +56,23 @@ Error field_error(const protocol::DataHeader& m) {
   return {};
 }
 
-Error field_error(const protocol::FileAbort& m) {
-  return text_error(m.reason, protocol::kMaxTextBytes);
-}
+Error field_error(const protocol::FileAbort& m) { return text_error(m.reason, protocol::kMaxTextBytes); }
 
 Error field_error(const protocol::FileResult& m) {
-  return first_of(
-      enum_error(m.status, protocol::FileStatus::Ok, protocol::FileStatus::SizeMismatch),
-      text_error(m.message, protocol::kMaxTextBytes));
+  return first_of(enum_error(m.status, protocol::FileStatus::Ok, protocol::FileStatus::SizeMismatch),
+                  text_error(m.message, protocol::kMaxTextBytes));
 }
 
-Error field_error(const protocol::Cancel& m) {
-  return text_error(m.reason, protocol::kMaxTextBytes);
-}
+Error field_error(const protocol::Cancel& m) { return text_error(m.reason, protocol::kMaxTextBytes); }
 
 // Section 3: the block count follows from `length`; the digests sent decide
 // whether the payload ends early or runs on.
 Error field_error(const protocol::Have& m) {
-  if (const Error error =
-          enum_error(m.kind, protocol::HaveKind::Partial, protocol::HaveKind::Complete)) {
+  if (const Error error = enum_error(m.kind, protocol::HaveKind::Partial, protocol::HaveKind::Complete)) {
     return error;
   }
-  const std::uint64_t blocks = m.length / protocol::kResumeBlockBytes +
-                               (m.length % protocol::kResumeBlockBytes == 0 ? 0 : 1);
+  const std::uint64_t blocks =
+      m.length / protocol::kResumeBlockBytes + (m.length % protocol::kResumeBlockBytes == 0 ? 0 : 1);
   if (m.blocks.size() < blocks) return DecodeError::Truncated;
   if (m.blocks.size() > blocks) return DecodeError::TrailingBytes;
   return {};
@@ -120,10 +110,14 @@ void fail(const char* condition, const char* file, int line) {
 
 std::optional<std::uint32_t> payload_limit(std::uint8_t type) {
   switch (type) {
-    case 0x02: return 64u * 1024 * 1024;  // OFFER
-    case 0x06: return 16u * 1024 * 1024;  // DATA
-    case 0x0C: return 16u * 1024 * 1024;  // HAVE
-    default: break;
+    case 0x02:
+      return 64u * 1024 * 1024;  // OFFER
+    case 0x06:
+      return 16u * 1024 * 1024;  // DATA
+    case 0x0C:
+      return 16u * 1024 * 1024;  // HAVE
+    default:
+      break;
   }
   if (type >= 0x01 && type <= 0x0C) return 64u * 1024;
   return {};

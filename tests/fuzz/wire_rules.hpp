@@ -12,8 +12,7 @@ namespace ferry::fuzz {
 // Stops the fuzz target with a message; libFuzzer keeps the input that did it.
 [[noreturn]] void fail(const char* condition, const char* file, int line);
 
-#define FUZZ_CHECK(condition) \
-  ((condition) ? void(0) : ::ferry::fuzz::fail(#condition, __FILE__, __LINE__))
+#define FUZZ_CHECK(condition) ((condition) ? void(0) : ::ferry::fuzz::fail(#condition, __FILE__, __LINE__))
 
 // Section 2.3: the payload limit of a frame type, nothing for an unknown type.
 std::optional<std::uint32_t> payload_limit(std::uint8_t type);

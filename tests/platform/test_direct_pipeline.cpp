@@ -264,8 +264,8 @@ void TestDirectPipeline::source_cancelled_with_reads_in_flight() {
 void TestDirectPipeline::sink_lands_and_observes_every_size_data() {
   QTest::addColumn<std::uint64_t>("size");
   QTest::addColumn<Strategy>("strategy");
-  for (const std::uint64_t size : {0ull, 1ull, 511ull, 512ull, 4095ull, 4096ull, 4097ull, kBlock - 1ull,
-                                   kBlock + 0ull, kBlock + 1ull, 9ull * kBlock + 4097})
+  for (const std::uint64_t size : {0ull, 1ull, 511ull, 512ull, 4095ull, 4096ull, 4097ull, kBlock - 1ull, kBlock + 0ull,
+                                   kBlock + 1ull, 9ull * kBlock + 4097})
     QTest::addRow("direct, %llu bytes", static_cast<unsigned long long>(size)) << size << Strategy::Direct;
   // The buffered sink digests a file larger than its 1 MiB buffer on a lane.
   constexpr std::uint64_t kMiB = 1024 * 1024;

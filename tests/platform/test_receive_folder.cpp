@@ -19,9 +19,7 @@ namespace {
 
 fs::path path_of(const QTemporaryDir& dir) { return fs::path(dir.path().toStdString()); }
 
-void write_file(const fs::path& path, const std::string& content) {
-  std::ofstream(path, std::ios::binary) << content;
-}
+void write_file(const fs::path& path, const std::string& content) { std::ofstream(path, std::ios::binary) << content; }
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -116,13 +114,23 @@ void TestReceiveFolder::conflict_gets_numbered_name_data() {
   QTest::addColumn<QString>("first");
   QTest::addColumn<QString>("second");
 
-  QTest::newRow("extension") << "a.txt" << "a (1).txt" << "a (2).txt";
-  QTest::newRow("dotfile") << ".bashrc" << ".bashrc (1)" << ".bashrc (2)";
-  QTest::newRow("no extension") << "README" << "README (1)" << "README (2)";
-  QTest::newRow("two extensions") << "archive.tar.gz" << "archive.tar (1).gz"
+  QTest::newRow("extension") << "a.txt"
+                             << "a (1).txt"
+                             << "a (2).txt";
+  QTest::newRow("dotfile") << ".bashrc"
+                           << ".bashrc (1)"
+                           << ".bashrc (2)";
+  QTest::newRow("no extension") << "README"
+                                << "README (1)"
+                                << "README (2)";
+  QTest::newRow("two extensions") << "archive.tar.gz"
+                                  << "archive.tar (1).gz"
                                   << "archive.tar (2).gz";
-  QTest::newRow("in a folder") << "sub/a.txt" << "sub/a (1).txt" << "sub/a (2).txt";
-  QTest::newRow("unicode") << "Ünïcödé/日本語.txt" << "Ünïcödé/日本語 (1).txt"
+  QTest::newRow("in a folder") << "sub/a.txt"
+                               << "sub/a (1).txt"
+                               << "sub/a (2).txt";
+  QTest::newRow("unicode") << "Ünïcödé/日本語.txt"
+                           << "Ünïcödé/日本語 (1).txt"
                            << "Ünïcödé/日本語 (2).txt";
 }
 
@@ -173,10 +181,14 @@ void TestReceiveFolder::symlink_component_is_refused_data() {
   QTest::addColumn<QString>("path");
   QTest::addColumn<QString>("component");  // the walked path the error must name
 
-  QTest::newRow("first component") << "link/evil.txt" << "openat(link)";
-  QTest::newRow("nested component") << "sub/link/evil.txt" << "openat(sub/link)";
-  QTest::newRow("with folders below") << "link/deeper/evil.txt" << "openat(link)";
-  QTest::newRow("dangling symlink") << "dangling/evil.txt" << "openat(dangling)";
+  QTest::newRow("first component") << "link/evil.txt"
+                                   << "openat(link)";
+  QTest::newRow("nested component") << "sub/link/evil.txt"
+                                    << "openat(sub/link)";
+  QTest::newRow("with folders below") << "link/deeper/evil.txt"
+                                      << "openat(link)";
+  QTest::newRow("dangling symlink") << "dangling/evil.txt"
+                                    << "openat(dangling)";
 }
 
 void TestReceiveFolder::symlink_component_is_refused() {
@@ -187,8 +199,7 @@ void TestReceiveFolder::symlink_component_is_refused() {
   QVERIFY(!used.ok());
   const int code = used.error().code.value();
   QVERIFY2(code == ELOOP || code == ENOTDIR, used.error().describe().c_str());
-  QVERIFY2(QString::fromStdString(used.error().describe()).startsWith(component),
-           used.error().describe().c_str());
+  QVERIFY2(QString::fromStdString(used.error().describe()).startsWith(component), used.error().describe().c_str());
   QVERIFY(fs::is_empty(path_of(*outside_)));
   QVERIFY(fs::exists(folder_->part_path("p.part")));
 }
@@ -224,8 +235,7 @@ void TestReceiveFolder::missing_part_names_the_syscall() {
   auto used = folder_->commit("missing.part", "dir/x.bin");
   QVERIFY(!used.ok());
   QCOMPARE(used.error().code.value(), ENOENT);
-  QVERIFY2(used.error().describe().starts_with("renameat2(dir/x.bin)"),
-           used.error().describe().c_str());
+  QVERIFY2(used.error().describe().starts_with("renameat2(dir/x.bin)"), used.error().describe().c_str());
 }
 
 void TestReceiveFolder::make_folder_creates_nested_folders() {

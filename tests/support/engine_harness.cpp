@@ -63,15 +63,13 @@ Receiver::Receiver(const fs::path& dir, EngineSettings settings) {
   engine_ = std::make_unique<TransferEngine>(settings, [this] { log_.notify(); });
   engine_->listen();
   const bool listening = log_.wait_for(
-      *engine_, [](const Event& e) { return std::holds_alternative<ListeningStarted>(e); },
-      std::chrono::seconds(10));
+      *engine_, [](const Event& e) { return std::holds_alternative<ListeningStarted>(e); }, std::chrono::seconds(10));
   if (!listening) qFatal("receiver did not start listening");
   port_ = log_.all<ListeningStarted>().front().port;
 }
 
-Outcome send_and_wait(Receiver& receiver, const std::vector<fs::path>& paths,
-                      EngineSettings settings, std::chrono::seconds timeout, std::uint16_t port,
-                      SendPolicy policy) {
+Outcome send_and_wait(Receiver& receiver, const std::vector<fs::path>& paths, EngineSettings settings,
+                      std::chrono::seconds timeout, std::uint16_t port, SendPolicy policy) {
   EventLog log;
   if (!settings.identity) settings.identity = default_sender_identity();
   TransferEngine sender(settings, [&log] { log.notify(); });
@@ -89,8 +87,7 @@ Outcome send_and_wait(Receiver& receiver, const std::vector<fs::path>& paths,
   // The receiver numbers its sessions itself: wait for as many ends as sends so far.
   const auto before = receiver.log().all<SessionDone>().size();
   receiver.log().wait_for(
-      receiver.engine(),
-      [&](const Event&) { return receiver.log().all<SessionDone>().size() > before; },
+      receiver.engine(), [&](const Event&) { return receiver.log().all<SessionDone>().size() > before; },
       std::chrono::seconds(sent ? 30 : 1));
   if (auto ends = receiver.log().all<SessionDone>(); !ends.empty()) {
     outcome.receiver = ends.back();
@@ -148,15 +145,12 @@ std::vector<std::string> list_files(const fs::path& root) {
   return files;
 }
 
-fs::path utf8_path(std::string_view relative) {
-  return fs::path(std::u8string(relative.begin(), relative.end()));
-}
+fs::path utf8_path(std::string_view relative) { return fs::path(std::u8string(relative.begin(), relative.end())); }
 
 namespace {
 // Removes the test's scratch folders when the test process ends.
 struct ScratchRoot {
-  fs::path path =
-      fs::current_path() / "test-scratch" / std::to_string(QCoreApplication::applicationPid());
+  fs::path path = fs::current_path() / "test-scratch" / std::to_string(QCoreApplication::applicationPid());
   ScratchRoot() { fs::create_directories(path); }
   ~ScratchRoot() {
     std::error_code ignored;

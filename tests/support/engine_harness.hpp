@@ -51,8 +51,7 @@ struct Outcome {
 // accepts every offer unless settings.consent asks (tests answer themselves).
 class Receiver {
  public:
-  explicit Receiver(const std::filesystem::path& dir,
-                    EngineSettings settings = {.consent = ConsentPolicy::AcceptAll});
+  explicit Receiver(const std::filesystem::path& dir, EngineSettings settings = {.consent = ConsentPolicy::AcceptAll});
   std::uint16_t port() const { return port_; }
   TransferEngine& engine() { return *engine_; }
   EventLog& log() { return log_; }
@@ -65,10 +64,9 @@ class Receiver {
 
 // Sends `paths` from a fresh engine with `settings` and waits for both ends;
 // to `port` when given (a relay in front of the receiver), else the receiver's.
-Outcome send_and_wait(Receiver& receiver, const std::vector<std::filesystem::path>& paths,
-                      EngineSettings settings = {},
-                      std::chrono::seconds timeout = std::chrono::seconds(300),
-                      std::uint16_t port = 0, SendPolicy policy = {});
+Outcome send_and_wait(Receiver& receiver, const std::vector<std::filesystem::path>& paths, EngineSettings settings = {},
+                      std::chrono::seconds timeout = std::chrono::seconds(300), std::uint16_t port = 0,
+                      SendPolicy policy = {});
 
 // Receiver settings that pin the default sender identity with fast mode, so a
 // sender asking for it (SendPolicy::fast_mode) gets it.

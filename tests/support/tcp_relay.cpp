@@ -35,24 +35,24 @@ struct TcpRelay::Impl {
 
     // Sender to receiver, counted against the budget when limited.
     void to_server() {
-      client.async_read_some(boost::asio::buffer(up), [self = shared_from_this()](
-                                                          boost::system::error_code ec, std::size_t n) {
-        if (ec) return self->close();
-        if (self->limited && self->impl.at_limit == AtLimit::Flip) return self->flip_and_pass(n);
-        const std::size_t passed =
-            self->limited ? static_cast<std::size_t>(std::min<std::uint64_t>(n, self->impl.budget)) : n;
-        if (self->limited) self->impl.budget -= passed;
-        boost::asio::async_write(self->server, boost::asio::buffer(self->up.data(), passed),
-                                 [self, n, passed](boost::system::error_code ec, std::size_t) {
-                                   if (ec) return self->close();
-                                   if (!self->limited || (passed == n && self->impl.budget > 0))
-                                     return self->to_server();
-                                   self->impl.owner.limit_reached_ = true;
-                                   self->stalled = true;
-                                   if (self->impl.at_limit == AtLimit::Cut) self->close();
-                                   // Stall: nothing more is read, so nothing more flows.
-                                 });
-      });
+      client.async_read_some(
+          boost::asio::buffer(up), [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+            if (ec) return self->close();
+            if (self->limited && self->impl.at_limit == AtLimit::Flip) return self->flip_and_pass(n);
+            const std::size_t passed =
+                self->limited ? static_cast<std::size_t>(std::min<std::uint64_t>(n, self->impl.budget)) : n;
+            if (self->limited) self->impl.budget -= passed;
+            boost::asio::async_write(self->server, boost::asio::buffer(self->up.data(), passed),
+                                     [self, n, passed](boost::system::error_code ec, std::size_t) {
+                                       if (ec) return self->close();
+                                       if (!self->limited || (passed == n && self->impl.budget > 0))
+                                         return self->to_server();
+                                       self->impl.owner.limit_reached_ = true;
+                                       self->stalled = true;
+                                       if (self->impl.at_limit == AtLimit::Cut) self->close();
+                                       // Stall: nothing more is read, so nothing more flows.
+                                     });
+          });
     }
 
     // Relays `n` bytes, the one at the limit with its lowest bit flipped.
@@ -73,16 +73,16 @@ struct TcpRelay::Impl {
 
     // Receiver to sender, until the link stalls.
     void to_client() {
-      server.async_read_some(boost::asio::buffer(down), [self = shared_from_this()](
-                                                            boost::system::error_code ec, std::size_t n) {
-        if (ec) return self->close();
-        if (self->stalled) return;
-        boost::asio::async_write(self->client, boost::asio::buffer(self->down.data(), n),
-                                 [self](boost::system::error_code ec, std::size_t) {
-                                   if (ec) return self->close();
-                                   self->to_client();
-                                 });
-      });
+      server.async_read_some(boost::asio::buffer(down),
+                             [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+                               if (ec) return self->close();
+                               if (self->stalled) return;
+                               boost::asio::async_write(self->client, boost::asio::buffer(self->down.data(), n),
+                                                        [self](boost::system::error_code ec, std::size_t) {
+                                                          if (ec) return self->close();
+                                                          self->to_client();
+                                                        });
+                             });
     }
 
     void close() {
@@ -101,7 +101,10 @@ struct TcpRelay::Impl {
   };
 
   Impl(TcpRelay& owner, std::uint16_t target_port, std::uint64_t limit, AtLimit at_limit)
-      : owner(owner), target_port(target_port), budget(limit), at_limit(at_limit),
+      : owner(owner),
+        target_port(target_port),
+        budget(limit),
+        at_limit(at_limit),
         acceptor(context, tcp::endpoint(kLoopback, 0)) {}
 
   void accept() {

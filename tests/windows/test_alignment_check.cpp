@@ -34,8 +34,7 @@ void TestAlignmentCheck::aligned_io_passes_data() {
   QTest::addColumn<quint64>("length");
   QTest::addColumn<quint64>("sector");
   QTest::newRow("first sector") << quint64(0) << quint64(kSector) << quint64(kSector);
-  QTest::newRow("past 4 GiB") << quint64((4ull << 30) + kSector) << quint64(2 * kSector)
-                              << quint64(kSector);
+  QTest::newRow("past 4 GiB") << quint64((4ull << 30) + kSector) << quint64(2 * kSector) << quint64(kSector);
   QTest::newRow("512-byte sectors") << quint64(1536) << quint64(512) << quint64(512);
   QTest::newRow("nothing") << quint64(0) << quint64(0) << quint64(kSector);
 }
@@ -60,8 +59,7 @@ void TestAlignmentCheck::misaligned_io_is_named_data() {
                                      << "WriteFile (unaligned offset 4294967808, sector 4096)(f.bin): ";
   QTest::newRow("length") << quint64(kSector) << quint64(kSector - 1) << 0
                           << "WriteFile (unaligned length 4095, sector 4096)(f.bin): ";
-  QTest::newRow("buffer address") << quint64(0) << quint64(kSector) << 512
-                                  << "WriteFile (unaligned buffer address ";
+  QTest::newRow("buffer address") << quint64(0) << quint64(kSector) << 512 << "WriteFile (unaligned buffer address ";
 }
 
 void TestAlignmentCheck::misaligned_io_is_named() {
@@ -69,8 +67,8 @@ void TestAlignmentCheck::misaligned_io_is_named() {
   QFETCH(quint64, length);
   QFETCH(int, buffer_shift);
   QFETCH(QString, expected);
-  const auto error = check_unbuffered_io(offset, static_cast<std::size_t>(length),
-                                         g_buffer + buffer_shift, kSector, "WriteFile", "f.bin");
+  const auto error = check_unbuffered_io(offset, static_cast<std::size_t>(length), g_buffer + buffer_shift, kSector,
+                                         "WriteFile", "f.bin");
   QVERIFY(error.has_value());
   const QString text = QString::fromStdString(error->describe());
   QVERIFY2(text.startsWith(expected), qPrintable(text));

@@ -54,9 +54,9 @@ void TestFileTime::wire_times_become_ticks() {
 }
 
 void TestFileTime::ticks_outside_the_wire_saturate() {
-  QCOMPARE(unix_ns_from_ticks(0), kMin);                          // 1601
-  QCOMPARE(unix_ns_from_ticks(0x7FFF'FFFF'FFFF'FFFFull), kMax);   // 30828
-  QCOMPARE(unix_ns_from_ticks(0xFFFF'FFFF'FFFF'FFFFull), kMax);   // reserved
+  QCOMPARE(unix_ns_from_ticks(0), kMin);                         // 1601
+  QCOMPARE(unix_ns_from_ticks(0x7FFF'FFFF'FFFF'FFFFull), kMax);  // 30828
+  QCOMPARE(unix_ns_from_ticks(0xFFFF'FFFF'FFFF'FFFFull), kMax);  // reserved
   QCOMPARE(unix_ns_from_ticks(kUnixEpochTicks), std::int64_t(0));
 }
 

@@ -24,9 +24,7 @@ fs::path path_of(const QTemporaryDir& dir) { return fs::path(dir.path().toStdWSt
 
 fs::path path_from(const QString& text) { return fs::path(text.toStdWString()); }
 
-void write_file(const fs::path& path, const std::string& content) {
-  std::ofstream(path, std::ios::binary) << content;
-}
+void write_file(const fs::path& path, const std::string& content) { std::ofstream(path, std::ios::binary) << content; }
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -93,13 +91,26 @@ void TestReceiveFolderWindows::conflict_gets_numbered_name_data() {
   QTest::addColumn<QString>("first");
   QTest::addColumn<QString>("second");
 
-  QTest::newRow("extension") << "a.txt" << "a.txt" << "a (1).txt" << "a (2).txt";
-  QTest::newRow("dotfile") << ".bashrc" << ".bashrc" << ".bashrc (1)" << ".bashrc (2)";
-  QTest::newRow("only case differs") << "Report.TXT" << "report.txt" << "report (1).txt"
+  QTest::newRow("extension") << "a.txt"
+                             << "a.txt"
+                             << "a (1).txt"
+                             << "a (2).txt";
+  QTest::newRow("dotfile") << ".bashrc"
+                           << ".bashrc"
+                           << ".bashrc (1)"
+                           << ".bashrc (2)";
+  QTest::newRow("only case differs") << "Report.TXT"
+                                     << "report.txt"
+                                     << "report (1).txt"
                                      << "report (2).txt";
-  QTest::newRow("in a folder") << "sub/a.txt" << "sub/a.txt" << "sub/a (1).txt" << "sub/a (2).txt";
-  QTest::newRow("unicode") << "Ünïcödé/日本語.txt" << "Ünïcödé/日本語.txt"
-                           << "Ünïcödé/日本語 (1).txt" << "Ünïcödé/日本語 (2).txt";
+  QTest::newRow("in a folder") << "sub/a.txt"
+                               << "sub/a.txt"
+                               << "sub/a (1).txt"
+                               << "sub/a (2).txt";
+  QTest::newRow("unicode") << "Ünïcödé/日本語.txt"
+                           << "Ünïcödé/日本語.txt"
+                           << "Ünïcödé/日本語 (1).txt"
+                           << "Ünïcödé/日本語 (2).txt";
 }
 
 void TestReceiveFolderWindows::conflict_gets_numbered_name() {
@@ -169,8 +180,7 @@ void TestReceiveFolderWindows::link_component_is_refused() {
     // Wine cannot make links (CreateSymbolicLinkW is not implemented), so
     // tests/windows/run-qt-test.sh makes a Unix one: receive/link -> outside.
     const char* fixture = std::getenv("FERRY_WINE_LINK_FIXTURE");
-    if (!fixture)
-      QSKIP(qPrintable("cannot create a symbolic link here: " + QString::fromStdString(error.message())));
+    if (!fixture) QSKIP(qPrintable("cannot create a symbolic link here: " + QString::fromStdString(error.message())));
     outside = fs::path(fixture) / "outside";
     auto opened = ReceiveFolder::open(fs::path(fixture) / "receive");
     QVERIFY2(opened.ok(), opened ? "" : opened.error().describe().c_str());
@@ -181,8 +191,7 @@ void TestReceiveFolderWindows::link_component_is_refused() {
   auto used = folder->commit("p.part", "link/evil.txt");
   QVERIFY(!used.ok());
   const std::string text = used.error().describe();
-  QVERIFY2(text.starts_with("refused reparse point(link)") ||
-               text.starts_with("refused link out of its folder(link)"),
+  QVERIFY2(text.starts_with("refused reparse point(link)") || text.starts_with("refused link out of its folder(link)"),
            text.c_str());
   QVERIFY(fs::is_empty(outside));
   auto made = folder->make_folder("link/new");
@@ -204,8 +213,7 @@ void TestReceiveFolderWindows::missing_part_names_the_call() {
   auto used = folder_->commit("missing.part", "dir/x.bin");
   QVERIFY(!used.ok());
   QCOMPARE(used.error().code.value(), int(ERROR_FILE_NOT_FOUND));
-  QVERIFY2(used.error().describe().starts_with("MoveFileExW(dir/x.bin)"),
-           used.error().describe().c_str());
+  QVERIFY2(used.error().describe().starts_with("MoveFileExW(dir/x.bin)"), used.error().describe().c_str());
 }
 
 void TestReceiveFolderWindows::make_folder_creates_nested_folders() {

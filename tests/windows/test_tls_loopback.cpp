@@ -48,8 +48,8 @@ Cert self_signed(EVP_PKEY* key) {
   X509_gmtime_adj(X509_getm_notBefore(cert.get()), 0);
   X509_gmtime_adj(X509_getm_notAfter(cert.get()), 24 * 60 * 60);
   X509_NAME* name = X509_get_subject_name(cert.get());
-  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                             reinterpret_cast<const unsigned char*>("ferry-tls-test"), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("ferry-tls-test"), -1, -1,
+                             0);
   X509_set_issuer_name(cert.get(), name);
   X509_set_pubkey(cert.get(), key);
   if (X509_sign(cert.get(), key, nullptr) <= 0) {  // Ed25519 hashes by itself: no digest
@@ -61,8 +61,7 @@ Cert self_signed(EVP_PKEY* key) {
 std::optional<Fingerprint> sha256(X509* cert) {
   Fingerprint digest{};
   unsigned int length = 0;
-  if (cert == nullptr || X509_digest(cert, EVP_sha256(), digest.data(), &length) != 1 ||
-      length != digest.size()) {
+  if (cert == nullptr || X509_digest(cert, EVP_sha256(), digest.data(), &length) != 1 || length != digest.size()) {
     return std::nullopt;
   }
   return digest;
@@ -78,16 +77,15 @@ std::optional<Fingerprint> peer_fingerprint(SSL* connection) {
 // compared after the handshake).
 bool set_up(ssl::context& context, X509* cert, EVP_PKEY* key) {
   SSL_CTX* native = context.native_handle();
-  if (SSL_CTX_set_min_proto_version(native, TLS1_3_VERSION) != 1 ||
-      SSL_CTX_use_certificate(native, cert) != 1 || SSL_CTX_use_PrivateKey(native, key) != 1) {
+  if (SSL_CTX_set_min_proto_version(native, TLS1_3_VERSION) != 1 || SSL_CTX_use_certificate(native, cert) != 1 ||
+      SSL_CTX_use_PrivateKey(native, key) != 1) {
     return false;
   }
   context.set_verify_mode(ssl::verify_peer | ssl::verify_fail_if_no_peer_cert);
   context.set_verify_callback([](bool preverified, ssl::verify_context& verify) {
     X509_STORE_CTX* store = verify.native_handle();
-    return preverified ||
-           (X509_STORE_CTX_get_error_depth(store) == 0 &&
-            X509_STORE_CTX_get_error(store) == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT);
+    return preverified || (X509_STORE_CTX_get_error_depth(store) == 0 &&
+                           X509_STORE_CTX_get_error(store) == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT);
   });
   return true;
 }
@@ -104,8 +102,7 @@ auto record(Outcome& outcome) {
 // TLS handshake as TYPE, its outcome (or the connection's error) kept in
 // HANDSHAKE, and on success NEXT.
 template <typename Next>
-auto handshake_then(Stream& stream, ssl::stream_base::handshake_type type, Outcome& handshake,
-                    Next next) {
+auto handshake_then(Stream& stream, ssl::stream_base::handshake_type type, Outcome& handshake, Next next) {
   return [&stream, type, &handshake, next](boost::system::error_code error) {
     if (error) {
       handshake = error;
@@ -154,14 +151,13 @@ void TestTlsLoopback::mutual_tls13_carries_a_mebibyte() {
   std::vector<unsigned char> received(kPayloadSize);
   Outcome server_handshake, client_handshake, read_done, write_done;
 
-  acceptor.async_accept(server.next_layer(),
-                        handshake_then(server, ssl::stream_base::server, server_handshake, [&] {
+  acceptor.async_accept(server.next_layer(), handshake_then(server, ssl::stream_base::server, server_handshake, [&] {
                           asio::async_read(server, asio::buffer(received), record(read_done));
                         }));
-  client.next_layer().async_connect(
-      acceptor.local_endpoint(),
-      handshake_then(client, ssl::stream_base::client, client_handshake,
-                     [&] { asio::async_write(client, asio::buffer(sent), record(write_done)); }));
+  client.next_layer().async_connect(acceptor.local_endpoint(),
+                                    handshake_then(client, ssl::stream_base::client, client_handshake, [&] {
+                                      asio::async_write(client, asio::buffer(sent), record(write_done));
+                                    }));
   io.run_for(std::chrono::seconds(60));
 
   QVERIFY2(client_handshake && server_handshake, "handshake did not finish in time");

@@ -65,7 +65,8 @@ struct Discovery::Impl {
 
   void start() {
     const auto id = protocol::device_id_from_hex(settings_.device_id);
-    if (!id) return events_.push(DiscoveryError{"discovery: device id '" + settings_.device_id + "' is not 64 hex digits"});
+    if (!id)
+      return events_.push(DiscoveryError{"discovery: device id '" + settings_.device_id + "' is not 64 hex digits"});
     own_id_ = *id;
     table_.emplace(*id);
     table_->set_pinned(pinned_ids(settings_));
@@ -198,9 +199,8 @@ Discovery::Discovery(DiscoverySettings settings, NotifyHook notify)
 Discovery::~Discovery() = default;
 
 void Discovery::apply_settings(DiscoverySettings settings) {
-  asio::post(impl_->context_, [impl = impl_.get(), settings = std::move(settings)]() mutable {
-    impl->apply(std::move(settings));
-  });
+  asio::post(impl_->context_,
+             [impl = impl_.get(), settings = std::move(settings)]() mutable { impl->apply(std::move(settings)); });
 }
 
 std::vector<DiscoveryEvent> Discovery::drain_events() { return impl_->events_.drain(); }

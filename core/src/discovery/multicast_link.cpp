@@ -68,8 +68,7 @@ void MulticastLink::receive_next(Family& family) {
       });
 }
 
-void MulticastLink::use_interfaces(const std::vector<platform::NetworkInterface>& interfaces,
-                                   const LinkScope& scope) {
+void MulticastLink::use_interfaces(const std::vector<platform::NetworkInterface>& interfaces, const LinkScope& scope) {
   send_v4_.clear();
   send_v6_.clear();
   std::set<std::pair<std::uint32_t, platform::Ipv4Address>> present_v4;
@@ -97,9 +96,11 @@ void MulticastLink::join_ipv4(const platform::NetworkInterface& interface) {
   boost::system::error_code ec;
   ipv4_.socket.set_option(asio::ip::multicast::join_group(group_v4_, local), ec);
   // address_in_use: a member already (the interface was seen under another address).
-  if (!ec || ec == asio::error::address_in_use) joined_v4_.insert(key);
-  else spdlog::debug("discovery: joining {} on {} ({}): {}", group_v4_.to_string(), interface.name, local.to_string(),
-                     ec.message());
+  if (!ec || ec == asio::error::address_in_use)
+    joined_v4_.insert(key);
+  else
+    spdlog::debug("discovery: joining {} on {} ({}): {}", group_v4_.to_string(), interface.name, local.to_string(),
+                  ec.message());
 }
 
 void MulticastLink::join_ipv6(const platform::NetworkInterface& interface) {
@@ -107,15 +108,18 @@ void MulticastLink::join_ipv6(const platform::NetworkInterface& interface) {
   if (joined_v6_.contains(interface.index)) return;
   boost::system::error_code ec;
   ipv6_.socket.set_option(asio::ip::multicast::join_group(group_v6_, interface.index), ec);
-  if (!ec || ec == asio::error::address_in_use) joined_v6_.insert(interface.index);
-  else spdlog::debug("discovery: joining {} on {}: {}", group_v6_.to_string(), interface.name, ec.message());
+  if (!ec || ec == asio::error::address_in_use)
+    joined_v6_.insert(interface.index);
+  else
+    spdlog::debug("discovery: joining {} on {}: {}", group_v6_.to_string(), interface.name, ec.message());
 }
 
 void MulticastLink::send(std::span<const std::byte> datagram) {
   boost::system::error_code ec;
   for (const auto& local : send_v4_) {
     ipv4_.socket.set_option(asio::ip::multicast::outbound_interface(local), ec);
-    if (!ec) ipv4_.socket.send_to(asio::buffer(datagram.data(), datagram.size()), udp::endpoint(group_v4_, port_), 0, ec);
+    if (!ec)
+      ipv4_.socket.send_to(asio::buffer(datagram.data(), datagram.size()), udp::endpoint(group_v4_, port_), 0, ec);
     if (ec) spdlog::debug("discovery: sending on {}: {}", local.to_string(), ec.message());
   }
   for (const std::uint32_t index : send_v6_) {

@@ -24,14 +24,16 @@ PeerTable::Heard PeerTable::hear(const protocol::Announcement& announcement, con
   if (announcement.device_id == own_id_) return {};
   const auto known = peers_.find(announcement.device_id);
   switch (announcement.kind) {
-    case protocol::AnnouncementKind::Probe: return {.answer = true};
+    case protocol::AnnouncementKind::Probe:
+      return {.answer = true};
     case protocol::AnnouncementKind::Leave: {
       if (known == peers_.end()) return {};
       PeerExpired gone{std::move(known->second.peer), true};
       peers_.erase(known);
       return {.event = std::move(gone)};
     }
-    case protocol::AnnouncementKind::Announce: break;
+    case protocol::AnnouncementKind::Announce:
+      break;
   }
   const auto interval = std::min<std::chrono::milliseconds>(announcement.interval, kMaxExpiryInterval);
   const Clock::time_point deadline = now + kSilentIntervals * interval + kExpiryMargin;

@@ -38,7 +38,7 @@ class PeerTable {
   struct Heard {
     std::optional<DiscoveryEvent> event;
     std::optional<PeerExpired> evicted;  // dropped to make room for this one
-    bool answer = false;  // a device we did not know, or a probe: announce ourselves soon
+    bool answer = false;                 // a device we did not know, or a probe: announce ourselves soon
   };
 
   explicit PeerTable(const protocol::DeviceId& own_id) : own_id_(own_id) {}

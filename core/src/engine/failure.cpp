@@ -28,24 +28,42 @@ constexpr std::array<std::string_view, 2> kLegacyCancelTexts{"the user cancelled
 
 std::string_view to_string(FailureCause cause) {
   switch (cause) {
-    case FailureCause::None: return "none";
-    case FailureCause::CancelledByUser: return "cancelled_by_user";
-    case FailureCause::CancelledByPeer: return "cancelled_by_peer";
-    case FailureCause::DeclinedByPeer: return "declined_by_peer";
-    case FailureCause::DeclinedByUser: return "declined_by_user";
-    case FailureCause::DeclinedAutomatically: return "declined_automatically";
-    case FailureCause::ConnectFailed: return "connect_failed";
-    case FailureCause::ConnectTimedOut: return "connect_timed_out";
-    case FailureCause::PeerIdentityMismatch: return "peer_identity_mismatch";
-    case FailureCause::ConnectionLost: return "connection_lost";
-    case FailureCause::IdleTimeout: return "idle_timeout";
-    case FailureCause::ReceiveFolderUnwritable: return "receive_folder_unwritable";
-    case FailureCause::DiskFull: return "disk_full";
-    case FailureCause::SourceUnreadable: return "source_unreadable";
-    case FailureCause::SourceChanged: return "source_changed";
-    case FailureCause::VerificationFailed: return "verification_failed";
-    case FailureCause::ProtocolError: return "protocol_error";
-    case FailureCause::Other: return "other";
+    case FailureCause::None:
+      return "none";
+    case FailureCause::CancelledByUser:
+      return "cancelled_by_user";
+    case FailureCause::CancelledByPeer:
+      return "cancelled_by_peer";
+    case FailureCause::DeclinedByPeer:
+      return "declined_by_peer";
+    case FailureCause::DeclinedByUser:
+      return "declined_by_user";
+    case FailureCause::DeclinedAutomatically:
+      return "declined_automatically";
+    case FailureCause::ConnectFailed:
+      return "connect_failed";
+    case FailureCause::ConnectTimedOut:
+      return "connect_timed_out";
+    case FailureCause::PeerIdentityMismatch:
+      return "peer_identity_mismatch";
+    case FailureCause::ConnectionLost:
+      return "connection_lost";
+    case FailureCause::IdleTimeout:
+      return "idle_timeout";
+    case FailureCause::ReceiveFolderUnwritable:
+      return "receive_folder_unwritable";
+    case FailureCause::DiskFull:
+      return "disk_full";
+    case FailureCause::SourceUnreadable:
+      return "source_unreadable";
+    case FailureCause::SourceChanged:
+      return "source_changed";
+    case FailureCause::VerificationFailed:
+      return "verification_failed";
+    case FailureCause::ProtocolError:
+      return "protocol_error";
+    case FailureCause::Other:
+      return "other";
   }
   return "other";
 }
@@ -85,9 +103,11 @@ FailureCause cause_of_decline(protocol::DeclineReason reason) {
 
 FailureCause cause_of_file_result(protocol::FileStatus status, std::string_view message) {
   switch (status) {
-    case protocol::FileStatus::Ok: return FailureCause::None;
+    case protocol::FileStatus::Ok:
+      return FailureCause::None;
     case protocol::FileStatus::DigestMismatch:
-    case protocol::FileStatus::SizeMismatch: return FailureCause::VerificationFailed;
+    case protocol::FileStatus::SizeMismatch:
+      return FailureCause::VerificationFailed;
     case protocol::FileStatus::SourceFailed:
       return message.find("changed") != std::string_view::npos ? FailureCause::SourceChanged
                                                                : FailureCause::SourceUnreadable;

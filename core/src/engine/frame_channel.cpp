@@ -22,9 +22,7 @@ bool is_end_of_stream(const std::error_code& ec) {
 
 FrameReader::FrameReader(platform::ByteStream& stream) : stream_(stream), buffer_(kReadChunk) {}
 
-void FrameReader::async_read_frame(FrameHandler handler) {
-  decode_buffered(std::move(handler));
-}
+void FrameReader::async_read_frame(FrameHandler handler) { decode_buffered(std::move(handler)); }
 
 void FrameReader::decode_buffered(FrameHandler handler) {
   if (!charge_offer_decoding()) return complete(std::move(handler), OfferMemoryError::Exhausted, {});
@@ -39,23 +37,20 @@ void FrameReader::decode_buffered(FrameHandler handler) {
     }
     return complete(std::move(handler), {}, std::move(result.message));
   }
-  if (result.status == protocol::DecodeResult::Status::Error)
-    return complete(std::move(handler), result.error, {});
+  if (result.status == protocol::DecodeResult::Status::Error) return complete(std::move(handler), result.error, {});
   if (!make_room()) return complete(std::move(handler), OfferMemoryError::Exhausted, {});
-  stream_.async_read_some(
-      std::span(buffer_).subspan(end_),
-      [this, handler = std::move(handler)](boost::system::error_code ec, std::size_t n) mutable {
-        if (ec) return handler(to_std(ec), {});
-        end_ += n;
-        decode_buffered(std::move(handler));
-      });
+  stream_.async_read_some(std::span(buffer_).subspan(end_),
+                          [this, handler = std::move(handler)](boost::system::error_code ec, std::size_t n) mutable {
+                            if (ec) return handler(to_std(ec), {});
+                            end_ += n;
+                            decode_buffered(std::move(handler));
+                          });
 }
 
 void FrameReader::complete(FrameHandler handler, std::error_code ec, protocol::Message message) {
-  boost::asio::post(stream_.get_executor(),
-                    [handler = std::move(handler), ec, message = std::move(message)]() mutable {
-                      handler(ec, std::move(message));
-                    });
+  boost::asio::post(stream_.get_executor(), [handler = std::move(handler), ec, message = std::move(message)]() mutable {
+    handler(ec, std::move(message));
+  });
 }
 
 // Moves unread bytes to the front; when the buffer is full of an incomplete
@@ -68,8 +63,7 @@ bool FrameReader::make_room() {
     begin_ = 0;
   }
   if (end_ < buffer_.size()) {
-    if (buffer_.size() > kReadChunk && end_ < buffer_.size() / 4)
-      resize_buffer(std::max(kReadChunk, 2 * end_));
+    if (buffer_.size() > kReadChunk && end_ < buffer_.size() / 4) resize_buffer(std::max(kReadChunk, 2 * end_));
     return true;
   }
   const std::uint32_t length = buffered_u32(1);
@@ -120,9 +114,8 @@ void FrameReader::async_read_payload(std::span<std::byte> destination, PayloadHa
     boost::asio::post(stream_.get_executor(), [handler = std::move(handler)] { handler({}); });
     return;
   }
-  stream_.async_read_all(rest, [handler = std::move(handler)](boost::system::error_code ec, std::size_t) {
-    handler(to_std(ec));
-  });
+  stream_.async_read_all(
+      rest, [handler = std::move(handler)](boost::system::error_code ec, std::size_t) { handler(to_std(ec)); });
 }
 
 FrameWriter::FrameWriter(platform::ByteStream& stream) : stream_(stream) {}

@@ -75,8 +75,8 @@ class FrameWriter {
   platform::ByteStream& stream_;
   std::vector<std::byte> pending_;
   std::vector<std::byte> writing_;
-  std::vector<Handler> waiting_;   // flushes covered by the write in flight
-  std::vector<Handler> next_;      // flushes covered by the next write
+  std::vector<Handler> waiting_;  // flushes covered by the write in flight
+  std::vector<Handler> next_;     // flushes covered by the next write
   bool busy_ = false;
 };
 

@@ -31,8 +31,7 @@ LoopLag LagHistogram::summary() const {
   for (std::size_t step = 0; step <= kSteps; ++step) {
     seen += counts_[step];
     if (seen >= wanted) {
-      lag.p99_ms = step == kSteps ? lag.max_ms
-                                  : static_cast<double>((step + 1) * kStepMicros) / 1000.0;
+      lag.p99_ms = step == kSteps ? lag.max_ms : static_cast<double>((step + 1) * kStepMicros) / 1000.0;
       break;
     }
   }

@@ -38,9 +38,8 @@ class OfferLimiter {
   // Devices and addresses with no offer in the last minute: a peer minting
   // identities must not grow this map without end.
   void forget_quiet(Clock::time_point cutoff) {
-    std::erase_if(recent_, [cutoff](const auto& entry) {
-      return entry.second.empty() || entry.second.back() < cutoff;
-    });
+    std::erase_if(recent_,
+                  [cutoff](const auto& entry) { return entry.second.empty() || entry.second.back() < cutoff; });
   }
 
   static void forget_before(std::deque<Clock::time_point>& times, Clock::time_point cutoff) {

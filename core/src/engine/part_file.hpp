@@ -26,18 +26,16 @@ class PartFile {
   // The stable `resumable_name` when no other session holds it, else
   // `own_name`; none when resuming (only the stable name holds the bytes).
   static std::optional<PartFile> claim(SessionHost& host, std::shared_ptr<platform::ReceiveFolder> folder,
-                                       const std::string& resumable_name, std::string own_name,
-                                       bool resuming);
+                                       const std::string& resumable_name, std::string own_name, bool resuming);
   PartFile(PartFile&&) = default;
   PartFile& operator=(PartFile&&) = default;
   ~PartFile() = default;
 
   // Creates (or continues at `resume_from`) the part with a sink writing it.
   // A new part that cannot be opened is gone again; a resumed one keeps what it held.
-  std::optional<Failure> open(const boost::asio::any_io_executor& executor, std::uint64_t size,
-                              Strategy strategy, const platform::DirectOptions& options,
-                              platform::ByteObserver observer, std::uint64_t resume_from,
-                              std::string& fallback_reason);
+  std::optional<Failure> open(const boost::asio::any_io_executor& executor, std::uint64_t size, Strategy strategy,
+                              const platform::DirectOptions& options, platform::ByteObserver observer,
+                              std::uint64_t resume_from, std::string& fallback_reason);
 
   const std::string& name() const { return name_; }
   bool resumable() const { return resumable_; }

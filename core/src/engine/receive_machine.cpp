@@ -17,23 +17,33 @@ std::string clip(const std::string& text) { return text.substr(0, protocol::kMax
 
 const char* to_string(ReceiveState state) {
   switch (state) {
-    case ReceiveState::Greeting: return "Greeting";
-    case ReceiveState::CheckingOffer: return "CheckingOffer";
-    case ReceiveState::AwaitingConsent: return "AwaitingConsent";
-    case ReceiveState::Accepting: return "Accepting";
-    case ReceiveState::Transferring: return "Transferring";
-    case ReceiveState::Concluding: return "Concluding";
-    case ReceiveState::Declining: return "Declining";
-    case ReceiveState::Lingering: return "Lingering";
-    case ReceiveState::Settling: return "Settling";
-    case ReceiveState::Done: return "Done";
+    case ReceiveState::Greeting:
+      return "Greeting";
+    case ReceiveState::CheckingOffer:
+      return "CheckingOffer";
+    case ReceiveState::AwaitingConsent:
+      return "AwaitingConsent";
+    case ReceiveState::Accepting:
+      return "Accepting";
+    case ReceiveState::Transferring:
+      return "Transferring";
+    case ReceiveState::Concluding:
+      return "Concluding";
+    case ReceiveState::Declining:
+      return "Declining";
+    case ReceiveState::Lingering:
+      return "Lingering";
+    case ReceiveState::Settling:
+      return "Settling";
+    case ReceiveState::Done:
+      return "Done";
   }
   return "?";
 }
 
 bool ReceiveMachine::running() const {
-  return state_ != ReceiveState::Declining && state_ != ReceiveState::Lingering &&
-         state_ != ReceiveState::Settling && state_ != ReceiveState::Done;
+  return state_ != ReceiveState::Declining && state_ != ReceiveState::Lingering && state_ != ReceiveState::Settling &&
+         state_ != ReceiveState::Done;
 }
 
 std::optional<std::uint32_t> ReceiveMachine::file_in_flight() const {
@@ -61,8 +71,7 @@ ReceiveActions ReceiveMachine::answer(bool accept, protocol::DeclineReason reaso
   return actions;
 }
 
-ReceiveActions ReceiveMachine::decline(protocol::DeclineReason reason, FailureCause cause,
-                                       const std::string& message) {
+ReceiveActions ReceiveMachine::decline(protocol::DeclineReason reason, FailureCause cause, const std::string& message) {
   if (!running()) return {};
   state_ = ReceiveState::Declining;
   cause_ = cause;
@@ -198,7 +207,9 @@ ReceiveActions ReceiveMachine::end(const protocol::FileEnd& end) {
     return drop(protocol::FileStatus::SizeMismatch,
                 {FailureCause::VerificationFailed,
                  {fmt::format("check the size ({} bytes received, {} offered) of", current_->received, entry.size),
-                  entry.path, {}, {}}});
+                  entry.path,
+                  {},
+                  {}}});
   return {FinishFile{end.index, end.digest}};
 }
 
@@ -391,7 +402,8 @@ bool ReceiveMachine::keeps_what_arrived() const {
 // error, which names only what the sender sent.
 std::string ReceiveMachine::reason_for_peer(const Failure& failure) const {
   if (failure.cause == FailureCause::ProtocolError) return clip(describe(failure.detail));
-  std::string reason = failure.cause == FailureCause::IdleTimeout ? describe(failure.detail) : wire_reason(failure.cause);
+  std::string reason =
+      failure.cause == FailureCause::IdleTimeout ? describe(failure.detail) : wire_reason(failure.cause);
   if (keeps_what_arrived()) reason += kKeptForResume;
   return clip(reason);
 }

@@ -68,9 +68,9 @@ struct DropFile {
 };
 struct SettleOffer {};   // the offer no longer waits for an answer
 struct DigestCopies {};  // accepted: digest earlier copies, then HAVE and ACCEPT
-struct StartCommit {};     // make the verified files durable, then name them
-struct CommitNow {};       // the session is ending: name the verified files now
-struct SendSummary {};     // folders, then SUMMARY
+struct StartCommit {};   // make the verified files durable, then name them
+struct CommitNow {};     // the session is ending: name the verified files now
+struct SendSummary {};   // folders, then SUMMARY
 // The part in flight is kept for the next session or deleted.
 struct SettlePart {
   bool keep = false;
@@ -87,17 +87,16 @@ struct Decline {
 struct DisarmWatchdog {};  // the sender has nothing more to send: no idleness
 struct StartLinger {};     // stop sending
 struct Drain {};           // read and drop what the peer still sends until it closes
-struct Close {};        // the connection goes now
-struct EmitDone {};     // SessionDone: everything is settled
+struct Close {};           // the connection goes now
+struct EmitDone {};        // SessionDone: everything is settled
 }  // namespace receive_action
 
-using ReceiveAction =
-    std::variant<receive_action::ReadFrame, receive_action::BeginFile, receive_action::ReadPayload,
-                 receive_action::FinishFile, receive_action::DropFile, receive_action::SettleOffer,
-                 receive_action::DigestCopies, receive_action::StartCommit, receive_action::CommitNow,
-                 receive_action::SendSummary, receive_action::SettlePart, receive_action::SendCancel,
-                 receive_action::Decline, receive_action::DisarmWatchdog, receive_action::StartLinger,
-                 receive_action::Drain, receive_action::Close, receive_action::EmitDone>;
+using ReceiveAction = std::variant<receive_action::ReadFrame, receive_action::BeginFile, receive_action::ReadPayload,
+                                   receive_action::FinishFile, receive_action::DropFile, receive_action::SettleOffer,
+                                   receive_action::DigestCopies, receive_action::StartCommit, receive_action::CommitNow,
+                                   receive_action::SendSummary, receive_action::SettlePart, receive_action::SendCancel,
+                                   receive_action::Decline, receive_action::DisarmWatchdog, receive_action::StartLinger,
+                                   receive_action::Drain, receive_action::Close, receive_action::EmitDone>;
 using ReceiveActions = std::vector<ReceiveAction>;
 
 class ReceiveMachine {
@@ -110,8 +109,7 @@ class ReceiveMachine {
   void offer_arrived();  // Greeting -> CheckingOffer
   void asking();         // CheckingOffer -> AwaitingConsent
   // The answer; empty when the offer no longer waited for one.
-  ReceiveActions answer(bool accept, protocol::DeclineReason reason, FailureCause cause,
-                        const std::string& message);
+  ReceiveActions answer(bool accept, protocol::DeclineReason reason, FailureCause cause, const std::string& message);
   // The receiver says no by itself (invalid offer, no space, busy).
   ReceiveActions decline(protocol::DeclineReason reason, FailureCause cause, const std::string& message);
   ReceiveActions decline_sent();
@@ -132,7 +130,7 @@ class ReceiveMachine {
   ReceiveActions payload_read(std::uint32_t bytes);  // it brought `bytes`
   bool file_complete() const;                        // every byte of the file in flight is in
   std::uint64_t file_received() const { return current_ ? current_->received : 0; }
-  ReceiveActions file_verified();                    // waits for the next commit
+  ReceiveActions file_verified();  // waits for the next commit
   ReceiveActions digest_mismatch(const ErrorDetail& detail);
   ReceiveActions already_there();  // the complete copy matched
   // The batch ended; `returned` of its files were not named and wait again.
@@ -207,9 +205,9 @@ class ReceiveMachine {
   std::uint64_t verified_bytes_ = 0;
   std::size_t committing_ = 0;  // files in the batch being made durable
   bool payload_read_pending_ = false;
-  bool lingering_ = false;  // the CANCEL is out: drain once no payload read runs
-  bool violated_ = false;   // the sender broke the protocol: no part is kept
-  bool part_kept_ = false;  // the part of a file cut short stays for the next session
+  bool lingering_ = false;              // the CANCEL is out: drain once no payload read runs
+  bool violated_ = false;               // the sender broke the protocol: no part is kept
+  bool part_kept_ = false;              // the part of a file cut short stays for the next session
   std::optional<bool> told_peer_kept_;  // what our CANCEL said about keeping
   FailureCause first_file_cause_ = FailureCause::None;
   bool ok_ = false;

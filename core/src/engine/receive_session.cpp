@@ -73,26 +73,43 @@ void ReceiveSession::perform_one(ReceiveAction& action) {
   std::visit(
       [this](auto& a) {
         using A = std::decay_t<decltype(a)>;
-        if constexpr (std::is_same_v<A, ReadFrame>) read_frame();
-        else if constexpr (std::is_same_v<A, BeginFile>) begin_file(a);
-        else if constexpr (std::is_same_v<A, ReadPayload>) read_payload(a.length);
-        else if constexpr (std::is_same_v<A, FinishFile>) finish_file(a);
-        else if constexpr (std::is_same_v<A, DropFile>) drop_file(a);
+        if constexpr (std::is_same_v<A, ReadFrame>)
+          read_frame();
+        else if constexpr (std::is_same_v<A, BeginFile>)
+          begin_file(a);
+        else if constexpr (std::is_same_v<A, ReadPayload>)
+          read_payload(a.length);
+        else if constexpr (std::is_same_v<A, FinishFile>)
+          finish_file(a);
+        else if constexpr (std::is_same_v<A, DropFile>)
+          drop_file(a);
         else if constexpr (std::is_same_v<A, SettleOffer>) {
           if (offer_admitted_) host_.offer_settled(identity_.fingerprint);
           offer_admitted_ = false;
-        } else if constexpr (std::is_same_v<A, DigestCopies>) digest_copies();
-        else if constexpr (std::is_same_v<A, StartCommit>) start_commit();
-        else if constexpr (std::is_same_v<A, CommitNow>) commit_now();
-        else if constexpr (std::is_same_v<A, SendSummary>) send_summary();
-        else if constexpr (std::is_same_v<A, SettlePart>) settle_part(a.keep);
-        else if constexpr (std::is_same_v<A, SendCancel>) send_cancel(a);
-        else if constexpr (std::is_same_v<A, Decline>) send_decline(a);
-        else if constexpr (std::is_same_v<A, DisarmWatchdog>) watchdog_.disarm();
-        else if constexpr (std::is_same_v<A, StartLinger>) connection_.shutdown_send();
-        else if constexpr (std::is_same_v<A, Drain>) drain();
-        else if constexpr (std::is_same_v<A, Close>) close();
-        else if constexpr (std::is_same_v<A, EmitDone>) emit_done();
+        } else if constexpr (std::is_same_v<A, DigestCopies>)
+          digest_copies();
+        else if constexpr (std::is_same_v<A, StartCommit>)
+          start_commit();
+        else if constexpr (std::is_same_v<A, CommitNow>)
+          commit_now();
+        else if constexpr (std::is_same_v<A, SendSummary>)
+          send_summary();
+        else if constexpr (std::is_same_v<A, SettlePart>)
+          settle_part(a.keep);
+        else if constexpr (std::is_same_v<A, SendCancel>)
+          send_cancel(a);
+        else if constexpr (std::is_same_v<A, Decline>)
+          send_decline(a);
+        else if constexpr (std::is_same_v<A, DisarmWatchdog>)
+          watchdog_.disarm();
+        else if constexpr (std::is_same_v<A, StartLinger>)
+          connection_.shutdown_send();
+        else if constexpr (std::is_same_v<A, Drain>)
+          drain();
+        else if constexpr (std::is_same_v<A, Close>)
+          close();
+        else if constexpr (std::is_same_v<A, EmitDone>)
+          emit_done();
       },
       action);
 }
@@ -136,12 +153,13 @@ void ReceiveSession::await_hello() {
 }
 
 void ReceiveSession::on_hello(const protocol::Hello& hello) {
-  writer_.queue(protocol::Hello{protocol::kVersion, host_.settings().device_name, false, platform::this_operating_system()});
+  writer_.queue(
+      protocol::Hello{protocol::kVersion, host_.settings().device_name, false, platform::this_operating_system()});
   if (hello.version != protocol::kVersion)
-    return fail({FailureCause::ProtocolError,
-                 {fmt::format("peer speaks protocol version {}, we speak {}", hello.version, protocol::kVersion), {},
-                  {}, {}}},
-                true);
+    return fail(
+        {FailureCause::ProtocolError,
+         {fmt::format("peer speaks protocol version {}, we speak {}", hello.version, protocol::kVersion), {}, {}, {}}},
+        true);
   device_name_ = hello.device_name;
   device_os_ = hello.os;
   identity_ = identify_peer(host_.settings().known_peers, identity_.fingerprint, hello.device_name);
@@ -181,9 +199,8 @@ void ReceiveSession::on_offer(protocol::Offer offer) {
   entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>(std::move(offer.entries));
   for (const auto& e : *entries_) total_bytes_ += e.size;
   auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) {
-    boost::asio::post(executor, [self, copies = std::move(copies)]() mutable {
-      self->on_copies_located(std::move(copies));
-    });
+    boost::asio::post(executor,
+                      [self, copies = std::move(copies)]() mutable { self->on_copies_located(std::move(copies)); });
   };
   boost::asio::post(host_.workers(), [folder = folder_, ledger = host_.ledger(), fingerprint = identity_.fingerprint,
                                       entries = entries_, done = std::move(done)] {
@@ -204,8 +221,7 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
         fmt::format("not enough space in the receive folder: {} bytes needed, {} free", needed, free.value())));
   }
   if (!host_.admit_offer(identity_.fingerprint, peer_.host)) {
-    spdlog::warn("too many offers from {} (code {}): declined without asking", peer_text_,
-                 identity_.verification_code);
+    spdlog::warn("too many offers from {} (code {}): declined without asking", peer_text_, identity_.verification_code);
     return perform(machine_.decline(protocol::DeclineReason::Busy, FailureCause::DeclinedAutomatically,
                                     "too many offers from this device; try again later"));
   }
@@ -235,9 +251,8 @@ void ReceiveSession::respond(bool accept) {
 
 void ReceiveSession::digest_copies() {
   auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) {
-    boost::asio::post(executor, [self, copies = std::move(copies)]() mutable {
-      self->on_copies_digested(std::move(copies));
-    });
+    boost::asio::post(executor,
+                      [self, copies = std::move(copies)]() mutable { self->on_copies_digested(std::move(copies)); });
   };
   boost::asio::post(host_.workers(), [folder = folder_, recipe = recipe_, copies = std::move(copies_),
                                       done = std::move(done)]() mutable {
@@ -266,8 +281,8 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
       self->perform(self->machine_.start_data());
     });
   });
-  host_.emit(SessionStarted{id_, Direction::Receive, peer_, machine_.file_count(), total_bytes_, entries_,
-                            identity_, device_name_, device_os_, mode_});
+  host_.emit(SessionStarted{id_, Direction::Receive, peer_, machine_.file_count(), total_bytes_, entries_, identity_,
+                            device_name_, device_os_, mode_});
   arm_watchdog();
   if (mode_ == protocol::TransferMode::Encrypted) perform(machine_.start_data());
 }
@@ -275,17 +290,15 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
 // The message goes to the sender: it names no local path.
 void ReceiveSession::send_decline(const receive_action::Decline& decline) {
   writer_.queue(protocol::Decline{decline.reason, decline.message});
-  writer_.async_flush([self = shared_from_this()](std::error_code) {
-    self->perform(self->machine_.decline_sent());
-  });
+  writer_.async_flush([self = shared_from_this()](std::error_code) { self->perform(self->machine_.decline_sent()); });
 }
 
 void ReceiveSession::read_frame() {
   reader_.async_read_frame([self = shared_from_this()](std::error_code ec, protocol::Message m) {
     if (!self->machine_.running()) return;
     if (is_end_of_stream(ec))
-      return self->fail({FailureCause::ConnectionLost, {"read (the sender closed before the session ended)", {}, ec, {}}},
-                        false);
+      return self->fail(
+          {FailureCause::ConnectionLost, {"read (the sender closed before the session ended)", {}, ec, {}}}, false);
     if (ec && ec.category() == protocol::decode_category())
       return self->perform(self->machine_.undecodable(ec.message()));
     if (ec) return self->fail({FailureCause::ConnectionLost, {"read", {}, ec, {}}}, false);
@@ -332,21 +345,20 @@ void ReceiveSession::begin_file(const BeginFile& begin) {
 std::optional<Failure> ReceiveSession::open_part(std::uint64_t resume_from) {
   CurrentFile& file = *current_;
   const auto& offered = entry(file.index);
-  const std::string resumable =
-      file.copy ? file.copy->part_name : resume_part_name(identity_.fingerprint, offered);
+  const std::string resumable = file.copy ? file.copy->part_name : resume_part_name(identity_.fingerprint, offered);
   static const std::uint64_t nonce = std::random_device{}();
   auto part = PartFile::claim(host_, folder_, resumable,
                               fmt::format(".ferry-{:x}-{}-{}.part", nonce, id_.value, file.index), resume_from > 0);
-  if (!part) return Failure{FailureCause::Other, {"claim the part file (another session writes it) of", offered.path, {}, {}}};
+  if (!part)
+    return Failure{FailureCause::Other, {"claim the part file (another session writes it) of", offered.path, {}, {}}};
   if (part->resumable()) claimed_parts_.push_back(part->name());
   machine_.part_claimed(part->resumable());
   file.part = std::move(*part);
   const auto& settings = host_.settings();
   std::string fallback;
-  auto failure = file.part->open(executor_, offered.size, file.record.strategy,
-                                 {settings.direct_block_bytes, settings.direct_queue_depth},
-                                 [digest = &file.digest](std::span<const std::byte> bytes) { digest->update(bytes); },
-                                 resume_from, fallback);
+  auto failure = file.part->open(
+      executor_, offered.size, file.record.strategy, {settings.direct_block_bytes, settings.direct_queue_depth},
+      [digest = &file.digest](std::span<const std::byte> bytes) { digest->update(bytes); }, resume_from, fallback);
   if (failure) {
     failure->detail.subject = offered.path;  // the part's own name means nothing to the user
     return failure;
@@ -366,14 +378,14 @@ void ReceiveSession::read_payload(std::uint32_t left) {
   if (!data_started_) data_started_ = std::chrono::steady_clock::now();
   CurrentFile& file = *current_;
   if (file.buffer.empty()) {
-    file.part->sink()->async_acquire([self = shared_from_this(), left](std::optional<IoError> error,
-                                                                      std::span<std::byte> buffer) {
-      if (!self->machine_.running()) return;
-      if (error) return self->write_failed(*error);
-      self->current_->buffer = buffer;
-      self->current_->filled = 0;
-      self->read_payload(left);
-    });
+    file.part->sink()->async_acquire(
+        [self = shared_from_this(), left](std::optional<IoError> error, std::span<std::byte> buffer) {
+          if (!self->machine_.running()) return;
+          if (error) return self->write_failed(*error);
+          self->current_->buffer = buffer;
+          self->current_->filled = 0;
+          self->read_payload(left);
+        });
     return;
   }
   const std::size_t want = std::min<std::size_t>(left, file.buffer.size() - file.filled);
@@ -386,8 +398,8 @@ void ReceiveSession::read_payload(std::uint32_t left) {
     auto late = self->machine_.payload_read_done();
     if (!self->machine_.running()) return self->perform(std::move(late));
     if (ec)
-      return self->fail({FailureCause::ConnectionLost, {"read data of", self->entry(self->current_->index).path, ec, {}}},
-                        false);
+      return self->fail(
+          {FailureCause::ConnectionLost, {"read data of", self->entry(self->current_->index).path, ec, {}}}, false);
     self->watchdog_.touch();
     CurrentFile& file = *self->current_;
     file.filled += piece.size();
@@ -406,28 +418,29 @@ void ReceiveSession::finish_file(const FinishFile& finish) {
   CurrentFile& file = *current_;
   if (!file.part) {  // the receiver already held the whole file
     if (file.copy->whole != finish.digest)
-      return perform(machine_.digest_mismatch({"digest mismatch (the copy here differs from the sender's):", entry(finish.index).path, {}, {}}));
+      return perform(machine_.digest_mismatch(
+          {"digest mismatch (the copy here differs from the sender's):", entry(finish.index).path, {}, {}}));
     report(finish.index, protocol::FileStatus::Ok, {}, file.copy->stored_path, file.record);
     current_.reset();
     return perform(machine_.already_there());
   }
-  file.part->sink()->async_finish(entry(finish.index).mtime_ns,
-                                  [self = shared_from_this(), digest = finish.digest](std::optional<IoError> error) {
-                                    if (!self->machine_.running()) return;
-                                    if (error) return self->write_failed(*error);
-                                    const auto& path = self->entry(self->current_->index).path;
-                                    if (self->current_->digest.finish() != digest) {
-                                      spdlog::error("{} from {}: digest mismatch, file dropped", path, self->peer_text_);
-                                      return self->perform(self->machine_.digest_mismatch({"digest mismatch:", path, {}, {}}));
-                                    }
-                                    // A verified file waits for the next durable commit before it gets its name.
-                                    CurrentFile& file = *self->current_;
-                                    file.part->close();
-                                    self->batch_.add({file.index, file.part->name(), file.part->resumable(),
-                                                      self->entry(file.index).size, std::move(file.record)});
-                                    self->current_.reset();
-                                    self->perform(self->machine_.file_verified());
-                                  });
+  file.part->sink()->async_finish(
+      entry(finish.index).mtime_ns, [self = shared_from_this(), digest = finish.digest](std::optional<IoError> error) {
+        if (!self->machine_.running()) return;
+        if (error) return self->write_failed(*error);
+        const auto& path = self->entry(self->current_->index).path;
+        if (self->current_->digest.finish() != digest) {
+          spdlog::error("{} from {}: digest mismatch, file dropped", path, self->peer_text_);
+          return self->perform(self->machine_.digest_mismatch({"digest mismatch:", path, {}, {}}));
+        }
+        // A verified file waits for the next durable commit before it gets its name.
+        CurrentFile& file = *self->current_;
+        file.part->close();
+        self->batch_.add({file.index, file.part->name(), file.part->resumable(), self->entry(file.index).size,
+                          std::move(file.record)});
+        self->current_.reset();
+        self->perform(self->machine_.file_verified());
+      });
 }
 
 // The current file failed: its part goes first, then the peer hears why.
@@ -456,13 +469,13 @@ void ReceiveSession::start_commit() {
   std::vector<std::string> parts;
   parts.reserve(files.size());
   for (const auto& file : files) parts.push_back(file.part_name);
-  boost::asio::post(host_.workers(), [folder = folder_, parts = std::move(parts), self = shared_from_this(),
-                                      executor = executor_] {
-    auto synced = folder->make_durable(parts);
-    std::optional<IoError> error;
-    if (!synced) error = synced.error();
-    boost::asio::post(executor, [self, error] { self->on_durable(error); });
-  });
+  boost::asio::post(host_.workers(),
+                    [folder = folder_, parts = std::move(parts), self = shared_from_this(), executor = executor_] {
+                      auto synced = folder->make_durable(parts);
+                      std::optional<IoError> error;
+                      if (!synced) error = synced.error();
+                      boost::asio::post(executor, [self, error] { self->on_durable(error); });
+                    });
 }
 
 void ReceiveSession::on_durable(const std::optional<IoError>& error) {
@@ -515,10 +528,9 @@ std::optional<Failure> ReceiveSession::name_file(const VerifiedFile& file, const
 // it may later hear that they are already there.
 void ReceiveSession::remember(std::vector<Delivery> delivered) {
   if (delivered.empty()) return;
-  boost::asio::post(host_.workers(), [ledger = host_.ledger(), fingerprint = identity_.fingerprint,
-                                      root = folder_->root(), delivered = std::move(delivered)] {
-    ledger->record(fingerprint, root, delivered);
-  });
+  boost::asio::post(host_.workers(),
+                    [ledger = host_.ledger(), fingerprint = identity_.fingerprint, root = folder_->root(),
+                     delivered = std::move(delivered)] { ledger->record(fingerprint, root, delivered); });
 }
 
 // The session is ending with verified files waiting: durable and named now.
@@ -593,9 +605,8 @@ void ReceiveSession::send_cancel(const SendCancel& cancel) {
   linger_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
     if (!ec) self->perform(self->machine_.linger_expired());
   });
-  writer_.async_flush([self = shared_from_this()](std::error_code ec) {
-    self->perform(self->machine_.cancel_sent(!ec));
-  });
+  writer_.async_flush(
+      [self = shared_from_this()](std::error_code ec) { self->perform(self->machine_.cancel_sent(!ec)); });
 }
 
 // After the CANCEL, drop whatever the peer still sends until it closes or the
@@ -619,8 +630,14 @@ void ReceiveSession::close() {
 
 void ReceiveSession::emit_done() {
   for (const auto& part : claimed_parts_) host_.release_part(part);
-  SessionDone done{id_, Direction::Receive, machine_.files_ok(), machine_.files_failed(), progress_.done(),
-                   data_started_ ? seconds_since(*data_started_) : 0.0, machine_.ok(), describe(machine_.detail())};
+  SessionDone done{id_,
+                   Direction::Receive,
+                   machine_.files_ok(),
+                   machine_.files_failed(),
+                   progress_.done(),
+                   data_started_ ? seconds_since(*data_started_) : 0.0,
+                   machine_.ok(),
+                   describe(machine_.detail())};
   done.cause = machine_.cause();
   done.detail = machine_.detail();
   done.resumable = machine_.resumable();

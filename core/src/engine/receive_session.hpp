@@ -31,9 +31,8 @@ namespace ferry {
 
 class ReceiveSession final : public Session, public std::enable_shared_from_this<ReceiveSession> {
  public:
-  ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket socket,
-                 std::shared_ptr<boost::asio::ssl::context> tls, TransferId id,
-                 std::shared_ptr<platform::ReceiveFolder> folder);
+  ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket socket, std::shared_ptr<boost::asio::ssl::context> tls,
+                 TransferId id, std::shared_ptr<platform::ReceiveFolder> folder);
 
   void start();
   void cancel() override;
@@ -84,8 +83,8 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void close();
   void emit_done();
 
-  void report(std::uint32_t index, protocol::FileStatus status, const Failure& failure,
-              const std::string& stored_path, const ReceiveRecord& record);
+  void report(std::uint32_t index, protocol::FileStatus status, const Failure& failure, const std::string& stored_path,
+              const ReceiveRecord& record);
   void write_failed(const IoError& error);
   void fail(const Failure& failure, bool tell_peer);
   void arm_watchdog();
@@ -119,7 +118,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   CommitBatch batch_;
   std::vector<std::string> claimed_parts_;
   ProgressMeter progress_;
-  std::uint64_t data_bytes_ = 0;  // DATA payload bytes received
+  std::uint64_t data_bytes_ = 0;                                       // DATA payload bytes received
   std::optional<std::chrono::steady_clock::time_point> data_started_;  // first DATA received
 };
 

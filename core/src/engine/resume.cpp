@@ -93,21 +93,20 @@ bool digest_copy(const platform::ReceiveFolder& folder, ReceiverCopy& copy, cons
   if (!file || !file.value()) return false;
   if (complete && file.value()->size() != copy.have.length) return false;
   StreamDigest whole = recipe.start(copy.have.index);
-  const bool read = digest_blocks(*file.value(), copy.have.length, whole,
-                                  [&](const protocol::Digest& digest, bool ends_unwritten) {
-                                    if (!complete && ends_unwritten) return false;
-                                    copy.have.blocks.push_back(digest);
-                                    if (!complete) copy.prefix_digests.push_back(whole.snapshot());
-                                    return true;
-                                  });
+  const bool read =
+      digest_blocks(*file.value(), copy.have.length, whole, [&](const protocol::Digest& digest, bool ends_unwritten) {
+        if (!complete && ends_unwritten) return false;
+        copy.have.blocks.push_back(digest);
+        if (!complete) copy.prefix_digests.push_back(whole.snapshot());
+        return true;
+      });
   if (complete) {
     copy.whole = whole.finish();
     return read;
   }
   // A part file is announced as far as it verifiably arrived: up to its
   // first block that may end unwritten, or that could not be read.
-  copy.have.length = std::min<std::uint64_t>(copy.have.length,
-                                             copy.have.blocks.size() * protocol::kResumeBlockBytes);
+  copy.have.length = std::min<std::uint64_t>(copy.have.length, copy.have.blocks.size() * protocol::kResumeBlockBytes);
   return !copy.have.blocks.empty();
 }
 
@@ -134,8 +133,8 @@ std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::Rec
   return copies;
 }
 
-void digest_receiver_copies(const platform::ReceiveFolder& folder,
-                            std::map<std::uint32_t, ReceiverCopy>& copies, const DigestRecipe& recipe) {
+void digest_receiver_copies(const platform::ReceiveFolder& folder, std::map<std::uint32_t, ReceiverCopy>& copies,
+                            const DigestRecipe& recipe) {
   for (auto it = copies.begin(); it != copies.end();)
     it = digest_copy(folder, it->second, recipe) ? std::next(it) : copies.erase(it);
 }
@@ -146,8 +145,7 @@ std::uint64_t held_bytes(const std::map<std::uint32_t, ReceiverCopy>& copies) {
   return held;
 }
 
-ResumePoint find_resume_point(const std::filesystem::path& source, const protocol::Have& have,
-                              StreamDigest whole) {
+ResumePoint find_resume_point(const std::filesystem::path& source, const protocol::Have& have, StreamDigest whole) {
   auto file = platform::open_read_only(source);
   if (!file) return {};
   ResumePoint point;  // the digest's state after the last matching block

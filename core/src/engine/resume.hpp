@@ -45,8 +45,8 @@ std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::Rec
 // Digests every located copy block by block (reads them whole); copies that
 // cannot be read are dropped, partial ones cut to what could be read.
 // The whole-file digests are the session's kind (`recipe`).
-void digest_receiver_copies(const platform::ReceiveFolder& folder,
-                            std::map<std::uint32_t, ReceiverCopy>& copies, const DigestRecipe& recipe);
+void digest_receiver_copies(const platform::ReceiveFolder& folder, std::map<std::uint32_t, ReceiverCopy>& copies,
+                            const DigestRecipe& recipe);
 
 // Bytes the located copies hold, which need not be sent again if they match.
 std::uint64_t held_bytes(const std::map<std::uint32_t, ReceiverCopy>& copies);
@@ -61,7 +61,6 @@ struct ResumePoint {
 // `whole` (a fresh digest of the session's kind). Offset 0 whenever nothing
 // usable matches, including any read error: the file is then sent whole, and
 // its own errors reported as usual.
-ResumePoint find_resume_point(const std::filesystem::path& source, const protocol::Have& have,
-                              StreamDigest whole);
+ResumePoint find_resume_point(const std::filesystem::path& source, const protocol::Have& have, StreamDigest whole);
 
 }  // namespace ferry

@@ -21,14 +21,15 @@ Failure session_failure(FailureCause cause, std::string operation, std::error_co
 }
 
 // The peer broke the protocol: `what` it did.
-Failure protocol_failure(std::string what) { return session_failure(FailureCause::ProtocolError, "protocol error: " + what); }
+Failure protocol_failure(std::string what) {
+  return session_failure(FailureCause::ProtocolError, "protocol error: " + what);
+}
 
 }  // namespace
 
 SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& executor,
-                         std::shared_ptr<boost::asio::ssl::context> tls, TransferId id,
-                         std::string host_name, std::uint16_t port,
-                         std::vector<std::filesystem::path> paths, SendPolicy policy)
+                         std::shared_ptr<boost::asio::ssl::context> tls, TransferId id, std::string host_name,
+                         std::uint16_t port, std::vector<std::filesystem::path> paths, SendPolicy policy)
     : host_(host),
       executor_(executor),
       id_(id),
@@ -50,9 +51,8 @@ void SendSession::start() {
   // Walking a big tree blocks: do it off the engine thread.
   boost::asio::post(host_.workers(), [self = shared_from_this()] {
     auto planned = build_offer(self->paths_);
-    boost::asio::post(self->executor_, [self, planned = std::move(planned)]() mutable {
-      self->on_offer_built(std::move(planned));
-    });
+    boost::asio::post(self->executor_,
+                      [self, planned = std::move(planned)]() mutable { self->on_offer_built(std::move(planned)); });
   });
 }
 
@@ -85,16 +85,15 @@ void SendSession::connect() {
       host_name_, std::to_string(port_),
       [self = shared_from_this(), resolver](boost::system::error_code ec, auto endpoints) {
         if (self->finished_) return;
-        if (ec)
-          return self->fail(session_failure(FailureCause::ConnectFailed, "resolve " + self->host_name_, ec));
-        boost::asio::async_connect(
-            self->connection_.socket(), endpoints, [self](boost::system::error_code ec, const auto&) {
-              if (self->finished_) return;
-              if (ec)
-                return self->fail(session_failure(FailureCause::ConnectFailed, "connect", ec));
-              self->connect_timer_.cancel();
-              self->on_connected();
-            });
+        if (ec) return self->fail(session_failure(FailureCause::ConnectFailed, "resolve " + self->host_name_, ec));
+        boost::asio::async_connect(self->connection_.socket(), endpoints,
+                                   [self](boost::system::error_code ec, const auto&) {
+                                     if (self->finished_) return;
+                                     if (ec)
+                                       return self->fail(session_failure(FailureCause::ConnectFailed, "connect", ec));
+                                     self->connect_timer_.cancel();
+                                     self->on_connected();
+                                   });
       });
 }
 
@@ -112,14 +111,15 @@ void SendSession::on_connected() {
   connection_.socket().set_option(boost::asio::ip::tcp::no_delay(true), ignored);
   // Kernel TLS cannot be left again: not when fast mode is asked for already.
   const bool offer_kernel_tls = !policy_.fast_mode && host_.kernel_tls_available();
-  connection_.async_handshake(true, offer_kernel_tls, [self = shared_from_this(), offer_kernel_tls](
-                                                          boost::system::error_code ec) {
-    if (self->finished_) return;
-    if (ec) return self->fail(session_failure(FailureCause::ConnectFailed, "TLS handshake", ec));
-    if (offer_kernel_tls && !self->connection_.kernel_tls())
-      self->host_.note_kernel_tls_declined(self->connection_.cipher());
-    self->on_handshake();
-  });
+  connection_.async_handshake(true, offer_kernel_tls,
+                              [self = shared_from_this(), offer_kernel_tls](boost::system::error_code ec) {
+                                if (self->finished_) return;
+                                if (ec)
+                                  return self->fail(session_failure(FailureCause::ConnectFailed, "TLS handshake", ec));
+                                if (offer_kernel_tls && !self->connection_.kernel_tls())
+                                  self->host_.note_kernel_tls_declined(self->connection_.cipher());
+                                self->on_handshake();
+                              });
 }
 
 // The receiver proved it holds its certificate's key; whether that is the
@@ -127,9 +127,10 @@ void SendSession::on_connected() {
 void SendSession::on_handshake() {
   const auto fingerprint = connection_.peer_fingerprint();
   if (!policy_.expected_fingerprint.empty() && fingerprint != policy_.expected_fingerprint)
-    return fail(session_failure(FailureCause::PeerIdentityMismatch,
-                                fmt::format("check the identity: not the expected device ({} answered, {} expected)", verification_code(fingerprint),
-                                            verification_code(policy_.expected_fingerprint))));
+    return fail(
+        session_failure(FailureCause::PeerIdentityMismatch,
+                        fmt::format("check the identity: not the expected device ({} answered, {} expected)",
+                                    verification_code(fingerprint), verification_code(policy_.expected_fingerprint))));
   identity_ = identify_peer(host_.settings().known_peers, fingerprint, {});
   asked_fast_mode_ = policy_.fast_mode || (identity_.pinned && identity_.pinned->fast_mode);
   // With kernel TLS the files go zero-copy and encrypted: fast mode would
@@ -156,19 +157,19 @@ void SendSession::await_hello() {
     const auto* hello = std::get_if<protocol::Hello>(&m);
     if (!hello) return self->fail(protocol_failure("the answer did not start with HELLO"));
     if (hello->version != protocol::kVersion) {
-      const std::string versions = fmt::format("peer speaks protocol version {}, we speak {}", hello->version,
-                                               protocol::kVersion);
+      const std::string versions =
+          fmt::format("peer speaks protocol version {}, we speak {}", hello->version, protocol::kVersion);
       self->writer_.queue(protocol::Cancel{versions});
       self->writer_.async_flush([self, versions](std::error_code) { self->fail(protocol_failure(versions)); });
       return;
     }
     self->peer_name_ = hello->device_name;
     self->peer_os_ = hello->os;
-    self->identity_ = identify_peer(self->host_.settings().known_peers, self->identity_.fingerprint,
-                                    hello->device_name);
+    self->identity_ =
+        identify_peer(self->host_.settings().known_peers, self->identity_.fingerprint, hello->device_name);
     if (self->identity_.trust == PeerTrust::Changed)
-      spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (its code is {})",
-                   self->peer(), hello->device_name, self->identity_.verification_code);
+      spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (its code is {})", self->peer(),
+                   hello->device_name, self->identity_.verification_code);
     // The receiving user takes their time to answer: that is not idleness.
     self->watchdog_.disarm();
     self->await_answer();
@@ -183,17 +184,14 @@ void SendSession::await_answer() {
       return self->fail({cause_of_decline(decline->reason), {"offer", {}, {}, decline->message}});
     if (const auto* cancel = std::get_if<protocol::Cancel>(&m)) return self->peer_cancelled(cancel->reason);
     if (auto* have = std::get_if<protocol::Have>(&m)) {
-      if (auto problem = self->take_have(std::move(*have)))
-        return self->fail(protocol_failure(*problem));
+      if (auto problem = self->take_have(std::move(*have))) return self->fail(protocol_failure(*problem));
       return self->await_answer();
     }
     const auto* accept = std::get_if<protocol::Accept>(&m);
-    if (!accept)
-      return self->fail(protocol_failure("unexpected answer to the offer"));
+    if (!accept) return self->fail(protocol_failure("unexpected answer to the offer"));
     self->mode_ = accept->mode;
     if (self->mode_ == protocol::TransferMode::Encrypted) return self->on_accepted();
-    if (!self->asked_fast_mode_)
-      return self->fail(protocol_failure("fast mode chosen, not asked for"));
+    if (!self->asked_fast_mode_) return self->fail(protocol_failure("fast mode chosen, not asked for"));
     self->on_mode_agreed();
   });
 }
@@ -207,8 +205,7 @@ void SendSession::on_mode_agreed() {
   arm_watchdog();  // a receiver that never answers our close_notify is idle
   connection_.async_leave_tls(true, [self = shared_from_this()](boost::system::error_code ec) {
     if (self->finished_) return;
-    if (ec)
-      return self->fail(session_failure(FailureCause::ConnectionLost, "leave TLS for fast mode", ec));
+    if (ec) return self->fail(session_failure(FailureCause::ConnectionLost, "leave TLS for fast mode", ec));
     self->on_accepted();
   });
 }
@@ -222,11 +219,9 @@ std::optional<std::string> SendSession::take_have(protocol::Have have) {
   const bool fits =
       have.kind == protocol::HaveKind::Complete
           ? have.length == entry.size
-          : have.length <= entry.size &&
-                (have.length % protocol::kResumeBlockBytes == 0 || have.length == entry.size);
+          : have.length <= entry.size && (have.length % protocol::kResumeBlockBytes == 0 || have.length == entry.size);
   if (!fits) return fmt::format("HAVE of {} bytes of {} ({} bytes)", have.length, entry.path, entry.size);
-  if (!haves_.emplace(have.index, std::move(have)).second)
-    return fmt::format("second HAVE for {}", entry.path);
+  if (!haves_.emplace(have.index, std::move(have)).second) return fmt::format("second HAVE for {}", entry.path);
   return std::nullopt;
 }
 
@@ -235,8 +230,17 @@ void SendSession::on_accepted() {
   std::uint32_t files = 0;
   for (const auto& e : planned_.offer.entries) files += e.kind == protocol::EntryKind::File;
   auto entries = std::make_shared<const std::vector<protocol::OfferEntry>>(planned_.offer.entries);
-  host_.emit(SessionStarted{id_, Direction::Send, {host_name_, port_}, files, planned_.total_bytes, std::move(entries), identity_,
-                            peer_name_, peer_os_, mode_, connection_.kernel_tls()});
+  host_.emit(SessionStarted{id_,
+                            Direction::Send,
+                            {host_name_, port_},
+                            files,
+                            planned_.total_bytes,
+                            std::move(entries),
+                            identity_,
+                            peer_name_,
+                            peer_os_,
+                            mode_,
+                            connection_.kernel_tls()});
   streaming_ = true;
   arm_watchdog();
   read_results();
@@ -273,8 +277,10 @@ void SendSession::on_result(const protocol::FileResult& result) {
   // Our own reading problem is told with its local detail; the receiver only heard a sentence.
   Failure failure{cause_of_file_result(result.status, result.message),
                   {{}, entries[result.index].path, {}, result.message}};
-  if (ok) failure = {FailureCause::None, {}};
-  else if (record.local_failure) failure = *record.local_failure;
+  if (ok)
+    failure = {FailureCause::None, {}};
+  else if (record.local_failure)
+    failure = *record.local_failure;
   if (!ok && first_file_cause_ == FailureCause::None) first_file_cause_ = failure.cause;
   host_.emit(FileDone{id_, Direction::Send, result.index, entries[result.index].path, entries[result.index].size,
                       record.strategy, record.note, record.resumed_bytes, record.send_seconds, ok,
@@ -342,14 +348,13 @@ void SendSession::prepare_more() {
   }
   if (batch.empty()) return;
   preparing_ = true;
-  boost::asio::post(host_.workers(), [self = shared_from_this(), executor = executor_,
-                                      batch = std::move(batch)]() mutable {
-    std::vector<PreparedFile> prepared;
-    for (auto& file : batch) prepared.push_back(prepare_file(executor, std::move(file)));
-    boost::asio::post(executor, [self, prepared = std::move(prepared)]() mutable {
-      self->on_prepared(std::move(prepared));
-    });
-  });
+  boost::asio::post(
+      host_.workers(), [self = shared_from_this(), executor = executor_, batch = std::move(batch)]() mutable {
+        std::vector<PreparedFile> prepared;
+        for (auto& file : batch) prepared.push_back(prepare_file(executor, std::move(file)));
+        boost::asio::post(executor,
+                          [self, prepared = std::move(prepared)]() mutable { self->on_prepared(std::move(prepared)); });
+      });
 }
 
 void SendSession::on_prepared(std::vector<PreparedFile> files) {
@@ -407,7 +412,8 @@ bool SendSession::open_file(PreparedFile file) {
     problem = Failure{FailureCause::SourceChanged, {"changed since it was offered:", entry.path, {}, {}}};
   }
   if (problem) {
-    spdlog::debug("send to {}: {} ({})", peer(), describe(problem->detail), path.string());  // reported with the file's result
+    spdlog::debug("send to {}: {} ({})", peer(), describe(problem->detail),
+                  path.string());  // reported with the file's result
     // FILE_ABORT belongs inside the file's span (protocol 5.7 step 17).
     writer_.queue(protocol::FileBegin{index, 0});
     abort_file(index, *problem);
@@ -427,8 +433,7 @@ bool SendSession::open_file(PreparedFile file) {
 // The source cannot show us the bytes (a large zero-copy file): a worker
 // reads the file for its digest while the kernel sends it.
 void SendSession::digest_separately(const std::filesystem::path& path, std::uint64_t size) {
-  boost::asio::post(host_.workers(), [self = shared_from_this(), path, size,
-                                      index = current_->index] {
+  boost::asio::post(host_.workers(), [self = shared_from_this(), path, size, index = current_->index] {
     auto digest = digest_file(path, size, self->recipe_.start(index));
     boost::asio::post(self->executor_, [self, index, digest = std::move(digest)]() mutable {
       if (self->finished_ || !self->current_ || self->current_->index != index) return;
@@ -459,20 +464,18 @@ void SendSession::send_chunk() {
   writer_.async_flush([self = shared_from_this(), chunk](std::error_code ec) {
     if (self->finished_) return;
     if (ec) return self->send_failed({"send", {}, ec, {}});
-    self->current_->source->async_send(
-        self->connection_, chunk, [self, chunk](std::optional<IoError> error) {
-          if (self->finished_) return;
-          if (error) {
-            const auto& entry = self->planned_.offer.entries[self->current_->index];
-            return self->send_failed({error->operation, entry.path, error->code, {}});
-          }
-          self->current_->sent += chunk;
-          self->data_bytes_ += chunk;
-          self->watchdog_.touch();
-          if (auto progress = self->progress_.advance(chunk, self->current_->index))
-            self->host_.emit(*progress);
-          self->send_chunk();
-        });
+    self->current_->source->async_send(self->connection_, chunk, [self, chunk](std::optional<IoError> error) {
+      if (self->finished_) return;
+      if (error) {
+        const auto& entry = self->planned_.offer.entries[self->current_->index];
+        return self->send_failed({error->operation, entry.path, error->code, {}});
+      }
+      self->current_->sent += chunk;
+      self->data_bytes_ += chunk;
+      self->watchdog_.touch();
+      if (auto progress = self->progress_.advance(chunk, self->current_->index)) self->host_.emit(*progress);
+      self->send_chunk();
+    });
   });
 }
 
@@ -491,8 +494,7 @@ void SendSession::finish_file() {
     current_.reset();
     return next_file_later();
   }
-  const protocol::Digest digest =
-      file.separate_digest ? file.separate_digest->value() : file.digest->finish();
+  const protocol::Digest digest = file.separate_digest ? file.separate_digest->value() : file.digest->finish();
   writer_.queue(protocol::FileEnd{file.index, digest});
   current_.reset();
   next_file_later();
@@ -519,8 +521,8 @@ void SendSession::abort_file(std::uint32_t index, const Failure& failure) {
 
 void SendSession::peer_cancelled(const std::string& reason) {
   peer_kept_what_arrived_ = reason.ends_with(kKeptForResume);
-  const std::string_view why = std::string_view(reason).substr(
-      0, reason.size() - (peer_kept_what_arrived_ ? kKeptForResume.size() : 0));
+  const std::string_view why =
+      std::string_view(reason).substr(0, reason.size() - (peer_kept_what_arrived_ ? kKeptForResume.size() : 0));
   fail({cause_of_cancel(reason), {"transfer", {}, {}, std::string(why)}});
 }
 
@@ -583,8 +585,14 @@ void SendSession::finish(bool ok, const Failure& failure) {
   connect_timer_.cancel();
   connection_.close();
   if (current_) in_flight_bytes_ = std::max(in_flight_bytes_, current_->sent);
-  SessionDone done{id_, Direction::Send, results_ok_, results_failed_, progress_.done(),
-                   data_started_ ? seconds_since(*data_started_) : 0.0, ok, describe(failure.detail)};
+  SessionDone done{id_,
+                   Direction::Send,
+                   results_ok_,
+                   results_failed_,
+                   progress_.done(),
+                   data_started_ ? seconds_since(*data_started_) : 0.0,
+                   ok,
+                   describe(failure.detail)};
   done.cause = ok ? FailureCause::None : failure.cause;
   done.detail = failure.detail;
   done.resumable = !ok && receiver_keeps_something(failure.cause);

@@ -37,8 +37,8 @@ inline constexpr std::uint64_t kPreparedFileBytes = 1024 * 1024;
 class SendSession final : public Session, public std::enable_shared_from_this<SendSession> {
  public:
   SendSession(SessionHost& host, const boost::asio::any_io_executor& executor,
-              std::shared_ptr<boost::asio::ssl::context> tls, TransferId id, std::string host_name,
-              std::uint16_t port, std::vector<std::filesystem::path> paths, SendPolicy policy);
+              std::shared_ptr<boost::asio::ssl::context> tls, TransferId id, std::string host_name, std::uint16_t port,
+              std::vector<std::filesystem::path> paths, SendPolicy policy);
 
   void start();
   void cancel() override;
@@ -51,7 +51,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
     std::uint64_t resumed_bytes = 0;
     std::chrono::steady_clock::time_point started;
     double send_seconds = 0;
-    bool already_there = false;  // the receiver held it whole: nothing was sent
+    bool already_there = false;            // the receiver held it whole: nothing was sent
     std::optional<Failure> local_failure;  // why we aborted it, with our own detail
   };
   struct CurrentFile {
@@ -125,20 +125,20 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   std::vector<FileRecord> records_;
   std::map<std::uint32_t, protocol::Have> haves_;  // what the receiver holds, by offer index
   std::uint32_t next_index_ = 0;
-  std::deque<PreparedFile> ready_;    // the next files, prepared on a worker, in order
-  std::uint32_t prepare_from_ = 0;    // the first entry not handed to a worker yet
-  bool preparing_ = false;            // a worker prepares a batch now
-  bool waiting_for_ready_ = false;    // and send_next_file waits for it
+  std::deque<PreparedFile> ready_;  // the next files, prepared on a worker, in order
+  std::uint32_t prepare_from_ = 0;  // the first entry not handed to a worker yet
+  bool preparing_ = false;          // a worker prepares a batch now
+  bool waiting_for_ready_ = false;  // and send_next_file waits for it
   std::optional<CurrentFile> current_;
   ProgressMeter progress_;
   std::uint32_t results_ok_ = 0;
   std::uint32_t results_failed_ = 0;
   std::uint32_t files_already_there_ = 0;
-  FailureCause first_file_cause_ = FailureCause::None;  // of the first file that failed
+  FailureCause first_file_cause_ = FailureCause::None;                 // of the first file that failed
   std::optional<std::chrono::steady_clock::time_point> data_started_;  // first DATA sent
   std::uint64_t data_bytes_ = 0;
   std::uint64_t in_flight_bytes_ = 0;  // of the file cut short, counting from its first byte
-  bool streaming_ = false;  // the offer was accepted
+  bool streaming_ = false;             // the offer was accepted
   bool cancel_requested_ = false;
   bool peer_kept_what_arrived_ = false;  // its CANCEL said so
   bool finished_ = false;

@@ -51,8 +51,7 @@ std::atomic<std::uint64_t> g_next_id{1};
 }  // namespace
 
 struct TransferEngine::Impl final : SessionHost {
-  Impl(EngineSettings initial, NotifyHook notify)
-      : settings_(std::move(initial)), events_(std::move(notify)) {
+  Impl(EngineSettings initial, NotifyHook notify) : settings_(std::move(initial)), events_(std::move(notify)) {
     // Confined workers are created by the engine thread after it confined
     // itself, so that they inherit the confinement; others here.
     const bool confine = settings_.writable_folders && platform::can_confine_writes();
@@ -145,8 +144,10 @@ struct TransferEngine::Impl final : SessionHost {
   void note_kernel_tls_declined(const std::string& cipher) override {
     if (kernel_tls_declined_logged_) return;
     kernel_tls_declined_logged_ = true;
-    spdlog::info("kernel TLS: OpenSSL did not hand {} to the kernel (not offloadable here); "
-                 "encrypting in user space", cipher.empty() ? "the session's cipher" : cipher);
+    spdlog::info(
+        "kernel TLS: OpenSSL did not hand {} to the kernel (not offloadable here); "
+        "encrypting in user space",
+        cipher.empty() ? "the session's cipher" : cipher);
   }
 
   void note_fallback(const std::string& reason, const std::string& file) override {
@@ -161,8 +162,8 @@ struct TransferEngine::Impl final : SessionHost {
     if (!tls_context()) return;
     auto folder = platform::ReceiveFolder::open(settings_.receive_dir);
     if (!folder)
-      return emit(engine_error({"open the receive folder: " + folder.error().operation, folder.error().subject,
-                                folder.error().code, {}}));
+      return emit(engine_error(
+          {"open the receive folder: " + folder.error().operation, folder.error().subject, folder.error().code, {}}));
     folder_ = std::move(folder.value());
     remove_stale_parts();
     boost::system::error_code ec;
@@ -206,8 +207,8 @@ struct TransferEngine::Impl final : SessionHost {
           folder->discard(name);
           ++removed;
         }
-        spdlog::info("removed {} part file(s) older than {} days from {}", removed,
-                     kStalePartAge.count() / 24, folder->root().string());
+        spdlog::info("removed {} part file(s) older than {} days from {}", removed, kStalePartAge.count() / 24,
+                     folder->root().string());
       });
     });
   }
@@ -243,10 +244,10 @@ struct TransferEngine::Impl final : SessionHost {
     const auto now = std::chrono::steady_clock::now();
     if (!last_accept_failure_ || now - *last_accept_failure_ > kAcceptEpisodeGap) {
       boost::system::error_code ignored;
-      spdlog::warn("accept on port {}: {} ({} sessions open); making room and backing off "
-                   "(said once until accepts work for {} s)",
-                   acceptor_->local_endpoint(ignored).port(), ec.message(), gate_.sessions(),
-                   kAcceptEpisodeGap.count());
+      spdlog::warn(
+          "accept on port {}: {} ({} sessions open); making room and backing off "
+          "(said once until accepts work for {} s)",
+          acceptor_->local_endpoint(ignored).port(), ec.message(), gate_.sessions(), kAcceptEpisodeGap.count());
     }
     last_accept_failure_ = now;
     if (auto oldest = gate_.oldest_handshaking()) {
@@ -310,8 +311,8 @@ struct TransferEngine::Impl final : SessionHost {
       emit(std::move(done));
       return;
     }
-    auto session = std::make_shared<SendSession>(*this, context_.get_executor(), std::move(tls), id,
-                                                 std::move(host), port, std::move(paths), std::move(policy));
+    auto session = std::make_shared<SendSession>(*this, context_.get_executor(), std::move(tls), id, std::move(host),
+                                                 port, std::move(paths), std::move(policy));
     sessions_[id] = session;
     session->start();
   }
@@ -367,11 +368,11 @@ void TransferEngine::listen() {
   boost::asio::post(impl_->context_, [impl = impl_.get()] { impl->listen(); });
 }
 
-TransferId TransferEngine::send(std::string host, std::uint16_t port,
-                                std::vector<std::filesystem::path> paths, SendPolicy policy) {
+TransferId TransferEngine::send(std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths,
+                                SendPolicy policy) {
   const TransferId id{g_next_id++};
-  boost::asio::post(impl_->context_, [impl = impl_.get(), id, host = std::move(host), port,
-                                      paths = std::move(paths), policy = std::move(policy)]() mutable {
+  boost::asio::post(impl_->context_, [impl = impl_.get(), id, host = std::move(host), port, paths = std::move(paths),
+                                      policy = std::move(policy)]() mutable {
     impl->send(id, std::move(host), port, std::move(paths), std::move(policy));
   });
   return id;
@@ -384,15 +385,13 @@ void TransferEngine::respond(TransferId id, bool accept) {
 }
 
 void TransferEngine::decline_unanswered(TransferId id) {
-  boost::asio::post(impl_->context_, [impl = impl_.get(), id] {
-    impl->with_session(id, [](Session& s) { s.decline_unanswered(); });
-  });
+  boost::asio::post(impl_->context_,
+                    [impl = impl_.get(), id] { impl->with_session(id, [](Session& s) { s.decline_unanswered(); }); });
 }
 
 void TransferEngine::cancel(TransferId id) {
-  boost::asio::post(impl_->context_, [impl = impl_.get(), id] {
-    impl->with_session(id, [](Session& s) { s.cancel(); });
-  });
+  boost::asio::post(impl_->context_,
+                    [impl = impl_.get(), id] { impl->with_session(id, [](Session& s) { s.cancel(); }); });
 }
 
 void TransferEngine::apply_settings(EngineSettings settings) {

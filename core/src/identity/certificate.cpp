@@ -20,7 +20,9 @@ constexpr long kValidSeconds = 20L * 365 * 24 * 3600;
 template <auto Free>
 struct Deleter {
   template <class T>
-  void operator()(T* p) const { Free(p); }
+  void operator()(T* p) const {
+    Free(p);
+  }
 };
 using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
 using CertPtr = std::unique_ptr<X509, Deleter<X509_free>>;
@@ -66,10 +68,8 @@ Result<Identity> generate_identity(std::string_view device_name) {
   const bool built =
       name && X509_set_version(cert.get(), 2) && set_random_serial(cert.get()) &&
       X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600) &&
-      X509_gmtime_adj(X509_getm_notAfter(cert.get()), kValidSeconds) &&
-      X509_set_pubkey(cert.get(), key.get()) &&
-      X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                                 reinterpret_cast<const unsigned char*>(common_name.data()),
+      X509_gmtime_adj(X509_getm_notAfter(cert.get()), kValidSeconds) && X509_set_pubkey(cert.get(), key.get()) &&
+      X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(common_name.data()),
                                  static_cast<int>(common_name.size()), -1, 0) &&
       X509_set_issuer_name(cert.get(), name) &&
       X509_sign(cert.get(), key.get(), nullptr) > 0;  // Ed25519 signs without a separate digest

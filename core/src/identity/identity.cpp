@@ -18,8 +18,7 @@ std::filesystem::path default_config_dir() {
   return platform::user_config_dir();
 }
 
-Result<Identity> load_or_create_identity(const std::filesystem::path& config_dir,
-                                         std::string_view device_name) {
+Result<Identity> load_or_create_identity(const std::filesystem::path& config_dir, std::string_view device_name) {
   initialise_openssl();
   const auto path = config_dir / "identity.pem";
   std::error_code ec;

@@ -8,8 +8,7 @@
 
 namespace ferry {
 
-PeerIdentity identify_peer(const std::vector<KnownPeer>& known, std::string_view fingerprint,
-                           std::string_view name) {
+PeerIdentity identify_peer(const std::vector<KnownPeer>& known, std::string_view fingerprint, std::string_view name) {
   PeerIdentity identity{std::string(fingerprint), verification_code(fingerprint), PeerTrust::New, std::nullopt};
   for (const auto& peer : known) {
     if (peer.fingerprint == fingerprint) {
@@ -23,9 +22,8 @@ PeerIdentity identify_peer(const std::vector<KnownPeer>& known, std::string_view
 }
 
 bool is_fingerprint(std::string_view text) {
-  return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
+  return text.size() == 64 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 std::vector<KnownPeer> parse_known_peers(std::string_view text) {
@@ -64,10 +62,12 @@ std::string format_known_peers(const std::vector<KnownPeer>& peers) {
 }
 
 void pin_peer(std::vector<KnownPeer>& known, KnownPeer peer) {
-  auto same = std::find_if(known.begin(), known.end(),
-                           [&](const KnownPeer& p) { return p.fingerprint == peer.fingerprint; });
-  if (same != known.end()) *same = std::move(peer);
-  else known.push_back(std::move(peer));
+  auto same =
+      std::find_if(known.begin(), known.end(), [&](const KnownPeer& p) { return p.fingerprint == peer.fingerprint; });
+  if (same != known.end())
+    *same = std::move(peer);
+  else
+    known.push_back(std::move(peer));
 }
 
 namespace {

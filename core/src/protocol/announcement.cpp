@@ -47,16 +47,26 @@ std::optional<DeviceId> device_id_from_hex(std::string_view hex) {
 
 std::string_view describe(AnnouncementError error) {
   switch (error) {
-    case AnnouncementError::Oversized: return "datagram longer than 512 bytes";
-    case AnnouncementError::Truncated: return "datagram ends before its fields do";
-    case AnnouncementError::TrailingBytes: return "datagram has bytes after its last field";
-    case AnnouncementError::BadMagic: return "datagram does not start with \"FRYD\"";
-    case AnnouncementError::UnsupportedFormat: return "unknown announcement format version";
-    case AnnouncementError::InvalidEnum: return "unknown announcement kind";
-    case AnnouncementError::TextTooLong: return "device name longer than 255 bytes";
-    case AnnouncementError::InvalidUtf8: return "device name is not valid UTF-8";
-    case AnnouncementError::ZeroPort: return "announcement without a port";
-    case AnnouncementError::IntervalOutOfRange: return "announce interval out of range";
+    case AnnouncementError::Oversized:
+      return "datagram longer than 512 bytes";
+    case AnnouncementError::Truncated:
+      return "datagram ends before its fields do";
+    case AnnouncementError::TrailingBytes:
+      return "datagram has bytes after its last field";
+    case AnnouncementError::BadMagic:
+      return "datagram does not start with \"FRYD\"";
+    case AnnouncementError::UnsupportedFormat:
+      return "unknown announcement format version";
+    case AnnouncementError::InvalidEnum:
+      return "unknown announcement kind";
+    case AnnouncementError::TextTooLong:
+      return "device name longer than 255 bytes";
+    case AnnouncementError::InvalidUtf8:
+      return "device name is not valid UTF-8";
+    case AnnouncementError::ZeroPort:
+      return "announcement without a port";
+    case AnnouncementError::IntervalOutOfRange:
+      return "announce interval out of range";
   }
   return "unknown announcement error";
 }

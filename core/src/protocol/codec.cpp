@@ -29,35 +29,33 @@ constexpr FrameType frame_type_for() {
     return frame_type_for<T, I + 1>();
   }
 }
-static_assert(frame_type_for<Hello>() == FrameType::Hello &&
-              frame_type_for<Offer>() == FrameType::Offer &&
-              frame_type_for<Accept>() == FrameType::Accept &&
-              frame_type_for<Decline>() == FrameType::Decline &&
-              frame_type_for<FileBegin>() == FrameType::FileBegin &&
-              frame_type_for<DataHeader>() == FrameType::Data &&
-              frame_type_for<FileEnd>() == FrameType::FileEnd &&
-              frame_type_for<FileAbort>() == FrameType::FileAbort &&
+static_assert(frame_type_for<Hello>() == FrameType::Hello && frame_type_for<Offer>() == FrameType::Offer &&
+              frame_type_for<Accept>() == FrameType::Accept && frame_type_for<Decline>() == FrameType::Decline &&
+              frame_type_for<FileBegin>() == FrameType::FileBegin && frame_type_for<DataHeader>() == FrameType::Data &&
+              frame_type_for<FileEnd>() == FrameType::FileEnd && frame_type_for<FileAbort>() == FrameType::FileAbort &&
               frame_type_for<FileResult>() == FrameType::FileResult &&
-              frame_type_for<Summary>() == FrameType::Summary &&
-              frame_type_for<Cancel>() == FrameType::Cancel &&
+              frame_type_for<Summary>() == FrameType::Summary && frame_type_for<Cancel>() == FrameType::Cancel &&
               frame_type_for<Have>() == FrameType::Have);
 
 bool is_known_frame_type(std::uint8_t value) {
-  return value >= static_cast<std::uint8_t>(FrameType::Hello) &&
-         value <= static_cast<std::uint8_t>(FrameType::Have);
+  return value >= static_cast<std::uint8_t>(FrameType::Hello) && value <= static_cast<std::uint8_t>(FrameType::Have);
 }
 
 std::uint32_t max_payload(FrameType type) {
   switch (type) {
-    case FrameType::Data: return kMaxDataPayload;
-    case FrameType::Offer: return kMaxOfferPayload;
-    case FrameType::Have: return kMaxHavePayload;
-    default: return kMaxControlPayload;
+    case FrameType::Data:
+      return kMaxDataPayload;
+    case FrameType::Offer:
+      return kMaxOfferPayload;
+    case FrameType::Have:
+      return kMaxHavePayload;
+    default:
+      return kMaxControlPayload;
   }
 }
 
-constexpr std::array<std::byte, 5> kMagic{std::byte{'F'}, std::byte{'E'}, std::byte{'R'},
-                                          std::byte{'R'}, std::byte{'Y'}};
+constexpr std::array<std::byte, 5> kMagic{std::byte{'F'}, std::byte{'E'}, std::byte{'R'}, std::byte{'R'},
+                                          std::byte{'Y'}};
 
 // Smallest encoded OfferEntry: kind, empty path, size, mtime.
 constexpr std::size_t kMinOfferEntryBytes = 1 + 2 + 8 + 8;
@@ -251,18 +249,30 @@ Cancel read_cancel(Reader& r) { return Cancel{r.text(kMaxTextBytes)}; }
 // Parses a complete payload of a non-DATA frame.
 Message read_payload(FrameType type, Reader& r) {
   switch (type) {
-    case FrameType::Hello: return read_hello(r);
-    case FrameType::Offer: return read_offer(r);
-    case FrameType::Accept: return Accept{read_enum(r, TransferMode::Encrypted, TransferMode::Fast)};
-    case FrameType::Decline: return read_decline(r);
-    case FrameType::FileBegin: return read_file_begin(r);
-    case FrameType::Data: break;
-    case FrameType::FileEnd: return read_file_end(r);
-    case FrameType::FileAbort: return read_file_abort(r);
-    case FrameType::FileResult: return read_file_result(r);
-    case FrameType::Summary: return read_summary(r);
-    case FrameType::Cancel: return read_cancel(r);
-    case FrameType::Have: return read_have(r);
+    case FrameType::Hello:
+      return read_hello(r);
+    case FrameType::Offer:
+      return read_offer(r);
+    case FrameType::Accept:
+      return Accept{read_enum(r, TransferMode::Encrypted, TransferMode::Fast)};
+    case FrameType::Decline:
+      return read_decline(r);
+    case FrameType::FileBegin:
+      return read_file_begin(r);
+    case FrameType::Data:
+      break;
+    case FrameType::FileEnd:
+      return read_file_end(r);
+    case FrameType::FileAbort:
+      return read_file_abort(r);
+    case FrameType::FileResult:
+      return read_file_result(r);
+    case FrameType::Summary:
+      return read_summary(r);
+    case FrameType::Cancel:
+      return read_cancel(r);
+    case FrameType::Have:
+      return read_have(r);
   }
   return DataHeader{};  // DATA is answered from its header alone, in decode()
 }
@@ -291,17 +301,26 @@ class DecodeCategory final : public std::error_category {
 
   std::string message(int value) const override {
     switch (static_cast<DecodeError>(value)) {
-      case DecodeError::UnknownFrameType: return "unknown frame type";
-      case DecodeError::PayloadTooLarge: return "payload length above the limit for its frame type";
-      case DecodeError::Truncated: return "payload ends before its fields do";
-      case DecodeError::TrailingBytes: return "payload has bytes after its last field";
-      case DecodeError::BadMagic: return "HELLO does not start with \"FERRY\"";
-      case DecodeError::TextTooLong: return "string longer than its limit";
-      case DecodeError::TooManyEntries: return "offer has more entries than allowed";
+      case DecodeError::UnknownFrameType:
+        return "unknown frame type";
+      case DecodeError::PayloadTooLarge:
+        return "payload length above the limit for its frame type";
+      case DecodeError::Truncated:
+        return "payload ends before its fields do";
+      case DecodeError::TrailingBytes:
+        return "payload has bytes after its last field";
+      case DecodeError::BadMagic:
+        return "HELLO does not start with \"FERRY\"";
+      case DecodeError::TextTooLong:
+        return "string longer than its limit";
+      case DecodeError::TooManyEntries:
+        return "offer has more entries than allowed";
       case DecodeError::InvalidEnum:
         return "entry kind, decline reason, file status or have kind out of range";
-      case DecodeError::EmptyData: return "DATA frame with an empty payload";
-      case DecodeError::InvalidUtf8: return "string is not valid UTF-8";
+      case DecodeError::EmptyData:
+        return "DATA frame with an empty payload";
+      case DecodeError::InvalidUtf8:
+        return "string is not valid UTF-8";
     }
     return "unknown protocol decode error";
   }
@@ -314,9 +333,7 @@ const std::error_category& decode_category() {
   return category;
 }
 
-std::error_code make_error_code(DecodeError error) {
-  return {static_cast<int>(error), decode_category()};
-}
+std::error_code make_error_code(DecodeError error) { return {static_cast<int>(error), decode_category()}; }
 
 DecodeResult decode(std::span<const std::byte> input) {
   if (input.size() < kFrameHeaderSize) return {};

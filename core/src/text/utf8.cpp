@@ -39,9 +39,7 @@ std::size_t sequence_length(std::string_view text) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view text) {
-  return valid_utf8_prefix(text, text.size()).size() == text.size();
-}
+bool is_valid_utf8(std::string_view text) { return valid_utf8_prefix(text, text.size()).size() == text.size(); }
 
 std::string_view valid_utf8_prefix(std::string_view text, std::size_t max_bytes) {
   std::size_t end = 0;

@@ -37,9 +37,7 @@ Connection::Connection(const asio::any_io_executor& executor, asio::ssl::context
 Connection::Connection(asio::ip::tcp::socket socket, asio::ssl::context& tls)
     : socket_(std::move(socket)), context_(tls.native_handle()) {}
 
-asio::ip::tcp::socket* Connection::plain_socket() {
-  return !encrypted_ || kernel_tls_ ? &socket_ : nullptr;
-}
+asio::ip::tcp::socket* Connection::plain_socket() { return !encrypted_ || kernel_tls_ ? &socket_ : nullptr; }
 
 // OpenSSL reads from the record buffers always; it writes to them too, except
 // while kernel TLS is being offered: then it writes to the socket itself, the
@@ -81,10 +79,9 @@ void Connection::handshake_step(DoneHandler handler) {
   ERR_clear_error();
   const int result = SSL_do_handshake(ssl_.get());
   const int status = result == 1 ? SSL_ERROR_NONE : SSL_get_error(ssl_.get(), result);
-  const error_code failure =
-      status == SSL_ERROR_NONE || status == SSL_ERROR_WANT_READ || status == SSL_ERROR_WANT_WRITE
-          ? error_code()
-          : tls_failure(status);
+  const error_code failure = status == SSL_ERROR_NONE || status == SSL_ERROR_WANT_READ || status == SSL_ERROR_WANT_WRITE
+                                 ? error_code()
+                                 : tls_failure(status);
   // What OpenSSL wrote goes out first, whatever comes next.
   flush_then([this, status, failure, handler = std::move(handler)](error_code ec) mutable {
     if (ec || failure) return handler(ec ? ec : failure);
@@ -129,8 +126,7 @@ std::string Connection::peer_fingerprint() {
 std::optional<SessionKey> Connection::export_key(std::string_view label) {
   SessionKey key{};
   const std::string text(label);
-  if (SSL_export_keying_material(ssl_.get(), key.data(), key.size(), text.c_str(), text.size(), nullptr, 0,
-                                 0) != 1)
+  if (SSL_export_keying_material(ssl_.get(), key.data(), key.size(), text.c_str(), text.size(), nullptr, 0, 0) != 1)
     return std::nullopt;
   return key;
 }
@@ -189,8 +185,8 @@ void Connection::await_close_notify(DoneHandler handler) {
     });
   }
   const error_code ec = status == SSL_ERROR_ZERO_RETURN ? error_code()
-                        : status == SSL_ERROR_NONE ? asio::error::make_error_code(asio::error::invalid_argument)
-                                                   : tls_failure(status);
+                        : status == SSL_ERROR_NONE      ? asio::error::make_error_code(asio::error::invalid_argument)
+                                                        : tls_failure(status);
   asio::post(socket_.get_executor(), [handler = std::move(handler), ec] { handler(ec); });
 }
 
@@ -294,11 +290,9 @@ void Connection::read_plain(std::span<std::byte> destination, bool whole, Handle
     std::memcpy(destination.data(), early.data(), taken);
     buffers_.incoming_begin += taken;
     if (!whole || taken == destination.size()) return complete(std::move(handler), {}, taken);
-    return asio::async_read(socket_, asio::buffer(destination.data() + taken, destination.size() - taken),
-                            platform::TransferWhole{},
-                            [taken, handler = std::move(handler)](error_code ec, std::size_t n) {
-                              handler(ec, taken + n);
-                            });
+    return asio::async_read(
+        socket_, asio::buffer(destination.data() + taken, destination.size() - taken), platform::TransferWhole{},
+        [taken, handler = std::move(handler)](error_code ec, std::size_t n) { handler(ec, taken + n); });
   }
   const auto buffer = asio::buffer(destination.data(), destination.size());
   if (whole) return asio::async_read(socket_, buffer, platform::TransferWhole{}, std::move(handler));
@@ -330,8 +324,7 @@ void Connection::fill_then(DoneHandler next) {
   const std::size_t batch = handshake_done_ ? kReadBatch : kHandshakeReadBatch;
   if (buffers_.incoming.size() < batch) buffers_.incoming.resize(batch);
   socket_.async_read_some(
-      asio::buffer(buffers_.incoming.data() + buffers_.incoming_end,
-                   buffers_.incoming.size() - buffers_.incoming_end),
+      asio::buffer(buffers_.incoming.data() + buffers_.incoming_end, buffers_.incoming.size() - buffers_.incoming_end),
       [this, next = std::move(next)](error_code ec, std::size_t n) {
         // A peer that closes without a close_notify truncates the stream.
         if (ec == asio::error::eof) ec = asio::ssl::error::stream_truncated;

@@ -107,9 +107,9 @@ class Connection final : public platform::ByteStream {
   SSL_CTX* context_;
   SslPointer ssl_{nullptr, SSL_free};
   RecordBuffers buffers_;
-  std::vector<std::byte> writing_;  // records on their way to the socket
-  std::span<const std::byte> plaintext_;  // the write in progress
-  std::size_t encrypted_bytes_ = 0;       // of plaintext_, turned into records so far
+  std::vector<std::byte> writing_;           // records on their way to the socket
+  std::span<const std::byte> plaintext_;     // the write in progress
+  std::size_t encrypted_bytes_ = 0;          // of plaintext_, turned into records so far
   boost::system::error_code encrypt_error_;  // of the batch encrypted during a socket write
   bool handshake_done_ = false;
   bool encrypted_ = true;

@@ -6,9 +6,9 @@ namespace ferry::test {
 
 int start_asking_cli_receiver(QProcess& receiver, const std::filesystem::path& dir, const QStringList& extra) {
   receiver.start(QStringLiteral(FERRY_CLI_PATH),
-                 QStringList{QStringLiteral("receive"), QStringLiteral("--dir"),
-                             QString::fromStdString(dir.string()), QStringLiteral("--bind"),
-                             QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")} +
+                 QStringList{QStringLiteral("receive"), QStringLiteral("--dir"), QString::fromStdString(dir.string()),
+                             QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                             QStringLiteral("0")} +
                      extra);
   if (!receiver.waitForReadyRead(10'000)) return 0;
   // "Listening on 127.0.0.1:PORT, receiving into DIR"

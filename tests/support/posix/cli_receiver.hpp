@@ -8,8 +8,7 @@ namespace ferry::test {
 
 // Starts `ferry-cli receive --accept-all` into `dir` on a free port, plus
 // `extra` arguments; returns the port it reports, 0 on failure.
-int start_cli_receiver(QProcess& receiver, const std::filesystem::path& dir,
-                       const QStringList& extra = {});
+int start_cli_receiver(QProcess& receiver, const std::filesystem::path& dir, const QStringList& extra = {});
 
 // The same without --accept-all: offers are asked about (and declined when
 // stdin is no terminal) unless `extra` says otherwise.

@@ -34,8 +34,7 @@ sockaddr_in loopback(std::uint16_t port) {
 }
 
 int milliseconds_until(std::chrono::steady_clock::time_point deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-      deadline - std::chrono::steady_clock::now());
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
   return static_cast<int>(std::max<std::chrono::milliseconds::rep>(left.count(), 0));
 }
 
@@ -57,8 +56,10 @@ SSL_CTX* raw_tls_context() {
     SSL_CTX* ctx = SSL_CTX_new(TLS_method());
     SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
     SSL_CTX_set_num_tickets(ctx, 0);
-    BIO* cert_bio = BIO_new_mem_buf(identity->certificate_pem.data(), static_cast<int>(identity->certificate_pem.size()));
-    BIO* key_bio = BIO_new_mem_buf(identity->private_key_pem.data(), static_cast<int>(identity->private_key_pem.size()));
+    BIO* cert_bio =
+        BIO_new_mem_buf(identity->certificate_pem.data(), static_cast<int>(identity->certificate_pem.size()));
+    BIO* key_bio =
+        BIO_new_mem_buf(identity->private_key_pem.data(), static_cast<int>(identity->private_key_pem.size()));
     X509* cert = PEM_read_bio_X509(cert_bio, nullptr, nullptr, nullptr);
     EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio, nullptr, nullptr, nullptr);
     if (!cert || !key || SSL_CTX_use_certificate(ctx, cert) != 1 || SSL_CTX_use_PrivateKey(ctx, key) != 1)
@@ -150,7 +151,8 @@ RawPeer::Status RawPeer::receive_more(Deadline deadline) {
     const int error = SSL_get_error(ssl_, received);
     ERR_clear_error();
     // A record that carried no application data (or the socket timed out).
-    if (error == SSL_ERROR_WANT_READ) return std::chrono::steady_clock::now() < deadline ? Status::Frame : Status::TimedOut;
+    if (error == SSL_ERROR_WANT_READ)
+      return std::chrono::steady_clock::now() < deadline ? Status::Frame : Status::TimedOut;
     return Status::Closed;  // close_notify, orderly close, or reset
   }
   buffer_.insert(buffer_.end(), chunk, chunk + received);
@@ -185,8 +187,8 @@ std::optional<std::vector<protocol::Message>> RawPeer::wait_closed(std::chrono::
   const Deadline deadline = std::chrono::steady_clock::now() + timeout;
   std::vector<protocol::Message> frames;
   while (true) {
-    Received received = read(std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now()));
+    Received received =
+        read(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
     if (received.status == Status::Closed) return frames;
     if (received.status != Status::Frame) return std::nullopt;
     frames.push_back(std::move(received.message));
@@ -231,7 +233,6 @@ std::optional<RawPeer> RawListener::accept(std::chrono::milliseconds timeout) {
   return RawPeer::handshake(fd, false);
 }
 
-
 SilentListener::SilentListener() {
   std::tie(listener_, port_) = bound_loopback_socket();
   if (::listen(listener_, 0) != 0) qFatal("cannot listen on 127.0.0.1");
@@ -266,8 +267,7 @@ protocol::OfferEntry folder_entry(std::string path, std::uint64_t size) {
 
 std::optional<RawPeer> await_offer(RawListener& listener) {
   auto peer = listener.accept();
-  if (!peer || !peer->expect<protocol::Hello>() || !peer->expect<protocol::Offer>())
-    return std::nullopt;
+  if (!peer || !peer->expect<protocol::Hello>() || !peer->expect<protocol::Offer>()) return std::nullopt;
   return peer;
 }
 
@@ -284,8 +284,7 @@ TransferId Sender::send(std::uint16_t port, std::vector<fs::path> paths) {
   return engine_.send("127.0.0.1", port, std::move(paths));
 }
 
-std::optional<SessionDone> wait_session_done(TransferEngine& engine, EventLog& log,
-                                             std::chrono::seconds timeout) {
+std::optional<SessionDone> wait_session_done(TransferEngine& engine, EventLog& log, std::chrono::seconds timeout) {
   const bool done = log.wait_for(
       engine, [](const Event& e) { return std::holds_alternative<SessionDone>(e); }, timeout);
   if (!done) return std::nullopt;

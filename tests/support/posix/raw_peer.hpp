@@ -58,8 +58,7 @@ class RawPeer {
   // Reads control frames until the other side closes the connection and
   // returns them; nullopt when it is still open at the deadline or sends
   // something undecodable.
-  std::optional<std::vector<protocol::Message>> wait_closed(
-      std::chrono::milliseconds timeout = kRawTimeout);
+  std::optional<std::vector<protocol::Message>> wait_closed(std::chrono::milliseconds timeout = kRawTimeout);
   void close();
 
  private:
@@ -132,7 +131,6 @@ class Sender {
 };
 
 // The first SessionDone `engine` emitted, waiting up to `timeout` for it.
-std::optional<SessionDone> wait_session_done(TransferEngine& engine, EventLog& log,
-                                             std::chrono::seconds timeout);
+std::optional<SessionDone> wait_session_done(TransferEngine& engine, EventLog& log, std::chrono::seconds timeout);
 
 }  // namespace ferry::test

@@ -86,8 +86,8 @@ bool TestNetwork::set_up_host(int host) {
 bool TestNetwork::wait_for_ipv6(int host) {
   const QDeadlineTimer deadline(10'000);
   while (!deadline.hasExpired()) {
-    const auto addresses =
-        run_ip({"-n", host_namespace(host), "-6", "address", "show", "dev", "eth0", "scope", "link", "-tentative"}, error_);
+    const auto addresses = run_ip(
+        {"-n", host_namespace(host), "-6", "address", "show", "dev", "eth0", "scope", "link", "-tentative"}, error_);
     if (!addresses) return false;
     if (addresses->contains(QStringLiteral("fe80::"))) return true;
     QThread::msleep(50);

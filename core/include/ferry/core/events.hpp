@@ -30,22 +30,22 @@ enum class Direction { Send, Receive };
 // event's `error` text stays the technical detail.
 enum class FailureCause {
   None,
-  CancelledByUser,         // this side's user cancelled
-  CancelledByPeer,         // the other side's user cancelled
-  DeclinedByPeer,          // the receiving user said no
-  DeclinedByUser,          // this side's user said no to an offer
-  DeclinedAutomatically,   // the receiver declined without asking (busy, no space, invalid offer)
-  ConnectFailed,           // no connection (refused, unreachable, unknown host)
-  ConnectTimedOut,         // the connect did not complete within connect_timeout
-  PeerIdentityMismatch,    // not the device expected
-  ConnectionLost,          // cut after it was established
-  IdleTimeout,             // the peer went quiet
-  ReceiveFolderUnwritable, // the receive folder is missing, read-only or otherwise unwritable
-  DiskFull,                // no space left for the data
-  SourceUnreadable,        // the sender could not read a file
-  SourceChanged,           // a file changed after it was offered or while it was sent
-  VerificationFailed,      // the bytes that arrived do not match the sender's digest
-  ProtocolError,           // the peer broke the protocol
+  CancelledByUser,          // this side's user cancelled
+  CancelledByPeer,          // the other side's user cancelled
+  DeclinedByPeer,           // the receiving user said no
+  DeclinedByUser,           // this side's user said no to an offer
+  DeclinedAutomatically,    // the receiver declined without asking (busy, no space, invalid offer)
+  ConnectFailed,            // no connection (refused, unreachable, unknown host)
+  ConnectTimedOut,          // the connect did not complete within connect_timeout
+  PeerIdentityMismatch,     // not the device expected
+  ConnectionLost,           // cut after it was established
+  IdleTimeout,              // the peer went quiet
+  ReceiveFolderUnwritable,  // the receive folder is missing, read-only or otherwise unwritable
+  DiskFull,                 // no space left for the data
+  SourceUnreadable,         // the sender could not read a file
+  SourceChanged,            // a file changed after it was offered or while it was sent
+  VerificationFailed,       // the bytes that arrived do not match the sender's digest
+  ProtocolError,            // the peer broke the protocol
   Other,
 };
 
@@ -88,12 +88,12 @@ struct ListeningStarted {
 // A peer wants to send us files; answer with TransferEngine::respond.
 struct OfferReceived {
   TransferId id;
-  Endpoint peer;            // the address it connected from
-  std::string device_name;  // from the peer's hello
+  Endpoint peer;                                       // the address it connected from
+  std::string device_name;                             // from the peer's hello
   OperatingSystem device_os = OperatingSystem::Other;  // from the peer's hello
   OfferEntries entries;
   std::uint64_t total_bytes = 0;
-  PeerIdentity identity;    // Changed: never accepted without asking
+  PeerIdentity identity;                                            // Changed: never accepted without asking
   protocol::TransferMode mode = protocol::TransferMode::Encrypted;  // if accepted
   // The engine accepts it without asking (a pinned device with auto-accept,
   // or ConsentPolicy::AcceptAll; never a Changed identity): no respond().
@@ -110,7 +110,7 @@ struct SessionStarted {
   std::uint64_t total_bytes = 0;
   OfferEntries entries;
   PeerIdentity identity;
-  std::string device_name;  // the peer's, from its hello
+  std::string device_name;                             // the peer's, from its hello
   OperatingSystem device_os = OperatingSystem::Other;  // the peer's, from its hello
   protocol::TransferMode mode = protocol::TransferMode::Encrypted;
   // Encrypted mode: the kernel encrypts what this side sends (Linux kernel
@@ -120,16 +120,16 @@ struct SessionStarted {
 
 struct Progress {
   TransferId id;
-  std::uint64_t bytes_done = 0;   // whole session
+  std::uint64_t bytes_done = 0;  // whole session
   std::uint64_t total_bytes = 0;
-  std::uint32_t file_index = 0;   // offer index of the file in flight
+  std::uint32_t file_index = 0;  // offer index of the file in flight
 };
 
 struct FileDone {
   TransferId id;
   Direction direction = Direction::Send;
   std::uint32_t index = 0;
-  std::string path;         // as offered (receiver: as finally stored)
+  std::string path;  // as offered (receiver: as finally stored)
   std::uint64_t bytes = 0;
   Strategy strategy = Strategy::Buffered;  // what actually moved the bytes on this side
   std::string strategy_note;               // why, e.g. a fallback reason; may be empty
@@ -148,17 +148,17 @@ struct SessionDone {
   Direction direction = Direction::Send;
   std::uint32_t files_ok = 0;
   std::uint32_t files_failed = 0;
-  std::uint64_t bytes = 0;           // of the offer, done: counts what earlier sessions delivered
-  double seconds = 0;                // from the first byte of file data; 0 when none moved
-  bool ok = false;                   // every file arrived verified
-  std::string error;                 // when the session itself failed (declined, cut, cancelled): describe(detail)
+  std::uint64_t bytes = 0;  // of the offer, done: counts what earlier sessions delivered
+  double seconds = 0;       // from the first byte of file data; 0 when none moved
+  bool ok = false;          // every file arrived verified
+  std::string error;        // when the session itself failed (declined, cut, cancelled): describe(detail)
   FailureCause cause = FailureCause::None;
   ErrorDetail detail;
   // The receiver keeps what arrived (verified files, a part of at least one
   // resume block), so sending the same files again continues it.
   bool resumable = false;
   std::uint32_t files_already_there = 0;  // the receiver held them whole: nothing was sent
-  std::uint64_t data_bytes = 0;  // file data this session moved: with `seconds`, its speed
+  std::uint64_t data_bytes = 0;           // file data this session moved: with `seconds`, its speed
 };
 
 // The engine cannot do its job (no identity, cannot listen, no receive folder).
@@ -167,7 +167,7 @@ struct EngineError {
   ErrorDetail detail;
 };
 
-using Event = std::variant<ListeningStarted, OfferReceived, SendPhaseChanged, SessionStarted, Progress,
-                           FileDone, SessionDone, EngineError>;
+using Event = std::variant<ListeningStarted, OfferReceived, SendPhaseChanged, SessionStarted, Progress, FileDone,
+                           SessionDone, EngineError>;
 
 }  // namespace ferry

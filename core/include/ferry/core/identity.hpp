@@ -22,8 +22,7 @@ std::filesystem::path default_config_dir();
 
 // Loads config_dir/identity.pem, or creates it (named after `device_name`)
 // when absent. Two processes starting at once end up with the same identity.
-Result<Identity> load_or_create_identity(const std::filesystem::path& config_dir,
-                                         std::string_view device_name);
+Result<Identity> load_or_create_identity(const std::filesystem::path& config_dir, std::string_view device_name);
 
 // What people compare to check a peer: 60 bits of the fingerprint as
 // "ABCD-EFGH-JKMN" (Crockford base32: no I, L, O or U to misread).

@@ -44,8 +44,8 @@ struct EngineSettings {
   // connects. The confinement cannot widen later: a new receive_dir needs a
   // new engine.
   std::optional<std::vector<std::filesystem::path>> writable_folders;
-  std::string bind_address = "::";          // every address, IPv4 and IPv6
-  std::uint16_t port = 0;                   // 0: any free port
+  std::string bind_address = "::";  // every address, IPv4 and IPv6
+  std::uint16_t port = 0;           // 0: any free port
   ConsentPolicy consent = ConsentPolicy::Ask;
   // 4 × 4 MiB in flight: more than the disk's 8 MiB readahead, and a quarter
   // of the system calls of 8 × 1 MiB (ferry-bench L, docs/performance.md).

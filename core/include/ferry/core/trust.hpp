@@ -13,10 +13,10 @@ namespace ferry {
 
 // A device the user pinned, with what it may do without asking.
 struct KnownPeer {
-  std::string fingerprint;      // 64 lowercase hex digits
-  std::string name;             // its device name when pinned, for display and warnings
-  bool auto_accept = false;     // its offers are accepted without asking
-  bool fast_mode = false;       // file bytes to and from it may skip TLS (fast mode)
+  std::string fingerprint;   // 64 lowercase hex digits
+  std::string name;          // its device name when pinned, for display and warnings
+  bool auto_accept = false;  // its offers are accepted without asking
+  bool fast_mode = false;    // file bytes to and from it may skip TLS (fast mode)
   bool operator==(const KnownPeer&) const = default;
 };
 
@@ -28,9 +28,12 @@ enum class PeerTrust {
 
 constexpr std::string_view to_string(PeerTrust trust) {
   switch (trust) {
-    case PeerTrust::Known: return "pinned";
-    case PeerTrust::Changed: return "NOT the pinned device of that name";
-    case PeerTrust::New: break;
+    case PeerTrust::Known:
+      return "pinned";
+    case PeerTrust::Changed:
+      return "NOT the pinned device of that name";
+    case PeerTrust::New:
+      break;
   }
   return "new device";
 }
@@ -43,8 +46,7 @@ struct PeerIdentity {
 };
 
 // What `known` says of a peer presenting `fingerprint` and calling itself `name`.
-PeerIdentity identify_peer(const std::vector<KnownPeer>& known, std::string_view fingerprint,
-                           std::string_view name);
+PeerIdentity identify_peer(const std::vector<KnownPeer>& known, std::string_view fingerprint, std::string_view name);
 
 // The known-peers file: one device per line, "fingerprint flags name" (flags
 // a string of 'a' auto-accept, 'f' fast mode, or '-'). Lines that do not

@@ -66,9 +66,8 @@ struct OpenedSink {
 // continues there; what lay beyond it is cut off first.
 inline constexpr std::uint64_t kReservedFromBytes = 1024 * 1024;
 
-Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor,
-                             const std::filesystem::path& path, std::uint64_t size,
-                             Strategy requested, const DirectOptions& options,
+Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor, const std::filesystem::path& path,
+                             std::uint64_t size, Strategy requested, const DirectOptions& options,
                              ByteObserver observer, std::uint64_t resume_from = 0);
 
 }  // namespace ferry::platform

@@ -78,9 +78,8 @@ struct OpenedSource {
 // file whole. Call it off the engine thread for ZeroCopy and Buffered; a
 // Direct source joins `executor`'s event loop (io_uring, IOCP), so call that
 // one on the engine thread; its reads are asynchronous anyway.
-Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor,
-                                 const std::filesystem::path& path, Strategy requested,
-                                 const DirectOptions& options, ByteObserver observer,
+Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor, const std::filesystem::path& path,
+                                 Strategy requested, const DirectOptions& options, ByteObserver observer,
                                  std::uint64_t start = 0);
 
 }  // namespace ferry::platform

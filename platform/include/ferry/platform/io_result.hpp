@@ -25,8 +25,7 @@ struct IoError {
 };
 
 inline IoError errno_error(int error_number, std::string operation, std::string subject = {}) {
-  return IoError{std::error_code(error_number, std::system_category()), std::move(operation),
-                 std::move(subject)};
+  return IoError{std::error_code(error_number, std::system_category()), std::move(operation), std::move(subject)};
 }
 
 inline IoError last_errno_error(std::string operation, std::string subject = {}) {

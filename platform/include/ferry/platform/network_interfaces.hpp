@@ -12,7 +12,7 @@
 
 namespace ferry::platform {
 
-using Ipv4Address = std::array<std::uint8_t, 4>;    // network byte order
+using Ipv4Address = std::array<std::uint8_t, 4>;  // network byte order
 using Ipv6Address = std::array<std::uint8_t, 16>;
 
 struct NetworkInterface {

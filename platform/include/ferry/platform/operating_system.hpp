@@ -9,9 +9,12 @@ enum class OperatingSystem : std::uint8_t { Other = 0, Linux = 1, Windows = 2 };
 
 constexpr std::string_view to_string(OperatingSystem system) {
   switch (system) {
-    case OperatingSystem::Linux: return "linux";
-    case OperatingSystem::Windows: return "windows";
-    case OperatingSystem::Other: break;
+    case OperatingSystem::Linux:
+      return "linux";
+    case OperatingSystem::Windows:
+      return "windows";
+    case OperatingSystem::Other:
+      break;
   }
   return "other";
 }

@@ -9,9 +9,9 @@ namespace ferry::platform {
 
 struct PathFacts {
   enum class Kind { File, Folder, Other } kind = Kind::Other;
-  bool is_symlink = false;   // the path itself is a link (kind is its target's)
-  std::uint64_t size = 0;    // files only
-  std::int64_t mtime_ns = 0; // nanoseconds since the Unix epoch
+  bool is_symlink = false;    // the path itself is a link (kind is its target's)
+  std::uint64_t size = 0;     // files only
+  std::int64_t mtime_ns = 0;  // nanoseconds since the Unix epoch
 };
 
 Result<PathFacts> stat_path(const std::filesystem::path& path);

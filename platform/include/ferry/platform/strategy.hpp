@@ -14,9 +14,12 @@ enum class Strategy : std::uint8_t {
 
 constexpr std::string_view to_string(Strategy strategy) {
   switch (strategy) {
-    case Strategy::ZeroCopy: return "zerocopy";
-    case Strategy::Direct: return "direct";
-    case Strategy::Buffered: return "buffered";
+    case Strategy::ZeroCopy:
+      return "zerocopy";
+    case Strategy::Direct:
+      return "direct";
+    case Strategy::Buffered:
+      return "buffered";
   }
   return "unknown";
 }

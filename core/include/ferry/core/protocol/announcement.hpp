@@ -45,8 +45,8 @@ enum class AnnouncementKind : std::uint8_t {
 
 struct Announcement {
   AnnouncementKind kind = AnnouncementKind::Announce;
-  std::uint16_t protocol_version = 0;  // of the transfer protocol (docs/protocol.md)
-  std::uint16_t port = 0;              // TCP receive port; 0 unless kind is Announce
+  std::uint16_t protocol_version = 0;     // of the transfer protocol (docs/protocol.md)
+  std::uint16_t port = 0;                 // TCP receive port; 0 unless kind is Announce
   std::chrono::milliseconds interval{0};  // how often the sender announces
   OperatingSystem os = OperatingSystem::Other;
   DeviceId device_id{};

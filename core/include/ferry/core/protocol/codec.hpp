@@ -12,15 +12,15 @@ namespace ferry::protocol {
 
 enum class DecodeError {
   UnknownFrameType = 1,
-  PayloadTooLarge,    // declared length above the limit for its frame type
-  Truncated,          // payload ends before its fields do
-  TrailingBytes,      // payload longer than its fields
-  BadMagic,           // HELLO does not start with "FERRY"
-  TextTooLong,        // a string above its limit
-  TooManyEntries,     // offer entry count above kMaxOfferEntries
-  InvalidEnum,        // entry kind, decline reason, file status or have kind out of range
-  EmptyData,          // DATA frame with length 0
-  InvalidUtf8,        // a string that is not valid UTF-8
+  PayloadTooLarge,  // declared length above the limit for its frame type
+  Truncated,        // payload ends before its fields do
+  TrailingBytes,    // payload longer than its fields
+  BadMagic,         // HELLO does not start with "FERRY"
+  TextTooLong,      // a string above its limit
+  TooManyEntries,   // offer entry count above kMaxOfferEntries
+  InvalidEnum,      // entry kind, decline reason, file status or have kind out of range
+  EmptyData,        // DATA frame with length 0
+  InvalidUtf8,      // a string that is not valid UTF-8
 };
 
 const std::error_category& decode_category();

@@ -15,8 +15,8 @@ namespace ferry::protocol {
 inline constexpr std::uint16_t kVersion = 4;
 
 // Limits checked before anything is allocated.
-inline constexpr std::size_t kFrameHeaderSize = 5;                  // u8 type + u32 length
-inline constexpr std::uint32_t kMaxControlPayload = 64 * 1024;      // all frames but OFFER and DATA
+inline constexpr std::size_t kFrameHeaderSize = 5;              // u8 type + u32 length
+inline constexpr std::uint32_t kMaxControlPayload = 64 * 1024;  // all frames but OFFER and DATA
 inline constexpr std::uint32_t kMaxOfferPayload = 64 * 1024 * 1024;
 inline constexpr std::uint32_t kMaxDataPayload = 16 * 1024 * 1024;
 inline constexpr std::uint32_t kMaxOfferEntries = 1'000'000;
@@ -48,8 +48,8 @@ using Digest = std::array<std::uint8_t, 16>;
 
 struct Hello {
   std::uint16_t version = kVersion;
-  std::string device_name;  // UTF-8, at most kMaxNameBytes
-  bool wants_fast_mode = false;  // sender: asks to send file bytes outside TLS
+  std::string device_name;                      // UTF-8, at most kMaxNameBytes
+  bool wants_fast_mode = false;                 // sender: asks to send file bytes outside TLS
   OperatingSystem os = OperatingSystem::Other;  // the peer's, shown to the other user
   bool operator==(const Hello&) const = default;
 };
@@ -150,8 +150,8 @@ enum class HaveKind : std::uint8_t {
 struct Have {
   std::uint32_t index = 0;
   HaveKind kind = HaveKind::Partial;
-  std::uint64_t length = 0;     // bytes of the receiver's copy the digests cover
-  std::vector<Digest> blocks;   // XXH3-128 of each kResumeBlockBytes block (the last may be short)
+  std::uint64_t length = 0;    // bytes of the receiver's copy the digests cover
+  std::vector<Digest> blocks;  // XXH3-128 of each kResumeBlockBytes block (the last may be short)
   bool operator==(const Have&) const = default;
 };
 
@@ -160,7 +160,7 @@ constexpr std::uint64_t have_block_count(std::uint64_t length) {
   return length / kResumeBlockBytes + (length % kResumeBlockBytes != 0);
 }
 
-using Message = std::variant<Hello, Offer, Accept, Decline, FileBegin, DataHeader, FileEnd,
-                             FileAbort, FileResult, Summary, Cancel, Have>;
+using Message = std::variant<Hello, Offer, Accept, Decline, FileBegin, DataHeader, FileEnd, FileAbort, FileResult,
+                             Summary, Cancel, Have>;
 
 }  // namespace ferry::protocol
