@@ -188,6 +188,8 @@ void add_truncated_rows() {
   add_rejection("have kind 2", frame(FrameType::Have, cat(u32(0), u8(2), Bytes(8))), DecodeError::InvalidEnum);
   add_rejection("hello fast-mode flag 2", frame(FrameType::Hello, hex("4645525259 0004 0002 7063 02 01")),
                 DecodeError::InvalidEnum);
+  add_rejection("hello system 3", frame(FrameType::Hello, hex("4645525259 0004 0002 7063 00 03")),
+                DecodeError::InvalidEnum);
   add_rejection("accept mode 2", frame(FrameType::Accept, hex("02")), DecodeError::InvalidEnum);
   add_rejection("accept without mode", frame(FrameType::Accept, {}), DecodeError::Truncated);
 }
@@ -301,16 +303,6 @@ class TestCodec : public QObject {
     QCOMPARE(result.status, Status::Frame);
     QCOMPARE(result.consumed, bytes.size());
     QVERIFY(result.message == message);
-  }
-
-  // A system added later still connects: its hello reads as "other".
-  void helloReadsUnknownSystemsAsOther() {
-    for (const char* os : {"03", "7F", "FF"}) {
-      const Bytes bytes = frame(FrameType::Hello, cat(hex("4645525259 0004 0002 7063 00"), hex(os)));
-      const DecodeResult result = decode_bytes(bytes);
-      QCOMPARE(result.status, Status::Frame);
-      QVERIFY((result.message == Message{Hello{4, "pc", false, OperatingSystem::Other}}));
-    }
   }
 
   void roundTripsAtLimits() {

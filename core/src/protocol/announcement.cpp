@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "protocol/operating_system_field.hpp"
 #include "protocol/wire_reader.hpp"
 #include "protocol/wire_writer.hpp"
 #include "text/hex.hpp"
@@ -14,6 +13,14 @@ namespace {
 constexpr std::array<std::byte, 4> kMagic{std::byte{'F'}, std::byte{'R'}, std::byte{'Y'}, std::byte{'D'}};
 
 using Reader = WireReader<AnnouncementError>;
+
+OperatingSystem read_operating_system(Reader& reader) {
+  // Values this version does not know stand for systems added later: "other".
+  const std::uint8_t value = reader.u8();
+  if (value == static_cast<std::uint8_t>(OperatingSystem::Linux)) return OperatingSystem::Linux;
+  if (value == static_cast<std::uint8_t>(OperatingSystem::Windows)) return OperatingSystem::Windows;
+  return OperatingSystem::Other;
+}
 
 std::chrono::milliseconds read_interval(Reader& reader) {
   const std::chrono::milliseconds interval{reader.u32()};

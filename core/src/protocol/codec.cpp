@@ -9,7 +9,6 @@
 #include <type_traits>
 #include <variant>
 
-#include "protocol/operating_system_field.hpp"
 #include "protocol/wire_reader.hpp"
 #include "protocol/wire_writer.hpp"
 
@@ -160,7 +159,7 @@ Hello read_hello(Reader& r) {
     return m;
   }
   m.wants_fast_mode = read_enum(r, false, true);
-  m.os = read_operating_system(r);
+  m.os = read_enum(r, OperatingSystem::Other, OperatingSystem::Windows);
   return m;
 }
 
