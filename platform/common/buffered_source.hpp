@@ -38,9 +38,14 @@ class BufferedSource final : public FileSource {
 
   Strategy strategy() const override { return Strategy::Buffered; }
   bool observes_bytes() const override { return true; }
+  bool read_at_open() const override { return read_at_open_; }
 
   // Fills the buffer with the file's first bytes.
-  Result<void> read_ahead() { return fill(buffer_size_); }
+  Result<void> read_ahead() {
+    auto read = fill(buffer_size_);
+    read_at_open_ = read && read_offset_ == file_.size;
+    return read;
+  }
 
   void async_send(ByteStream& stream, std::uint64_t length, CompletionHandler handler) override {
     stream_ = &stream;
@@ -85,6 +90,7 @@ class BufferedSource final : public FileSource {
   File file_;
   ByteObserver observer_;
   std::size_t buffer_size_;  // no larger than the file
+  bool read_at_open_ = false;
   std::unique_ptr<std::byte[]> buffer_;
   std::size_t held_ = 0;  // read, not yet sent: at the buffer's front
   std::uint64_t read_offset_;

@@ -42,10 +42,12 @@ class SendfileSource final : public FileSource {
       : file_(std::move(file)),
         observer_(std::move(observer)),
         preread_(std::move(preread)),
+        read_at_open_(preread_.has_value()),
         offset_(static_cast<off_t>(file_.start)) {}
 
   Strategy strategy() const override { return Strategy::ZeroCopy; }
   bool observes_bytes() const override { return file_.size <= kZeroCopyObservedBytes; }
+  bool read_at_open() const override { return read_at_open_; }
 
   void async_send(ByteStream& stream, std::uint64_t length, CompletionHandler handler) override {
     stream_ = &stream;
@@ -97,6 +99,7 @@ class SendfileSource final : public FileSource {
   SourceFile file_;
   ByteObserver observer_;
   std::optional<std::vector<std::byte>> preread_;  // a small file's bytes, until observed
+  bool read_at_open_ = false;
   off_t offset_;
   std::uint64_t remaining_ = 0;
   ByteStream* stream_ = nullptr;

@@ -1,5 +1,6 @@
 #include "prepared_file.hpp"
 
+#include "ferry/platform/path_facts.hpp"
 #include "resume.hpp"
 
 namespace ferry {
@@ -12,6 +13,13 @@ Result<platform::OpenedSource> open_prepared(const boost::asio::any_io_executor&
                                              const std::filesystem::path& path, PreparedFile& file,
                                              const platform::DirectOptions& direct) {
   return platform::open_source(engine, path, file.strategy, direct, feeding(*file.digest), file.offset);
+}
+
+// A file written to while it was read may have gone out torn, however well
+// its digest matches the bytes sent: its size or mtime tells.
+bool changed_since_offered(const std::filesystem::path& path, std::uint64_t size, std::int64_t mtime_ns) {
+  auto now = platform::stat_path(path);
+  return !now || now->size != size || now->mtime_ns != mtime_ns;
 }
 
 PreparedFile prepare_file(const boost::asio::any_io_executor& engine, FileToPrepare file) {
@@ -28,6 +36,8 @@ PreparedFile prepare_file(const boost::asio::any_io_executor& engine, FileToPrep
   }
   if (prepared.already_there(file.size) || file.strategy == Strategy::Direct) return prepared;
   prepared.opened = open_prepared(engine, file.path, prepared, file.direct);
+  if (*prepared.opened && prepared.opened->value().source->read_at_open())
+    prepared.changed_while_read = changed_since_offered(file.path, file.size, file.mtime_ns);
   return prepared;
 }
 

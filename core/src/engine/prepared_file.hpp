@@ -21,6 +21,7 @@ struct FileToPrepare {
   std::uint32_t index = 0;
   std::filesystem::path path;
   std::uint64_t size = 0;  // as offered
+  std::int64_t mtime_ns = 0;
   Strategy strategy = Strategy::Buffered;
   platform::DirectOptions direct;
   std::optional<protocol::Have> have;  // what the receiver already holds of it
@@ -37,6 +38,9 @@ struct PreparedFile {
   // Empty for a Direct file (its source joins the engine's event loop, so the
   // engine thread opens it) and for one the receiver holds whole.
   std::optional<Result<platform::OpenedSource>> opened;
+  // Whether the file changed while its source read it whole at open; empty
+  // when the source reads later (checked once its bytes are sent).
+  std::optional<bool> changed_while_read;
 
   bool already_there(std::uint64_t size) const { return offset == size && offset > 0; }
 };
@@ -44,6 +48,10 @@ struct PreparedFile {
 // Blocks on the disk: run it on a worker. `engine` is the executor the
 // source will run on.
 PreparedFile prepare_file(const boost::asio::any_io_executor& engine, FileToPrepare file);
+
+// Whether `path` is no longer the size and mtime it was offered with. Blocks
+// on the disk: run it on a worker.
+bool changed_since_offered(const std::filesystem::path& path, std::uint64_t size, std::int64_t mtime_ns);
 
 // A source's observer that feeds `digest`.
 platform::ByteObserver feeding(StreamDigest& digest);

@@ -1,10 +1,18 @@
 #pragma once
-// The sending side of one session: offer, then every file back to back, each
-// moved by the strategy the planner picks, while results stream back.
+// The sending side of one session: the Asio driver of a SendMachine. The
+// machine decides (which frame may come, which file is next, how the session
+// ends); this class performs its actions and moves each file's bytes with
+// the strategy the planner picks, while results stream back.
+//
+// Which thread touches what: everything here runs on the engine thread, in
+// handlers posted to `executor_`. Worker jobs (walking the paths, preparing
+// files, digesting a zero-copy file, checking a sent file for changes) get
+// copies of what they need and post their results back; they never touch
+// the session. A Direct source's digest lane calls the file's StreamDigest,
+// which no one else touches until the source has observed every byte.
 #include <chrono>
 #include <deque>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,18 +20,17 @@
 
 #include <boost/asio/steady_timer.hpp>
 
-#include "digest.hpp"
-#include "failure.hpp"
-#include "frame_channel.hpp"
-#include "idle_watchdog.hpp"
-#include "prepared_file.hpp"
-#include "offer_builder.hpp"
-#include "progress_meter.hpp"
-#include "resume.hpp"
-#include "session.hpp"
 #include "../transport/connection.hpp"
+#include "digest.hpp"
 #include "ferry/core/transfer_engine.hpp"
 #include "ferry/platform/file_source.hpp"
+#include "frame_channel.hpp"
+#include "idle_watchdog.hpp"
+#include "offer_builder.hpp"
+#include "prepared_file.hpp"
+#include "progress_meter.hpp"
+#include "send_machine.hpp"
+#include "session.hpp"
 
 namespace ferry {
 
@@ -45,15 +52,6 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void respond(bool) override {}
 
  private:
-  struct FileRecord {
-    Strategy strategy = Strategy::Buffered;
-    std::string note;
-    std::uint64_t resumed_bytes = 0;
-    std::chrono::steady_clock::time_point started;
-    double send_seconds = 0;
-    bool already_there = false;            // the receiver held it whole: nothing was sent
-    std::optional<Failure> local_failure;  // why we aborted it, with our own detail
-  };
   struct CurrentFile {
     std::uint32_t index = 0;
     std::unique_ptr<StreamDigest> digest;
@@ -61,25 +59,31 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
     // the source's lane ends before the digest goes.
     std::unique_ptr<platform::FileSource> source;
     std::uint64_t size = 0;
-    std::uint64_t sent = 0;
+    std::chrono::steady_clock::time_point started;
     std::optional<Result<protocol::Digest>> separate_digest;  // zero-copy only
+    std::optional<bool> changed_while_read;                   // checked at open
     bool data_done = false;
   };
 
+  void perform(SendActions actions);
+  void perform(const SendAction& action);
   void on_offer_built(Result<PlannedOffer> planned);
   void connect();
-  void on_connected();
+  void arm_watchdog();
+  void handshake(bool offer_kernel_tls);
   void on_handshake();
-  void await_hello();
-  void on_mode_agreed();
-  void await_answer();
-  std::optional<std::string> take_have(protocol::Have have);
-  void on_accepted();
-  void read_results();
-  void on_result(const protocol::FileResult& result);
+  void introduce(bool fast_mode);
+  void identify_peer_by_name();
+  void read_frame();
+  void flush(Flush purpose);
+  void leave_tls();
+  void start_data();
+  void report_file(const send_action::ReportFile& report);
+  void linger_for(std::chrono::milliseconds after);
+  void close_and_report();
 
   void send_next_file();
-  std::uint32_t next_file_from(std::uint32_t index) const;
+  void send_file(std::uint32_t index);
   void prepare_more();
   void on_prepared(std::vector<PreparedFile> files);
   platform::DirectOptions direct_options() const;
@@ -87,17 +91,11 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void start_file(PreparedFile file);
   bool open_file(PreparedFile file);
   void send_chunk();
-  void finish_file();
-  bool changed_while_sent(std::uint32_t index) const;
+  void data_sent();
+  void check_for_changes();
+  void end_file(bool changed);
   void digest_separately(const std::filesystem::path& path, std::uint64_t size);
-
   void abort_file(std::uint32_t index, const Failure& failure);
-  void peer_cancelled(const std::string& reason);
-  void send_failed(const ErrorDetail& error);
-  void fail(const Failure& failure);
-  void finish(bool ok, const Failure& failure);
-  bool receiver_keeps_something(FailureCause cause) const;
-  void arm_watchdog();
   std::string peer() const;
 
   SessionHost& host_;
@@ -111,37 +109,20 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   Connection connection_;
   boost::asio::steady_timer connect_timer_;  // settings().connect_timeout
   PeerIdentity identity_;
-  std::string peer_name_;  // from the receiver's hello
-  OperatingSystem peer_os_ = OperatingSystem::Other;
-  bool asked_fast_mode_ = false;
-  protocol::TransferMode mode_ = protocol::TransferMode::Encrypted;
   DigestRecipe recipe_;
   boost::asio::steady_timer linger_;
   IdleWatchdog watchdog_;
-  std::optional<ErrorDetail> send_error_;  // the data phase broke; see send_failed
   FrameReader reader_;
   FrameWriter writer_;
-  PlannedOffer planned_;
-  std::vector<FileRecord> records_;
-  std::map<std::uint32_t, protocol::Have> haves_;  // what the receiver holds, by offer index
-  std::uint32_t next_index_ = 0;
+  SendMachine machine_;
+  PlannedOffer planned_;            // its offer's entries move into the machine once sent
   std::deque<PreparedFile> ready_;  // the next files, prepared on a worker, in order
   std::uint32_t prepare_from_ = 0;  // the first entry not handed to a worker yet
   bool preparing_ = false;          // a worker prepares a batch now
   bool waiting_for_ready_ = false;  // and send_next_file waits for it
   std::optional<CurrentFile> current_;
   ProgressMeter progress_;
-  std::uint32_t results_ok_ = 0;
-  std::uint32_t results_failed_ = 0;
-  std::uint32_t files_already_there_ = 0;
-  FailureCause first_file_cause_ = FailureCause::None;                 // of the first file that failed
   std::optional<std::chrono::steady_clock::time_point> data_started_;  // first DATA sent
-  std::uint64_t data_bytes_ = 0;
-  std::uint64_t in_flight_bytes_ = 0;  // of the file cut short, counting from its first byte
-  bool streaming_ = false;             // the offer was accepted
-  bool cancel_requested_ = false;
-  bool peer_kept_what_arrived_ = false;  // its CANCEL said so
-  bool finished_ = false;
 };
 
 }  // namespace ferry

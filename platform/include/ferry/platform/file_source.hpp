@@ -22,6 +22,10 @@
 //   The Linux one reads a small file once from its own descriptor for the
 //   observer when it is opened: cheaper than a second open elsewhere, and the
 //   read brings the file into the page cache that sendfile then sends from.
+// - read_at_open() says whether every byte from `start` on was read when the
+//   source was made (a small file): its reads are over, so whether the file
+//   changed while it was read can be checked then, off the engine thread. A
+//   change after that read reaches the peer as a digest mismatch at worst.
 // - Cancellation: closing the connection ends a pending async_send with an error.
 //   Destroying a source waits for its own in-flight disk reads (they target its
 //   buffers) and for an observer call in progress, so destroy it only from the
@@ -52,6 +56,7 @@ class FileSource {
   virtual ~FileSource() = default;
   virtual Strategy strategy() const = 0;
   virtual bool observes_bytes() const = 0;
+  virtual bool read_at_open() const { return false; }
   virtual void async_send(ByteStream& stream, std::uint64_t length, CompletionHandler handler) = 0;
 };
 
