@@ -11,6 +11,13 @@
 
 namespace ferry::platform::linux_impl {
 
+// Where a sink's file is created: `name` relative to the open folder
+// `folder` (AT_FDCWD: a path as it is). O_NOFOLLOW: a link there is refused.
+struct SinkPlace {
+  int folder = -1;
+  std::string name;
+};
+
 struct SinkFile {
   UniqueFd fd;
   std::string path;  // for error messages
@@ -27,5 +34,10 @@ void close_file(SinkFile& file);
 std::unique_ptr<FileSink> make_direct_sink(const boost::asio::any_io_executor& executor, SinkFile file,
                                            std::size_t alignment, UringQueuePtr queue, const DirectOptions& options,
                                            ByteObserver observer);
+
+// open_sink for the file at `place`; `shown_path` names it in errors.
+Result<OpenedSink> open_sink_at(const boost::asio::any_io_executor& executor, const SinkPlace& place,
+                                std::string shown_path, std::uint64_t size, Strategy requested,
+                                const DirectOptions& options, ByteObserver observer, std::uint64_t resume_from);
 
 }  // namespace ferry::platform::linux_impl

@@ -30,10 +30,11 @@ Result<void> cut_to(int fd, std::uint64_t resume_from, const std::string& path) 
 
 // `file`'s direct sink, with its size reserved. Takes `observer` only when it
 // returns a sink.
-common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_executor& executor, const SinkFile& file,
-                                                const DirectOptions& options, ByteObserver& observer) {
+common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_executor& executor, const SinkPlace& place,
+                                                const SinkFile& file, const DirectOptions& options,
+                                                ByteObserver& observer) {
   const std::string& path = file.path;
-  UniqueFd fd(::open(path.c_str(), create_flags(file.start) | O_DIRECT, 0644));
+  UniqueFd fd(::openat(place.folder, place.name.c_str(), create_flags(file.start) | O_DIRECT, 0644));
   if (!fd.valid()) {
     if (errno == EINVAL) return last_errno_error("open O_DIRECT", path).describe();
     return last_errno_error("open", path);
@@ -49,9 +50,9 @@ common::DirectAttempt<FileSink> try_direct_sink(const boost::asio::any_io_execut
                           std::move(queue.value()), options, std::move(observer));
 }
 
-Result<std::unique_ptr<FileSink>> open_buffered_sink(const boost::asio::any_io_executor& executor, SinkFile file,
-                                                     ByteObserver observer) {
-  file.fd.reset(::open(file.path.c_str(), create_flags(file.start), 0644));
+Result<std::unique_ptr<FileSink>> open_buffered_sink(const boost::asio::any_io_executor& executor,
+                                                     const SinkPlace& place, SinkFile file, ByteObserver observer) {
+  file.fd.reset(::openat(place.folder, place.name.c_str(), create_flags(file.start), 0644));
   if (!file.fd.valid()) return last_errno_error("open", file.path);
   if (auto cut = cut_to(file.fd.get(), file.start, file.path); !cut) return cut.error();
   if (file.size >= kReservedFromBytes) {
@@ -64,16 +65,27 @@ Result<std::unique_ptr<FileSink>> open_buffered_sink(const boost::asio::any_io_e
 
 }  // namespace
 
+namespace linux_impl {
+
+Result<OpenedSink> open_sink_at(const boost::asio::any_io_executor& executor, const SinkPlace& place,
+                                std::string shown_path, std::uint64_t size, Strategy requested,
+                                const DirectOptions& options, ByteObserver observer, std::uint64_t resume_from) {
+  // Not open yet: each way opens it with its own flags.
+  SinkFile file{UniqueFd(), std::move(shown_path), size, resume_from};
+  auto chosen = common::try_direct_first<FileSink>(
+      requested, [&] { return try_direct_sink(executor, place, file, options, observer); },
+      [&](Strategy) { return open_buffered_sink(executor, place, std::move(file), std::move(observer)); });
+  if (!chosen) return chosen.error();
+  return OpenedSink{std::move(chosen->made), std::move(chosen->fallback_reason)};
+}
+
+}  // namespace linux_impl
+
 Result<OpenedSink> open_sink(const boost::asio::any_io_executor& executor, const std::filesystem::path& fs_path,
                              std::uint64_t size, Strategy requested, const DirectOptions& options,
                              ByteObserver observer, std::uint64_t resume_from) {
-  // Not open yet: each way opens it with its own flags.
-  SinkFile file{UniqueFd(), fs_path.string(), size, resume_from};
-  auto chosen = common::try_direct_first<FileSink>(
-      requested, [&] { return try_direct_sink(executor, file, options, observer); },
-      [&](Strategy) { return open_buffered_sink(executor, std::move(file), std::move(observer)); });
-  if (!chosen) return chosen.error();
-  return OpenedSink{std::move(chosen->made), std::move(chosen->fallback_reason)};
+  return open_sink_at(executor, {AT_FDCWD, fs_path.string()}, fs_path.string(), size, requested, options,
+                      std::move(observer), resume_from);
 }
 
 }  // namespace ferry::platform

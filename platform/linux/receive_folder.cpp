@@ -3,6 +3,8 @@
 // nor a path naming one can redirect a write outside the folder.
 #include "ferry/platform/receive_folder.hpp"
 
+#include "linux_sinks.hpp"
+
 #include "fd_read_only_file.hpp"
 #include "unique_fd.hpp"
 
@@ -156,7 +158,15 @@ ReceiveFolder::~ReceiveFolder() = default;
 
 const std::filesystem::path& ReceiveFolder::root() const { return impl_->root; }
 
-std::filesystem::path ReceiveFolder::part_path(std::string_view part_name) const { return impl_->root / part_name; }
+Result<OpenedSink> ReceiveFolder::open_part(const boost::asio::any_io_executor& executor, std::string_view part_name,
+                                            std::uint64_t size, Strategy requested, const DirectOptions& options,
+                                            ByteObserver observer, std::uint64_t resume_from) {
+  if (!is_plain_name(part_name) || part_name.find('/') != std::string_view::npos)
+    return syscall_error(EINVAL, "openat", part_name);
+  return linux_impl::open_sink_at(executor, {impl_->root_fd.get(), std::string(part_name)},
+                                  (impl_->root / part_name).string(), size, requested, options, std::move(observer),
+                                  resume_from);
+}
 
 Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) {
   const std::size_t slash = relative_path.rfind('/');

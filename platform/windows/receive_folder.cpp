@@ -199,7 +199,18 @@ ReceiveFolder::~ReceiveFolder() = default;
 
 const std::filesystem::path& ReceiveFolder::root() const { return impl_->root; }
 
-std::filesystem::path ReceiveFolder::part_path(std::string_view part_name) const { return impl_->root / part_name; }
+// Part files live directly in the root, which is the user's own folder as
+// for every other write here; the part's name is opened with
+// FILE_FLAG_OPEN_REPARSE_POINT (open_sink), so a link planted there is
+// replaced, never followed.
+Result<OpenedSink> ReceiveFolder::open_part(const boost::asio::any_io_executor& executor, std::string_view part_name,
+                                            std::uint64_t size, Strategy requested, const DirectOptions& options,
+                                            ByteObserver observer, std::uint64_t resume_from) {
+  if (!is_plain_name(part_name) || part_name.find_first_of("/\\:") != std::string_view::npos)
+    return IoError{std::make_error_code(std::errc::invalid_argument), "CreateFileW", std::string(part_name)};
+  return open_sink(executor, impl_->root / std::filesystem::path(widen(part_name)), size, requested, options,
+                   std::move(observer), resume_from);
+}
 
 Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) {
   const std::size_t slash = relative_path.rfind('/');

@@ -3,6 +3,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <boost/asio/io_context.hpp>
+
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +16,7 @@
 
 namespace fs = std::filesystem;
 using ferry::platform::ReceiveFolder;
+using ferry::platform::OpenedSink;
 
 namespace {
 
@@ -51,11 +54,13 @@ class TestReceiveFolder : public QObject {
   void make_folder_creates_nested_folders();
   void discard_removes_part();
   void free_bytes_is_positive();
+  void a_part_opens_through_the_folders_handle();
+  void a_link_at_a_parts_name_is_refused();
 
  private:
   fs::path root() const { return path_of(*temp_) / "receive"; }
   void write_part(const std::string& name, const std::string& content) {
-    write_file(folder_->part_path(name), content);
+    write_file(root() / name, content);
   }
 
   std::unique_ptr<QTemporaryDir> temp_;
@@ -89,7 +94,6 @@ void TestReceiveFolder::open_creates_missing_root() {
   QVERIFY2(opened.ok(), opened ? "" : opened.error().describe().c_str());
   QVERIFY(fs::is_directory(nested));
   QCOMPARE(opened.value()->root(), nested);
-  QCOMPARE(opened.value()->part_path(".ferry-1-0.part"), nested / ".ferry-1-0.part");
 }
 
 void TestReceiveFolder::commit_into_new_nested_folders() {
@@ -98,7 +102,7 @@ void TestReceiveFolder::commit_into_new_nested_folders() {
   QVERIFY2(used.ok(), used ? "" : used.error().describe().c_str());
   QCOMPARE(used.value(), std::string("a/b/c/file.txt"));
   QCOMPARE(read_file(root() / "a/b/c/file.txt"), std::string("payload"));
-  QVERIFY(!fs::exists(folder_->part_path(".ferry-1-0.part")));
+  QVERIFY(!fs::exists(root() / ".ferry-1-0.part"));
 }
 
 void TestReceiveFolder::commit_at_root() {
@@ -201,7 +205,7 @@ void TestReceiveFolder::symlink_component_is_refused() {
   QVERIFY2(code == ELOOP || code == ENOTDIR, used.error().describe().c_str());
   QVERIFY2(QString::fromStdString(used.error().describe()).startsWith(component), used.error().describe().c_str());
   QVERIFY(fs::is_empty(path_of(*outside_)));
-  QVERIFY(fs::exists(folder_->part_path("p.part")));
+  QVERIFY(fs::exists(root() / "p.part"));
 }
 
 void TestReceiveFolder::symlink_as_final_name_is_not_followed() {
@@ -253,7 +257,7 @@ void TestReceiveFolder::make_folder_creates_nested_folders() {
 void TestReceiveFolder::discard_removes_part() {
   write_part("p.part", "partial");
   folder_->discard("p.part");
-  QVERIFY(!fs::exists(folder_->part_path("p.part")));
+  QVERIFY(!fs::exists(root() / "p.part"));
   folder_->discard("p.part");  // already gone: quietly nothing
   folder_->discard(std::string(300, 'x'));
 }
@@ -262,6 +266,40 @@ void TestReceiveFolder::free_bytes_is_positive() {
   auto free = folder_->free_bytes();
   QVERIFY2(free.ok(), free ? "" : free.error().describe().c_str());
   QVERIFY(free.value() > 0);
+}
+
+
+namespace {
+
+ferry::Result<OpenedSink> open_part(ReceiveFolder& folder, boost::asio::io_context& io, const std::string& name) {
+  return folder.open_part(io.get_executor(), name, 100, ferry::Strategy::Buffered, {}, [](std::span<const std::byte>) {});
+}
+
+}  // namespace
+
+// The root's path may name another folder by now (renamed away, another made
+// in its place): the part is still created in the folder that was opened.
+void TestReceiveFolder::a_part_opens_through_the_folders_handle() {
+  const fs::path moved = path_of(*temp_) / "moved";
+  fs::rename(root(), moved);
+  fs::create_directory(root());
+  boost::asio::io_context io;
+  auto opened = open_part(*folder_, io, ".ferry-1-0.part");
+  QVERIFY2(opened.ok(), opened ? "" : opened.error().describe().c_str());
+  opened.value().sink.reset();
+  QVERIFY(fs::is_regular_file(moved / ".ferry-1-0.part"));
+  QVERIFY(!fs::exists(root() / ".ferry-1-0.part"));
+  QVERIFY(!open_part(*folder_, io, "sub/.ferry-1-0.part").ok());  // only directly in the root
+  QVERIFY(!open_part(*folder_, io, "..").ok());
+}
+
+void TestReceiveFolder::a_link_at_a_parts_name_is_refused() {
+  fs::create_symlink(path_of(*outside_) / "target", root() / ".ferry-1-0.part");
+  boost::asio::io_context io;
+  auto opened = open_part(*folder_, io, ".ferry-1-0.part");
+  QVERIFY(!opened.ok());
+  QCOMPARE(opened.error().code.value(), ELOOP);
+  QVERIFY(fs::is_empty(path_of(*outside_)));
 }
 
 QTEST_GUILESS_MAIN(TestReceiveFolder)

@@ -56,7 +56,7 @@ class TestReceiveFolderWindows : public QObject {
  private:
   fs::path root() const { return path_of(*temp_) / "receive"; }
   void write_part(const std::string& name, const std::string& content) {
-    write_file(folder_->part_path(name), content);
+    write_file(root() / name, content);
   }
 
   std::unique_ptr<QTemporaryDir> temp_;
@@ -82,7 +82,7 @@ void TestReceiveFolderWindows::commit_into_new_nested_folders() {
   QVERIFY2(used.ok(), used ? "" : used.error().describe().c_str());
   QCOMPARE(used.value(), std::string("a/b/c/file.txt"));
   QCOMPARE(read_file(root() / "a" / "b" / "c" / "file.txt"), std::string("payload"));
-  QVERIFY(!fs::exists(folder_->part_path(".ferry-1-0.part")));
+  QVERIFY(!fs::exists(root() / ".ferry-1-0.part"));
 }
 
 void TestReceiveFolderWindows::conflict_gets_numbered_name_data() {
@@ -187,7 +187,7 @@ void TestReceiveFolderWindows::link_component_is_refused() {
     fixture_folder = std::move(opened.value());
     folder = fixture_folder.get();
   }
-  write_file(folder->part_path("p.part"), "evil");
+  write_file(folder->root() / "p.part", "evil");
   auto used = folder->commit("p.part", "link/evil.txt");
   QVERIFY(!used.ok());
   const std::string text = used.error().describe();
@@ -227,7 +227,7 @@ void TestReceiveFolderWindows::make_folder_creates_nested_folders() {
 void TestReceiveFolderWindows::discard_removes_part() {
   write_part("p.part", "partial");
   folder_->discard("p.part");
-  QVERIFY(!fs::exists(folder_->part_path("p.part")));
+  QVERIFY(!fs::exists(root() / "p.part"));
   folder_->discard("p.part");  // already gone: quietly nothing
 }
 

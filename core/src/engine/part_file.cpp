@@ -17,8 +17,7 @@ std::optional<Failure> PartFile::open(const boost::asio::any_io_executor& execut
                                       Strategy strategy, const platform::DirectOptions& options,
                                       platform::ByteObserver observer, std::uint64_t resume_from,
                                       std::string& fallback_reason) {
-  auto opened = platform::open_sink(executor, folder_->part_path(name_), size, strategy, options, std::move(observer),
-                                    resume_from);
+  auto opened = folder_->open_part(executor, name_, size, strategy, options, std::move(observer), resume_from);
   if (!opened) {
     if (resume_from == 0) folder_->discard(name_);
     return io_failure(cause_of_write_error(opened.error()), opened.error(), name_);

@@ -365,7 +365,7 @@ std::optional<Failure> ReceiveSession::open_part(std::uint64_t resume_from) {
   }
   if (!fallback.empty()) {
     file.record.strategy_note = fallback;
-    host_.note_fallback(fallback, folder_->part_path(file.part->name()).string());
+    host_.note_fallback(fallback, (folder_->root() / file.part->name()).string());
   }
   file.record.strategy = file.part->sink()->strategy();
   return std::nullopt;

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "ferry/platform/file_sink.hpp"
 #include "ferry/platform/io_result.hpp"
 #include "ferry/platform/read_only_file.hpp"
 
@@ -30,9 +31,14 @@ class ReceiveFolder {
 
   const std::filesystem::path& root() const;
 
-  // Where an in-progress file lives: directly in the root, named `part_name`
-  // (the engine names them ".ferry-<session>-<index>.part").
-  std::filesystem::path part_path(std::string_view part_name) const;
+  // Creates (or continues at `resume_from`) the in-progress file `part_name`
+  // directly in the root (the engine names them ".ferry-<session>-<index>.part")
+  // and opens a sink writing it (see file_sink.hpp's open_sink), through the
+  // folder's own handle like every other write: a link planted under that
+  // name is never followed.
+  Result<OpenedSink> open_part(const boost::asio::any_io_executor& executor, std::string_view part_name,
+                               std::uint64_t size, Strategy requested, const DirectOptions& options,
+                               ByteObserver observer, std::uint64_t resume_from = 0);
 
   // Moves the finished part file to `relative_path`, creating missing parent
   // folders. If the name is taken, the file gets "name (1).ext", "name (2).ext",
