@@ -197,22 +197,30 @@ void TestSyscalls::encrypted_sends_write_many_records_per_system_call() {
 void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread_data() {
   QTest::addColumn<bool>("fast_mode");
   QTest::addColumn<QString>("config_dir");
-  QTest::newRow("fast mode: sendfile") << true << fast_config_;
-  QTest::newRow("encrypted: buffered reads") << false << QString::fromStdString(fresh_dir("small-config").string());
+  QTest::addColumn<bool>("larger_file");
+  QTest::newRow("fast mode: sendfile") << true << fast_config_ << false;
+  QTest::newRow("encrypted: buffered reads")
+      << false << QString::fromStdString(fresh_dir("small-config").string()) << false;
+  // Below the direct-I/O threshold, many buffers' worth: read on the source's lane.
+  QTest::newRow("encrypted: a larger buffered file")
+      << false << QString::fromStdString(fresh_dir("larger-config").string()) << true;
 }
 
 // strace -f prefixes each line with the thread's id. The sending thread is
 // the one that calls sendfile (fast mode) or writes whole TLS records to the
-// socket (encrypted); no file is opened or read on it.
+// socket (encrypted); no file is opened or read on it, not even a file of
+// many buffers.
 void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread() {
   QFETCH(bool, fast_mode);
   QFETCH(QString, config_dir);
+  QFETCH(bool, larger_file);
   qputenv("FERRY_CONFIG_DIR", config_dir.toUtf8());
   const fs::path source = fresh_dir("small-src");
   const fs::path target = fresh_dir("small-dst");
   constexpr int kFiles = 40;
   for (int i = 0; i < kFiles; ++i)
     write_random_file(source / ("small" + std::to_string(i) + ".bin"), 16 * 1024, 10 + i);
+  if (larger_file) write_random_file(source / "small-larger.bin", 12 * 1024 * 1024, 9);
   const fs::path trace = source.parent_path() / "strace-small.log";
 
   QStringList options;
@@ -249,6 +257,10 @@ void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread() {
   for (int i = 0; i < kFiles; ++i) {
     const std::string name = "small" + std::to_string(i) + ".bin";
     QVERIFY(same_contents(source / name, target / source.filename() / name));
+  }
+  if (larger_file) {
+    QVERIFY(same_contents(source / "small-larger.bin", target / source.filename() / "small-larger.bin"));
+    QVERIFY2(file_calls.size() >= kFiles + 12, "the larger file's reads are not in the trace");
   }
 }
 

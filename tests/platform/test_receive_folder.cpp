@@ -15,8 +15,8 @@
 #include "ferry/platform/receive_folder.hpp"
 
 namespace fs = std::filesystem;
-using ferry::platform::ReceiveFolder;
 using ferry::platform::OpenedSink;
+using ferry::platform::ReceiveFolder;
 
 namespace {
 
@@ -59,9 +59,7 @@ class TestReceiveFolder : public QObject {
 
  private:
   fs::path root() const { return path_of(*temp_) / "receive"; }
-  void write_part(const std::string& name, const std::string& content) {
-    write_file(root() / name, content);
-  }
+  void write_part(const std::string& name, const std::string& content) { write_file(root() / name, content); }
 
   std::unique_ptr<QTemporaryDir> temp_;
   std::unique_ptr<QTemporaryDir> outside_;  // where a planted symlink points
@@ -268,11 +266,11 @@ void TestReceiveFolder::free_bytes_is_positive() {
   QVERIFY(free.value() > 0);
 }
 
-
 namespace {
 
 ferry::Result<OpenedSink> open_part(ReceiveFolder& folder, boost::asio::io_context& io, const std::string& name) {
-  return folder.open_part(io.get_executor(), name, 100, ferry::Strategy::Buffered, {}, [](std::span<const std::byte>) {});
+  return folder.open_part(io.get_executor(), name, 100, ferry::Strategy::Buffered, {},
+                          [](std::span<const std::byte>) {});
 }
 
 }  // namespace

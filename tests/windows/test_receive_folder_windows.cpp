@@ -55,9 +55,7 @@ class TestReceiveFolderWindows : public QObject {
 
  private:
   fs::path root() const { return path_of(*temp_) / "receive"; }
-  void write_part(const std::string& name, const std::string& content) {
-    write_file(root() / name, content);
-  }
+  void write_part(const std::string& name, const std::string& content) { write_file(root() / name, content); }
 
   std::unique_ptr<QTemporaryDir> temp_;
   std::unique_ptr<ReceiveFolder> folder_;
