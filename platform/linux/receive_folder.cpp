@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -127,7 +128,9 @@ struct ReceiveFolder::Impl {
   std::filesystem::path root;
   UniqueFd root_fd;
   // The folder the last file went to: files of one folder arrive together, so
-  // this saves walking the same path again for each of them.
+  // this saves walking the same path again for each of them. Commits hold
+  // the lock: a worker's batch and the engine thread's may overlap.
+  std::mutex commit_mutex;
   std::string last_parent;
   UniqueFd last_parent_fd;
 
@@ -148,7 +151,9 @@ Result<std::unique_ptr<ReceiveFolder>> ReceiveFolder::open(const std::filesystem
   if (error) return IoError{error, "create_directories", root.string()};
   const int fd = ::open(root.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
   if (fd < 0) return syscall_error(errno, "open", root.native());
-  auto impl = std::make_unique<Impl>(Impl{root, UniqueFd(fd), {}, {}});
+  auto impl = std::make_unique<Impl>();
+  impl->root = root;
+  impl->root_fd = UniqueFd(fd);
   return std::unique_ptr<ReceiveFolder>(new ReceiveFolder(std::move(impl)));
 }
 
@@ -168,7 +173,8 @@ Result<OpenedSink> ReceiveFolder::open_part(const boost::asio::any_io_executor& 
                                   resume_from);
 }
 
-Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) {
+Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) const {
+  const std::lock_guard lock(impl_->commit_mutex);
   const std::size_t slash = relative_path.rfind('/');
   const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
   const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0

@@ -212,7 +212,7 @@ Result<OpenedSink> ReceiveFolder::open_part(const boost::asio::any_io_executor& 
                    std::move(observer), resume_from);
 }
 
-Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) {
+Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) const {
   const std::size_t slash = relative_path.rfind('/');
   const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
   const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0

@@ -1,8 +1,9 @@
 // Which thread touches what. Everything in this file runs on the engine
 // thread (the socket's executor): the machine, the connection, the reader and
-// writer, the part files and their sinks, the receive folder's writes, the
-// commit batch. Worker jobs (locating and digesting earlier copies, making a
-// batch durable) run on the host's pool: they capture copies of what they
+// writer, the part files and their sinks, the receive folder's writes but a
+// batch's commit, the commit batch. Worker jobs (locating and digesting
+// earlier copies, making a batch durable and naming its files) run on the
+// host's pool: they capture copies of what they
 // read (the folder's shared handle, the offer, part names, the digest recipe)
 // and post their result back to the engine thread; they never read the
 // session. A sink's lane thread (platform/) digests and writes only the
@@ -458,66 +459,78 @@ void ReceiveSession::settle_part(bool keep) {
   current_.reset();
 }
 
-// One syncfs (or flush per file) for the whole batch, on a worker; the
-// renames follow on the engine thread.
-void ReceiveSession::start_commit() {
-  const auto& files = batch_.start();
-  if (!host_.settings().durable_commit) {
-    boost::asio::post(executor_, [self = shared_from_this()] { self->on_durable(std::nullopt); });
-    return;
+namespace {
+
+// Makes the batch's parts durable (one syncfs, or a flush per file), then
+// gives each its name: what each got, or why not, in the batch's order.
+// Blocks on the disk.
+std::vector<Result<std::string>> name_batch(const platform::ReceiveFolder& folder,
+                                            const std::vector<std::pair<std::string, std::string>>& parts_and_paths,
+                                            bool durable) {
+  std::optional<IoError> durable_error;
+  if (durable) {
+    std::vector<std::string> parts;
+    parts.reserve(parts_and_paths.size());
+    for (const auto& [part, path] : parts_and_paths) parts.push_back(part);
+    if (auto synced = folder.make_durable(parts); !synced) durable_error = synced.error();
   }
-  std::vector<std::string> parts;
-  parts.reserve(files.size());
-  for (const auto& file : files) parts.push_back(file.part_name);
-  boost::asio::post(host_.workers(),
-                    [folder = folder_, parts = std::move(parts), self = shared_from_this(), executor = executor_] {
-                      auto synced = folder->make_durable(parts);
-                      std::optional<IoError> error;
-                      if (!synced) error = synced.error();
-                      boost::asio::post(executor, [self, error] { self->on_durable(error); });
-                    });
+  std::vector<Result<std::string>> names;
+  names.reserve(parts_and_paths.size());
+  for (const auto& [part, path] : parts_and_paths)
+    names.push_back(durable_error ? Result<std::string>(*durable_error) : folder.commit(part, path));
+  return names;
 }
 
-void ReceiveSession::on_durable(const std::optional<IoError>& error) {
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> ReceiveSession::parts_and_paths(
+    const std::vector<VerifiedFile>& files) const {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  pairs.reserve(files.size());
+  for (const auto& file : files) pairs.emplace_back(file.part_name, entry(file.index).path);
+  return pairs;
+}
+
+// The whole batch on a worker: made durable, then named, so the engine
+// thread never waits for syncfs or a rename.
+void ReceiveSession::start_commit() {
+  auto pairs = parts_and_paths(batch_.start());
+  boost::asio::post(host_.workers(), [folder = folder_, pairs = std::move(pairs),
+                                      durable = host_.settings().durable_commit, self = shared_from_this(),
+                                      executor = executor_] {
+    auto names = name_batch(*folder, pairs, durable);
+    boost::asio::post(executor, [self, names = std::move(names)]() mutable { self->on_committed(std::move(names)); });
+  });
+}
+
+// A file whose name failed fails the session; the others of the batch keep
+// theirs. A session that ended meanwhile only reports them.
+void ReceiveSession::on_committed(std::vector<Result<std::string>> names) {
   auto files = batch_.finish();
-  if (!machine_.running()) {
-    // The session is ending: its verified files still get their names.
-    name_files(std::move(files), error);
-    return perform(machine_.commit_done());
-  }
   std::vector<Delivery> delivered;
+  std::optional<Failure> first_failure;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (auto failure = name_file(files[i], error, delivered)) {
-      remember(std::move(delivered));
-      batch_.wait_again(files, i + 1);  // settled when the session fails
-      return perform(machine_.commit_failed(files.size() - i - 1, *failure));
-    }
+    auto failure = report_name(files[i], std::move(names[i]), delivered);
+    if (failure && !first_failure) first_failure = std::move(failure);
   }
   remember(std::move(delivered));
+  if (first_failure && machine_.running()) return perform(machine_.commit_failed(0, *first_failure));
   perform(machine_.commit_done());
 }
 
-// Names verified files; those that cannot be named stay part files only when
-// a later session can continue them.
-void ReceiveSession::name_files(std::vector<VerifiedFile> files, const std::optional<IoError>& durable_error) {
-  std::vector<Delivery> delivered;
-  for (const auto& file : files) (void)name_file(file, durable_error, delivered);
-  remember(std::move(delivered));
-}
-
-// Gives one verified file its name and reports it (adding it to `delivered`);
-// returns why it could not be named.
-std::optional<Failure> ReceiveSession::name_file(const VerifiedFile& file, const std::optional<IoError>& durable_error,
-                                                 std::vector<Delivery>& delivered) {
+// Reports one verified file's naming (adding it to `delivered`); returns why
+// it could not be named. Those that cannot be named stay part files only
+// when a later session can continue them.
+std::optional<Failure> ReceiveSession::report_name(const VerifiedFile& file, Result<std::string> name,
+                                                   std::vector<Delivery>& delivered) {
   const protocol::OfferEntry& offered = entry(file.index);
-  auto stored = durable_error ? Result<std::string>(*durable_error) : folder_->commit(file.part_name, offered.path);
-  if (stored) {
-    report(file.index, protocol::FileStatus::Ok, {}, stored.value(), file.record);
+  if (name) {
+    report(file.index, protocol::FileStatus::Ok, {}, name.value(), file.record);
     machine_.file_reported(true, FailureCause::None);
-    delivered.push_back({stored.value(), offered.size, offered.mtime_ns});
+    delivered.push_back({name.value(), offered.size, offered.mtime_ns});
     return std::nullopt;
   }
-  const Failure failure = io_failure(cause_of_write_error(stored.error()), stored.error(), offered.path);
+  const Failure failure = io_failure(cause_of_write_error(name.error()), name.error(), offered.path);
   report(file.index, protocol::FileStatus::WriteFailed, failure, "", file.record);
   machine_.file_reported(false, failure.cause);
   if (!part_worth_keeping(file.part_is_resumable, file.size)) folder_->discard(file.part_name);
@@ -533,17 +546,15 @@ void ReceiveSession::remember(std::vector<Delivery> delivered) {
                      delivered = std::move(delivered)] { ledger->record(fingerprint, root, delivered); });
 }
 
-// The session is ending with verified files waiting: durable and named now.
+// The session is ending with verified files waiting: durable and named now,
+// on this thread (the session has nothing else left to wait for).
 void ReceiveSession::commit_now() {
   auto files = batch_.take_waiting();
   if (files.empty()) return;
-  std::optional<IoError> durable_error;
-  if (host_.settings().durable_commit) {
-    std::vector<std::string> parts;
-    for (const auto& file : files) parts.push_back(file.part_name);
-    if (auto synced = folder_->make_durable(parts); !synced) durable_error = synced.error();
-  }
-  name_files(std::move(files), durable_error);
+  auto names = name_batch(*folder_, parts_and_paths(files), host_.settings().durable_commit);
+  std::vector<Delivery> delivered;
+  for (std::size_t i = 0; i < files.size(); ++i) (void)report_name(files[i], std::move(names[i]), delivered);
+  remember(std::move(delivered));
 }
 
 void ReceiveSession::send_summary() {

@@ -71,10 +71,10 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void drop_file(const receive_action::DropFile& drop);
   void settle_part(bool keep);
   void start_commit();
-  void on_durable(const std::optional<IoError>& error);
-  void name_files(std::vector<VerifiedFile> files, const std::optional<IoError>& durable_error);
-  std::optional<Failure> name_file(const VerifiedFile& file, const std::optional<IoError>& durable_error,
-                                   std::vector<Delivery>& delivered);
+  std::vector<std::pair<std::string, std::string>> parts_and_paths(const std::vector<VerifiedFile>& files) const;
+  void on_committed(std::vector<Result<std::string>> names);
+  std::optional<Failure> report_name(const VerifiedFile& file, Result<std::string> name,
+                                     std::vector<Delivery>& delivered);
   void remember(std::vector<Delivery> delivered);
   void commit_now();
   void send_summary();

@@ -5,9 +5,9 @@
 // never following a symlink. Paths given here are already validated by
 // ferry::path_rejection (relative, '/'-separated, no '..').
 //
-// Thread: not thread-safe; the engine calls it from its thread. The const
-// members open_existing and make_durable may also run on worker threads, at
-// the same time as the others.
+// Thread: the engine calls it from its thread; the const members
+// (open_existing, commit, make_durable, free_bytes) may also run on worker
+// threads, at the same time as the others.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -44,7 +44,7 @@ class ReceiveFolder {
   // folders. If the name is taken, the file gets "name (1).ext", "name (2).ext",
   // ... (up to 9999); an existing file is never replaced. Returns the relative
   // path actually used.
-  Result<std::string> commit(std::string_view part_name, std::string_view relative_path);
+  Result<std::string> commit(std::string_view part_name, std::string_view relative_path) const;
 
   // Creates the folder `relative_path` and its parents; existing ones are fine.
   Result<void> make_folder(std::string_view relative_path);
