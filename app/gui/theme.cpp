@@ -4,8 +4,6 @@
 #include <QStyle>
 #include <QToolTip>
 
-#include <array>
-
 namespace ferry::gui {
 
 namespace {
@@ -46,13 +44,6 @@ QPalette make_palette(const SchemeColors& c) {
   }
   return palette;
 }
-
-// The widget classes a platform theme may give palettes of their own (menus
-// and item views on Windows, say); they follow Ferry's palette too.
-constexpr std::array kThemedClasses = {
-    "QToolButton",      "QAbstractButton", "QCheckBox", "QRadioButton", "QHeaderView", "QAbstractItemView",
-    "QMessageBoxLabel", "QTabBar",         "QLabel",    "QGroupBox",    "QMenu",       "QMenuBar",
-    "QTextEdit",        "QTextControl",    "QLineEdit"};
 
 }  // namespace
 
@@ -121,8 +112,8 @@ void apply_color_scheme(ColorScheme scheme) {
   const QString style = scheme == ColorScheme::Dark ? QStringLiteral("fusion") : startup_style;
   if (QApplication::style()->name().compare(style, Qt::CaseInsensitive) != 0) QApplication::setStyle(style);
   const QPalette palette = palette_for(scheme);
+  // Also drops the palettes a platform theme gave single widget classes (Windows' menus, say).
   QApplication::setPalette(palette);
-  for (const char* widget_class : kThemedClasses) QApplication::setPalette(palette, widget_class);
   QToolTip::setPalette(palette);
 }
 
