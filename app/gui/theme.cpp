@@ -78,7 +78,7 @@ QPalette dark_palette() {
                        .button = QColor(0x38, 0x38, 0x38),
                        .tooltip_base = QColor(0x3a, 0x3a, 0x3a),
                        .tooltip_text = QColor(0xf0, 0xf0, 0xf0),
-                       .placeholder = QColor(0x9e, 0x9e, 0x9e),
+                       .placeholder = QColor(0xb4, 0xb4, 0xb4),  // also on Fusion's lighter tab pages
                        .light = QColor(0x4a, 0x4a, 0x4a),
                        .midlight = QColor(0x3e, 0x3e, 0x3e),
                        .mid = QColor(0x26, 0x26, 0x26),

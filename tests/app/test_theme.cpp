@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
@@ -106,6 +107,8 @@ class TestTheme : public QObject {
   void speed_text_on_its_graph_is_readable_data();
   void speed_text_on_its_graph_is_readable();
   void impostor_warning_follows_the_scheme();
+  void settings_hints_are_readable_data();
+  void settings_hints_are_readable();
 
  private:
   std::unique_ptr<QTemporaryDir> dir_;
@@ -317,6 +320,39 @@ void TestTheme::impostor_warning_follows_the_scheme() {
     if (best < kReadable)
       QFAIL(qPrintable(QStringLiteral("%1: warning text contrast %2").arg(QLatin1String(name_of(scheme))).arg(best)));
   }
+}
+
+void TestTheme::settings_hints_are_readable_data() {
+  QTest::addColumn<ColorScheme>("scheme");
+  QTest::newRow("light") << ColorScheme::Light;
+  QTest::newRow("dark") << ColorScheme::Dark;
+}
+
+// The settings' hints, in the placeholder colour, on the tab page as the
+// style paints it (Fusion's pages are lighter than the window).
+void TestTheme::settings_hints_are_readable() {
+  QFETCH(ColorScheme, scheme);
+  apply_color_scheme(scheme);
+  SettingsDialog dialog(default_settings(), {}, QStringLiteral("ab12"));
+  dialog.findChild<QTabWidget*>()->setCurrentIndex(2);  // Advanced
+  dialog.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+  const QImage shot = dialog.grab().toImage();
+  int hints = 0;
+  for (const QLabel* label : dialog.findChildren<QLabel*>()) {
+    if (label->foregroundRole() != QPalette::PlaceholderText || !label->isVisible()) continue;
+    ++hints;
+    const QRect area(label->mapTo(&dialog, QPoint(0, 0)), label->size());
+    const QImage part = shot.copy(area);
+    const QColor background = most_common_colour(part);
+    double best = 0;
+    for (int y = 0; y < part.height(); ++y)
+      for (int x = 0; x < part.width(); ++x) best = std::max(best, contrast(part.pixelColor(x, y), background));
+    if (best < kReadable)
+      QFAIL(qPrintable(
+          QStringLiteral("hint “%1”: contrast %2 on %3").arg(label->text()).arg(best).arg(background.name())));
+  }
+  QVERIFY(hints >= 3);
 }
 
 QTEST_MAIN(TestTheme)
