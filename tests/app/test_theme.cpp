@@ -26,6 +26,7 @@
 #include "ferry/core/identity.hpp"
 #include "main_window.hpp"
 #include "offer_dialog.hpp"
+#include "peer_list.hpp"
 #include "settings_dialog.hpp"
 #include "theme.hpp"
 #include "theme_controller.hpp"
@@ -109,6 +110,8 @@ class TestTheme : public QObject {
   void impostor_warning_follows_the_scheme();
   void settings_hints_are_readable_data();
   void settings_hints_are_readable();
+  void empty_peer_list_text_is_readable_data();
+  void empty_peer_list_text_is_readable();
 
  private:
   std::unique_ptr<QTemporaryDir> dir_;
@@ -353,6 +356,25 @@ void TestTheme::settings_hints_are_readable() {
           QStringLiteral("hint “%1”: contrast %2 on %3").arg(label->text()).arg(best).arg(background.name())));
   }
   QVERIFY(hints >= 3);
+}
+
+void TestTheme::empty_peer_list_text_is_readable_data() { settings_hints_are_readable_data(); }
+
+// The empty peer list paints its own text: how to find or add a peer.
+void TestTheme::empty_peer_list_text_is_readable() {
+  QFETCH(ColorScheme, scheme);
+  apply_color_scheme(scheme);
+  PeerList list;
+  list.resize(700, 200);
+  list.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&list));
+  const QImage shot = list.viewport()->grab().toImage();
+  const QColor background = most_common_colour(shot);
+  QCOMPARE(background, list.palette().color(QPalette::Base));
+  double best = 0;
+  for (int y = 0; y < shot.height(); ++y)
+    for (int x = 0; x < shot.width(); ++x) best = std::max(best, contrast(shot.pixelColor(x, y), background));
+  if (best < kReadable) QFAIL(qPrintable(QStringLiteral("empty list text contrast %1").arg(best)));
 }
 
 QTEST_MAIN(TestTheme)
