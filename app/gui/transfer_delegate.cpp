@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "theme.hpp"
 #include "transfer_list.hpp"
 
 namespace ferry::gui {
@@ -42,6 +43,9 @@ QStyleOptionProgressBar TransferDelegate::progress_bar(const QStyleOptionViewIte
   bar.direction = option.direction;
   bar.fontMetrics = option.fontMetrics;
   bar.palette = option.palette;
+  // Fusion outlines the groove in the window colour darkened, which vanishes
+  // on a dark list; a dark palette's placeholder grey makes it show.
+  if (is_dark(option.palette)) bar.palette.setColor(QPalette::Window, option.palette.color(QPalette::PlaceholderText));
   return bar;
 }
 

@@ -41,6 +41,8 @@ namespace {
 
 // WCAG's: 4.5 for body text.
 constexpr double kReadable = 4.5;
+// A control's edge against its background: about that of Fusion's light outlines.
+constexpr double kVisibleEdge = 2.0;
 
 double channel(double value) { return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4); }
 
@@ -259,8 +261,17 @@ void TestTheme::progress_bar_text_is_readable() {
     list.style()->drawControl(QStyle::CE_ProgressBar, &bar, &painter, &list);
     return image;
   };
-  const double ratio = text_contrast(draw(true), draw(false), cell.rect);
+  const QImage without_text = draw(false);
+  const double ratio = text_contrast(draw(true), without_text, cell.rect);
   if (ratio < kReadable) QFAIL(qPrintable(QStringLiteral("progress text contrast %1").arg(ratio)));
+  if (percent != 0) return;
+  // The empty bar's edge shows on the list (its right half: no bar there yet).
+  const QColor base = list.palette().color(QPalette::Base);
+  double edge = 0;
+  for (int y = 0; y < without_text.height(); ++y)
+    for (int x = without_text.width() / 2; x < without_text.width(); ++x)
+      edge = std::max(edge, contrast(without_text.pixelColor(x, y), base));
+  if (edge < kVisibleEdge) QFAIL(qPrintable(QStringLiteral("empty bar's edge contrast %1").arg(edge)));
 }
 
 void TestTheme::speed_text_on_its_graph_is_readable_data() {
