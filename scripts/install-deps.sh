@@ -10,6 +10,9 @@ packages=(
   # from this package's source version (scripts/build-openssl-mingw.sh).
   libssl-dev
   qt6-base-dev
+  # The app's dark/light detection is tested through the real gsettings
+  # (GNOME's interface schema, with its keyfile backend).
+  libglib2.0-bin gsettings-desktop-schemas
   # The desktop app's PNG icons are rendered from resources/ferry.svg;
   # scripts/screenshot.sh runs it under Xvfb.
   librsvg2-bin xvfb xauth

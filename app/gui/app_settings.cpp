@@ -40,6 +40,24 @@ Consent consent_from_key(const QString& key) {
   return Consent::Ask;
 }
 
+QString appearance_key(Appearance appearance) {
+  switch (appearance) {
+    case Appearance::Light:
+      return QStringLiteral("light");
+    case Appearance::Dark:
+      return QStringLiteral("dark");
+    case Appearance::System:
+      break;
+  }
+  return QStringLiteral("system");
+}
+
+Appearance appearance_from_key(const QString& key) {
+  if (key == QLatin1String("light")) return Appearance::Light;
+  if (key == QLatin1String("dark")) return Appearance::Dark;
+  return Appearance::System;
+}
+
 void drop_devices_trusted_by_name(QSettings& store) {
   const QString key = QStringLiteral("receive/trustedDevices");
   if (!store.contains(key)) return;
@@ -86,6 +104,7 @@ AppSettings load_settings(QSettings& store) {
   settings.consent = consent_from_key(store.value(QStringLiteral("receive/consent")).toString());
   settings.start_minimized = store.value(QStringLiteral("window/startMinimized"), false).toBool();
   settings.discovery = store.value(QStringLiteral("network/discovery"), defaults.discovery).toBool();
+  settings.appearance = appearance_from_key(store.value(QStringLiteral("window/appearance")).toString());
   const int peers = store.beginReadArray(QStringLiteral("peers"));
   for (int i = 0; i < peers; ++i) {
     store.setArrayIndex(i);
@@ -107,6 +126,7 @@ void save_settings(QSettings& store, const AppSettings& settings) {
   store.setValue(QStringLiteral("receive/consent"), consent_key(settings.consent));
   store.setValue(QStringLiteral("window/startMinimized"), settings.start_minimized);
   store.setValue(QStringLiteral("network/discovery"), settings.discovery);
+  store.setValue(QStringLiteral("window/appearance"), appearance_key(settings.appearance));
   store.remove(QStringLiteral("peers"));  // a shorter list leaves no stale entries behind
   store.beginWriteArray(QStringLiteral("peers"), static_cast<int>(settings.peers.size()));
   for (int i = 0; i < settings.peers.size(); ++i) {

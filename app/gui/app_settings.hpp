@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "ferry/core/settings.hpp"
+#include "theme.hpp"
 #include "this_device.hpp"
 
 namespace ferry::gui {
@@ -45,8 +46,9 @@ struct AppSettings {
   std::chrono::seconds offer_timeout{120};
   Consent consent = Consent::Ask;
   bool start_minimized = false;
-  bool discovery = true;     // announce this device and list the peers found on the local network
-  QList<PeerAddress> peers;  // added by address
+  Appearance appearance = Appearance::System;  // light, dark, or as the system prefers
+  bool discovery = true;                       // announce this device and list the peers found on the local network
+  QList<PeerAddress> peers;                    // added by address
 };
 
 inline constexpr std::chrono::seconds kMaxOfferTimeout{3600};

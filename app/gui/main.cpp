@@ -20,6 +20,8 @@
 #include "history.hpp"
 #include "main_window.hpp"
 #include "single_instance.hpp"
+#include "system_theme.hpp"
+#include "theme_controller.hpp"
 #include "this_device.hpp"
 
 namespace {
@@ -89,14 +91,20 @@ int main(int argc, char** argv) {
   // With a tray, closing the window keeps Ferry receiving; Quit ends it.
   QApplication::setQuitOnLastWindowClosed(!QSystemTrayIcon::isSystemTrayAvailable());
   auto store = std::make_unique<QSettings>();
+  const ferry::gui::AppSettings settings = ferry::gui::load_settings(*store);
+  // Light, dark or the system's, before the first window shows; changed in Settings at once.
+  ferry::gui::ThemeController theme(ferry::gui::make_system_theme());
+  theme.set_appearance(settings.appearance);
   const std::filesystem::path config_dir = ferry::default_config_dir();
-  auto device = ferry::gui::load_this_device(config_dir, ferry::gui::load_settings(*store).device_name);
+  auto device = ferry::gui::load_this_device(config_dir, settings.device_name);
   if (!device) {
     spdlog::error("cannot load this device's identity or pinned devices: {}", device.error().describe());
     show_startup_error(config_dir, device.error());
     return 1;
   }
   ferry::gui::MainWindow window(std::move(store), ferry::gui::default_history_file(), std::move(device.value()));
+  QObject::connect(&window, &ferry::gui::MainWindow::settings_applied, &theme,
+                   [&theme](const ferry::gui::AppSettings& applied) { theme.set_appearance(applied.appearance); });
   window.start();
   QObject::connect(&instance, &ferry::gui::SingleInstance::activated, &window, &ferry::gui::MainWindow::bring_forward);
   instance.serve();

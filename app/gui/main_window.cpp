@@ -266,6 +266,7 @@ void MainWindow::apply_settings(const AppSettings& asked) {
   peers_->set_peers(settings_.peers);
   show_device();
   show_receive_folder();
+  emit settings_applied(settings_);
 }
 
 void MainWindow::apply_pinned_peers(std::vector<KnownPeer> peers) {

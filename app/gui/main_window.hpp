@@ -72,6 +72,7 @@ class MainWindow : public QMainWindow {
 
  signals:
   void offer_shown(ferry::gui::OfferDialog* dialog);
+  void settings_applied(const ferry::gui::AppSettings& settings);  // saved and in effect
 
  protected:
   void closeEvent(QCloseEvent* event) override;

@@ -3,7 +3,6 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -13,6 +12,7 @@
 
 #include "format.hpp"
 #include "trust_format.hpp"
+#include "warning_frame.hpp"
 
 namespace ferry::gui {
 
@@ -122,11 +122,7 @@ QWidget* OfferDialog::impostor_warning_box(const QString& name) {
                         .arg(name.toHtmlEscaped()));
   auto* icon = new QLabel;
   icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(32));
-  auto* box = new QFrame;
-  box->setObjectName(QStringLiteral("impostorWarning"));
-  box->setStyleSheet(
-      QStringLiteral("#impostorWarning { background: #fdecea; border: 2px solid #c5221f; "
-                     "border-radius: 4px; } QLabel { color: #5f0f0f; }"));
+  auto* box = new WarningFrame;
   auto* row = new QHBoxLayout(box);
   row->addWidget(icon, 0, Qt::AlignTop);
   row->addWidget(warning_, 1);

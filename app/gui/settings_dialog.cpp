@@ -99,10 +99,20 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   start_minimized_ = new QCheckBox(tr("Start &minimized to the tray"));
   start_minimized_->setChecked(settings.start_minimized);
 
+  // Rows in the order of Appearance: system, light, dark.
+  appearance_ = new QComboBox;
+  appearance_->addItems({tr("System"), tr("Light"), tr("Dark")});
+  appearance_->setCurrentIndex(static_cast<int>(settings.appearance));
+  appearance_->setToolTip(tr("System: light or dark as the desktop is set."));
+  auto* look_box = new QGroupBox(tr("Appearance"));
+  auto* look_form = new QFormLayout(look_box);
+  look_form->addRow(tr("&Theme:"), appearance_);
+
   auto* general = new QWidget;
   auto* general_layout = new QVBoxLayout(general);
   general_layout->addWidget(device_box);
   general_layout->addWidget(receive_box);
+  general_layout->addWidget(look_box);
   general_layout->addWidget(start_minimized_);
   general_layout->addStretch(1);
 
@@ -157,6 +167,7 @@ AppSettings SettingsDialog::edited(AppSettings settings) const {
   settings.consent = static_cast<Consent>(consent_->currentIndex());
   settings.start_minimized = start_minimized_->isChecked();
   settings.discovery = discovery_->isChecked();
+  settings.appearance = static_cast<Appearance>(appearance_->currentIndex());
   return settings;
 }
 

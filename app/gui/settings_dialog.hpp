@@ -1,8 +1,8 @@
 #pragma once
 // The settings panel: direct I/O threshold, strategy override (for diagnosis),
 // device name, port, peer discovery, receive folder, consent policy, start
-// minimized; on a second tab the pinned devices. OK and Apply hand the new settings to the
-// window, which persists them and gives them to the running engine.
+// minimized, appearance (light, dark, as the system); on a second tab the pinned devices. OK and Apply hand the new
+// settings to the window, which persists them and gives them to the running engine.
 #include <QDialog>
 
 #include <vector>
@@ -34,6 +34,7 @@ class SettingsDialog : public QDialog {
   std::vector<KnownPeer> edited_pinned_peers() const;
   ThresholdEditor* threshold_editor() const { return threshold_; }
   PinnedDevicesEditor* pinned_devices_editor() const { return pinned_; }
+  QComboBox* appearance_box() const { return appearance_; }
 
  signals:
   void applied();  // OK or Apply
@@ -48,6 +49,7 @@ class SettingsDialog : public QDialog {
   PinnedDevicesEditor* pinned_ = nullptr;
   QCheckBox* start_minimized_ = nullptr;
   QCheckBox* discovery_ = nullptr;
+  QComboBox* appearance_ = nullptr;
 };
 
 }  // namespace ferry::gui

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "theme.hpp"
 #include "transfer_list.hpp"
 
 namespace ferry::gui {
@@ -30,7 +31,7 @@ void TransferDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
   QStyledItemDelegate::paint(painter, option, index);
 }
 
-void TransferDelegate::paint_progress(QPainter* painter, const QStyleOptionViewItem& option, int percent) const {
+QStyleOptionProgressBar TransferDelegate::progress_bar(const QStyleOptionViewItem& option, int percent) {
   QStyleOptionProgressBar bar;
   bar.rect = option.rect.adjusted(2, 2, -2, -2);
   bar.minimum = 0;
@@ -42,6 +43,20 @@ void TransferDelegate::paint_progress(QPainter* painter, const QStyleOptionViewI
   bar.direction = option.direction;
   bar.fontMetrics = option.fontMetrics;
   bar.palette = option.palette;
+  // Fusion outlines the groove in the window colour darkened, which vanishes
+  // on a dark list; a dark palette's placeholder grey makes it show.
+  if (is_dark(option.palette)) bar.palette.setColor(QPalette::Window, option.palette.color(QPalette::PlaceholderText));
+  return bar;
+}
+
+QColor TransferDelegate::speed_graph_fill(const QPalette& palette) {
+  QColor fill = palette.color(QPalette::Highlight);
+  fill.setAlpha(90);
+  return fill;
+}
+
+void TransferDelegate::paint_progress(QPainter* painter, const QStyleOptionViewItem& option, int percent) const {
+  const QStyleOptionProgressBar bar = progress_bar(option, percent);
   const QWidget* widget = option.widget;
   QStyle* style = widget ? widget->style() : QApplication::style();
   style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
@@ -62,11 +77,9 @@ void TransferDelegate::paint_speed_graph(QPainter* painter, const QStyleOptionVi
   }
   path.lineTo(area.bottomRight());
   path.closeSubpath();
-  QColor fill = option.palette.color(QPalette::Highlight);
-  fill.setAlpha(90);
   painter->save();
   painter->setRenderHint(QPainter::Antialiasing);
-  painter->fillPath(path, fill);
+  painter->fillPath(path, speed_graph_fill(option.palette));
   painter->restore();
 }
 
