@@ -185,7 +185,7 @@ struct Discovery::Impl {
     }
     const auto next = sweep_.next_send(now);
     if (!next) {
-      spdlog::debug("discovery: unicast sweep done; {} peer(s) listed", table_->empty() ? "no" : "some");
+      spdlog::debug("discovery: unicast sweep done, {}", table_->empty() ? "nobody answered" : "peers listed");
       return;
     }
     sweep_step_timer_.expires_at(std::max(*next, now + discovery::kSweepStep));
