@@ -51,6 +51,10 @@ class PeerListing {
       print_notice(
           "no Ferry receivers found on this network. A receiver shows up while 'ferry-cli receive' "
           "or the Ferry app runs on it; or send to its address directly.");
+    if (peers.empty())
+      print_notice(
+          "hint: Can't see your device? Check firewalls (TCP 53740, UDP 53741), Wi-Fi client isolation, VPNs "
+          "and subnets: see the app's Help menu or 'Can't see your device?' in docs/discovery.md.");
   }
 
  private:

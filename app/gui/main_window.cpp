@@ -27,11 +27,13 @@
 #include <spdlog/spdlog.h>
 
 #include "add_peer_dialog.hpp"
+#include "address_bar.hpp"
 #include "app_icon.hpp"
 #include "failure_text.hpp"
 #include "format.hpp"
 #include "offer_dialog.hpp"
 #include "peer_list.hpp"
+#include "reachability_help.hpp"
 #include "pinned_devices_editor.hpp"
 #include "settings_dialog.hpp"
 #include "transfer_list.hpp"
@@ -81,6 +83,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   refill_history();
 
   connect(bridge_.get(), &EngineBridge::listening, this, [this](const QString&, quint16 port) {
+    listening_port_ = port;
     listen_label_->setText(tr("Receiving as “%1” on port %2").arg(settings_.device_name).arg(port));
   });
   connect(bridge_.get(), &EngineBridge::engine_error, this, [this](const QString& message) {
@@ -155,6 +158,7 @@ void MainWindow::build_actions() {
   toolbar->addAction(resume_action_);
 
   auto* help_menu = menuBar()->addMenu(tr("&Help"));
+  help_menu->addAction(tr("&Can't See Your Device?"), this, &MainWindow::show_reachability_help);
   help_menu->addAction(tr("&About Ferry"), this, [this] {
     QMessageBox::about(this, tr("About Ferry"),
                        tr("<b>Ferry %1</b><p>Sends files to a peer on the local network, as fast as "
@@ -208,6 +212,11 @@ void MainWindow::build_layout() {
   auto* peers_title = new QLabel(tr("<b>Peers</b> — drop files or folders onto a peer to send them"));
   peers_layout->addWidget(peers_title);
   peers_layout->addWidget(peers_);
+  auto* address_bar = new AddressBar;
+  address_bar->follow(peers_->model());
+  connect(address_bar, &AddressBar::peer_entered, this, &MainWindow::add_peer);
+  connect(address_bar, &AddressBar::help_requested, this, &MainWindow::show_reachability_help);
+  peers_layout->addWidget(address_bar);
   auto* splitter = new QSplitter(Qt::Vertical);
   splitter->addWidget(peers_box);
   splitter->addWidget(tabs_);
@@ -371,6 +380,12 @@ void MainWindow::add_peer(const PeerAddress& peer) {
   AppSettings changed = settings_;
   changed.peers.append(peer);
   apply_settings(changed);
+}
+
+void MainWindow::show_reachability_help() {
+  auto* help = new ReachabilityHelp(listening_port_ ? listening_port_ : settings_.port, this);
+  help->setAttribute(Qt::WA_DeleteOnClose);
+  help->show();
 }
 
 SettingsDialog* MainWindow::open_settings() {

@@ -50,6 +50,7 @@ class MainWindow : public QMainWindow {
   // Saves the pinned devices (the known-peers file) and gives them to the engine.
   void apply_pinned_peers(std::vector<KnownPeer> peers);
   void add_peer(const PeerAddress& peer);
+  void show_reachability_help();
   void send_to(int peer_row, const QStringList& paths);
   // Sends a failed transfer's files again; the receiver's part files and the
   // files it already holds make that a resume.
@@ -129,6 +130,7 @@ class MainWindow : public QMainWindow {
   QLabel* device_label_ = nullptr;
   QLabel* receive_label_ = nullptr;
   QLabel* listen_label_ = nullptr;
+  quint16 listening_port_ = 0;  // the TCP port, once listening
   QSystemTrayIcon* tray_ = nullptr;
   QFileSystemWatcher* config_watcher_ = nullptr;
   QAction* cancel_action_ = nullptr;

@@ -211,7 +211,7 @@ void PeerList::paintEvent(QPaintEvent* event) {
 QString PeerList::empty_text() {
   return tr(
       "Devices running Ferry on this network appear here. Drop files on one to send them.\n"
-      "Or add one by address: File → Add Peer… (Ctrl+N).");
+      "Or type its address into the field below and press Enter.");
 }
 
 QStringList local_paths(const QList<QUrl>& urls) {

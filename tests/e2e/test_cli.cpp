@@ -346,7 +346,11 @@ void TestCli::empty_lists_say_so() {
     QVERIFY(peers.waitForFinished(kRunMs));
     QCOMPARE(peers.exitCode(), 0);
     QCOMPARE(peers.readAllStandardOutput(), QByteArray());  // --json: stdout stays JSON lines only
-    QVERIFY(QString::fromUtf8(peers.readAllStandardError()).contains(QStringLiteral("no Ferry receivers found")));
+    const QString err = QString::fromUtf8(peers.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("no Ferry receivers found")), qPrintable(err));
+    // One line pointing to the page of causes and checks.
+    QVERIFY2(err.contains(QStringLiteral("hint: Can't see your device?")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("docs/discovery.md")), qPrintable(err));
   }
 }
 

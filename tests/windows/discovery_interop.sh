@@ -6,6 +6,8 @@
 # the Windows host gets a Wine prefix and wineserver of its own, started inside
 # its namespace. Each side must list the other over IPv4 (Wine: IPv6 too), and
 # a send to the address Linux discovered for the Windows receiver must land.
+# Then the switch drops multicast, as snooping switches without a querier do,
+# and each side must find the other through the unicast sweep of its /24.
 # Needs root; exits 77 (skipped) otherwise.
 #   discovery_interop.sh LINUX_FERRY_CLI WINDOWS_FERRY_CLI_EXE WINE_RUN
 set -euo pipefail
@@ -83,4 +85,18 @@ mkdir -p "$work/source/folder"
 head -c 300001 /dev/urandom >"$work/source/folder/data.bin"
 linux send 198.18.0.2:53740 "$work/source/folder" >"$work/send.log" 2>&1 || fail "send to the discovered Windows receiver failed"
 diff -r "$work/source/folder" "$work/windows-received/folder" || fail "the received folder differs"
-echo "discovery_interop: Linux and Windows found each other and a send landed"
+
+# Turning snooping off and on forgets the memberships learned so far; new ones
+# expire after 10 ms, and no port floods groups nobody is a member of.
+ip -n "$net-switch" link set br0 type bridge mcast_snooping 0
+ip -n "$net-switch" link set br0 type bridge mcast_snooping 1 mcast_membership_interval 1
+for host in 1 2; do bridge -n "$net-switch" link set dev "port$host" mcast_flood off; done
+windows peers --json --timeout 5 -v >"$work/windows-peers-unicast.json" 2>"$work/windows-peers-unicast.log"
+linux peers --json --timeout 5 -v >"$work/linux-peers-unicast.json" 2>"$work/linux-peers-unicast.log"
+grep -q 'looking by unicast' "$work/windows-peers-unicast.log" || fail "ferry-cli.exe did not sweep without multicast"
+grep -q 'looking by unicast' "$work/linux-peers-unicast.log" || fail "the Linux ferry-cli did not sweep without multicast"
+[[ $(peer_line linux-host "$work/windows-peers-unicast.json") == *'"198.18.0.1:53740"'* ]] ||
+  fail "ferry-cli.exe did not find the Linux receiver by unicast"
+[[ $(peer_line windows-host "$work/linux-peers-unicast.json") == *'"198.18.0.2:53740"'* ]] ||
+  fail "the Linux ferry-cli did not find the Windows receiver by unicast"
+echo "discovery_interop: Linux and Windows found each other, with multicast and by unicast, and a send landed"

@@ -13,6 +13,9 @@
 #include "discovery/link_scope.hpp"
 #include "discovery/multicast_link.hpp"
 #include "discovery/peer_table.hpp"
+#include "discovery/sweep_plan.hpp"
+#include "discovery/unicast_contacts.hpp"
+#include "discovery/unicast_link.hpp"
 #include "engine/event_queue.hpp"
 #include "ferry/core/protocol/messages.hpp"
 #include "ferry/platform/engine_thread.hpp"
@@ -27,6 +30,10 @@ namespace {
 
 // Answers to newcomers and probes come at most this often, however many arrive.
 constexpr std::chrono::seconds kAnswerGap{1};
+// With no peer heard this long after start, the unicast sweep begins. A
+// listener (ferry-cli peers) listens for seconds only, so it waits less.
+constexpr std::chrono::seconds kQuietBeforeSweep{3};
+constexpr std::chrono::seconds kListenerQuietBeforeSweep{1};
 
 DiscoverySettings within_limits(DiscoverySettings settings) {
   settings.interval = std::clamp(settings.interval, protocol::kMinAnnounceInterval, protocol::kMaxAnnounceInterval);
@@ -49,7 +56,12 @@ struct Discovery::Impl {
       : settings_(within_limits(std::move(initial))),
         events_(std::move(notify)),
         link_(context_, protocol::kDiscoveryPort,
-              [this](std::span<const std::byte> datagram, const std::string& host) { on_datagram(datagram, host); }) {
+              [this](std::span<const std::byte> datagram, const std::string& host, std::uint16_t port) {
+                on_multicast_socket(datagram, host, port);
+              }),
+        unicast_(context_, [this](std::span<const std::byte> datagram, const asio::ip::udp::endpoint& sender) {
+          on_datagram(datagram, sender.address().to_string(), unicast_contact(sender.address(), sender.port()));
+        }) {
     asio::post(context_, [this] { start(); });
     thread_ = std::thread([this] {
       platform::prepare_engine_thread();
@@ -74,13 +86,22 @@ struct Discovery::Impl {
     if (!scope_.ipv4 && !scope_.ipv6)
       return events_.push(DiscoveryError{"discovery: '" + settings_.bind_address + "' is not an address"});
     for (std::string& failure : link_.open(scope_)) events_.push(DiscoveryError{std::move(failure)});
+    if (scope_.ipv4) {
+      const auto local = scope_.only ? scope_.only->to_v4() : asio::ip::address_v4::any();
+      if (auto failure = unicast_.open(local)) events_.push(DiscoveryError{std::move(*failure)});
+    }
     tick();
+    sweep_check_timer_.expires_after(announcing() ? kQuietBeforeSweep : kListenerQuietBeforeSweep);
+    sweep_check_timer_.async_wait([this](boost::system::error_code ec) {
+      if (!ec) check_sweep();
+    });
   }
 
   // Looks for new interfaces, says who we are, and comes back after about an interval.
   void tick() {
     if (auto interfaces = platform::multicast_interfaces()) {
       link_.use_interfaces(interfaces.value(), scope_);
+      subnets_ = sweep_subnets(interfaces.value());
     } else {
       spdlog::warn("discovery: listing network interfaces: {}", interfaces.error().describe());
     }
@@ -96,8 +117,84 @@ struct Discovery::Impl {
 
   bool announcing() const { return settings_.receive_port != 0; }
 
-  void announce(protocol::AnnouncementKind kind) {
+  // The /24s to sweep: around each IPv4 address in scope; a discovery bound
+  // to a loopback address sweeps around that one only (what tests use).
+  std::vector<discovery::SweepPlanner::Subnet> sweep_subnets(
+      const std::vector<platform::NetworkInterface>& interfaces) const {
+    std::vector<discovery::SweepPlanner::Subnet> subnets;
+    if (scope_.only && scope_.only->is_v4() && scope_.only->is_loopback())
+      return {{"loopback", scope_.only->to_v4().to_bytes()}};
+    for (const auto& interface : interfaces) {
+      if (!scope_.ipv4_on(interface)) continue;
+      for (const auto& address : interface.ipv4) {
+        if (!scope_.only || scope_.only->to_v4().to_bytes() == address) subnets.push_back({interface.name, address});
+      }
+    }
+    return subnets;
+  }
+
+  // A unicast sender on one of the swept /24s; answers never go further.
+  std::optional<discovery::Contact> unicast_contact(const asio::ip::address& address, std::uint16_t port) const {
+    if (!address.is_v4()) return std::nullopt;
+    const auto bytes = address.to_v4().to_bytes();
+    const bool on_link = std::ranges::any_of(subnets_, [&](const discovery::SweepPlanner::Subnet& subnet) {
+      return discovery::same_slash24(bytes, subnet.own);
+    });
+    if (!on_link) return std::nullopt;
+    return discovery::Contact{bytes, port};
+  }
+
+  // Multicast datagrams always come from the discovery port; any other
+  // source port is a device's unicast socket.
+  void on_multicast_socket(std::span<const std::byte> datagram, const std::string& host, std::uint16_t port) {
+    std::optional<discovery::Contact> contact;
+    if (port != protocol::kDiscoveryPort) {
+      boost::system::error_code ec;
+      const auto address = asio::ip::make_address(host, ec);
+      if (!ec) contact = unicast_contact(address, port);
+    }
+    on_datagram(datagram, host, contact);
+  }
+
+  void check_sweep() {
     if (!table_) return;
+    if (table_->empty() && !sweep_.active() && unicast_.is_open() && !subnets_.empty()) {
+      sweep_.start(subnets_);
+      if (sweeps_++ == 0)
+        spdlog::info("discovery: no peer heard by multicast; looking by unicast on {} subnet(s)", subnets_.size());
+      else
+        spdlog::debug("discovery: still no peer; looking by unicast again");
+      step_sweep();
+    }
+    sweep_check_timer_.expires_after(discovery::kSweepWindow);
+    sweep_check_timer_.async_wait([this](boost::system::error_code ec) {
+      if (!ec) check_sweep();
+    });
+  }
+
+  // Sends what the pacing allows now, and comes back for the rest.
+  void step_sweep() {
+    if (!table_) return;
+    const auto now = Clock::now();
+    const auto targets = sweep_.take(now);
+    if (!targets.empty()) {
+      const auto datagram =
+          encode(announcing() ? protocol::AnnouncementKind::Announce : protocol::AnnouncementKind::Probe);
+      for (const auto& target : targets)
+        unicast_.send(datagram, asio::ip::udp::endpoint(asio::ip::address_v4(target), protocol::kDiscoveryPort));
+    }
+    const auto next = sweep_.next_send(now);
+    if (!next) {
+      spdlog::debug("discovery: unicast sweep done, {}", table_->empty() ? "nobody answered" : "peers listed");
+      return;
+    }
+    sweep_step_timer_.expires_at(std::max(*next, now + discovery::kSweepStep));
+    sweep_step_timer_.async_wait([this](boost::system::error_code ec) {
+      if (!ec) step_sweep();
+    });
+  }
+
+  std::vector<std::byte> encode(protocol::AnnouncementKind kind) const {
     protocol::Announcement announcement;
     announcement.kind = kind;
     announcement.protocol_version = protocol::kVersion;
@@ -106,21 +203,46 @@ struct Discovery::Impl {
     announcement.os = platform::this_operating_system();
     announcement.device_id = own_id_;
     announcement.device_name = settings_.device_name;
-    link_.send(protocol::encode_announcement(announcement));
-    last_announced_ = Clock::now();
+    return protocol::encode_announcement(announcement);
   }
 
-  void on_datagram(std::span<const std::byte> datagram, const std::string& host) {
+  // To the multicast groups, and to each device that reached us by unicast.
+  // A contact at the discovery port is one we reached first: our unicast
+  // socket speaks to it. Any other port is a device's unicast socket: the
+  // discovery port answers it, so that each pair is one flow that stateful
+  // firewalls on both sides let through.
+  void announce(protocol::AnnouncementKind kind) {
+    if (!table_) return;
+    const auto datagram = encode(kind);
+    link_.send(datagram);
+    const auto now = Clock::now();
+    for (const discovery::Contact& contact : contacts_.current(now)) {
+      const asio::ip::udp::endpoint to(asio::ip::address_v4(contact.address), contact.port);
+      if (contact.port == protocol::kDiscoveryPort)
+        unicast_.send(datagram, to);
+      else
+        link_.send_to(datagram, to);
+    }
+    last_announced_ = now;
+  }
+
+  // `contact`: set when it came by unicast from a swept /24.
+  void on_datagram(std::span<const std::byte> datagram, const std::string& host,
+                   const std::optional<discovery::Contact>& contact) {
     if (!table_) return;
     auto decoded = protocol::decode_announcement(datagram);
     if (const auto* error = std::get_if<protocol::AnnouncementError>(&decoded)) {
       spdlog::debug("discovery: ignoring a datagram from {}: {}", host, protocol::describe(*error));
       return;
     }
-    auto heard = table_->hear(std::get<protocol::Announcement>(decoded), host, Clock::now());
+    const auto& announcement = std::get<protocol::Announcement>(decoded);
+    const auto now = Clock::now();
+    bool new_contact = false;
+    if (contact && announcement.device_id != own_id_) new_contact = contacts_.heard(*contact, announcement, now);
+    auto heard = table_->hear(announcement, host, now);
     if (heard.evicted) events_.push(std::move(*heard.evicted));
     if (heard.event) events_.push(std::move(*heard.event));
-    if (heard.answer && announcing()) answer_soon();
+    if ((heard.answer || new_contact) && announcing()) answer_soon();
     schedule_expiry();
   }
 
@@ -170,7 +292,10 @@ struct Discovery::Impl {
     tick_timer_.cancel();
     answer_timer_.cancel();
     expiry_timer_.cancel();
+    sweep_check_timer_.cancel();
+    sweep_step_timer_.cancel();
     link_.close();
+    unicast_.close();
   }
 
   DiscoverySettings settings_;
@@ -178,12 +303,19 @@ struct Discovery::Impl {
   asio::io_context context_;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work_{context_.get_executor()};
   discovery::MulticastLink link_;
+  discovery::UnicastLink unicast_;
+  discovery::SweepPlanner sweep_;
+  discovery::UnicastContacts contacts_;
+  std::vector<discovery::SweepPlanner::Subnet> subnets_;
   discovery::LinkScope scope_;
   protocol::DeviceId own_id_{};
   std::optional<discovery::PeerTable> table_;  // once the device id is known to be valid
   asio::steady_timer tick_timer_{context_};
   asio::steady_timer answer_timer_{context_};
   asio::steady_timer expiry_timer_{context_};
+  asio::steady_timer sweep_check_timer_{context_};
+  asio::steady_timer sweep_step_timer_{context_};
+  int sweeps_ = 0;
   Clock::time_point last_announced_{};
   Clock::time_point expiry_at_{};
   std::uint64_t tick_generation_ = 0;

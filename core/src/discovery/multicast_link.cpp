@@ -20,22 +20,25 @@ MulticastLink::MulticastLink(asio::io_context& context, std::uint16_t port, Rece
 std::vector<std::string> MulticastLink::open(const LinkScope& scope) {
   std::vector<std::string> failures;
   if (scope.ipv4) {
-    if (auto failure = open_family(ipv4_, udp::v4())) failures.push_back(std::move(*failure));
+    const bool loopback = scope.only && scope.only->is_loopback();
+    const udp::endpoint local = loopback ? udp::endpoint(*scope.only, port_) : udp::endpoint(udp::v4(), port_);
+    if (auto failure = open_family(ipv4_, local)) failures.push_back(std::move(*failure));
   }
   if (scope.ipv6) {
-    if (auto failure = open_family(ipv6_, udp::v6())) failures.push_back(std::move(*failure));
+    if (auto failure = open_family(ipv6_, udp::endpoint(udp::v6(), port_))) failures.push_back(std::move(*failure));
   }
   return failures;
 }
 
-std::optional<std::string> MulticastLink::open_family(Family& family, const udp& protocol) {
+std::optional<std::string> MulticastLink::open_family(Family& family, const udp::endpoint& local) {
   auto& socket = family.socket;
+  const udp protocol = local.protocol();
   boost::system::error_code ec;
   socket.open(protocol, ec);
   if (!ec && protocol == udp::v6()) socket.set_option(asio::ip::v6_only(true), ec);
   // Every Ferry on this computer listens on the same port.
   if (!ec) socket.set_option(udp::socket::reuse_address(true), ec);
-  if (!ec) socket.bind(udp::endpoint(protocol, port_), ec);
+  if (!ec) socket.bind(local, ec);
   if (!ec) socket.set_option(asio::ip::multicast::hops(1), ec);
   // Other Ferry processes on this computer hear us too; our own datagrams
   // are recognised by the device id.
@@ -56,7 +59,7 @@ void MulticastLink::receive_next(Family& family) {
       asio::buffer(family.buffer), family.sender, [this, &family](boost::system::error_code ec, std::size_t size) {
         if (ec == asio::error::operation_aborted || !family.socket.is_open()) return;
         if (!ec) {
-          receive_(std::span(family.buffer).first(size), family.sender.address().to_string());
+          receive_(std::span(family.buffer).first(size), family.sender.address().to_string(), family.sender.port());
         } else if (ec != asio::error::message_size && ec != asio::error::connection_reset) {
           // Windows reports a datagram longer than the buffer as message_size
           // (dropped like any oversized one) and an ICMP "port unreachable"
@@ -129,6 +132,13 @@ void MulticastLink::send(std::span<const std::byte> datagram) {
     if (!ec) ipv6_.socket.send_to(asio::buffer(datagram.data(), datagram.size()), udp::endpoint(group, port_), 0, ec);
     if (ec) spdlog::debug("discovery: sending on interface {}: {}", index, ec.message());
   }
+}
+
+void MulticastLink::send_to(std::span<const std::byte> datagram, const udp::endpoint& to) {
+  if (!ipv4_.socket.is_open()) return;
+  boost::system::error_code ec;
+  ipv4_.socket.send_to(asio::buffer(datagram.data(), datagram.size()), to, 0, ec);
+  if (ec) spdlog::debug("discovery: sending to {}: {}", to.address().to_string(), ec.message());
 }
 
 void MulticastLink::close() {

@@ -26,18 +26,24 @@ namespace ferry::discovery {
 
 class MulticastLink {
  public:
-  // `host`: the sender's address as parse_endpoint takes hosts ("fe80::1%eth0").
-  using Receive = std::function<void(std::span<const std::byte> datagram, const std::string& host)>;
+  // `host`: the sender's address as parse_endpoint takes hosts ("fe80::1%eth0");
+  // `port`: its source port (the discovery port unless it came by unicast).
+  using Receive = std::function<void(std::span<const std::byte> datagram, const std::string& host, std::uint16_t port)>;
 
   MulticastLink(boost::asio::io_context& context, std::uint16_t port, Receive receive);
 
   // Opens the sockets of the scope's families; what failed, as sentences.
+  // A scope of one loopback address binds there (loopback cannot multicast:
+  // such a discovery is reached by unicast only, as tests do).
   std::vector<std::string> open(const LinkScope& scope);
   // Joins the group on interfaces in scope not joined yet; later sends go to
   // exactly these interfaces.
   void use_interfaces(const std::vector<platform::NetworkInterface>& interfaces, const LinkScope& scope);
   // Once per interface and family; a failed send is logged, not retried.
   void send(std::span<const std::byte> datagram);
+  // One datagram by unicast from the discovery port (IPv4): an answer to a
+  // device's unicast socket, which its firewall lets in as a reply.
+  void send_to(std::span<const std::byte> datagram, const boost::asio::ip::udp::endpoint& to);
   void close();
 
  private:
@@ -48,7 +54,7 @@ class MulticastLink {
     boost::asio::ip::udp::endpoint sender;
   };
 
-  std::optional<std::string> open_family(Family& family, const boost::asio::ip::udp& protocol);
+  std::optional<std::string> open_family(Family& family, const boost::asio::ip::udp::endpoint& local);
   void receive_next(Family& family);
   void join_ipv4(const platform::NetworkInterface& interface);
   void join_ipv6(const platform::NetworkInterface& interface);

@@ -49,6 +49,7 @@ class PeerTable {
   // `host` is the datagram's source address as parse_endpoint takes it.
   Heard hear(const protocol::Announcement& announcement, const std::string& host, Clock::time_point now);
   std::vector<DiscoveryEvent> expire(Clock::time_point now);
+  bool empty() const { return peers_.empty(); }
   // When expire() next has something to do.
   std::optional<Clock::time_point> next_expiry() const;
 

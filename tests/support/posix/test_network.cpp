@@ -54,6 +54,27 @@ TestNetwork::~TestNetwork() {
   for (const QString& name : namespaces_) run_ip({"netns", "delete", name}, ignored);
 }
 
+bool TestNetwork::drop_multicast() {
+  const QString& switch_namespace = namespaces_.front();
+  // Memberships learned from the hosts' joins expire after 10 ms; groups
+  // nobody joined go only to ports that flood multicast, and none does.
+  if (!ip({"-n", switch_namespace, "link", "set", "br0", "type", "bridge", "mcast_snooping", "1",
+           "mcast_membership_interval", "1"}))
+    return false;
+  for (int host = 1; host < namespaces_.size(); ++host) {
+    QProcess process;
+    process.start(QStringLiteral("bridge"), {"-n", switch_namespace, "link", "set", "dev",
+                                             QStringLiteral("port%1").arg(host), "mcast_flood", "off"});
+    if (!process.waitForFinished(10'000) || process.exitCode() != 0) {
+      error_ = QStringLiteral("bridge link set port%1 mcast_flood off: %2")
+                   .arg(host)
+                   .arg(QString::fromLocal8Bit(process.readAllStandardError()));
+      return false;
+    }
+  }
+  return true;
+}
+
 bool TestNetwork::running_as_root() { return ::geteuid() == 0; }
 
 QString TestNetwork::ipv4_address(int host) const { return QStringLiteral("198.18.0.%1").arg(host); }

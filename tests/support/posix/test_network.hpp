@@ -22,6 +22,10 @@ class TestNetwork {
   TestNetwork& operator=(const TestNetwork&) = delete;
 
   static bool running_as_root();
+  // Makes the switch drop multicast as a snooping switch without a querier
+  // does once its memberships expire (here at once): unicast and broadcast
+  // still pass. False (and error() set) when it could not.
+  bool drop_multicast();
 
   const QString& error() const { return error_; }
   QString ipv4_address(int host) const;

@@ -1,6 +1,8 @@
 #pragma once
 // Discovery: finds Ferry devices on the local links by UDP multicast and
-// tells them about this one (docs/discovery.md). Like TransferEngine, a handle
+// tells them about this one (docs/discovery.md). Where multicast finds nobody
+// for a few seconds, it sweeps the IPv4 /24 around each interface address by
+// unicast, at most 256 datagrams per interface a minute. Like TransferEngine, a handle
 // over a thread of its own: calls post onto that thread and return at once;
 // peers arrive as events. Nothing here throws and no Asio type leaks out.
 //
@@ -28,7 +30,9 @@ struct DiscoverySettings {
   std::chrono::milliseconds interval = kDefaultAnnounceInterval;  // clamped to 100 ms .. 1 h
   // Where the receiver listens: announce only where it can be reached.
   // "::" all interfaces, IPv4 and IPv6; "0.0.0.0" all, IPv4 only; a
-  // specific address: the interface that carries it, its family only.
+  // specific address: the interface that carries it, its family only. A
+  // loopback address (127.0.0.0/8) binds discovery there and sweeps the /24
+  // around it by unicast: how tests run several devices on one computer.
   std::string bind_address = "::";
   // Devices the user pinned (fingerprints, 64 hex digits): listed whenever
   // heard, however many others announce themselves.
