@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "ferry/platform/io_result.hpp"
+#include "ferry/base/io_result.hpp"
 #include "ferry/platform/read_only_file.hpp"
 
 namespace ferry::platform {
