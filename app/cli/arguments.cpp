@@ -2,7 +2,7 @@
 
 #include <fmt/core.h>
 
-#include "ferry/core/protocol/announcement.hpp"
+#include "ferry/core/announce_interval.hpp"
 #include "ferry/core/trust.hpp"
 #include "help_text.hpp"
 #include "nearest_word.hpp"
@@ -131,8 +131,7 @@ Command parse_receive(ArgumentReader& reader) {
       options.announce = false;
     } else if (name == "--announce-interval") {
       options.announce_interval = parse_duration(reader.value());
-      if (options.announce_interval < protocol::kMinAnnounceInterval ||
-          options.announce_interval > protocol::kMaxAnnounceInterval)
+      if (options.announce_interval < kMinAnnounceInterval || options.announce_interval > kMaxAnnounceInterval)
         throw UsageError("option --announce-interval takes 100ms to 3600s");
     } else if (name == "-v" || name == "--verbose") {
       reader.flag();

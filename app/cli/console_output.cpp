@@ -88,9 +88,9 @@ std::string format_session_started(const SessionStarted& started) {
                      count_of(started.file_count, "file"), format_bytes(started.total_bytes),
                      direction_preposition(started.direction), printable(started.device_name),
                      printable(format_endpoint(started.peer)), started.identity.verification_code,
-                     started.mode == protocol::TransferMode::Fast ? "fast mode: file bytes unencrypted"
-                     : started.kernel_tls                         ? "encrypted, kernel TLS"
-                                                                  : "encrypted");
+                     started.mode == TransferMode::Fast ? "fast mode: file bytes unencrypted"
+                     : started.kernel_tls               ? "encrypted, kernel TLS"
+                                                        : "encrypted");
 }
 
 std::string format_file_done(const FileDone& file) {

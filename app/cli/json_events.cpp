@@ -8,7 +8,7 @@ namespace {
 
 std::string_view to_string(Direction direction) { return direction == Direction::Send ? "send" : "receive"; }
 
-std::string_view to_string(protocol::EntryKind kind) { return kind == protocol::EntryKind::Folder ? "folder" : "file"; }
+std::string_view to_string(EntryKind kind) { return kind == EntryKind::Folder ? "folder" : "file"; }
 
 JsonObject typed(std::string_view type) {
   JsonObject object;
@@ -30,7 +30,7 @@ JsonObject with_id(std::string_view type, TransferId id) {
   return object;
 }
 
-std::string entries_json(const std::vector<protocol::OfferEntry>& entries) {
+std::string entries_json(const std::vector<OfferEntry>& entries) {
   std::string array = "[";
   for (const auto& entry : entries) {
     if (array.size() > 1) array += ',';
@@ -56,7 +56,7 @@ std::string json(const OfferReceived& event) {
       .string("peer_fingerprint", event.identity.fingerprint)
       .string("peer_code", event.identity.verification_code)
       .string("peer_trust", to_string(event.identity.trust))
-      .string("mode", protocol::to_string(event.mode))
+      .string("mode", to_string(event.mode))
       .boolean("accepted_automatically", event.accepted_automatically)
       .unsigned_number("total_bytes", event.total_bytes)
       .raw("entries", entries_json(*event.entries))
@@ -82,7 +82,7 @@ std::string json(const SessionStarted& event) {
       .string("peer_os", to_string(event.device_os))
       .string("peer_fingerprint", event.identity.fingerprint)
       .string("peer_code", event.identity.verification_code)
-      .string("mode", event.kernel_tls ? "encrypted-kernel-tls" : protocol::to_string(event.mode))
+      .string("mode", event.kernel_tls ? "encrypted-kernel-tls" : to_string(event.mode))
       .unsigned_number("file_count", event.file_count)
       .unsigned_number("total_bytes", event.total_bytes)
       .str();

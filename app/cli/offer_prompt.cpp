@@ -14,8 +14,8 @@ namespace {
 
 constexpr std::size_t kPathsShown = 10;
 
-std::string format_entry(const protocol::OfferEntry& entry) {
-  if (entry.kind == protocol::EntryKind::Folder) return fmt::format("  {}/", printable(entry.path));
+std::string format_entry(const OfferEntry& entry) {
+  if (entry.kind == EntryKind::Folder) return fmt::format("  {}/", printable(entry.path));
   return fmt::format("  {}  ({})", printable(entry.path), format_bytes(entry.size));
 }
 
@@ -23,7 +23,7 @@ std::string format_entry(const protocol::OfferEntry& entry) {
 
 std::string describe_offer(const OfferReceived& offer) {
   const auto folders = std::count_if(offer.entries->begin(), offer.entries->end(),
-                                     [](const auto& entry) { return entry.kind == protocol::EntryKind::Folder; });
+                                     [](const auto& entry) { return entry.kind == EntryKind::Folder; });
   const auto files = static_cast<std::ptrdiff_t>(offer.entries->size()) - folders;
   std::string text = fmt::format("Offer from \"{}\" ({}, code {}, {}): {}, {}, {}", printable(offer.device_name),
                                  printable(format_endpoint(offer.peer)), offer.identity.verification_code,

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "ferry/base/strategy.hpp"
 #include "ferry/core/endpoint.hpp"
-#include "ferry/platform/strategy.hpp"
 
 namespace ferry::cli {
 

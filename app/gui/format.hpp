@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "ferry/platform/strategy.hpp"
+#include "ferry/base/strategy.hpp"
 
 namespace ferry::gui {
 

@@ -57,8 +57,8 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   std::uint32_t files = 0;
   auto* list = new QListWidget;
   list->setAccessibleName(tr("Offered files"));
-  for (const protocol::OfferEntry& entry : *offer.entries) {
-    const bool file = entry.kind == protocol::EntryKind::File;
+  for (const OfferEntry& entry : *offer.entries) {
+    const bool file = entry.kind == EntryKind::File;
     files += file;
     if (list->count() == kListedEntries) continue;
     const QString text = file ? tr("%1  (%2)").arg(from_utf8(entry.path), human_bytes(entry.size))

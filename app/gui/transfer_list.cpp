@@ -94,10 +94,10 @@ void TransferList::on_session_started(const SessionStarted& started) {
   std::uint64_t before = 0;
   std::size_t listed = 0;
   for (std::size_t i = 0; i < session.entries->size(); ++i) {
-    const protocol::OfferEntry& entry = (*session.entries)[i];
+    const OfferEntry& entry = (*session.entries)[i];
     session.bytes_before[i] = before;
     before += entry.size;
-    if (entry.kind != protocol::EntryKind::File || listed == kMaxFileRows) continue;
+    if (entry.kind != EntryKind::File || listed == kMaxFileRows) continue;
     auto* item = new QTreeWidgetItem(session.item);
     item->setText(TransferColumn, from_utf8(entry.path));
     item->setText(SizeColumn, human_bytes(entry.size));

@@ -76,7 +76,7 @@ class TransferList : public QTreeWidget {
     bool resumable = false;  // a failed send
     std::uint64_t total = 0;
     std::uint64_t done = 0;
-    OfferEntries entries = std::make_shared<const std::vector<protocol::OfferEntry>>();
+    OfferEntries entries = std::make_shared<const std::vector<OfferEntry>>();
     std::vector<std::uint64_t> bytes_before;   // per entry: bytes of the entries before it
     std::vector<QTreeWidgetItem*> file_items;  // per entry; null for folders and past the cap
     QElapsedTimer clock;

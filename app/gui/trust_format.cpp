@@ -28,25 +28,24 @@ QString trust_label(const PeerIdentity& identity) {
   return QCoreApplication::translate("ferry", "New device");
 }
 
-QString mode_label(protocol::TransferMode mode, bool kernel_tls) {
-  if (mode == protocol::TransferMode::Fast) return QCoreApplication::translate("ferry", "Fast mode");
+QString mode_label(TransferMode mode, bool kernel_tls) {
+  if (mode == TransferMode::Fast) return QCoreApplication::translate("ferry", "Fast mode");
   return kernel_tls ? QCoreApplication::translate("ferry", "Encrypted, kernel TLS")
                     : QCoreApplication::translate("ferry", "Encrypted");
 }
 
-QString mode_summary(protocol::TransferMode mode, bool kernel_tls) {
-  if (mode == protocol::TransferMode::Fast)
-    return QCoreApplication::translate("ferry", "Fast mode (file bytes unencrypted)");
+QString mode_summary(TransferMode mode, bool kernel_tls) {
+  if (mode == TransferMode::Fast) return QCoreApplication::translate("ferry", "Fast mode (file bytes unencrypted)");
   return mode_label(mode, kernel_tls);
 }
 
-QString mode_explanation(protocol::TransferMode mode, bool kernel_tls) {
-  if (mode == protocol::TransferMode::Encrypted && kernel_tls)
+QString mode_explanation(TransferMode mode, bool kernel_tls) {
+  if (mode == TransferMode::Encrypted && kernel_tls)
     return QCoreApplication::translate(
         "ferry",
         "Encrypted: everything went over TLS 1.3 between the two devices' identities; this "
         "computer's kernel encrypted what it sent, so files went zero-copy.");
-  if (mode == protocol::TransferMode::Fast)
+  if (mode == TransferMode::Fast)
     return QCoreApplication::translate(
         "ferry",
         "Fast mode: the devices checked each other's identity over TLS 1.3, then the file bytes "

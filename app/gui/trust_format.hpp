@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "ferry/core/protocol/messages.hpp"
+#include "ferry/core/transfer_mode.hpp"
 #include "ferry/core/trust.hpp"
 
 namespace ferry::gui {
@@ -16,9 +16,9 @@ QString code_of(const std::string& fingerprint);  // "ABCD-EFGH-JKMN"
 QFont code_font(double scale = 1.0);
 QString trust_label(const PeerIdentity& identity);  // "New device", "Pinned", …
 // `kernel_tls`: this side's sending is encrypted by the kernel (SessionStarted).
-QString mode_label(protocol::TransferMode mode, bool kernel_tls = false);    // "Encrypted", "Fast mode"
-QString mode_summary(protocol::TransferMode mode, bool kernel_tls = false);  // "Fast mode (file bytes unencrypted)"
+QString mode_label(TransferMode mode, bool kernel_tls = false);    // "Encrypted", "Fast mode"
+QString mode_summary(TransferMode mode, bool kernel_tls = false);  // "Fast mode (file bytes unencrypted)"
 // What the mode protects and what not, for a tooltip.
-QString mode_explanation(protocol::TransferMode mode, bool kernel_tls = false);
+QString mode_explanation(TransferMode mode, bool kernel_tls = false);
 
 }  // namespace ferry::gui

@@ -12,8 +12,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "ferry/base/io_result.hpp"
 #include "ferry/core/protocol/messages.hpp"
-#include "ferry/platform/io_result.hpp"
 
 namespace ferry {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "ferry/base/io_result.hpp"
 #include "ferry/core/protocol/messages.hpp"
-#include "ferry/platform/io_result.hpp"
 
 namespace ferry {
 

@@ -10,8 +10,8 @@
 #include <utility>
 #include <variant>
 
-#include "ferry/platform/io_result.hpp"
-#include "ferry/platform/strategy.hpp"
+#include "ferry/base/io_result.hpp"
+#include "ferry/base/strategy.hpp"
 
 namespace ferry::platform::common {
 

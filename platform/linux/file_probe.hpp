@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "ferry/platform/io_result.hpp"
+#include "ferry/base/io_result.hpp"
 
 namespace ferry::platform::linux_impl {
 

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "ferry/platform/io_result.hpp"
+#include "ferry/base/io_result.hpp"
 
 namespace ferry::platform::windows_impl {
 

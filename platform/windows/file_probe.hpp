@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "ferry/platform/io_result.hpp"
+#include "ferry/base/io_result.hpp"
 
 namespace ferry::platform::windows_impl {
 

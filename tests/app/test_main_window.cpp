@@ -21,6 +21,7 @@
 #include <memory>
 
 #include "engine_harness.hpp"
+#include "ferry/core/protocol/messages.hpp"
 #include "main_window.hpp"
 #include "offer_dialog.hpp"
 #include "peer_list.hpp"

@@ -24,10 +24,10 @@ OfferReceived sample_offer() {
   offer.id = TransferId{7};
   offer.peer = {"127.0.0.1", 40000};
   offer.device_name = "laptop";
-  offer.entries = std::make_shared<const std::vector<protocol::OfferEntry>>(
-      std::vector<protocol::OfferEntry>{{protocol::EntryKind::Folder, "trip", 0, 0},
-                                        {protocol::EntryKind::File, "trip/a.jpg", 3 * 1024 * 1024, 0},
-                                        {protocol::EntryKind::File, "trip/b.jpg", 1024, 0}});
+  offer.entries = std::make_shared<const std::vector<OfferEntry>>(
+      std::vector<OfferEntry>{{EntryKind::Folder, "trip", 0, 0},
+                              {EntryKind::File, "trip/a.jpg", 3 * 1024 * 1024, 0},
+                              {EntryKind::File, "trip/b.jpg", 1024, 0}});
   offer.total_bytes = 3 * 1024 * 1024 + 1024;
   offer.identity.fingerprint = std::string(64, 'c');
   offer.identity.verification_code = verification_code(offer.identity.fingerprint);
@@ -97,7 +97,7 @@ void TestOfferDialog::shows_code_trust_and_mode() {
 
 void TestOfferDialog::shows_fast_mode() {
   OfferReceived offer = sample_offer();
-  offer.mode = protocol::TransferMode::Fast;
+  offer.mode = TransferMode::Fast;
   offer.identity.trust = PeerTrust::Known;
   OfferDialog dialog(offer, std::chrono::seconds(60));
   QVERIFY(shows(dialog, QStringLiteral("Fast mode (file bytes unencrypted)")));

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "engine_harness.hpp"
+#include "ferry/core/protocol/messages.hpp"
 #include "tcp_relay.hpp"
 
 using namespace ferry;

@@ -58,7 +58,7 @@ void TestSecurity::fast_mode_detects_a_tampered_byte() {
   const Outcome outcome = send_and_wait(receiver, {source / "data.bin"}, {}, std::chrono::seconds(120), relay.port(),
                                         SendPolicy{.fast_mode = true});
   QVERIFY(relay.limit_reached());
-  QCOMPARE(receiver.log().all<SessionStarted>().front().mode, protocol::TransferMode::Fast);
+  QCOMPARE(receiver.log().all<SessionStarted>().front().mode, TransferMode::Fast);
   QVERIFY(outcome.sender && !outcome.sender->ok);
   QCOMPARE(outcome.sender_files.size(), std::size_t(1));
   QVERIFY(!outcome.sender_files.front().ok);
@@ -94,7 +94,7 @@ void TestSecurity::fast_mode_only_for_a_sender_pinned_with_it() {
   const Outcome outcome =
       send_and_wait(receiver, {source / "data.bin"}, {}, std::chrono::seconds(60), 0, SendPolicy{.fast_mode = true});
   QVERIFY(outcome.sender && outcome.sender->ok);
-  QCOMPARE(receiver.log().all<SessionStarted>().front().mode, protocol::TransferMode::Encrypted);
+  QCOMPARE(receiver.log().all<SessionStarted>().front().mode, TransferMode::Encrypted);
   QCOMPARE(to_string(outcome.sender_files.front().strategy), to_string(Strategy::Buffered));
   QVERIFY(same_contents(source / "data.bin", target / "data.bin"));
 }
@@ -119,7 +119,7 @@ void TestSecurity::changed_identity_is_never_auto_accepted() {
   const OfferReceived offer = receiver.log().all<OfferReceived>().front();
   QCOMPARE(offer.identity.trust, PeerTrust::Changed);
   QCOMPARE(offer.identity.fingerprint, impostor.identity->fingerprint);
-  QCOMPARE(offer.mode, protocol::TransferMode::Encrypted);
+  QCOMPARE(offer.mode, TransferMode::Encrypted);
   QVERIFY(!offer.accepted_automatically);  // front ends must ask
   // Not accepted by itself: nothing starts.
   QVERIFY(!receiver.log().wait_for(

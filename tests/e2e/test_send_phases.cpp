@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "engine_harness.hpp"
-#include "ferry/platform/operating_system.hpp"
+#include "ferry/platform/this_operating_system.hpp"
 #include "raw_peer.hpp"
 
 using namespace ferry;

@@ -78,7 +78,7 @@ void TestTransfer::sizes() {
   QVERIFY(outcome.sender.has_value());
   const auto started = receiver.log().all<SessionStarted>();
   QCOMPARE(started.size(), std::size_t(1));
-  QCOMPARE(started.front().mode, fast_mode ? protocol::TransferMode::Fast : protocol::TransferMode::Encrypted);
+  QCOMPARE(started.front().mode, fast_mode ? TransferMode::Fast : TransferMode::Encrypted);
   QCOMPARE(started.front().identity.fingerprint, default_sender_identity()->fingerprint);
   QVERIFY2(outcome.sender->ok, outcome.sender->error.c_str());
   QVERIFY(outcome.receiver.has_value() && outcome.receiver->ok);

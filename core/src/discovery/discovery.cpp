@@ -19,7 +19,7 @@
 #include "engine/event_queue.hpp"
 #include "ferry/core/protocol/messages.hpp"
 #include "ferry/platform/engine_thread.hpp"
-#include "ferry/platform/operating_system.hpp"
+#include "ferry/platform/this_operating_system.hpp"
 #include "text/utf8.hpp"
 
 namespace ferry {

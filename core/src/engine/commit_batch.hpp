@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "ferry/platform/strategy.hpp"
+#include "ferry/base/strategy.hpp"
 
 namespace ferry {
 

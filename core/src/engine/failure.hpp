@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "ferry/base/io_result.hpp"
 #include "ferry/core/events.hpp"
 #include "ferry/core/protocol/messages.hpp"
-#include "ferry/platform/io_result.hpp"
 
 namespace ferry {
 

@@ -11,9 +11,9 @@
 #include <boost/asio/any_io_executor.hpp>
 
 #include "digest.hpp"
+#include "ferry/base/strategy.hpp"
 #include "ferry/core/protocol/messages.hpp"
 #include "ferry/platform/file_source.hpp"
-#include "ferry/platform/strategy.hpp"
 
 namespace ferry {
 

@@ -19,8 +19,8 @@
 #include "failure.hpp"
 #include "ferry/core/endpoint.hpp"
 #include "ferry/core/path_rules.hpp"
-#include "ferry/platform/operating_system.hpp"
 #include "ferry/platform/pipeline_trace.hpp"
+#include "ferry/platform/this_operating_system.hpp"
 #include "planner.hpp"
 
 namespace ferry {

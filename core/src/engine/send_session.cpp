@@ -7,8 +7,8 @@
 #include <boost/asio/post.hpp>
 
 #include "failure.hpp"
-#include "ferry/platform/operating_system.hpp"
 #include "ferry/platform/pipeline_trace.hpp"
+#include "ferry/platform/this_operating_system.hpp"
 #include "planner.hpp"
 
 namespace ferry {

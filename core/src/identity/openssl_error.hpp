@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "ferry/platform/io_result.hpp"
+#include "ferry/base/io_result.hpp"
 
 namespace ferry {
 

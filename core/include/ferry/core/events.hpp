@@ -1,23 +1,19 @@
 #pragma once
 // What the engine tells its user: small value types, queued and drained.
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <system_error>
 #include <variant>
-#include <vector>
 
+#include "ferry/base/operating_system.hpp"
+#include "ferry/base/strategy.hpp"
 #include "ferry/core/endpoint.hpp"
-#include "ferry/core/protocol/messages.hpp"
+#include "ferry/core/offer_entry.hpp"
+#include "ferry/core/transfer_mode.hpp"
 #include "ferry/core/trust.hpp"
-#include "ferry/platform/strategy.hpp"
 
 namespace ferry {
-
-// An offer's entries, shared by the session and every event that carries
-// them: a million-entry offer is held once, however many look at it. Never null.
-using OfferEntries = std::shared_ptr<const std::vector<protocol::OfferEntry>>;
 
 struct TransferId {
   std::uint64_t value = 0;
@@ -93,8 +89,8 @@ struct OfferReceived {
   OperatingSystem device_os = OperatingSystem::Other;  // from the peer's hello
   OfferEntries entries;
   std::uint64_t total_bytes = 0;
-  PeerIdentity identity;                                            // Changed: never accepted without asking
-  protocol::TransferMode mode = protocol::TransferMode::Encrypted;  // if accepted
+  PeerIdentity identity;                        // Changed: never accepted without asking
+  TransferMode mode = TransferMode::Encrypted;  // if accepted
   // The engine accepts it without asking (a pinned device with auto-accept,
   // or ConsentPolicy::AcceptAll; never a Changed identity): no respond().
   bool accepted_automatically = false;
@@ -112,7 +108,7 @@ struct SessionStarted {
   PeerIdentity identity;
   std::string device_name;                             // the peer's, from its hello
   OperatingSystem device_os = OperatingSystem::Other;  // the peer's, from its hello
-  protocol::TransferMode mode = protocol::TransferMode::Encrypted;
+  TransferMode mode = TransferMode::Encrypted;
   // Encrypted mode: the kernel encrypts what this side sends (Linux kernel
   // TLS), so its files go zero-copy; false: OpenSSL encrypts in user space.
   bool kernel_tls = false;

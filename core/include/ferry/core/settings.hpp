@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "ferry/base/strategy.hpp"
 #include "ferry/core/identity.hpp"
 #include "ferry/core/trust.hpp"
-#include "ferry/platform/strategy.hpp"
 
 namespace ferry {
 

@@ -32,9 +32,9 @@
 
 #include <boost/asio/any_io_executor.hpp>
 
+#include "ferry/base/io_result.hpp"
+#include "ferry/base/strategy.hpp"
 #include "ferry/platform/file_source.hpp"
-#include "ferry/platform/io_result.hpp"
-#include "ferry/platform/strategy.hpp"
 
 namespace ferry::platform {
 

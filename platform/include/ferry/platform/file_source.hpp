@@ -42,9 +42,9 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
+#include "ferry/base/io_result.hpp"
+#include "ferry/base/strategy.hpp"
 #include "ferry/platform/byte_stream.hpp"
-#include "ferry/platform/io_result.hpp"
-#include "ferry/platform/strategy.hpp"
 
 namespace ferry::platform {
 

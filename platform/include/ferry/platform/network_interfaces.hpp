@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "ferry/platform/io_result.hpp"
+#include "ferry/base/io_result.hpp"
 
 namespace ferry::platform {
 

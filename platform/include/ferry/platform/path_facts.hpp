@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 
-#include "ferry/platform/io_result.hpp"
+#include "ferry/base/io_result.hpp"
 
 namespace ferry::platform {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "ferry/platform/io_result.hpp"
+#include "ferry/base/io_result.hpp"
 
 namespace ferry::platform {
 

@@ -15,8 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "ferry/base/io_result.hpp"
 #include "ferry/platform/file_sink.hpp"
-#include "ferry/platform/io_result.hpp"
 #include "ferry/platform/read_only_file.hpp"
 
 namespace ferry::platform {

@@ -13,7 +13,8 @@
 #include <variant>
 #include <vector>
 
-#include "ferry/platform/operating_system.hpp"
+#include "ferry/base/operating_system.hpp"
+#include "ferry/core/announce_interval.hpp"
 
 namespace ferry::protocol {
 
@@ -26,8 +27,8 @@ inline constexpr std::uint8_t kAnnouncementFormat = 1;
 // Longer datagrams are rejected before any field is read.
 inline constexpr std::size_t kMaxDatagramBytes = 512;
 inline constexpr std::size_t kMaxAnnouncedNameBytes = 255;
-inline constexpr std::chrono::milliseconds kMinAnnounceInterval{100};
-inline constexpr std::chrono::milliseconds kMaxAnnounceInterval = std::chrono::hours(1);
+using ferry::kMaxAnnounceInterval;
+using ferry::kMinAnnounceInterval;
 
 // SHA-256 fingerprint of the device's certificate.
 using DeviceId = std::array<std::uint8_t, 32>;

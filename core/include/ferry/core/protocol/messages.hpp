@@ -8,7 +8,9 @@
 #include <variant>
 #include <vector>
 
-#include "ferry/platform/operating_system.hpp"
+#include "ferry/base/operating_system.hpp"
+#include "ferry/core/offer_entry.hpp"
+#include "ferry/core/transfer_mode.hpp"
 
 namespace ferry::protocol {
 
@@ -54,27 +56,16 @@ struct Hello {
   bool operator==(const Hello&) const = default;
 };
 
-enum class EntryKind : std::uint8_t { File = 0, Folder = 1 };
-
-struct OfferEntry {
-  EntryKind kind = EntryKind::File;
-  std::string path;           // relative, '/'-separated, UTF-8, at most kMaxPathBytes
-  std::uint64_t size = 0;     // 0 for folders
-  std::int64_t mtime_ns = 0;  // nanoseconds since the Unix epoch
-  bool operator==(const OfferEntry&) const = default;
-};
+// The engine's own types, so what the codec decodes is what events carry.
+using ferry::EntryKind;
+using ferry::OfferEntry;
 
 struct Offer {
   std::vector<OfferEntry> entries;  // at most kMaxOfferEntries
   bool operator==(const Offer&) const = default;
 };
 
-// How file bytes travel once the offer is accepted: inside TLS, or (fast
-// mode, granted by the receiver) as plain TCP after both sides left TLS, each
-// file's digest keyed with a secret of the handshake.
-enum class TransferMode : std::uint8_t { Encrypted = 0, Fast = 1 };
-
-constexpr const char* to_string(TransferMode mode) { return mode == TransferMode::Fast ? "fast" : "encrypted"; }
+using ferry::TransferMode;  // the engine's own type (transfer_mode.hpp)
 
 struct Accept {
   TransferMode mode = TransferMode::Encrypted;

@@ -1,4 +1,4 @@
-#include "ferry/platform/operating_system.hpp"
+#include "ferry/platform/this_operating_system.hpp"
 
 namespace ferry::platform {
 

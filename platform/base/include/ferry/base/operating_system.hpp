@@ -1,5 +1,7 @@
 #pragma once
-// Which operating system this build runs on, as peers are told it.
+// The operating systems Ferry tells its peers about (HELLO, discovery); the
+// numbers are the wire's. Which one this build runs on is the platform's
+// answer (ferry/platform/this_operating_system.hpp).
 #include <cstdint>
 #include <string_view>
 
@@ -19,9 +21,4 @@ constexpr std::string_view to_string(OperatingSystem system) {
   return "other";
 }
 
-namespace platform {
-
-OperatingSystem this_operating_system();
-
-}  // namespace platform
 }  // namespace ferry
