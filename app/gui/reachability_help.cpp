@@ -5,7 +5,7 @@
 #include <QVBoxLayout>
 
 #include "ferry/core/endpoint.hpp"
-#include "ferry/core/protocol/announcement.hpp"
+#include "ferry/core/discovery_port.hpp"
 #include "ferry/platform/network_interfaces.hpp"
 
 namespace ferry::gui {
@@ -32,7 +32,7 @@ QStringList this_device_addresses() {
 
 QString reachability_help_html(const QStringList& addresses, quint16 receive_port) {
   const QString tcp = QString::number(receive_port);
-  const QString udp = QString::number(protocol::kDiscoveryPort);
+  const QString udp = QString::number(kDiscoveryPort);
   const QString here =
       addresses.isEmpty() ? QObject::tr("none found: is this device connected?") : addresses.join(QStringLiteral(", "));
   return QObject::tr(

@@ -61,12 +61,11 @@ ferry::OfferReceived sample_offer() {
   offer.id = ferry::TransferId{1};
   offer.peer = {"192.168.1.23", 53740};
   offer.device_name = "studio-pc";
-  offer.entries =
-      std::make_shared<const std::vector<ferry::protocol::OfferEntry>>(std::vector<ferry::protocol::OfferEntry>{
-          {ferry::protocol::EntryKind::Folder, "Holiday photos", 0, 0},
-          {ferry::protocol::EntryKind::File, "Holiday photos/beach.jpg", 4200000, 0},
-          {ferry::protocol::EntryKind::File, "Holiday photos/harbour.jpg", 3900000, 0},
-          {ferry::protocol::EntryKind::File, "notes.txt", 1200, 0}});
+  offer.entries = std::make_shared<const std::vector<ferry::OfferEntry>>(
+      std::vector<ferry::OfferEntry>{{ferry::EntryKind::Folder, "Holiday photos", 0, 0},
+                                     {ferry::EntryKind::File, "Holiday photos/beach.jpg", 4200000, 0},
+                                     {ferry::EntryKind::File, "Holiday photos/harbour.jpg", 3900000, 0},
+                                     {ferry::EntryKind::File, "notes.txt", 1200, 0}});
   offer.total_bytes = 4200000 + 3900000 + 1200;
   offer.identity.fingerprint = std::string(64, 'a');
   offer.identity.verification_code = ferry::verification_code(offer.identity.fingerprint);

@@ -84,8 +84,8 @@ OfferReceived offer_from_impostor() {
   offer.id = TransferId{3};
   offer.peer = {"127.0.0.1", 40000};
   offer.device_name = "laptop";
-  offer.entries = std::make_shared<const std::vector<protocol::OfferEntry>>(
-      std::vector<protocol::OfferEntry>{{protocol::EntryKind::File, "a.jpg", 1024, 0}});
+  offer.entries =
+      std::make_shared<const std::vector<OfferEntry>>(std::vector<OfferEntry>{{EntryKind::File, "a.jpg", 1024, 0}});
   offer.total_bytes = 1024;
   offer.identity.fingerprint = std::string(64, 'c');
   offer.identity.verification_code = verification_code(offer.identity.fingerprint);

@@ -15,10 +15,11 @@
 
 #include "ferry/base/operating_system.hpp"
 #include "ferry/core/announce_interval.hpp"
+#include "ferry/core/discovery_port.hpp"
 
 namespace ferry::protocol {
 
-inline constexpr std::uint16_t kDiscoveryPort = 53741;
+using ferry::kDiscoveryPort;
 // 53741 is 0xD1ED: both groups end in it. IPv4: RFC 2365 local scope; IPv6:
 // link-local scope, an RFC 3307 dynamic group id (docs/discovery.md says why).
 inline constexpr std::string_view kDiscoveryGroupIpv4 = "239.255.209.237";
