@@ -44,7 +44,8 @@ class CommitBatch {
     waiting_.clear();
     return running_;
   }
-  // The batch being committed, taken once it is durable (or failed to be).
+  // The batch being committed, taken once a worker made it durable and named
+  // its files (or failed to).
   std::vector<VerifiedFile> finish() {
     auto batch = std::move(running_);
     running_.clear();
@@ -54,9 +55,6 @@ class CommitBatch {
     auto files = std::move(waiting_);
     waiting_.clear();
     return files;
-  }
-  void wait_again(std::vector<VerifiedFile>& files, std::size_t from) {
-    for (auto i = from; i < files.size(); ++i) waiting_.push_back(std::move(files[i]));
   }
 
  private:
