@@ -461,44 +461,49 @@ void ReceiveSession::settle_part(bool keep) {
 
 namespace {
 
-// Makes the batch's parts durable (one syncfs, or a flush per file), then
-// gives each its name: what each got, or why not, in the batch's order.
-// Blocks on the disk.
-std::vector<Result<std::string>> name_batch(const platform::ReceiveFolder& folder,
-                                            const std::vector<std::pair<std::string, std::string>>& parts_and_paths,
-                                            bool durable) {
+// Makes the batch's parts durable (one syncfs, or a flush per file), gives
+// each its name, and tells the ledger at once which files this sender put
+// here (only it may later hear that they are already there; a crash between
+// a name and the ledger would make the next send store the file twice).
+// What each part got, or why not, in the batch's order. Blocks on the disk.
+std::vector<Result<std::string>> name_batch(const BatchToName& batch) {
   std::optional<IoError> durable_error;
-  if (durable) {
+  if (batch.durable) {
     std::vector<std::string> parts;
-    parts.reserve(parts_and_paths.size());
-    for (const auto& [part, path] : parts_and_paths) parts.push_back(part);
-    if (auto synced = folder.make_durable(parts); !synced) durable_error = synced.error();
+    parts.reserve(batch.parts.size());
+    for (const auto& part : batch.parts) parts.push_back(part.part_name);
+    if (auto synced = batch.folder->make_durable(parts); !synced) durable_error = synced.error();
   }
   std::vector<Result<std::string>> names;
-  names.reserve(parts_and_paths.size());
-  for (const auto& [part, path] : parts_and_paths)
-    names.push_back(durable_error ? Result<std::string>(*durable_error) : folder.commit(part, path));
+  std::vector<Delivery> delivered;
+  names.reserve(batch.parts.size());
+  for (const auto& part : batch.parts) {
+    names.push_back(durable_error ? Result<std::string>(*durable_error)
+                                  : batch.folder->commit(part.part_name, part.offered_path));
+    if (names.back()) delivered.push_back({names.back().value(), part.size, part.mtime_ns});
+  }
+  if (!delivered.empty()) batch.ledger->record(batch.fingerprint, batch.folder->root(), delivered);
   return names;
 }
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> ReceiveSession::parts_and_paths(
-    const std::vector<VerifiedFile>& files) const {
-  std::vector<std::pair<std::string, std::string>> pairs;
-  pairs.reserve(files.size());
-  for (const auto& file : files) pairs.emplace_back(file.part_name, entry(file.index).path);
-  return pairs;
+BatchToName ReceiveSession::batch_to_name(const std::vector<VerifiedFile>& files) const {
+  BatchToName batch{folder_, host_.ledger(), identity_.fingerprint, {}, host_.settings().durable_commit};
+  batch.parts.reserve(files.size());
+  for (const auto& file : files) {
+    const protocol::OfferEntry& offered = entry(file.index);
+    batch.parts.push_back({file.part_name, offered.path, offered.size, offered.mtime_ns});
+  }
+  return batch;
 }
 
 // The whole batch on a worker: made durable, then named, so the engine
 // thread never waits for syncfs or a rename.
 void ReceiveSession::start_commit() {
-  auto pairs = parts_and_paths(batch_.start());
-  boost::asio::post(host_.workers(), [folder = folder_, pairs = std::move(pairs),
-                                      durable = host_.settings().durable_commit, self = shared_from_this(),
+  boost::asio::post(host_.workers(), [batch = batch_to_name(batch_.start()), self = shared_from_this(),
                                       executor = executor_] {
-    auto names = name_batch(*folder, pairs, durable);
+    auto names = name_batch(batch);
     boost::asio::post(executor, [self, names = std::move(names)]() mutable { self->on_committed(std::move(names)); });
   });
 }
@@ -507,27 +512,23 @@ void ReceiveSession::start_commit() {
 // theirs. A session that ended meanwhile only reports them.
 void ReceiveSession::on_committed(std::vector<Result<std::string>> names) {
   auto files = batch_.finish();
-  std::vector<Delivery> delivered;
   std::optional<Failure> first_failure;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    auto failure = report_name(files[i], std::move(names[i]), delivered);
+    auto failure = report_name(files[i], std::move(names[i]));
     if (failure && !first_failure) first_failure = std::move(failure);
   }
-  remember(std::move(delivered));
   if (first_failure && machine_.running()) return perform(machine_.commit_failed(0, *first_failure));
   perform(machine_.commit_done());
 }
 
-// Reports one verified file's naming (adding it to `delivered`); returns why
-// it could not be named. Those that cannot be named stay part files only
-// when a later session can continue them.
-std::optional<Failure> ReceiveSession::report_name(const VerifiedFile& file, Result<std::string> name,
-                                                   std::vector<Delivery>& delivered) {
+// Reports one verified file's naming; returns why it could not be named.
+// Those that cannot be named stay part files only when a later session can
+// continue them.
+std::optional<Failure> ReceiveSession::report_name(const VerifiedFile& file, Result<std::string> name) {
   const protocol::OfferEntry& offered = entry(file.index);
   if (name) {
     report(file.index, protocol::FileStatus::Ok, {}, name.value(), file.record);
     machine_.file_reported(true, FailureCause::None);
-    delivered.push_back({name.value(), offered.size, offered.mtime_ns});
     return std::nullopt;
   }
   const Failure failure = io_failure(cause_of_write_error(name.error()), name.error(), offered.path);
@@ -537,24 +538,13 @@ std::optional<Failure> ReceiveSession::report_name(const VerifiedFile& file, Res
   return failure;
 }
 
-// The ledger learns, on a worker, which files this sender put here: only
-// it may later hear that they are already there.
-void ReceiveSession::remember(std::vector<Delivery> delivered) {
-  if (delivered.empty()) return;
-  boost::asio::post(host_.workers(),
-                    [ledger = host_.ledger(), fingerprint = identity_.fingerprint, root = folder_->root(),
-                     delivered = std::move(delivered)] { ledger->record(fingerprint, root, delivered); });
-}
-
 // The session is ending with verified files waiting: durable and named now,
 // on this thread (the session has nothing else left to wait for).
 void ReceiveSession::commit_now() {
   auto files = batch_.take_waiting();
   if (files.empty()) return;
-  auto names = name_batch(*folder_, parts_and_paths(files), host_.settings().durable_commit);
-  std::vector<Delivery> delivered;
-  for (std::size_t i = 0; i < files.size(); ++i) (void)report_name(files[i], std::move(names[i]), delivered);
-  remember(std::move(delivered));
+  auto names = name_batch(batch_to_name(files));
+  for (std::size_t i = 0; i < files.size(); ++i) (void)report_name(files[i], std::move(names[i]));
 }
 
 void ReceiveSession::send_summary() {

@@ -29,6 +29,22 @@
 
 namespace ferry {
 
+// What a worker needs to make a batch durable, name its files and tell the
+// ledger: copies, so the job never reads the session.
+struct BatchToName {
+  struct Part {
+    std::string part_name;
+    std::string offered_path;
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+  };
+  std::shared_ptr<platform::ReceiveFolder> folder;
+  std::shared_ptr<DeliveryLedger> ledger;
+  std::string fingerprint;
+  std::vector<Part> parts;
+  bool durable = true;
+};
+
 class ReceiveSession final : public Session, public std::enable_shared_from_this<ReceiveSession> {
  public:
   ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket socket, std::shared_ptr<boost::asio::ssl::context> tls,
@@ -71,11 +87,9 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void drop_file(const receive_action::DropFile& drop);
   void settle_part(bool keep);
   void start_commit();
-  std::vector<std::pair<std::string, std::string>> parts_and_paths(const std::vector<VerifiedFile>& files) const;
+  BatchToName batch_to_name(const std::vector<VerifiedFile>& files) const;
   void on_committed(std::vector<Result<std::string>> names);
-  std::optional<Failure> report_name(const VerifiedFile& file, Result<std::string> name,
-                                     std::vector<Delivery>& delivered);
-  void remember(std::vector<Delivery> delivered);
+  std::optional<Failure> report_name(const VerifiedFile& file, Result<std::string> name);
   void commit_now();
   void send_summary();
   void send_cancel(const receive_action::SendCancel& cancel);
