@@ -17,6 +17,11 @@ struct Failure {
   ErrorDetail detail;
 };
 
+// A failure of the session as a whole: `operation` and the system's error.
+inline Failure session_failure(FailureCause cause, std::string operation, std::error_code code = {}) {
+  return {cause, {std::move(operation), {}, code, {}}};
+}
+
 // `error`, a system call's failure on the transfer's file `subject` (its
 // path as offered: the detail names no local path).
 inline Failure io_failure(FailureCause cause, const IoError& error, std::string subject) {

@@ -9,11 +9,6 @@ namespace {
 
 using namespace send_action;
 
-// A failure of the session as a whole: `operation` and the system's error.
-Failure session_failure(FailureCause cause, std::string operation, std::error_code code = {}) {
-  return {cause, {std::move(operation), {}, code, {}}};
-}
-
 std::chrono::milliseconds linger_after(int lingers) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(lingers * kLinger);
 }

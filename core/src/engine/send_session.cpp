@@ -12,15 +12,6 @@
 #include "planner.hpp"
 
 namespace ferry {
-namespace {
-
-// A failure of the session as a whole: `operation` and the system's error.
-Failure session_failure(FailureCause cause, std::string operation, std::error_code code = {}) {
-  return {cause, {std::move(operation), {}, code, {}}};
-}
-
-}  // namespace
-
 SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& executor,
                          std::shared_ptr<boost::asio::ssl::context> tls, TransferId id, std::string host_name,
                          std::uint16_t port, std::vector<std::filesystem::path> paths, SendPolicy policy)
