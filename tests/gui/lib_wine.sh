@@ -19,6 +19,17 @@ make_instance() {
   reg_set "$key\\receive" offerTimeout "${FERRY_OFFER_TIMEOUT:-120}"
   unset WINEPREFIX
 }
+# Each prefix is about 700 MB: five tests with two Ferrys each would leave
+# 7 GB behind. Its Wine server is ended first, then the prefix goes; the
+# instance's logs and received files stay for a failure's reader.
+discard_instances() {
+  local prefix
+  for prefix in "$work"/*/wine; do
+    [[ -d $prefix ]] || continue
+    WINEPREFIX=$prefix timeout -k 5 30 wineserver -k 2>/dev/null || true
+    rm -rf "$prefix"
+  done
+}
 reg_set() { timeout -k 5 60 wine reg add "$1" /v "$2" /t REG_SZ /d "$3" /f >/dev/null 2>&1 || fail "reg add $1 $2"; }
 
 # Wine's sockets are held by its server process too, so a port is not found
