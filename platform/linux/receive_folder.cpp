@@ -165,12 +165,27 @@ const std::filesystem::path& ReceiveFolder::root() const { return impl_->root; }
 
 Result<OpenedSink> ReceiveFolder::open_part(const boost::asio::any_io_executor& executor, std::string_view part_name,
                                             std::uint64_t size, Strategy requested, const DirectOptions& options,
-                                            ByteObserver observer, std::uint64_t resume_from) {
+                                            ByteObserver observer, std::uint64_t resume_from) const {
   if (!is_plain_name(part_name) || part_name.find('/') != std::string_view::npos)
     return syscall_error(EINVAL, "openat", part_name);
   return linux_impl::open_sink_at(executor, {impl_->root_fd.get(), std::string(part_name)},
                                   (impl_->root / part_name).string(), size, requested, options, std::move(observer),
                                   resume_from);
+}
+
+Result<void> ReceiveFolder::write_part(std::string_view part_name, std::span<const std::byte> bytes,
+                                       std::int64_t mtime_ns) const {
+  if (!is_plain_name(part_name) || part_name.find('/') != std::string_view::npos)
+    return syscall_error(EINVAL, "openat", part_name);
+  const std::string name(part_name);
+  linux_impl::SinkFile file{UniqueFd(::openat(impl_->root_fd.get(), name.c_str(),
+                                              O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644)),
+                            (impl_->root / part_name).string(), bytes.size(), 0};
+  if (!file.fd.valid()) return last_errno_error("open", file.path);
+  if (auto wrote = write_at(file, bytes, 0); !wrote) return wrote.error();
+  store_mtime(file, mtime_ns);
+  close_file(file);
+  return {};
 }
 
 Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) const {
@@ -199,7 +214,7 @@ Result<void> ReceiveFolder::make_folder(std::string_view relative_path) {
   return {};
 }
 
-void ReceiveFolder::discard(std::string_view part_name) noexcept {
+void ReceiveFolder::discard(std::string_view part_name) const noexcept {
   char name[NAME_MAX + 1];  // no allocation: this must not throw
   if (part_name.size() > NAME_MAX) return;
   std::memcpy(name, part_name.data(), part_name.size());

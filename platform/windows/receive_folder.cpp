@@ -20,6 +20,7 @@
 #include "unique_handle.hpp"
 #include "wide_path.hpp"
 #include "win_error.hpp"
+#include "windows_sinks.hpp"
 
 namespace ferry::platform {
 
@@ -205,11 +206,25 @@ const std::filesystem::path& ReceiveFolder::root() const { return impl_->root; }
 // replaced, never followed.
 Result<OpenedSink> ReceiveFolder::open_part(const boost::asio::any_io_executor& executor, std::string_view part_name,
                                             std::uint64_t size, Strategy requested, const DirectOptions& options,
-                                            ByteObserver observer, std::uint64_t resume_from) {
+                                            ByteObserver observer, std::uint64_t resume_from) const {
   if (!is_plain_name(part_name) || part_name.find_first_of("/\\:") != std::string_view::npos)
     return IoError{std::make_error_code(std::errc::invalid_argument), "CreateFileW", std::string(part_name)};
   return open_sink(executor, impl_->root / std::filesystem::path(widen(part_name)), size, requested, options,
                    std::move(observer), resume_from);
+}
+
+Result<void> ReceiveFolder::write_part(std::string_view part_name, std::span<const std::byte> bytes,
+                                       std::int64_t mtime_ns) const {
+  if (!is_plain_name(part_name) || part_name.find_first_of("/\\:") != std::string_view::npos)
+    return IoError{std::make_error_code(std::errc::invalid_argument), "CreateFileW", std::string(part_name)};
+  SinkFile file{open_file(impl_->root_wide + L'\\' + widen(part_name), GENERIC_WRITE, CREATE_ALWAYS,
+                          FILE_FLAG_OPEN_REPARSE_POINT),
+                (impl_->root / std::filesystem::path(widen(part_name))).string(), bytes.size(), 0};
+  if (!file.handle.valid()) return last_win32_error("CreateFileW", file.path);
+  if (auto wrote = write_at(file, bytes, 0); !wrote) return wrote.error();
+  store_mtime(file, mtime_ns);
+  close_file(file);
+  return {};
 }
 
 Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) const {
@@ -237,7 +252,7 @@ Result<void> ReceiveFolder::make_folder(std::string_view relative_path) {
   return {};
 }
 
-void ReceiveFolder::discard(std::string_view part_name) noexcept {
+void ReceiveFolder::discard(std::string_view part_name) const noexcept {
   try {
     ::DeleteFileW((impl_->root_wide + L'\\' + widen(part_name)).c_str());
   } catch (...) {

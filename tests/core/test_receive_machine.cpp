@@ -60,12 +60,14 @@ ReceiveMachine transferring(const std::vector<protocol::OfferEntry>& entries,
 void in_file(ReceiveMachine& machine, std::uint32_t index, std::uint64_t bytes, bool resumable = true) {
   machine.frame(protocol::FileBegin{index, 0});
   machine.part_claimed(resumable);
+  machine.part_io_started();
+  machine.part_io_done();
   machine.part_opened();
   while (bytes > 0) {
     const auto piece = static_cast<std::uint32_t>(std::min<std::uint64_t>(bytes, 1 << 20));
     machine.frame(protocol::DataHeader{piece});
-    machine.payload_read_started();
-    machine.payload_read_done();
+    machine.part_io_started();
+    machine.part_io_done();
     machine.payload_read(piece);
     bytes -= piece;
   }
@@ -171,8 +173,8 @@ class TestReceiveMachine : public QObject {
     QVERIFY(has<ReadFrame>(machine.part_opened()));
     const auto data = machine.frame(protocol::DataHeader{5});
     QCOMPARE(find<ReadPayload>(data)->length, 5u);
-    machine.payload_read_started();
-    QVERIFY(machine.payload_read_done().empty());
+    machine.part_io_started();
+    QVERIFY(machine.part_io_done().empty());
     QVERIFY(has<ReadFrame>(machine.payload_read(5)));
     QVERIFY(machine.file_complete());
     QVERIFY(has<FinishFile>(machine.frame(protocol::FileEnd{0, {}})));
@@ -191,8 +193,8 @@ class TestReceiveMachine : public QObject {
     machine.frame(protocol::FileBegin{0, 0});
     machine.part_opened();
     machine.frame(protocol::DataHeader{10});
-    machine.payload_read_started();
-    machine.payload_read_done();
+    machine.part_io_started();
+    machine.part_io_done();
     const auto rest = machine.payload_read(4);
     QCOMPARE(find<ReadPayload>(rest)->length, 6u);
   }
@@ -328,7 +330,7 @@ class TestReceiveMachine : public QObject {
     auto machine = transferring({file("a", 2 * kBlock)});
     in_file(machine, 0, kBlock);
     machine.frame(protocol::DataHeader{1 << 20});
-    machine.payload_read_started();
+    machine.part_io_started();
     const auto cancel = machine.user_cancel();
     QVERIFY(!has<SettlePart>(cancel));
     const auto* sent = find<SendCancel>(cancel);
@@ -336,7 +338,7 @@ class TestReceiveMachine : public QObject {
     const auto linger = machine.cancel_sent(true);
     QVERIFY(has<StartLinger>(linger) && !has<Drain>(linger));
     QVERIFY(machine.payload_read(1 << 20).empty());  // ignored: the session is over
-    const auto late = machine.payload_read_done();
+    const auto late = machine.part_io_done();
     QVERIFY(settles(late, true) && has<Drain>(late));
     const auto end = machine.peer_closed();
     QCOMPARE(count<EmitDone>(end), std::size_t(1));
@@ -348,11 +350,11 @@ class TestReceiveMachine : public QObject {
     auto machine = transferring({file("a", 2 * kBlock)});
     in_file(machine, 0, 10);
     machine.frame(protocol::DataHeader{10});
-    machine.payload_read_started();
+    machine.part_io_started();
     const auto end = machine.fail({FailureCause::IdleTimeout, {"idle", {}, {}, {}}}, false);
     QVERIFY(has<Close>(end) && !has<EmitDone>(end) && !has<SettlePart>(end));
     QCOMPARE(machine.state(), ReceiveState::Settling);
-    const auto late = machine.payload_read_done();
+    const auto late = machine.part_io_done();
     QVERIFY(settles(late, false) && has<EmitDone>(late));
     QCOMPARE(machine.state(), ReceiveState::Done);
   }
@@ -373,12 +375,16 @@ class TestReceiveMachine : public QObject {
     machine.frame(protocol::FileEnd{256, {}});
     machine.file_verified();  // waits for the next batch
     const auto fail = machine.fail({FailureCause::CancelledByPeer, {"the sender ended it", {}, {}, {}}}, true);
-    QVERIFY(has<CommitNow>(fail) && has<SendCancel>(fail) && !has<EmitDone>(fail));
+    // The verified file waits for the batch that runs: one commit at a time.
+    QVERIFY(!has<StartCommit>(fail) && has<SendCancel>(fail) && !has<EmitDone>(fail));
     const auto* sent = find<SendCancel>(fail);
     QVERIFY(machine.cancel_reason(sent->failure).ends_with(kKeptForResume));
     machine.cancel_sent(true);
-    QVERIFY(machine.commit_done().empty());  // lingering: no second ending
-    const auto end = machine.peer_closed();
+    const auto next = machine.commit_done();  // lingering: no second ending, the waiting file's commit
+    QVERIFY(has<StartCommit>(next) && !has<EmitDone>(next) && machine.committing());
+    QVERIFY(!has<EmitDone>(machine.peer_closed()));  // SessionDone waits for that commit
+    QCOMPARE(machine.state(), ReceiveState::Settling);
+    const auto end = machine.commit_done();
     QCOMPARE(count<EmitDone>(end), std::size_t(1));
     QVERIFY(machine.peer_closed().empty() && machine.linger_expired().empty());
   }
@@ -392,7 +398,7 @@ class TestReceiveMachine : public QObject {
     machine.frame(protocol::FileEnd{1, {}});
     QVERIFY(has<StartCommit>(machine.file_verified()));
     const auto end = machine.fail({FailureCause::ConnectionLost, {"cut", {}, {}, {}}}, false);
-    QVERIFY(!has<EmitDone>(end) && !has<CommitNow>(end));
+    QVERIFY(!has<EmitDone>(end) && !has<StartCommit>(end));
     QVERIFY(has<EmitDone>(machine.commit_done()));
   }
 
@@ -405,7 +411,36 @@ class TestReceiveMachine : public QObject {
     }
     machine.file_reported(false, FailureCause::Other);
     const auto actions = machine.commit_failed(1, {FailureCause::Other, {"rename", {}, {}, {}}});
-    QVERIFY(has<CommitNow>(actions) && has<SendCancel>(actions));
+    QVERIFY(has<StartCommit>(actions) && has<SendCancel>(actions));
+  }
+
+  // A session ending with verified files waiting names them on a worker like
+  // any batch: SessionDone comes only once that commit reported back.
+  void an_ending_session_waits_for_its_last_commit() {
+    auto machine = transferring({file("a", 1), file("b", 1)});
+    in_file(machine, 0, 1);
+    machine.frame(protocol::FileEnd{0, {}});
+    QVERIFY(!has<StartCommit>(machine.file_verified()));
+    const auto end = machine.fail({FailureCause::ConnectionLost, {"cut", {}, {}, {}}}, false);
+    QVERIFY(has<StartCommit>(end) && has<Close>(end) && !has<EmitDone>(end));
+    QVERIFY(machine.resumable());
+    QCOMPARE(count<EmitDone>(machine.commit_done()), std::size_t(1));
+  }
+
+  // The part's open runs on a worker: a cancel meanwhile settles the part
+  // only when the open reports back, and no frame is read before it.
+  void cancel_while_the_part_opens() {
+    auto machine = transferring({file("a", 2 * kBlock)});
+    QVERIFY(has<BeginFile>(machine.frame(protocol::FileBegin{0, 0})));
+    machine.part_claimed(true);
+    machine.part_io_started();
+    const auto cancel = machine.user_cancel();
+    QVERIFY(!has<SettlePart>(cancel) && has<SendCancel>(cancel));
+    QVERIFY(has<StartLinger>(machine.cancel_sent(true)));
+    const auto late = machine.part_io_done();
+    QVERIFY(settles(late, false) && has<Drain>(late));
+    QVERIFY(machine.part_opened().empty());  // no reading after the end
+    QCOMPARE(count<EmitDone>(machine.peer_closed()), std::size_t(1));
   }
 
   // The peer closes while we linger: one ending, whatever comes after.

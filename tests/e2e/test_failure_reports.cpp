@@ -70,7 +70,12 @@ void TestFailureReports::read_only_receive_folder_stays_on_the_receiver() {
   QVERIFY(peer->send(protocol::Offer{{file_entry("photo.jpg", 1000)}}));
   QVERIFY(peer->expect<protocol::Hello>());
   QVERIFY(peer->expect<protocol::Accept>());
+  // A small file is written whole once its bytes are in: the folder fails it then.
+  const std::vector<std::byte> content(1000, std::byte{7});
   QVERIFY(peer->send(protocol::FileBegin{0}));
+  QVERIFY(peer->send(protocol::DataHeader{static_cast<std::uint32_t>(content.size())}));
+  QVERIFY(peer->send_bytes(content));
+  QVERIFY(peer->send(protocol::FileEnd{0, {}}));
   const auto frames = peer->wait_closed();
   QVERIFY(frames);
   const auto texts = texts_of(*frames);

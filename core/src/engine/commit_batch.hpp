@@ -51,11 +51,6 @@ class CommitBatch {
     running_.clear();
     return batch;
   }
-  std::vector<VerifiedFile> take_waiting() {
-    auto files = std::move(waiting_);
-    waiting_.clear();
-    return files;
-  }
 
  private:
   std::vector<VerifiedFile> waiting_;

@@ -171,12 +171,12 @@ ReceiveActions ReceiveMachine::data(std::uint32_t length) {
   return {ReadPayload{length}};
 }
 
-void ReceiveMachine::payload_read_started() { payload_read_pending_ = true; }
+void ReceiveMachine::part_io_started() { part_io_pending_ = true; }
 
-ReceiveActions ReceiveMachine::payload_read_done() {
-  payload_read_pending_ = false;
+ReceiveActions ReceiveMachine::part_io_done() {
+  part_io_pending_ = false;
   if (running()) return {};
-  // The session ended while the read filled the part's buffer: settle it now.
+  // The session ended while the part was busy: settle it now.
   ReceiveActions actions;
   if (current_) settle_part(actions);
   if (state_ == ReceiveState::Settling) {
@@ -254,12 +254,7 @@ ReceiveActions ReceiveMachine::file_verified() {
 ReceiveActions ReceiveMachine::file_ended() {
   ++files_ended_;
   if (files_ended_ < file_count_) {
-    if (committing_ == 0 && CommitBatch::due(verified_waiting_, verified_bytes_)) {
-      committing_ = verified_waiting_;
-      verified_waiting_ = 0;
-      verified_bytes_ = 0;
-      return {StartCommit{}, ReadFrame{}};
-    }
+    if (committing_ == 0 && CommitBatch::due(verified_waiting_, verified_bytes_)) return {start_commit(), ReadFrame{}};
     return {ReadFrame{}};
   }
   // Every file's data is in: what waits is committed now, then the summary.
@@ -270,27 +265,34 @@ ReceiveActions ReceiveMachine::file_ended() {
   return actions;
 }
 
+// Everything verified and waiting becomes the batch being committed.
+StartCommit ReceiveMachine::start_commit() {
+  committing_ = verified_waiting_;
+  verified_waiting_ = 0;
+  verified_bytes_ = 0;
+  return {};
+}
+
 ReceiveActions ReceiveMachine::commit_done() {
   committing_ = 0;
-  if (state_ == ReceiveState::Settling) return end_when_settled();
+  if (!running()) {
+    if (verified_waiting_ > 0) return {start_commit()};
+    return end_when_settled();
+  }
   return after_commit();
 }
 
 ReceiveActions ReceiveMachine::commit_failed(std::size_t returned, const Failure& failure) {
-  committing_ = 0;
   verified_waiting_ += returned;
-  if (state_ == ReceiveState::Settling) return end_when_settled();
+  if (!running()) return commit_done();
+  committing_ = 0;
   return fail(failure, true);
 }
 
 ReceiveActions ReceiveMachine::after_commit() {
   if (!running() || committing_ > 0) return {};
-  if (verified_waiting_ > 0 && (state_ == ReceiveState::Concluding || files_ended_ < file_count_)) {
-    committing_ = verified_waiting_;
-    verified_waiting_ = 0;
-    verified_bytes_ = 0;
-    return {StartCommit{}};
-  }
+  if (verified_waiting_ > 0 && (state_ == ReceiveState::Concluding || files_ended_ < file_count_))
+    return {start_commit()};
   if (state_ == ReceiveState::Concluding && files_ok_ + files_failed_ == file_count_) return {SendSummary{}};
   return {};
 }
@@ -336,15 +338,12 @@ ReceiveActions ReceiveMachine::fail(const Failure& failure, bool tell_peer) {
   return actions;
 }
 
-// The file in flight is settled (unless a payload read still fills its
-// buffer: the read's end settles it), verified files get their names.
+// The file in flight is settled (unless I/O on its part still runs: its end
+// settles it); verified files get their names, on a worker like every batch
+// (after the batch running now, if one is).
 void ReceiveMachine::wind_up(ReceiveActions& actions) {
-  if (current_ && !payload_read_pending_) settle_part(actions);
-  if (verified_waiting_ > 0) {
-    verified_waiting_ = 0;
-    verified_bytes_ = 0;
-    actions.push_back(CommitNow{});
-  }
+  if (current_ && !part_io_pending_) settle_part(actions);
+  if (verified_waiting_ > 0 && committing_ == 0) actions.push_back(start_commit());
 }
 
 std::string ReceiveMachine::cancel_reason(const Failure& failure) {
@@ -356,8 +355,9 @@ ReceiveActions ReceiveMachine::cancel_sent(bool ok) {
   if (state_ != ReceiveState::Lingering) return {};
   if (!ok) return finish(false, {cause_, detail_});
   lingering_ = true;
-  // A payload read in flight drains too; a second read must not run beside it.
-  if (payload_read_pending_) return {StartLinger{}};
+  // The part's I/O ends first (a payload read in flight drains too; a second
+  // read must not run beside it).
+  if (part_io_pending_) return {StartLinger{}};
   return {StartLinger{}, Drain{}};
 }
 
@@ -381,10 +381,10 @@ ReceiveActions ReceiveMachine::finish(bool ok, const Failure& failure) {
   return actions;
 }
 
-// SessionDone promises that the receive folder holds its final state: a batch
-// being made durable and a part still being filled are settled first.
+// SessionDone promises that the receive folder holds its final state: the
+// verified files are named and the part in flight is settled first.
 ReceiveActions ReceiveMachine::end_when_settled() {
-  if (state_ != ReceiveState::Settling || committing_ > 0 || payload_read_pending_) return {};
+  if (state_ != ReceiveState::Settling || committing_ > 0 || verified_waiting_ > 0 || part_io_pending_) return {};
   state_ = ReceiveState::Done;
   return {EmitDone{}};
 }

@@ -7,8 +7,12 @@
 // Lifecycle (docs/architecture.md has the diagram):
 //   Greeting -> CheckingOffer -> AwaitingConsent -> Accepting -> Transferring
 //   -> Concluding -> Done; any state may end through Declining, Lingering
-//   (our CANCEL is out, the peer's last bytes are drained) or Settling (a
-//   payload read or a durable commit still runs) on its way to Done.
+//   (our CANCEL is out, the peer's last bytes are drained) or Settling (I/O
+//   on the part in flight or a durable commit still runs) on its way to Done.
+//
+// The part in flight is busy while I/O on it runs off the engine thread (its
+// open, a payload read into its buffer, a small file's one write): a session
+// ending meanwhile settles it only when that I/O reports back.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -31,7 +35,7 @@ enum class ReceiveState {
   Concluding,       // every file in: the last commits, folders, SUMMARY
   Declining,        // DECLINE going out
   Lingering,        // our CANCEL is out: draining until the peer closes
-  Settling,         // over; a payload read or a durable commit still runs
+  Settling,         // over; I/O on the part in flight or a durable commit still runs
   Done,             // SessionDone is out
 };
 
@@ -69,7 +73,6 @@ struct DropFile {
 struct SettleOffer {};   // the offer no longer waits for an answer
 struct DigestCopies {};  // accepted: digest earlier copies, then HAVE and ACCEPT
 struct StartCommit {};   // make the verified files durable, then name them
-struct CommitNow {};     // the session is ending: name the verified files now
 struct SendSummary {};   // folders, then SUMMARY
 // The part in flight is kept for the next session or deleted.
 struct SettlePart {
@@ -93,7 +96,7 @@ struct EmitDone {};        // SessionDone: everything is settled
 
 using ReceiveAction = std::variant<receive_action::ReadFrame, receive_action::BeginFile, receive_action::ReadPayload,
                                    receive_action::FinishFile, receive_action::DropFile, receive_action::SettleOffer,
-                                   receive_action::DigestCopies, receive_action::StartCommit, receive_action::CommitNow,
+                                   receive_action::DigestCopies, receive_action::StartCommit,
                                    receive_action::SendSummary, receive_action::SettlePart, receive_action::SendCancel,
                                    receive_action::Decline, receive_action::DisarmWatchdog, receive_action::StartLinger,
                                    receive_action::Drain, receive_action::Close, receive_action::EmitDone>;
@@ -124,16 +127,18 @@ class ReceiveMachine {
   ReceiveActions undecodable(const std::string& what);
   void part_claimed(bool resumable);  // the part has the stable name, kept across sessions
   ReceiveActions part_opened();
-  void payload_read_started();
-  // The payload read ended; what settling needs when the session ended meanwhile.
-  ReceiveActions payload_read_done();
+  // I/O on the part in flight starts (its open, a payload read, a small
+  // file's write) or ends; the end returns what settling needs when the
+  // session ended meanwhile.
+  void part_io_started();
+  ReceiveActions part_io_done();
   ReceiveActions payload_read(std::uint32_t bytes);  // it brought `bytes`
   bool file_complete() const;                        // every byte of the file in flight is in
   std::uint64_t file_received() const { return current_ ? current_->received : 0; }
   ReceiveActions file_verified();  // waits for the next commit
   ReceiveActions digest_mismatch(const ErrorDetail& detail);
   ReceiveActions already_there();  // the complete copy matched
-  // The batch ended; `returned` of its files were not named and wait again.
+  // The batch ended. A session ending meanwhile commits what still waits.
   ReceiveActions commit_done();
   // Naming a file of the batch failed: `returned` files were not named and
   // wait again; the session fails.
@@ -164,7 +169,7 @@ class ReceiveMachine {
   std::uint32_t files_already_there() const { return files_already_there_; }
   std::uint32_t file_count() const { return file_count_; }
   std::optional<std::uint32_t> file_in_flight() const;
-  bool payload_read_pending() const { return payload_read_pending_; }
+  bool part_io_pending() const { return part_io_pending_; }
   bool committing() const { return committing_ > 0; }
 
  private:
@@ -182,6 +187,7 @@ class ReceiveMachine {
   ReceiveActions drop(protocol::FileStatus status, const Failure& failure);
   ReceiveActions file_ended();
   ReceiveActions after_commit();
+  receive_action::StartCommit start_commit();
   ReceiveActions finish(bool ok, const Failure& failure);
   ReceiveActions end_when_settled();
   bool keeps_what_arrived() const;
@@ -204,7 +210,7 @@ class ReceiveMachine {
   std::size_t verified_waiting_ = 0;  // verified, not yet in a commit
   std::uint64_t verified_bytes_ = 0;
   std::size_t committing_ = 0;  // files in the batch being made durable
-  bool payload_read_pending_ = false;
+  bool part_io_pending_ = false;
   bool lingering_ = false;              // the CANCEL is out: drain once no payload read runs
   bool violated_ = false;               // the sender broke the protocol: no part is kept
   bool part_kept_ = false;              // the part of a file cut short stays for the next session

@@ -1,13 +1,16 @@
 // Which thread touches what. Everything in this file runs on the engine
 // thread (the socket's executor): the machine, the connection, the reader and
-// writer, the part files and their sinks, the receive folder's writes but a
-// batch's commit, the commit batch. Worker jobs (locating and digesting
-// earlier copies, making a batch durable and naming its files) run on the
-// host's pool: they capture copies of what they
-// read (the folder's shared handle, the offer, part names, the digest recipe)
-// and post their result back to the engine thread; they never read the
-// session. A sink's lane thread (platform/) digests and writes only the
-// buffers the sink hands it.
+// writer, the part files and their sinks once open, the commit batch. Nothing
+// here waits on the disk: worker jobs on the host's pool locate and digest
+// earlier copies, open a part with its sink, write a small file whole, make a
+// batch durable and name its files. They capture copies (or take ownership)
+// of what they use (the folder's shared handle, the offer, a part, a small
+// file's bytes and digest) and post their result back to the engine thread;
+// they never read the session. The one exception is a sink's observer: it
+// updates the current file's digest, which stays put while the machine keeps
+// the part busy. A sink's lane thread (platform/) digests and writes only
+// the buffers the sink hands it. What remains on this thread in the error
+// paths: discarding a part (an unlink) and making a summary's folders.
 #include "receive_session.hpp"
 
 #include <fmt/format.h>
@@ -27,6 +30,10 @@ namespace ferry {
 namespace {
 
 using namespace receive_action;
+
+// A file up to this size is received into memory and written whole by one
+// worker job (as large as the buffered sink's one buffer).
+constexpr std::uint64_t kWrittenWholeBytes = 1024 * 1024;
 
 Endpoint remote_endpoint_of(const boost::asio::ip::tcp::socket& socket) {
   boost::system::error_code ec;
@@ -91,8 +98,6 @@ void ReceiveSession::perform_one(ReceiveAction& action) {
           digest_copies();
         else if constexpr (std::is_same_v<A, StartCommit>)
           start_commit();
-        else if constexpr (std::is_same_v<A, CommitNow>)
-          commit_now();
         else if constexpr (std::is_same_v<A, SendSummary>)
           send_summary();
         else if constexpr (std::is_same_v<A, SettlePart>)
@@ -333,17 +338,24 @@ void ReceiveSession::begin_file(const BeginFile& begin) {
     const std::uint64_t blocks_kept = protocol::have_block_count(begin.offset);
     current_->digest = current_->copy->prefix_digests[blocks_kept - 1].snapshot();
   }
-  if (auto failure = open_part(begin.offset)) {
+  if (auto failure = claim_part(begin.offset)) {
     report(index, protocol::FileStatus::WriteFailed, *failure, "", current_->record);
     machine_.file_reported(false, failure->cause);
     return fail(*failure, true);
   }
-  perform(machine_.part_opened());
+  if (begin.offset == 0 && size <= kWrittenWholeBytes && current_->record.strategy != Strategy::Direct) {
+    current_->in_memory = true;
+    current_->whole.resize(size);
+    current_->buffer = current_->whole;
+    current_->record.strategy = Strategy::Buffered;
+    return perform(machine_.part_opened());
+  }
+  open_part(begin.offset);
 }
 
-// Opens the current file's part: its resumable name when no other session
+// Claims the current file's part: its resumable name when no other session
 // holds it, a name of this session's own otherwise. The failure, if any.
-std::optional<Failure> ReceiveSession::open_part(std::uint64_t resume_from) {
+std::optional<Failure> ReceiveSession::claim_part(std::uint64_t resume_from) {
   CurrentFile& file = *current_;
   const auto& offered = entry(file.index);
   const std::string resumable = file.copy ? file.copy->part_name : resume_part_name(identity_.fingerprint, offered);
@@ -355,21 +367,53 @@ std::optional<Failure> ReceiveSession::open_part(std::uint64_t resume_from) {
   if (part->resumable()) claimed_parts_.push_back(part->name());
   machine_.part_claimed(part->resumable());
   file.part = std::move(*part);
+  return std::nullopt;
+}
+
+// Opens the claimed part with its sink on a worker (creating, truncating and
+// reserving space can wait on the disk). The part travels with the job and
+// comes back; meanwhile the machine keeps it in flight.
+void ReceiveSession::open_part(std::uint64_t resume_from) {
+  CurrentFile& file = *current_;
   const auto& settings = host_.settings();
-  std::string fallback;
-  auto failure = file.part->open(
-      executor_, offered.size, file.record.strategy, {settings.direct_block_bytes, settings.direct_queue_depth},
-      [digest = &file.digest](std::span<const std::byte> bytes) { digest->update(bytes); }, resume_from, fallback);
+  auto part = std::make_shared<PartFile>(std::move(*file.part));
+  file.part.reset();
+  machine_.part_io_started();
+  boost::asio::post(
+      host_.workers(), [part, self = shared_from_this(), executor = executor_, size = entry(file.index).size,
+                        strategy = file.record.strategy,
+                        options = platform::DirectOptions{settings.direct_block_bytes, settings.direct_queue_depth},
+                        // The digest stays where it is until the part settles: the machine
+                        // keeps the file in flight while the part is busy.
+                        observer = platform::ByteObserver(
+                            [digest = &file.digest](std::span<const std::byte> bytes) { digest->update(bytes); }),
+                        resume_from]() mutable {
+        std::string fallback;
+        auto failure = part->open(executor, size, strategy, options, std::move(observer), resume_from, fallback);
+        boost::asio::post(executor, [self, part, failure = std::move(failure), fallback = std::move(fallback)] {
+          self->on_part_opened(std::move(*part), failure, fallback);
+        });
+      });
+}
+
+void ReceiveSession::on_part_opened(PartFile part, std::optional<Failure> failure, const std::string& fallback) {
+  CurrentFile& file = *current_;
+  file.part = std::move(part);
+  auto late = machine_.part_io_done();
+  if (!machine_.running()) return perform(std::move(late));
+  const auto& offered = entry(file.index);
   if (failure) {
     failure->detail.subject = offered.path;  // the part's own name means nothing to the user
-    return failure;
+    report(file.index, protocol::FileStatus::WriteFailed, *failure, "", file.record);
+    machine_.file_reported(false, failure->cause);
+    return fail(*failure, true);
   }
   if (!fallback.empty()) {
     file.record.strategy_note = fallback;
     host_.note_fallback(fallback, (folder_->root() / file.part->name()).string());
   }
   file.record.strategy = file.part->sink()->strategy();
-  return std::nullopt;
+  perform(machine_.part_opened());
 }
 
 // Moves the rest of the current DATA payload from the socket into sink
@@ -378,7 +422,7 @@ std::optional<Failure> ReceiveSession::open_part(std::uint64_t resume_from) {
 void ReceiveSession::read_payload(std::uint32_t left) {
   if (!data_started_) data_started_ = std::chrono::steady_clock::now();
   CurrentFile& file = *current_;
-  if (file.buffer.empty()) {
+  if (file.buffer.empty() && !file.in_memory) {
     file.part->sink()->async_acquire(
         [self = shared_from_this(), left](std::optional<IoError> error, std::span<std::byte> buffer) {
           if (!self->machine_.running()) return;
@@ -391,12 +435,12 @@ void ReceiveSession::read_payload(std::uint32_t left) {
   }
   const std::size_t want = std::min<std::size_t>(left, file.buffer.size() - file.filled);
   auto piece = file.buffer.subspan(file.filled, want);
-  machine_.payload_read_started();
+  machine_.part_io_started();
   platform::trace_pipeline("session socket read started {} +{}", machine_.file_received(), piece.size());
   reader_.async_read_payload(piece, [self = shared_from_this(), piece](std::error_code ec) {
     platform::trace_pipeline("session socket read done +{}", piece.size());
     // A session that ended meanwhile settles the part this read was filling.
-    auto late = self->machine_.payload_read_done();
+    auto late = self->machine_.part_io_done();
     if (!self->machine_.running()) return self->perform(std::move(late));
     if (ec)
       return self->fail(
@@ -406,7 +450,7 @@ void ReceiveSession::read_payload(std::uint32_t left) {
     file.filled += piece.size();
     self->data_bytes_ += piece.size();
     auto next = self->machine_.payload_read(static_cast<std::uint32_t>(piece.size()));
-    if (file.filled == file.buffer.size() || self->machine_.file_complete()) {
+    if (!file.in_memory && (file.filled == file.buffer.size() || self->machine_.file_complete())) {
       file.part->sink()->commit(file.filled);
       file.buffer = {};
     }
@@ -425,6 +469,7 @@ void ReceiveSession::finish_file(const FinishFile& finish) {
     current_.reset();
     return perform(machine_.already_there());
   }
+  if (file.in_memory) return write_whole_file(finish);
   file.part->sink()->async_finish(
       entry(finish.index).mtime_ns, [self = shared_from_this(), digest = finish.digest](std::optional<IoError> error) {
         if (!self->machine_.running()) return;
@@ -434,14 +479,48 @@ void ReceiveSession::finish_file(const FinishFile& finish) {
           spdlog::error("{} from {}: digest mismatch, file dropped", path, self->peer_text_);
           return self->perform(self->machine_.digest_mismatch({"digest mismatch:", path, {}, {}}));
         }
-        // A verified file waits for the next durable commit before it gets its name.
-        CurrentFile& file = *self->current_;
-        file.part->close();
-        self->batch_.add({file.index, file.part->name(), file.part->resumable(), self->entry(file.index).size,
-                          std::move(file.record)});
-        self->current_.reset();
-        self->perform(self->machine_.file_verified());
+        self->file_verified();
       });
+}
+
+// A small file in one worker job: digested, its part created, written, given
+// its mtime and closed, so the engine thread never waits on the disk for it.
+void ReceiveSession::write_whole_file(const FinishFile& finish) {
+  CurrentFile& file = *current_;
+  machine_.part_io_started();
+  boost::asio::post(host_.workers(), [folder = folder_, name = file.part->name(), bytes = std::move(file.whole),
+                                      mtime_ns = entry(finish.index).mtime_ns,
+                                      digest = std::make_shared<StreamDigest>(std::move(file.digest)),
+                                      expected = finish.digest, self = shared_from_this(), executor = executor_] {
+    digest->update(bytes);
+    std::optional<IoError> error;
+    if (auto wrote = folder->write_part(name, bytes, mtime_ns); !wrote) error = wrote.error();
+    boost::asio::post(executor, [self, error = std::move(error), got = digest->finish(), expected] {
+      self->on_whole_file_written(error, got, expected);
+    });
+  });
+}
+
+void ReceiveSession::on_whole_file_written(std::optional<IoError> error, const protocol::Digest& digest,
+                                           const protocol::Digest& expected) {
+  auto late = machine_.part_io_done();
+  if (!machine_.running()) return perform(std::move(late));
+  if (error) return write_failed(*error);
+  if (digest != expected) {
+    const auto& path = entry(current_->index).path;
+    spdlog::error("{} from {}: digest mismatch, file dropped", path, peer_text_);
+    return perform(machine_.digest_mismatch({"digest mismatch:", path, {}, {}}));
+  }
+  file_verified();
+}
+
+// A verified file waits for the next durable commit before it gets its name.
+void ReceiveSession::file_verified() {
+  CurrentFile& file = *current_;
+  file.part->close();
+  batch_.add({file.index, file.part->name(), file.part->resumable(), entry(file.index).size, std::move(file.record)});
+  current_.reset();
+  perform(machine_.file_verified());
 }
 
 // The current file failed: its part goes first, then the peer hears why.
@@ -536,15 +615,6 @@ std::optional<Failure> ReceiveSession::report_name(const VerifiedFile& file, Res
   machine_.file_reported(false, failure.cause);
   if (!part_worth_keeping(file.part_is_resumable, file.size)) folder_->discard(file.part_name);
   return failure;
-}
-
-// The session is ending with verified files waiting: durable and named now,
-// on this thread (the session has nothing else left to wait for).
-void ReceiveSession::commit_now() {
-  auto files = batch_.take_waiting();
-  if (files.empty()) return;
-  auto names = name_batch(batch_to_name(files));
-  for (std::size_t i = 0; i < files.size(); ++i) (void)report_name(files[i], std::move(names[i]));
 }
 
 void ReceiveSession::send_summary() {

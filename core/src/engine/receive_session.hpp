@@ -63,8 +63,12 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
     StreamDigest digest;               // fed by the sink, which is closed first
     std::optional<PartFile> part;      // none when the whole file was already here
     ReceiveRecord record;
-    std::span<std::byte> buffer;  // acquired from the sink, being filled
+    std::span<std::byte> buffer;  // acquired from the sink (or `whole`), being filled
     std::size_t filled = 0;
+    // A small file's bytes, written whole by one worker job at its end
+    // (no sink: its part is opened, written and closed there).
+    bool in_memory = false;
+    std::vector<std::byte> whole;
   };
 
   void perform(ReceiveActions actions);
@@ -81,16 +85,21 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void send_decline(const receive_action::Decline& decline);
   void read_frame();
   void begin_file(const receive_action::BeginFile& begin);
-  std::optional<Failure> open_part(std::uint64_t resume_from);
+  std::optional<Failure> claim_part(std::uint64_t resume_from);
+  void open_part(std::uint64_t resume_from);
+  void on_part_opened(PartFile part, std::optional<Failure> failure, const std::string& fallback);
   void read_payload(std::uint32_t left);
   void finish_file(const receive_action::FinishFile& finish);
+  void write_whole_file(const receive_action::FinishFile& finish);
+  void on_whole_file_written(std::optional<IoError> error, const protocol::Digest& digest,
+                             const protocol::Digest& expected);
+  void file_verified();
   void drop_file(const receive_action::DropFile& drop);
   void settle_part(bool keep);
   void start_commit();
   BatchToName batch_to_name(const std::vector<VerifiedFile>& files) const;
   void on_committed(std::vector<Result<std::string>> names);
   std::optional<Failure> report_name(const VerifiedFile& file, Result<std::string> name);
-  void commit_now();
   void send_summary();
   void send_cancel(const receive_action::SendCancel& cancel);
   void drain();

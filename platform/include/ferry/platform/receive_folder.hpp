@@ -5,9 +5,10 @@
 // never following a symlink. Paths given here are already validated by
 // ferry::path_rejection (relative, '/'-separated, no '..').
 //
-// Thread: the engine calls it from its thread; the const members
-// (open_existing, commit, make_durable, free_bytes) may also run on worker
-// threads, at the same time as the others.
+// Thread: the engine calls it from its thread; the const members (every one
+// that may wait on the disk: open_part, write_part, commit, discard,
+// open_existing, make_durable, free_bytes) may also run on worker threads,
+// at the same time as the others.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -38,7 +39,12 @@ class ReceiveFolder {
   // name is never followed.
   Result<OpenedSink> open_part(const boost::asio::any_io_executor& executor, std::string_view part_name,
                                std::uint64_t size, Strategy requested, const DirectOptions& options,
-                               ByteObserver observer, std::uint64_t resume_from = 0);
+                               ByteObserver observer, std::uint64_t resume_from = 0) const;
+
+  // Creates the part file `part_name` (named and opened as open_part does)
+  // holding exactly `bytes`, with the modification time `mtime_ns`, and
+  // closes it: a small file written whole by one call, without a sink.
+  Result<void> write_part(std::string_view part_name, std::span<const std::byte> bytes, std::int64_t mtime_ns) const;
 
   // Moves the finished part file to `relative_path`, creating missing parent
   // folders. If the name is taken, the file gets "name (1).ext", "name (2).ext",
@@ -50,7 +56,7 @@ class ReceiveFolder {
   Result<void> make_folder(std::string_view relative_path);
 
   // Removes a part file if it exists; never fails loudly.
-  void discard(std::string_view part_name) noexcept;
+  void discard(std::string_view part_name) const noexcept;
 
   // Opens the existing regular file `relative_path` (a part file's name, or a
   // received file's path) for reading, walked like every other path: a link
