@@ -126,6 +126,9 @@ void TestDiskSpace::disk_full_mid_session_then_room_again() {
   write_random_file(target / "filler.bin", 6 * 1024 * 1024, 6);  // room for one file, not two
   receiver.engine().respond(receiver.log().all<OfferReceived>().front().id, true);
   QVERIFY(sender_log.wait_for(sender, is_session_done, std::chrono::seconds(30)));
+  // The receiver names a.bin on a worker and may still be at it when the
+  // sender hears CANCEL: its own SessionDone promises the folder's final state.
+  QVERIFY(receiver.log().wait_for(receiver.engine(), is_session_done, std::chrono::seconds(30)));
   const SessionDone failed = sender_log.all<SessionDone>().front();
   QVERIFY(!failed.ok);
   QCOMPARE(failed.cause, FailureCause::DiskFull);
