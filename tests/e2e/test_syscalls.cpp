@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QtTest>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -197,34 +198,40 @@ void TestSyscalls::encrypted_sends_write_many_records_per_system_call() {
 void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread_data() {
   QTest::addColumn<bool>("fast_mode");
   QTest::addColumn<QString>("config_dir");
-  QTest::addColumn<bool>("larger_file");
-  QTest::newRow("fast mode: sendfile") << true << fast_config_ << false;
+  QTest::addColumn<QString>("larger_file");  // none, buffered or direct
+  QTest::newRow("fast mode: sendfile") << true << fast_config_ << QStringLiteral("none");
   QTest::newRow("encrypted: buffered reads")
-      << false << QString::fromStdString(fresh_dir("small-config").string()) << false;
+      << false << QString::fromStdString(fresh_dir("small-config").string()) << QStringLiteral("none");
   // Below the direct-I/O threshold, many buffers' worth: read on the source's lane.
   QTest::newRow("encrypted: a larger buffered file")
-      << false << QString::fromStdString(fresh_dir("larger-config").string()) << true;
+      << false << QString::fromStdString(fresh_dir("larger-config").string()) << QStringLiteral("buffered");
+  // Above it: opened (O_DIRECT, its io_uring set up) on a worker too.
+  QTest::newRow("fast mode: a direct file") << true << fast_config_ << QStringLiteral("direct");
+  QTest::newRow("encrypted: a direct file")
+      << false << QString::fromStdString(fresh_dir("direct-config").string()) << QStringLiteral("direct");
 }
 
 // strace -f prefixes each line with the thread's id. The sending thread is
 // the one that calls sendfile (fast mode) or writes whole TLS records to the
 // socket (encrypted); no file is opened or read on it, not even a file of
-// many buffers.
+// many buffers or one read by direct I/O.
 void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread() {
   QFETCH(bool, fast_mode);
   QFETCH(QString, config_dir);
-  QFETCH(bool, larger_file);
+  QFETCH(QString, larger_file);
   qputenv("FERRY_CONFIG_DIR", config_dir.toUtf8());
   const fs::path source = fresh_dir("small-src");
   const fs::path target = fresh_dir("small-dst");
   constexpr int kFiles = 40;
   for (int i = 0; i < kFiles; ++i)
     write_random_file(source / ("small" + std::to_string(i) + ".bin"), 16 * 1024, 10 + i);
-  if (larger_file) write_random_file(source / "small-larger.bin", 12 * 1024 * 1024, 9);
+  const bool larger = larger_file != QLatin1String("none");
+  if (larger) write_random_file(source / "small-larger.bin", 12 * 1024 * 1024, 9);
   const fs::path trace = source.parent_path() / "strace-small.log";
 
   QStringList options;
   if (fast_mode) options << QStringLiteral("--fast");
+  if (larger_file == QLatin1String("direct")) options << QStringLiteral("--threshold") << QStringLiteral("1M");
   const TracedSend run = traced_send(QStringLiteral("openat,pread64,read,sendfile,write,writev,sendto,sendmsg"), trace,
                                      target, options, {source}, 60'000);
   if (!run.skipped.isEmpty()) QSKIP(qPrintable(run.skipped));
@@ -258,9 +265,14 @@ void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread() {
     const std::string name = "small" + std::to_string(i) + ".bin";
     QVERIFY(same_contents(source / name, target / source.filename() / name));
   }
-  if (larger_file) {
-    QVERIFY(same_contents(source / "small-larger.bin", target / source.filename() / "small-larger.bin"));
+  if (larger) QVERIFY(same_contents(source / "small-larger.bin", target / source.filename() / "small-larger.bin"));
+  if (larger_file == QLatin1String("buffered"))
     QVERIFY2(file_calls.size() >= kFiles + 12, "the larger file's reads are not in the trace");
+  if (larger_file == QLatin1String("direct")) {
+    const auto direct_open = std::find_if(file_calls.begin(), file_calls.end(), [](const auto& call) {
+      return call.second.contains(QLatin1String("small-larger.bin")) && call.second.contains(QLatin1String("O_DIRECT"));
+    });
+    QVERIFY2(direct_open != file_calls.end(), "the larger file was not opened with O_DIRECT");
   }
 }
 

@@ -4,16 +4,14 @@
 #include "resume.hpp"
 
 namespace ferry {
+namespace {
 
+// A source's observer that feeds `digest`.
 platform::ByteObserver feeding(StreamDigest& digest) {
   return [&digest](std::span<const std::byte> bytes) { digest.update(bytes); };
 }
 
-Result<platform::OpenedSource> open_prepared(const boost::asio::any_io_executor& engine,
-                                             const std::filesystem::path& path, PreparedFile& file,
-                                             const platform::DirectOptions& direct) {
-  return platform::open_source(engine, path, file.strategy, direct, feeding(*file.digest), file.offset);
-}
+}  // namespace
 
 // A file written to while it was read may have gone out torn, however well
 // its digest matches the bytes sent: its size or mtime tells.
@@ -34,8 +32,11 @@ PreparedFile prepare_file(const boost::asio::any_io_executor& engine, FileToPrep
   } else {
     prepared.digest = std::make_unique<StreamDigest>(std::move(file.fresh_digest));
   }
-  if (prepared.already_there(file.size) || file.strategy == Strategy::Direct) return prepared;
-  prepared.opened = open_prepared(engine, file.path, prepared, file.direct);
+  if (prepared.already_there(file.size)) return prepared;
+  // A direct source joins the engine's io_uring or IOCP here; its reads start
+  // only once the engine thread sends from it.
+  prepared.opened =
+      platform::open_source(engine, file.path, file.strategy, file.direct, feeding(*prepared.digest), prepared.offset);
   if (*prepared.opened && prepared.opened->value().source->read_at_open())
     prepared.changed_while_read = changed_since_offered(file.path, file.size, file.mtime_ns);
   return prepared;

@@ -1,8 +1,8 @@
 #pragma once
 // One file made ready to send off the engine thread: where it restarts (the
-// receiver's HAVE compared with it) and, unless it goes by direct I/O, its
-// source opened, which reads a small file's bytes at once. The engine thread
-// then sends it without waiting on the disk (issue 18, section 2).
+// receiver's HAVE compared with it) and its source opened, which reads a
+// small file's bytes at once. The engine thread then sends it without
+// waiting on the disk (issue 18, section 2).
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -35,8 +35,7 @@ struct PreparedFile {
   // What the source's observer feeds, from `offset` on; on the heap, so that
   // its address stays put while the file moves between threads.
   std::unique_ptr<StreamDigest> digest;
-  // Empty for a Direct file (its source joins the engine's event loop, so the
-  // engine thread opens it) and for one the receiver holds whole.
+  // Empty only for a file the receiver holds whole.
   std::optional<Result<platform::OpenedSource>> opened;
   // Whether the file changed while its source read it whole at open; empty
   // when the source reads later (checked once its bytes are sent).
@@ -52,13 +51,5 @@ PreparedFile prepare_file(const boost::asio::any_io_executor& engine, FileToPrep
 // Whether `path` is no longer the size and mtime it was offered with. Blocks
 // on the disk: run it on a worker.
 bool changed_since_offered(const std::filesystem::path& path, std::uint64_t size, std::int64_t mtime_ns);
-
-// A source's observer that feeds `digest`.
-platform::ByteObserver feeding(StreamDigest& digest);
-
-// Opens a prepared file's source where prepare_file did not.
-Result<platform::OpenedSource> open_prepared(const boost::asio::any_io_executor& engine,
-                                             const std::filesystem::path& path, PreparedFile& file,
-                                             const platform::DirectOptions& direct);
 
 }  // namespace ferry

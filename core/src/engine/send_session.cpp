@@ -288,8 +288,9 @@ void SendSession::send_file(std::uint32_t index) {
     return perform(machine_.fail(
         session_failure(FailureCause::Other, fmt::format("prepared file {} where {} was next", file.index, index))));
   }
+  ready_bytes_ -= held_ahead(file);
   // The next files open on a worker while these are sent.
-  if (!preparing_ && ready_.size() <= kPreparedAhead / 2) prepare_more();
+  if (!preparing_ && ready_.size() <= kPreparedAhead / 2 && ready_bytes_ < kPreparedBytes) prepare_more();
   start_file(std::move(file));
 }
 
@@ -302,7 +303,7 @@ void SendSession::prepare_more() {
   const auto& entries = *machine_.entries();
   const bool user_space_tls = connection_.plain_socket() == nullptr;
   std::vector<FileToPrepare> batch;
-  std::uint64_t buffered = 0;  // what the batch's sources read at once, at most
+  std::uint64_t buffered = 0;  // what the batch's sources hold once open (held_ahead)
   while (batch.size() < kPreparedAhead && buffered < kPreparedBytes) {
     while (prepare_from_ < entries.size() && entries[prepare_from_].kind != protocol::EntryKind::File) ++prepare_from_;
     if (prepare_from_ == entries.size()) break;
@@ -311,7 +312,7 @@ void SendSession::prepare_more() {
     FileToPrepare& file = batch.emplace_back(FileToPrepare{
         index, planned_.sources[index], entry.size, entry.mtime_ns, plan_send(entry.size, settings, user_space_tls),
         direct_options(), machine_.take_have(index), recipe_.start(index)});
-    if (file.strategy != Strategy::Direct) buffered += std::min(entry.size, kPreparedFileBytes);
+    buffered += held_ahead(file.strategy, entry.size);
   }
   if (batch.empty()) return;
   preparing_ = true;
@@ -328,8 +329,23 @@ void SendSession::prepare_more() {
 void SendSession::on_prepared(std::vector<PreparedFile> files) {
   preparing_ = false;
   if (machine_.done()) return;
-  for (auto& file : files) ready_.push_back(std::move(file));
+  for (auto& file : files) {
+    ready_bytes_ += held_ahead(file);
+    ready_.push_back(std::move(file));
+  }
   if (std::exchange(waiting_for_ready_, false)) send_next_file();
+}
+
+// What a prepared file's source holds until the file is sent: a direct
+// source's aligned buffers, or what another source read at open.
+std::uint64_t SendSession::held_ahead(Strategy strategy, std::uint64_t size) const {
+  if (strategy != Strategy::Direct) return std::min(size, kPreparedFileBytes);
+  const auto direct = direct_options();
+  return std::uint64_t{direct.block_bytes} * direct.queue_depth;
+}
+
+std::uint64_t SendSession::held_ahead(const PreparedFile& file) const {
+  return held_ahead(file.strategy, (*machine_.entries())[file.index].size);
 }
 
 platform::DirectOptions SendSession::direct_options() const {
@@ -356,13 +372,12 @@ void SendSession::start_file(PreparedFile file) {
   send_chunk();
 }
 
-// Takes the file's source (a Direct one is opened here, on the engine thread);
-// when it could not be opened, tells the receiver and moves on.
+// Takes the file's source, opened on a worker; when it could not be opened,
+// tells the receiver and moves on.
 bool SendSession::open_file(PreparedFile file) {
   const std::uint32_t index = file.index;
   const auto& entry = (*machine_.entries())[index];
   const auto& path = planned_.sources[index];
-  if (!file.opened) file.opened = open_prepared(executor_, path, file, direct_options());
   auto opened = std::move(*file.opened);
   std::optional<Failure> problem;
   if (!opened) {

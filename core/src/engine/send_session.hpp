@@ -87,6 +87,8 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void prepare_more();
   void on_prepared(std::vector<PreparedFile> files);
   platform::DirectOptions direct_options() const;
+  std::uint64_t held_ahead(Strategy strategy, std::uint64_t size) const;
+  std::uint64_t held_ahead(const PreparedFile& file) const;
   void next_file_later();
   void start_file(PreparedFile file);
   bool open_file(PreparedFile file);
@@ -117,6 +119,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   SendMachine machine_;
   PlannedOffer planned_;            // its offer's entries move into the machine once sent
   std::deque<PreparedFile> ready_;  // the next files, prepared on a worker, in order
+  std::uint64_t ready_bytes_ = 0;   // what their open sources hold (held_ahead)
   std::uint32_t prepare_from_ = 0;  // the first entry not handed to a worker yet
   bool preparing_ = false;          // a worker prepares a batch now
   bool waiting_for_ready_ = false;  // and send_next_file waits for it

@@ -80,9 +80,9 @@ struct OpenedSource {
 // 4096 so direct reads stay aligned; only bytes from there are observed.
 // Blocks on the disk: besides opening, a buffered source reads its first
 // block (1 MiB, or a small file whole) and the Linux zero-copy source a small
-// file whole. Call it off the engine thread for ZeroCopy and Buffered; a
-// Direct source joins `executor`'s event loop (io_uring, IOCP), so call that
-// one on the engine thread; its reads are asynchronous anyway.
+// file whole. Call it off the engine thread. A Direct source joins
+// `executor`'s event loop (io_uring, IOCP) from the calling thread; its reads
+// start only at async_send, on `executor`.
 Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor, const std::filesystem::path& path,
                                  Strategy requested, const DirectOptions& options, ByteObserver observer,
                                  std::uint64_t start = 0);
