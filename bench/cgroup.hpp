@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A memory-limited cgroup for scenario P: v1 (the memory controller mounted
 // on its own, e.g. /sys/fs/cgroup/memory) or v2 (the unified hierarchy).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the bench's child processes wrote: their output files read back, and a
 // failed child reported with the end of its stderr.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The source files the bench sends: pseudo-random bytes, written and synced.
 #include <cstdint>

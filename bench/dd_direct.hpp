@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The disk as dd sees it, without Ferry: `dd` with 64 MiB blocks and
 // O_DIRECT, over the same loopback socket. The sender reads its file that way

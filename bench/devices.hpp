@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The two devices every ferry-cli transfer of the bench runs between, each
 // with its own identity in a configuration folder under the bench's work dir

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scenario E: encrypted against fast mode, for L's large file and S's small
 // files, all four configurations back to back within each run.
 #include <array>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The hot set of scenario P: a process that reads a folder of small files
 // over and over, as a busy program would, and reports before each pass how

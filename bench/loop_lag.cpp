@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scenario G: how long the engine's event loop keeps ready work waiting while
 // it moves files, with a second session transferring at the same time. Every
 // ferry-cli runs with FERRY_LOOP_LAG, so its engine times a timer due every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // TCP over 127.0.0.1 for the baselines' hidden roles (naive copy, dd
 // direct): listening the way ferry-cli receive does, connecting, writing all.

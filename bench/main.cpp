@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry-bench: measures ferry-cli transfers between real processes over
 // 127.0.0.1 with files on disk, and prints the results as markdown tables.
 #include <sys/sysinfo.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One prepared, measured transfer (cache state set up, page cache sampled
 // before and after), and a Series collecting every run of one configuration.

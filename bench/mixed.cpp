@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scenarios M (a mixed set, every strategy) and T (the same set with each
 // direct-I/O threshold).
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The naive baseline: what a first attempt at "send a file over TCP" looks
 // like. Raw TCP, no Ferry protocol: the sender read()s 32 KiB at a time into a

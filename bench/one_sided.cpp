@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scenarios D and R: the large file with one end on the disk and the other in
 // memory (tmpfs), so that one shared disk stops hiding the sender and the
 // receiver behind each other. D (send side): the source on disk, cold; the

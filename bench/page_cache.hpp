@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How much of a set of files sits in the page cache (mincore), and moving it
 // out (posix_fadvise DONTNEED) or in (reading every byte).

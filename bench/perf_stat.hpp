@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Counting a process's system calls with `perf stat -e raw_syscalls:sys_enter`.
 #include <chrono>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Draws the charts of docs/performance.md from the TSV files that
 # `ferry-bench --data DIR` writes (columns: see write_data in bench/report.cpp):
 #   gnuplot -e "data='DIR'; out='docs'" bench/plot.gp

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scenario P: the page cache under memory pressure. A hot set of small files
 // is read over and over while a large file is sent, the reader, the sender and
 // the receiver all in one memory-limited cgroup.

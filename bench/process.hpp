@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Child processes for the measurements: fork/exec with redirected output, a
 // time limit, and the child's own resource usage from wait4.

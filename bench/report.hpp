@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the scenarios share: running a list of configurations (runs
 // interleaved, then a separate perf stat pass), the standard results table,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The scenarios. Each runs its transfers and returns a markdown section.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scenario S: many small files in folders, Ferry against tar | nc.
 #include <fmt/core.h>
 

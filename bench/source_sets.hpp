@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The sources more than one scenario sends: the one large file of L and E,
 // the tree of small files of S and E, written under the work dir in the

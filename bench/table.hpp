@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Markdown tables, and how one measured value over several runs is written
 // in a cell: the median, with min–max when the runs differ.

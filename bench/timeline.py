@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Summarises FERRY_PIPELINE_TRACE files: where a direct transfer waited.
 
   FERRY_PIPELINE_TRACE=send.trace ferry-cli send ...

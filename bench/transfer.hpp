@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One measured transfer over 127.0.0.1 between two real processes: a receiver
 // started first and a sender, each under a time limit, each with its own

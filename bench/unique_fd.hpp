@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // An owned file descriptor, closed on destruction.
 #include <unistd.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The folder the bench writes its files into: on a real disk (tmpfs is
 // refused), one run-<pid> folder per invocation, removed when the bench ends.

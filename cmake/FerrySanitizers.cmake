@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # FERRY_SANITIZE=address builds every Ferry target with AddressSanitizer and
 # UndefinedBehaviorSanitizer (any finding aborts); FERRY_SANITIZE=thread with
 # ThreadSanitizer. g++ only; the asan and tsan presets set it.

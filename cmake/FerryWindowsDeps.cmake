@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Header-only dependencies of the Windows build. Cross-building, Debian's
 # Boost, spdlog, fmt and xxHash headers are OS-neutral, but /usr/include itself
 # must never be on the cross compiler's include path (glibc headers would

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Runs the Windows tests under Wine: ctest starts every test executable through
 # CMAKE_CROSSCOMPILING_EMULATOR, here tests/windows/run-qt-test.sh with the
 # generated wine-run.sh, which puts the DLL folders on WINEPATH.

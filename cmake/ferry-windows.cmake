@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Toolchain of the "windows" preset: mingw-w64 plus what the scripts build for
 # it into Ferry's cache folder: Qt for mingw (scripts/build-qt-mingw.sh), set
 # up the way Qt's own qt.toolchain.cmake would (its install prefix searched as

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Cross toolchain: Windows x86-64 with Debian's mingw-w64, posix thread model
 # (the win32 model has no std::mutex, which spdlog needs). Used for Ferry's
 # "windows" preset and for building Qt for mingw (scripts/build-qt-mingw.sh).

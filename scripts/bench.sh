@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Ferry's benchmark in one command: installs what is missing (perf, OpenBSD
 # netcat, gnuplot), builds ferry-cli and ferry-bench with the linux preset and
 # runs ferry-bench with the given options (none: every scenario), printing

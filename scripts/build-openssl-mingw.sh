@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds OpenSSL's static libraries for Windows (mingw-w64) from Debian's own
 # openssl source package, the version of the host's libssl-dev, and installs
 # them (headers, libssl.a, libcrypto.a) into a cache folder outside the repo.

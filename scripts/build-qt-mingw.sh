@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds qtbase for Windows (mingw-w64) from Debian's own qt6-base source
 # package, the same version as the host's Qt tools, and installs it into a
 # cache folder outside the repo. Does nothing when that install exists.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Ferry's main job: installs what is missing, builds, and starts the desktop
 # app when there is a display. Without one (or with FERRY_DEMO=headless) it
 # sends a fresh sample set over loopback with ferry-cli and proves that the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Fuzzes the wire protocol codec with libFuzzer for SECONDS (default 600):
 # builds the fuzz preset (clang, AddressSanitizer + UndefinedBehaviorSanitizer),
 # writes the seed corpus (one frame of every type, two session streams), then

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs everything Ferry needs to build and test on Debian 12, with apt-get.
 # Does nothing (and needs no network) when every package is already installed.
 set -euo pipefail

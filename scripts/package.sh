@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds both installers into one folder (default: dist/):
 #   Ferry-<version>-x86_64.AppImage  from the linux preset's build
 #   Ferry-<version>-x64.msi          from the windows preset's (mingw) build

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Takes the docs' screenshots of the desktop app during a real transfer:
 # ferry-screenshot under Xvfb, the Linux build (xcb platform plugin) and the
 # Windows build under Wine (windows platform plugin). The README's main

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds Ferry for Windows (mingw-w64 cross build, "windows" preset) and runs
 # its tests under Wine: installs what is missing, builds Qt and OpenSSL for
 # mingw into their cache folders when absent (scripts/build-qt-mingw.sh,

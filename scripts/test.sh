@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs what is missing, builds with the linux preset, checks the style
 # and lints the engine (scripts/check-style.sh) and runs every test, then
 # builds the engine, ferry-cli and the core, platform and end-to-end tests

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The command line of ferry-cli, parsed into one value per command.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Windows: the UTF-16 command line, split as the C runtime would split it.
 #include <windows.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Human-readable lines for the console. Every line is flushed at once so a
 // pipe or a log file sees it while the transfer runs.

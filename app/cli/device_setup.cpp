@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "device_setup.hpp"
 
 #include <boost/asio/ip/host_name.hpp>

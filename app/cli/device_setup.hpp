@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What every ferry-cli command that talks to peers needs: this device's name,
 // identity and pinned peers, from the configuration folder.

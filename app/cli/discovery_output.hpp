@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Discovered peers for the console: one human line per peer, or one JSON
 // object per line ("type" in snake_case, then the fields).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Joins the engine's notify hook to a command's event loop: the hook (engine
 // thread) only sets a flag and wakes the loop; the loop (main thread) waits

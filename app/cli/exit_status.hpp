@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ferry-cli's exit statuses, one per kind of outcome a script may tell apart
 // (listed in `ferry-cli --help` and the README).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A failure in a ferry-cli user's words: what happened and what to check,
 // from the engine's FailureCause (the engine's detail, its ErrorDetail, is

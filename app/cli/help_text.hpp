@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What `ferry-cli --help`, `ferry-cli help COMMAND` and `COMMAND --help` print.
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "identity_commands.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ferry-cli identity / trust / untrust: show this device's identity, pin or
 // unpin peers.

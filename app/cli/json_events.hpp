@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Every engine event as one JSON object (one line, no trailing newline).
 // "type" names the event in snake_case; all of its fields follow.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A minimal writer for one-line JSON objects. Strings are escaped so the
 // output is valid JSON for any input: invalid UTF-8 becomes U+FFFD.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry-cli: send and receive files with the Ferry engine, without a GUI.
 #include <exception>
 #include <span>

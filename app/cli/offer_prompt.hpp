@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Shows an incoming offer to the person at the terminal and asks for consent.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One self-overwriting status line on stdout:
 //   [#########-----------]  45%  28.8 MiB / 64.0 MiB  152.3 MiB/s  ETA 0:03

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Windows has no SIGTERM: Ctrl+C, Ctrl+Break and closing the console arrive
 // as console control events, on a thread the system starts for the handler.
 #include <windows.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one place of ferry-cli that asks the OS something the standard library
 // cannot answer: is a standard stream a terminal, and what is typed ahead on
 // it? (POSIX; see terminal_windows.cpp.)

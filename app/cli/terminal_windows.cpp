@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Is a standard stream a console? GetConsoleMode succeeds only on a console
 // handle; _isatty would also say yes for the NUL device. Typed-ahead input
 // waits in the console's input buffer until flushed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Parsers for the values given on the command line. Each throws UsageError
 // with a message naming the bad text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // "Add peer…": a name and an address ("host", "host:port", "[::1]:port");
 // the port defaults to Ferry's. OK stays disabled until the address parses.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Under the peer list: a field to type a peer's address into (Enter adds it,
 // as File → Add Peer… does; a text that names no address stays, with the

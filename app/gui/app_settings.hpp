@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Everything the user sets, persisted with QSettings, and the engine's view
 // of it with this device's identity and pinned peers. The engine takes a new

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // DiscoveryBridge: peer discovery's adapter to Qt, like EngineBridge for the
 // engine. It owns the Discovery while discovery is on and the receive port is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // EngineBridge: the one adapter between the engine and Qt. It owns the
 // TransferEngine; the engine's notify hook (engine thread) only queues one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A failed transfer in the user's words: what happened and what to do, from
 // the engine's FailureCause. The engine's own text stays the technical

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How sizes, speeds, durations and strategies read in the window.
 #include <QString>

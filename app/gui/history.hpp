@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Finished sessions, newest first, kept in a JSON file in the app's data
 // folder so they survive a restart (at most kMaxEntries).

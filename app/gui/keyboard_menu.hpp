@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Context menus from the keyboard: Shift+F10 (and the Menu key) open a
 // list's context menu at its current row, as a right click would.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What Linux desktops say about light and dark, read into a ColorScheme:
 // nullopt where a source states no preference (then the next one is asked).

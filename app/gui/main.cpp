@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry: the desktop app. Parses its few options, loads this device's
 // identity and pinned peers, then runs the main window.
 #include <QApplication>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Ferry's main window: this device's name and verification code, peers to
 // drop files on, the receive folder, transfers in flight, the history of

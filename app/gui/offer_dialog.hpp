@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Asks the user about one incoming offer: who sends (name, address,
 // verification code, whether that device is pinned), whether the transfer

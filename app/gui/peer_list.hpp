@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The peers this Ferry can send to, one row each (name, address, OS,
 // verification code, status): first those added by address, then those

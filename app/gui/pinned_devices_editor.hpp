@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The devices this one trusts (pinned by identity), one row each: name,
 // verification code, "Accept without asking" and "Fast mode" to tick, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // "Can't see your device?": why another Ferry may not appear in the peer
 // list and how to check each cause, with this device's addresses and ports

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry-screenshot [--dark] OUTPUT.png: the main window during a real
 // transfer, for the docs (scripts/screenshot.sh runs it under Xvfb). It sends
 // a few large sparse files over 127.0.0.1 to a receiving engine in this

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The settings panel: direct I/O threshold, strategy override (for diagnosis),
 // device name, port, peer discovery, receive folder, consent policy, start

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One Ferry per user. The first to start holds a lock file (QLockFile, which
 // also recognises the lock of a Ferry that crashed); a later launch leaves a

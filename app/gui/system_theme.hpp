@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The system's light or dark preference and its changes. One implementation
 // per system (system_theme_linux.cpp, system_theme_windows.cpp; CMake picks

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The Linux desktop's light or dark preference: the freedesktop portal's
 // color-scheme when a portal answers (followed live through its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Windows' "app mode" (Settings > Personalization > Colors): the registry
 // value AppsUseLightTheme (0: dark), read again on a timer since Qt 6.4

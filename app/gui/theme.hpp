@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How Ferry looks: light or dark, chosen by the user or following the system.
 // Dark is drawn with the Fusion style (the Windows style cannot draw dark);

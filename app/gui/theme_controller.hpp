@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Keeps the application's look as the user chose it in Settings: light,
 // dark, or the system's preference, followed while Ferry runs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // This device as its peers know it, and the devices it trusts: both kept in
 // the configuration folder that ferry-cli shares (`ferry-cli identity`,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The direct I/O threshold in human units: a slider on a log scale and a spin
 // box in MiB (1 MiB … 4 GiB) kept in step, a sentence on the trade-off, and

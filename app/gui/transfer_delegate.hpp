@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Paints the transfer list's progress bars and the small live speed graph
 // behind the speed text; every other cell is painted as usual. Every colour

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The sessions in flight and just finished, one row each (peer with its
 // verification code and direction, files, size, progress bar, speed with a

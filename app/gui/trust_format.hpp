@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How device identities, trust and transfer modes read in the window.
 #include <QFont>

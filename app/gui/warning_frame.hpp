@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A framed warning (the offer dialog's impostor warning): a red border
 // around a tinted background, its labels in a readable colour, in light and

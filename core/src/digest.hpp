@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Digests of file contents for FILE_END. Inside TLS, XXH3-128 (canonical byte
 // order): TLS already guards the bytes. In fast mode, where file bytes cross

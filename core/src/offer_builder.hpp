@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Turns the paths a user picked into an offer: files and folders (recursively,
 // empty ones included) with paths relative to each picked item's parent.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which peer-offered paths may be written inside the receive folder: nothing
 // that could leave it, be read as a device or drive on Windows, alias another
 // name there or on a case-insensitive file system, or is not UTF-8.

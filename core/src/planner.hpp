@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The per-file strategy choice, like nginx's `directio`: below the threshold
 // zero-copy through the page cache, at or above it direct I/O around it.

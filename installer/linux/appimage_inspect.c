@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // appimage-inspect IMAGE: what Debian's libappimage (an implementation
 // independent of ours) makes of an image: "type=N offset=M".
 #include <appimage/appimage.h>

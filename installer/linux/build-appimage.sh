@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # build-appimage.sh BUILD_DIR OUT_DIR
 # Writes OUT_DIR/Ferry-<version>-x86_64.AppImage from BUILD_DIR, a configured
 # and built Linux tree: installs it into a DESTDIR (BUILD_DIR/appimage/AppDir),
@@ -40,6 +41,11 @@ ln -s usr/share/applications/ferry.desktop "$appdir/ferry.desktop"
 ln -s usr/share/icons/hicolor/scalable/apps/ferry.svg "$appdir/ferry.svg"
 ln -s usr/share/icons/hicolor/256x256/apps/ferry.png "$appdir/.DirIcon"
 "$here/bundle-libraries.sh" "$appdir" "$FERRY_QT_PLUGINS_DIR"
+# Ferry's licence, and the notices of what is built in (headers) or bundled.
+install -D -m 644 "$here/../../LICENSE" "$appdir/usr/share/doc/ferry/LICENSE"
+"$here/../third-party-notices.sh" "$appdir/usr/share/doc/ferry/THIRD-PARTY-NOTICES.txt" \
+  Boost=/usr/include/boost/version.hpp:BSL-1.0 spdlog=/usr/include/spdlog/spdlog.h fmt=/usr/include/fmt/format.h \
+  xxHash=/usr/include/xxhash.h liburing=/usr/include/liburing.h --libraries "$appdir/usr/lib"
 
 rm -f "$image"
 if command -v appimagetool >/dev/null; then

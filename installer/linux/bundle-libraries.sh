@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # bundle-libraries.sh APPDIR QT_PLUGINS_DIR
 # Makes the AppDir's programs (usr/bin) run without the host's Qt: copies the
 # Qt plugins Ferry uses into usr/plugins, then every shared library that the

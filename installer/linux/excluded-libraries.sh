@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # shellcheck shell=bash
 # Sourced by bundle-libraries.sh and test-appimage.sh: is_host_library SONAME
 # succeeds when excluded-libraries.txt says the host provides that library.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # hide-host-qt.sh HOST_QT_PROGRAM QT_PLUGINS_DIR COMMAND...
 # Runs COMMAND as on a machine without the host's Qt: in a private mount
 # namespace, /dev/null is mounted over every Qt library in the folder that

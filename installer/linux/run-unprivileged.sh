@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # run-unprivileged.sh COMMAND...
 # Runs COMMAND as the user nobody, so that an AppImage mounts itself the way it
 # does for desktop users: through the setuid fusermount3. It runs in a private

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # test-appimage-gui.sh IMAGE WORK_DIR
 # Starts the desktop app from the image (FUSE mount) on a fresh Xvfb display,
 # waits until a screenshot of the screen shows its window (many colours, where

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # test-appimage.sh BUILD_DIR APPIMAGE_INSPECT
 # Builds the AppImage from BUILD_DIR with build-appimage.sh and checks it as a
 # user's machine would run it: libappimage's view of it, its desktop file and
@@ -79,7 +80,7 @@ inspected=$("$inspect" "$image") || fail "appimage-inspect: $inspected"
   fail "libappimage says '$inspected', the runtime says offset $offset"
 echo "$inspected"
 
-step "extracted AppDir: Qt plugins, desktop file, AppStream data, icons"
+step "extracted AppDir: Qt plugins, licence and notices, desktop file, AppStream data, icons"
 (cd "$work" && timeout 60 "$image" --appimage-extract >/dev/null) || fail "--appimage-extract failed"
 appdir=$work/squashfs-root
 for file in AppRun ferry.desktop ferry.svg .DirIcon usr/bin/qt.conf usr/share/icons/hicolor/scalable/apps/ferry.svg; do
@@ -90,6 +91,14 @@ for plugin in platforms/libqxcb.so platforms/libqoffscreen.so platforms/libqwayl
     fail "the AppDir has no $plugin, which the Qt Ferry was built with has"
   fi
 done
+cmp -s "$here/../../LICENSE" "$appdir/usr/share/doc/ferry/LICENSE" || fail "the AppDir has no LICENSE, or another one"
+notices=$appdir/usr/share/doc/ferry/THIRD-PARTY-NOTICES.txt
+for shipped in "Boost (Debian package" "spdlog (Debian package" "fmt (Debian package" "xxHash (Debian package" \
+  "liburing (Debian package" "(Debian package libqt6" "(Debian package libssl3 " "GNU LESSER GENERAL PUBLIC LICENSE"; do
+  grep -qF "$shipped" "$notices" || fail "THIRD-PARTY-NOTICES.txt lacks: $shipped"
+done
+grep -q '<project_license>Apache-2.0</project_license>' "$appdir"/usr/share/metainfo/*.metainfo.xml ||
+  fail "the AppStream data names no project licence"
 desktop-file-validate "$appdir/usr/share/applications/ferry.desktop" || fail "desktop-file-validate"
 metainfo=("$appdir"/usr/share/metainfo/*.metainfo.xml)
 appstreamcli validate --no-net "${metainfo[@]}" || fail "appstreamcli validate"

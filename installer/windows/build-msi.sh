@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds OUT_DIR/Ferry-<version>-x64.msi from a configured and built
 # windows-preset tree. The tree is installed (stripped) into
 # BUILD_DIR/installer/windows/msi-stage; its bin/ folder becomes
@@ -60,6 +61,20 @@ mapfile -t dlls <<<"$closure"
 cp "${dlls[@]}" "$root/"
 chmod -R u+w "$root"
 find "$root" -iname '*.dll' -exec "${cfg[strip]}" --strip-unneeded {} +
+
+# Ferry's licence, and the notices of what is built in or shipped: Qt and
+# OpenSSL are built from Debian's source packages (their copyright files are
+# those of Debian's own builds), the mingw runtime DLLs are Debian's.
+cp "$here/../../LICENSE" "$root/LICENSE.txt"
+notices=("Qt 6 (built for Windows from Debian's qt6-base source)=libqt6core6"
+  "OpenSSL (built for Windows from Debian's openssl source)=libssl3"
+  Boost=/usr/include/boost/version.hpp:BSL-1.0 spdlog=/usr/include/spdlog/spdlog.h fmt=/usr/include/fmt/format.h
+  xxHash=/usr/include/xxhash.h)
+for dll in "${dlls[@]}"; do
+  dll=$(realpath "$dll")
+  if dpkg -S "$dll" >/dev/null 2>&1; then notices+=("${dll##*/}=$dll"); fi
+done
+"$here/../third-party-notices.sh" "$root/THIRD-PARTY-NOTICES.txt" "${notices[@]}"
 
 mkdir -p "$out"
 msi=$(realpath "$out")/Ferry-$version-x64.msi

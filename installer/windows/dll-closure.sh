@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Prints the DLLs that the given Windows executables and DLLs import, directly
 # or through one another, one path a line: each import table is read with
 # objdump -p and each DLL named there is looked up (ignoring case, as Windows

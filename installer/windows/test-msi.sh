@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The MSI under Wine, in a Wine prefix of its own: it installs (the staged
 # files byte for byte, the Start menu shortcut, the uninstall entry, netsh asked
 # for the firewall rules); the installed ferry-cli.exe runs and sends a file to
@@ -127,6 +128,12 @@ installed() {
   [[ $(wc -l <<<"$products") == 1 && ${products#* } == "$1" ]] ||
     fail "expected one Ferry $1 in the uninstall registry, found: ${products:-none}"
   [[ $(registry_version) == "$1" ]] || fail "HKLM\\Software\\Ferry Version is not $1"
+  cmp -s "$here/../../LICENSE" "$install_dir/LICENSE.txt" || fail "Program Files\\Ferry has no LICENSE.txt, or another one"
+  local shipped
+  for shipped in "Qt 6 (built for Windows" "OpenSSL (built for Windows" "Boost (Debian package" "spdlog (Debian package" \
+    "fmt (Debian package" "xxHash (Debian package" "(Debian package gcc-mingw-w64-x86-64-posix-runtime " "(Debian package mingw-w64-x86-64-dev "; do
+    grep -qF "$shipped" "$install_dir/THIRD-PARTY-NOTICES.txt" || fail "THIRD-PARTY-NOTICES.txt lacks: $shipped"
+  done
   local lnk
   lnk=$(shortcut)
   [[ -n $lnk ]] || fail "no Ferry.lnk in a Start menu"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Inside an X session (xvfb-run): starts COMMAND, waits until a window titled
 # TITLE is viewable and the screen shows a drawing (at least 16 colours; an
 # empty Xvfb screen has one or two), saves the screen as OUT.png and ends

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The buffered sink both platforms use below the direct threshold (or where
 // direct writes are impossible): plain writes at file offsets through the page

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The buffered source both platforms fall back to: the file is read into a
 // user buffer through the page (file) cache, shown to the observer on the

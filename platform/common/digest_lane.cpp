@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "digest_lane.hpp"
 
 #include <boost/asio/post.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One worker thread that runs a direct source's or sink's digest jobs (a
 // buffered sink's digest-and-write jobs) in the order they were given, so the

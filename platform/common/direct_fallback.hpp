@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The policy both platforms' open_source and open_sink follow: when direct
 // I/O is requested, try it; where the file's filesystem (volume) or the kernel

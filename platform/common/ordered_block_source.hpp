@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the Linux and Windows direct sources share: the file is read in blocks
 // into aligned buffers, several reads in flight, and each block is sent as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the Linux and Windows direct sinks share: the caller fills aligned
 // buffers handed out by async_acquire (back-pressure: only when a write has

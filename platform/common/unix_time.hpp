@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Modification times as the wire carries them (signed nanoseconds since the
 // Unix epoch) and as kernels take them (whole seconds plus a non-negative

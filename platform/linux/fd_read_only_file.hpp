@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The Linux ReadOnlyFile over an open descriptor (see read_only_file.hpp).
 #include <memory>

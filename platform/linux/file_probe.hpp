@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the kernel tells about an open file: size, mtime, direct-I/O alignment.
 #include <sys/stat.h>

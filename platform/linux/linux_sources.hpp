@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The Linux FileSource implementations, built by open_source().
 #include <cstdint>

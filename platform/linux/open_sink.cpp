@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Creates the Linux FileSink for a part file: direct writes where the
 // filesystem and kernel allow them, buffered writes otherwise
 // (platform/common/direct_fallback.hpp).

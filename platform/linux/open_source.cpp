@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Picks the Linux FileSource for a file, probing what its filesystem and the
 // kernel can do and falling back to buffered reads where they cannot
 // (platform/common/direct_fallback.hpp).

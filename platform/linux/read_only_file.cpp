@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Linux ReadOnlyFile: pread on a plain descriptor; pages of large files are
 // dropped from the page cache as soon as they have been read.
 #include <fcntl.h>

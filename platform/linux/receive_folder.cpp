@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Linux receive folder: every path is resolved with openat() from the folder's
 // own fd, one component at a time with O_NOFOLLOW, so neither a planted symlink
 // nor a path naming one can redirect a write outside the folder.

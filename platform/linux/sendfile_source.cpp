@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Zero-copy: sendfile(2) from the page cache straight into the socket. The
 // socket is non-blocking; each call asks for everything still owed and the
 // kernel moves as much as the socket buffer takes; EAGAIN waits for

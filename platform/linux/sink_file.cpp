@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The buffered sink's Linux primitives: pwrite at an offset, the mtime, close.
 #include <unistd.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The buffered source's one Linux primitive: pread at an offset.
 #include <unistd.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Large received files: aligned O_DIRECT writes through io_uring, several in
 // flight, so the receiver's page cache stays clean too. The last block is
 // padded to the alignment and the file cut back to its exact size at the end

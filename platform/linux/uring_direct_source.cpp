@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Direct: O_DIRECT reads through io_uring into aligned buffers, several in
 // flight, each buffer sent as soon as it is read and in file order (see
 // OrderedBlockSource). The page cache is bypassed, so a huge file does not

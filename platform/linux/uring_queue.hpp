@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // An io_uring whose completions are delivered on an Asio executor: the ring
 // signals an eventfd that Asio waits on, so ring completions and socket

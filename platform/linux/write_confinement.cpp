@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ferry/platform/write_confinement.hpp"
 
 #include <fcntl.h>

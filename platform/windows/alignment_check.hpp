@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // FILE_FLAG_NO_BUFFERING requires every ReadFile/WriteFile to start at a file
 // offset, move a length and use a buffer address that are all multiples of

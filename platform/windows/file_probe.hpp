@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What Windows tells about an open file (size, mtime, the sector size that
 // unbuffered I/O must align to) and the few changes the sinks make to one.

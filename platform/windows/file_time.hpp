@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // FILETIME ticks (100 ns since 1601, unsigned) to and from the wire's signed
 // nanoseconds since 1970, for every value of either: no overflow, no wrap.

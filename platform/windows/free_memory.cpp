@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ferry/platform/free_memory.hpp"
 
 #include <malloc.h>

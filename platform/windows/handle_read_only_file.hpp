@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The Windows ReadOnlyFile over an open handle (see read_only_file.hpp).
 #include <memory>

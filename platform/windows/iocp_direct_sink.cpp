@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Large received files: unbuffered (FILE_FLAG_NO_BUFFERING) overlapped writes
 // completed through Asio's IOCP, several in flight, so the receiver's file
 // cache stays clean too. The last block is padded to the sector size, and the

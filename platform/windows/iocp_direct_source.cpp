@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Direct: unbuffered (FILE_FLAG_NO_BUFFERING) overlapped reads completed
 // through Asio's IOCP into VirtualAlloc'ed buffers, several in flight, each
 // buffer sent as soon as it is read and in file order (see

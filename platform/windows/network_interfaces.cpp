@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ferry/platform/network_interfaces.hpp"
 
 #include <winsock2.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // CreateFileW as every Ferry file handle needs it.
 #include <windows.h>

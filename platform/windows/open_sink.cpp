@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Creates the Windows FileSink for a part file: unbuffered writes where the
 // volume allows them, buffered writes otherwise
 // (platform/common/direct_fallback.hpp).

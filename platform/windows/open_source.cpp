@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Picks the Windows FileSource for a file, probing what its volume can do and
 // falling back to buffered reads where it cannot
 // (platform/common/direct_fallback.hpp).

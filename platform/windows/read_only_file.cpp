@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Windows ReadOnlyFile: ReadFile at an OVERLAPPED offset on a synchronous handle.
 #include <windows.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Windows receive folder: every folder on the way to a received file is
 // opened (or created) one component at a time below the root, refused if it
 // is a reparse point (symlink, junction, mount point) or if where it really

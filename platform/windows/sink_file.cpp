@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The buffered sink's Windows primitives: WriteFile at an offset (through the
 // file cache), the mtime, close.
 #include "file_probe.hpp"

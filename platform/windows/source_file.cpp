@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The buffered source's one Windows primitive: ReadFile at an offset, through
 // the file cache.
 #include "win_error.hpp"

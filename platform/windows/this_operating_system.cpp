@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ferry/platform/this_operating_system.hpp"
 
 namespace ferry::platform {

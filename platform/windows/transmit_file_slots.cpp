@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "transmit_file_slots.hpp"
 
 #include <boost/asio/post.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Client editions of Windows run only two TransmitFile calls at once per
 // machine and queue the rest inside the kernel; server editions have no such

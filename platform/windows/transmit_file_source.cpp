@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Zero-copy: TransmitFile sends straight from the file cache into the socket,
 // completed through the socket's IOCP (Asio's windows::overlapped_ptr). One
 // call moves at most 2,147,483,646 bytes, so larger sends loop, each call

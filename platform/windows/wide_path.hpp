@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Windows paths: UTF-16 everywhere, "\\?\" for paths past MAX_PATH.
 #include <filesystem>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Win32 error codes as IoErrors. Boost's system category knows Win32 codes
 // (its message() asks FormatMessageW), and converts to std::error_code.

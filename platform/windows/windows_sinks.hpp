@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The Windows FileSink implementations, built by open_sink().
 #include <cstdint>

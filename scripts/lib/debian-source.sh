@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # shellcheck shell=bash
 # Debian's own source packages, for the scripts that cross-build a dependency
 # from them (build-qt-mingw.sh, build-openssl-mingw.sh). Sourced; needs

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # shellcheck shell=bash
 # The project's shared folder may hold prebuilt Windows dependencies (a
 # tarball per dependency, made by the same build script, with that script's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every window and dialog of the desktop app, walked widget by widget as
 // assistive technology and the keyboard meet them: each control that takes
 // keyboard focus has an accessible name (as QAccessible reports it, which is

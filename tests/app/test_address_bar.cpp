@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Adding a peer by typing its address under the peer list, offscreen with a
 // real window, engine and receiver: the field is reached with Tab from the
 // list and has an accessible name; a text that names no address stays with

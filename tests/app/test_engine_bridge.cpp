@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The bridge between engine and Qt with a real transfer on 127.0.0.1:
 // progress reaches the GUI thread at most ten times a second, the last one
 // before the session's end, and every event arrives on the GUI thread. A

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Failures in the user's words: each cause reads as what happened and what to
 // do, a receiver's folder problem names the folder, Resume is promised only
 // when the receiver kept what arrived, and the engine's text is used only for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The desktop app end to end, offscreen, with real engines on 127.0.0.1:
 // drop-to-send, incoming offers (accept, decline, always accept pins the
 // sender, an impostor is asked about), this device's code and each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The incoming-offer dialog on its own: what it shows (the sender's code,
 // whether it is pinned, the transfer's mode, a warning for a device that
 // uses a pinned device's name with another identity), that its buttons

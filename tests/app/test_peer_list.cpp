@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The peer list with discovered peers: their rows follow those added by
 // address, show the OS and verification code, update in place, and stay
 // (disabled, "Offline") when the peer goes away, until it comes back; a

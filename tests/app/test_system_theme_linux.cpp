@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Linux desktop's light or dark preference: the portal's reply values,
 // gsettings' outputs and GTK's settings.ini read into a scheme, and the
 // fallback order through the real gsettings program (its keyfile backend in a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Windows' app mode read from the registry: AppsUseLightTheme written with
 // QSettings under a key of the test's own, read back through the detector,
 // its changes noticed while it runs, and followed by the application's

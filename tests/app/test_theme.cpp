@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Light and dark: the Appearance setting is saved and applied at once from
 // the settings dialog (the application's palette turns over), both palettes
 // keep every text readable, and so does what Ferry paints itself (the

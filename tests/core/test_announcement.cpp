@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Discovery datagrams against docs/discovery.md: the exact encoding, round
 // trips, and every way a datagram is rejected. A hostile datagram must only
 // ever be rejected: random bytes are thrown at the decoder too.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The wire codec against docs/protocol.md: exact encodings, round trips,
 // incremental input, and one rejection per class of malformed input.
 #include <QtTest>

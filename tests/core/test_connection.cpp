@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The TLS connection on real loopback sockets: a handshake with and without
 // kernel TLS offered (this kernel may lack it: then OpenSSL falls back to
 // user space and the connection must still work), bulk bytes both ways in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The connection gate without sockets: per-address limit, the global bound
 // on connections still in their handshake (the oldest is displaced), and
 // what offers and endings free.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The receiver's memory of which sender delivered which file (issue 19,
 // defect 6), written to and read back from real files: a file counts only
 // for its own sender, in its own receive folder, while its size and time

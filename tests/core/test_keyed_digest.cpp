@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fast mode's keyed digest (docs/protocol.md, section 7): AES-256-GMAC under
 // the session key, nonce = offer index (u32 big-endian) then 8 zero bytes,
 // the file's bytes as additional data. Checked against the document's test

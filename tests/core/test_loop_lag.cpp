@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The event-loop lag monitor that ferry-bench reads: its histogram's
 // figures, and a real io_context whose one blocking handler must show up as
 // one late turn about as long as the block.

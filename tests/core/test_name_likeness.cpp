@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Names that look alike to a user raise the impostor warning next to a pinned
 // device (docs/security.md, "Names that look alike"); names a user tells
 // apart do not.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry::path_rejection and ferry::offer_rejection: what a peer may offer.
 #include <QElapsedTimer>
 #include <QTest>

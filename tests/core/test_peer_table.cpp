@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Discovery's peer table with the clock in the test's hands: peers found,
 // updated and expired address by address; goodbyes; probes and newcomers
 // answered, our own datagrams ignored; and bounds a flood cannot pass.

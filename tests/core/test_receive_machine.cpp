@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The receiving session's state machine without sockets: each state against
 // the inputs that may reach it, including the orders behind past bugs (a
 // cancel while a payload read is in flight, a failure while a durable batch

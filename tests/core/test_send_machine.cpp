@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The sending session's state machine without sockets: each state against
 // the inputs that may reach it, including the orders that are easy to get
 // wrong (a cancel in the middle of a file, between files and after the last

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The unicast sweep's plan with the clock in the test's hands: the hosts of
 // the /24 around an interface address without its network, broadcast and own
 // address; at most 256 datagrams per interface in any minute, in batches;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Discovery where multicast does not carry: devices bound to loopback
 // addresses (127.0.0.2, .3, .4: loopback cannot multicast, so only the
 // unicast sweep of 127.0.0.0/24 can bring them together) find each other

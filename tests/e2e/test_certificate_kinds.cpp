@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/security.md: a device's certificate is Ed25519 and self-signed. A
 // receiving engine refuses, in the TLS handshake over real loopback, an RSA
 // key, a P-256 key, and an Ed25519 certificate whose self-signature does not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry-cli as a first-time user meets it, run as real processes: help per
 // command, suggestions for typos, the default port, distinct exit statuses, a
 // failure told once and with advice, phases while connecting, honest

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry-cli receive asks its user at a real terminal (a pseudo-terminal this
 // test owns): whatever was typed before the question appeared must not answer
 // it, only what is typed after.

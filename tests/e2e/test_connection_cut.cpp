@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sessions that end before their time: the connection cut under a real sender
 // or a real receiver mid-file, and a real session cancelled from either end.
 // Each must end promptly with an error, leaving no file under its final name;

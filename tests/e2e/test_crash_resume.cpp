@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Crashes: ferry-cli processes killed with SIGKILL at seeded random moments
 // (FERRY_TEST_SEED picks another series; the seed is printed). Whatever the
 // moment, no file stands under its final name unless it is complete and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 19, defect 7: hundreds of idle connections from as many loopback
 // addresses, against a real `ferry-cli receive` whose descriptor limit is
 // low. The receiver must neither spin nor flood its log, and a legitimate

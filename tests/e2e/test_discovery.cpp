@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Peer discovery between real ferry-cli processes on an Ethernet segment of
 // network namespaces made by the test (tests/support/posix/test_network.hpp):
 // three hosts, each receiving and announcing. `ferry-cli peers` on each sees

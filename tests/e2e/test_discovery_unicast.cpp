@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Peer discovery where the network drops multicast: real ferry-cli processes
 // on an Ethernet segment of network namespaces whose switch forwards no
 // multicast (tests/support/posix/test_network.hpp), as many access points

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A receive folder without room: an offer larger than the free space is
 // declined up front with a clear error, and nothing is written; a disk that
 // fills up during a session fails it clearly, with only whole files named,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What each side learns of a failure: the other device hears a sentence and
 // a cause, never this side's local paths; this side's user gets the detail.
 // Hand-built peers read exactly what crosses the wire. Also: a receive folder

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Peers that break the protocol on purpose, spoken by hand over a raw socket:
 // offers with paths that must never be written, malformed frames, a sender
 // that lies about its files, and receivers that refuse our sender. Whatever

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // io_uring can be switched off (sysctl kernel.io_uring_disabled, container
 // seccomp profiles). This runs a real `ferry-cli send --strategy direct` under
 // a seccomp filter that makes io_uring_setup fail with EPERM, and checks that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Load on one receiving ferry-cli process: eight senders at once, one
 // session of 100,000 files, a 6 GiB sparse file. Everything arrives
 // verified, and the receiver's peak resident memory (VmHWM) stays bounded;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Many tiny files in one session: no per-file round trip, no stack growth
 // from file to file (empty files complete without waiting on the socket).
 #include <QtTest>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 19: a receiver's memory is bounded across sessions. A real ferry-cli
 // receive faces hand-built peers over loopback: 48 connections from 3
 // addresses that announce a 64 MiB OFFER and send 9 bytes of it, then four

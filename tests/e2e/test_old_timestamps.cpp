@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Modification times far from today (before 1970, with a fraction of a
 // second, at the ends of the wire's range) never fail a file or a session:
 // each file gets its time, or the nearest its filesystem holds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The lecture's point, checked with mincore: the direct path leaves the page
 // cache clean on both ends; zero-copy leaves the source resident. And where a
 // filesystem cannot do direct I/O, the engine says so and falls back.

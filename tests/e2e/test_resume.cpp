@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Resume (docs/protocol.md 5.3): a transfer cut or cancelled mid-file leaves
 // its part file; sending the same files again continues after the part's longest
 // verified prefix, skips files the receiver already holds whole, and never

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // docs/protocol.md, section 5.3: a partial HAVE's `length` is what verifiably
 // arrived, never the space a part file reserved. A hand-built sender sends 6
 // MiB of a 10 MiB file and drops the connection; offered again, the real

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Identity, trust and the two transfer modes, end to end over 127.0.0.1 with
 // real engines: what an attacker on the wire or a device posing as a pinned
 // one can and cannot do.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a sending user sees before and around the bytes: the phases
 // (connecting, waiting for acceptance), a connect that gives up in time with
 // advice, causes as values, and figures counted from the first byte of data.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Files that change between the offer and their turn: a vanished file, a
 // truncated one and one rewritten in place (same size, new mtime) each fail
 // alone, clearly, and the rest of the session lands.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A file written to while its bytes go out: the sender aborts it after them
 // (FILE_ABORT instead of FILE_END), so the receiver never keeps a file that
 // may be torn however well its digest matches what was sent. A receiver by

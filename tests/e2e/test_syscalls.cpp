@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the kernel sees: strace of a real `ferry-cli send` shows, in fast mode,
 // sendfile for a file below the threshold, and an O_DIRECT open plus
 // io_uring_enter for one at or above it; inside TLS (the default) the same

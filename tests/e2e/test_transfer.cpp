@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End to end over 127.0.0.1: real engines, real files, every strategy, the
 // sizes that break I/O code, folder trees; byte-for-byte comparison.
 #include <QtTest>

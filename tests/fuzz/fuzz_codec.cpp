@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: the input is a byte stream from a peer, decoded frame by
 // frame the way FrameReader consumes it (a DATA frame's payload skipped). Each
 // decode is checked against docs/protocol.md (wire_rules.hpp) and against the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: messages built from the input, encoded, then decoded. A
 // message docs/protocol.md allows must come back equal, from exactly its
 // encoding; any other must be rejected with the error its first invalid field

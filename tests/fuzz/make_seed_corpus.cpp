@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writes fuzz_codec's seed corpus into the folder given: one file per frame
 // type (some at their string limits), and the frame streams a sender and a
 // receiver send in one session. Built with the targets so the seeds follow

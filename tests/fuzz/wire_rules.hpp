@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // docs/protocol.md's rules written out a second time, independently of the
 // codec, so the fuzz targets can check the codec against them.

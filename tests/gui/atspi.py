@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Finds a widget of a running program by its accessible name through AT-SPI
 (the accessibility bus assistive technologies use) and acts on it.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry-drag-source PATH...: a window that starts a real drag of PATH... (as
 // text/uri-list, like a file manager) when the mouse is pressed on it, for the
 // end-to-end GUI tests to drop onto Ferry with xdotool. Prints how the drop

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared helpers of the end-to-end GUI tests (sourced by each scenario).
 # Each scenario gets its own X server (Xvfb) with a real window manager
 # (openbox) and, when asked, a system tray (wmdocker); each Ferry gets its own

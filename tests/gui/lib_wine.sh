@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The Windows build under Wine (sourced by lib.sh when FERRY_GUI_WINE_RUN, the
 # build's wine-run.sh, is set): each Ferry gets a Wine prefix of its own (its
 # registry holds its settings, its AppData its identity and history) and

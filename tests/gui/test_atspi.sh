@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The accessible names are really exposed, and work: with a session D-Bus
 # and Qt's AT-SPI bridge on, alice's peer list is found on the accessibility
 # bus by its name "Peers" and lists both peers added by address; Bob's row

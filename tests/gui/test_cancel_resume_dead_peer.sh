@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Cancel and resume: a send through a slow relay is cancelled from the
 # Transfers menu while bytes flow; Resume sends it again, the receiver
 # accepts, and the folder arrives whole, the resumed session moving only the

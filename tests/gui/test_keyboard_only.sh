@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The whole send and receive flow by keyboard alone, no pointer: a peer added
 # by address (Ctrl+N), two files chosen through File → Send Files… and its
 # file dialog, the offer accepted with its access key (Alt+A, which the

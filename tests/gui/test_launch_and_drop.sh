@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # A second launch and files from elsewhere. A second `ferry` of the same user
 # does not open a second app: it brings the running window back (here from
 # minimized) and ends; given files (`ferry FILE…`, what "Open with Ferry"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # First start, a peer added by address, a folder sent from the menu, and the
 # incoming-offer dialog answered every way a user can: Enter (Accept), Alt+D
 # (Decline), Escape, Alt+F4, the title bar's close button, and no answer until

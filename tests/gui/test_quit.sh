@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Quit quits: from the File menu and from the tray's menu, with and without an
 # offer waiting for an answer; during a running send Ferry asks first (No
 # keeps it running, Yes ends it). Each time the process must end by itself

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry-test-relay: loopback helpers for the end-to-end GUI tests. Prints the
 // port it listens on (127.0.0.1), then serves until killed.
 //   ferry-test-relay slow BYTES_PER_SECOND TARGET_PORT

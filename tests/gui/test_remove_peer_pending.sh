@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Remove Peer while a send to that peer waits for its answer is refused,
 # with a message saying why; the peer stays saved. Once the send has ended
 # (declined), Remove Peer removes it.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # cmake -DROOT=<repo> -DFOLDER=<folder of ROOT> -DFORBIDDEN=<include prefix> -P forbidden_includes.cmake
 # Fails, naming every offending line, when a C++ file under FOLDER includes a
 # header whose path starts with FORBIDDEN (tests/CMakeLists.txt says which

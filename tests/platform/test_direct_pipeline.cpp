@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The direct-I/O pipeline on its own, with real files, real io_uring and a
 // real loopback socket: the direct source sends exactly the file's bytes, in
 // order, however the reads complete and however the caller cuts the sends,

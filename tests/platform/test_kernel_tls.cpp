@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The kernel-TLS probe tells the truth about this kernel: available exactly
 // when the kernel's "tls" module is (or could be) loaded, and otherwise says
 // which call failed and why. Either way sessions encrypt in user space

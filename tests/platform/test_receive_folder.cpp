@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry::platform::ReceiveFolder on real files: commits, conflict names, and
 // that nothing is ever written outside the folder or over an existing file.
 #include <QTemporaryDir>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Landlock write confinement as the engine thread applies it: a thread
 // confined to one folder is refused by the kernel (EACCES) when a planted bug
 // writes to "../outside", keeps writing and renaming inside, passes the

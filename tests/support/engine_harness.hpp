@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Test support: a real receiver engine and real sender engines on 127.0.0.1,
 // and helpers for files on disk. Every wait is bounded.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Test support: a TCP relay on 127.0.0.1 between a sender and a receiver
 // that misbehaves on cue. After `limit` bytes from the sender on its first

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // FERRY_TEST_TIME_SCALE (a positive integer, default 1): how much longer the
 // tests' time budgets are in slower, instrumented builds (the sanitizer

@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# SPDX-License-Identifier: Apache-2.0
 # /init of the kernel-TLS VM (tests/vm/ktls-vm.sh builds the image): loads
 # the kernel modules, runs the guest's part of the test and powers off.
 # Every step's output, exit status and strace go to /results on the virtio

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # shellcheck source-path=SCRIPTDIR
 # Kernel TLS tested for real: boots Debian's stock kernel (which has the "tls"
 # module; the build machine's kernel may not) in QEMU with ferry-cli inside,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Discovery across OSes: the Linux ferry-cli and ferry-cli.exe under Wine on
 # an Ethernet segment of network namespaces this script makes (a bridge in a
 # namespace of its own, two hosts, 198.18.0.N/24: RFC 2544's test range);

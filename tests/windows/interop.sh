@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Cross-OS interop over 127.0.0.1: the Linux ferry-cli sends to ferry-cli.exe
 # under Wine and receives from it, with every strategy, encrypted (TLS 1.3,
 # the default) and in fast mode (each side pinned the other with fast mode);

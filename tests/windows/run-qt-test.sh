@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # ctest's emulator for the Windows test executables:
 #   run-qt-test.sh WINE_RUN TEST.exe [ARGS...]
 # Qt Test output written to a pipe is lost under Wine, so the test writes its

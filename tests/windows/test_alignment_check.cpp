@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The unbuffered-I/O alignment self-checks of platform/windows. Wine ignores
 // FILE_FLAG_NO_BUFFERING and accepts misaligned reads and writes, so these
 // checks are all that catches a mistake before real Windows would: each one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FILETIME conversions of platform/windows for every modification time the
 // wire can carry: before 1601-relative overflow, before 1970 with a fraction,
 // the ends of the signed range; then real files under Wine (SetFileTime and

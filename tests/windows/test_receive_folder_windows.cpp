@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ferry::platform::ReceiveFolder on Windows (under Wine in CI): commits,
 // conflict names (also names that differ only in case), long paths, and that
 // nothing is written through a link or over an existing file.

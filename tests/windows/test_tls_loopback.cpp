@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // OpenSSL 3 through Boost.Asio ssl on 127.0.0.1: a throwaway Ed25519 key and
 // self-signed certificate made in memory, a server and a client in one
 // io_context, TLS 1.3 only, both sides presenting the certificate. Built for

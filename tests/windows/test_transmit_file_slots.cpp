@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The process-wide limit of two TransmitFile calls in flight: a third sender
 // waits, in order, until a call completes; a sender that went away while
 // waiting passes its slot on instead of starting.

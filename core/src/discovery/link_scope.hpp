@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where discovery may speak: the interfaces and address families on which
 // the receiver it announces can be reached, derived from its bind address.

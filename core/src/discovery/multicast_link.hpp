@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The discovery sockets: one UDP socket per address family, bound to the
 // discovery port, member of the discovery group on every interface in scope,

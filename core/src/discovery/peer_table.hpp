@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The peers heard so far, sans I/O: announcements in, discovery events out,
 // with the time passed in. Each address of a peer expires on its own, three

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The unicast sweep, sans I/O: where multicast finds nobody, the discovery
 // datagram goes by unicast to every host of the /24 around each IPv4 address

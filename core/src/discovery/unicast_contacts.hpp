@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The devices that reached this one by unicast, sans I/O: where multicast
 // does not carry, they and this device keep each other listed by sending

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The discovery's unicast socket (IPv4): the sweep and the periodic datagram
 // to the devices it found leave from it, and their answers come back to it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Verified files waiting for their names. A commit makes a batch durable (one
 // syncfs, or a flush per file) and only then renames its files, so a crash

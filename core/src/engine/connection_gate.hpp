@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Which incoming connections the engine takes on, sans I/O. A connection
 // costs a descriptor and a session until it offers something or times out,

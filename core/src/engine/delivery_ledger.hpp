@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Which received files each sender put in the receive folder. A HAVE for a
 // complete file tells the sender its digest, so it goes only to the device

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Events waiting for the consumer (the engine's or discovery's). push() calls
 // the notify hook only when the queue turns non-empty, so a busy engine wakes a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Failure causes on the wire. CANCEL, DECLINE and FILE_RESULT carry only
 // text; this side writes fixed, path-free sentences for its causes and reads

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Frames over a session's connection: the Asio side of the sans-I/O codec.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Fails a session whose peer has gone quiet: the session touch()es the
 // watchdog whenever bytes move; if none move for the whole timeout while the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "loop_lag_monitor.hpp"
 
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Measures how long the engine's event loop keeps ready work waiting: a timer
 // due every millisecond records how late it runs. A handler that blocks the

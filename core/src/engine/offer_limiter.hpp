@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Rate limits on incoming offers, so a hostile or broken peer cannot bury the
 // user in consent dialogs: one offer waiting per device, and at most so many

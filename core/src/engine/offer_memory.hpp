@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What all offers being received or waiting for an answer hold in memory,
 // together, in this process: bytes of OFFER frames as they arrive, then the

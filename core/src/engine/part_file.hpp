@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The part file of one incoming file: claimed (its stable name, when no other
 // session writes it), opened, then settled (kept for the next session, or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "prepared_file.hpp"
 
 #include "ferry/platform/path_facts.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One file made ready to send off the engine thread: where it restarts (the
 // receiver's HAVE compared with it) and its source opened, which reads a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Counts a session's bytes and says when a Progress event is due: at most ten
 // a second, plus the final one.

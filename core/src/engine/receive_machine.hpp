@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The receiving session's protocol, without I/O: which frame may come when,
 // what happens to the file in flight, and how the session ends. Its inputs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which thread touches what. Everything in this file runs on the engine
 // thread (the socket's executor): the machine, the connection, the reader and
 // writer, the part files and their sinks once open, the commit batch. Nothing

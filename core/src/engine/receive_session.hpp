@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The receiving side of one session, as the Asio driver of ReceiveMachine:
 // the machine decides (which frame may come, what becomes of the file in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Resuming what an earlier session left (docs/protocol.md, section 5.3): the
 // receiver digests the copy it already holds block by block and tells the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The sending session's protocol, without I/O: which frame may come when,
 // which file goes next, how a cancel or a broken connection ends the session

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The sending side of one session: the Asio driver of a SendMachine. The
 // machine decides (which frame may come, which file is next, how the session

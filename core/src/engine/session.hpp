@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What every session needs from the engine, and what the engine needs from a
 // session. Sessions live on the engine thread and keep themselves alive

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Part files of transfers that were never resumed: found by age, so the
 // receive folder does not keep them for ever. Blocking (lists a folder): run

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ferry/core/transfer_engine.hpp"
 
 #include <spdlog/spdlog.h>

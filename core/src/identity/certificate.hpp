@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Making and reading the PEM texts an Identity is stored as.
 #include <string>

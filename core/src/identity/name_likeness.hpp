@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Whether two device names would look the same to a user reading them, for
 // the impostor warning (docs/security.md, "Names that look alike").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // OpenSSL's error queue as an IoError: the oldest queued error, named by
 // Asio's ssl category (its message is OpenSSL's reason string).

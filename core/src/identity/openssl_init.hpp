@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // OpenSSL set up without reading an openssl.cnf: Ferry configures everything
 // it uses itself, and on Windows the default configuration path lies outside

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Discovery datagrams. docs/discovery.md is the normative description.
 #include "ferry/core/protocol/announcement.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Ferry wire protocol v2 codec. docs/protocol.md is the normative description.
 #include "ferry/core/protocol/codec.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Big-endian field reader of Ferry's wire formats, the counterpart of
 // WireWriter. The first error sticks: later reads return zero values and

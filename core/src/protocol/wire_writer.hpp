@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Big-endian field writer of Ferry's wire formats (docs/protocol.md section 2,
 // docs/discovery.md): integers in network byte order, strings as a u16 byte

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Bytes as lowercase hexadecimal: the form of certificate fingerprints, which
 // are also the device ids discovery announces.

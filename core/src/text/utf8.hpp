@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Well-formed UTF-8 as The Unicode Standard defines it (table 3-7): no
 // overlong forms, no surrogates, nothing above U+10FFFF, no truncated

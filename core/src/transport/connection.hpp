@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Connection: one session's TCP connection, TLS 1.3 from its first byte.
 //

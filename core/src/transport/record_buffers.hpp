@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The bytes between OpenSSL's record layer and a session's socket when TLS
 // runs in user space. OpenSSL reads ciphertext out of `incoming` and writes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The TLS configuration every session uses: TLS 1.3 only, this device's
 // certificate on both sides (mutual), any peer certificate let through the

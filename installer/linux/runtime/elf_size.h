@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where the payload starts: the size of the runtime's own ELF file.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Copies the embedded squashfs out to a directory, without FUSE.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs the AppDir's AppRun as a child and waits for it.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The embedded squashfs, mounted read-only through FUSE and served by a thread
 // of the runtime for as long as the image runs.
 #pragma once

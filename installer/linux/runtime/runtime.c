@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The AppImage type-2 runtime: the ELF at the start of every Ferry AppImage.
 // The squashfs image of the AppDir follows it directly in the same file.
 #define _GNU_SOURCE

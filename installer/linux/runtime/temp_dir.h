@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Private temporary directories for the mount point and extract-and-run.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Test support: the real ferry-cli receiving on 127.0.0.1, as a process.
 #include <QProcess>

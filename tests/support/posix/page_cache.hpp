@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Test support (Linux): page-cache residency of a file, and evicting it.
 #include <filesystem>

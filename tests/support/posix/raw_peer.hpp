@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Test support: a peer that speaks the wire protocol by hand over TLS 1.3 on
 // a blocking socket on 127.0.0.1 (OpenSSL directly, its own identity), to drive a real engine into corners a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Test support (Linux, root): a private Ethernet segment made of network
 // namespaces that only this test uses. A bridge lives in a namespace of its

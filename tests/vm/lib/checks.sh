@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # shellcheck shell=bash
 # Assertions over what the VM run left behind. Sourced by ktls-vm.sh.
 #

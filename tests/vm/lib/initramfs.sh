@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # shellcheck shell=bash
 # The VM's initramfs: a folder staged on the host, packed as a gzipped cpio.
 # Sourced by ktls-vm.sh.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # shellcheck shell=bash
 # Debian's stock kernel for the VM, fetched as a package and unpacked, never
 # installed. Sourced by ktls-vm.sh.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # What an `strace -f -y` log says went out through kernel-TLS sockets: a
 # socket counts from its successful setsockopt(SOL_TLS, TLS_TX) on (after it
 # the kernel encrypts everything written to it). Sockets are told apart by

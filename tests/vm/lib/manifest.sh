@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # shellcheck shell=sh
 # A tree's manifest: one line per folder and per file (with its SHA-256), in
 # byte order, so that two trees are identical exactly when their manifests

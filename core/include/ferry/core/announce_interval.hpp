@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How often a device may announce itself (DiscoverySettings::interval); the
 // discovery datagram accepts nothing outside it (protocol/announcement.hpp).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Discovery: finds Ferry devices on the local links by UDP multicast and
 // tells them about this one (docs/discovery.md). Where multicast finds nobody

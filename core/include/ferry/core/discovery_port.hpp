@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The UDP port discovery datagrams go to (docs/discovery.md), for those that
 // tell users what to open in a firewall; protocol/announcement.hpp uses it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A peer's address as people write it: "host:port", "192.168.1.7:53740" or
 // "[::1]:53740" (IPv6 in brackets).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the engine tells its user: small value types, queued and drained.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // This device's long-term identity: an Ed25519 key pair and a self-signed
 // certificate, made at first start and kept in the user's configuration

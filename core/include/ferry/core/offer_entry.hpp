@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What an offer lists: the engine's type, which the wire's OFFER reuses
 // (protocol::OfferEntry), so a decoded offer is handed on without a copy.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a peer may ask us to write: relative paths inside the receive folder only.
 #include <optional>

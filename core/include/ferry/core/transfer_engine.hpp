@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // TransferEngine: a cheap handle over the engine's own thread. Every call posts
 // onto that thread and returns at once; results come back as events. Nothing

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How file bytes travel once an offer is accepted; the wire's ACCEPT carries
 // it as it is (protocol::TransferMode).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Who a peer is: its certificate's fingerprint, checked against the devices
 // the user trusts (pinned when first accepted), with the rules of consent.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ByteStream: a session's connection as file sources and the frame layer see
 // it: plain TCP, TLS whose sending the kernel encrypts (Linux kernel TLS), or

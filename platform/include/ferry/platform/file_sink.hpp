@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // FileSink: lands one received file's bytes in a part file, sequentially.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // FileSource: moves one file's bytes, in order, from disk to a session's
 // connection (a ByteStream), with the kernel facility its strategy names.

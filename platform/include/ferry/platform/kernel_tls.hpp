@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Kernel TLS (Linux CONFIG_TLS): with it, the kernel could encrypt what
 // sendfile sends. Probed once at run time on a throwaway loopback connection.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The network interfaces that peer discovery announces on: up, able to
 // multicast, not loopback, with at least one address. Enumerated afresh on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One stat of a path, as the offer builder needs it.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A timeline of the direct-I/O pipeline, for finding where a transfer waits:
 // one line per block event (read submitted / completed, digested, sent to the

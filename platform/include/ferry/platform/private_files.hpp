@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Small files only this user may read: the device's identity (its private
 // key) and the list of trusted peers. Written whole and atomically, so a crash

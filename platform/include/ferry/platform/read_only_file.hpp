@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // ReadOnlyFile: a file opened only to be read at explicit offsets, e.g. to
 // digest what an earlier session left behind before resuming it.

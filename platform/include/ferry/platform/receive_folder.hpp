@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The receive folder: where a peer's files land. Everything a peer writes goes
 // through here, so this is where "never outside the folder" is enforced:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The third layer under the path rules and the no-link walk: the kernel
 // itself refuses writes outside the given folders to the calling thread and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Peer discovery datagrams (docs/discovery.md): one UDP datagram announces a
 // Ferry device, asks the others to announce themselves, or says goodbye.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Sans-I/O codec: bytes in, messages out, and back. Knows nothing of sockets.
 #include <cstddef>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Ferry wire protocol, version 4: the messages. docs/protocol.md is the
 // normative description; this header mirrors it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Errors cross Ferry's layers as values: an IoError names the operation, the
 // file or peer it concerned and the system error; Result<T> carries either.

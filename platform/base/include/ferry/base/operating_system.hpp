@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The operating systems Ferry tells its peers about (HELLO, discovery); the
 // numbers are the wire's. Which one this build runs on is the platform's
