@@ -1,5 +1,7 @@
 // The upload limit end to end, with real engines on 127.0.0.1 and real
-// files: a transfer's own limit, the engine's, both (the lower wins); one
+// files: a transfer's own limit, the engine's, both (the lower wins), with
+// every strategy, encrypted and in fast mode (here zero-copy is sendfile or
+// TransmitFile, direct I/O io_uring or overlapped reads); one
 // engine limit shared by two sessions to two receivers (together they keep
 // to it, and both move all along); and a limit lifted while a transfer runs
 // (it speeds up at once). Tolerances are generous: the machine is shared.
@@ -52,27 +54,41 @@ class TestUploadLimit : public QObject {
 void TestUploadLimit::a_limit_paces_the_transfer_data() {
   QTest::addColumn<quint64>("own");
   QTest::addColumn<quint64>("engine");
-  QTest::newRow("the transfer's own") << quint64(4 * kMiB) << quint64(0);
-  QTest::newRow("the engine's") << quint64(0) << quint64(4 * kMiB);
-  QTest::newRow("both, the transfer's lower") << quint64(4 * kMiB) << quint64(32 * kMiB);
-  QTest::newRow("both, the engine's lower") << quint64(32 * kMiB) << quint64(4 * kMiB);
+  QTest::addColumn<int>("strategy");
+  QTest::addColumn<bool>("fast_mode");
+  const int zero_copy = static_cast<int>(Strategy::ZeroCopy);
+  const int direct = static_cast<int>(Strategy::Direct);
+  const int buffered = static_cast<int>(Strategy::Buffered);
+  QTest::newRow("the transfer's own, encrypted") << quint64(4 * kMiB) << quint64(0) << buffered << false;
+  QTest::newRow("the engine's, encrypted") << quint64(0) << quint64(4 * kMiB) << buffered << false;
+  QTest::newRow("both, the transfer's lower") << quint64(4 * kMiB) << quint64(32 * kMiB) << buffered << false;
+  QTest::newRow("both, the engine's lower") << quint64(32 * kMiB) << quint64(4 * kMiB) << buffered << false;
+  QTest::newRow("encrypted, direct") << quint64(0) << quint64(4 * kMiB) << direct << false;
+  QTest::newRow("fast mode, zero-copy") << quint64(0) << quint64(4 * kMiB) << zero_copy << true;
+  QTest::newRow("fast mode, direct") << quint64(4 * kMiB) << quint64(0) << direct << true;
+  QTest::newRow("fast mode, buffered") << quint64(0) << quint64(4 * kMiB) << buffered << true;
 }
 
 // 8 MiB at 4 MiB/s: one burst at once, the rest in about 1.95 s.
 void TestUploadLimit::a_limit_paces_the_transfer() {
   QFETCH(quint64, own);
   QFETCH(quint64, engine);
+  QFETCH(int, strategy);
+  QFETCH(bool, fast_mode);
   const fs::path source = fresh_dir("limit-src");
   const fs::path target = fresh_dir("limit-dst");
   write_random_file(source / "eight.bin", 8 * kMiB, 1);
-  Receiver receiver(target);
-  SendPolicy policy;
-  policy.upload_limit = own;
-  const Outcome outcome = send_and_wait(receiver, {source / "eight.bin"}, EngineSettings{.upload_limit = engine},
-                                        std::chrono::seconds(120), 0, policy);
+  Receiver receiver(target, fast_mode ? trusting_default_sender_with_fast_mode()
+                                      : EngineSettings{.consent = ConsentPolicy::AcceptAll});
+  const Outcome outcome =
+      send_and_wait(receiver, {source / "eight.bin"},
+                    EngineSettings{.forced_strategy = static_cast<Strategy>(strategy), .upload_limit = engine},
+                    std::chrono::seconds(120), 0, SendPolicy{.fast_mode = fast_mode, .upload_limit = own});
   QVERIFY(outcome.sender);
   QVERIFY2(outcome.sender->ok, outcome.sender->error.c_str());
   QVERIFY(same_contents(source / "eight.bin", target / "eight.bin"));
+  QCOMPARE(outcome.sender_files.size(), std::size_t(1));
+  QCOMPARE(to_string(outcome.sender_files.front().strategy), to_string(static_cast<Strategy>(strategy)));
   const double seconds = outcome.sender->seconds;
   qInfo("8 MiB in %.2f s", seconds);
   QVERIFY2(seconds >= 1.7, qPrintable(QStringLiteral("too fast: %1 s").arg(seconds)));
