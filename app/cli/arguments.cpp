@@ -75,7 +75,7 @@ constexpr std::string_view kReceiveOptions[] = {
     "--no-sync", "--idle-timeout", "--name", "--no-announce", "--announce-interval", "--verbose",    "--help"};
 constexpr std::string_view kSendOptions[] = {"--config-dir",      "--peer-id", "--fast",      "--threshold",
                                              "--strategy",        "--json",    "--no-resume", "--idle-timeout",
-                                             "--connect-timeout", "--verbose", "--help"};
+                                             "--connect-timeout", "--limit",   "--verbose",   "--help"};
 constexpr std::string_view kPeersOptions[] = {"--timeout", "--config-dir", "--json", "--verbose", "--help"};
 constexpr std::string_view kIdentityOptions[] = {"--config-dir", "--help"};
 constexpr std::string_view kTrustOptions[] = {"--config-dir", "--name", "--auto-accept", "--fast", "--help"};
@@ -177,6 +177,8 @@ Command parse_send(ArgumentReader& reader) {
       options.idle_timeout = parse_duration(reader.value());
     } else if (name == "--connect-timeout") {
       options.connect_timeout = parse_duration(reader.value());
+    } else if (name == "--limit") {
+      options.upload_limit = parse_upload_limit(reader.value());
     } else if (name == "-v" || name == "--verbose") {
       reader.flag();
       options.verbose = true;

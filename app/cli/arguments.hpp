@@ -52,6 +52,7 @@ struct SendOptions {
   std::uint64_t threshold = kDefaultDirectThreshold;
   std::optional<Strategy> strategy;  // nullopt: auto
   bool resume = true;
+  std::uint64_t upload_limit = 0;  // bytes per second, every receiver together; 0: none
   std::chrono::milliseconds idle_timeout = EngineSettings{}.idle_timeout;
   std::chrono::milliseconds connect_timeout = EngineSettings{}.connect_timeout;  // TCP connect
   bool json = false;

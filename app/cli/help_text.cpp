@@ -79,6 +79,10 @@ then Waiting for HOST to accept…, then one line per file and a summary.
   --no-resume      send every file whole, even what the receiver already holds
                    (by default an interrupted file continues where its longest
                    verified prefix ends, and files already there are skipped)
+  --limit RATE     send at most RATE file bytes per second (K/M/G, e.g. 20M for
+                   20 MiB/s), every file and receiver together; 0 (the
+                   default): no limit. The kernel paths stay (zero-copy,
+                   direct I/O): each write is just made smaller and later
   --connect-timeout T
                    give up when no connection is made within T (default {2}s)
   --idle-timeout T fail when the receiver takes nothing for T (default {3}s)

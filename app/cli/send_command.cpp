@@ -51,6 +51,7 @@ EngineSettings settings_for(const SendOptions& options, const Device& device) {
   settings.resume = options.resume;
   settings.idle_timeout = options.idle_timeout;
   settings.connect_timeout = options.connect_timeout;
+  settings.upload_limit = options.upload_limit;
   return settings;
 }
 

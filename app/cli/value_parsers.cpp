@@ -6,6 +6,7 @@
 
 #include <fmt/core.h>
 
+#include "ferry/core/settings.hpp"
 #include "usage_error.hpp"
 
 namespace ferry::cli {
@@ -55,6 +56,21 @@ std::uint64_t parse_size(std::string_view text) {
     throw UsageError(fmt::format("size '{}' is too large", text));
   }
   return *value * *multiplier;
+}
+
+std::uint64_t parse_upload_limit(std::string_view text) {
+  std::uint64_t limit = 0;
+  try {
+    limit = parse_size(text);
+  } catch (const UsageError&) {
+    throw UsageError(fmt::format(
+        "invalid limit '{}': expected bytes per second, optionally with a K, M or G suffix (e.g. 20M), or 0 for none",
+        text));
+  }
+  if (limit != 0 && limit < kMinUploadLimit)
+    throw UsageError(
+        fmt::format("limit '{}' is too low: at least {} bytes per second (1K), or 0 for none", text, kMinUploadLimit));
+  return limit;
 }
 
 std::chrono::milliseconds parse_duration(std::string_view text) {

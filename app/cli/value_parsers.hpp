@@ -19,6 +19,10 @@ std::uint64_t parse_size(std::string_view text);
 // The inverse for whole units: 16777216 → "16M"; other values stay in bytes.
 std::string format_size(std::uint64_t bytes);
 
+// Bytes per second as a size ("20M": 20 MiB/s); 0 for no limit, else at
+// least kMinUploadLimit.
+std::uint64_t parse_upload_limit(std::string_view text);
+
 // Whole seconds or milliseconds: "30", "30s", "500ms"; at least 1 ms.
 std::chrono::milliseconds parse_duration(std::string_view text);
 

@@ -49,6 +49,7 @@ struct AppSettings {
   bool start_minimized = false;
   Appearance appearance = Appearance::System;  // light, dark, or as the system prefers
   bool discovery = true;                       // announce this device and list the peers found on the local network
+  std::uint64_t upload_limit = 0;              // bytes per second, every transfer together; 0: none
   QList<PeerAddress> peers;                    // added by address
 };
 

@@ -69,6 +69,8 @@ void EngineBridge::decline_unanswered(TransferId id) { engine_->decline_unanswer
 
 void EngineBridge::cancel(TransferId id) { engine_->cancel(id); }
 
+void EngineBridge::limit(TransferId id, std::uint64_t bytes_per_second) { engine_->limit(id, bytes_per_second); }
+
 void EngineBridge::drain() {
   drain_queued_ = false;
   for (Event& event : engine_->drain_events()) {

@@ -51,6 +51,8 @@ class EngineBridge : public QObject {
   void respond(TransferId id, bool accept);
   void decline_unanswered(TransferId id);
   void cancel(TransferId id);
+  // A sending transfer's own upload limit (bytes per second, 0: none).
+  void limit(TransferId id, std::uint64_t bytes_per_second);
 
  signals:
   void listening(const QString& address, quint16 port);

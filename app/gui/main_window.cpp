@@ -37,6 +37,7 @@
 #include "reachability_help.hpp"
 #include "pinned_devices_editor.hpp"
 #include "settings_dialog.hpp"
+#include "speed_limit_dialog.hpp"
 #include "transfer_list.hpp"
 #include "trust_format.hpp"
 
@@ -108,6 +109,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   connect(transfers_, &TransferList::running_selection_changed, cancel_action_, &QAction::setEnabled);
   connect(transfers_, &TransferList::resumable_selection_changed, resume_action_, &QAction::setEnabled);
   connect(transfers_, &TransferList::resume_requested, this, &MainWindow::resume);
+  connect(transfers_, &TransferList::running_send_selection_changed, limit_action_, &QAction::setEnabled);
+  connect(transfers_, &TransferList::limit_requested, this, &MainWindow::limit_speed);
   setMinimumSize(720, 480);
   resize(960, 640);
 }
@@ -147,6 +150,10 @@ void MainWindow::build_actions() {
     if (auto id = transfers_->selected_resumable()) resume(*id);
   });
   resume_action_->setEnabled(false);
+  limit_action_ = transfer_menu->addAction(tr("Limit &Speed…"), this, [this] {
+    if (auto id = transfers_->selected_running_send()) limit_speed(*id);
+  });
+  limit_action_->setEnabled(false);
   transfer_menu->addAction(tr("C&lear Finished"), this, [this] { transfers_->clear_finished(); });
 
   auto* toolbar = addToolBar(tr("Main"));
@@ -476,6 +483,18 @@ void MainWindow::pin_sender(KnownPeer sender) {
     changed.consent = Consent::AutoAcceptTrusted;
     apply_settings(changed);
   }
+}
+
+// A running send's own upload limit, in a dialog that does not block the
+// window (the transfer goes on meanwhile); OK applies it at once.
+void MainWindow::limit_speed(TransferId id) {
+  auto* dialog = new SpeedLimitDialog(transfers_->peer_of(id), transfers_->limit_of(id), settings_.upload_limit, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
+    bridge_->limit(id, dialog->limit());
+    transfers_->set_limit(id, dialog->limit());
+  });
+  dialog->open();
 }
 
 void MainWindow::resume(TransferId failed) {

@@ -56,6 +56,8 @@ class MainWindow : public QMainWindow {
   // Sends a failed transfer's files again; the receiver's part files and the
   // files it already holds make that a resume.
   void resume(TransferId failed);
+  // Asks for a running send's own upload limit (Transfers → Limit Speed…).
+  void limit_speed(TransferId id);
 
   PeerList* peer_list() const { return peers_; }
   TransferList* transfer_list() const { return transfers_; }
@@ -136,7 +138,8 @@ class MainWindow : public QMainWindow {
   QFileSystemWatcher* config_watcher_ = nullptr;
   QAction* cancel_action_ = nullptr;
   QAction* resume_action_ = nullptr;
-  QAction* quit_action_ = nullptr;  // in the File menu and the tray menu
+  QAction* limit_action_ = nullptr;  // Transfers → Limit Speed…, for a running send
+  QAction* quit_action_ = nullptr;   // in the File menu and the tray menu
   QPointer<SettingsDialog> settings_dialog_;
 };
 

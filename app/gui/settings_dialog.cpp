@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include "pinned_devices_editor.hpp"
+#include "speed_limit_editor.hpp"
 #include "threshold_editor.hpp"
 
 namespace ferry::gui {
@@ -97,6 +98,16 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   receive_form->addRow(folder_label, folder_row);
   receive_form->addRow(tr("&Who may send without asking:"), consent_);
 
+  upload_limit_ = new SpeedLimitEditor(tr("Limit &upload speed to"));
+  upload_limit_->set_limit(settings.upload_limit);
+  upload_limit_->check_box()->setAccessibleName(tr("Limit upload speed"));
+  auto* send_box = new QGroupBox(tr("Sending"));
+  auto* send_layout = new QVBoxLayout(send_box);
+  send_layout->addWidget(upload_limit_);
+  send_layout->addWidget(
+      hint(tr("All transfers together, for a slow or shared link; applies at once. "
+              "One transfer's own limit: Limit Speed… in its menu.")));
+
   start_minimized_ = new QCheckBox(tr("Start &minimized to the tray"));
   start_minimized_->setChecked(settings.start_minimized);
 
@@ -113,6 +124,7 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   auto* general_layout = new QVBoxLayout(general);
   general_layout->addWidget(device_box);
   general_layout->addWidget(receive_box);
+  general_layout->addWidget(send_box);
   general_layout->addWidget(look_box);
   general_layout->addWidget(start_minimized_);
   general_layout->addStretch(1);
@@ -169,6 +181,7 @@ AppSettings SettingsDialog::edited(AppSettings settings) const {
   settings.start_minimized = start_minimized_->isChecked();
   settings.discovery = discovery_->isChecked();
   settings.appearance = static_cast<Appearance>(appearance_->currentIndex());
+  settings.upload_limit = upload_limit_->limit();
   return settings;
 }
 

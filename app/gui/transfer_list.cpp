@@ -53,6 +53,7 @@ TransferList::TransferList(QWidget* parent) : QTreeWidget(parent) {
 
 void TransferList::announce_selection() {
   emit running_selection_changed(selected_running().has_value());
+  emit running_send_selection_changed(selected_running_send().has_value());
   emit resumable_selection_changed(selected_resumable().has_value());
 }
 
@@ -111,7 +112,7 @@ void TransferList::on_session_started(const SessionStarted& started) {
     more->setText(TransferColumn, tr("… and %1 more files").arg(started.file_count - listed));
   }
   session.clock.restart();
-  if (currentItem() == session.item) emit running_selection_changed(true);
+  if (currentItem() == session.item) announce_selection();
 }
 
 // Who is at the other end, how sure we are of it, and whether the file bytes are encrypted.
@@ -251,6 +252,31 @@ void TransferList::mark_resumed(TransferId id) {
 
 std::optional<TransferId> TransferList::selected_running() const { return selected_where(&Session::running); }
 
+std::optional<TransferId> TransferList::selected_running_send() const {
+  const auto id = selected_running();
+  if (!id || sessions_.at(*id).direction != Direction::Send) return std::nullopt;
+  return id;
+}
+
+void TransferList::set_limit(TransferId id, std::uint64_t bytes_per_second) {
+  auto it = sessions_.find(id);
+  if (it == sessions_.end()) return;
+  it->second.limit = bytes_per_second;
+  it->second.item->setToolTip(
+      SpeedColumn,
+      bytes_per_second > 0 ? tr("Limited to %1").arg(human_speed(static_cast<double>(bytes_per_second))) : QString());
+}
+
+std::uint64_t TransferList::limit_of(TransferId id) const {
+  auto it = sessions_.find(id);
+  return it == sessions_.end() ? 0 : it->second.limit;
+}
+
+QString TransferList::peer_of(TransferId id) const {
+  auto it = sessions_.find(id);
+  return it == sessions_.end() ? QString() : it->second.peer;
+}
+
 // The session of the selected row (or of the selected file's row) when `flag` is set.
 std::optional<TransferId> TransferList::selected_where(bool Session::*flag) const {
   QTreeWidgetItem* item = currentItem();
@@ -301,10 +327,14 @@ void TransferList::contextMenuEvent(QContextMenuEvent* event) {
   const auto resumable = selected_resumable();
   QAction* resume = menu.addAction(tr("Resume transfer"));
   resume->setEnabled(resumable.has_value());
+  const auto sending = selected_running_send();
+  QAction* limit = menu.addAction(tr("Limit speed…"));
+  limit->setEnabled(sending.has_value());
   QAction* clear = menu.addAction(tr("Clear finished"));
   QAction* chosen = menu.exec(event->globalPos());
   if (chosen == cancel && id) emit cancel_requested(*id);
   if (chosen == resume && resumable) emit resume_requested(*resumable);
+  if (chosen == limit && sending) emit limit_requested(*sending);
   if (chosen == clear) clear_finished();
 }
 

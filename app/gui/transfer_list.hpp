@@ -4,7 +4,7 @@
 // verification code and direction, files, size, progress bar, speed with a
 // live graph, ETA, mode: encrypted or fast, status), expandable to their
 // files, each with its own progress and the strategy that moved it (the
-// tooltip says why).
+// tooltip says why). A send's own upload limit shows in its speed's tooltip.
 #include <QElapsedTimer>
 #include <QList>
 #include <QTreeWidget>
@@ -50,18 +50,26 @@ class TransferList : public QTreeWidget {
 
   // The selected session, when it is still running.
   std::optional<TransferId> selected_running() const;
+  // The selected session, when it is a send still running (its speed can be limited).
+  std::optional<TransferId> selected_running_send() const;
   // The selected session, when it is a send that failed and can be sent again.
   std::optional<TransferId> selected_resumable() const;
   // The failed send `id` was sent again: it is no longer offered for resuming.
   void mark_resumed(TransferId id);
   bool is_running(TransferId id) const;
+  // A send's own upload limit (bytes per second, 0: none), as last set.
+  void set_limit(TransferId id, std::uint64_t bytes_per_second);
+  std::uint64_t limit_of(TransferId id) const;
+  QString peer_of(TransferId id) const;
   int running_count() const;
   void clear_finished();
 
  signals:
   void cancel_requested(TransferId id);
   void resume_requested(TransferId id);
+  void limit_requested(TransferId id);
   void running_selection_changed(bool running);
+  void running_send_selection_changed(bool running_send);
   void resumable_selection_changed(bool resumable);
 
  protected:
@@ -74,7 +82,8 @@ class TransferList : public QTreeWidget {
     Direction direction = Direction::Send;
     QString peer;  // as the user knows it
     bool running = true;
-    bool resumable = false;  // a failed send
+    bool resumable = false;   // a failed send
+    std::uint64_t limit = 0;  // a send's own upload limit, bytes per second
     std::uint64_t total = 0;
     std::uint64_t done = 0;
     OfferEntries entries = std::make_shared<const std::vector<OfferEntry>>();

@@ -33,6 +33,7 @@
 #include "offer_dialog.hpp"
 #include "peer_list.hpp"
 #include "settings_dialog.hpp"
+#include "speed_limit_dialog.hpp"
 
 using namespace ferry;
 using namespace ferry::gui;
@@ -192,6 +193,7 @@ class TestAccessibility : public QObject {
   void offer_dialog_from_a_new_and_an_impostor_device();
   void settings_dialog_on_every_tab();
   void add_peer_dialog();
+  void speed_limit_dialog();
   void the_walk_finds_a_clash_and_an_unnamed_control();
 
  private:
@@ -254,6 +256,11 @@ void TestAccessibility::settings_dialog_on_every_tab() {
 
 void TestAccessibility::add_peer_dialog() {
   AddPeerDialog dialog;
+  verify_accessible(&dialog);
+}
+
+void TestAccessibility::speed_limit_dialog() {
+  SpeedLimitDialog dialog(QStringLiteral("desk"), 3 << 20, 20 << 20);
   verify_accessible(&dialog);
 }
 

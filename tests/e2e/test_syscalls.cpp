@@ -6,6 +6,7 @@
 // kernel has no kernel TLS; tests/vm checks it where a kernel has), and many
 // TLS records go per socket write, not one. Small files are opened and read
 // by a worker thread, never by the thread that sends (issue 18, section 2).
+// An upload limit keeps sendfile: only its counts get smaller.
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -88,6 +89,7 @@ class TestSyscalls : public QObject {
   void encrypted_sends_write_many_records_per_system_call();
   void small_files_are_opened_and_read_off_the_sending_thread_data();
   void small_files_are_opened_and_read_off_the_sending_thread();
+  void a_limited_zero_copy_send_still_uses_sendfile();
 
  private:
   QString fast_config_;
@@ -274,6 +276,58 @@ void TestSyscalls::small_files_are_opened_and_read_off_the_sending_thread() {
       return call.second.contains(QLatin1String("small-larger.bin")) && call.second.contains(QLatin1String("O_DIRECT"));
     });
     QVERIFY2(direct_open != file_calls.end(), "the larger file was not opened with O_DIRECT");
+  }
+}
+
+// 8 MiB at 4 MiB/s in fast mode: the file still goes by sendfile, each call
+// at most one burst of the limit (50 ms of it), and the sending thread neither
+// reads the file nor writes its bytes itself.
+void TestSyscalls::a_limited_zero_copy_send_still_uses_sendfile() {
+  qputenv("FERRY_CONFIG_DIR", fast_config_.toUtf8());
+  constexpr std::uint64_t kFileBytes = 8ull * 1024 * 1024;
+  constexpr long long kBurst = 4ll * 1024 * 1024 / 20;
+  const fs::path source = fresh_dir("limited-src");
+  const fs::path target = fresh_dir("limited-dst");
+  write_random_file(source / "limited.bin", kFileBytes, 11);
+  const fs::path trace = source.parent_path() / "strace-limited.log";
+
+  const TracedSend run = traced_send(QStringLiteral("pread64,read,sendfile,write,writev,sendto,sendmsg"), trace, target,
+                                     {QStringLiteral("--fast"), QStringLiteral("--strategy"),
+                                      QStringLiteral("zerocopy"), QStringLiteral("--limit"), QStringLiteral("4M")},
+                                     {source / "limited.bin"}, 60'000);
+  if (!run.skipped.isEmpty()) QSKIP(qPrintable(run.skipped));
+  QVERIFY(run.finished);
+  QCOMPARE(run.sender_status, 0);
+  QCOMPARE(run.receiver_status, 0);
+  QVERIFY(same_contents(source / "limited.bin", target / "limited.bin"));
+
+  // A call another thread interrupts ends on a line of its own: "<... sendfile resumed>".
+  const QRegularExpression call(QStringLiteral("^(\\d+) +(?:<\\.\\.\\. )?(\\w+)(?:\\(| resumed>)(.*)= (-?\\d+)"));
+  std::set<QString> senders;
+  std::multimap<QString, QString> copies;  // thread -> a read or write of file data (not a wake-up, not a frame header)
+  long long sendfile_bytes = 0;
+  long long largest_sendfile = 0;
+  std::ifstream log(trace);
+  for (std::string line; std::getline(log, line);) {
+    const auto match = call.match(QString::fromStdString(line));
+    if (!match.hasMatch()) continue;
+    const QString name = match.captured(2);
+    const long long result = match.captured(4).toLongLong();
+    if (name == QLatin1String("sendfile")) {
+      senders.insert(match.captured(1));
+      sendfile_bytes += std::max(result, 0ll);
+      largest_sendfile = std::max(largest_sendfile, result);
+    } else if (result >= 1024) {
+      copies.emplace(match.captured(1), QString::fromStdString(line));
+    }
+  }
+  QCOMPARE(sendfile_bytes, static_cast<long long>(kFileBytes));
+  qInfo("%lld bytes by sendfile, at most %lld per call", sendfile_bytes, largest_sendfile);
+  QVERIFY2(largest_sendfile <= kBurst, "a sendfile call carried more than one burst of the limit");
+  for (const QString& thread : senders) {
+    const auto on_sender = copies.find(thread);
+    if (on_sender != copies.end())
+      QFAIL(qPrintable(QStringLiteral("the sending thread %1 called %2").arg(thread, on_sender->second)));
   }
 }
 

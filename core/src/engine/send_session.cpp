@@ -30,9 +30,29 @@ SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& 
       watchdog_(executor),
       reader_(connection_),
       writer_(connection_),
-      machine_({policy_.fast_mode, host.kernel_tls_available(), host.settings().resume}) {}
+      machine_({policy_.fast_mode, host.kernel_tls_available(), host.settings().resume}),
+      own_limit_(policy_.upload_limit),
+      pace_timer_(executor) {}
 
 std::string SendSession::peer() const { return format_endpoint({host_name_, port_}); }
+
+namespace {
+
+std::string rate_text(std::uint64_t bytes_per_second) {
+  if (bytes_per_second == 0) return "none";
+  if (bytes_per_second < 1024 * 1024) return fmt::format("{:.1f} KiB/s", static_cast<double>(bytes_per_second) / 1024);
+  return fmt::format("{:.1f} MiB/s", static_cast<double>(bytes_per_second) / (1024 * 1024));
+}
+
+}  // namespace
+
+void SendSession::log_upload_limit() const {
+  const std::uint64_t own = own_limit_.rate();
+  const std::uint64_t shared = host_.upload_limit().rate();
+  if (own == 0 && shared == 0) return;
+  spdlog::info("send to {}: upload limited to {} for this transfer, {} for all transfers together", peer(),
+               rate_text(own), rate_text(shared));
+}
 
 void SendSession::perform(SendActions actions) {
   for (const auto& action : actions) perform(action);
@@ -83,6 +103,7 @@ void SendSession::perform(const SendAction& action) {
           watchdog_.disarm();
           linger_.cancel();
           connect_timer_.cancel();
+          pace_timer_.cancel();
           connection_.close();
         } else if constexpr (std::is_same_v<A, EmitDone>) {
           close_and_report();
@@ -222,6 +243,7 @@ void SendSession::leave_tls() {
 }
 
 void SendSession::start_data() {
+  log_upload_limit();
   host_.emit(SessionStarted{id_,
                             Direction::Send,
                             {host_name_, port_},
@@ -271,6 +293,11 @@ void SendSession::close_and_report() {
 }
 
 void SendSession::cancel() { perform(machine_.user_cancel()); }
+
+void SendSession::limit(std::uint64_t bytes_per_second) {
+  own_limit_.set_rate(bytes_per_second);
+  spdlog::info("send to {}: this transfer's upload limit is now {}", peer(), rate_text(own_limit_.rate()));
+}
 
 // --- the file loop
 
@@ -430,7 +457,31 @@ void SendSession::send_chunk() {
     current_.reset();
     return send_next_file();
   }
-  const auto chunk = static_cast<std::uint32_t>(std::min<std::uint64_t>(file.size - sent, protocol::kMaxDataPayload));
+  if (pace(std::min<std::uint64_t>(file.size - sent, protocol::kMaxDataPayload))) return;
+  send_data(std::exchange(file.paced, 0));
+}
+
+// Reserves the next DATA frame's bytes with this transfer's and the engine's
+// upload limits. True when they must wait first: a timer then comes back to
+// send_chunk, so a cancel during the wait still stops at this boundary.
+bool SendSession::pace(std::uint64_t wanted) {
+  CurrentFile& file = *current_;
+  if (file.paced > 0) return false;  // reserved before a wait that is over now
+  const Grant grant = reserve_in_both(own_limit_, host_.upload_limit(), wanted);
+  file.paced = static_cast<std::uint32_t>(grant.bytes);
+  if (grant.wait <= std::chrono::nanoseconds::zero()) return false;
+  pace_timer_.expires_after(grant.wait);
+  pace_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (ec || self->machine_.done() || !self->current_) return;
+    self->send_chunk();
+  });
+  return true;
+}
+
+// One DATA frame: its header, then `chunk` bytes of the file through its
+// source, in as few kernel calls as the source makes for that many.
+void SendSession::send_data(std::uint32_t chunk) {
+  const std::uint64_t sent = machine_.file_bytes_sent();
   platform::trace_pipeline("session data frame {} +{}", sent, chunk);
   if (!data_started_) data_started_ = std::chrono::steady_clock::now();
   writer_.queue(protocol::DataHeader{chunk});

@@ -32,6 +32,7 @@
 #include "progress_meter.hpp"
 #include "send_machine.hpp"
 #include "session.hpp"
+#include "token_bucket.hpp"
 
 namespace ferry {
 
@@ -51,6 +52,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void start();
   void cancel() override;
   void respond(bool) override {}
+  void limit(std::uint64_t bytes_per_second) override;
 
  private:
   struct CurrentFile {
@@ -63,6 +65,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
     std::chrono::steady_clock::time_point started;
     std::optional<Result<protocol::Digest>> separate_digest;  // zero-copy only
     std::optional<bool> changed_while_read;                   // checked at open
+    std::uint32_t paced = 0;  // bytes the upload limits reserved for the next DATA frame
     bool data_done = false;
   };
 
@@ -94,12 +97,15 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void start_file(PreparedFile file);
   bool open_file(PreparedFile file);
   void send_chunk();
+  bool pace(std::uint64_t wanted);
+  void send_data(std::uint32_t chunk);
   void data_sent();
   void check_for_changes();
   void end_file(bool changed);
   void digest_separately(const std::filesystem::path& path, std::uint64_t size);
   void abort_file(std::uint32_t index, const Failure& failure);
   std::string peer() const;
+  void log_upload_limit() const;
 
   SessionHost& host_;
   boost::asio::any_io_executor executor_;
@@ -127,6 +133,8 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   std::optional<CurrentFile> current_;
   ProgressMeter progress_;
   std::optional<std::chrono::steady_clock::time_point> data_started_;  // first DATA sent
+  TokenBucket own_limit_;                                              // policy_.upload_limit; the engine's applies too
+  boost::asio::steady_timer pace_timer_;  // until the upload limits allow the next DATA frame
 };
 
 }  // namespace ferry

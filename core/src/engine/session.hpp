@@ -14,6 +14,7 @@
 #include "ferry/core/events.hpp"
 #include "delivery_ledger.hpp"
 #include "ferry/core/settings.hpp"
+#include "token_bucket.hpp"
 
 namespace ferry {
 
@@ -37,6 +38,8 @@ class SessionHost {
   // Logs why a file could not use the strategy planned for it, once per cause.
   virtual void note_fallback(const std::string& cause, const std::string& example_file) = 0;
   virtual void session_ended(TransferId id) = 0;
+  // The upload limit every sending session shares (settings().upload_limit).
+  virtual TokenBucket& upload_limit() = 0;
   // A receiving session got its OFFER: it is past its handshake.
   virtual void offer_arrived(TransferId id) = 0;
   // A receiving session writes a resumable part file only while it holds its
@@ -62,7 +65,8 @@ class Session {
   virtual ~Session() = default;
   virtual void cancel() = 0;
   virtual void respond(bool accept) = 0;
-  virtual void decline_unanswered() {}  // only a receiving session is asked
+  virtual void decline_unanswered() {}                       // only a receiving session is asked
+  virtual void limit(std::uint64_t /*bytes_per_second*/) {}  // only a sending session is paced
 };
 
 }  // namespace ferry

@@ -103,6 +103,7 @@ struct TransferEngine::Impl final : SessionHost {
     sessions_.erase(id);
     gate_.ended(id);
   }
+  TokenBucket& upload_limit() override { return upload_limit_; }
   void offer_arrived(TransferId id) override { gate_.offered(id); }
   bool claim_part(const std::string& part_name) override { return parts_in_use_.insert(part_name).second; }
   void release_part(const std::string& part_name) override { parts_in_use_.erase(part_name); }
@@ -333,6 +334,7 @@ struct TransferEngine::Impl final : SessionHost {
   }
 
   EngineSettings settings_;
+  TokenBucket upload_limit_{settings_.upload_limit};
   EventQueue<Event> events_;
   boost::asio::io_context context_;
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_{
@@ -395,9 +397,16 @@ void TransferEngine::cancel(TransferId id) {
                     [impl = impl_.get(), id] { impl->with_session(id, [](Session& s) { s.cancel(); }); });
 }
 
+void TransferEngine::limit(TransferId id, std::uint64_t bytes_per_second) {
+  boost::asio::post(impl_->context_, [impl = impl_.get(), id, bytes_per_second] {
+    impl->with_session(id, [bytes_per_second](Session& s) { s.limit(bytes_per_second); });
+  });
+}
+
 void TransferEngine::apply_settings(EngineSettings settings) {
   boost::asio::post(impl_->context_, [impl = impl_.get(), settings = std::move(settings)]() mutable {
     impl->settings_ = std::move(settings);
+    impl->upload_limit_.set_rate(impl->settings_.upload_limit);
   });
 }
 

@@ -19,6 +19,10 @@ namespace ferry {
 // files from 32 MiB on also stay out of the page cache.
 inline constexpr std::uint64_t kDefaultDirectThreshold = 32ull * 1024 * 1024;
 
+// Upload limits below this count as this: a burst of 4 KiB every 4 s keeps
+// a session well within the peers' idle timeouts.
+inline constexpr std::uint64_t kMinUploadLimit = 1024;
+
 // Ask: every offer waits for TransferEngine::respond, except from a pinned
 // device with auto-accept. AcceptAll: the offer is still announced
 // (OfferReceived) and accepted at once unless the peer's identity Changed;
@@ -52,6 +56,10 @@ struct EngineSettings {
   // of the system calls of 8 × 1 MiB (ferry-bench L, docs/performance.md).
   std::uint32_t direct_block_bytes = 4 * 1024 * 1024;  // one direct read/write
   std::uint32_t direct_queue_depth = 4;                // direct reads/writes in flight
+  // Sending: the file bytes per second of every sending session together (0:
+  // no limit). Each write of file data is paced to it, kernel paths kept
+  // (docs/performance.md, "Upload limit").
+  std::uint64_t upload_limit = 0;
   // Sending: continue files the receiver already holds part of (HAVE), skip
   // ones it holds whole. Off: every file is sent from its first byte.
   bool resume = true;

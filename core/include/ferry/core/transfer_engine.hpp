@@ -26,6 +26,9 @@ struct SendPolicy {
   std::string expected_fingerprint;
   // Ask for fast mode (also asked when the receiver is pinned with fast mode).
   bool fast_mode = false;
+  // This transfer's own upload limit in file bytes per second (0: none); the
+  // engine's (EngineSettings::upload_limit) applies as well.
+  std::uint64_t upload_limit = 0;
 };
 
 class TransferEngine {
@@ -60,8 +63,13 @@ class TransferEngine {
   // Cancels a session in either direction; the peer is told.
   void cancel(TransferId id);
 
-  // Replaces the settings; the next file planned uses them. The listening
-  // address and receive folder take effect at the next listen().
+  // Replaces a sending session's own upload limit (bytes per second, 0:
+  // none) while it runs; its next write keeps to it.
+  void limit(TransferId id, std::uint64_t bytes_per_second);
+
+  // Replaces the settings; the next file planned uses them, and the upload
+  // limit the next write of every sending session. The listening address and
+  // receive folder take effect at the next listen().
   void apply_settings(EngineSettings settings);
 
   std::vector<Event> drain_events();

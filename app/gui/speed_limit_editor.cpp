@@ -1,0 +1,50 @@
+#include "speed_limit_editor.hpp"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ferry::gui {
+
+namespace {
+
+constexpr double kMiB = 1024.0 * 1024.0;
+constexpr double kLowest = 0.1;
+constexpr double kHighest = 10000;
+constexpr double kShownWhenOff = 10;  // what checking the box starts from
+
+}  // namespace
+
+SpeedLimitEditor::SpeedLimitEditor(const QString& label, QWidget* parent) : QWidget(parent) {
+  enabled_ = new QCheckBox(label);
+  value_ = new QDoubleSpinBox;
+  value_->setRange(kLowest, kHighest);
+  value_->setDecimals(1);
+  value_->setSingleStep(1);
+  value_->setSuffix(tr(" MiB/s"));
+  value_->setAccessibleName(tr("Upload speed limit in MiB/s"));
+  connect(enabled_, &QCheckBox::toggled, value_, &QWidget::setEnabled);
+  auto* row = new QHBoxLayout(this);
+  row->setContentsMargins(0, 0, 0, 0);
+  row->addWidget(enabled_);
+  row->addWidget(value_);
+  row->addStretch(1);
+  set_limit(0);
+}
+
+std::uint64_t SpeedLimitEditor::limit() const {
+  if (!enabled_->isChecked()) return 0;
+  return static_cast<std::uint64_t>(std::llround(value_->value() * kMiB));
+}
+
+void SpeedLimitEditor::set_limit(std::uint64_t bytes_per_second) {
+  enabled_->setChecked(bytes_per_second > 0);
+  value_->setEnabled(bytes_per_second > 0);
+  value_->setValue(bytes_per_second > 0 ? std::clamp(static_cast<double>(bytes_per_second) / kMiB, kLowest, kHighest)
+                                        : kShownWhenOff);
+}
+
+}  // namespace ferry::gui
