@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # third-party-notices.sh OUT [--libraries DIR] ENTRY...
 # Writes OUT, the third-party notices a Ferry package ships: for each piece
 # of software built into Ferry or shipped beside it, the copyright file of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "speed_limit_dialog.hpp"
 
 #include <QCheckBox>

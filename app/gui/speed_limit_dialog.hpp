@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // "Limit Speed…" for one transfer being sent: its own upload limit, applied
 // at once while it runs. The limit in Settings (all transfers together)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // An upload speed limit in MiB/s, as the transfer list shows speeds: a check
 // box that turns it on (off: no limit) and the value beside it, 0.1 … 10000

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The upload limit in the desktop app, offscreen, with real engines on
 // 127.0.0.1: Settings' "Limit upload speed" is off by default, is kept
 // across a restart and paces the next send at once; a running send's own

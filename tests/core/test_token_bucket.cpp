@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The upload limit's token bucket on a clock the test moves: the rate it
 // lets through, how large a burst gets, a limit changed midway, writers
 // sharing one bucket, and two limits together. A writer reserves what it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `ferry-cli send --limit` between two real ferry-cli processes: 8 MiB at
 // 4 MiB/s takes about two seconds with every strategy, encrypted and in fast
 // mode, and arrives whole with the strategy asked for; a bad value is a usage

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The upload limit end to end, with real engines on 127.0.0.1 and real
 // files: a transfer's own limit, the engine's, both (the lower wins), with
 // every strategy, encrypted and in fast mode (here zero-copy is sendfile or

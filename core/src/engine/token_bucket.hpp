@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // TokenBucket: an upload speed limit without I/O. A writer reserves the
 // payload bytes of its next write and is told how long to wait before
