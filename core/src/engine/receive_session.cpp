@@ -7,7 +7,8 @@
 // batch durable and name its files. They capture copies (or take ownership)
 // of what they use (the folder's shared handle, the offer, a part, a small
 // file's bytes and digest) and post their result back to the engine thread;
-// they never read the session. The one exception is a sink's observer: it
+// they never read the session, and they move their reference to it into the
+// posted result, so the session is never destroyed on a worker. The one exception is a sink's observer: it
 // updates the current file's digest, which stays put while the machine keeps
 // the part busy. A sink's lane thread (platform/) digests and writes only
 // the buffers the sink hands it. What remains on this thread in the error
@@ -205,12 +206,13 @@ void ReceiveSession::on_offer(protocol::Offer offer) {
   }
   entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>(std::move(offer.entries));
   for (const auto& e : *entries_) total_bytes_ += e.size;
-  auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) {
-    boost::asio::post(executor,
-                      [self, copies = std::move(copies)]() mutable { self->on_copies_located(std::move(copies)); });
+  auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) mutable {
+    boost::asio::post(executor, [self = std::move(self), copies = std::move(copies)]() mutable {
+      self->on_copies_located(std::move(copies));
+    });
   };
   boost::asio::post(host_.workers(), [folder = folder_, ledger = host_.ledger(), fingerprint = identity_.fingerprint,
-                                      entries = entries_, done = std::move(done)] {
+                                      entries = entries_, done = std::move(done)]() mutable {
     const Deliveries delivered = ledger->load(fingerprint, folder->root());
     done(locate_receiver_copies(*folder, delivered, fingerprint, *entries));
   });
@@ -257,9 +259,10 @@ void ReceiveSession::respond(bool accept) {
 }
 
 void ReceiveSession::digest_copies() {
-  auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) {
-    boost::asio::post(executor,
-                      [self, copies = std::move(copies)]() mutable { self->on_copies_digested(std::move(copies)); });
+  auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) mutable {
+    boost::asio::post(executor, [self = std::move(self), copies = std::move(copies)]() mutable {
+      self->on_copies_digested(std::move(copies));
+    });
   };
   boost::asio::post(host_.workers(), [folder = folder_, recipe = recipe_, copies = std::move(copies_),
                                       done = std::move(done)]() mutable {
@@ -391,9 +394,9 @@ void ReceiveSession::open_part(std::uint64_t resume_from) {
                         resume_from]() mutable {
         std::string fallback;
         auto failure = part->open(executor, size, strategy, options, std::move(observer), resume_from, fallback);
-        boost::asio::post(executor, [self, part, failure = std::move(failure), fallback = std::move(fallback)] {
-          self->on_part_opened(std::move(*part), failure, fallback);
-        });
+        boost::asio::post(
+            executor, [self = std::move(self), part = std::move(part), failure = std::move(failure),
+                       fallback = std::move(fallback)] { self->on_part_opened(std::move(*part), failure, fallback); });
       });
 }
 
@@ -489,17 +492,17 @@ void ReceiveSession::finish_file(const FinishFile& finish) {
 void ReceiveSession::write_whole_file(const FinishFile& finish) {
   CurrentFile& file = *current_;
   machine_.part_io_started();
-  boost::asio::post(host_.workers(), [folder = folder_, name = file.part->name(), bytes = std::move(file.whole),
-                                      mtime_ns = entry(finish.index).mtime_ns,
-                                      digest = std::make_shared<StreamDigest>(std::move(file.digest)),
-                                      expected = finish.digest, self = shared_from_this(), executor = executor_] {
-    digest->update(bytes);
-    std::optional<IoError> error;
-    if (auto wrote = folder->write_part(name, bytes, mtime_ns); !wrote) error = wrote.error();
-    boost::asio::post(executor, [self, error = std::move(error), got = digest->finish(), expected] {
-      self->on_whole_file_written(error, got, expected);
-    });
-  });
+  boost::asio::post(
+      host_.workers(),
+      [folder = folder_, name = file.part->name(), bytes = std::move(file.whole),
+       mtime_ns = entry(finish.index).mtime_ns, digest = std::make_shared<StreamDigest>(std::move(file.digest)),
+       expected = finish.digest, self = shared_from_this(), executor = executor_]() mutable {
+        digest->update(bytes);
+        std::optional<IoError> error;
+        if (auto wrote = folder->write_part(name, bytes, mtime_ns); !wrote) error = wrote.error();
+        boost::asio::post(executor, [self = std::move(self), error = std::move(error), got = digest->finish(),
+                                     expected] { self->on_whole_file_written(error, got, expected); });
+      });
 }
 
 void ReceiveSession::on_whole_file_written(std::optional<IoError> error, const protocol::Digest& digest,
@@ -581,11 +584,13 @@ BatchToName ReceiveSession::batch_to_name(const std::vector<VerifiedFile>& files
 // The whole batch on a worker: made durable, then named, so the engine
 // thread never waits for syncfs or a rename.
 void ReceiveSession::start_commit() {
-  boost::asio::post(host_.workers(), [batch = batch_to_name(batch_.start()), self = shared_from_this(),
-                                      executor = executor_] {
-    auto names = name_batch(batch);
-    boost::asio::post(executor, [self, names = std::move(names)]() mutable { self->on_committed(std::move(names)); });
-  });
+  boost::asio::post(host_.workers(),
+                    [batch = batch_to_name(batch_.start()), self = shared_from_this(), executor = executor_]() mutable {
+                      auto names = name_batch(batch);
+                      boost::asio::post(executor, [self = std::move(self), names = std::move(names)]() mutable {
+                        self->on_committed(std::move(names));
+                      });
+                    });
 }
 
 // A file whose name failed fails the session; the others of the batch keep

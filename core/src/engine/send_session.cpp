@@ -114,10 +114,11 @@ void SendSession::perform(const SendAction& action) {
 
 void SendSession::start() {
   // Walking a big tree blocks: a worker does it, with its own copy of the paths.
-  boost::asio::post(host_.workers(), [self = shared_from_this(), executor = executor_, paths = paths_] {
+  boost::asio::post(host_.workers(), [self = shared_from_this(), executor = executor_, paths = paths_]() mutable {
     auto planned = build_offer(paths);
-    boost::asio::post(executor,
-                      [self, planned = std::move(planned)]() mutable { self->on_offer_built(std::move(planned)); });
+    boost::asio::post(executor, [self = std::move(self), planned = std::move(planned)]() mutable {
+      self->on_offer_built(std::move(planned));
+    });
   });
 }
 
@@ -350,7 +351,9 @@ void SendSession::prepare_more() {
   boost::asio::post(host_.workers(), [executor = executor_, batch = std::move(batch), deliver]() mutable {
     std::vector<PreparedFile> prepared;
     for (auto& file : batch) prepared.push_back(prepare_file(executor, std::move(file)));
-    boost::asio::post(executor, [deliver, prepared = std::move(prepared)]() mutable { deliver(std::move(prepared)); });
+    boost::asio::post(executor, [deliver = std::move(deliver), prepared = std::move(prepared)]() mutable {
+      deliver(std::move(prepared));
+    });
   });
 }
 
@@ -441,7 +444,7 @@ void SendSession::digest_separately(const std::filesystem::path& path, std::uint
   boost::asio::post(host_.workers(), [self = shared_from_this(), executor = executor_, path, size, index,
                                       fresh = recipe_.start(index)]() mutable {
     auto digest = digest_file(path, size, std::move(fresh));
-    boost::asio::post(executor, [self, index, digest = std::move(digest)]() mutable {
+    boost::asio::post(executor, [self = std::move(self), index, digest = std::move(digest)]() mutable {
       if (self->machine_.done() || !self->current_ || self->current_->index != index) return;
       self->current_->separate_digest = std::move(digest);
       if (self->current_->data_done) self->check_for_changes();
@@ -517,14 +520,15 @@ void SendSession::check_for_changes() {
   if (current_->changed_while_read) return end_file(*current_->changed_while_read);
   const std::uint32_t index = current_->index;
   const auto& entry = (*machine_.entries())[index];
-  boost::asio::post(host_.workers(), [self = shared_from_this(), executor = executor_, index,
-                                      path = planned_.sources[index], size = entry.size, mtime = entry.mtime_ns] {
-    const bool changed = changed_since_offered(path, size, mtime);
-    boost::asio::post(executor, [self, index, changed] {
-      if (self->machine_.done() || !self->current_ || self->current_->index != index) return;
-      self->end_file(changed);
-    });
-  });
+  boost::asio::post(host_.workers(),
+                    [self = shared_from_this(), executor = executor_, index, path = planned_.sources[index],
+                     size = entry.size, mtime = entry.mtime_ns]() mutable {
+                      const bool changed = changed_since_offered(path, size, mtime);
+                      boost::asio::post(executor, [self = std::move(self), index, changed] {
+                        if (self->machine_.done() || !self->current_ || self->current_->index != index) return;
+                        self->end_file(changed);
+                      });
+                    });
 }
 
 void SendSession::end_file(bool changed) {

@@ -9,7 +9,9 @@
 // handlers posted to `executor_`. Worker jobs (walking the paths, preparing
 // files, digesting a zero-copy file, checking a sent file for changes) get
 // copies of what they need and post their results back; they never touch
-// the session. A Direct source's digest lane calls the file's StreamDigest,
+// the session, and the reference that brings a result back moves into the
+// posted handler, so a session (with its sources and their lanes) is never
+// destroyed on a worker, racing the engine thread. A Direct source's digest lane calls the file's StreamDigest,
 // which no one else touches until the source has observed every byte.
 #include <chrono>
 #include <deque>
