@@ -2,13 +2,17 @@
 // receive`s on their own loopback addresses get the same folder from one
 // send, each in its own session; one receiver declining or unreachable
 // leaves the other's files whole and verified, and the exit status says the
-// send was partial; every line and JSON event names its receiver.
+// send was partial; every line and JSON event names its receiver; each
+// receiver's session reads the files itself, once.
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "cli_receiver.hpp"
 #include "engine_harness.hpp"
@@ -92,6 +96,24 @@ bool received_whole(const fs::path& source, const fs::path& dir) {
   return list_files(dir).size() == list_files(source).size();
 }
 
+// The bytes the traced process read from files named `name`: pread64 and read
+// results on descriptors strace -y shows as that file (one trace per thread,
+// -ff, so no call is split across lines).
+std::uint64_t bytes_read_from(const fs::path& trace_dir, const std::string& name) {
+  const QRegularExpression call(QStringLiteral(R"(^(?:pread64|read)\(\d+<[^>]*/%1>, .* = (\d+)$)")
+                                    .arg(QRegularExpression::escape(QString::fromStdString(name))));
+  std::uint64_t total = 0;
+  for (const auto& entry : fs::directory_iterator(trace_dir)) {
+    std::stringstream text;
+    text << std::ifstream(entry.path()).rdbuf();
+    for (const QString& line : QString::fromStdString(text.str()).split(QLatin1Char('\n'))) {
+      const QRegularExpressionMatch match = call.match(line);
+      if (match.hasMatch()) total += match.captured(1).toULongLong();
+    }
+  }
+  return total;
+}
+
 QList<QJsonObject> json_lines(const QString& out) {
   QList<QJsonObject> lines;
   for (const QString& line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
@@ -109,6 +131,7 @@ class TestCliSeveralReceivers : public QObject {
   void json_events_name_their_receiver();
   void one_declines_the_other_still_gets_everything();
   void one_unreachable_the_other_still_gets_everything();
+  void each_receiver_reads_the_files_once();
   void command_line_mistakes_are_refused();
 
  private:
@@ -228,6 +251,42 @@ void TestCliSeveralReceivers::one_unreachable_the_other_still_gets_everything() 
   QCOMPARE(recipients[0].toObject().value(QStringLiteral("exit_status")).toInt(), 0);
   QCOMPARE(recipients[1].toObject().value(QStringLiteral("recipient")).toString(), gone);
   QCOMPARE(recipients[1].toObject().value(QStringLiteral("exit_status")).toInt(), 3);
+}
+
+// strace of the sender: each session reads every file itself, so two
+// receivers cost two reads of each file, and no more (buffered: the bytes go
+// through pread, where strace sees how many).
+void TestCliSeveralReceivers::each_receiver_reads_the_files_once() {
+  const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+  if (strace.isEmpty()) QSKIP("strace is not installed");
+  const fs::path source = fresh_dir("several-reads-src");
+  write_random_file(source / "large-once.bin", 9 * kMiB + 5, 15);
+  write_random_file(source / "small-once.bin", 70'000, 16);
+  const fs::path traces = fresh_dir("several-reads-trace");
+  CliReceiver a("several-reads-a", QStringLiteral("127.0.0.2"), true);
+  CliReceiver b("several-reads-b", QStringLiteral("127.0.0.3"), true);
+  QVERIFY(!a.address.isEmpty() && !b.address.isEmpty());
+  QProcess sender;
+  auto environment = QProcessEnvironment::systemEnvironment();
+  environment.insert(QStringLiteral("FERRY_CONFIG_DIR"), arg(config_));
+  sender.setProcessEnvironment(environment);
+  sender.start(strace,
+               {QStringLiteral("-ff"), QStringLiteral("-y"), QStringLiteral("-e"), QStringLiteral("trace=pread64,read"),
+                QStringLiteral("-o"), arg(traces / "t"), QStringLiteral(FERRY_CLI_PATH), QStringLiteral("send"),
+                QStringLiteral("--strategy"), QStringLiteral("buffered"), QStringLiteral("--to"), a.address,
+                QStringLiteral("--to"), b.address, arg(source / "large-once.bin"), arg(source / "small-once.bin")});
+  sender.closeWriteChannel();
+  QVERIFY(sender.waitForFinished(kRunMs));
+  if (sender.exitCode() != 0 && sender.readAllStandardError().contains("ptrace"))
+    QSKIP("strace cannot trace here (ptrace not permitted)");
+  QCOMPARE(sender.exitCode(), 0);
+  QCOMPARE(a.finished(), 0);
+  QCOMPARE(b.finished(), 0);
+  for (const char* name : {"large-once.bin", "small-once.bin"}) {
+    QVERIFY(same_contents(source / name, a.dir / name));
+    QVERIFY(same_contents(source / name, b.dir / name));
+    QCOMPARE(bytes_read_from(traces, name), 2 * fs::file_size(source / name));
+  }
 }
 
 void TestCliSeveralReceivers::command_line_mistakes_are_refused() {
