@@ -73,9 +73,9 @@ bool is_help(std::string_view name) { return name == "-h" || name == "--help"; }
 constexpr std::string_view kReceiveOptions[] = {
     "--dir",     "--config-dir",   "--port", "--bind",        "--threshold",         "--accept-all", "--once",
     "--no-sync", "--idle-timeout", "--name", "--no-announce", "--announce-interval", "--verbose",    "--help"};
-constexpr std::string_view kSendOptions[] = {"--config-dir",      "--peer-id", "--fast",      "--threshold",
-                                             "--strategy",        "--json",    "--no-resume", "--idle-timeout",
-                                             "--connect-timeout", "--limit",   "--verbose",   "--help"};
+constexpr std::string_view kSendOptions[] = {
+    "--to",        "--config-dir",   "--peer-id",         "--fast",  "--threshold", "--strategy", "--json",
+    "--no-resume", "--idle-timeout", "--connect-timeout", "--limit", "--verbose",   "--help"};
 constexpr std::string_view kPeersOptions[] = {"--timeout", "--config-dir", "--json", "--verbose", "--help"};
 constexpr std::string_view kIdentityOptions[] = {"--config-dir", "--help"};
 constexpr std::string_view kTrustOptions[] = {"--config-dir", "--name", "--auto-accept", "--fast", "--help"};
@@ -147,6 +147,13 @@ Command parse_receive(ArgumentReader& reader) {
   return options;
 }
 
+// The same receiver twice would get the same files twice, at once.
+void add_target(std::vector<Endpoint>& targets, Endpoint target) {
+  for (const Endpoint& known : targets)
+    if (known == target) throw UsageError(fmt::format("send: --to {} is given twice", format_endpoint(target)));
+  targets.push_back(std::move(target));
+}
+
 Command parse_send(ArgumentReader& reader) {
   SendOptions options;
   std::vector<std::string_view> positionals;
@@ -156,7 +163,9 @@ Command parse_send(ArgumentReader& reader) {
       continue;
     }
     const std::string_view name = reader.name();
-    if (name == "--config-dir") {
+    if (name == "--to") {
+      add_target(options.targets, parse_endpoint(reader.value()));
+    } else if (name == "--config-dir") {
       options.config_dir = utf8_path(non_empty(reader.value(), name));
     } else if (name == "--peer-id") {
       options.peer_id = fingerprint_argument(reader.value(), "send --peer-id");
@@ -188,9 +197,16 @@ Command parse_send(ArgumentReader& reader) {
       reader.reject("send", kSendOptions);
     }
   }
-  if (positionals.size() < 2) throw UsageError("send: expected HOST[:PORT] and at least one PATH");
-  options.target = parse_endpoint(positionals.front());
-  for (const std::string_view path : std::span(positionals).subspan(1)) {
+  // Without --to, the first positional is the one receiver.
+  const bool positional_target = options.targets.empty();
+  if (positional_target && positionals.size() < 2)
+    throw UsageError("send: expected HOST[:PORT] (or --to HOST[:PORT]) and at least one PATH");
+  if (positionals.size() < (positional_target ? 2U : 1U)) throw UsageError("send: expected at least one PATH");
+  if (positional_target) options.targets.push_back(parse_endpoint(positionals.front()));
+  // One fingerprint names one device.
+  if (options.targets.size() > 1 && !options.peer_id.empty())
+    throw UsageError("send: --peer-id checks one receiver; it cannot be used with several --to");
+  for (const std::string_view path : std::span(positionals).subspan(positional_target ? 1 : 0)) {
     if (path.empty()) throw UsageError("send: a PATH is empty");
     options.paths.push_back(utf8_path(path));
   }

@@ -57,7 +57,8 @@ struct SendOptions {
   std::chrono::milliseconds connect_timeout = EngineSettings{}.connect_timeout;  // TCP connect
   bool json = false;
   bool verbose = false;
-  Endpoint target;
+  // The receivers, in the order given; each gets its own session at once.
+  std::vector<Endpoint> targets;
   std::vector<std::filesystem::path> paths;
 };
 

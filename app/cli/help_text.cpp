@@ -26,6 +26,7 @@ constexpr std::string_view kExitStatuses = R"(Exit status:
   2    the command line is wrong
   3    could not connect to the receiver (or it is not the device expected)
   4    the receiver declined the offer (its user, or itself: busy, no space)
+  5    send to several receivers: some got every file, others did not
   130  interrupted by the user (Ctrl-C, or cancelled)
 )";
 
@@ -63,14 +64,18 @@ and asked about (type y and Enter after the question appears).
 
 std::string send_help() {
   return fmt::format(R"(Usage: ferry-cli send [options] HOST[:PORT] PATH...
+       ferry-cli send [options] --to HOST[:PORT] [--to HOST[:PORT]...] PATH...
 
 Send files and folders (recursively) to a receiver. Shows Connecting…,
 then Waiting for HOST to accept…, then one line per file and a summary.
 
   HOST[:PORT]      the receiver, e.g. 192.168.1.7, 192.168.1.7:{0} or
                    [::1]:{0} (port {0} when none is given)
+  --to HOST[:PORT] a receiver; repeated, every one gets its own session at
+                   once (its own answer, progress and result; lines start
+                   with HOST:PORT, a summary per receiver ends the send)
   --config-dir DIR this device's identity and pinned peers
-  --peer-id FP     refuse a receiver whose fingerprint is not FP
+  --peer-id FP     refuse a receiver whose fingerprint is not FP (one receiver)
   --fast           fast mode: file bytes go as plain TCP after the TLS handshake
                    (zero-copy), each file's digest keyed by the handshake; the
                    receiver grants it only to a device pinned with --fast
@@ -86,7 +91,8 @@ then Waiting for HOST to accept…, then one line per file and a summary.
   --connect-timeout T
                    give up when no connection is made within T (default {2}s)
   --idle-timeout T fail when the receiver takes nothing for T (default {3}s)
-  --json           one JSON object per line for every event
+  --json           one JSON object per line for every event, each naming its
+                   "recipient"; with several, a send_summary line ends it
   -v, --verbose    debug logging on stderr
 
 Ctrl-C cancels: what arrived stays with the receiver, and sending the same
@@ -148,7 +154,7 @@ Send files to a device on the local network, and receive them.
 
 Commands:
   receive   listen for offers and store accepted files
-  send      send files and folders to a receiver (HOST[:PORT])
+  send      send files and folders to a receiver (HOST[:PORT]), or several (--to)
   peers     list the Ferry receivers on the local network
   identity  print this device's name, verification code and fingerprint
   trust     pin a peer by fingerprint, or list the pinned peers

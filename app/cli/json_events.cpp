@@ -25,9 +25,11 @@ std::string detail_json(const ErrorDetail& detail) {
   return object.string("peer_said", detail.peer_said).str();
 }
 
-JsonObject with_id(std::string_view type, TransferId id) {
+// `recipient`: the receiver as the sender named it, when there is one.
+JsonObject with_id(std::string_view type, TransferId id, std::string_view recipient) {
   JsonObject object = typed(type);
   object.unsigned_number("id", id.value);
+  if (!recipient.empty()) object.string("recipient", recipient);
   return object;
 }
 
@@ -45,12 +47,12 @@ std::string entries_json(const std::vector<OfferEntry>& entries) {
   return array + "]";
 }
 
-std::string json(const ListeningStarted& event) {
+std::string json(const ListeningStarted& event, std::string_view) {
   return typed("listening_started").string("address", event.address).unsigned_number("port", event.port).str();
 }
 
-std::string json(const OfferReceived& event) {
-  return with_id("offer_received", event.id)
+std::string json(const OfferReceived& event, std::string_view recipient) {
+  return with_id("offer_received", event.id, recipient)
       .string("peer", format_endpoint(event.peer))
       .string("device_name", event.device_name)
       .string("device_os", to_string(event.device_os))
@@ -68,15 +70,15 @@ std::string_view to_string(SendPhase phase) {
   return phase == SendPhase::Connecting ? "connecting" : "awaiting_acceptance";
 }
 
-std::string json(const SendPhaseChanged& event) {
-  return with_id("send_phase", event.id)
+std::string json(const SendPhaseChanged& event, std::string_view recipient) {
+  return with_id("send_phase", event.id, recipient)
       .string("phase", to_string(event.phase))
       .string("peer", format_endpoint(event.peer))
       .str();
 }
 
-std::string json(const SessionStarted& event) {
-  return with_id("session_started", event.id)
+std::string json(const SessionStarted& event, std::string_view recipient) {
+  return with_id("session_started", event.id, recipient)
       .string("direction", to_string(event.direction))
       .string("peer", format_endpoint(event.peer))
       .string("peer_name", event.device_name)
@@ -89,16 +91,16 @@ std::string json(const SessionStarted& event) {
       .str();
 }
 
-std::string json(const Progress& event) {
-  return with_id("progress", event.id)
+std::string json(const Progress& event, std::string_view recipient) {
+  return with_id("progress", event.id, recipient)
       .unsigned_number("bytes_done", event.bytes_done)
       .unsigned_number("total_bytes", event.total_bytes)
       .unsigned_number("file_index", event.file_index)
       .str();
 }
 
-std::string json(const FileDone& event) {
-  return with_id("file_done", event.id)
+std::string json(const FileDone& event, std::string_view recipient) {
+  return with_id("file_done", event.id, recipient)
       .string("direction", to_string(event.direction))
       .unsigned_number("index", event.index)
       .string("path", event.path)
@@ -115,8 +117,8 @@ std::string json(const FileDone& event) {
       .str();
 }
 
-std::string json(const SessionDone& event) {
-  return with_id("session_done", event.id)
+std::string json(const SessionDone& event, std::string_view recipient) {
+  return with_id("session_done", event.id, recipient)
       .string("direction", to_string(event.direction))
       .unsigned_number("files_ok", event.files_ok)
       .unsigned_number("files_failed", event.files_failed)
@@ -133,14 +135,14 @@ std::string json(const SessionDone& event) {
       .str();
 }
 
-std::string json(const EngineError& event) {
+std::string json(const EngineError& event, std::string_view) {
   return typed("engine_error").string("message", event.message).raw("detail", detail_json(event.detail)).str();
 }
 
 }  // namespace
 
-std::string to_json(const Event& event) {
-  return std::visit([](const auto& alternative) { return json(alternative); }, event);
+std::string to_json(const Event& event, std::string_view recipient) {
+  return std::visit([recipient](const auto& alternative) { return json(alternative, recipient); }, event);
 }
 
 }  // namespace ferry::cli

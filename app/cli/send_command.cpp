@@ -15,6 +15,7 @@
 #include "logging.hpp"
 #include "overloaded.hpp"
 #include "progress_bar.hpp"
+#include "recipients_console.hpp"
 #include "stop_signal.hpp"
 #include "terminal.hpp"
 #include "usage_error.hpp"
@@ -60,9 +61,9 @@ class SendConsole {
  public:
   explicit SendConsole(const SendOptions& options) : json_(options.json), bar_(!options.json && stdout_is_terminal()) {}
 
-  void show(const Event& event) {
+  void show(const Event& event, std::string_view recipient) {
     if (json_) {
-      print_line(to_json(event));
+      print_line(to_json(event, recipient));
       return;
     }
     std::visit(
@@ -79,7 +80,7 @@ class SendConsole {
             },
             [this](const SessionDone& done) {
               bar_.clear();
-              // A failure is printed once, as the error (see outcome).
+              // A failure is printed once, as the error (see ended).
               if (done.ok) print_line(format_session_done(done));
             },
             [this](const EngineError&) { bar_.clear(); },
@@ -90,25 +91,73 @@ class SendConsole {
         event);
   }
 
+  // A failure is told on stderr (in JSON mode, by its session_done line alone).
+  void ended(const SessionDone& done, std::string_view) const {
+    if (!done.ok && !json_) print_error(session_failure(done));
+  }
+
   void tick() { bar_.redraw(Clock::now()); }
-  void finish() { bar_.clear(); }
+  void finish(std::span<const Recipient>, ExitStatus) { bar_.clear(); }
 
  private:
   bool json_;
   ProgressBar bar_;
 };
 
-// The exit status once `event` ends the send of session `id`; a failure is
-// told on stderr (in JSON mode, by its session_done line alone).
-std::optional<int> outcome(const Event& event, TransferId id, bool json) {
-  if (const auto* error = std::get_if<EngineError>(&event)) {
-    print_error(error->message);
-    return kExitFailed;
+// The index of the recipient whose session `event` belongs to.
+std::optional<std::size_t> recipient_of(const Event& event, std::span<const Recipient> recipients) {
+  const std::optional<TransferId> id =
+      std::visit(Overloaded{[](const EngineError&) -> std::optional<TransferId> { return std::nullopt; },
+                            [](const ListeningStarted&) -> std::optional<TransferId> { return std::nullopt; },
+                            [](const auto& session_event) -> std::optional<TransferId> { return session_event.id; }},
+                 event);
+  for (std::size_t i = 0; id && i < recipients.size(); ++i)
+    if (recipients[i].id == *id) return i;
+  return std::nullopt;
+}
+
+// Drives the sessions to their ends through `console`; returns the exit status.
+template <typename Console>
+int run_sessions(TransferEngine& engine, EngineWakeup& wakeup, std::vector<Recipient>& recipients, Console& console) {
+  bool cancelled = false;
+  std::size_t open = recipients.size();
+  while (true) {
+    wakeup.wait(kEventLoopTick);
+    if (stop_requests() > 0 && !cancelled) {
+      for (const Recipient& recipient : recipients)
+        if (!recipient.status) engine.cancel(recipient.id);  // each ends with a failed SessionDone
+      cancelled = true;
+    }
+    if (stop_requests() > 1) {  // asked twice: stop waiting for the engine
+      console.finish(recipients, kExitInterrupted);
+      print_error("interrupted");
+      return kExitInterrupted;
+    }
+    for (const Event& event : engine.drain_events()) {
+      if (const auto* error = std::get_if<EngineError>(&event)) {
+        console.show(event, {});
+        console.finish(recipients, kExitFailed);
+        print_error(error->message);
+        return kExitFailed;
+      }
+      const auto index = recipient_of(event, recipients);
+      if (!index) continue;
+      Recipient& recipient = recipients[*index];
+      console.show(event, recipient.label);
+      const auto* done = std::get_if<SessionDone>(&event);
+      if (done == nullptr || recipient.status) continue;
+      recipient.status = exit_status_of(*done);
+      recipient.done = *done;
+      console.ended(*done, recipient.label);
+      if (--open > 0) continue;
+      std::vector<ExitStatus> statuses;
+      for (const Recipient& each : recipients) statuses.push_back(*each.status);
+      const ExitStatus status = cancelled ? kExitInterrupted : combined_exit_status(statuses);
+      console.finish(recipients, status);
+      return status;
+    }
+    console.tick();
   }
-  const auto* done = std::get_if<SessionDone>(&event);
-  if (done == nullptr || done->id != id) return std::nullopt;
-  if (!done->ok && !json) print_error(session_failure(*done));
-  return exit_status_of(*done);
 }
 
 }  // namespace
@@ -120,30 +169,18 @@ int run_send(const SendOptions& options) {
   EngineWakeup wakeup;
   const Device device = load_device(options.config_dir);
   TransferEngine engine(settings_for(options, device), [&wakeup] { wakeup.notify(); });
-  SendConsole console(options);
-  const TransferId id =
-      engine.send(options.target.host, options.target.port, sources, SendPolicy{options.peer_id, options.fast});
-  bool cancelled = false;
-  while (true) {
-    wakeup.wait(kEventLoopTick);
-    if (stop_requests() > 0 && !cancelled) {
-      engine.cancel(id);  // the session ends with a failed SessionDone
-      cancelled = true;
-    }
-    if (stop_requests() > 1) {  // asked twice: stop waiting for the engine
-      console.finish();
-      print_error("interrupted");
-      return kExitInterrupted;
-    }
-    for (const Event& event : engine.drain_events()) {
-      console.show(event);
-      if (const auto status = outcome(event, id, options.json)) {
-        console.finish();
-        return cancelled ? kExitInterrupted : *status;
-      }
-    }
-    console.tick();
+  // Every receiver's session starts at once; each reads the files itself.
+  std::vector<Recipient> recipients;
+  for (const Endpoint& target : options.targets) {
+    const TransferId id = engine.send(target.host, target.port, sources, SendPolicy{options.peer_id, options.fast});
+    recipients.push_back(Recipient{.label = format_endpoint(target), .id = id});
   }
+  if (recipients.size() == 1) {
+    SendConsole console(options);
+    return run_sessions(engine, wakeup, recipients, console);
+  }
+  RecipientsConsole console(options.json, stdout_is_terminal(), recipients);
+  return run_sessions(engine, wakeup, recipients, console);
 }
 
 }  // namespace ferry::cli

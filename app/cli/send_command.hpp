@@ -4,8 +4,9 @@
 
 namespace ferry::cli {
 
-// Sends options.paths and reports every event; returns the exit status:
-// 0 only when the receiver confirmed every file.
+// Sends options.paths to every target, each in its own session, and reports
+// every event; returns the exit status: 0 only when every receiver confirmed
+// every file.
 int run_send(const SendOptions& options);
 
 }  // namespace ferry::cli

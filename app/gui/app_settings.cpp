@@ -11,6 +11,7 @@
 
 #include "ferry/core/endpoint.hpp"
 #include "ferry/platform/write_confinement.hpp"
+#include "peer_groups.hpp"
 
 namespace ferry::gui {
 
@@ -116,6 +117,7 @@ AppSettings load_settings(QSettings& store) {
     settings.peers.append({store.value(QStringLiteral("name")).toString(), host, static_cast<quint16>(peer_port)});
   }
   store.endArray();
+  settings.groups = load_groups(store);
   return settings;
 }
 
@@ -139,6 +141,7 @@ void save_settings(QSettings& store, const AppSettings& settings) {
     store.setValue(QStringLiteral("port"), settings.peers[i].port);
   }
   store.endArray();
+  save_groups(store, settings.groups);
   store.sync();
 }
 

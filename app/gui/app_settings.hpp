@@ -34,6 +34,15 @@ struct PeerAddress {
   bool operator==(const PeerAddress&) const = default;
 };
 
+// Peers the user sends to together, under a name of their choosing. A
+// discovered member is known by its device id (found again at whatever
+// address it announces), one added by address by its host and port.
+struct PeerGroup {
+  QString name;
+  QList<PeerAddress> members;
+  bool operator==(const PeerGroup&) const = default;
+};
+
 struct AppSettings {
   QString device_name;
   std::uint64_t direct_threshold = kDefaultDirectThreshold;
@@ -51,6 +60,7 @@ struct AppSettings {
   bool discovery = true;                       // announce this device and list the peers found on the local network
   std::uint64_t upload_limit = 0;              // bytes per second, every transfer together; 0: none
   QList<PeerAddress> peers;                    // added by address
+  QList<PeerGroup> groups;                     // named selections of peers
 };
 
 inline constexpr std::chrono::seconds kMaxOfferTimeout{3600};

@@ -32,7 +32,9 @@
 #include "app_icon.hpp"
 #include "failure_text.hpp"
 #include "format.hpp"
+#include "group_list.hpp"
 #include "offer_dialog.hpp"
+#include "peer_groups.hpp"
 #include "peer_list.hpp"
 #include "reachability_help.hpp"
 #include "pinned_devices_editor.hpp"
@@ -80,6 +82,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   build_actions();
   build_tray();
   peers_->set_peers(settings_.peers);
+  groups_->set_groups(settings_.groups);
   show_device();
   show_receive_folder();
   refill_history();
@@ -103,8 +106,10 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
           [this](const QString&, quint16 port) { discovery_->set_receive_port(port); });
   connect(discovery_.get(), &DiscoveryBridge::peer_seen, peers_, &PeerList::show_discovered);
   connect(discovery_.get(), &DiscoveryBridge::peer_gone, peers_, &PeerList::show_offline);
-  connect(peers_, &PeerList::files_dropped, this, &MainWindow::send_to);
+  connect(peers_, &PeerList::files_dropped, this, &MainWindow::send_to_rows);
   connect(peers_, &PeerList::activated_row, this, [this] { send_with_dialog(false); });
+  connect(groups_, &GroupList::files_dropped, this, &MainWindow::send_to_group);
+  connect(groups_, &GroupList::activated_group, this, [this] { send_to_group_with_dialog(false); });
   connect(transfers_, &TransferList::cancel_requested, this, [this](TransferId id) { bridge_->cancel(id); });
   connect(transfers_, &TransferList::running_selection_changed, cancel_action_, &QAction::setEnabled);
   connect(transfers_, &TransferList::resumable_selection_changed, resume_action_, &QAction::setEnabled);
@@ -135,6 +140,7 @@ void MainWindow::build_actions() {
   });
   add->setShortcut(QKeySequence::New);
   QAction* remove = file_menu->addAction(tr("&Remove Peer"), this, &MainWindow::remove_current_peer);
+  QAction* save_group = file_menu->addAction(tr("Save Selection as &Group…"), this, &MainWindow::ask_group_name);
   file_menu->addSeparator();
   QAction* settings = file_menu->addAction(tr("&Settings…"), this, [this] { open_settings(); });
   settings->setShortcut(QKeySequence::Preferences);
@@ -160,7 +166,16 @@ void MainWindow::build_actions() {
   toolbar->setMovable(false);
   toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
   toolbar->addActions({send_files, send_folder, add});
-  peers_->addActions({send_files, send_folder, remove});  // its context menu (right click, Shift+F10)
+  peers_->addActions({send_files, send_folder, remove, save_group});  // its context menu (right click, Shift+F10)
+  groups_->addAction(new QAction(tr("Send &Files to Group…"), groups_));
+  groups_->addAction(new QAction(tr("Send F&older to Group…"), groups_));
+  groups_->addAction(new QAction(tr("Re&name Group…"), groups_));
+  groups_->addAction(new QAction(tr("Remo&ve Group"), groups_));
+  const QList<QAction*> group_actions = groups_->actions();
+  connect(group_actions[0], &QAction::triggered, this, [this] { send_to_group_with_dialog(false); });
+  connect(group_actions[1], &QAction::triggered, this, [this] { send_to_group_with_dialog(true); });
+  connect(group_actions[2], &QAction::triggered, this, &MainWindow::ask_group_rename);
+  connect(group_actions[3], &QAction::triggered, this, [this] { remove_group(groups_->current_group()); });
   toolbar->addSeparator();
   toolbar->addAction(cancel_action_);
   toolbar->addAction(resume_action_);
@@ -220,6 +235,8 @@ void MainWindow::build_layout() {
   auto* peers_title = new QLabel(tr("<b>Peers</b> — drop files or folders onto a peer to send them"));
   peers_layout->addWidget(peers_title);
   peers_layout->addWidget(peers_);
+  groups_ = new GroupList;
+  peers_layout->addWidget(groups_);
   auto* address_bar = new AddressBar;
   address_bar->follow(peers_->model());
   connect(address_bar, &AddressBar::peer_entered, this, &MainWindow::add_peer);
@@ -281,6 +298,7 @@ void MainWindow::apply_settings(const AppSettings& asked) {
   discovery_->set_device_name(settings_.device_name);
   discovery_->set_enabled(settings_.discovery);
   peers_->set_peers(settings_.peers);
+  groups_->set_groups(settings_.groups);
   show_device();
   show_receive_folder();
   emit settings_applied(settings_);
@@ -412,23 +430,115 @@ SettingsDialog* MainWindow::open_settings() {
   return settings_dialog_;
 }
 
+QStringList MainWindow::choose_paths(bool folder, const QString& whom) {
+  if (!folder) return QFileDialog::getOpenFileNames(this, tr("Send Files to %1").arg(whom));
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Send Folder to %1").arg(whom));
+  return dir.isEmpty() ? QStringList{} : QStringList{dir};
+}
+
 void MainWindow::send_with_dialog(bool folder) {
-  const int row = peers_->current_row();
-  if (row < 0) {
+  const QList<int> rows = peers_->selected_rows();
+  if (rows.isEmpty()) {
     QMessageBox::information(this, tr("Send"), tr("Add a peer first (File → Add Peer…)."));
     return;
   }
-  QStringList paths;
-  if (folder) {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Send Folder to %1").arg(peers_->peer_at(row).name));
-    if (!dir.isEmpty()) paths.append(dir);
-  } else {
-    paths = QFileDialog::getOpenFileNames(this, tr("Send Files to %1").arg(peers_->peer_at(row).name));
-  }
-  if (!paths.isEmpty()) send_to(row, paths);
+  const QString whom =
+      rows.size() == 1 ? peers_->peer_at(rows.first()).name : tr("%n peers", nullptr, static_cast<int>(rows.size()));
+  const QStringList paths = choose_paths(folder, whom);
+  if (!paths.isEmpty()) send_to_rows(rows, paths);
+}
+
+void MainWindow::send_to_group_with_dialog(bool folder) {
+  const int group = groups_->current_group();
+  if (group < 0 || group >= settings_.groups.size()) return;
+  const QStringList paths = choose_paths(folder, settings_.groups[group].name);
+  if (!paths.isEmpty()) send_to_group(group, paths);
 }
 
 void MainWindow::send_to(int peer_row, const QStringList& paths) { send_to_peer(peers_->peer_at(peer_row), paths); }
+
+void MainWindow::send_to_rows(const QList<int>& peer_rows, const QStringList& paths) {
+  // Rows change as peers are sent to (their status): take the peers first.
+  QList<PeerAddress> recipients;
+  for (const int row : peer_rows) recipients.append(peers_->peer_at(row));
+  for (const PeerAddress& peer : recipients) send_to_peer(peer, paths);
+}
+
+void MainWindow::send_to_group(int group, const QStringList& paths) {
+  if (group < 0 || group >= settings_.groups.size() || paths.isEmpty()) return;
+  const PeerGroup& chosen = settings_.groups[group];
+  const GroupMembers members = resolve_members(chosen, *peers_);
+  send_to_rows(members.rows, paths);
+  if (members.offline.isEmpty()) return;
+  spdlog::info("group {}: not sent to {} offline member(s)", chosen.name.toStdString(), members.offline.size());
+  auto* told =
+      new QMessageBox(QMessageBox::Information, tr("Send to %1").arg(chosen.name),
+                      members.rows.isEmpty() ? tr("Nothing was sent: no member of “%1” is online (%2).")
+                                                   .arg(chosen.name, members.offline.join(QStringLiteral(", ")))
+                                             : tr("Not sent to %1: offline. The other members of “%2” get the files.")
+                                                   .arg(members.offline.join(QStringLiteral(", ")), chosen.name),
+                      QMessageBox::Ok, this);
+  told->setObjectName(QStringLiteral("offline_members"));
+  told->setAttribute(Qt::WA_DeleteOnClose);
+  told->show();
+}
+
+void MainWindow::save_group(const QString& name, const QList<int>& peer_rows) {
+  PeerGroup group{name.trimmed(), {}};
+  for (const int row : peer_rows)
+    if (const PeerAddress peer = peers_->peer_at(row); !peer.host.isEmpty()) group.members.append(peer);
+  if (group.name.isEmpty() || group.members.isEmpty()) return;
+  AppSettings changed = settings_;
+  changed.groups = with_group(changed.groups, group);
+  apply_settings(changed);
+}
+
+void MainWindow::rename_group(int group, const QString& name) {
+  if (group < 0 || group >= settings_.groups.size() || name.trimmed().isEmpty()) return;
+  AppSettings changed = settings_;
+  PeerGroup renamed = changed.groups.takeAt(group);
+  renamed.name = name.trimmed();
+  changed.groups.insert(group, renamed);
+  // A name taken by another group: that one gives way.
+  for (int other = 0; other < changed.groups.size(); ++other)
+    if (other != group && changed.groups[other].name == renamed.name) {
+      changed.groups.removeAt(other);
+      break;
+    }
+  apply_settings(changed);
+}
+
+void MainWindow::remove_group(int group) {
+  if (group < 0 || group >= settings_.groups.size()) return;
+  AppSettings changed = settings_;
+  changed.groups.removeAt(group);
+  apply_settings(changed);
+}
+
+void MainWindow::ask_group_name() {
+  const QList<int> rows = peers_->selected_rows();
+  if (rows.isEmpty()) {
+    QMessageBox::information(this, tr("Save Selection as Group"),
+                             tr("Select the peers first (Ctrl+click or Shift+click selects several)."));
+    return;
+  }
+  bool given = false;
+  const QString name =
+      QInputDialog::getText(this, tr("Save Selection as Group"),
+                            tr("Name for the group of %n peer(s) (a group of that name is replaced):", nullptr,
+                               static_cast<int>(rows.size())),
+                            QLineEdit::Normal, QString(), &given);
+  if (given) save_group(name, rows);
+}
+
+void MainWindow::ask_group_rename() {
+  const int group = groups_->current_group();
+  if (group < 0 || group >= settings_.groups.size()) return;
+  bool given = false;
+  const QString name = QInputDialog::getText(this, tr("Rename Group"), tr("New name:"), QLineEdit::Normal,
+                                             settings_.groups[group].name, &given);
+  if (given) rename_group(group, name);
+}
 
 // Rows come and go with discovery: a send remembers its peer, not its row.
 void MainWindow::send_to_peer(const PeerAddress& peer, const QStringList& paths) {

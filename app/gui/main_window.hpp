@@ -26,6 +26,7 @@ class QTreeWidget;
 
 namespace ferry::gui {
 
+class GroupList;
 class OfferDialog;
 class PeerList;
 class SettingsDialog;
@@ -53,6 +54,17 @@ class MainWindow : public QMainWindow {
   void add_peer(const PeerAddress& peer);
   void show_reachability_help();
   void send_to(int peer_row, const QStringList& paths);
+  // One session per peer, each with its own consent, progress, result and
+  // history row.
+  void send_to_rows(const QList<int>& peer_rows, const QStringList& paths);
+  // To every member of group `group` that is online; those offline are named
+  // in a message, not skipped in silence.
+  void send_to_group(int group, const QStringList& paths);
+  // Keeps the peers at `peer_rows` as a group called `name` (replacing one of
+  // that name).
+  void save_group(const QString& name, const QList<int>& peer_rows);
+  void rename_group(int group, const QString& name);
+  void remove_group(int group);
   // Sends a failed transfer's files again; the receiver's part files and the
   // files it already holds make that a resume.
   void resume(TransferId failed);
@@ -60,6 +72,7 @@ class MainWindow : public QMainWindow {
   void limit_speed(TransferId id);
 
   PeerList* peer_list() const { return peers_; }
+  GroupList* group_list() const { return groups_; }
   TransferList* transfer_list() const { return transfers_; }
   QLabel* device_label() const { return device_label_; }
   QTreeWidget* history_view() const { return history_view_; }
@@ -105,6 +118,11 @@ class MainWindow : public QMainWindow {
   QString peer_of(TransferId id) const;
   void remove_current_peer();
   void send_with_dialog(bool folder);
+  void send_to_group_with_dialog(bool folder);
+  // Files, or one folder, picked in a dialog titled for `whom`.
+  QStringList choose_paths(bool folder, const QString& whom);
+  void ask_group_name();
+  void ask_group_rename();
   void send_to_peer(const PeerAddress& peer, const QStringList& paths);
   void notify(const QString& title, const QString& message);
 
@@ -127,6 +145,7 @@ class MainWindow : public QMainWindow {
   bool told_about_tray_ = false;
 
   PeerList* peers_ = nullptr;
+  GroupList* groups_ = nullptr;
   TransferList* transfers_ = nullptr;
   QTreeWidget* history_view_ = nullptr;
   QTabWidget* tabs_ = nullptr;

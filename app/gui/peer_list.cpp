@@ -37,23 +37,27 @@ PeerList::PeerList(QWidget* parent) : QTreeWidget(parent) {
   setAcceptDrops(true);
   setDropIndicatorShown(false);
   setDragDropMode(QAbstractItemView::DropOnly);
-  setSelectionMode(QAbstractItemView::SingleSelection);
+  setSelectionMode(QAbstractItemView::ExtendedSelection);
   header()->setStretchLastSection(true);
   setAccessibleName(tr("Peers"));
   setAccessibleDescription(empty_text());
-  setToolTip(tr("Drop files or folders onto a peer to send them."));
+  setToolTip(
+      tr("Drop files or folders onto a peer to send them. Ctrl+click or Shift+click selects several peers; "
+         "a drop on one of them sends to all."));
   // A row selected without the keyboard or the pointer (assistive technology
-  // selects through AT-SPI) becomes the peer that sending goes to.
+  // selects through AT-SPI) becomes the current peer, the selection kept.
   connect(this, &QTreeWidget::itemSelectionChanged, this, [this] {
     const QList<QTreeWidgetItem*> selected = selectedItems();
-    if (!selected.isEmpty() && selected.first() != currentItem()) setCurrentItem(selected.first());
+    if (!selected.isEmpty() && !selected.contains(currentItem()))
+      setCurrentItem(selected.first(), 0, QItemSelectionModel::NoUpdate);
   });
   connect(this, &QTreeWidget::itemDoubleClicked, this,
           [this](QTreeWidgetItem* item) { emit activated_row(indexOfTopLevelItem(item)); });
 }
 
 void PeerList::set_peers(const QList<PeerAddress>& peers) {
-  const int selected = current_row();
+  const int current = current_row();
+  const QList<int> selected = selectedItems().isEmpty() ? QList<int>{} : selected_rows();
   peers_ = peers;
   clear();
   for (const PeerAddress& peer : peers) {
@@ -70,10 +74,12 @@ void PeerList::set_peers(const QList<PeerAddress>& peers) {
     show_row(static_cast<int>(peers_.size()) + i, discovered_[i]);
   }
   fit_columns();
-  if (selected >= 0 && selected < topLevelItemCount())
-    setCurrentItem(topLevelItem(selected));
+  if (current >= 0 && current < topLevelItemCount())
+    setCurrentItem(topLevelItem(current));
   else if (topLevelItemCount() > 0)
     setCurrentItem(topLevelItem(0));
+  for (const int row : selected)
+    if (QTreeWidgetItem* item = topLevelItem(row)) item->setSelected(true);
 }
 
 void PeerList::show_discovered(const DiscoveredPeer& peer) {
@@ -145,6 +151,19 @@ int PeerList::current_row() const {
   return item ? indexOfTopLevelItem(item) : -1;
 }
 
+QList<int> PeerList::selected_rows() const {
+  QList<int> rows;
+  for (QTreeWidgetItem* item : selectedItems()) rows.append(indexOfTopLevelItem(item));
+  std::ranges::sort(rows);
+  if (rows.isEmpty() && current_row() >= 0) rows.append(current_row());
+  return rows;
+}
+
+bool PeerList::is_online(int row) const {
+  const QTreeWidgetItem* item = topLevelItem(row);
+  return item && !item->isDisabled();
+}
+
 void PeerList::set_status(int row, const QString& status) {
   if (QTreeWidgetItem* item = topLevelItem(row)) item->setText(StatusColumn, status);
 }
@@ -169,7 +188,9 @@ void PeerList::dragEnterEvent(QDragEnterEvent* event) {
 void PeerList::dragMoveEvent(QDragMoveEvent* event) {
   QTreeWidgetItem* item = itemAt(event->position().toPoint());
   if (item && event->mimeData()->hasUrls()) {
-    setCurrentItem(item);  // shows which peer the drop goes to
+    // Shows which peers the drop goes to: a selected row keeps the selection.
+    // Explicit: the default follows the keyboard's modifiers (Ctrl would add it).
+    if (!item->isSelected()) setCurrentItem(item, 0, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     event->acceptProposedAction();
   } else {
     event->ignore();
@@ -181,7 +202,7 @@ void PeerList::dropEvent(QDropEvent* event) {
   const QStringList paths = local_paths(event->mimeData()->urls());
   if (!item || paths.isEmpty()) return event->ignore();
   event->acceptProposedAction();
-  emit files_dropped(indexOfTopLevelItem(item), paths);
+  emit files_dropped(item->isSelected() ? selected_rows() : QList<int>{indexOfTopLevelItem(item)}, paths);
 }
 
 void PeerList::keyPressEvent(QKeyEvent* event) {

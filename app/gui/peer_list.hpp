@@ -2,9 +2,11 @@
 #pragma once
 // The peers this Ferry can send to, one row each (name, address, OS,
 // verification code, status): first those added by address, then those
-// discovery found, which stay listed as offline when they go away. Files and
-// folders dropped onto a row are sent to that peer; Enter or a double click
-// opens the file dialog for it.
+// discovery found, which stay listed as offline when they go away. Several
+// rows may be selected (Ctrl/Shift-click, Shift+arrows, Ctrl+A). Files and
+// folders dropped onto a row are sent to that peer, or onto a selected row to
+// every selected peer; Enter or a double click opens the file dialog for
+// them.
 #include <string_view>
 
 #include <QStringList>
@@ -30,8 +32,12 @@ class PeerList : public QTreeWidget {
   // The row of `peer` (a discovered one by its device id), or -1.
   int row_of(const PeerAddress& peer) const;
   PeerAddress peer_at(int row) const;
-  // The selected peer's row, or -1.
+  // The current peer's row (the one the keyboard is on), or -1.
   int current_row() const;
+  // The selected peers' rows in list order; the current row when none is.
+  QList<int> selected_rows() const;
+  // False for a discovered peer that went offline.
+  bool is_online(int row) const;
   void set_status(int row, const QString& status);
   // What the list says while it is empty.
   static QString empty_text();
@@ -40,7 +46,7 @@ class PeerList : public QTreeWidget {
   void show_identity(int row, const QString& device_name, const QString& code, std::string_view os);
 
  signals:
-  void files_dropped(int row, const QStringList& paths);
+  void files_dropped(const QList<int>& rows, const QStringList& paths);
   void activated_row(int row);
 
  protected:

@@ -458,6 +458,26 @@ part_file_in() { find "$1" -name '.ferry-*.part' -size +0 | grep -q .; }
 part_file_size() { find "$1" -name '.ferry-*.part' -printf '%s\n' | sort -n | tail -n1; }
 part_file_larger_than() { local size; size=$(part_file_size "$1"); [[ -n $size ]] && ((size > $2)); }
 
+# drag_folder FOLDER X Y: a real XDND drag of FOLDER from another program
+# (FERRY_DRAG_SOURCE) to X Y, dropped there; the drop must be taken.
+drag_folder() {
+  local folder=$1 rx=$2 ry=$3 source_window sx sy step
+  rm -f "$work/drag.out"
+  "$FERRY_DRAG_SOURCE" "$folder" >"$work/drag.out" 2>"$work/drag.log" &
+  wait_until 15 "the drag source" windows --onlyvisible --name '^Drag source$'
+  source_window=$(windows --onlyvisible --name '^Drag source$' | head -n1)
+  read -r sx sy < <(window_centre "$source_window")
+  xdotool mousemove --sync "$sx" "$sy" mousedown 1
+  for step in 1 2 3 4 5 6 7 8 9 10; do
+    xdotool mousemove --sync $((sx + (rx - sx) * step / 10)) $((sy + (ry - sy) * step / 10))
+    sleep 0.05  # let the drag follow the pointer (the XDND messages are asynchronous)
+  done
+  xdotool mousemove --sync $((rx + 1)) "$ry"
+  xdotool mouseup 1
+  wait_until 10 "the drag to end" grep -q . "$work/drag.out"
+  grep -qx dropped "$work/drag.out" || fail "the drop was refused: $(cat "$work/drag.out")"
+}
+
 # The centre of the first row of the peer list in main window WINDOW: below
 # the device line, the receive folder row and the list's header.
 peer_row_centre() {

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # The accessible names are really exposed, and work: with a session D-Bus
 # and Qt's AT-SPI bridge on, alice's peer list is found on the accessibility
-# bus by its name "Peers" and lists both peers added by address; Bob's row
-# is selected through AT-SPI (his cell's action) and the toolbar's "Send
+# bus by its name "Peers" and lists both peers added by address; a cell's
+# action toggles its row in the selection (the list selects several), so
+# Carol's takes her row out and Bob's puts his in, and the toolbar's "Send
 # Files…" pressed through AT-SPI opens the file dialog for Bob. At bob, the
 # offer dialog's "Accept" button is found by its name and pressed through
 # AT-SPI, and the file arrives.
@@ -22,13 +23,14 @@ DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$work/bus.address")
 export DBUS_SESSION_BUS_ADDRESS QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1
 start_ferry alice
 start_ferry bob
-# Carol first: she is the selected row until AT-SPI selects Bob.
+# Carol first: she is the selected row until AT-SPI deselects her.
 add_peer alice Carol "127.0.0.1:9"
 add_peer alice Bob "127.0.0.1:$(port_of "$bob_pid")"
 
 wait_until 30 "alice's peer list on the accessibility bus" atspi "$alice_pid" find Peers
 wait_until 15 "Bob in alice's peer list, read through AT-SPI" peer_listed "$alice_pid" Bob
 peer_listed "$alice_pid" Carol || fail "Carol is not in alice's peer list on AT-SPI"
+atspi "$alice_pid" press Carol "table cell" || fail "AT-SPI could not deselect Carol's row"
 atspi "$alice_pid" press Bob "table cell" || fail "AT-SPI could not select Bob's row"
 # Not waited for: the button opens a modal file dialog, and Qt answers the
 # press only once that dialog is closed.

@@ -37,22 +37,10 @@ log "files given to a second launch were sent by the first"
 
 # Drag and drop from another program onto the peer row.
 make_sample "$work/samples/dragged"
-"$FERRY_DRAG_SOURCE" "$work/samples/dragged" >"$work/drag.out" 2>"$work/drag.log" &
-wait_until 15 "the drag source" windows --onlyvisible --name '^Drag source$'
-source_window=$(windows --onlyvisible --name '^Drag source$' | head -n1)
 target=$(main_window "$alice_pid")
 xdotool windowmove --sync "$target" 300 200
-read -r sx sy < <(window_centre "$source_window")
 read -r rx ry < <(peer_row_centre "$target")
-xdotool mousemove --sync "$sx" "$sy" mousedown 1
-for step in 1 2 3 4 5 6 7 8 9 10; do
-  xdotool mousemove --sync $((sx + (rx - sx) * step / 10)) $((sy + (ry - sy) * step / 10))
-  sleep 0.05  # let the drag follow the pointer (the XDND messages are asynchronous)
-done
-xdotool mousemove --sync $((rx + 1)) "$ry"
-xdotool mouseup 1
-wait_until 10 "the drag to end" grep -q . "$work/drag.out"
-grep -qx dropped "$work/drag.out" || fail "the drop was refused: $(cat "$work/drag.out")"
+drag_folder "$work/samples/dragged" "$rx" "$ry"
 keys "$(wait_for_offer bob)" Return
 wait_until 30 "the dragged folder at bob" same_tree "$work/samples/dragged" "$work/bob/received/dragged"
 log "a folder dragged from another program was sent"
