@@ -7,7 +7,6 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QSystemTrayIcon>
 
 #include <spdlog/spdlog.h>
@@ -16,6 +15,7 @@
 #include <memory>
 
 #include "app_icon.hpp"
+#include "app_locations.hpp"
 #include "app_settings.hpp"
 #include "format.hpp"
 #include "history.hpp"
@@ -76,8 +76,19 @@ int main(int argc, char** argv) {
 
   QApplication app(argc, argv);
   name_application();
-  // One Ferry per user: a later launch hands its files to the running one.
-  ferry::gui::SingleInstance instance(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation));
+  // Per user, or beside the program in portable mode.
+  const ferry::gui::AppLocations locations = ferry::gui::locate_app_data(QCoreApplication::applicationDirPath());
+  if (locations.portable && !QDir().mkpath(locations.instance_folder)) {
+    spdlog::error("portable mode: cannot create {}", locations.instance_folder.toStdString());
+    QMessageBox::critical(nullptr, QCoreApplication::translate("ferry", "Ferry cannot start"),
+                          QCoreApplication::translate("ferry",
+                                                      "Ferry is in portable mode (a file named \"portable\" is next "
+                                                      "to it) but cannot create its data folder %1.")
+                              .arg(QDir::toNativeSeparators(locations.instance_folder)));
+    return 1;
+  }
+  // One Ferry per user (per portable folder): a later launch hands its files to the running one.
+  ferry::gui::SingleInstance instance(locations.instance_folder);
   if (!instance.claim()) {
     if (instance.hand_over(command_line.files, std::chrono::seconds(10))) return 0;
     spdlog::error("another Ferry of this user is running but did not answer");
@@ -91,19 +102,19 @@ int main(int argc, char** argv) {
   QApplication::setDesktopFileName(QStringLiteral("ferry"));
   // With a tray, closing the window keeps Ferry receiving; Quit ends it.
   QApplication::setQuitOnLastWindowClosed(!QSystemTrayIcon::isSystemTrayAvailable());
-  auto store = std::make_unique<QSettings>();
+  auto store = locations.open_settings();
   const ferry::gui::AppSettings settings = ferry::gui::load_settings(*store);
   // Light, dark or the system's, before the first window shows; changed in Settings at once.
   ferry::gui::ThemeController theme(ferry::gui::make_system_theme());
   theme.set_appearance(settings.appearance);
-  const std::filesystem::path config_dir = ferry::default_config_dir();
+  const std::filesystem::path& config_dir = locations.config_dir;
   auto device = ferry::gui::load_this_device(config_dir, settings.device_name);
   if (!device) {
     spdlog::error("cannot load this device's identity or pinned devices: {}", device.error().describe());
     show_startup_error(config_dir, device.error());
     return 1;
   }
-  ferry::gui::MainWindow window(std::move(store), ferry::gui::default_history_file(), std::move(device.value()));
+  ferry::gui::MainWindow window(std::move(store), locations.history_file, std::move(device.value()));
   QObject::connect(&window, &ferry::gui::MainWindow::settings_applied, &theme,
                    [&theme](const ferry::gui::AppSettings& applied) { theme.set_appearance(applied.appearance); });
   window.start();
