@@ -15,8 +15,9 @@ std::uint64_t effective_rate(std::uint64_t bytes_per_second) {
 }  // namespace
 
 TokenBucket::TokenBucket(std::uint64_t bytes_per_second, Clock clock)
-    : rate_(effective_rate(bytes_per_second)), clock_(std::move(clock)) {
-  empty_at_ = clock_() - duration_of(static_cast<double>(burst()));  // full
+    : rate_(effective_rate(bytes_per_second)), clock_(std::move(clock)), empty_at_(clock_()) {
+  // Full. Unlimited has no duration for a byte: set_rate fills it when a limit comes.
+  if (rate_ != 0) empty_at_ -= duration_of(static_cast<double>(burst()));
 }
 
 std::uint64_t TokenBucket::burst() const {
