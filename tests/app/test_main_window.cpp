@@ -32,10 +32,12 @@
 #include "tcp_relay.hpp"
 #include "transfer_list.hpp"
 #include "trust_format.hpp"
+#include "window_fixture.hpp"
 
 using namespace ferry;
 using namespace ferry::gui;
 using namespace ferry::test;
+using namespace ferry::app_test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -70,21 +72,6 @@ OfferDialog* offer_to_window(Sender& sender, quint16 port, const fs::path& file,
   sender.engine.send("127.0.0.1", port, {file});
   if (!offers.wait(10'000)) return nullptr;
   return offers.last().at(0).value<OfferDialog*>();
-}
-
-void drop_on_row(PeerList* list, int row, const QList<QUrl>& urls) {
-  QMimeData data;
-  data.setUrls(urls);
-  const QPoint at = list->visualItemRect(list->topLevelItem(row)).center();
-  QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(list->viewport(), &enter);
-  QVERIFY(enter.isAccepted());
-  QDragMoveEvent move(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(list->viewport(), &move);
-  QVERIFY(move.isAccepted());
-  QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(list->viewport(), &drop);
-  QVERIFY(drop.isAccepted());
 }
 
 bool shows(const QWidget& widget, const QString& text) {

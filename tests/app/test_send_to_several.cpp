@@ -22,10 +22,12 @@
 #include "main_window.hpp"
 #include "peer_list.hpp"
 #include "transfer_list.hpp"
+#include "window_fixture.hpp"
 
 using namespace ferry;
 using namespace ferry::gui;
 using namespace ferry::test;
+using namespace ferry::app_test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -33,22 +35,6 @@ namespace {
 constexpr int kTransferMs = 60'000;
 
 QString qpath(const fs::path& path) { return QString::fromStdU16String(path.u16string()); }
-
-// A real drag of `file` onto `row` of `list` (a peer list or the group list).
-void drop_on_row(QTreeWidget* list, int row, const fs::path& file) {
-  QMimeData data;
-  data.setUrls({QUrl::fromLocalFile(qpath(file))});
-  const QPoint at = list->visualItemRect(list->topLevelItem(row)).center();
-  QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(list->viewport(), &enter);
-  QVERIFY(enter.isAccepted());
-  QDragMoveEvent move(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(list->viewport(), &move);
-  QVERIFY(move.isAccepted());
-  QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(list->viewport(), &drop);
-  QVERIFY(drop.isAccepted());
-}
 
 void click_row(PeerList* list, int row, Qt::KeyboardModifiers modifiers) {
   QTest::mouseClick(list->viewport(), Qt::LeftButton, modifiers,
@@ -69,38 +55,18 @@ class TestSendToSeveral : public QObject {
 
  private slots:
   void init();
-  void cleanup() { dir_.reset(); }
+  void cleanup() { fixture_.reset(); }
   void one_drop_on_a_selection_is_one_session_per_peer();
   void a_group_is_kept_and_sends_to_its_members();
   void offline_members_are_named_not_skipped();
 
  private:
-  std::unique_ptr<MainWindow> open_window();
-  QString settings_file() const { return dir_->filePath(QStringLiteral("ferry.ini")); }
-
-  std::unique_ptr<QTemporaryDir> dir_;
+  std::unique_ptr<WindowFixture> fixture_;
 };
 
 void TestSendToSeveral::init() {
-  dir_ = std::make_unique<QTemporaryDir>();
-  QVERIFY(dir_->isValid());
-  QSettings store(settings_file(), QSettings::IniFormat);
-  store.setValue(QStringLiteral("receive/folder"), dir_->filePath(QStringLiteral("receive")));
-  store.setValue(QStringLiteral("network/port"), 0);
-  store.setValue(QStringLiteral("device/name"), QStringLiteral("test-window"));
-  store.setValue(QStringLiteral("network/discovery"), false);  // no datagrams on the real network
-}
-
-std::unique_ptr<MainWindow> TestSendToSeveral::open_window() {
-  const fs::path config(dir_->filePath(QStringLiteral("config")).toStdU16String());
-  auto device = load_this_device(config, QStringLiteral("test-window"));
-  if (!device) qFatal("this device: %s", device.error().describe().c_str());
-  auto window = std::make_unique<MainWindow>(std::make_unique<QSettings>(settings_file(), QSettings::IniFormat),
-                                             dir_->filePath(QStringLiteral("history.json")), device.value());
-  QSignalSpy listening(window->bridge(), &EngineBridge::listening);
-  window->start();
-  if (!listening.wait(10'000)) return nullptr;
-  return window;
+  fixture_ = std::make_unique<WindowFixture>(QStringLiteral("test-window"));
+  QVERIFY(fixture_->valid());
 }
 
 void TestSendToSeveral::one_drop_on_a_selection_is_one_session_per_peer() {
@@ -112,7 +78,7 @@ void TestSendToSeveral::one_drop_on_a_selection_is_one_session_per_peer() {
   Receiver first(first_dir);
   Receiver second(second_dir);
   Receiver third(third_dir);
-  auto window = open_window();
+  auto window = fixture_->open_window();
   QVERIFY(window);
   window->add_peer({QStringLiteral("first"), QStringLiteral("127.0.0.1"), first.port()});
   window->add_peer({QStringLiteral("second"), QStringLiteral("127.0.0.1"), second.port()});
@@ -131,7 +97,7 @@ void TestSendToSeveral::one_drop_on_a_selection_is_one_session_per_peer() {
   QCOMPARE(peers->selected_rows(), (QList<int>{0, 2}));
 
   // One drop onto a selected row: one session, row and history row per peer.
-  drop_on_row(peers, 2, source / "report.bin");
+  drop_on_row(peers, 2, {QUrl::fromLocalFile(qpath(source / "report.bin"))});
   QCOMPARE(window->transfer_list()->topLevelItemCount(), 2);
   QTRY_COMPARE_WITH_TIMEOUT(window->history_view()->topLevelItemCount(), 2, kTransferMs);
   QCOMPARE(finished_rows(window->transfer_list()), 2);
@@ -144,7 +110,7 @@ void TestSendToSeveral::one_drop_on_a_selection_is_one_session_per_peer() {
   QVERIFY(fs::is_empty(second_dir));  // the peer left out got nothing
 
   // A drop onto a row outside the selection goes to that peer alone.
-  drop_on_row(peers, 1, source / "report.bin");
+  drop_on_row(peers, 1, {QUrl::fromLocalFile(qpath(source / "report.bin"))});
   QCOMPARE(peers->selected_rows(), QList<int>{1});
   QTRY_COMPARE_WITH_TIMEOUT(window->history_view()->topLevelItemCount(), 3, kTransferMs);
   QCOMPARE(window->transfer_list()->topLevelItemCount(), 3);
@@ -159,7 +125,7 @@ void TestSendToSeveral::a_group_is_kept_and_sends_to_its_members() {
   Receiver first(first_dir);
   Receiver second(second_dir);
   {
-    auto window = open_window();
+    auto window = fixture_->open_window();
     QVERIFY(window);
     window->add_peer({QStringLiteral("first"), QStringLiteral("127.0.0.1"), first.port()});
     window->add_peer({QStringLiteral("outsider"), QStringLiteral("127.0.0.1"), 9});
@@ -170,7 +136,7 @@ void TestSendToSeveral::a_group_is_kept_and_sends_to_its_members() {
     QCOMPARE(window->peer_list()->topLevelItemCount(), 3);
   }
   // Kept across a restart, in the settings file.
-  auto window = open_window();
+  auto window = fixture_->open_window();
   QVERIFY(window);
   GroupList* groups = window->group_list();
   QVERIFY(!groups->isHidden());
@@ -181,7 +147,7 @@ void TestSendToSeveral::a_group_is_kept_and_sends_to_its_members() {
 
   window->show();
   QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-  drop_on_row(groups, 0, source / "slides.bin");
+  drop_on_row(groups, 0, {QUrl::fromLocalFile(qpath(source / "slides.bin"))});
   QCOMPARE(window->transfer_list()->topLevelItemCount(), 2);
   QTRY_COMPARE_WITH_TIMEOUT(window->history_view()->topLevelItemCount(), 2, kTransferMs);
   QCOMPARE(finished_rows(window->transfer_list()), 2);
@@ -198,7 +164,7 @@ void TestSendToSeveral::a_group_is_kept_and_sends_to_its_members() {
   window->remove_group(0);
   QCOMPARE(groups->topLevelItemCount(), 0);
   QVERIFY(groups->isHidden());
-  QSettings store(settings_file(), QSettings::IniFormat);
+  QSettings store(fixture_->settings_file(), QSettings::IniFormat);
   QCOMPARE(store.beginReadArray(QStringLiteral("groups")), 0);
 }
 
@@ -209,7 +175,7 @@ void TestSendToSeveral::offline_members_are_named_not_skipped() {
   write_random_file(source / "notes.bin", 100'000, 23);
   const fs::path online_dir = fresh_dir("offline-gui-online");
   Receiver online(online_dir);
-  auto window = open_window();
+  auto window = fixture_->open_window();
   QVERIFY(window);
   window->add_peer({QStringLiteral("online"), QStringLiteral("127.0.0.1"), online.port()});
   const DiscoveredPeer laptop{std::string(64, 'b'), "laptop", "linux", 2, 9, {"127.0.0.1"}};

@@ -23,10 +23,12 @@
 #include "speed_limit_dialog.hpp"
 #include "speed_limit_editor.hpp"
 #include "transfer_list.hpp"
+#include "window_fixture.hpp"
 
 using namespace ferry;
 using namespace ferry::gui;
 using namespace ferry::test;
+using namespace ferry::app_test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -50,37 +52,17 @@ class TestSpeedLimit : public QObject {
 
  private slots:
   void init();
-  void cleanup() { dir_.reset(); }
+  void cleanup() { fixture_.reset(); }
   void settings_limit_is_kept_and_paces_the_next_send();
   void a_running_send_gets_its_own_limit_from_the_transfers_menu();
 
  private:
-  std::unique_ptr<MainWindow> open_window();
-  QString settings_file() const { return dir_->filePath(QStringLiteral("ferry.ini")); }
-
-  std::unique_ptr<QTemporaryDir> dir_;
+  std::unique_ptr<WindowFixture> fixture_;
 };
 
 void TestSpeedLimit::init() {
-  dir_ = std::make_unique<QTemporaryDir>();
-  QVERIFY(dir_->isValid());
-  QSettings store(settings_file(), QSettings::IniFormat);
-  store.setValue(QStringLiteral("receive/folder"), dir_->filePath(QStringLiteral("receive")));
-  store.setValue(QStringLiteral("network/port"), 0);
-  store.setValue(QStringLiteral("device/name"), QStringLiteral("limit-window"));
-  store.setValue(QStringLiteral("network/discovery"), false);
-}
-
-std::unique_ptr<MainWindow> TestSpeedLimit::open_window() {
-  auto device = load_this_device(fs::path(dir_->filePath(QStringLiteral("config")).toStdU16String()),
-                                 QStringLiteral("limit-window"));
-  if (!device) qFatal("this device: %s", device.error().describe().c_str());
-  auto window = std::make_unique<MainWindow>(std::make_unique<QSettings>(settings_file(), QSettings::IniFormat),
-                                             dir_->filePath(QStringLiteral("history.json")), device.value());
-  QSignalSpy listening(window->bridge(), &EngineBridge::listening);
-  window->start();
-  if (!listening.wait(10'000)) return nullptr;
-  return window;
+  fixture_ = std::make_unique<WindowFixture>(QStringLiteral("limit-window"));
+  QVERIFY(fixture_->valid());
 }
 
 void TestSpeedLimit::settings_limit_is_kept_and_paces_the_next_send() {
@@ -88,7 +70,7 @@ void TestSpeedLimit::settings_limit_is_kept_and_paces_the_next_send() {
   const fs::path target = fresh_dir("gui-limit-dst");
   write_random_file(source / "six.bin", 6 * kMiB, 1);
   {
-    auto window = open_window();
+    auto window = fixture_->open_window();
     QVERIFY(window);
     QCOMPARE(window->settings().upload_limit, 0u);
     SettingsDialog* dialog = window->open_settings();
@@ -102,9 +84,11 @@ void TestSpeedLimit::settings_limit_is_kept_and_paces_the_next_send() {
     QCOMPARE(window->settings().upload_limit, 2 * kMiB);
     QCOMPARE(window->bridge()->settings().upload_limit, 2 * kMiB);
   }
-  QCOMPARE(QSettings(settings_file(), QSettings::IniFormat).value(QStringLiteral("network/uploadLimit")).toULongLong(),
+  QCOMPARE(QSettings(fixture_->settings_file(), QSettings::IniFormat)
+               .value(QStringLiteral("network/uploadLimit"))
+               .toULongLong(),
            2 * kMiB);
-  auto window = open_window();
+  auto window = fixture_->open_window();
   QVERIFY(window);
   QCOMPARE(window->settings().upload_limit, 2 * kMiB);
   SettingsDialog* dialog = window->open_settings();
@@ -130,7 +114,7 @@ void TestSpeedLimit::a_running_send_gets_its_own_limit_from_the_transfers_menu()
   const fs::path target = fresh_dir("gui-own-limit-dst");
   write_random_file(source / "six.bin", 6 * kMiB, 2);
   Receiver receiver(target, EngineSettings{.consent = ConsentPolicy::Ask});  // the offer waits for an answer
-  auto window = open_window();
+  auto window = fixture_->open_window();
   QVERIFY(window);
   window->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), receiver.port()});
   QAction* limit = menu_action(*window, QStringLiteral("Limit &Speed…"));
