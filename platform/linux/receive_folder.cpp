@@ -209,7 +209,7 @@ Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::strin
   return syscall_error(EEXIST, "renameat2", relative_path);
 }
 
-Result<void> ReceiveFolder::make_folder(std::string_view relative_path) {
+Result<void> ReceiveFolder::make_folder(std::string_view relative_path) const {
   auto folder = open_folder(impl_->root_fd.get(), relative_path, true);
   if (!folder) return folder.error();
   return {};

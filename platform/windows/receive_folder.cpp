@@ -247,7 +247,7 @@ Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::strin
   return win32_error(ERROR_FILE_EXISTS, "MoveFileExW", std::string(relative_path));
 }
 
-Result<void> ReceiveFolder::make_folder(std::string_view relative_path) {
+Result<void> ReceiveFolder::make_folder(std::string_view relative_path) const {
   auto folder = pin_folder(impl_->root_wide, relative_path, true);
   if (!folder) return folder.error();
   return {};

@@ -40,6 +40,7 @@ class TestTransfer : public QObject {
   void sizes_data();
   void sizes();
   void folder_tree_with_unicode_and_empty_folders();
+  void an_empty_folder_that_cannot_be_made_fails_the_session();
   void name_conflicts_get_numbered();
   void sparse_file_past_4_gib_data();
   void sparse_file_past_4_gib();
@@ -113,6 +114,26 @@ void TestTransfer::folder_tree_with_unicode_and_empty_folders() {
              file.c_str());
   }
   QVERIFY(fs::is_directory(target / u8"Fotos – Ünïcödé" / "empty" / "nested-empty"));
+}
+
+// The receiver makes an offer's empty folders last, off its engine thread:
+// one whose name a file already holds fails the session, and the files
+// still land.
+void TestTransfer::an_empty_folder_that_cannot_be_made_fails_the_session() {
+  const fs::path source = fresh_dir("folder-taken-src");
+  const fs::path target = fresh_dir("folder-taken-dst");
+  fs::create_directories(source / "set" / "empty");
+  write_random_file(source / "set" / "data.bin", 5000, 11);
+  fs::create_directories(target / "set");
+  std::ofstream(target / "set" / "empty") << "a file, not a folder";
+  Receiver receiver(target);
+  const Outcome outcome = send_and_wait(receiver, {source / "set"}, sender_settings(std::nullopt));
+  QVERIFY(outcome.sender && outcome.receiver);
+  QVERIFY(!outcome.sender->ok);
+  QVERIFY(!outcome.receiver->ok);
+  QCOMPARE(outcome.receiver->files_failed, std::uint32_t{1});
+  QVERIFY(same_contents(source / "set" / "data.bin", target / "set" / "data.bin"));
+  QVERIFY(fs::is_regular_file(target / "set" / "empty"));
 }
 
 void TestTransfer::name_conflicts_get_numbered() {

@@ -4,15 +4,16 @@
 // writer, the part files and their sinks once open, the commit batch. Nothing
 // here waits on the disk: worker jobs on the host's pool locate and digest
 // earlier copies, open a part with its sink, write a small file whole, make a
-// batch durable and name its files. They capture copies (or take ownership)
+// batch durable and name its files, and make the offer's folders. They capture copies (or take ownership)
 // of what they use (the folder's shared handle, the offer, a part, a small
 // file's bytes and digest) and post their result back to the engine thread;
 // they never read the session, and they move their reference to it into the
 // posted result, so the session is never destroyed on a worker. The one exception is a sink's observer: it
 // updates the current file's digest, which stays put while the machine keeps
 // the part busy. A sink's lane thread (platform/) digests and writes only
-// the buffers the sink hands it. What remains on this thread in the error
-// paths: discarding a part (an unlink) and making a summary's folders.
+// the buffers the sink hands it. What remains on this thread, in the error
+// paths: discarding a part (an unlink, kept in order with the next open of
+// the same part name).
 #include "receive_session.hpp"
 
 #include <fmt/format.h>
@@ -623,13 +624,27 @@ std::optional<Failure> ReceiveSession::report_name(const VerifiedFile& file, Res
   return failure;
 }
 
+// The offer's folders (empty ones too) are made on a worker, then the
+// summary counts those that could not be.
 void ReceiveSession::send_summary() {
-  for (const auto& e : *entries_) {
-    if (e.kind != protocol::EntryKind::Folder) continue;
-    if (auto made = folder_->make_folder(e.path); !made) {
-      spdlog::error("receive from {}: {}", peer_text_, made.error().describe());
-      machine_.folder_failed(cause_of_write_error(made.error()));
-    }
+  boost::asio::post(host_.workers(),
+                    [folder = folder_, entries = entries_, self = shared_from_this(), executor = executor_]() mutable {
+                      std::vector<IoError> failures;
+                      for (const auto& e : *entries) {
+                        if (e.kind != protocol::EntryKind::Folder) continue;
+                        if (auto made = folder->make_folder(e.path); !made) failures.push_back(made.error());
+                      }
+                      boost::asio::post(executor, [self = std::move(self), failures = std::move(failures)] {
+                        self->on_folders_made(failures);
+                      });
+                    });
+}
+
+void ReceiveSession::on_folders_made(const std::vector<IoError>& failures) {
+  if (!machine_.running()) return;  // failed meanwhile: no summary
+  for (const auto& error : failures) {
+    spdlog::error("receive from {}: {}", peer_text_, error.describe());
+    machine_.folder_failed(cause_of_write_error(error));
   }
   writer_.queue(protocol::Summary{machine_.files_ok(), machine_.files_failed(), data_bytes_});
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {

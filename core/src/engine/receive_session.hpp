@@ -102,6 +102,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void on_committed(std::vector<Result<std::string>> names);
   std::optional<Failure> report_name(const VerifiedFile& file, Result<std::string> name);
   void send_summary();
+  void on_folders_made(const std::vector<IoError>& failures);
   void send_cancel(const receive_action::SendCancel& cancel);
   void drain();
   void close();

@@ -7,7 +7,7 @@
 // ferry::path_rejection (relative, '/'-separated, no '..').
 //
 // Thread: the engine calls it from its thread; the const members (every one
-// that may wait on the disk: open_part, write_part, commit, discard,
+// that may wait on the disk: open_part, write_part, commit, make_folder, discard,
 // open_existing, make_durable, free_bytes) may also run on worker threads,
 // at the same time as the others.
 #include <cstdint>
@@ -54,7 +54,7 @@ class ReceiveFolder {
   Result<std::string> commit(std::string_view part_name, std::string_view relative_path) const;
 
   // Creates the folder `relative_path` and its parents; existing ones are fine.
-  Result<void> make_folder(std::string_view relative_path);
+  Result<void> make_folder(std::string_view relative_path) const;
 
   // Removes a part file if it exists; never fails loudly.
   void discard(std::string_view part_name) const noexcept;
