@@ -41,6 +41,8 @@ struct PreparedFile {
   // Whether the file changed while its source read it whole at open; empty
   // when the source reads later (checked once its bytes are sent).
   std::optional<bool> changed_while_read;
+  // What its open source holds while it waits to be sent (set by the session).
+  std::uint64_t held_bytes = 0;
 
   bool already_there(std::uint64_t size) const { return offset == size && offset > 0; }
 };

@@ -317,7 +317,7 @@ void SendSession::send_file(std::uint32_t index) {
     return perform(machine_.fail(
         session_failure(FailureCause::Other, fmt::format("prepared file {} where {} was next", file.index, index))));
   }
-  ready_bytes_ -= held_ahead(file);
+  ready_bytes_ -= file.held_bytes;
   // The next files open on a worker while these are sent.
   if (!preparing_ && ready_.size() <= kPreparedAhead / 2 && ready_bytes_ < kPreparedBytes) prepare_more();
   start_file(std::move(file));
@@ -361,7 +361,8 @@ void SendSession::on_prepared(std::vector<PreparedFile> files) {
   preparing_ = false;
   if (machine_.done()) return;
   for (auto& file : files) {
-    ready_bytes_ += held_ahead(file);
+    file.held_bytes = held_ahead(file.strategy, (*machine_.entries())[file.index].size);
+    ready_bytes_ += file.held_bytes;
     ready_.push_back(std::move(file));
   }
   if (std::exchange(waiting_for_ready_, false)) send_next_file();
@@ -373,10 +374,6 @@ std::uint64_t SendSession::held_ahead(Strategy strategy, std::uint64_t size) con
   if (strategy != Strategy::Direct) return std::min(size, kPreparedFileBytes);
   const auto direct = direct_options();
   return std::uint64_t{direct.block_bytes} * direct.queue_depth;
-}
-
-std::uint64_t SendSession::held_ahead(const PreparedFile& file) const {
-  return held_ahead(file.strategy, (*machine_.entries())[file.index].size);
 }
 
 platform::DirectOptions SendSession::direct_options() const {

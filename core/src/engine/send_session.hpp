@@ -94,7 +94,6 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   void on_prepared(std::vector<PreparedFile> files);
   platform::DirectOptions direct_options() const;
   std::uint64_t held_ahead(Strategy strategy, std::uint64_t size) const;
-  std::uint64_t held_ahead(const PreparedFile& file) const;
   void next_file_later();
   void start_file(PreparedFile file);
   bool open_file(PreparedFile file);
