@@ -4,16 +4,17 @@
 // writer, the part files and their sinks once open, the commit batch. Nothing
 // here waits on the disk: worker jobs on the host's pool locate and digest
 // earlier copies, open a part with its sink, write a small file whole, make a
-// batch durable and name its files, and make the offer's folders. They capture copies (or take ownership)
-// of what they use (the folder's shared handle, the offer, a part, a small
-// file's bytes and digest) and post their result back to the engine thread;
-// they never read the session, and they move their reference to it into the
-// posted result, so the session is never destroyed on a worker. The one exception is a sink's observer: it
-// updates the current file's digest, which stays put while the machine keeps
-// the part busy. A sink's lane thread (platform/) digests and writes only
-// the buffers the sink hands it. What remains on this thread, in the error
-// paths: discarding a part (an unlink, kept in order with the next open of
-// the same part name).
+// batch durable and name its files, and make the offer's folders. They
+// capture copies (or take ownership) of what they use (the folder's shared
+// handle, the offer, a part, a small file's bytes and digest) and post their
+// result back to the engine thread; they never read the session, and they
+// move their reference to it into the posted result, so the session is never
+// destroyed on a worker. The one exception is a sink's observer: it updates
+// the current file's digest, which stays put while the machine keeps the
+// part busy. A sink's lane thread (platform/) digests and writes only the
+// buffers the sink hands it. What remains on this thread, in the error paths:
+// discarding a part (an unlink, kept in order with the next open of the same
+// part name).
 #include "receive_session.hpp"
 
 #include <fmt/format.h>
