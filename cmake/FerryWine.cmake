@@ -47,6 +47,11 @@ function(ferry_add_interop_test)
            COMMAND ${PROJECT_SOURCE_DIR}/tests/windows/interop.sh
                    ${FERRY_LINUX_CLI} $<TARGET_FILE:ferry-cli> ${FERRY_WINE_RUN})
   set_tests_properties(interop_linux_windows PROPERTIES TIMEOUT 900)
+  # Names Windows cannot store, and the read-only flag, both ways.
+  add_test(NAME interop_names_linux_windows
+           COMMAND ${PROJECT_SOURCE_DIR}/tests/windows/interop_names.sh
+                   ${FERRY_LINUX_CLI} $<TARGET_FILE:ferry-cli> ${FERRY_WINE_RUN})
+  set_tests_properties(interop_names_linux_windows PROPERTIES TIMEOUT 300)
   # Discovery between both, in network namespaces it makes (root only: skipped otherwise).
   add_test(NAME discovery_linux_windows
            COMMAND ${PROJECT_SOURCE_DIR}/tests/windows/discovery_interop.sh

@@ -123,6 +123,9 @@ Command parse_receive(ArgumentReader& reader) {
     } else if (name == "--no-sync") {
       reader.flag();
       options.durable = false;
+    } else if (name == "--no-attributes") {
+      reader.flag();
+      options.keep_attributes = false;
     } else if (name == "--idle-timeout") {
       options.idle_timeout = parse_duration(reader.value());
     } else if (name == "--name") {

@@ -30,7 +30,8 @@ struct ReceiveOptions {
   std::uint64_t threshold = kDefaultDirectThreshold;  // files this big are written direct
   bool accept_all = false;
   bool once = false;
-  bool durable = true;  // sync before naming received files
+  bool durable = true;          // sync before naming received files
+  bool keep_attributes = true;  // the executable bit and read-only flag the sender's files had
   std::chrono::milliseconds idle_timeout = EngineSettings{}.idle_timeout;
   std::optional<std::string> name;  // nullopt: this computer's host name
   bool announce = true;             // tell peers on the local network about this receiver

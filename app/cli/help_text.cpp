@@ -48,6 +48,8 @@ and asked about (type y and Enter after the question appears).
   --no-sync        name received files without first making their data durable
                    (faster for many small files; a crash may then leave a named
                    file with unwritten data)
+  --no-attributes  do not give received files the executable bit and read-only
+                   flag they had on the sender (their times are kept anyway)
   --idle-timeout T fail a session whose sender sends nothing for T (default {2}s)
   --name NAME      the name peers see (default: this computer's host name)
   --no-announce    do not announce this receiver on the local network (by

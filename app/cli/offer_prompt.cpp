@@ -33,6 +33,14 @@ std::string describe_offer(const OfferReceived& offer) {
   const std::size_t shown = std::min(offer.entries->size(), kPathsShown);
   for (std::size_t i = 0; i < shown; ++i) text += "\n" + format_entry((*offer.entries)[i]);
   if (offer.entries->size() > shown) text += fmt::format("\n  ... and {} more", offer.entries->size() - shown);
+  if (offer.renamed.empty()) return text;
+  text += fmt::format("\n{} this system cannot store: saved under other names", count_of(offer.renamed.size(), "name"));
+  for (std::size_t i = 0; i < std::min(offer.renamed.size(), kPathsShown); ++i) {
+    const auto& renamed = offer.renamed[i];
+    text += fmt::format("\n  {} -> {}", printable((*offer.entries)[renamed.index].path), printable(renamed.local_path));
+  }
+  if (offer.renamed.size() > kPathsShown)
+    text += fmt::format("\n  ... and {} more", offer.renamed.size() - kPathsShown);
   return text;
 }
 

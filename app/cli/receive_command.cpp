@@ -49,6 +49,7 @@ EngineSettings settings_for(const ReceiveOptions& options, const fs::path& dir, 
   settings.port = options.port;
   settings.direct_threshold = options.threshold;
   settings.durable_commit = options.durable;
+  settings.keep_attributes = options.keep_attributes;
   settings.idle_timeout = options.idle_timeout;
   if (options.bind_address) settings.bind_address = *options.bind_address;
   // --accept-all: the engine answers at once, except for a Changed identity.

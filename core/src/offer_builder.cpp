@@ -4,15 +4,23 @@
 #include <spdlog/spdlog.h>
 
 #include "ferry/platform/path_facts.hpp"
+#include "text/utf8.hpp"
 
 namespace ferry {
 namespace fs = std::filesystem;
 
 namespace {
 
+// The offer's path for `relative`. A Linux name need not be UTF-8 (an old
+// Latin-1 name, say): its stray bytes are shown as U+FFFD rather than
+// making the whole offer undecodable for the receiver.
 std::string wire_path(const fs::path& relative) {
   const auto text = relative.generic_u8string();
-  return {reinterpret_cast<const char*>(text.data()), text.size()};
+  const std::string_view bytes(reinterpret_cast<const char*>(text.data()), text.size());
+  if (is_valid_utf8(bytes)) return std::string(bytes);
+  std::string shown = with_invalid_bytes_replaced(bytes);
+  spdlog::warn("'{}' is not a UTF-8 name: offered with U+FFFD for each stray byte", shown);
+  return shown;
 }
 
 class OfferAccumulator {
@@ -40,7 +48,7 @@ class OfferAccumulator {
  private:
   void push(protocol::EntryKind kind, const fs::path& local, const fs::path& relative,
             const platform::PathFacts& facts) {
-    planned_.offer.entries.push_back({kind, wire_path(relative), facts.size, facts.mtime_ns});
+    planned_.offer.entries.push_back({kind, wire_path(relative), facts.size, facts.mtime_ns, facts.attributes});
     planned_.sources.push_back(local);
     planned_.total_bytes += facts.size;
   }

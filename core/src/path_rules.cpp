@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // Which peer-offered paths may be written inside the receive folder: nothing
-// that could leave it, be read as a device or drive on Windows, alias another
-// name there or on a case-insensitive file system, or is not UTF-8.
+// that could leave it, alias another name there or on a case-insensitive file
+// system, or is not UTF-8. What this system cannot store (a device name or a
+// drive on Windows, a control character) is mapped by local_name.hpp.
 #include "ferry/core/path_rules.hpp"
 
-#include <array>
 #include <bit>
 #include <cstdint>
 #include <limits>
 #include <vector>
+
+#include "text/ascii_case.hpp"
 
 namespace ferry {
 namespace {
@@ -85,58 +87,11 @@ std::string shown(std::string_view text) {
   return out + "'";
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
-// Windows opens a device for these names whatever follows the first '.' and
-// whatever trailing spaces: "nul.txt", "CON ", "aux." are all devices.
-bool is_reserved_windows_name(std::string_view component) {
-  std::string_view base = component.substr(0, component.find('.'));
-  while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
-  if (base.size() < 3 || base.size() > 7) return false;  // "con" .. "conout$"
-
-  constexpr std::array<std::string_view, 6> kDevices = {"con", "prn", "aux", "nul", "conin$", "conout$"};
-  for (std::string_view device : kDevices) {
-    if (equals_ignoring_case(base, device)) return true;
-  }
-  if (base.size() < 4) return false;
-  const std::string_view port = base.substr(0, 3);
-  if (!equals_ignoring_case(port, "com") && !equals_ignoring_case(port, "lpt")) return false;
-  const std::string_view number = base.substr(3);
-  // Windows also treats the superscripts ¹ ² ³ (UTF-8 below) as port numbers.
-  constexpr std::array<std::string_view, 3> kSuperscripts = {"\xC2\xB9", "\xC2\xB2", "\xC2\xB3"};
-  if (number.size() == 1) return number[0] >= '1' && number[0] <= '9';
-  for (std::string_view superscript : kSuperscripts) {
-    if (number == superscript) return true;
-  }
-  return false;
-}
-
+// Only what could leave the folder or make a path ambiguous: a name this
+// system cannot store is mapped to one it can (local_name.hpp), not refused.
 std::optional<std::string> component_rejection(std::string_view component) {
   if (component.empty()) return "empty component";
   if (component == "." || component == "..") return "'" + std::string(component) + "' component";
-  if (component.size() > protocol::kMaxNameBytes) {
-    return "component longer than " + std::to_string(protocol::kMaxNameBytes) + " bytes: " + shown(component);
-  }
-  for (char c : component) {
-    if (is_control(static_cast<unsigned char>(c))) {
-      return "control character in " + shown(component);
-    }
-    if (c == '\\') return "backslash in " + shown(component);
-    if (c == ':') return "colon in " + shown(component);
-  }
-  if (is_reserved_windows_name(component)) return "reserved Windows name " + shown(component);
-  // Windows strips them, so "a." and "a" would be the same file.
-  if (component.back() == ' ' || component.back() == '.') {
-    return "trailing space or dot in " + shown(component);
-  }
   return std::nullopt;
 }
 
@@ -210,7 +165,7 @@ class PathTable {
   std::size_t next(std::size_t at) const { return (at + 1) & (slots_.size() - 1); }
 
   bool holds(const Slot& slot, const PathKey& key) const {
-    return slot.tag == tag(key) && equals_ignoring_case(entries_[slot.entry - 1].path, key.path);
+    return slot.tag == tag(key) && equals_ignoring_ascii_case(entries_[slot.entry - 1].path, key.path);
   }
 
   const std::vector<OfferEntry>& entries_;
@@ -237,6 +192,9 @@ std::optional<std::string> entry_rejection(const OfferEntry& entry) {
   }
   if (entry.kind == EntryKind::Folder && entry.size != 0) {
     return "folder " + shown(entry.path) + " has a non-zero size";
+  }
+  if (entry.kind == EntryKind::Folder && entry.attributes != FileAttributes{}) {
+    return "folder " + shown(entry.path) + " has file attributes";
   }
   return std::nullopt;
 }

@@ -9,7 +9,7 @@
 namespace ferry::platform {
 
 Result<PathFacts> stat_path(const std::filesystem::path& path) {
-  constexpr unsigned kMask = STATX_TYPE | STATX_SIZE | STATX_MTIME;
+  constexpr unsigned kMask = STATX_TYPE | STATX_MODE | STATX_SIZE | STATX_MTIME;
   struct statx stx {};
   if (::statx(AT_FDCWD, path.c_str(), AT_SYMLINK_NOFOLLOW, kMask, &stx) != 0)
     return last_errno_error("statx", path.string());
@@ -21,7 +21,10 @@ Result<PathFacts> stat_path(const std::filesystem::path& path) {
     facts.kind = PathFacts::Kind::File;
   else if (S_ISDIR(stx.stx_mode))
     facts.kind = PathFacts::Kind::Folder;
-  facts.size = facts.kind == PathFacts::Kind::File ? stx.stx_size : 0;
+  if (facts.kind == PathFacts::Kind::File) {
+    facts.size = stx.stx_size;
+    facts.attributes = {(stx.stx_mode & S_IXUSR) != 0, (stx.stx_mode & S_IWUSR) == 0};
+  }
   facts.mtime_ns = join_unix_ns(stx.stx_mtime.tv_sec, stx.stx_mtime.tv_nsec);
   return facts;
 }

@@ -209,6 +209,24 @@ Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::strin
   return syscall_error(EEXIST, "renameat2", relative_path);
 }
 
+Result<void> ReceiveFolder::set_attributes(std::string_view relative_path, FileAttributes attributes) const {
+  const std::size_t slash = relative_path.rfind('/');
+  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+  const std::string name(relative_path.substr(slash + 1));  // npos + 1 == 0
+  if (!is_plain_name(name)) return syscall_error(EINVAL, "openat", relative_path);
+  auto folder = open_folder(impl_->root_fd.get(), parent, false);
+  if (!folder) return folder.error();
+  const UniqueFd file(::openat(folder->get(), name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+  if (!file.valid()) return syscall_error(errno, "openat", relative_path);
+  struct stat facts {};
+  if (::fstat(file.get(), &facts) != 0) return syscall_error(errno, "fstat", relative_path);
+  mode_t mode = facts.st_mode & 07777;
+  if (attributes.executable) mode |= (mode & 0444) >> 2;  // execute for whoever may read, as chmod +x with a umask
+  if (attributes.read_only) mode &= ~static_cast<mode_t>(0222);
+  if (::fchmod(file.get(), mode) != 0) return syscall_error(errno, "fchmod", relative_path);
+  return {};
+}
+
 Result<void> ReceiveFolder::make_folder(std::string_view relative_path) const {
   auto folder = open_folder(impl_->root_fd.get(), relative_path, true);
   if (!folder) return folder.error();

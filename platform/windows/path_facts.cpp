@@ -29,7 +29,10 @@ Result<PathFacts> stat_path(const std::filesystem::path& path) {
   }
   const bool folder = (data.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
   facts.kind = folder ? PathFacts::Kind::Folder : PathFacts::Kind::File;
-  if (!folder) facts.size = (static_cast<std::uint64_t>(data.nFileSizeHigh) << 32) | data.nFileSizeLow;
+  if (!folder) {
+    facts.size = (static_cast<std::uint64_t>(data.nFileSizeHigh) << 32) | data.nFileSizeLow;
+    facts.attributes.read_only = (data.dwFileAttributes & FILE_ATTRIBUTE_READONLY) != 0;
+  }
   facts.mtime_ns = unix_ns(data.ftLastWriteTime);
   return facts;
 }

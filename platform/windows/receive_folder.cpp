@@ -247,6 +247,24 @@ Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::strin
   return win32_error(ERROR_FILE_EXISTS, "MoveFileExW", std::string(relative_path));
 }
 
+Result<void> ReceiveFolder::set_attributes(std::string_view relative_path, FileAttributes attributes) const {
+  if (!attributes.read_only) return {};
+  const std::string shown(relative_path);
+  const std::size_t slash = relative_path.rfind('/');
+  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+  const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
+  if (!is_plain_name(name)) return win32_error(ERROR_INVALID_NAME, "SetFileAttributesW", shown);
+  auto folder = pin_folder(impl_->root_wide, parent, false);
+  if (!folder) return folder.error();
+  const std::wstring path = folder->path + L'\\' + widen(name);
+  const DWORD now = ::GetFileAttributesW(path.c_str());
+  if (now == INVALID_FILE_ATTRIBUTES) return last_win32_error("GetFileAttributesW", shown);
+  if (now & FILE_ATTRIBUTE_REPARSE_POINT) return win32_error(ERROR_CANT_RESOLVE_FILENAME, "refused link", shown);
+  if (!::SetFileAttributesW(path.c_str(), now | FILE_ATTRIBUTE_READONLY))
+    return last_win32_error("SetFileAttributesW", shown);
+  return {};
+}
+
 Result<void> ReceiveFolder::make_folder(std::string_view relative_path) const {
   auto folder = pin_folder(impl_->root_wide, relative_path, true);
   if (!folder) return folder.error();

@@ -95,24 +95,26 @@ void add_exact_rows() {
   QTest::addColumn<Message>("message");
   QTest::addColumn<Bytes>("bytes");
   constexpr std::int64_t mtime = 1'700'000'000'000'000'000;
-  QTest::newRow("hello") << Message{Hello{4, "Kitchen PC", false, OperatingSystem::Linux}}
-                         << hex("01 00000015 4645525259 0004 000A 4B69746368656E205043 00 01");
+  QTest::newRow("hello") << Message{Hello{5, "Kitchen PC", false, OperatingSystem::Linux}}
+                         << hex("01 00000015 4645525259 0005 000A 4B69746368656E205043 00 01");
   QTest::newRow("hello non-ascii, asking for fast mode, from Windows")
-      << Message{Hello{4, "L\xC3\xA9o", true, OperatingSystem::Windows}}
-      << hex("01 0000000F 4645525259 0004 0004 4CC3A96F 01 02");
+      << Message{Hello{5, "L\xC3\xA9o", true, OperatingSystem::Windows}}
+      << hex("01 0000000F 4645525259 0005 0004 4CC3A96F 01 02");
   QTest::newRow("hello from another system")
-      << Message{Hello{4, "pc"}} << hex("01 0000000D 4645525259 0004 0002 7063 00 00");
+      << Message{Hello{5, "pc"}} << hex("01 0000000D 4645525259 0005 0002 7063 00 00");
   // Another version's hello is read up to its name: the version is all a peer needs.
   QTest::newRow("hello of version 1") << Message{Hello{1, "pc"}} << hex("01 0000000D 4645525259 0001 0002 7063 00 00");
   QTest::newRow("offer") << Message{Offer{{{EntryKind::Folder, "photos", 0, mtime},
-                                           {EntryKind::File, "photos/cat.jpg", 1234, mtime}}}}
-                         << hex("02 0000003E 00000002"
-                                " 01 0006 70686F746F73 0000000000000000 17979CFE362A0000"
+                                           {EntryKind::File, "photos/cat.jpg", 1234, mtime, {false, true}}}}}
+                         << hex("02 00000040 00000002"
+                                " 01 0006 70686F746F73 0000000000000000 17979CFE362A0000 00"
                                 " 00 000E 70686F746F732F6361742E6A7067 00000000000004D2"
-                                " 17979CFE362A0000");
-  QTest::newRow("offer extremes") << Message{Offer{
-                                         {{EntryKind::File, "x", std::numeric_limits<std::uint64_t>::max(), -1}}}}
-                                  << hex("02 00000018 00000001 00 0001 78 FFFFFFFFFFFFFFFF FFFFFFFFFFFFFFFF");
+                                " 17979CFE362A0000 02");
+  QTest::newRow("offer extremes")
+      << Message{Offer{{{EntryKind::File, "x", std::numeric_limits<std::uint64_t>::max(), -1, {true, true}}}}}
+      << hex("02 00000019 00000001 00 0001 78 FFFFFFFFFFFFFFFF FFFFFFFFFFFFFFFF 03");
+  QTest::newRow("offer executable") << Message{Offer{{{EntryKind::File, "x", 0, 0, {true, false}}}}}
+                                    << hex("02 00000019 00000001 00 0001 78 0000000000000000 0000000000000000 01");
   QTest::newRow("accept") << Message{Accept{}} << hex("03 00000001 00");
   QTest::newRow("accept fast mode") << Message{Accept{TransferMode::Fast}} << hex("03 00000001 01");
   QTest::newRow("decline") << Message{Decline{DeclineReason::NoSpace, "need 2 GB"}}
@@ -176,9 +178,9 @@ void add_truncated_rows() {
   add_rejection("string length cut", frame(FrameType::Cancel, hex("00")), DecodeError::Truncated);
   add_rejection("offer without count", frame(FrameType::Offer, hex("000000")), DecodeError::Truncated);
   add_rejection("offer count above what payload holds",
-                frame(FrameType::Offer, cat(u32(kMaxOfferEntries), Bytes(18 * 3))), DecodeError::Truncated);
+                frame(FrameType::Offer, cat(u32(kMaxOfferEntries), Bytes(19 * 3))), DecodeError::Truncated);
   add_rejection("offer second entry missing",
-                resized(encoded(Offer{{{EntryKind::File, "a", 1, 2}, {EntryKind::File, "", 0, 0}}}), -19),
+                resized(encoded(Offer{{{EntryKind::File, "a", 1, 2}, {EntryKind::File, "", 0, 0}}}), -20),
                 DecodeError::Truncated);
   add_rejection("file end short digest", frame(FrameType::FileEnd, cat(u32(1), Bytes(15))), DecodeError::Truncated);
   // The length promises 2^42 blocks: refused before anything is reserved.
@@ -187,9 +189,9 @@ void add_truncated_rows() {
   add_rejection("have one block missing",
                 frame(FrameType::Have, cat(u32(0), u8(0), hex("0000000000400001"), Bytes(16))), DecodeError::Truncated);
   add_rejection("have kind 2", frame(FrameType::Have, cat(u32(0), u8(2), Bytes(8))), DecodeError::InvalidEnum);
-  add_rejection("hello fast-mode flag 2", frame(FrameType::Hello, hex("4645525259 0004 0002 7063 02 01")),
+  add_rejection("hello fast-mode flag 2", frame(FrameType::Hello, hex("4645525259 0005 0002 7063 02 01")),
                 DecodeError::InvalidEnum);
-  add_rejection("hello system 3", frame(FrameType::Hello, hex("4645525259 0004 0002 7063 00 03")),
+  add_rejection("hello system 3", frame(FrameType::Hello, hex("4645525259 0005 0002 7063 00 03")),
                 DecodeError::InvalidEnum);
   add_rejection("accept mode 2", frame(FrameType::Accept, hex("02")), DecodeError::InvalidEnum);
   add_rejection("accept without mode", frame(FrameType::Accept, {}), DecodeError::Truncated);
@@ -239,9 +241,13 @@ void add_too_many_entries_rows() {
 }
 
 void add_invalid_enum_rows() {
-  const Bytes entry_tail = cat(text("a"), Bytes(16));
+  const Bytes entry_tail = cat(text("a"), Bytes(17));
   add_rejection("entry kind 2", frame(FrameType::Offer, cat(u32(1), u8(2), entry_tail)), DecodeError::InvalidEnum);
   add_rejection("entry kind 0xFF", frame(FrameType::Offer, cat(u32(1), u8(0xFF), entry_tail)),
+                DecodeError::InvalidEnum);
+  add_rejection("entry attributes 0x04", frame(FrameType::Offer, cat(u32(1), u8(0), text("a"), Bytes(16), u8(0x04))),
+                DecodeError::InvalidEnum);
+  add_rejection("entry attributes 0x80", frame(FrameType::Offer, cat(u32(1), u8(0), text("a"), Bytes(16), u8(0x80))),
                 DecodeError::InvalidEnum);
   add_rejection("decline reason 0", frame(FrameType::Decline, cat(u8(0), text(""))), DecodeError::InvalidEnum);
   add_rejection("decline reason 5", frame(FrameType::Decline, cat(u8(5), text(""))), DecodeError::InvalidEnum);

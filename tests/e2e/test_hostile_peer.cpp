@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "digest.hpp"
+#include "ferry/core/local_name.hpp"
 #include "engine_harness.hpp"
 #include "raw_peer.hpp"
 
@@ -117,24 +118,10 @@ const std::vector<BadOffer>& bad_offers() {
       {"inner dotdot", {file_entry("a/../b", 1)}, "a/../b", "'..'"},
       {"empty component", {file_entry("a//b", 1)}, "a//b", "empty component"},
       {"dot component", {file_entry("./a", 1)}, "./a", "'.'"},
-      {"backslash", {file_entry("a\\b", 1)}, "a\\b", "backslash"},
-      {"drive letter", {file_entry("C:/x", 1)}, "C:/x", "colon"},
-      {"stream colon", {file_entry("x:y", 1)}, "x:y", "colon"},
-      {"NUL inside", {file_entry(std::string("a\0b", 3), 1)}, "a\\x00b", "control character"},
-      {"control char",
-       {file_entry("a\x1b"
-                   "b",
-                   1)},
-       "a\\x1Bb",
-       "control character"},
-      {"CON", {file_entry("CON", 1)}, "CON", "reserved"},
-      {"nul.txt", {file_entry("nul.txt", 1)}, "nul.txt", "reserved"},
-      {"LPT1.log", {file_entry("LPT1.log", 1)}, "LPT1.log", "reserved"},
-      {"aux.", {file_entry("aux.", 1)}, "aux.", "reserved"},
-      {"component of 256 bytes", {file_entry("d/" + std::string(256, 'x'), 1)}, "d/xxx", "255"},
       {"case duplicate", {file_entry("A.txt", 1), file_entry("a.txt", 1)}, "a.txt", "duplicate"},
       {"file is a parent", {file_entry("a", 1), file_entry("a/b", 1)}, "a/b", "parent"},
       {"folder with a size", {folder_entry("photos", 5)}, "photos", "non-zero size"},
+      {"read-only folder", {{protocol::EntryKind::Folder, "photos", 0, 0, {false, true}}}, "photos", "attributes"},
   };
   return offers;
 }
@@ -185,6 +172,7 @@ class TestHostilePeer : public QObject {
  private slots:
   void invalid_offer_is_declined_data();
   void invalid_offer_is_declined();
+  void names_this_system_cannot_store_land_inside_the_folder();
   void malformed_frames_drop_the_connection_data();
   void malformed_frames_drop_the_connection();
   void other_protocol_version_is_cancelled();
@@ -227,6 +215,43 @@ void TestHostilePeer::invalid_offer_is_declined() {
   QVERIFY(!done->ok);
   QVERIFY(receiver.log().all<OfferReceived>().empty());
   QCOMPARE(folder_entries(target), QStringList());
+}
+
+// Names that were refused before protocol version 5 now get a name this
+// system stores (docs/protocol.md, section 6.1), inside the folder.
+void TestHostilePeer::names_this_system_cannot_store_land_inside_the_folder() {
+  const std::vector<std::string> names = {"a\\..\\..\\b", "C:/x",    "x:y",  std::string("n\0l", 3),      "esc\x1b[2J",
+                                          "CON",          "nul.txt", "aux.", "d/" + std::string(256, 'x')};
+  std::vector<protocol::OfferEntry> entries;
+  Wire wire;
+  for (std::uint32_t i = 0; i < names.size(); ++i) {
+    entries.push_back(file_entry(names[i], 5));
+    wire.file(i, "hello", kHelloDigest);
+  }
+  const fs::path outer = fresh_dir("hostile-names");
+  const fs::path target = outer / "received";
+  Receiver receiver(target);
+  auto peer = accepted(receiver.port(), entries);
+  QVERIFY(peer);
+  QVERIFY(peer->send_bytes(wire.bytes()));
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto result = peer->expect<protocol::FileResult>();
+    QVERIFY(result);
+    QVERIFY2(result->status == protocol::FileStatus::Ok, result->message.c_str());
+  }
+  QVERIFY(peer->expect<protocol::Summary>());
+  peer->close();
+  const auto done = wait_session_done(receiver.engine(), receiver.log(), kEngineWait);
+  QVERIFY(done && done->ok);
+  std::vector<std::string> expected;
+  for (const auto& name : names) expected.push_back(local_path(name, NameRules::Linux));
+  std::sort(expected.begin(), expected.end());
+  QCOMPARE(qt_list(list_files(target)), qt_list(expected));
+  // Beside the folder there is only the receiver's own state (the harness puts it there).
+  for (const QString& entry : folder_entries(outer)) {
+    QVERIFY2(entry == "received" || entry.startsWith("received/") || entry.startsWith("received.state"),
+             qPrintable(entry));
+  }
 }
 
 void TestHostilePeer::malformed_frames_drop_the_connection_data() {

@@ -74,6 +74,7 @@ ReceiveSession::ReceiveSession(SessionHost& host, boost::asio::ip::tcp::socket s
       linger_(executor_),
       watchdog_(executor_),
       folder_(std::move(folder)),
+      name_rules_(name_rules_for(platform::this_operating_system())),
       reader_(connection_),
       writer_(connection_) {}
 
@@ -208,19 +209,22 @@ void ReceiveSession::on_offer(protocol::Offer offer) {
   }
   entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>(std::move(offer.entries));
   for (const auto& e : *entries_) total_bytes_ += e.size;
-  auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) mutable {
-    boost::asio::post(executor, [self = std::move(self), copies = std::move(copies)]() mutable {
-      self->on_copies_located(std::move(copies));
-    });
+  auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies,
+                                                                std::vector<RenamedEntry> renamed) mutable {
+    boost::asio::post(executor,
+                      [self = std::move(self), copies = std::move(copies), renamed = std::move(renamed)]() mutable {
+                        self->on_copies_located(std::move(copies), std::move(renamed));
+                      });
   };
   boost::asio::post(host_.workers(), [folder = folder_, ledger = host_.ledger(), fingerprint = identity_.fingerprint,
-                                      entries = entries_, done = std::move(done)]() mutable {
+                                      entries = entries_, rules = name_rules_, done = std::move(done)]() mutable {
     const Deliveries delivered = ledger->load(fingerprint, folder->root());
-    done(locate_receiver_copies(*folder, delivered, fingerprint, *entries));
+    done(locate_receiver_copies(*folder, delivered, fingerprint, *entries, rules), renamed_entries(*entries, rules));
   });
 }
 
-void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies) {
+void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies,
+                                       std::vector<RenamedEntry> renamed) {
   if (!machine_.running()) return;
   copies_ = std::move(copies);
   // What earlier sessions left need not fit again.
@@ -238,10 +242,16 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
   }
   offer_admitted_ = true;
   progress_.reset(id_, total_bytes_);
+  if (!renamed.empty()) {
+    // The local name, not the offered one: it holds no control character to forge a log line with.
+    spdlog::info("offer from {}: {} names this system cannot store are saved under others, e.g. '{}'", peer_text_,
+                 renamed.size(), renamed.front().local_path);
+  }
   const bool changed = identity_.trust == PeerTrust::Changed;
   const bool auto_accept = identity_.pinned && identity_.pinned->auto_accept;
   const bool accept_now = !changed && (auto_accept || host_.settings().consent == ConsentPolicy::AcceptAll);
-  host_.emit(OfferReceived{id_, peer_, device_name_, device_os_, entries_, total_bytes_, identity_, mode_, accept_now});
+  host_.emit(OfferReceived{id_, peer_, device_name_, device_os_, entries_, total_bytes_, identity_, mode_, accept_now,
+                           std::move(renamed)});
   machine_.asking();
   if (changed) {
     spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (code {}): asking the user",
@@ -564,8 +574,13 @@ std::vector<Result<std::string>> name_batch(const BatchToName& batch) {
   names.reserve(batch.parts.size());
   for (const auto& part : batch.parts) {
     names.push_back(durable_error ? Result<std::string>(*durable_error)
-                                  : batch.folder->commit(part.part_name, part.offered_path));
-    if (names.back()) delivered.push_back({names.back().value(), part.size, part.mtime_ns});
+                                  : batch.folder->commit(part.part_name, part.local_path));
+    if (!names.back()) continue;
+    delivered.push_back({names.back().value(), part.size, part.mtime_ns});
+    // Like a time the file system cannot hold, a lost attribute fails nothing.
+    if (part.attributes == FileAttributes{}) continue;
+    if (auto set = batch.folder->set_attributes(names.back().value(), part.attributes); !set)
+      spdlog::warn("could not keep the attributes of a received file: {}", set.error().describe());
   }
   if (!delivered.empty()) batch.ledger->record(batch.fingerprint, batch.folder->root(), delivered);
   return names;
@@ -578,7 +593,9 @@ BatchToName ReceiveSession::batch_to_name(const std::vector<VerifiedFile>& files
   batch.parts.reserve(files.size());
   for (const auto& file : files) {
     const protocol::OfferEntry& offered = entry(file.index);
-    batch.parts.push_back({file.part_name, offered.path, offered.size, offered.mtime_ns});
+    const FileAttributes attributes = host_.settings().keep_attributes ? offered.attributes : FileAttributes{};
+    batch.parts.push_back(
+        {file.part_name, local_path(offered.path, name_rules_), offered.size, offered.mtime_ns, attributes});
   }
   return batch;
 }
@@ -628,17 +645,17 @@ std::optional<Failure> ReceiveSession::report_name(const VerifiedFile& file, Res
 // The offer's folders (empty ones too) are made on a worker, then the
 // summary counts those that could not be.
 void ReceiveSession::send_summary() {
-  boost::asio::post(host_.workers(),
-                    [folder = folder_, entries = entries_, self = shared_from_this(), executor = executor_]() mutable {
-                      std::vector<IoError> failures;
-                      for (const auto& e : *entries) {
-                        if (e.kind != protocol::EntryKind::Folder) continue;
-                        if (auto made = folder->make_folder(e.path); !made) failures.push_back(made.error());
-                      }
-                      boost::asio::post(executor, [self = std::move(self), failures = std::move(failures)] {
-                        self->on_folders_made(failures);
-                      });
-                    });
+  boost::asio::post(host_.workers(), [folder = folder_, entries = entries_, rules = name_rules_,
+                                      self = shared_from_this(), executor = executor_]() mutable {
+    std::vector<IoError> failures;
+    for (const auto& e : *entries) {
+      if (e.kind != protocol::EntryKind::Folder) continue;
+      auto made = folder->make_folder(local_path(e.path, rules));
+      if (!made) failures.push_back(made.error());
+    }
+    boost::asio::post(executor,
+                      [self = std::move(self), failures = std::move(failures)] { self->on_folders_made(failures); });
+  });
 }
 
 void ReceiveSession::on_folders_made(const std::vector<IoError>& failures) {

@@ -26,6 +26,7 @@
 #include "resume.hpp"
 #include "session.hpp"
 #include "../transport/connection.hpp"
+#include "ferry/core/local_name.hpp"
 #include "ferry/platform/receive_folder.hpp"
 
 namespace ferry {
@@ -35,9 +36,10 @@ namespace ferry {
 struct BatchToName {
   struct Part {
     std::string part_name;
-    std::string offered_path;
+    std::string local_path;  // where the file goes here (local_name.hpp)
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
+    FileAttributes attributes;  // to give it; none when the user does not keep them
   };
   std::shared_ptr<platform::ReceiveFolder> folder;
   std::shared_ptr<DeliveryLedger> ledger;
@@ -80,7 +82,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   bool grants_fast_mode(const protocol::Hello& hello) const;
   void await_offer();
   void on_offer(protocol::Offer offer);
-  void on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies);
+  void on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies, std::vector<RenamedEntry> renamed);
   void digest_copies();
   void on_copies_digested(std::map<std::uint32_t, ReceiverCopy> copies);
   void send_decline(const receive_action::Decline& decline);
@@ -127,6 +129,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   IdleWatchdog watchdog_;
   std::vector<std::byte> drain_buffer_;
   std::shared_ptr<platform::ReceiveFolder> folder_;
+  const NameRules name_rules_;  // which names this system can store
   FrameReader reader_;
   FrameWriter writer_;
   ReceiveMachine machine_;

@@ -69,13 +69,14 @@ std::uint64_t covered_length(std::uint64_t copy_bytes, std::uint64_t entry_size)
 // digest of the receiver's file.
 std::optional<ReceiverCopy> locate_copy(const platform::ReceiveFolder& folder, const Deliveries& delivered,
                                         std::string_view sender_fingerprint, std::uint32_t index,
-                                        const protocol::OfferEntry& entry) {
+                                        const protocol::OfferEntry& entry, NameRules rules) {
   ReceiverCopy copy;
-  auto stored = folder.open_existing(entry.path);
+  std::string stored_path = local_path(entry.path, rules);
+  auto stored = folder.open_existing(stored_path);
   if (stored && stored.value() && stored.value()->size() == entry.size &&
-      delivered.contains({entry.path, entry.size, stored.value()->mtime_ns()})) {
+      delivered.contains({stored_path, entry.size, stored.value()->mtime_ns()})) {
     copy.have = {index, protocol::HaveKind::Complete, entry.size, {}};
-    copy.stored_path = entry.path;
+    copy.stored_path = std::move(stored_path);
     return copy;
   }
   copy.part_name = resume_part_name(sender_fingerprint, entry);
@@ -123,12 +124,13 @@ std::string resume_part_name(std::string_view sender_fingerprint, const protocol
 std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::ReceiveFolder& folder,
                                                              const Deliveries& delivered,
                                                              std::string_view sender_fingerprint,
-                                                             const std::vector<protocol::OfferEntry>& entries) {
+                                                             const std::vector<protocol::OfferEntry>& entries,
+                                                             NameRules rules) {
   std::map<std::uint32_t, ReceiverCopy> copies;
   for (std::uint32_t index = 0; index < entries.size(); ++index) {
     const auto& entry = entries[index];
     if (entry.kind != protocol::EntryKind::File) continue;
-    if (auto copy = locate_copy(folder, delivered, sender_fingerprint, index, entry))
+    if (auto copy = locate_copy(folder, delivered, sender_fingerprint, index, entry, rules))
       copies.emplace(index, std::move(*copy));
   }
   return copies;

@@ -14,6 +14,7 @@
 
 #include "delivery_ledger.hpp"
 #include "digest.hpp"
+#include "ferry/core/local_name.hpp"
 #include "ferry/core/protocol/messages.hpp"
 #include "ferry/platform/receive_folder.hpp"
 
@@ -41,7 +42,8 @@ struct ReceiverCopy {
 std::map<std::uint32_t, ReceiverCopy> locate_receiver_copies(const platform::ReceiveFolder& folder,
                                                              const Deliveries& delivered,
                                                              std::string_view sender_fingerprint,
-                                                             const std::vector<protocol::OfferEntry>& entries);
+                                                             const std::vector<protocol::OfferEntry>& entries,
+                                                             NameRules rules);
 
 // Digests every located copy block by block (reads them whole); copies that
 // cannot be read are dropped, partial ones cut to what could be read.

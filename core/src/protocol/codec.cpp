@@ -57,8 +57,17 @@ std::uint32_t max_payload(FrameType type) {
 constexpr std::array<std::byte, 5> kMagic{std::byte{'F'}, std::byte{'E'}, std::byte{'R'}, std::byte{'R'},
                                           std::byte{'Y'}};
 
-// Smallest encoded OfferEntry: kind, empty path, size, mtime.
-constexpr std::size_t kMinOfferEntryBytes = 1 + 2 + 8 + 8;
+// Smallest encoded OfferEntry: kind, empty path, size, mtime, attributes.
+constexpr std::size_t kMinOfferEntryBytes = 1 + 2 + 8 + 8 + 1;
+
+// An entry's attribute bits (docs/protocol.md, OFFER).
+constexpr std::uint8_t kExecutableBit = 0x01;
+constexpr std::uint8_t kReadOnlyBit = 0x02;
+
+std::uint8_t attribute_bits(const FileAttributes& attributes) {
+  return static_cast<std::uint8_t>((attributes.executable ? kExecutableBit : 0) |
+                                   (attributes.read_only ? kReadOnlyBit : 0));
+}
 
 using Writer = WireWriter;
 using Reader = WireReader<DecodeError>;
@@ -81,6 +90,7 @@ void write_payload(Writer& w, const Offer& m) {
     w.text(entry.path);
     w.u64(entry.size);
     w.i64(entry.mtime_ns);
+    w.u8(attribute_bits(entry.attributes));
   }
 }
 
@@ -170,6 +180,9 @@ OfferEntry read_offer_entry(Reader& r) {
   entry.path = r.text(kMaxPathBytes);
   entry.size = r.u64();
   entry.mtime_ns = r.i64();
+  const std::uint8_t bits = r.u8();
+  if (bits & ~(kExecutableBit | kReadOnlyBit)) r.fail(DecodeError::InvalidEnum);
+  entry.attributes = {(bits & kExecutableBit) != 0, (bits & kReadOnlyBit) != 0};
   return entry;
 }
 
@@ -316,7 +329,7 @@ class DecodeCategory final : public std::error_category {
       case DecodeError::TooManyEntries:
         return "offer has more entries than allowed";
       case DecodeError::InvalidEnum:
-        return "entry kind, decline reason, file status or have kind out of range";
+        return "entry kind or attributes, decline reason, file status or have kind out of range";
       case DecodeError::EmptyData:
         return "DATA frame with an empty payload";
       case DecodeError::InvalidUtf8:

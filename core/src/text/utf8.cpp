@@ -52,4 +52,21 @@ std::string_view valid_utf8_prefix(std::string_view text, std::size_t max_bytes)
   return text.substr(0, end);
 }
 
+std::string with_invalid_bytes_replaced(std::string_view text) {
+  constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const std::size_t length = sequence_length(text);
+    if (length == 0) {
+      out += kReplacementCharacter;
+      text.remove_prefix(1);
+    } else {
+      out += text.substr(0, length);
+      text.remove_prefix(length);
+    }
+  }
+  return out;
+}
+
 }  // namespace ferry

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <system_error>
 #include <variant>
+#include <vector>
 
 #include "ferry/base/operating_system.hpp"
 #include "ferry/base/strategy.hpp"
@@ -82,6 +83,14 @@ struct ListeningStarted {
   std::uint16_t port = 0;
 };
 
+// An offered path this system cannot store (a colon or "CON" on Windows, a
+// control character, a name above 255 bytes), and where it goes instead.
+struct RenamedEntry {
+  std::uint32_t index = 0;  // into the offer's entries
+  std::string local_path;   // relative to the receive folder, '/'-separated
+  bool operator==(const RenamedEntry&) const = default;
+};
+
 // A peer wants to send us files; answer with TransferEngine::respond.
 struct OfferReceived {
   TransferId id;
@@ -95,6 +104,7 @@ struct OfferReceived {
   // The engine accepts it without asking (a pinned device with auto-accept,
   // or ConsentPolicy::AcceptAll; never a Changed identity): no respond().
   bool accepted_automatically = false;
+  std::vector<RenamedEntry> renamed;  // in index order; files keep " (1)" numbering on top
 };
 
 // The offer was accepted and bytes start to move; `entries` is the whole

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "ferry/base/file_attributes.hpp"
+
 namespace ferry {
 
 // The numbers are the wire's (docs/protocol.md).
@@ -17,6 +19,7 @@ struct OfferEntry {
   std::string path;           // relative, '/'-separated, UTF-8, at most protocol::kMaxPathBytes
   std::uint64_t size = 0;     // 0 for folders
   std::int64_t mtime_ns = 0;  // nanoseconds since the Unix epoch
+  FileAttributes attributes;
   bool operator==(const OfferEntry&) const = default;
 };
 

@@ -67,6 +67,10 @@ struct EngineSettings {
   // batch of files) before they get their final names, so a crash can never
   // leave a final name on unwritten data.
   bool durable_commit = true;
+  // Receiving: give files the executable bit and read-only flag they had on
+  // the sender (where this system has them). Times are kept either way: the
+  // check that a file is already here relies on them.
+  bool keep_attributes = true;
   // A session whose peer sends nothing (or takes nothing) for this long fails.
   // Waiting for the receiving user's answer is not idle time.
   std::chrono::milliseconds idle_timeout = std::chrono::seconds(60);

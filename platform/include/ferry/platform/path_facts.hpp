@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "ferry/base/file_attributes.hpp"
 #include "ferry/base/io_result.hpp"
 
 namespace ferry::platform {
@@ -13,6 +14,7 @@ struct PathFacts {
   bool is_symlink = false;    // the path itself is a link (kind is its target's)
   std::uint64_t size = 0;     // files only
   std::int64_t mtime_ns = 0;  // nanoseconds since the Unix epoch
+  FileAttributes attributes;  // files only
 };
 
 Result<PathFacts> stat_path(const std::filesystem::path& path);

@@ -7,7 +7,7 @@
 // ferry::path_rejection (relative, '/'-separated, no '..').
 //
 // Thread: the engine calls it from its thread; the const members (every one
-// that may wait on the disk: open_part, write_part, commit, make_folder, discard,
+// that may wait on the disk: open_part, write_part, commit, set_attributes, make_folder, discard,
 // open_existing, make_durable, free_bytes) may also run on worker threads,
 // at the same time as the others.
 #include <cstdint>
@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "ferry/base/file_attributes.hpp"
 #include "ferry/base/io_result.hpp"
 #include "ferry/platform/file_sink.hpp"
 #include "ferry/platform/read_only_file.hpp"
@@ -52,6 +53,13 @@ class ReceiveFolder {
   // ... (up to 9999); an existing file is never replaced. Returns the relative
   // path actually used.
   Result<std::string> commit(std::string_view part_name, std::string_view relative_path) const;
+
+  // Gives the committed file `relative_path` the attributes a sender's file
+  // had, walked like open_existing. Linux: executable adds execute where
+  // read is allowed, read-only removes every write permission; Windows:
+  // read-only sets FILE_ATTRIBUTE_READONLY and executable means nothing.
+  // Called after commit, so a part file (kept to resume) stays writable.
+  Result<void> set_attributes(std::string_view relative_path, FileAttributes attributes) const;
 
   // Creates the folder `relative_path` and its parents; existing ones are fine.
   Result<void> make_folder(std::string_view relative_path) const;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Ferry wire protocol, version 4: the messages. docs/protocol.md is the
+// Ferry wire protocol, version 5: the messages. docs/protocol.md is the
 // normative description; this header mirrors it.
 #include <array>
 #include <cstddef>
@@ -15,7 +15,7 @@
 
 namespace ferry::protocol {
 
-inline constexpr std::uint16_t kVersion = 4;
+inline constexpr std::uint16_t kVersion = 5;
 
 // Limits checked before anything is allocated.
 inline constexpr std::size_t kFrameHeaderSize = 5;              // u8 type + u32 length
