@@ -67,7 +67,8 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
     list->addItem(text);
   }
   if (static_cast<std::size_t>(list->count()) < offer.entries->size())
-    list->addItem(tr("… and %1 more").arg(offer.entries->size() - static_cast<std::size_t>(list->count())));
+    list->addItem(tr("… and %n more", "entries of the offer",
+                     static_cast<int>(offer.entries->size() - static_cast<std::size_t>(list->count()))));
 
   auto* code = new QLabel(from_utf8(offer.identity.verification_code));
   code->setFont(code_font(1.6));
