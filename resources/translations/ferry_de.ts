@@ -985,11 +985,11 @@ Oder geben Sie seine Adresse in das Feld unten ein und drücken Sie die Eingabet
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation>&amp;Farbschema:</translation>
+        <translation>Farbsc&amp;hema:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Sprache:</translation>
+        <translation>S&amp;prache:</translation>
     </message>
     <message>
         <source>A new language takes effect when Ferry restarts.</source>
@@ -1049,7 +1049,7 @@ Oder geben Sie seine Adresse in das Feld unten ein und drücken Sie die Eingabet
     </message>
     <message>
         <source>&amp;Advanced</source>
-        <translation>&amp;Erweitert</translation>
+        <translation>E&amp;rweitert</translation>
     </message>
 </context>
 <context>
