@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "transfer_list.hpp"
 
+#include <QLocale>
 #include <QContextMenuEvent>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -88,7 +89,7 @@ void TransferList::on_session_started(const SessionStarted& started) {
   show_peer(session, started);
   session.total = started.total_bytes;
   session.entries = started.entries;
-  session.item->setText(FilesColumn, QString::number(started.file_count));
+  session.item->setText(FilesColumn, QLocale().toString(started.file_count));
   session.item->setText(SizeColumn, human_bytes(started.total_bytes));
   session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending…") : tr("Receiving…"));
   session.bytes_before.resize(session.entries->size());

@@ -235,6 +235,11 @@
             <numerusform>%n Dateien fehlgeschlagen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::AddPeerDialog</name>

@@ -233,6 +233,11 @@
             <numerusform>%n 个文件失败</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1%</translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::AddPeerDialog</name>

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -91,6 +92,7 @@ class TestTranslations : public QObject {
   void windows_speak_the_installed_language_data();
   void windows_speak_the_installed_language();
   void english_has_its_plural_forms();
+  void sizes_are_written_as_the_locale_writes_numbers();
   void removing_the_language_brings_english_back();
 };
 
@@ -195,6 +197,18 @@ void TestTranslations::english_has_its_plural_forms() {
   QCOMPARE(session_failure({}, 3), QStringLiteral("3 files failed"));
   SettingsDialog settings(default_settings(), {}, QString(64, QLatin1Char('a')));
   QCOMPARE(settings.windowTitle(), QStringLiteral("Ferry Settings"));
+}
+
+void TestTranslations::sizes_are_written_as_the_locale_writes_numbers() {
+  const QLocale before;
+  QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+  const QString german_kib = human_bytes(1536), german_bytes = human_bytes(1000);
+  QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+  const QString english_kib = human_bytes(1536);
+  QLocale::setDefault(before);
+  QCOMPARE(german_kib, QStringLiteral("1,5 KiB"));
+  QCOMPARE(german_bytes, QStringLiteral("1.000 B"));
+  QCOMPARE(english_kib, QStringLiteral("1.5 KiB"));
 }
 
 // A loader gone (or switched) leaves no translator of its language behind.
