@@ -914,7 +914,7 @@ Or type its address into the field below and press Enter.</source>
     </message>
     <message>
         <source>Nobody: ask every time, even pinned devices</source>
-        <translation>任何设备都不可以：每次都询问，包括已固定的设备</translation>
+        <translation>无：每次都询问，已固定的设备也不例外</translation>
     </message>
     <message>
         <source>Pinned devices set to accept without asking</source>
