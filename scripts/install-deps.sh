@@ -11,6 +11,10 @@ packages=(
   # from this package's source version (scripts/build-openssl-mingw.sh).
   libssl-dev
   qt6-base-dev
+  # The desktop app's translations: lupdate and lrelease (the Windows build
+  # uses the host's lrelease too), and Qt's own German and Chinese ones,
+  # embedded in both builds (scripts/check-translations.sh, docs/translations.md).
+  qt6-l10n-tools qt6-translations-l10n
   # The app's dark/light detection is tested through the real gsettings
   # (GNOME's interface schema, with its keyfile backend).
   libglib2.0-bin gsettings-desktop-schemas

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Installs what is missing, builds with the linux preset, checks the style
-# and lints the engine (scripts/check-style.sh) and runs every test, then
+# and lints the engine (scripts/check-style.sh), checks that every string of
+# the desktop app is translated (scripts/check-translations.sh) and runs
+# every test, then
 # builds the engine, ferry-cli and the core, platform and end-to-end tests
 # under AddressSanitizer + UndefinedBehaviorSanitizer (asan preset) and under
 # ThreadSanitizer (tsan preset) and runs those tests with each, then fuzzes
@@ -21,7 +23,8 @@ cmake --preset linux
 cmake --build --preset linux
 mark "linux build"
 scripts/check-style.sh
-mark "style (clang-format, clang-tidy)"
+scripts/check-translations.sh
+mark "style (clang-format, clang-tidy) and translations"
 ctest --preset linux
 mark "linux tests"
 # Only what the sanitizers add something to: no desktop app, GUI or VM tests.

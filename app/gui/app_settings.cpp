@@ -107,6 +107,7 @@ AppSettings load_settings(QSettings& store) {
   settings.start_minimized = store.value(QStringLiteral("window/startMinimized"), false).toBool();
   settings.discovery = store.value(QStringLiteral("network/discovery"), defaults.discovery).toBool();
   settings.appearance = appearance_from_key(store.value(QStringLiteral("window/appearance")).toString());
+  settings.language = store.value(QStringLiteral("window/language")).toString();
   settings.upload_limit = store.value(QStringLiteral("network/uploadLimit"), 0).toULongLong();
   const int peers = store.beginReadArray(QStringLiteral("peers"));
   for (int i = 0; i < peers; ++i) {
@@ -131,6 +132,7 @@ void save_settings(QSettings& store, const AppSettings& settings) {
   store.setValue(QStringLiteral("window/startMinimized"), settings.start_minimized);
   store.setValue(QStringLiteral("network/discovery"), settings.discovery);
   store.setValue(QStringLiteral("window/appearance"), appearance_key(settings.appearance));
+  store.setValue(QStringLiteral("window/language"), settings.language);
   store.setValue(QStringLiteral("network/uploadLimit"), QVariant::fromValue<qulonglong>(settings.upload_limit));
   store.remove(QStringLiteral("peers"));  // a shorter list leaves no stale entries behind
   store.beginWriteArray(QStringLiteral("peers"), static_cast<int>(settings.peers.size()));

@@ -57,6 +57,7 @@ struct AppSettings {
   Consent consent = Consent::Ask;
   bool start_minimized = false;
   Appearance appearance = Appearance::System;  // light, dark, or as the system prefers
+  QString language;                            // "en", "de", "zh_CN"; empty: as the system prefers (app_language.hpp)
   bool discovery = true;                       // announce this device and list the peers found on the local network
   std::uint64_t upload_limit = 0;              // bytes per second, every transfer together; 0: none
   QList<PeerAddress> peers;                    // added by address

@@ -8,10 +8,6 @@
 
 namespace ferry::gui {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ferry", text); }
-}  // namespace
-
 QString failure_sentence(FailureCause cause, Direction direction, const QString& peer, const QString& receive_dir) {
   const bool sending = direction == Direction::Send;
   const QString folder = QDir::toNativeSeparators(receive_dir);
@@ -19,48 +15,67 @@ QString failure_sentence(FailureCause cause, Direction direction, const QString&
     case FailureCause::None:
       return {};
     case FailureCause::CancelledByUser:
-      return tr("You cancelled it.");
+      return QCoreApplication::translate("ferry", "You cancelled it.");
     case FailureCause::CancelledByPeer:
-      return tr("%1 cancelled it.").arg(peer);
+      return QCoreApplication::translate("ferry", "%1 cancelled it.").arg(peer);
     case FailureCause::DeclinedByPeer:
-      return tr("%1 declined it.").arg(peer);
+      return QCoreApplication::translate("ferry", "%1 declined it.").arg(peer);
     case FailureCause::DeclinedByUser:
-      return tr("You declined it.");
+      return QCoreApplication::translate("ferry", "You declined it.");
     case FailureCause::DeclinedAutomatically:
-      return sending ? tr("%1 declined it without asking (it may be busy, or short of space).").arg(peer)
-                     : tr("Ferry declined it without asking (busy, short of space, or the offer was not valid).");
+      return sending
+                 ? QCoreApplication::translate("ferry",
+                                               "%1 declined it without asking (it may be busy, or short of space).")
+                       .arg(peer)
+                 : QCoreApplication::translate(
+                       "ferry", "Ferry declined it without asking (busy, short of space, or the offer was not valid).");
     case FailureCause::ConnectFailed:
-      return tr("Could not connect to %1. Check its address and port, that Ferry runs there, and that no "
-                "firewall blocks it.")
+      return QCoreApplication::translate(
+                 "ferry",
+                 "Could not connect to %1. Check its address and port, that Ferry runs there, and that no "
+                 "firewall blocks it.")
           .arg(peer);
     case FailureCause::ConnectTimedOut:
-      return tr("%1 did not answer. Check its address and port, that Ferry runs there, and that no firewall "
-                "blocks it.")
+      return QCoreApplication::translate(
+                 "ferry",
+                 "%1 did not answer. Check its address and port, that Ferry runs there, and that no firewall "
+                 "blocks it.")
           .arg(peer);
     case FailureCause::PeerIdentityMismatch:
-      return tr("Another device answered at %1's address, so nothing was sent. Check its verification code.").arg(peer);
+      return QCoreApplication::translate(
+                 "ferry", "Another device answered at %1's address, so nothing was sent. Check its verification code.")
+          .arg(peer);
     case FailureCause::ConnectionLost:
-      return tr("The connection to %1 was lost.").arg(peer);
+      return QCoreApplication::translate("ferry", "The connection to %1 was lost.").arg(peer);
     case FailureCause::IdleTimeout:
-      return tr("%1 stopped responding.").arg(peer);
+      return QCoreApplication::translate("ferry", "%1 stopped responding.").arg(peer);
     case FailureCause::ReceiveFolderUnwritable:
-      return sending ? tr("%1 cannot write to its receive folder.").arg(peer)
-                     : tr("The receive folder %1 cannot be written to. Choose another in Settings.").arg(folder);
+      return sending ? QCoreApplication::translate("ferry", "%1 cannot write to its receive folder.").arg(peer)
+                     : QCoreApplication::translate(
+                           "ferry", "The receive folder %1 cannot be written to. Choose another in Settings.")
+                           .arg(folder);
     case FailureCause::DiskFull:
-      return sending ? tr("%1 has no space left for it.").arg(peer)
-                     : tr("The disk of the receive folder %1 is full. Free some space or choose another folder "
-                          "in Settings.")
+      return sending ? QCoreApplication::translate("ferry", "%1 has no space left for it.").arg(peer)
+                     : QCoreApplication::translate(
+                           "ferry",
+                           "The disk of the receive folder %1 is full. Free some space or choose another folder "
+                           "in Settings.")
                            .arg(folder);
     case FailureCause::SourceUnreadable:
-      return sending ? tr("A file could not be read. Check that it still exists and that you may read it.")
-                     : tr("%1 could not read one of its files.").arg(peer);
+      return sending ? QCoreApplication::translate(
+                           "ferry", "A file could not be read. Check that it still exists and that you may read it.")
+                     : QCoreApplication::translate("ferry", "%1 could not read one of its files.").arg(peer);
     case FailureCause::SourceChanged:
-      return sending ? tr("A file changed while it was being sent. Send it again when it is finished.")
-                     : tr("A file changed at %1 while it was being sent.").arg(peer);
+      return sending ? QCoreApplication::translate(
+                           "ferry", "A file changed while it was being sent. Send it again when it is finished.")
+                     : QCoreApplication::translate("ferry", "A file changed at %1 while it was being sent.").arg(peer);
     case FailureCause::VerificationFailed:
-      return tr("What arrived did not match what was sent, so it was not kept. Send it again.");
+      return QCoreApplication::translate(
+          "ferry", "What arrived did not match what was sent, so it was not kept. Send it again.");
     case FailureCause::ProtocolError:
-      return tr("%1 sent something this Ferry does not understand (another version?).").arg(peer);
+      return QCoreApplication::translate("ferry",
+                                         "%1 sent something this Ferry does not understand (another version?).")
+          .arg(peer);
     case FailureCause::Other:
       break;
   }
@@ -70,7 +85,8 @@ QString failure_sentence(FailureCause cause, Direction direction, const QString&
 QString session_failure_sentence(const SessionDone& done, const QString& peer, const QString& receive_dir) {
   QString sentence = failure_sentence(done.cause, done.direction, peer, receive_dir);
   if (sentence.isEmpty()) sentence = session_failure(done.error, done.files_failed);
-  if (done.resumable && done.direction == Direction::Send) sentence += QLatin1Char(' ') + tr("Resume sends the rest.");
+  if (done.resumable && done.direction == Direction::Send)
+    sentence += QLatin1Char(' ') + QCoreApplication::translate("ferry", "Resume sends the rest.");
   return sentence;
 }
 

@@ -2,6 +2,7 @@
 #include "format.hpp"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <array>
 #include <cmath>
@@ -16,32 +17,40 @@ QString human_bytes(std::uint64_t bytes) {
     value /= 1024;
     ++unit;
   }
-  if (unit == 0) return QStringLiteral("%1 B").arg(bytes);
-  return QStringLiteral("%1 %2").arg(value, 0, 'f', value < 10 ? 1 : 0).arg(QLatin1String(units[unit]));
+  const QLocale locale;  // the user's decimal separator and digit grouping
+  if (unit == 0) return QStringLiteral("%1 B").arg(locale.toString(static_cast<qulonglong>(bytes)));
+  return QStringLiteral("%1 %2").arg(locale.toString(value, 'f', value < 10 ? 1 : 0), QLatin1String(units[unit]));
 }
 
 QString human_speed(double bytes_per_second) {
   if (!(bytes_per_second > 0)) return QStringLiteral("–");
-  return human_bytes(static_cast<std::uint64_t>(bytes_per_second)) + QStringLiteral("/s");
+  return QCoreApplication::translate("ferry", "%1/s", "a speed: bytes per second")
+      .arg(human_bytes(static_cast<std::uint64_t>(bytes_per_second)));
 }
 
 QString human_duration(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("–");
   const auto total = static_cast<long long>(std::llround(seconds));
   const long long hours = total / 3600, minutes = total / 60 % 60, secs = total % 60;
-  if (hours > 0) return QStringLiteral("%1 h %2 min").arg(hours).arg(minutes, 2, 10, QLatin1Char('0'));
-  if (minutes > 0) return QStringLiteral("%1 min %2 s").arg(minutes).arg(secs, 2, 10, QLatin1Char('0'));
-  return QStringLiteral("%1 s").arg(secs);
+  const auto two_digits = [](long long n) { return QStringLiteral("%1").arg(n, 2, 10, QLatin1Char('0')); };
+  if (hours > 0)
+    return QCoreApplication::translate("ferry", "%1 h %2 min", "a duration: hours, minutes")
+        .arg(QString::number(hours), two_digits(minutes));
+  if (minutes > 0)
+    return QCoreApplication::translate("ferry", "%1 min %2 s", "a duration: minutes, seconds")
+        .arg(QString::number(minutes), two_digits(secs));
+  return QCoreApplication::translate("ferry", "%1 s", "a duration: seconds").arg(secs);
 }
 
 QString file_count(std::uint64_t files) {
-  return files == 1 ? QCoreApplication::translate("ferry", "1 file")
-                    : QCoreApplication::translate("ferry", "%1 files").arg(files);
+  const int count = static_cast<int>(files);
+  return QCoreApplication::translate("ferry", "%n file(s)", "a count of files", count);
 }
 
 QString session_failure(const std::string& error, std::uint32_t files_failed) {
   if (!error.empty()) return from_utf8(error);
-  return QCoreApplication::translate("ferry", "%1 failed").arg(file_count(files_failed));
+  const int count = static_cast<int>(files_failed);
+  return QCoreApplication::translate("ferry", "%n file(s) failed", "a count of files", count);
 }
 
 QString strategy_label(Strategy strategy) {

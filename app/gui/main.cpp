@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSystemTrayIcon>
@@ -15,6 +16,7 @@
 #include <memory>
 
 #include "app_icon.hpp"
+#include "app_language.hpp"
 #include "app_locations.hpp"
 #include "app_settings.hpp"
 #include "format.hpp"
@@ -76,6 +78,9 @@ int main(int argc, char** argv) {
 
   QApplication app(argc, argv);
   name_application();
+  // The system's language until the settings are read (they may choose another).
+  ferry::gui::AppLanguage language;
+  language.install(ferry::gui::resolve_language(QString(), QLocale::system().uiLanguages()));
   // Per user, or beside the program in portable mode.
   const ferry::gui::AppLocations locations = ferry::gui::locate_app_data(QCoreApplication::applicationDirPath());
   if (locations.portable && !QDir().mkpath(locations.instance_folder)) {
@@ -104,6 +109,12 @@ int main(int argc, char** argv) {
   QApplication::setQuitOnLastWindowClosed(!QSystemTrayIcon::isSystemTrayAvailable());
   auto store = locations.open_settings();
   const ferry::gui::AppSettings settings = ferry::gui::load_settings(*store);
+  if (!settings.language.isEmpty()) {
+    const QString code = ferry::gui::resolve_language(settings.language, QLocale::system().uiLanguages());
+    language.install(code);
+    // Numbers as that language writes them, unless the system's locale speaks it already.
+    if (QLocale(code).language() != QLocale::system().language()) QLocale::setDefault(QLocale(code));
+  }
   // Light, dark or the system's, before the first window shows; changed in Settings at once.
   ferry::gui::ThemeController theme(ferry::gui::make_system_theme());
   theme.set_appearance(settings.appearance);

@@ -332,22 +332,19 @@ bool MainWindow::folder_change_confirmed() {
   if (running == 0 || !bridge_->settings().writable_folders) return true;
   const auto answer = QMessageBox::question(
       isVisible() ? this : nullptr, tr("Change the receive folder?"),
-      running == 1 ? tr("A transfer is running. Changing the receive folder stops it; sending it again continues "
-                        "where it stopped. Change the folder now?")
-                   : tr("%1 transfers are running. Changing the receive folder stops them; sending them again "
-                        "continues where they stopped. Change the folder now?")
-                         .arg(running),
+      tr("%n transfer(s) running. Changing the receive folder stops them; sending them again continues where "
+         "they stopped. Change the folder now?",
+         nullptr, running),
       QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
   return answer == QMessageBox::Yes;
 }
 
 void MainWindow::quit() {
   if (const int running = transfers_->running_count(); running > 0) {
-    const auto answer = QMessageBox::question(
-        isVisible() ? this : nullptr, tr("Quit Ferry?"),
-        running == 1 ? tr("A transfer is still running. Quitting stops it. Quit anyway?")
-                     : tr("%1 transfers are still running. Quitting stops them. Quit anyway?").arg(running),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto answer =
+        QMessageBox::question(isVisible() ? this : nullptr, tr("Quit Ferry?"),
+                              tr("%n transfer(s) still running. Quitting stops them. Quit anyway?", nullptr, running),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes) return;
   }
   quitting_ = true;
@@ -376,7 +373,8 @@ void MainWindow::send_chosen(const QStringList& paths) {
     return;
   }
   bool chosen = false;
-  const QString what = paths.size() == 1 ? QFileInfo(paths.first()).fileName() : tr("%1 items").arg(paths.size());
+  const QString what = paths.size() == 1 ? QFileInfo(paths.first()).fileName()
+                                         : tr("%n item(s)", nullptr, static_cast<int>(paths.size()));
   const QString name = QInputDialog::getItem(this, tr("Send to"), tr("Send %1 to:").arg(what), names,
                                              std::max(peers_->current_row(), 0), false, &chosen);
   if (chosen) send_to(static_cast<int>(names.indexOf(name)), paths);

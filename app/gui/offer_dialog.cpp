@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "offer_dialog.hpp"
 
+#include <QLocale>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -67,7 +68,8 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
     list->addItem(text);
   }
   if (static_cast<std::size_t>(list->count()) < offer.entries->size())
-    list->addItem(tr("… and %1 more").arg(offer.entries->size() - static_cast<std::size_t>(list->count())));
+    list->addItem(tr("… and %n more", "entries of the offer",
+                     static_cast<int>(offer.entries->size() - static_cast<std::size_t>(list->count()))));
 
   auto* code = new QLabel(from_utf8(offer.identity.verification_code));
   code->setFont(code_font(1.6));
@@ -80,7 +82,7 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   form->addRow(tr("Verification code:"), code);
   form->addRow(tr("Device:"), wrapped_label(trust_sentence(offer.identity)));
   form->addRow(tr("Transfer:"), mode);
-  form->addRow(tr("Files:"), new QLabel(QString::number(files)));
+  form->addRow(tr("Files:"), new QLabel(QLocale().toString(files)));
   form->addRow(tr("Total size:"), new QLabel(human_bytes(offer.total_bytes)));
 
   always_ = new QCheckBox(tr("Al&ways accept from this device"));

@@ -17,6 +17,9 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
+#include "app_language.hpp"
 #include "pinned_devices_editor.hpp"
 #include "speed_limit_editor.hpp"
 #include "threshold_editor.hpp"
@@ -116,9 +119,14 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   appearance_->addItems({tr("System"), tr("Light"), tr("Dark")});
   appearance_->setCurrentIndex(static_cast<int>(settings.appearance));
   appearance_->setToolTip(tr("System: light or dark as the desktop is set."));
+  language_ = new QComboBox;
+  for (const LanguageChoice& choice : language_choices()) language_->addItem(choice.name, choice.code);
+  language_->setCurrentIndex(std::max(0, language_->findData(settings.language)));
   auto* look_box = new QGroupBox(tr("Appearance"));
   auto* look_form = new QFormLayout(look_box);
   look_form->addRow(tr("&Theme:"), appearance_);
+  look_form->addRow(tr("&Language:"), language_);
+  look_form->addRow(QString(), hint(tr("A new language takes effect when Ferry restarts.")));
 
   auto* general = new QWidget;
   auto* general_layout = new QVBoxLayout(general);
@@ -181,6 +189,7 @@ AppSettings SettingsDialog::edited(AppSettings settings) const {
   settings.start_minimized = start_minimized_->isChecked();
   settings.discovery = discovery_->isChecked();
   settings.appearance = static_cast<Appearance>(appearance_->currentIndex());
+  settings.language = language_->currentData().toString();
   settings.upload_limit = upload_limit_->limit();
   return settings;
 }

@@ -2,8 +2,8 @@
 #pragma once
 // The settings panel: direct I/O threshold, strategy override (for diagnosis),
 // device name, port, peer discovery, receive folder, consent policy, start
-// minimized, appearance (light, dark, as the system), the upload speed limit; on a second tab the pinned devices. OK
-// and Apply hand the new settings to the window, which persists them and gives them to the running engine.
+// minimized, appearance (light, dark, as the system), the language, the upload speed limit; on a second tab the pinned
+// devices. OK and Apply hand the new settings to the window, which persists them and gives them to the running engine.
 #include <QDialog>
 
 #include <vector>
@@ -37,6 +37,7 @@ class SettingsDialog : public QDialog {
   ThresholdEditor* threshold_editor() const { return threshold_; }
   PinnedDevicesEditor* pinned_devices_editor() const { return pinned_; }
   QComboBox* appearance_box() const { return appearance_; }
+  QComboBox* language_box() const { return language_; }
   SpeedLimitEditor* upload_limit_editor() const { return upload_limit_; }
 
  signals:
@@ -53,6 +54,7 @@ class SettingsDialog : public QDialog {
   QCheckBox* start_minimized_ = nullptr;
   QCheckBox* discovery_ = nullptr;
   QComboBox* appearance_ = nullptr;
+  QComboBox* language_ = nullptr;
   SpeedLimitEditor* upload_limit_ = nullptr;
 };
 

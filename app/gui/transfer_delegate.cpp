@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "transfer_delegate.hpp"
 
+#include <QLocale>
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -38,7 +39,7 @@ QStyleOptionProgressBar TransferDelegate::progress_bar(const QStyleOptionViewIte
   bar.minimum = 0;
   bar.maximum = 100;
   bar.progress = std::clamp(percent, 0, 100);
-  bar.text = QStringLiteral("%1%").arg(bar.progress);
+  bar.text = QCoreApplication::translate("ferry", "%1%", "a percentage").arg(QLocale().toString(bar.progress));
   bar.textVisible = true;
   bar.state = option.state | QStyle::State_Horizontal;
   bar.direction = option.direction;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "transfer_list.hpp"
 
+#include <QLocale>
 #include <QContextMenuEvent>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -88,7 +89,7 @@ void TransferList::on_session_started(const SessionStarted& started) {
   show_peer(session, started);
   session.total = started.total_bytes;
   session.entries = started.entries;
-  session.item->setText(FilesColumn, QString::number(started.file_count));
+  session.item->setText(FilesColumn, QLocale().toString(started.file_count));
   session.item->setText(SizeColumn, human_bytes(started.total_bytes));
   session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending…") : tr("Receiving…"));
   session.bytes_before.resize(session.entries->size());
@@ -109,7 +110,7 @@ void TransferList::on_session_started(const SessionStarted& started) {
   }
   if (listed < started.file_count) {
     auto* more = new QTreeWidgetItem(session.item);
-    more->setText(TransferColumn, tr("… and %1 more files").arg(started.file_count - listed));
+    more->setText(TransferColumn, tr("… and %n more file(s)", nullptr, static_cast<int>(started.file_count - listed)));
   }
   session.clock.restart();
   if (currentItem() == session.item) announce_selection();
@@ -215,9 +216,9 @@ void TransferList::on_session_done(const SessionDone& done, const QString& why) 
   // Speed counts file data from its first byte: not the wait for an answer,
   // nor files the receiver had already.
   const double speed = done.seconds > 0 ? static_cast<double>(done.data_bytes) / done.seconds : 0;
-  const QString already = done.files_already_there == 0   ? QString()
-                          : done.files_already_there == 1 ? tr("1 file already there")
-                                                          : tr("%1 files already there").arg(done.files_already_there);
+  const QString already = done.files_already_there == 0
+                              ? QString()
+                              : tr("%n file(s) already there", nullptr, static_cast<int>(done.files_already_there));
   if (done.ok) {
     session.item->setData(ProgressColumn, kPercentRole, 100);
     session.item->setText(SpeedColumn, done.data_bytes > 0 ? human_speed(speed) : QString());

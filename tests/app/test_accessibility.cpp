@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "add_peer_dialog.hpp"
+#include "app_language.hpp"
 #include "ferry/core/identity.hpp"
 #include "history.hpp"
 #include "main_window.hpp"
@@ -195,6 +196,8 @@ class TestAccessibility : public QObject {
   void add_peer_dialog();
   void speed_limit_dialog();
   void the_walk_finds_a_clash_and_an_unnamed_control();
+  void every_window_in_every_language_data();
+  void every_window_in_every_language();
 
  private:
   std::unique_ptr<MainWindow> open_window();
@@ -284,6 +287,31 @@ void TestAccessibility::the_walk_finds_a_clash_and_an_unnamed_control() {
   QVERIFY(problems.filter(QStringLiteral("no buddy")).size() == 1);
   unnamed->setAccessibleName(QStringLiteral("Search"));
   QCOMPARE(Walk(&window).problems().size(), 2);
+}
+
+void TestAccessibility::every_window_in_every_language_data() {
+  QTest::addColumn<QString>("language");
+  for (const LanguageChoice& choice : language_choices())
+    if (!choice.code.isEmpty()) QTest::newRow(qPrintable(choice.code)) << choice.code;
+}
+
+// The translations' access keys do not clash, and no control loses its name.
+void TestAccessibility::every_window_in_every_language() {
+  QFETCH(QString, language);
+  AppLanguage translation;
+  QVERIFY(translation.install(language));
+  auto window = open_window();
+  verify_accessible(window.get());
+  verify_accessible(window->open_settings());
+  for (PeerTrust trust : {PeerTrust::New, PeerTrust::Changed}) {
+    OfferDialog dialog(sample_offer(trust), std::chrono::seconds(60));
+    dialog.setAttribute(Qt::WA_DeleteOnClose, false);
+    verify_accessible(&dialog);
+  }
+  AddPeerDialog add;
+  verify_accessible(&add);
+  SpeedLimitDialog limit(QStringLiteral("desk"), 3 << 20, 20 << 20);
+  verify_accessible(&limit);
 }
 
 QTEST_MAIN(TestAccessibility)

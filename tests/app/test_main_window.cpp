@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "app_language.hpp"
 #include "engine_harness.hpp"
 #include "ferry/core/protocol/messages.hpp"
 #include "main_window.hpp"
@@ -89,7 +90,10 @@ class TestMainWindow : public QObject {
   Q_OBJECT
 
  private slots:
-  void initTestCase() { qRegisterMetaType<OfferDialog*>(); }
+  void initTestCase() {
+    qRegisterMetaType<OfferDialog*>();
+    QVERIFY(english_.install(QStringLiteral("en")));  // as the app does: English plural forms ("3 files")
+  }
   void init();
   void cleanup();
 
@@ -114,6 +118,7 @@ class TestMainWindow : public QObject {
   fs::path receive_dir() const { return fs::path(dir_->filePath(QStringLiteral("receive")).toStdU16String()); }
 
   std::unique_ptr<QTemporaryDir> dir_;
+  AppLanguage english_;
 };
 
 void TestMainWindow::init() {

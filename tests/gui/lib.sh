@@ -149,6 +149,9 @@ offerTimeout=${FERRY_OFFER_TIMEOUT:-120}
 CONF
 }
 
+# set_language NAME CODE: Ferry NAME's language setting (Settings → Language).
+set_language() { printf '[window]\nlanguage=%s\n' "$2" >>"$work/$1/config/Ferry/Ferry.conf"; }
+
 # run_ferry NAME [ARGS...]: starts the app as Ferry NAME in the background;
 # its process id is then in last_ferry_pid.
 run_ferry() {

@@ -20,6 +20,12 @@ make_instance() {
   reg_set "$key\\receive" offerTimeout "${FERRY_OFFER_TIMEOUT:-120}"
   unset WINEPREFIX
 }
+# set_language NAME CODE: Ferry NAME's language setting, in its registry.
+set_language() {
+  export WINEPREFIX=$work/$1/wine
+  reg_set 'HKCU\Software\Ferry\Ferry\window' language "$2"
+  unset WINEPREFIX
+}
 # Each prefix is about 700 MB: five tests with two Ferrys each would leave
 # 7 GB behind. Its Wine server is ended first, then the prefix goes; the
 # instance's logs and received files stay for a failure's reader.

@@ -1,0 +1,89 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ferry</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <comment>a count of files</comment>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) failed</source>
+        <comment>a count of files</comment>
+        <translation>
+            <numerusform>%n file failed</numerusform>
+            <numerusform>%n files failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::gui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n transfer(s) running. Changing the receive folder stops them; sending them again continues where they stopped. Change the folder now?</source>
+        <translation>
+            <numerusform>A transfer is running. Changing the receive folder stops it; sending it again continues where it stopped. Change the folder now?</numerusform>
+            <numerusform>%n transfers are running. Changing the receive folder stops them; sending them again continues where they stopped. Change the folder now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) still running. Quitting stops them. Quit anyway?</source>
+        <translation>
+            <numerusform>A transfer is still running. Quitting stops it. Quit anyway?</numerusform>
+            <numerusform>%n transfers are still running. Quitting stops them. Quit anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peers</source>
+        <translation>
+            <numerusform>%n peer</numerusform>
+            <numerusform>%n peers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Name for the group of %n peer(s) (a group of that name is replaced):</source>
+        <translation>
+            <numerusform>Name for the group of %n peer (a group of that name is replaced):</numerusform>
+            <numerusform>Name for the group of %n peers (a group of that name is replaced):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::gui::OfferDialog</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <comment>entries of the offer</comment>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::gui::TransferList</name>
+    <message numerus="yes">
+        <source>%n file(s) already there</source>
+        <translation>
+            <numerusform>%n file already there</numerusform>
+            <numerusform>%n files already there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more file(s)</source>
+        <translation>
+            <numerusform>… and %n more file</numerusform>
+            <numerusform>… and %n more files</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
