@@ -109,6 +109,7 @@ AppSettings load_settings(QSettings& store) {
   settings.appearance = appearance_from_key(store.value(QStringLiteral("window/appearance")).toString());
   settings.language = store.value(QStringLiteral("window/language")).toString();
   settings.upload_limit = store.value(QStringLiteral("network/uploadLimit"), 0).toULongLong();
+  settings.keep_attributes = store.value(QStringLiteral("receive/keepAttributes"), true).toBool();
   const int peers = store.beginReadArray(QStringLiteral("peers"));
   for (int i = 0; i < peers; ++i) {
     store.setArrayIndex(i);
@@ -134,6 +135,7 @@ void save_settings(QSettings& store, const AppSettings& settings) {
   store.setValue(QStringLiteral("window/appearance"), appearance_key(settings.appearance));
   store.setValue(QStringLiteral("window/language"), settings.language);
   store.setValue(QStringLiteral("network/uploadLimit"), QVariant::fromValue<qulonglong>(settings.upload_limit));
+  store.setValue(QStringLiteral("receive/keepAttributes"), settings.keep_attributes);
   store.remove(QStringLiteral("peers"));  // a shorter list leaves no stale entries behind
   store.beginWriteArray(QStringLiteral("peers"), static_cast<int>(settings.peers.size()));
   for (int i = 0; i < settings.peers.size(); ++i) {
@@ -171,6 +173,7 @@ EngineSettings engine_settings(const AppSettings& settings, const ThisDevice& de
   engine.port = settings.port;
   if (!settings.bind_address.isEmpty()) engine.bind_address = settings.bind_address.toStdString();
   engine.upload_limit = settings.upload_limit;
+  engine.keep_attributes = settings.keep_attributes;
   engine.consent = settings.consent == Consent::AcceptAll ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;
   return engine;
 }

@@ -60,6 +60,7 @@ struct AppSettings {
   QString language;                            // "en", "de", "zh_CN"; empty: as the system prefers (app_language.hpp)
   bool discovery = true;                       // announce this device and list the peers found on the local network
   std::uint64_t upload_limit = 0;              // bytes per second, every transfer together; 0: none
+  bool keep_attributes = true;                 // received files get the executable bit and read-only flag they had
   QList<PeerAddress> peers;                    // added by address
   QList<PeerGroup> groups;                     // named selections of peers
 };

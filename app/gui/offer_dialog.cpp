@@ -47,6 +47,28 @@ QLabel* plain_label(const QString& text) {
   return label;
 }
 
+// A path as the peer offered it, its control characters (a name may hold a
+// newline) shown as U+FFFD.
+QString shown_path(const std::string& path) {
+  QString text = from_utf8(path);
+  for (QChar& c : text) {
+    if (c.unicode() < 0x20 || c.unicode() == 0x7F) c = QChar::ReplacementCharacter;
+  }
+  return text;
+}
+
+// One line of the offer's list; `local` is where the entry goes when this
+// system cannot store its name, else null.
+QString entry_line(const OfferEntry& entry, const std::string* local) {
+  const QString offered = shown_path(entry.path);
+  if (entry.kind == EntryKind::Folder) {
+    if (!local) return offered + QLatin1Char('/');
+    return OfferDialog::tr("%1/, saved as %2/").arg(offered, from_utf8(*local));
+  }
+  if (!local) return OfferDialog::tr("%1  (%2)").arg(offered, human_bytes(entry.size));
+  return OfferDialog::tr("%1  (%2), saved as %3").arg(offered, human_bytes(entry.size), from_utf8(*local));
+}
+
 }  // namespace
 
 OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeout, QWidget* parent)
@@ -59,13 +81,14 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   std::uint32_t files = 0;
   auto* list = new QListWidget;
   list->setAccessibleName(tr("Offered files"));
-  for (const OfferEntry& entry : *offer.entries) {
-    const bool file = entry.kind == EntryKind::File;
-    files += file;
+  auto renamed = offer.renamed.begin();  // in index order, like the entries
+  for (std::uint32_t index = 0; index < offer.entries->size(); ++index) {
+    const OfferEntry& entry = (*offer.entries)[index];
+    files += entry.kind == EntryKind::File;
     if (list->count() == kListedEntries) continue;
-    const QString text = file ? tr("%1  (%2)").arg(from_utf8(entry.path), human_bytes(entry.size))
-                              : from_utf8(entry.path) + QLatin1Char('/');
-    list->addItem(text);
+    const bool is_renamed = renamed != offer.renamed.end() && renamed->index == index;
+    list->addItem(entry_line(entry, is_renamed ? &renamed->local_path : nullptr));
+    if (is_renamed) ++renamed;
   }
   if (static_cast<std::size_t>(list->count()) < offer.entries->size())
     list->addItem(tr("… and %n more", "entries of the offer",
@@ -84,6 +107,11 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   form->addRow(tr("Transfer:"), mode);
   form->addRow(tr("Files:"), new QLabel(QLocale().toString(files)));
   form->addRow(tr("Total size:"), new QLabel(human_bytes(offer.total_bytes)));
+  if (!offer.renamed.empty()) {
+    form->addRow(tr("Names:"), wrapped_label(tr("%n name(s) cannot be stored on this system as offered: "
+                                                "saved under a safe name (see the list)",
+                                                "", static_cast<int>(offer.renamed.size()))));
+  }
 
   always_ = new QCheckBox(tr("Al&ways accept from this device"));
   always_->setToolTip(

@@ -100,6 +100,10 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   folder_label->setBuddy(receive_dir_);
   receive_form->addRow(folder_label, folder_row);
   receive_form->addRow(tr("&Who may send without asking:"), consent_);
+  keep_attributes_ = new QCheckBox(tr("&Keep the executable bit and read-only flag of received files"));
+  keep_attributes_->setChecked(settings.keep_attributes);
+  keep_attributes_->setToolTip(tr("Where both systems have them. Modification times are always kept."));
+  receive_form->addRow(QString(), keep_attributes_);
 
   upload_limit_ = new SpeedLimitEditor(tr("Limit &upload speed to"));
   upload_limit_->set_limit(settings.upload_limit);
@@ -191,6 +195,7 @@ AppSettings SettingsDialog::edited(AppSettings settings) const {
   settings.appearance = static_cast<Appearance>(appearance_->currentIndex());
   settings.language = language_->currentData().toString();
   settings.upload_limit = upload_limit_->limit();
+  settings.keep_attributes = keep_attributes_->isChecked();
   return settings;
 }
 

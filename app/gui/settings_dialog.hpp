@@ -38,6 +38,7 @@ class SettingsDialog : public QDialog {
   PinnedDevicesEditor* pinned_devices_editor() const { return pinned_; }
   QComboBox* appearance_box() const { return appearance_; }
   QComboBox* language_box() const { return language_; }
+  QCheckBox* keep_attributes_box() const { return keep_attributes_; }
   SpeedLimitEditor* upload_limit_editor() const { return upload_limit_; }
 
  signals:
@@ -53,6 +54,7 @@ class SettingsDialog : public QDialog {
   PinnedDevicesEditor* pinned_ = nullptr;
   QCheckBox* start_minimized_ = nullptr;
   QCheckBox* discovery_ = nullptr;
+  QCheckBox* keep_attributes_ = nullptr;
   QComboBox* appearance_ = nullptr;
   QComboBox* language_ = nullptr;
   SpeedLimitEditor* upload_limit_ = nullptr;

@@ -770,6 +770,25 @@ Detail: %2</translation>
             <numerusform>… und %n weitere</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1/, saved as %2/</source>
+        <translation>%1/, gespeichert als %2/</translation>
+    </message>
+    <message>
+        <source>%1  (%2), saved as %3</source>
+        <translation>%1  (%2), gespeichert als %3</translation>
+    </message>
+    <message>
+        <source>Names:</source>
+        <translation>Namen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s) cannot be stored on this system as offered: saved under a safe name (see the list)</source>
+        <translation>
+            <numerusform>%n Name kann auf diesem System nicht so gespeichert werden: er erhält einen sicheren Namen (siehe Liste)</numerusform>
+            <numerusform>%n Namen können auf diesem System nicht so gespeichert werden: sie erhalten einen sicheren Namen (siehe Liste)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::PeerList</name>
@@ -1055,6 +1074,14 @@ Oder geben Sie seine Adresse in das Feld unten ein und drücken Sie die Eingabet
     <message>
         <source>&amp;Advanced</source>
         <translation>E&amp;rweitert</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the executable bit and read-only flag of received files</source>
+        <translation>Ausführbar-Bit und Schreibschutz empfangener Dateien &amp;beibehalten</translation>
+    </message>
+    <message>
+        <source>Where both systems have them. Modification times are always kept.</source>
+        <translation>Sofern beide Systeme sie kennen. Änderungszeiten bleiben immer erhalten.</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,13 @@
             <numerusform>… and %n more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n name(s) cannot be stored on this system as offered: saved under a safe name (see the list)</source>
+        <translation>
+            <numerusform>%n name cannot be stored on this system as offered: saved under a safe name (see the list)</numerusform>
+            <numerusform>%n names cannot be stored on this system as offered: saved under a safe name (see the list)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::TransferList</name>

@@ -762,6 +762,24 @@ Detail: %2</source>
             <numerusform>… 以及另外 %n 项</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1/, saved as %2/</source>
+        <translation>%1/，保存为 %2/</translation>
+    </message>
+    <message>
+        <source>%1  (%2), saved as %3</source>
+        <translation>%1  (%2)，保存为 %3</translation>
+    </message>
+    <message>
+        <source>Names:</source>
+        <translation>名称：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s) cannot be stored on this system as offered: saved under a safe name (see the list)</source>
+        <translation>
+            <numerusform>%n 个名称无法按原样保存在此系统上：将以安全名称保存（见列表）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::PeerList</name>
@@ -1047,6 +1065,14 @@ Or type its address into the field below and press Enter.</source>
     <message>
         <source>&amp;Advanced</source>
         <translation>高级(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the executable bit and read-only flag of received files</source>
+        <translation>保留接收文件的可执行位和只读属性(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Where both systems have them. Modification times are always kept.</source>
+        <translation>在两个系统都支持时保留。修改时间总会保留。</translation>
     </message>
 </context>
 <context>

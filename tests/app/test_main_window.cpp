@@ -104,6 +104,7 @@ class TestMainWindow : public QObject {
   void fast_mode_set_for_a_pinned_device_is_used_and_shown();
   void a_device_pinned_by_ferry_cli_while_running_is_auto_accepted();
   void threshold_survives_a_restart_and_steers_the_next_file();
+  void keeping_attributes_is_a_setting_that_reaches_the_engine();
   void cancel_from_either_side_leaves_no_file_data();
   void cancel_from_either_side_leaves_no_file();
   void failed_send_resumes();
@@ -401,6 +402,24 @@ void TestMainWindow::threshold_survives_a_restart_and_steers_the_next_file() {
   QTRY_COMPARE_WITH_TIMEOUT(files.count(), 2, kTransferMs);
   // Below the threshold; inside TLS the bytes pass through user memory, so not zero-copy.
   QCOMPARE(files.last().at(0).value<FileDone>().strategy, Strategy::Buffered);
+}
+
+void TestMainWindow::keeping_attributes_is_a_setting_that_reaches_the_engine() {
+  {
+    auto window = open_window();
+    QVERIFY(window);
+    QVERIFY(window->bridge()->settings().keep_attributes);
+    SettingsDialog* dialog = window->open_settings();
+    QVERIFY(dialog->keep_attributes_box()->isChecked());
+    dialog->keep_attributes_box()->click();
+    press_settings_button(dialog, QDialogButtonBox::Ok);
+    QVERIFY(!window->settings().keep_attributes);
+    QVERIFY(!window->bridge()->settings().keep_attributes);
+  }
+  auto window = open_window();
+  QVERIFY(window);
+  QVERIFY(!window->bridge()->settings().keep_attributes);
+  QVERIFY(!window->open_settings()->keep_attributes_box()->isChecked());
 }
 
 void TestMainWindow::cancel_from_either_side_leaves_no_file_data() {

@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include "ferry/core/identity.hpp"
+#include "app_language.hpp"
 #include "offer_dialog.hpp"
 
 using namespace ferry;
@@ -65,8 +66,10 @@ class TestOfferDialog : public QObject {
   Q_OBJECT
 
  private slots:
+  void initTestCase() { QVERIFY(english_.install(QStringLiteral("en"))); }  // as the app does: English plurals
   void shows_sender_count_size_and_list();
   void shows_code_trust_and_mode();
+  void shows_where_renamed_entries_go();
   void shows_fast_mode();
   void impostor_is_warned_about_and_declined_by_default();
   void accept_with_always_answers_once();
@@ -74,6 +77,9 @@ class TestOfferDialog : public QObject {
   void escape_declines();
   void closing_the_window_declines_and_closes();
   void closes_after_an_answer_without_answering_again();
+
+ private:
+  AppLanguage english_;
 };
 
 void TestOfferDialog::shows_sender_count_size_and_list() {
@@ -84,6 +90,22 @@ void TestOfferDialog::shows_sender_count_size_and_list() {
   const auto* list = dialog.findChild<QListWidget*>();
   QCOMPARE(list->count(), 3);
   QCOMPARE(list->item(1)->text(), QStringLiteral("trip/a.jpg  (3.0 MiB)"));
+}
+
+void TestOfferDialog::shows_where_renamed_entries_go() {
+  OfferReceived offer = sample_offer();
+  offer.entries = std::make_shared<const std::vector<OfferEntry>>(
+      std::vector<OfferEntry>{{EntryKind::Folder, "12:30", 0, 0},
+                              {EntryKind::File, "12:30/a.jpg", 1024, 0},
+                              {EntryKind::File, "tab\there.txt", 1024, 0}});
+  offer.renamed = {{0, "12_30"}, {1, "12_30/a.jpg"}, {2, "tab_here.txt"}};
+  OfferDialog dialog(offer, std::chrono::seconds(60));
+  const auto* list = dialog.findChild<QListWidget*>();
+  QCOMPARE(list->item(0)->text(), QStringLiteral("12:30/, saved as 12_30/"));
+  QCOMPARE(list->item(1)->text(), QStringLiteral("12:30/a.jpg  (1.0 KiB), saved as 12_30/a.jpg"));
+  QCOMPARE(list->item(2)->text(), QString::fromUtf8("tab\uFFFDhere.txt  (1.0 KiB), saved as tab_here.txt"));
+  QVERIFY(shows_text_with(dialog, QStringLiteral("3 names cannot be stored on this system as offered")));
+  QVERIFY(!shows_text_with(OfferDialog(sample_offer(), std::chrono::seconds(60)), QStringLiteral("cannot be stored")));
 }
 
 void TestOfferDialog::shows_code_trust_and_mode() {
