@@ -42,6 +42,8 @@ class TestReceiveFolder : public QObject {
   void open_creates_missing_root();
   void commit_into_new_nested_folders();
   void commit_at_root();
+  void attributes_are_given_after_the_name();
+  void attributes_never_follow_a_link();
   void conflict_gets_numbered_name_data();
   void conflict_gets_numbered_name();
   void existing_folder_is_not_replaced();
@@ -110,6 +112,34 @@ void TestReceiveFolder::commit_at_root() {
   QVERIFY2(used.ok(), used ? "" : used.error().describe().c_str());
   QCOMPARE(used.value(), std::string("top.bin"));
   QCOMPARE(read_file(root() / "top.bin"), std::string("top"));
+}
+
+void TestReceiveFolder::attributes_are_given_after_the_name() {
+  for (const char* name : {"run.sh", "readonly.txt", "both"}) {
+    write_part("p.part", name);
+    fs::permissions(root() / "p.part", fs::perms(0640));
+    QVERIFY(folder_->commit("p.part", std::string("bin/") + name));
+  }
+  QVERIFY(folder_->set_attributes("bin/run.sh", {true, false}));
+  QVERIFY(folder_->set_attributes("bin/readonly.txt", {false, true}));
+  QVERIFY(folder_->set_attributes("bin/both", {true, true}));
+  // Execute exactly where read is allowed (as `chmod +x` under this umask would).
+  QCOMPARE(fs::status(root() / "bin/run.sh").permissions(), fs::perms(0750));
+  QCOMPARE(fs::status(root() / "bin/readonly.txt").permissions(), fs::perms(0440));
+  QCOMPARE(fs::status(root() / "bin/both").permissions(), fs::perms(0550));
+  const auto missing = folder_->set_attributes("bin/none", {true, false});
+  QVERIFY(!missing && missing.error().code == std::errc::no_such_file_or_directory);
+}
+
+void TestReceiveFolder::attributes_never_follow_a_link() {
+  const fs::path outside = path_of(*temp_) / "outside.sh";
+  write_file(outside, "mine");
+  fs::permissions(outside, fs::perms(0644));
+  fs::create_directory_symlink(path_of(*temp_), root() / "up");
+  fs::create_symlink(outside, root() / "link.sh");
+  QVERIFY(!folder_->set_attributes("link.sh", {true, true}));
+  QVERIFY(!folder_->set_attributes("up/outside.sh", {true, true}));
+  QCOMPARE(fs::status(outside).permissions(), fs::perms(0644));
 }
 
 void TestReceiveFolder::conflict_gets_numbered_name_data() {

@@ -42,6 +42,7 @@ class TestReceiveFolderWindows : public QObject {
   void cleanup();
 
   void commit_into_new_nested_folders();
+  void read_only_is_given_after_the_name();
   void conflict_gets_numbered_name_data();
   void conflict_gets_numbered_name();
   void existing_folder_is_not_replaced();
@@ -82,6 +83,22 @@ void TestReceiveFolderWindows::commit_into_new_nested_folders() {
   QCOMPARE(used.value(), std::string("a/b/c/file.txt"));
   QCOMPARE(read_file(root() / "a" / "b" / "c" / "file.txt"), std::string("payload"));
   QVERIFY(!fs::exists(root() / ".ferry-1-0.part"));
+}
+
+void TestReceiveFolderWindows::read_only_is_given_after_the_name() {
+  write_part("a.part", "kept");
+  write_part("b.part", "plain");
+  QVERIFY(folder_->commit("a.part", "docs/readonly.txt"));
+  QVERIFY(folder_->commit("b.part", "docs/run.sh"));
+  QVERIFY(folder_->set_attributes("docs/readonly.txt", {false, true}));
+  QVERIFY(folder_->set_attributes("docs/run.sh", {true, false}));  // no such bit on Windows: nothing changes
+  const DWORD read_only = ::GetFileAttributesW((root() / "docs" / "readonly.txt").c_str());
+  const DWORD plain = ::GetFileAttributesW((root() / "docs" / "run.sh").c_str());
+  QVERIFY(read_only != INVALID_FILE_ATTRIBUTES && (read_only & FILE_ATTRIBUTE_READONLY));
+  QVERIFY(plain != INVALID_FILE_ATTRIBUTES && !(plain & FILE_ATTRIBUTE_READONLY));
+  QCOMPARE(read_file(root() / "docs" / "readonly.txt"), std::string("kept"));
+  // Let the temporary folder go.
+  ::SetFileAttributesW((root() / "docs" / "readonly.txt").c_str(), read_only & ~FILE_ATTRIBUTE_READONLY);
 }
 
 void TestReceiveFolderWindows::conflict_gets_numbered_name_data() {
