@@ -17,6 +17,9 @@ threshold=$((1024 * 1024))
 
 work=$(mktemp -d "${PWD}/interop.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# Each mode ($mode: encrypted or fast) has its own identities under
+# $config_root: the fast ones pin each other, the encrypted ones nobody.
+source "$(dirname "${BASH_SOURCE[0]}")/interop_lib.sh"
 
 # The data set: the sizes that break I/O code, a unicode name, nested and empty folders.
 source_dir=$work/source
@@ -28,19 +31,6 @@ head -c 300000 /dev/urandom >"$source_dir/tree/Ünïcödé 日本/写真.jpg"
 head -c 4096 /dev/urandom >"$source_dir/größe – ünïcödé.bin"  # a unicode name on the command line
 head -c $((3 * threshold + 5)) /dev/urandom >"$source_dir/tree/Ünïcödé 日本/deep/big.bin"
 
-# Runs ferry-cli of one side: "linux" natively, "windows" under Wine (paths
-# given as Z:, the drive Wine maps to /), each with its identity folder for
-# the current mode ($mode: encrypted or fast).
-run_side() {
-  local side=$1
-  shift
-  if [[ $side == linux ]]; then
-    FERRY_CONFIG_DIR="$work/config/$mode/linux" "$linux_cli" "$@"
-  else
-    FERRY_CONFIG_DIR="Z:$work/config/$mode/windows" "$wine_run" "$windows_cli" "$@"
-  fi
-}
-
 fingerprint_of() {  # side: "ferry-cli identity" prints NAME  CODE  FINGERPRINT
   run_side "$1" identity | tr -d '\r' | awk '{print $NF}'
 }
@@ -48,15 +38,11 @@ fingerprint_of() {  # side: "ferry-cli identity" prints NAME  CODE  FINGERPRINT
 # In fast mode each side pins the other with fast mode allowed; the
 # encrypted identities pin nobody.
 pin_each_other_for_fast_mode() {
-  local mode=fast linux_id windows_id
+  local mode=fast config_root=$work/config/fast linux_id windows_id
   linux_id=$(fingerprint_of linux)
   windows_id=$(fingerprint_of windows)
   run_side linux trust "$windows_id" --fast >/dev/null
   run_side windows trust "$linux_id" --fast >/dev/null
-}
-
-path_for() {
-  if [[ $1 == linux ]]; then echo "$2"; else echo "Z:$2"; fi
 }
 
 expected_strategy() {  # strategy size
@@ -95,19 +81,8 @@ transfer() {  # sender_side receiver_side strategy
 
   run_side "$to" receive --dir "$(path_for "$to" "$target")" --port 0 --bind 127.0.0.1 \
     --accept-all --once >"$case_dir/receiver.log" 2>&1 &
-  local receiver=$!
-  local port=""
-  for _ in $(seq 600); do
-    port=$(sed -nE 's/^Listening on [^ ]*:([0-9]+),.*/\1/p' "$case_dir/receiver.log")
-    [[ -n $port ]] && break
-    sleep 0.1
-  done
-  if [[ -z $port ]]; then
-    kill "$receiver" 2>/dev/null || true
-    echo "interop: the $to receiver did not start listening" >&2
-    cat "$case_dir/receiver.log" >&2
-    return 1
-  fi
+  local receiver=$! port
+  port=$(listening_port "$case_dir/receiver.log" "$receiver") || return 1
 
   local sources=()
   for entry in "$source_dir"/*; do sources+=("$(path_for "$from" "$entry")"); done
@@ -127,6 +102,7 @@ transfer() {  # sender_side receiver_side strategy
 
 pin_each_other_for_fast_mode
 for mode in encrypted fast; do
+  config_root=$work/config/$mode
   for strategy in auto zerocopy direct buffered; do
     transfer linux windows "$strategy"
     transfer windows linux "$strategy"

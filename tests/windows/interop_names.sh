@@ -16,20 +16,8 @@ wine_run=$3
 
 work=$(mktemp -d "${PWD}/interop-names.XXXXXX")
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-
-run_side() {  # side args...
-  local side=$1
-  shift
-  if [[ $side == linux ]]; then
-    FERRY_CONFIG_DIR="$work/config/linux" "$linux_cli" "$@"
-  else
-    FERRY_CONFIG_DIR="Z:$work/config/windows" "$wine_run" "$windows_cli" "$@"
-  fi
-}
-
-path_for() {
-  if [[ $1 == linux ]]; then echo "$2"; else echo "Z:$2"; fi
-}
+config_root=$work/config
+source "$(dirname "${BASH_SOURCE[0]}")/interop_lib.sh"
 
 # Sends folder $3 from side $1 to a fresh receiver on side $2; prints the target.
 transfer() {
@@ -39,18 +27,8 @@ transfer() {
   : >"$case_dir/receiver.log"
   run_side "$to" receive --dir "$(path_for "$to" "$case_dir/received")" --port 0 --bind 127.0.0.1 \
     --accept-all --once --no-announce >"$case_dir/receiver.log" 2>&1 &
-  local receiver=$! port=""
-  for _ in $(seq 600); do
-    port=$(sed -nE 's/^Listening on [^ ]*:([0-9]+),.*/\1/p' "$case_dir/receiver.log")
-    [[ -n $port ]] && break
-    sleep 0.1
-  done
-  if [[ -z $port ]]; then
-    kill "$receiver" 2>/dev/null || true
-    echo "interop_names: the $to receiver did not start listening" >&2
-    cat "$case_dir/receiver.log" >&2
-    return 1
-  fi
+  local receiver=$! port
+  port=$(listening_port "$case_dir/receiver.log" "$receiver") || return 1
   local sent=0 received=0
   run_side "$from" send "127.0.0.1:$port" "$(path_for "$from" "$folder")" >"$case_dir/sender.log" 2>&1 || sent=$?
   wait "$receiver" || received=$?
