@@ -100,6 +100,10 @@ struct Discovery::Impl {
 
   // Looks for new interfaces, says who we are, and comes back after about an interval.
   void tick() {
+    // Shut down: a tick that fell due just before shut_down cancelled its
+    // timer still runs, and arming the timer again would keep the thread
+    // (and the destructor joining it) running for ever.
+    if (!table_) return;
     if (auto interfaces = platform::multicast_interfaces()) {
       link_.use_interfaces(interfaces.value(), scope_);
       subnets_ = sweep_subnets(interfaces.value());
