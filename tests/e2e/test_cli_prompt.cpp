@@ -66,6 +66,22 @@ class PseudoTerminal {
   QString shown_;
 };
 
+// Starts `ferry-cli receive` asking at `terminal`, on 127.0.0.1; its port,
+// or 0 when it did not start listening.
+std::uint16_t start_receiver(QProcess& receiver, PseudoTerminal& terminal, const fs::path& target,
+                             const fs::path& config) {
+  receiver.setStandardInputFile(terminal.slave_name());
+  receiver.setStandardOutputFile(terminal.slave_name());
+  receiver.start(QStringLiteral(FERRY_CLI_PATH),
+                 {QStringLiteral("receive"), QStringLiteral("--dir"), QString::fromStdString(target.string()),
+                  QStringLiteral("--config-dir"), QString::fromStdString(config.string()), QStringLiteral("--bind"),
+                  QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+                  QStringLiteral("--no-announce"), QStringLiteral("--once")});
+  if (!receiver.waitForStarted(10'000) || !terminal.wait_for_text(QStringLiteral("receiving into"), kWait)) return 0;
+  const auto port = QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+),")).match(terminal.shown());
+  return port.hasMatch() ? static_cast<std::uint16_t>(port.captured(1).toInt()) : 0;
+}
+
 bool is_session_started(const Event& e) { return std::holds_alternative<SessionStarted>(e); }
 bool is_session_done(const Event& e) { return std::holds_alternative<SessionDone>(e); }
 
@@ -76,6 +92,7 @@ class TestCliPrompt : public QObject {
  private slots:
   void only_an_answer_typed_after_the_prompt_counts_data();
   void only_an_answer_typed_after_the_prompt_counts();
+  void the_question_shows_where_renamed_files_go();
 };
 
 void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts_data() {
@@ -104,17 +121,8 @@ void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts() {
 
   PseudoTerminal terminal;
   QProcess receiver;
-  receiver.setStandardInputFile(terminal.slave_name());
-  receiver.setStandardOutputFile(terminal.slave_name());
-  receiver.start(QStringLiteral(FERRY_CLI_PATH),
-                 {QStringLiteral("receive"), QStringLiteral("--dir"), QString::fromStdString(target.string()),
-                  QStringLiteral("--config-dir"), QString::fromStdString(config.string()), QStringLiteral("--bind"),
-                  QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
-                  QStringLiteral("--no-announce"), QStringLiteral("--once")});
-  QVERIFY(receiver.waitForStarted(10'000));
-  QVERIFY2(terminal.wait_for_text(QStringLiteral("receiving into"), kWait), qPrintable(terminal.shown()));
-  const auto port = QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+),")).match(terminal.shown());
-  QVERIFY(port.hasMatch());
+  const std::uint16_t port = start_receiver(receiver, terminal, target, config);
+  QVERIFY(port != 0);
 
   // Typed while the receiver sits idle, before any offer: the terminal
   // echoes it, and the receiver has not read it yet.
@@ -122,7 +130,7 @@ void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts() {
   QVERIFY(terminal.wait_for_text(typed_ahead.split(QLatin1Char('\n')).first(), kWait));
 
   Sender sender;
-  sender.send(static_cast<std::uint16_t>(port.captured(1).toInt()), {source / "offered.bin"});
+  sender.send(port, {source / "offered.bin"});
   QVERIFY2(terminal.wait_for_text(QStringLiteral("Accept? [y/N] "), kWait), qPrintable(terminal.shown()));
   // The typed-ahead line was no answer: the offer still waits for one.
   QVERIFY(!sender.log().wait_for(sender.engine(), is_session_started, std::chrono::seconds(1)));
@@ -138,6 +146,32 @@ void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts() {
     QCOMPARE(done.cause, FailureCause::DeclinedByPeer);
     QCOMPARE(list_files(target), std::vector<std::string>());
   }
+  QVERIFY(receiver.waitForFinished(30'000));
+}
+
+// A name with a tab cannot be stored as it is (docs/protocol.md, section
+// 6.1): the question says where the file goes before the user answers.
+void TestCliPrompt::the_question_shows_where_renamed_files_go() {
+  const fs::path source = fresh_dir("prompt-renamed-src");
+  const fs::path target = fresh_dir("prompt-renamed-dst");
+  write_random_file(source / "notes\tdraft.txt", 1000, 3);
+
+  PseudoTerminal terminal;
+  QProcess receiver;
+  const std::uint16_t port = start_receiver(receiver, terminal, target, fresh_dir("prompt-renamed-config"));
+  QVERIFY(port != 0);
+
+  Sender sender;
+  sender.send(port, {source / "notes\tdraft.txt"});
+  QVERIFY2(terminal.wait_for_text(QStringLiteral("Accept? [y/N] "), kWait), qPrintable(terminal.shown()));
+  QVERIFY2(terminal.shown().contains(QStringLiteral("1 name this system cannot store: saved under other names")),
+           qPrintable(terminal.shown()));
+  QVERIFY2(terminal.shown().contains(QString::fromUtf8("notes\uFFFDdraft.txt -> notes_draft.txt")),
+           qPrintable(terminal.shown()));
+  QVERIFY(terminal.type("y\n"));
+  QVERIFY(sender.log().wait_for(sender.engine(), is_session_done, kWait));
+  QVERIFY(sender.log().all<SessionDone>().front().ok);
+  QVERIFY(same_contents(source / "notes\tdraft.txt", target / "notes_draft.txt"));
   QVERIFY(receiver.waitForFinished(30'000));
 }
 
