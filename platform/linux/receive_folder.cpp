@@ -4,6 +4,8 @@
 // nor a path naming one can redirect a write outside the folder.
 #include "ferry/platform/receive_folder.hpp"
 
+#include "parent_and_name.hpp"
+
 #include "linux_sinks.hpp"
 
 #include "fd_read_only_file.hpp"
@@ -191,9 +193,7 @@ Result<void> ReceiveFolder::write_part(std::string_view part_name, std::span<con
 
 Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) const {
   const std::lock_guard lock(impl_->commit_mutex);
-  const std::size_t slash = relative_path.rfind('/');
-  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
-  const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
+  const auto [parent, name] = split_parent(relative_path);
   if (!is_plain_name(name)) return syscall_error(EINVAL, "renameat2", relative_path);
 
   auto folder = impl_->parent_folder(parent);
@@ -210,9 +210,8 @@ Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::strin
 }
 
 Result<void> ReceiveFolder::set_attributes(std::string_view relative_path, FileAttributes attributes) const {
-  const std::size_t slash = relative_path.rfind('/');
-  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
-  const std::string name(relative_path.substr(slash + 1));  // npos + 1 == 0
+  const auto [parent, last] = split_parent(relative_path);
+  const std::string name(last);
   if (!is_plain_name(name)) return syscall_error(EINVAL, "openat", relative_path);
   auto folder = open_folder(impl_->root_fd.get(), parent, false);
   if (!folder) return folder.error();
@@ -242,9 +241,8 @@ void ReceiveFolder::discard(std::string_view part_name) const noexcept {
 }
 
 Result<std::unique_ptr<ReadOnlyFile>> ReceiveFolder::open_existing(std::string_view relative_path) const {
-  const std::size_t slash = relative_path.rfind('/');
-  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
-  const std::string name(relative_path.substr(slash + 1));  // npos + 1 == 0
+  const auto [parent, last] = split_parent(relative_path);
+  const std::string name(last);
   if (!is_plain_name(name)) return syscall_error(EINVAL, "openat", relative_path);
   auto folder = open_folder(impl_->root_fd.get(), parent, false);
   if (!folder && folder.error().code == std::errc::no_such_file_or_directory) return std::unique_ptr<ReadOnlyFile>{};

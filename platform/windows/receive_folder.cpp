@@ -12,6 +12,8 @@
 // name differing only in case is a conflict and gets numbered too.
 #include "ferry/platform/receive_folder.hpp"
 
+#include "parent_and_name.hpp"
+
 #include <windows.h>
 
 #include <vector>
@@ -229,9 +231,7 @@ Result<void> ReceiveFolder::write_part(std::string_view part_name, std::span<con
 }
 
 Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::string_view relative_path) const {
-  const std::size_t slash = relative_path.rfind('/');
-  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
-  const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
+  const auto [parent, name] = split_parent(relative_path);
   if (!is_plain_name(name)) return win32_error(ERROR_INVALID_NAME, "MoveFileExW", std::string(relative_path));
 
   auto folder = pin_folder(impl_->root_wide, parent, true);
@@ -250,9 +250,7 @@ Result<std::string> ReceiveFolder::commit(std::string_view part_name, std::strin
 Result<void> ReceiveFolder::set_attributes(std::string_view relative_path, FileAttributes attributes) const {
   if (!attributes.read_only) return {};
   const std::string shown(relative_path);
-  const std::size_t slash = relative_path.rfind('/');
-  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
-  const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
+  const auto [parent, name] = split_parent(relative_path);
   if (!is_plain_name(name)) return win32_error(ERROR_INVALID_NAME, "SetFileAttributesW", shown);
   auto folder = pin_folder(impl_->root_wide, parent, false);
   if (!folder) return folder.error();
@@ -281,9 +279,7 @@ void ReceiveFolder::discard(std::string_view part_name) const noexcept {
 
 Result<std::unique_ptr<ReadOnlyFile>> ReceiveFolder::open_existing(std::string_view relative_path) const {
   const std::string shown(relative_path);
-  const std::size_t slash = relative_path.rfind('/');
-  const std::string_view parent = slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
-  const std::string_view name = relative_path.substr(slash + 1);  // npos + 1 == 0
+  const auto [parent, name] = split_parent(relative_path);
   if (!is_plain_name(name)) return win32_error(ERROR_INVALID_NAME, "CreateFileW", shown);
   auto folder = pin_folder(impl_->root_wide, parent, false);
   if (!folder && is_missing(folder.error())) return std::unique_ptr<ReadOnlyFile>{};
