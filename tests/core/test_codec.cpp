@@ -95,28 +95,34 @@ void add_exact_rows() {
   QTest::addColumn<Message>("message");
   QTest::addColumn<Bytes>("bytes");
   constexpr std::int64_t mtime = 1'700'000'000'000'000'000;
-  QTest::newRow("hello") << Message{Hello{5, "Kitchen PC", false, OperatingSystem::Linux}}
-                         << hex("01 00000015 4645525259 0005 000A 4B69746368656E205043 00 01");
+  QTest::newRow("hello") << Message{Hello{6, "Kitchen PC", false, OperatingSystem::Linux}}
+                         << hex("01 00000015 4645525259 0006 000A 4B69746368656E205043 00 01");
   QTest::newRow("hello non-ascii, asking for fast mode, from Windows")
-      << Message{Hello{5, "L\xC3\xA9o", true, OperatingSystem::Windows}}
-      << hex("01 0000000F 4645525259 0005 0004 4CC3A96F 01 02");
+      << Message{Hello{6, "L\xC3\xA9o", true, OperatingSystem::Windows}}
+      << hex("01 0000000F 4645525259 0006 0004 4CC3A96F 01 02");
   QTest::newRow("hello from another system")
-      << Message{Hello{5, "pc"}} << hex("01 0000000D 4645525259 0005 0002 7063 00 00");
+      << Message{Hello{6, "pc"}} << hex("01 0000000D 4645525259 0006 0002 7063 00 00");
   // Another version's hello is read up to its name: the version is all a peer needs.
   QTest::newRow("hello of version 1") << Message{Hello{1, "pc"}} << hex("01 0000000D 4645525259 0001 0002 7063 00 00");
   QTest::newRow("offer") << Message{Offer{{{EntryKind::Folder, "photos", 0, mtime},
                                            {EntryKind::File, "photos/cat.jpg", 1234, mtime, {false, true}}}}}
-                         << hex("02 00000040 00000002"
+                         << hex("02 00000044 00000002"
                                 " 01 0006 70686F746F73 0000000000000000 17979CFE362A0000 00"
                                 " 00 000E 70686F746F732F6361742E6A7067 00000000000004D2"
-                                " 17979CFE362A0000 02");
+                                " 17979CFE362A0000 02 00000000");
   QTest::newRow("offer extremes")
       << Message{Offer{{{EntryKind::File, "x", std::numeric_limits<std::uint64_t>::max(), -1, {true, true}}}}}
-      << hex("02 00000019 00000001 00 0001 78 FFFFFFFFFFFFFFFF FFFFFFFFFFFFFFFF 03");
+      << hex("02 0000001D 00000001 00 0001 78 FFFFFFFFFFFFFFFF FFFFFFFFFFFFFFFF 03 00000000");
   QTest::newRow("offer executable") << Message{Offer{{{EntryKind::File, "x", 0, 0, {true, false}}}}}
-                                    << hex("02 00000019 00000001 00 0001 78 0000000000000000 0000000000000000 01");
-  QTest::newRow("accept") << Message{Accept{}} << hex("03 00000001 00");
-  QTest::newRow("accept fast mode") << Message{Accept{TransferMode::Fast}} << hex("03 00000001 01");
+                                    << hex("02 0000001D 00000001 00 0001 78 0000000000000000 0000000000000000 01"
+                                           " 00000000");
+  QTest::newRow("offer of a text") << Message{Offer{{}, "hi \xE2\x9C\x93"}}
+                                   << hex("02 0000000E 00000000 00000006 686920E29C93");
+  QTest::newRow("accept") << Message{Accept{}} << hex("03 00000002 00 00");
+  QTest::newRow("accept fast mode") << Message{Accept{TransferMode::Fast}} << hex("03 00000002 01 00");
+  // Entries 0 and 2 of (up to 8) taken: bits 0 and 2 of the first byte.
+  QTest::newRow("accept some") << Message{Accept{TransferMode::Encrypted, false, {0x05}}}
+                               << hex("03 00000007 00 01 00000001 05");
   QTest::newRow("decline") << Message{Decline{DeclineReason::NoSpace, "need 2 GB"}}
                            << hex("04 0000000C 03 0009 6E6565642032204742");
   QTest::newRow("file begin") << Message{FileBegin{2}} << hex("05 0000000C 00000002 0000000000000000");
@@ -163,8 +169,9 @@ void add_payload_too_large_rows() {
     const auto frame_type = static_cast<FrameType>(type);
     const std::uint32_t limit = frame_type == FrameType::Offer  ? kMaxOfferPayload
                                 : frame_type == FrameType::Data ? kMaxDataPayload
-                                : frame_type == FrameType::Have ? kMaxHavePayload
-                                                                : kMaxControlPayload;
+                                : frame_type == FrameType::Have   ? kMaxHavePayload
+                                : frame_type == FrameType::Accept ? kMaxAcceptPayload
+                                                                  : kMaxControlPayload;
     QTest::addRow("type 0x%02x above limit", type) << header(type, limit + 1) << DecodeError::PayloadTooLarge;
     QTest::addRow("type 0x%02x length 0xFFFFFFFF", type) << header(type, 0xFFFFFFFF) << DecodeError::PayloadTooLarge;
   }
@@ -189,12 +196,16 @@ void add_truncated_rows() {
   add_rejection("have one block missing",
                 frame(FrameType::Have, cat(u32(0), u8(0), hex("0000000000400001"), Bytes(16))), DecodeError::Truncated);
   add_rejection("have kind 2", frame(FrameType::Have, cat(u32(0), u8(2), Bytes(8))), DecodeError::InvalidEnum);
-  add_rejection("hello fast-mode flag 2", frame(FrameType::Hello, hex("4645525259 0005 0002 7063 02 01")),
+  add_rejection("hello fast-mode flag 2", frame(FrameType::Hello, hex("4645525259 0006 0002 7063 02 01")),
                 DecodeError::InvalidEnum);
-  add_rejection("hello system 3", frame(FrameType::Hello, hex("4645525259 0005 0002 7063 00 03")),
+  add_rejection("hello system 3", frame(FrameType::Hello, hex("4645525259 0006 0002 7063 00 03")),
                 DecodeError::InvalidEnum);
   add_rejection("accept mode 2", frame(FrameType::Accept, hex("02")), DecodeError::InvalidEnum);
   add_rejection("accept without mode", frame(FrameType::Accept, {}), DecodeError::Truncated);
+  add_rejection("accept without what it takes", frame(FrameType::Accept, hex("00")), DecodeError::Truncated);
+  add_rejection("accept takes 2", frame(FrameType::Accept, hex("00 02")), DecodeError::InvalidEnum);
+  add_rejection("accept bitmap cut", frame(FrameType::Accept, hex("00 01 00000002 05")), DecodeError::Truncated);
+  add_rejection("offer without its text", frame(FrameType::Offer, hex("00000000")), DecodeError::Truncated);
 }
 
 // Every non-empty payload shortened by one byte; every payload grown by one.
@@ -203,6 +214,8 @@ void add_resized_rows() {
       {"hello", Hello{kVersion, "pc"}},
       {"offer", Offer{{{EntryKind::Folder, "d", 0, 5}}}},
       {"accept", Accept{}},
+      {"accept some", Accept{TransferMode::Encrypted, false, {0x01, 0x80}}},
+      {"offer of a text", Offer{{}, "note"}},
       {"decline", Decline{DeclineReason::Busy, "busy"}},
       {"file begin", FileBegin{3}},
       {"file end", FileEnd{3, {}}},
@@ -224,6 +237,8 @@ void add_resized_rows() {
 void add_text_too_long_rows() {
   add_rejection("too long: device name", encoded(Hello{1, repeated(kMaxNameBytes + 1)}), DecodeError::TextTooLong);
   add_rejection("too long: path", encoded(Offer{{{EntryKind::File, repeated(kMaxPathBytes + 1), 0, 0}}}),
+                DecodeError::TextTooLong);
+  add_rejection("too long: offer text", encoded(Offer{{}, repeated(kMaxOfferTextBytes + 1)}),
                 DecodeError::TextTooLong);
   add_rejection("too long: decline message", encoded(Decline{DeclineReason::Declined, repeated(kMaxTextBytes + 1)}),
                 DecodeError::TextTooLong);
@@ -276,6 +291,7 @@ void add_invalid_utf8_rows() {
   }
   const std::string bad = "\xC0\x80";
   add_rejection("utf8: path", encoded(Offer{{{EntryKind::File, bad, 0, 0}}}), DecodeError::InvalidUtf8);
+  add_rejection("utf8: offer text", encoded(Offer{{}, bad}), DecodeError::InvalidUtf8);
   add_rejection("utf8: decline message", encoded(Decline{DeclineReason::Busy, bad}), DecodeError::InvalidUtf8);
   add_rejection("utf8: abort reason", encoded(FileAbort{0, bad}), DecodeError::InvalidUtf8);
   add_rejection("utf8: result message", encoded(FileResult{0, FileStatus::Ok, bad}), DecodeError::InvalidUtf8);
@@ -312,6 +328,21 @@ class TestCodec : public QObject {
     QVERIFY(result.message == message);
   }
 
+  // ACCEPT's bitmap: exactly as long as the offer needs, nothing past its end.
+  void takenBitmap() {
+    const std::vector<bool> take{true, false, true, false, false, false, false, false, false, true};
+    const Accept accept{TransferMode::Encrypted, false, taken_bitmap(take)};
+    QCOMPARE(accept.taken, (std::vector<std::uint8_t>{0x05, 0x02}));
+    for (std::uint32_t i = 0; i < take.size(); ++i) QCOMPARE(takes(accept, i), bool(take[i]));
+    QVERIFY(taken_bitmap_fits(accept.taken, 10));
+    QVERIFY(taken_bitmap_fits(accept.taken, 16));
+    QVERIFY(!taken_bitmap_fits(accept.taken, 8));   // one byte too many
+    QVERIFY(!taken_bitmap_fits(accept.taken, 17));  // one byte too few
+    QVERIFY(!taken_bitmap_fits({0x05, 0x04}, 10));  // bit 10 names no entry
+    QVERIFY(taken_bitmap_fits({}, 0));
+    QVERIFY(takes(Accept{}, 123456));
+  }
+
   void roundTripsAtLimits() {
     const std::vector<Message> messages{
         Hello{0xFFFF, repeated(kMaxNameBytes)},
@@ -319,6 +350,8 @@ class TestCodec : public QObject {
         Offer{},
         Offer{{{EntryKind::File, repeated(kMaxPathBytes), 1, std::numeric_limits<std::int64_t>::min()},
                {EntryKind::Folder, "\xE6\x97\xA5\xE6\x9C\xAC/\xF0\x9F\x93\x81", 0, 0}}},
+        Offer{{}, repeated(kMaxOfferTextBytes)},
+        Accept{TransferMode::Fast, false, taken_bitmap(std::vector<bool>(kMaxOfferEntries, true))},
         Decline{DeclineReason::Declined, repeated(kMaxTextBytes)},
         Decline{DeclineReason::InvalidOffer, "'../x': '..' component"},
         Decline{DeclineReason::Busy, ""},

@@ -38,6 +38,15 @@ Offer offer(FuzzedDataProvider& in) {
     entry = {enum_value<EntryKind>(in, 2), text(in, kMaxPathBytes), in.ConsumeIntegral<std::uint64_t>(),
              in.ConsumeIntegral<std::int64_t>()};
   }
+  m.text = text(in, 64);
+  return m;
+}
+
+// Every bitmap is well formed on the wire; whether it fits the offer is the
+// sender's check, not the codec's.
+Accept accept(FuzzedDataProvider& in) {
+  Accept m{enum_value<TransferMode>(in, 2), in.ConsumeBool()};
+  if (!m.takes_all) m.taken = in.ConsumeBytes<std::uint8_t>(in.ConsumeIntegralInRange<std::size_t>(0, 8));
   return m;
 }
 
@@ -64,7 +73,7 @@ Message message(FuzzedDataProvider& in) {
     case 1:
       return offer(in);
     case 2:
-      return Accept{enum_value<TransferMode>(in, 2)};
+      return accept(in);
     case 3:
       return Decline{enum_value<DeclineReason>(in, 5), text(in, kMaxTextBytes)};
     case 4:

@@ -43,6 +43,8 @@ std::vector<std::pair<std::string, Frames>> seeds() {
       {"offer-longest-path", {Offer{{{EntryKind::File, std::string(kMaxPathBytes, 'p'), 1, -1}}}}},
       {"accept", {Accept{}}},
       {"accept-fast", {Accept{TransferMode::Fast}}},
+      {"accept-some", {Accept{TransferMode::Encrypted, false, {0x05}}}},
+      {"offer-text", {Offer{{}, "hello from the sender"}}},
       {"hello-fast", {Hello{kVersion, "laptop", true}}},
       {"decline", {Decline{DeclineReason::InvalidOffer, "'../x': '..' component"}}},
       {"file-begin", {FileBegin{1, 2 * kResumeBlockBytes}}},

@@ -43,7 +43,7 @@ Error field_error(const protocol::Offer& m) {
                                  text_error(entry.path, protocol::kMaxPathBytes));
     if (error) return error;
   }
-  return {};
+  return text_error(m.text, protocol::kMaxOfferTextBytes);
 }
 
 Error field_error(const protocol::Decline& m) {
@@ -117,6 +117,8 @@ std::optional<std::uint32_t> payload_limit(std::uint8_t type) {
       return 16u * 1024 * 1024;  // DATA
     case 0x0C:
       return 16u * 1024 * 1024;  // HAVE
+    case 0x03:
+      return 1'000'000u / 8 + 16;  // ACCEPT: a bitmap of up to a million entries
     default:
       break;
   }

@@ -55,6 +55,7 @@ std::size_t decoded_size(const protocol::Offer& offer) {
   std::size_t bytes = offer.entries.capacity() * sizeof(protocol::OfferEntry);
   for (const auto& entry : offer.entries)
     if (entry.path.capacity() > std::string().capacity()) bytes += entry.path.capacity() + 1;
+  if (offer.text.capacity() > std::string().capacity()) bytes += offer.text.capacity() + 1;
   return bytes;
 }
 

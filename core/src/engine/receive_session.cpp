@@ -208,6 +208,7 @@ void ReceiveSession::on_offer(protocol::Offer offer) {
                                     "invalid offer: " + *rejection));
   }
   entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>(std::move(offer.entries));
+  text_ = std::move(offer.text);
   for (const auto& e : *entries_) total_bytes_ += e.size;
   auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies,
                                                                 std::vector<RenamedEntry> renamed) mutable {
@@ -251,13 +252,13 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
   const bool auto_accept = identity_.pinned && identity_.pinned->auto_accept;
   const bool accept_now = !changed && (auto_accept || host_.settings().consent == ConsentPolicy::AcceptAll);
   host_.emit(OfferReceived{id_, peer_, device_name_, device_os_, entries_, total_bytes_, identity_, mode_, accept_now,
-                           std::move(renamed)});
+                           std::move(renamed), text_});
   machine_.asking();
   if (changed) {
     spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (code {}): asking the user",
                  peer_text_, device_name_, identity_.verification_code);
   }
-  if (accept_now) respond(true);
+  if (accept_now) respond(OfferAnswer{true, {}, {}});
 }
 
 void ReceiveSession::decline_unanswered() {
@@ -265,8 +266,8 @@ void ReceiveSession::decline_unanswered() {
                           "nobody answered on the receiving device"));
 }
 
-void ReceiveSession::respond(bool accept) {
-  perform(machine_.answer(accept, protocol::DeclineReason::Declined, FailureCause::DeclinedByUser,
+void ReceiveSession::respond(OfferAnswer answer) {
+  perform(machine_.answer(answer.accept, protocol::DeclineReason::Declined, FailureCause::DeclinedByUser,
                           "declined by the receiver"));
 }
 

@@ -55,7 +55,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
 
   void start();
   void cancel() override;
-  void respond(bool accept) override;
+  void respond(OfferAnswer answer) override;
   void decline_unanswered() override;
 
  private:
@@ -140,6 +140,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   DigestRecipe recipe_;
   bool offer_admitted_ = false;  // counted by the host's offer limits until settled
   OfferEntries entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>();
+  std::string text_;  // the OFFER's message, for OfferReceived
   std::uint64_t total_bytes_ = 0;
   std::map<std::uint32_t, ReceiverCopy> copies_;  // by offer index, until the file begins
   std::optional<CurrentFile> current_;

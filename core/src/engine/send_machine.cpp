@@ -56,7 +56,11 @@ SendActions SendMachine::offer_built(OfferEntries entries) {
   entries_ = std::move(entries);
   records_.assign(entries_->size(), {});
   file_count_ = 0;
-  for (const auto& e : *entries_) file_count_ += e.kind == protocol::EntryKind::File;
+  skipped_.assign(entries_->size(), false);
+  for (const auto& e : *entries_) {
+    file_count_ += e.kind == protocol::EntryKind::File;
+    taken_bytes_ += e.size;
+  }
   if (entries_->empty())
     return fail(session_failure(FailureCause::SourceUnreadable, "build the offer: nothing to send"));
   state_ = SendState::Connecting;
@@ -118,12 +122,36 @@ SendActions SendMachine::answer(const protocol::Message& message) {
   if (const auto* have = std::get_if<protocol::Have>(&message)) return accept_have(*have);
   const auto* accept = std::get_if<protocol::Accept>(&message);
   if (!accept) return violation("unexpected answer to the offer");
+  if (auto refused = take(*accept); !refused.empty()) return refused;
   mode_ = accept->mode;
   if (mode_ == protocol::TransferMode::Encrypted) return start_data();
   if (!asked_fast_mode_) return violation("fast mode chosen, not asked for");
   state_ = SendState::LeavingTls;
   // A receiver that never answers our close_notify is idle.
   return {ArmWatchdog{}, LeaveTls{}};
+}
+
+// The files the receiver took; nothing, or the violation of a bitmap that
+// does not fit the offer.
+SendActions SendMachine::take(const protocol::Accept& accept) {
+  if (accept.takes_all) return {};
+  const auto& entries = *entries_;
+  if (!protocol::taken_bitmap_fits(accept.taken, entries.size()))
+    return violation(fmt::format("ACCEPT's bitmap of {} bytes does not fit an offer of {} entries",
+                                 accept.taken.size(), entries.size()));
+  for (std::uint32_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].kind != protocol::EntryKind::File || protocol::takes(accept, i)) continue;
+    skipped_[i] = true;
+    ++files_skipped_;
+    --file_count_;
+    taken_bytes_ -= entries[i].size;
+    haves_.erase(i);  // what it holds of a file not sent does not matter
+  }
+  return {};
+}
+
+bool SendMachine::sends(std::uint32_t index) const {
+  return index < entries_->size() && (*entries_)[index].kind == protocol::EntryKind::File && !skipped_[index];
 }
 
 // Checks a HAVE against the offer and keeps it.
@@ -181,8 +209,8 @@ SendActions SendMachine::result(const protocol::Message& message) {
 
 SendActions SendMachine::file_result(const protocol::FileResult& result) {
   const auto& entries = *entries_;
-  if (result.index >= entries.size() || entries[result.index].kind != protocol::EntryKind::File)
-    return violation(fmt::format("result for index {}, not a file of the offer", result.index));
+  if (!sends(result.index))
+    return violation(fmt::format("result for index {}, not a file of the offer sent", result.index));
   const SentFileRecord& record = records_[result.index];
   const bool ok = result.status == protocol::FileStatus::Ok;
   (ok ? results_ok_ : results_failed_)++;
@@ -226,8 +254,7 @@ SendActions SendMachine::flushed(Flush purpose, std::error_code code) {
 }
 
 std::uint32_t SendMachine::next_file_from(std::uint32_t index) const {
-  const auto& entries = *entries_;
-  while (index < entries.size() && entries[index].kind != protocol::EntryKind::File) ++index;
+  while (index < entries_->size() && !sends(index)) ++index;
   return index;
 }
 

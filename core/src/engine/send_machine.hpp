@@ -176,7 +176,12 @@ class SendMachine {
   std::uint32_t results_failed() const { return results_failed_; }
   std::uint32_t files_already_there() const { return files_already_there_; }
   std::uint64_t data_bytes() const { return data_bytes_; }
+  // Files of the offer the receiver takes (all of them until it answered).
   std::uint32_t file_count() const { return file_count_; }
+  std::uint64_t taken_bytes() const { return taken_bytes_; }
+  std::uint32_t files_skipped() const { return files_skipped_; }
+  // Whether `index` is a file this session sends (the receiver took it).
+  bool sends(std::uint32_t index) const;
   const OfferEntries& entries() const { return entries_; }
   const SentFileRecord& record(std::uint32_t index) const { return records_[index]; }
 
@@ -188,6 +193,7 @@ class SendMachine {
   SendActions result(const protocol::Message& message);
   SendActions file_result(const protocol::FileResult& result);
   SendActions accept_have(protocol::Have have);
+  SendActions take(const protocol::Accept& accept);
   SendActions start_data();
   SendActions peer_cancelled(const std::string& reason);
   SendActions violation(const std::string& what);
@@ -199,6 +205,9 @@ class SendMachine {
   SendState state_ = SendState::Preparing;
   OfferEntries entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>();
   std::uint32_t file_count_ = 0;
+  std::uint64_t taken_bytes_ = 0;
+  std::uint32_t files_skipped_ = 0;
+  std::vector<bool> skipped_;  // by offer index: files the receiver did not take
   std::vector<SentFileRecord> records_;
   std::map<std::uint32_t, protocol::Have> haves_;  // what the receiver holds, by offer index
   bool offered_kernel_tls_ = false;

@@ -15,7 +15,8 @@
 namespace ferry {
 SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& executor,
                          std::shared_ptr<boost::asio::ssl::context> tls, TransferId id, std::string host_name,
-                         std::uint16_t port, std::vector<std::filesystem::path> paths, SendPolicy policy)
+                         std::uint16_t port, std::vector<std::filesystem::path> paths, SendPolicy policy,
+                         std::string text)
     : host_(host),
       executor_(executor),
       id_(id),
@@ -23,6 +24,7 @@ SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& 
       port_(port),
       paths_(std::move(paths)),
       policy_(std::move(policy)),
+      text_(std::move(text)),
       tls_(std::move(tls)),
       connection_(executor, *tls_),
       connect_timer_(executor),
@@ -132,7 +134,6 @@ void SendSession::on_offer_built(Result<PlannedOffer> planned) {
   planned_ = std::move(planned.value());
   auto entries = std::make_shared<const std::vector<protocol::OfferEntry>>(std::move(planned_.offer.entries));
   planned_.offer.entries.clear();
-  progress_.reset(id_, planned_.total_bytes);
   perform(machine_.offer_built(std::move(entries)));
 }
 
@@ -206,7 +207,7 @@ void SendSession::on_handshake() {
 void SendSession::introduce(bool fast_mode) {
   writer_.queue(
       protocol::Hello{protocol::kVersion, host_.settings().device_name, fast_mode, platform::this_operating_system()});
-  writer_.queue(protocol::Offer{*machine_.entries()});
+  writer_.queue(protocol::Offer{*machine_.entries(), text_});
 }
 
 void SendSession::identify_peer_by_name() {
@@ -245,11 +246,12 @@ void SendSession::leave_tls() {
 
 void SendSession::start_data() {
   log_upload_limit();
+  progress_.reset(id_, machine_.taken_bytes());
   host_.emit(SessionStarted{id_,
                             Direction::Send,
                             {host_name_, port_},
                             machine_.file_count(),
-                            planned_.total_bytes,
+                            machine_.taken_bytes(),
                             machine_.entries(),
                             identity_,
                             machine_.peer_name(),
@@ -289,6 +291,7 @@ void SendSession::close_and_report() {
   done.resumable = machine_.resumable();
   done.files_already_there = machine_.files_already_there();
   done.data_bytes = machine_.data_bytes();
+  done.files_skipped = machine_.files_skipped();
   host_.emit(std::move(done));
   host_.session_ended(id_);
 }
@@ -334,7 +337,7 @@ void SendSession::prepare_more() {
   std::vector<FileToPrepare> batch;
   std::uint64_t buffered = 0;  // what the batch's sources hold once open (held_ahead)
   while (batch.size() < kPreparedAhead && buffered < kPreparedBytes) {
-    while (prepare_from_ < entries.size() && entries[prepare_from_].kind != protocol::EntryKind::File) ++prepare_from_;
+    while (prepare_from_ < entries.size() && !machine_.sends(prepare_from_)) ++prepare_from_;
     if (prepare_from_ == entries.size()) break;
     const std::uint32_t index = prepare_from_++;
     const auto& entry = entries[index];

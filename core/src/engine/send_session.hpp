@@ -49,11 +49,11 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
  public:
   SendSession(SessionHost& host, const boost::asio::any_io_executor& executor,
               std::shared_ptr<boost::asio::ssl::context> tls, TransferId id, std::string host_name, std::uint16_t port,
-              std::vector<std::filesystem::path> paths, SendPolicy policy);
+              std::vector<std::filesystem::path> paths, SendPolicy policy, std::string text);
 
   void start();
   void cancel() override;
-  void respond(bool) override {}
+  void respond(OfferAnswer) override {}
   void limit(std::uint64_t bytes_per_second) override;
 
  private:
@@ -115,6 +115,7 @@ class SendSession final : public Session, public std::enable_shared_from_this<Se
   std::uint16_t port_;
   std::vector<std::filesystem::path> paths_;
   SendPolicy policy_;
+  std::string text_;  // the OFFER's message
   std::shared_ptr<boost::asio::ssl::context> tls_;
   Connection connection_;
   boost::asio::steady_timer connect_timer_;  // settings().connect_timeout

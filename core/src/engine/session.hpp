@@ -14,6 +14,7 @@
 #include "ferry/core/events.hpp"
 #include "delivery_ledger.hpp"
 #include "ferry/core/settings.hpp"
+#include "ferry/core/transfer_engine.hpp"
 #include "token_bucket.hpp"
 
 namespace ferry {
@@ -64,7 +65,7 @@ class Session {
  public:
   virtual ~Session() = default;
   virtual void cancel() = 0;
-  virtual void respond(bool accept) = 0;
+  virtual void respond(OfferAnswer answer) = 0;  // only a receiving session is asked
   virtual void decline_unanswered() {}                       // only a receiving session is asked
   virtual void limit(std::uint64_t /*bytes_per_second*/) {}  // only a sending session is paced
 };

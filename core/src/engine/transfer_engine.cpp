@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ferry/core/transfer_engine.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -29,6 +30,7 @@
 #include "receive_session.hpp"
 #include "send_session.hpp"
 #include "stale_parts.hpp"
+#include "text/utf8.hpp"
 
 namespace ferry {
 
@@ -304,17 +306,24 @@ struct TransferEngine::Impl final : SessionHost {
     session->start();
   }
 
+  void refuse_send(TransferId id, std::string operation) {
+    SessionDone done{id, Direction::Send, 0, 0, 0, 0, false, operation};
+    done.cause = FailureCause::Other;
+    done.detail.operation = std::move(operation);
+    emit(std::move(done));
+  }
+
   void send(TransferId id, std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths,
-            SendPolicy policy) {
+            SendPolicy policy, std::string text) {
+    if (text.size() > protocol::kMaxOfferTextBytes)
+      return refuse_send(id, fmt::format("send a text of {} bytes (at most {} go with an offer)", text.size(),
+                                         protocol::kMaxOfferTextBytes));
     auto tls = tls_context();
-    if (!tls) {
-      SessionDone done{id, Direction::Send, 0, 0, 0, 0, false, "no device identity"};
-      done.cause = FailureCause::Other;
-      emit(std::move(done));
-      return;
-    }
+    if (!tls) return refuse_send(id, "no device identity");
+    // What the receiver shows must be UTF-8; a stray byte shows as U+FFFD.
+    if (!is_valid_utf8(text)) text = with_invalid_bytes_replaced(text);
     auto session = std::make_shared<SendSession>(*this, context_.get_executor(), std::move(tls), id, std::move(host),
-                                                 port, std::move(paths), std::move(policy));
+                                                 port, std::move(paths), std::move(policy), std::move(text));
     sessions_[id] = session;
     session->start();
   }
@@ -372,18 +381,20 @@ void TransferEngine::listen() {
 }
 
 TransferId TransferEngine::send(std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths,
-                                SendPolicy policy) {
+                                SendPolicy policy, std::string text) {
   const TransferId id{g_next_id++};
   boost::asio::post(impl_->context_, [impl = impl_.get(), id, host = std::move(host), port, paths = std::move(paths),
-                                      policy = std::move(policy)]() mutable {
-    impl->send(id, std::move(host), port, std::move(paths), std::move(policy));
+                                      policy = std::move(policy), text = std::move(text)]() mutable {
+    impl->send(id, std::move(host), port, std::move(paths), std::move(policy), std::move(text));
   });
   return id;
 }
 
-void TransferEngine::respond(TransferId id, bool accept) {
-  boost::asio::post(impl_->context_, [impl = impl_.get(), id, accept] {
-    impl->with_session(id, [accept](Session& s) { s.respond(accept); });
+void TransferEngine::respond(TransferId id, bool accept) { respond(id, OfferAnswer{accept, {}, {}}); }
+
+void TransferEngine::respond(TransferId id, OfferAnswer answer) {
+  boost::asio::post(impl_->context_, [impl = impl_.get(), id, answer = std::move(answer)]() mutable {
+    impl->with_session(id, [&answer](Session& s) { s.respond(std::move(answer)); });
   });
 }
 

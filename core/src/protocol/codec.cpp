@@ -49,6 +49,8 @@ std::uint32_t max_payload(FrameType type) {
       return kMaxOfferPayload;
     case FrameType::Have:
       return kMaxHavePayload;
+    case FrameType::Accept:
+      return kMaxAcceptPayload;
     default:
       return kMaxControlPayload;
   }
@@ -92,9 +94,16 @@ void write_payload(Writer& w, const Offer& m) {
     w.i64(entry.mtime_ns);
     w.u8(attribute_bits(entry.attributes));
   }
+  w.long_text(m.text);
 }
 
-void write_payload(Writer& w, const Accept& m) { w.u8(static_cast<std::uint8_t>(m.mode)); }
+void write_payload(Writer& w, const Accept& m) {
+  w.u8(static_cast<std::uint8_t>(m.mode));
+  w.u8(m.takes_all ? 0 : 1);
+  if (m.takes_all) return;
+  w.u32(static_cast<std::uint32_t>(m.taken.size()));
+  w.raw(std::as_bytes(std::span(m.taken)));
+}
 
 void write_payload(Writer& w, const Decline& m) {
   w.u8(static_cast<std::uint8_t>(m.reason));
@@ -194,6 +203,19 @@ Offer read_offer(Reader& r) {
   if (r.failed()) return m;
   m.entries.reserve(count);
   for (std::uint32_t i = 0; i < count && !r.failed(); ++i) m.entries.push_back(read_offer_entry(r));
+  m.text = r.long_text(kMaxOfferTextBytes);
+  return m;
+}
+
+Accept read_accept(Reader& r) {
+  Accept m;
+  m.mode = read_enum(r, TransferMode::Encrypted, TransferMode::Fast);
+  m.takes_all = !read_enum(r, false, true);
+  if (m.takes_all || r.failed()) return m;
+  const std::uint32_t length = r.u32();
+  const auto bytes = r.raw(length);
+  m.taken.resize(bytes.size());
+  std::ranges::transform(bytes, m.taken.begin(), [](std::byte b) { return std::to_integer<std::uint8_t>(b); });
   return m;
 }
 
@@ -267,7 +289,7 @@ Message read_payload(FrameType type, Reader& r) {
     case FrameType::Offer:
       return read_offer(r);
     case FrameType::Accept:
-      return Accept{read_enum(r, TransferMode::Encrypted, TransferMode::Fast)};
+      return read_accept(r);
     case FrameType::Decline:
       return read_decline(r);
     case FrameType::FileBegin:

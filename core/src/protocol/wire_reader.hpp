@@ -43,8 +43,20 @@ class WireReader {
   }
 
   // A u16-length-prefixed UTF-8 string of at most `max_bytes` bytes.
-  std::string text(std::size_t max_bytes) {
-    const std::size_t length = u16();
+  std::string text(std::size_t max_bytes) { return utf8_of_length(u16(), max_bytes); }
+  // The same with a u32 length, for a longer text.
+  std::string long_text(std::size_t max_bytes) { return utf8_of_length(u32(), max_bytes); }
+
+  std::size_t remaining() const { return input_.size() - position_; }
+  bool failed() const { return error_.has_value(); }
+  std::optional<Error> error() const { return error_; }
+
+  void fail(Error error) {
+    if (!error_) error_ = error;
+  }
+
+ private:
+  std::string utf8_of_length(std::size_t length, std::size_t max_bytes) {
     if (failed()) return {};
     if (length > max_bytes) {
       fail(Error::TextTooLong);
@@ -60,15 +72,6 @@ class WireReader {
     return value;
   }
 
-  std::size_t remaining() const { return input_.size() - position_; }
-  bool failed() const { return error_.has_value(); }
-  std::optional<Error> error() const { return error_; }
-
-  void fail(Error error) {
-    if (!error_) error_ = error;
-  }
-
- private:
   bool take(std::size_t count) {
     if (failed()) return false;
     if (remaining() < count) {

@@ -2,7 +2,7 @@
 #pragma once
 // Big-endian field writer of Ferry's wire formats (docs/protocol.md section 2,
 // docs/discovery.md): integers in network byte order, strings as a u16 byte
-// length then the UTF-8 bytes.
+// length (u32 for a long text) then the UTF-8 bytes.
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -25,6 +25,12 @@ class WireWriter {
 
   void text(std::string_view value) {
     u16(static_cast<std::uint16_t>(value.size()));
+    raw(std::as_bytes(std::span(value.data(), value.size())));
+  }
+
+  // A text with a u32 length (an OFFER's message).
+  void long_text(std::string_view value) {
+    u32(static_cast<std::uint32_t>(value.size()));
     raw(std::as_bytes(std::span(value.data(), value.size())));
   }
 

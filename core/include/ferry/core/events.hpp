@@ -105,10 +105,16 @@ struct OfferReceived {
   // or ConsentPolicy::AcceptAll; never a Changed identity): no respond().
   bool accepted_automatically = false;
   std::vector<RenamedEntry> renamed;  // in index order; files keep " (1)" numbering on top
+  // A message the sender wrote (UTF-8, at most protocol::kMaxOfferTextBytes),
+  // with the files or instead of them (then `entries` is empty). It is the
+  // receiving user's once the offer is accepted; the engine never stores it.
+  std::string text;
 };
 
 // The offer was accepted and bytes start to move; `entries` is the whole
 // offer (files and folders), which Progress::file_index points into.
+// `file_count` and `total_bytes` count what the receiver took (all of it
+// unless it chose a part: OfferAnswer::take).
 struct SessionStarted {
   TransferId id;
   Direction direction = Direction::Send;
@@ -166,6 +172,8 @@ struct SessionDone {
   bool resumable = false;
   std::uint32_t files_already_there = 0;  // the receiver held them whole: nothing was sent
   std::uint64_t data_bytes = 0;           // file data this session moved: with `seconds`, its speed
+  // Files the receiving user chose not to take: neither sent nor failed.
+  std::uint32_t files_skipped = 0;
 };
 
 // The engine cannot do its job (no identity, cannot listen, no receive folder).

@@ -31,6 +31,17 @@ struct SendPolicy {
   std::uint64_t upload_limit = 0;
 };
 
+// The receiving user's answer to an offer.
+struct OfferAnswer {
+  bool accept = false;
+  // Which entries to take, by offer index (as long as the offer's entries);
+  // empty: all of them. A file not taken is not sent (the sender counts it
+  // as skipped); a folder not taken is not made unless a file taken needs it.
+  std::vector<bool> take;
+  // Where this transfer goes; empty: the engine's receive folder.
+  std::filesystem::path folder;
+};
+
 class TransferEngine {
  public:
   using NotifyHook = std::function<void()>;
@@ -47,13 +58,17 @@ class TransferEngine {
   // Emits ListeningStarted (with the real port) or EngineError.
   void listen();
 
-  // Sends files and folders (recursively) to host:port. Returns the session's id
-  // at once; everything else arrives as events.
+  // Sends files and folders (recursively) and a message (`text`, UTF-8, at
+  // most protocol::kMaxOfferTextBytes; may be empty, and so may `paths`, not
+  // both) to host:port. Returns the session's id at once; everything else
+  // arrives as events.
   TransferId send(std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths,
-                  SendPolicy policy = {});
+                  SendPolicy policy = {}, std::string text = {});
 
-  // Answers an OfferReceived.
+  // Answers an OfferReceived: all of it into the receive folder, or nothing.
   void respond(TransferId id, bool accept);
+  // The same, taking a part of the offer or saving it elsewhere.
+  void respond(TransferId id, OfferAnswer answer);
 
   // Declines an OfferReceived nobody answered (its time ran out, or there was
   // no one to ask): the session ends with FailureCause::DeclinedAutomatically,

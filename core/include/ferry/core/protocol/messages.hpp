@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Ferry wire protocol, version 5: the messages. docs/protocol.md is the
+// Ferry wire protocol, version 6: the messages. docs/protocol.md is the
 // normative description; this header mirrors it.
 #include <array>
 #include <cstddef>
@@ -15,7 +15,7 @@
 
 namespace ferry::protocol {
 
-inline constexpr std::uint16_t kVersion = 5;
+inline constexpr std::uint16_t kVersion = 6;
 
 // Limits checked before anything is allocated.
 inline constexpr std::size_t kFrameHeaderSize = 5;              // u8 type + u32 length
@@ -26,6 +26,9 @@ inline constexpr std::uint32_t kMaxOfferEntries = 1'000'000;
 inline constexpr std::size_t kMaxPathBytes = 4096;
 inline constexpr std::size_t kMaxNameBytes = 255;
 inline constexpr std::size_t kMaxTextBytes = 1024;
+inline constexpr std::size_t kMaxOfferTextBytes = 1024 * 1024;  // the message an OFFER may carry
+// ACCEPT's bitmap of taken entries: one bit per entry, and the fixed fields.
+inline constexpr std::uint32_t kMaxAcceptPayload = kMaxOfferEntries / 8 + 16;
 inline constexpr std::uint32_t kMaxHavePayload = 16 * 1024 * 1024;
 // HAVE digests one block of this many bytes each; resumed files restart at a
 // multiple of it, which keeps resumed direct writes aligned.
@@ -63,15 +66,28 @@ using ferry::OfferEntry;
 
 struct Offer {
   std::vector<OfferEntry> entries;  // at most kMaxOfferEntries
+  std::string text;                 // a message to the receiving user, at most kMaxOfferTextBytes; may be empty
   bool operator==(const Offer&) const = default;
 };
 
 using ferry::TransferMode;  // the engine's own type (transfer_mode.hpp)
 
+// Which entries the receiver takes: every one, or those whose bit is set
+// (bit i % 8 of byte i / 8 for entry i; the bitmap is exactly as long as the
+// offer needs, and the bits past its last entry are 0).
 struct Accept {
   TransferMode mode = TransferMode::Encrypted;
+  bool takes_all = true;
+  std::vector<std::uint8_t> taken;  // when !takes_all
   bool operator==(const Accept&) const = default;
 };
+
+// The bitmap an ACCEPT carries for `take` (by offer index).
+std::vector<std::uint8_t> taken_bitmap(const std::vector<bool>& take);
+// Whether an ACCEPT's bitmap fits an offer of `entry_count` entries.
+bool taken_bitmap_fits(const std::vector<std::uint8_t>& taken, std::size_t entry_count);
+// Whether the ACCEPT takes entry `index` (its bitmap fits the offer).
+bool takes(const Accept& accept, std::uint32_t index);
 
 enum class DeclineReason : std::uint8_t { Declined = 1, InvalidOffer = 2, NoSpace = 3, Busy = 4 };
 
