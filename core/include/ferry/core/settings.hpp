@@ -79,4 +79,9 @@ struct EngineSettings {
   std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
 };
 
+// Whether a transfer may be saved into `folder` (OfferAnswer::folder): always,
+// unless writes are confined (writable_folders), then only beneath
+// receive_dir or one of those folders.
+bool may_save_to(const EngineSettings& settings, const std::filesystem::path& folder);
+
 }  // namespace ferry
