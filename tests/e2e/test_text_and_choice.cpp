@@ -11,6 +11,7 @@
 
 #include "cli_receiver.hpp"
 #include "engine_harness.hpp"
+#include "raw_peer.hpp"
 #include "ferry/core/protocol/messages.hpp"
 
 using namespace ferry;
@@ -107,6 +108,7 @@ class TestTextAndChoice : public QObject {
   void a_transfer_goes_into_the_folder_chosen_for_it();
   void a_folder_outside_the_write_confinement_is_declined();
   void may_save_to_follows_the_confinement();
+  void a_sender_sending_a_file_not_taken_is_cut_off();
   void two_ferry_clis_carry_a_text();
   void ferry_cli_sends_standard_input_as_text();
   void ferry_cli_receive_only_takes_what_it_names();
@@ -227,6 +229,37 @@ void TestTextAndChoice::may_save_to_follows_the_confinement() {
   QVERIFY(!may_save_to(settings, "/srv/ferry/inbox"));  // a sibling sharing a prefix
   QVERIFY(!may_save_to(settings, "/srv/ferry"));
   QVERIFY(!may_save_to(settings, "/srv/ferry/in/../out"));
+}
+
+// A hand-built sender ignores the receiver's choice: the file not taken is a
+// protocol violation, and nothing of it reaches the disk.
+void TestTextAndChoice::a_sender_sending_a_file_not_taken_is_cut_off() {
+  const fs::path dir = fresh_dir("hostile-take-dst");
+  Receiver receiver(dir, asking());
+  auto peer = RawPeer::connect(receiver.port());
+  QVERIFY(peer);
+  QVERIFY(peer->send(protocol::Hello{protocol::kVersion, "raw peer"}) && peer->expect<protocol::Hello>());
+  QVERIFY(peer->send(protocol::Offer{{{EntryKind::File, "wanted.txt", 5, 0}, {EntryKind::File, "pushed.txt", 5, 0}},
+                                     "take only the first"}));
+  QVERIFY(receiver.log().wait_for(
+      receiver.engine(), [](const Event& e) { return std::holds_alternative<OfferReceived>(e); }, 10s));
+  const OfferReceived offer = receiver.log().all<OfferReceived>().front();
+  QCOMPARE(offer.text, std::string("take only the first"));
+  receiver.engine().respond(offer.id, OfferAnswer{true, {true, false}, {}});
+  const auto accept = peer->expect<protocol::Accept>();
+  QVERIFY(accept);
+  QVERIFY(!accept->takes_all);
+  QCOMPARE(accept->taken, std::vector<std::uint8_t>{0x01});
+  QVERIFY(peer->send(protocol::FileBegin{1, 0}));
+  QVERIFY(peer->send(protocol::DataHeader{5}));
+  const char bytes[] = "hello";
+  QVERIFY(peer->send_bytes(std::as_bytes(std::span(bytes, 5))));
+  const auto last = peer->wait_closed();
+  QVERIFY(last);
+  QVERIFY(receiver.log().wait_for(
+      receiver.engine(), [](const Event& e) { return std::holds_alternative<SessionDone>(e); }, 10s));
+  QCOMPARE(receiver.log().all<SessionDone>().front().cause, FailureCause::ProtocolError);
+  QCOMPARE(list_files(dir), std::vector<std::string>{});
 }
 
 void TestTextAndChoice::two_ferry_clis_carry_a_text() {
