@@ -326,21 +326,27 @@ void ReceiveSession::on_folder_switched(Result<std::unique_ptr<platform::Receive
   spdlog::info("receive from {}: into {}, chosen for this transfer", peer_text_, chosen_folder_.string());
   folder_ = std::move(folder.value());
   copies_ = std::move(copies);
+  std::erase_if(copies_, [this](const auto& copy) { return !takes(copy.first); });
+  // The offer's space was checked in the receive folder: this one may be another disk.
+  const std::uint64_t needed = bytes_taken() - held_bytes(copies_);
+  if (auto free = folder_->free_bytes(); free && free.value() < needed) {
+    return perform(machine_.decline(
+        protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
+        fmt::format("not enough space in the folder chosen: {} bytes needed, {} free", needed, free.value())));
+  }
   digest_taken_copies();
+}
+
+std::uint64_t ReceiveSession::bytes_taken() const {
+  std::uint64_t bytes = 0;
+  for (std::uint32_t i = 0; i < entries_->size(); ++i)
+    if (takes(i)) bytes += (*entries_)[i].size;
+  return bytes;
 }
 
 void ReceiveSession::digest_taken_copies() {
   std::erase_if(copies_, [this](const auto& copy) { return !takes(copy.first); });
-  std::uint64_t taken_bytes = 0;
-  for (std::uint32_t i = 0; i < entries_->size(); ++i)
-    if (takes(i)) taken_bytes += (*entries_)[i].size;
-  taken_bytes_ = taken_bytes;
-  const std::uint64_t needed = taken_bytes - held_bytes(copies_);
-  if (auto free = folder_->free_bytes(); free && free.value() < needed) {
-    return perform(machine_.decline(
-        protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
-        fmt::format("not enough space in the receive folder: {} bytes needed, {} free", needed, free.value())));
-  }
+  taken_bytes_ = bytes_taken();
   progress_.reset(id_, taken_bytes_);
   auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) mutable {
     boost::asio::post(executor, [self = std::move(self), copies = std::move(copies)]() mutable {

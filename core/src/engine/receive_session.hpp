@@ -89,6 +89,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
                           std::map<std::uint32_t, ReceiverCopy> copies);
   void digest_taken_copies();
   bool takes(std::uint32_t index) const { return take_.empty() || take_[index]; }
+  std::uint64_t bytes_taken() const;
   void on_copies_digested(std::map<std::uint32_t, ReceiverCopy> copies);
   void send_decline(const receive_action::Decline& decline);
   void read_frame();
