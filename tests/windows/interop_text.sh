@@ -39,7 +39,8 @@ run_case() {
   local receiver=$! port
   port=$(listening_port "$case_dir/receiver.log" "$receiver") || exit 1
   local sent=0 received=0
-  run_side "$from" send "$@" "127.0.0.1:$port" <"$work/text.txt" >"$case_dir/sender.log" 2>&1 || sent=$?
+  run_side "$from" send --to "127.0.0.1:$port" "$@" <"$work/text.txt" >"$case_dir/sender.log" 2>&1 || sent=$?
+  ((sent == 0)) || kill "$receiver" 2>/dev/null || true  # it would wait for an offer forever
   wait "$receiver" || received=$?
   ((sent == 0 && received == 0)) || fail "$name $from -> $to: sender exit $sent, receiver exit $received"
 }
