@@ -29,6 +29,7 @@ namespace ferry::gui {
 class GroupList;
 class OfferDialog;
 class PeerList;
+class SendTextDialog;
 class SettingsDialog;
 class TransferList;
 
@@ -68,6 +69,10 @@ class MainWindow : public QMainWindow {
   // Sends a failed transfer's files again; the receiver's part files and the
   // files it already holds make that a resume.
   void resume(TransferId failed);
+  // "Send Text…": a dialog for a text to the selected peers (pre-filled from
+  // the clipboard), one session each when Send is pressed. Null (and a
+  // message) when no peer is listed.
+  SendTextDialog* ask_text_to_send();
   // Asks for a running send's own upload limit (Transfers → Limit Speed…).
   void limit_speed(TransferId id);
 
@@ -124,6 +129,9 @@ class MainWindow : public QMainWindow {
   void ask_group_name();
   void ask_group_rename();
   void send_to_peer(const PeerAddress& peer, const QStringList& paths);
+  void send_text_to_peer(const PeerAddress& peer, const QString& text);
+  // The received text of a finished session when its offer was accepted.
+  QString take_received_text(TransferId id);
   void notify(const QString& title, const QString& message);
 
   std::unique_ptr<QSettings> store_;
@@ -141,6 +149,12 @@ class MainWindow : public QMainWindow {
   std::map<TransferId, FailedSend> failed_sends_;    // until resumed
   std::map<TransferId, QString> incoming_from_;      // device names of accepted offers
   std::map<TransferId, KnownPeer> offered_by_;       // senders of offers awaiting an answer
+  struct OfferedText {
+    QString text;
+    bool accepted = false;
+  };
+  std::map<TransferId, OfferedText> offered_texts_;  // in memory only, until the session ends
+  std::map<TransferId, qsizetype> sent_texts_;       // characters, until the session ends
   bool quitting_ = false;
   bool told_about_tray_ = false;
 
