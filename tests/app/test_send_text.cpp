@@ -2,8 +2,9 @@
 // Sending a text from the desktop app, offscreen, between two real windows
 // on 127.0.0.1: the Send Text dialog starts with the clipboard's text and
 // refuses a text over the engine's limit; a text sent is offered, accepted
-// and shown in the receiver's history, whose Copy text button puts it on the
-// clipboard, while the history file keeps only its length.
+// and shown in the receiver's history, whose Copy text button (and Enter)
+// puts it on the clipboard, while the history file keeps only its length; a
+// text accepted without asking is there too, a declined one is not kept.
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
@@ -11,6 +12,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -55,6 +57,8 @@ class TestSendText : public QObject {
   void the_dialog_starts_with_the_clipboard_text();
   void a_text_over_the_limit_cannot_be_sent();
   void a_text_sent_lands_in_the_history_with_copy_and_not_on_disk();
+  void a_text_accepted_without_asking_lands_in_the_history();
+  void a_declined_text_is_not_kept();
 
  private:
   AppLanguage english_;
@@ -161,6 +165,64 @@ void TestSendText::a_text_sent_lands_in_the_history_with_copy_and_not_on_disk() 
   QCOMPARE(received->text(2), summary);
   QCOMPARE(receiver->history_view()->itemWidget(received, 4), nullptr);
   QVERIFY(received->toolTip(2).contains(QStringLiteral("gone")));
+}
+
+// Consent "everybody": no dialog, and the text still reaches the user.
+void TestSendText::a_text_accepted_without_asking_lands_in_the_history() {
+  WindowFixture receiving(QStringLiteral("receiver"));
+  WindowFixture sending(QStringLiteral("sender"));
+  QVERIFY(receiving.valid() && sending.valid());
+  QSettings(receiving.settings_file(), QSettings::IniFormat)
+      .setValue(QStringLiteral("receive/consent"), QStringLiteral("all"));
+  quint16 port = 0;
+  auto receiver = receiving.open_window(&port);
+  QVERIFY(receiver);
+  auto sender = sending.open_window();
+  QVERIFY(sender);
+  sender->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), port});
+  QSignalSpy offers(receiver.get(), &MainWindow::offer_shown);
+
+  QGuiApplication::clipboard()->setText(QStringLiteral("no questions asked"));
+  SendTextDialog* dialog = sender->ask_text_to_send();
+  QVERIFY(dialog);
+  dialog->send_button()->click();
+  QTRY_COMPARE_WITH_TIMEOUT(receiver->history_view()->topLevelItemCount(), 1, kTransferMs);
+  QCOMPARE(offers.count(), 0);
+  QTreeWidgetItem* received = receiver->history_view()->topLevelItem(0);
+  QCOMPARE(received->text(2), QStringLiteral("Text, 18 characters"));
+  auto* copy = qobject_cast<QPushButton*>(receiver->history_view()->itemWidget(received, 4));
+  QVERIFY(copy);
+  QGuiApplication::clipboard()->clear();
+  copy->click();
+  QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("no questions asked"));
+}
+
+// Declined: the receiver's history has the refused offer, without its text.
+void TestSendText::a_declined_text_is_not_kept() {
+  WindowFixture receiving(QStringLiteral("receiver"));
+  WindowFixture sending(QStringLiteral("sender"));
+  QVERIFY(receiving.valid() && sending.valid());
+  quint16 port = 0;
+  auto receiver = receiving.open_window(&port);
+  QVERIFY(receiver);
+  auto sender = sending.open_window();
+  QVERIFY(sender);
+  sender->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), port});
+  QSignalSpy offers(receiver.get(), &MainWindow::offer_shown);
+
+  QGuiApplication::clipboard()->setText(QStringLiteral("not for you"));
+  SendTextDialog* dialog = sender->ask_text_to_send();
+  QVERIFY(dialog);
+  dialog->send_button()->click();
+  QVERIFY(offers.wait(kTransferMs));
+  offers.last().at(0).value<OfferDialog*>()->decline_button()->click();
+  QTRY_COMPARE_WITH_TIMEOUT(sender->history_view()->topLevelItemCount(), 1, kTransferMs);
+  QVERIFY(sender->history_view()->topLevelItem(0)->text(2).startsWith(QStringLiteral("Failed")));
+  QTRY_COMPARE_WITH_TIMEOUT(receiver->history_view()->topLevelItemCount(), 1, kTransferMs);
+  QTreeWidgetItem* refused = receiver->history_view()->topLevelItem(0);
+  const auto* button = qobject_cast<QPushButton*>(receiver->history_view()->itemWidget(refused, 4));
+  QVERIFY(!button || button->text() != QStringLiteral("Copy text"));
+  QVERIFY(!refused->toolTip(2).contains(QStringLiteral("not for you")));
 }
 
 QTEST_MAIN(TestSendText)
