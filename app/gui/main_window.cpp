@@ -189,13 +189,15 @@ void MainWindow::build_actions() {
       {send_files, send_folder, send_text, remove, save_group});  // its context menu (right click, Shift+F10)
   groups_->addAction(new QAction(tr("Send &Files to Group…"), groups_));
   groups_->addAction(new QAction(tr("Send F&older to Group…"), groups_));
+  groups_->addAction(new QAction(tr("Send &Text to Group…"), groups_));
   groups_->addAction(new QAction(tr("Re&name Group…"), groups_));
   groups_->addAction(new QAction(tr("Remo&ve Group"), groups_));
   const QList<QAction*> group_actions = groups_->actions();
   connect(group_actions[0], &QAction::triggered, this, [this] { send_to_group_with_dialog(false); });
   connect(group_actions[1], &QAction::triggered, this, [this] { send_to_group_with_dialog(true); });
-  connect(group_actions[2], &QAction::triggered, this, &MainWindow::ask_group_rename);
-  connect(group_actions[3], &QAction::triggered, this, [this] { remove_group(groups_->current_group()); });
+  connect(group_actions[2], &QAction::triggered, this, &MainWindow::ask_text_to_send_to_group);
+  connect(group_actions[3], &QAction::triggered, this, &MainWindow::ask_group_rename);
+  connect(group_actions[4], &QAction::triggered, this, [this] { remove_group(groups_->current_group()); });
   toolbar->addSeparator();
   toolbar->addAction(cancel_action_);
   toolbar->addAction(resume_action_);
@@ -520,15 +522,39 @@ void MainWindow::send_to_group(int group, const QStringList& paths) {
   const PeerGroup& chosen = settings_.groups[group];
   const GroupMembers members = resolve_members(chosen, *peers_);
   send_to_rows(members.rows, paths);
+  tell_offline_members(chosen, members,
+                       tr("Not sent to %1: offline. The other members of “%2” get the files.")
+                           .arg(members.offline.join(QStringLiteral(", ")), chosen.name));
+}
+
+SendTextDialog* MainWindow::ask_text_to_send_to_group() {
+  const int group = groups_->current_group();
+  if (group < 0 || group >= settings_.groups.size()) return nullptr;
+  const PeerGroup chosen = settings_.groups[group];  // groups may change while the dialog is open
+  auto* dialog = new SendTextDialog(chosen.name, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog, chosen] {
+    const GroupMembers members = resolve_members(chosen, *peers_);
+    QList<PeerAddress> recipients;
+    for (const int row : members.rows) recipients.append(peers_->peer_at(row));
+    for (const PeerAddress& peer : recipients) send_text_to_peer(peer, dialog->text());
+    tell_offline_members(chosen, members,
+                         tr("Not sent to %1: offline. The other members of “%2” get the text.")
+                             .arg(members.offline.join(QStringLiteral(", ")), chosen.name));
+  });
+  dialog->open();
+  return dialog;
+}
+
+// `some_sent`: what the message says when some members were online.
+void MainWindow::tell_offline_members(const PeerGroup& group, const GroupMembers& members, const QString& some_sent) {
   if (members.offline.isEmpty()) return;
-  spdlog::info("group {}: not sent to {} offline member(s)", chosen.name.toStdString(), members.offline.size());
-  auto* told =
-      new QMessageBox(QMessageBox::Information, tr("Send to %1").arg(chosen.name),
-                      members.rows.isEmpty() ? tr("Nothing was sent: no member of “%1” is online (%2).")
-                                                   .arg(chosen.name, members.offline.join(QStringLiteral(", ")))
-                                             : tr("Not sent to %1: offline. The other members of “%2” get the files.")
-                                                   .arg(members.offline.join(QStringLiteral(", ")), chosen.name),
-                      QMessageBox::Ok, this);
+  spdlog::info("group {}: not sent to {} offline member(s)", group.name.toStdString(), members.offline.size());
+  auto* told = new QMessageBox(QMessageBox::Information, tr("Send to %1").arg(group.name),
+                               members.rows.isEmpty() ? tr("Nothing was sent: no member of “%1” is online (%2).")
+                                                            .arg(group.name, members.offline.join(QStringLiteral(", ")))
+                                                      : some_sent,
+                               QMessageBox::Ok, this);
   told->setObjectName(QStringLiteral("offline_members"));
   told->setAttribute(Qt::WA_DeleteOnClose);
   told->show();

@@ -27,6 +27,7 @@ class QTreeWidget;
 namespace ferry::gui {
 
 class GroupList;
+struct GroupMembers;
 class OfferDialog;
 class PeerList;
 class SendTextDialog;
@@ -73,6 +74,9 @@ class MainWindow : public QMainWindow {
   // the clipboard), one session each when Send is pressed. Null (and a
   // message) when no peer is listed.
   SendTextDialog* ask_text_to_send();
+  // The same for the members of the current group that are online (those
+  // offline named in a message).
+  SendTextDialog* ask_text_to_send_to_group();
   // Asks for a running send's own upload limit (Transfers → Limit Speed…).
   void limit_speed(TransferId id);
 
@@ -124,6 +128,7 @@ class MainWindow : public QMainWindow {
   void remove_current_peer();
   void send_with_dialog(bool folder);
   void send_to_group_with_dialog(bool folder);
+  void tell_offline_members(const PeerGroup& group, const GroupMembers& members, const QString& some_sent);
   // Files, or one folder, picked in a dialog titled for `whom`.
   QStringList choose_paths(bool folder, const QString& whom);
   void ask_group_name();

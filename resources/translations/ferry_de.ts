@@ -730,6 +730,14 @@ Detail: %2</translation>
         <source>Copy the text of the transfer %1 %2</source>
         <translation>Den Text der Übertragung %1 %2 kopieren</translation>
     </message>
+    <message>
+        <source>Send &amp;Text to Group…</source>
+        <translation>&amp;Text an Gruppe senden…</translation>
+    </message>
+    <message>
+        <source>Not sent to %1: offline. The other members of “%2” get the text.</source>
+        <translation>Nicht an %1 gesendet: offline. Die anderen Mitglieder von „%2“ erhalten den Text.</translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::OfferDialog</name>

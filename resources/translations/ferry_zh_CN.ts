@@ -722,6 +722,14 @@ Detail: %2</source>
         <source>Copy the text of the transfer %1 %2</source>
         <translation>复制传输 %1 %2 的文本</translation>
     </message>
+    <message>
+        <source>Send &amp;Text to Group…</source>
+        <translation>发送文本到组(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Not sent to %1: offline. The other members of “%2” get the text.</source>
+        <translation>未发送到 %1：离线。“%2”的其他成员会收到这段文本。</translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::OfferDialog</name>

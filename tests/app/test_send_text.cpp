@@ -4,7 +4,8 @@
 // refuses a text over the engine's limit; a text sent is offered, accepted
 // and shown in the receiver's history, whose Copy text button (and Enter)
 // puts it on the clipboard, while the history file keeps only its length; a
-// text accepted without asking is there too, a declined one is not kept.
+// text accepted without asking is there too, a declined one is not kept; a
+// group's members get it as the selected peers do.
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
@@ -21,6 +22,7 @@
 #include "app_language.hpp"
 #include "ferry/core/protocol/messages.hpp"
 #include "main_window.hpp"
+#include "group_list.hpp"
 #include "offer_dialog.hpp"
 #include "peer_list.hpp"
 #include "send_text_dialog.hpp"
@@ -59,6 +61,7 @@ class TestSendText : public QObject {
   void a_text_sent_lands_in_the_history_with_copy_and_not_on_disk();
   void a_text_accepted_without_asking_lands_in_the_history();
   void a_declined_text_is_not_kept();
+  void a_text_to_a_group_reaches_its_members();
 
  private:
   AppLanguage english_;
@@ -223,6 +226,33 @@ void TestSendText::a_declined_text_is_not_kept() {
   const auto* button = qobject_cast<QPushButton*>(receiver->history_view()->itemWidget(refused, 4));
   QVERIFY(!button || button->text() != QStringLiteral("Copy text"));
   QVERIFY(!refused->toolTip(2).contains(QStringLiteral("not for you")));
+}
+
+void TestSendText::a_text_to_a_group_reaches_its_members() {
+  WindowFixture receiving(QStringLiteral("receiver"));
+  WindowFixture sending(QStringLiteral("sender"));
+  QVERIFY(receiving.valid() && sending.valid());
+  QSettings(receiving.settings_file(), QSettings::IniFormat)
+      .setValue(QStringLiteral("receive/consent"), QStringLiteral("all"));
+  quint16 port = 0;
+  auto receiver = receiving.open_window(&port);
+  QVERIFY(receiver);
+  auto sender = sending.open_window();
+  QVERIFY(sender);
+  sender->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), port});
+  sender->save_group(QStringLiteral("Team"), {0});
+  QCOMPARE(sender->group_list()->topLevelItemCount(), 1);
+  sender->group_list()->setCurrentItem(sender->group_list()->topLevelItem(0));
+
+  QGuiApplication::clipboard()->setText(QStringLiteral("to the team"));
+  SendTextDialog* dialog = sender->ask_text_to_send_to_group();
+  QVERIFY(dialog);
+  QVERIFY(dialog->windowTitle().contains(QStringLiteral("Team")));
+  dialog->send_button()->click();
+  QTRY_COMPARE_WITH_TIMEOUT(receiver->history_view()->topLevelItemCount(), 1, kTransferMs);
+  QCOMPARE(receiver->history_view()->topLevelItem(0)->text(2), QStringLiteral("Text, 11 characters"));
+  QTRY_COMPARE_WITH_TIMEOUT(sender->history_view()->topLevelItemCount(), 1, kTransferMs);
+  QCOMPARE(sender->history_view()->topLevelItem(0)->text(2), QStringLiteral("Text, 11 characters"));
 }
 
 QTEST_MAIN(TestSendText)
