@@ -20,6 +20,7 @@ SendTextDialog::SendTextDialog(const QString& whom, QWidget* parent) : QDialog(p
   setWindowTitle(tr("Send Text to %1").arg(whom));
   editor_ = new QPlainTextEdit(QGuiApplication::clipboard()->text(), this);
   editor_->setAccessibleName(tr("Text to send"));
+  editor_->setTabChangesFocus(true);  // Tab reaches Send; a pasted text keeps its tabs
   auto* prompt = new QLabel(tr("&Text for %1 (taken from the clipboard; edit it as you like):").arg(whom), this);
   prompt->setBuddy(editor_);
   prompt->setWordWrap(true);
