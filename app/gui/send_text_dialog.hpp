@@ -6,6 +6,8 @@
 #include <QDialog>
 #include <QString>
 
+#include "ferry/core/offer_text.hpp"
+
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -16,8 +18,8 @@ class SendTextDialog : public QDialog {
   Q_OBJECT
 
  public:
-  // The engine refuses a longer text (protocol::kMaxOfferTextBytes).
-  static constexpr qsizetype kMaxBytes = 1024 * 1024;
+  // The engine refuses a longer text.
+  static constexpr qsizetype kMaxBytes = static_cast<qsizetype>(kMaxOfferTextBytes);
 
   // `whom`: the peer's name, or how many peers.
   explicit SendTextDialog(const QString& whom, QWidget* parent = nullptr);

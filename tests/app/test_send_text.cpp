@@ -20,7 +20,6 @@
 #include <memory>
 
 #include "app_language.hpp"
-#include "ferry/core/protocol/messages.hpp"
 #include "main_window.hpp"
 #include "group_list.hpp"
 #include "offer_dialog.hpp"
@@ -33,8 +32,6 @@ using namespace ferry;
 using namespace ferry::gui;
 using namespace ferry::app_test;
 
-static_assert(SendTextDialog::kMaxBytes == static_cast<qsizetype>(protocol::kMaxOfferTextBytes),
-              "the dialog stops the user where the engine would refuse");
 
 namespace {
 
