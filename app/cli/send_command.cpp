@@ -59,8 +59,8 @@ std::string text_to_send(const SendOptions& options) {
     if (text.empty()) throw UsageError("send: --text -: standard input is empty");
   }
   if (text.size() > kMaxOfferTextBytes)
-    throw UsageError(fmt::format("send: the text is longer than {} (the most an offer carries)",
-                                 format_bytes(kMaxOfferTextBytes)));
+    throw UsageError(
+        fmt::format("send: the text is longer than {} (the most an offer carries)", format_bytes(kMaxOfferTextBytes)));
   return text;
 }
 

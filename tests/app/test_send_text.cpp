@@ -32,7 +32,6 @@ using namespace ferry;
 using namespace ferry::gui;
 using namespace ferry::app_test;
 
-
 namespace {
 
 constexpr int kTransferMs = 60'000;
