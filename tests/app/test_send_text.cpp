@@ -42,6 +42,29 @@ QString history_file_contents(const WindowFixture& fixture) {
   return QString::fromUtf8(file.readAll());
 }
 
+// A receiving and a sending window on 127.0.0.1, the sender knowing the
+// receiver as its one peer; the receiver asks, or accepts everything.
+struct TwoWindows {
+  enum class Consent { Ask, AcceptAll };
+
+  explicit TwoWindows(Consent consent) {
+    if (!receiving.valid() || !sending.valid()) return;
+    if (consent == Consent::AcceptAll)
+      QSettings(receiving.settings_file(), QSettings::IniFormat)
+          .setValue(QStringLiteral("receive/consent"), QStringLiteral("all"));
+    quint16 port = 0;
+    receiver = receiving.open_window(&port);
+    sender = sending.open_window();
+    if (receiver && sender) sender->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), port});
+  }
+  bool ready() const { return receiver && sender && sender->peer_list()->topLevelItemCount() == 1; }
+
+  WindowFixture receiving{QStringLiteral("receiver")};
+  WindowFixture sending{QStringLiteral("sender")};
+  std::unique_ptr<MainWindow> receiver;
+  std::unique_ptr<MainWindow> sender;
+};
+
 }  // namespace
 
 class TestSendText : public QObject {
@@ -95,16 +118,9 @@ void TestSendText::a_text_over_the_limit_cannot_be_sent() {
 }
 
 void TestSendText::a_text_sent_lands_in_the_history_with_copy_and_not_on_disk() {
-  WindowFixture receiving(QStringLiteral("receiver"));
-  WindowFixture sending(QStringLiteral("sender"));
-  QVERIFY(receiving.valid() && sending.valid());
-  quint16 port = 0;
-  auto receiver = receiving.open_window(&port);
-  QVERIFY(receiver);
-  auto sender = sending.open_window();
-  QVERIFY(sender);
-  sender->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), port});
-  QCOMPARE(sender->peer_list()->topLevelItemCount(), 1);
+  TwoWindows windows(TwoWindows::Consent::Ask);
+  QVERIFY(windows.ready());
+  auto& [receiving, sending, receiver, sender] = windows;
   sender->peer_list()->setCurrentItem(sender->peer_list()->topLevelItem(0));
   QSignalSpy offers(receiver.get(), &MainWindow::offer_shown);
 
@@ -168,17 +184,9 @@ void TestSendText::a_text_sent_lands_in_the_history_with_copy_and_not_on_disk() 
 
 // Consent "everybody": no dialog, and the text still reaches the user.
 void TestSendText::a_text_accepted_without_asking_lands_in_the_history() {
-  WindowFixture receiving(QStringLiteral("receiver"));
-  WindowFixture sending(QStringLiteral("sender"));
-  QVERIFY(receiving.valid() && sending.valid());
-  QSettings(receiving.settings_file(), QSettings::IniFormat)
-      .setValue(QStringLiteral("receive/consent"), QStringLiteral("all"));
-  quint16 port = 0;
-  auto receiver = receiving.open_window(&port);
-  QVERIFY(receiver);
-  auto sender = sending.open_window();
-  QVERIFY(sender);
-  sender->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), port});
+  TwoWindows windows(TwoWindows::Consent::AcceptAll);
+  QVERIFY(windows.ready());
+  auto& [receiving, sending, receiver, sender] = windows;
   QSignalSpy offers(receiver.get(), &MainWindow::offer_shown);
 
   QGuiApplication::clipboard()->setText(QStringLiteral("no questions asked"));
@@ -198,15 +206,9 @@ void TestSendText::a_text_accepted_without_asking_lands_in_the_history() {
 
 // Declined: the receiver's history has the refused offer, without its text.
 void TestSendText::a_declined_text_is_not_kept() {
-  WindowFixture receiving(QStringLiteral("receiver"));
-  WindowFixture sending(QStringLiteral("sender"));
-  QVERIFY(receiving.valid() && sending.valid());
-  quint16 port = 0;
-  auto receiver = receiving.open_window(&port);
-  QVERIFY(receiver);
-  auto sender = sending.open_window();
-  QVERIFY(sender);
-  sender->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), port});
+  TwoWindows windows(TwoWindows::Consent::Ask);
+  QVERIFY(windows.ready());
+  auto& [receiving, sending, receiver, sender] = windows;
   QSignalSpy offers(receiver.get(), &MainWindow::offer_shown);
 
   QGuiApplication::clipboard()->setText(QStringLiteral("not for you"));
@@ -225,17 +227,9 @@ void TestSendText::a_declined_text_is_not_kept() {
 }
 
 void TestSendText::a_text_to_a_group_reaches_its_members() {
-  WindowFixture receiving(QStringLiteral("receiver"));
-  WindowFixture sending(QStringLiteral("sender"));
-  QVERIFY(receiving.valid() && sending.valid());
-  QSettings(receiving.settings_file(), QSettings::IniFormat)
-      .setValue(QStringLiteral("receive/consent"), QStringLiteral("all"));
-  quint16 port = 0;
-  auto receiver = receiving.open_window(&port);
-  QVERIFY(receiver);
-  auto sender = sending.open_window();
-  QVERIFY(sender);
-  sender->add_peer({QStringLiteral("receiver"), QStringLiteral("127.0.0.1"), port});
+  TwoWindows windows(TwoWindows::Consent::AcceptAll);
+  QVERIFY(windows.ready());
+  auto& [receiving, sending, receiver, sender] = windows;
   sender->save_group(QStringLiteral("Team"), {0});
   QCOMPARE(sender->group_list()->topLevelItemCount(), 1);
   sender->group_list()->setCurrentItem(sender->group_list()->topLevelItem(0));
