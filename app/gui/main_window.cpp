@@ -555,7 +555,7 @@ void MainWindow::on_offer(const OfferReceived& offer) {
   incoming_from_[offer.id] = sender;
   if (offer.accepted_automatically) return;
   offered_by_[offer.id] = {offer.identity.fingerprint, offer.device_name, true, false};
-  auto* dialog = new OfferDialog(offer, settings_.offer_timeout, this);
+  auto* dialog = new OfferDialog(offer, settings_.offer_timeout, this, bridge_->settings());
   connect(dialog, &OfferDialog::answered, this, &MainWindow::on_answer);
   connect(dialog, &OfferDialog::timed_out, this, [this](TransferId id) {
     bridge_->decline_unanswered(id);
@@ -568,10 +568,11 @@ void MainWindow::on_offer(const OfferReceived& offer) {
   emit offer_shown(dialog);
 }
 
-void MainWindow::on_answer(TransferId id, bool accept, bool always) {
-  bridge_->respond(id, accept);
+void MainWindow::on_answer(TransferId id, const OfferAnswer& answer, bool always) {
+  bridge_->respond(id, answer);
   auto sender = offered_by_.extract(id);
-  if (!accept) incoming_from_.erase(id);
+  if (!answer.accept) incoming_from_.erase(id);
+  if (!answer.folder.empty()) saved_to_[id] = QString::fromStdU16String(answer.folder.u16string());
   if (always && sender) pin_sender(sender.mapped());
 }
 
@@ -658,7 +659,8 @@ void MainWindow::on_session_done(const SessionDone& done) {
     sending_paths_.erase(done.id);
     outgoing_.erase(outgoing);
   } else {
-    entry.folder = settings_.receive_dir;
+    const auto saved_to = saved_to_.extract(done.id);
+    entry.folder = saved_to ? saved_to.mapped() : settings_.receive_dir;
     incoming_from_.erase(done.id);
   }
   history_.add(entry);

@@ -207,6 +207,14 @@ void TransferList::on_send_phase(const SendPhaseChanged& phase) {
                                              : tr("Waiting for %1 to accept…").arg(peer));
 }
 
+// Files the receiving user did not take: neither sent nor failed.
+QString TransferList::skipped_text(const SessionDone& done) {
+  const int skipped = static_cast<int>(done.files_skipped);
+  if (skipped == 0) return {};
+  return done.direction == Direction::Send ? tr("%n skipped by the receiver", "files", skipped)
+                                           : tr("%n not taken", "files", skipped);
+}
+
 // `why`: the failure in the user's words (unused when it succeeded).
 void TransferList::on_session_done(const SessionDone& done, const QString& why) {
   auto it = sessions_.find(done.id);
@@ -219,6 +227,7 @@ void TransferList::on_session_done(const SessionDone& done, const QString& why) 
   const QString already = done.files_already_there == 0
                               ? QString()
                               : tr("%n file(s) already there", nullptr, static_cast<int>(done.files_already_there));
+  const QString skipped = skipped_text(done);
   if (done.ok) {
     session.item->setData(ProgressColumn, kPercentRole, 100);
     session.item->setText(SpeedColumn, done.data_bytes > 0 ? human_speed(speed) : QString());
@@ -228,12 +237,14 @@ void TransferList::on_session_done(const SessionDone& done, const QString& why) 
     else
       status.append(tr("Done"));
     if (!already.isEmpty()) status.append(already);
+    if (!skipped.isEmpty()) status.append(skipped);
     session.item->setText(StatusColumn, status.join(QStringLiteral(" · ")));
   } else {
     session.resumable = session.direction == Direction::Send;
     session.item->setText(SpeedColumn, QString());  // a failed row keeps no last speed
     session.item->setData(SpeedColumn, kSpeedHistoryRole, QVariant());
-    session.item->setText(StatusColumn, tr("Failed: %1").arg(why));
+    session.item->setText(StatusColumn,
+                          skipped.isEmpty() ? tr("Failed: %1").arg(why) : tr("Failed: %1 · %2").arg(why, skipped));
     session.item->setToolTip(StatusColumn,
                              done.error.empty() ? why : tr("%1\n\nDetail: %2").arg(why, from_utf8(done.error)));
   }
