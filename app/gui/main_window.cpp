@@ -51,8 +51,10 @@ void open_folder(const QString& folder) { QDesktopServices::openUrl(QUrl::fromLo
 
 QString history_summary(const HistoryEntry& entry) {
   const QString files = file_count(entry.files_ok);
-  if (entry.ok) return QStringLiteral("%1, %2").arg(files, human_bytes(entry.bytes));
-  return QCoreApplication::translate("ferry", "Failed: %1").arg(entry.error);
+  const QString skipped = skipped_text(entry.sent ? Direction::Send : Direction::Receive, entry.files_skipped);
+  const QString summary = entry.ok ? QStringLiteral("%1, %2").arg(files, human_bytes(entry.bytes))
+                                   : QCoreApplication::translate("ferry", "Failed: %1").arg(entry.error);
+  return skipped.isEmpty() ? summary : QStringLiteral("%1 · %2").arg(summary, skipped);
 }
 
 }  // namespace
@@ -645,6 +647,7 @@ void MainWindow::on_session_done(const SessionDone& done) {
   entry.sent = done.direction == Direction::Send;
   entry.files_ok = done.files_ok;
   entry.files_failed = done.files_failed;
+  entry.files_skipped = done.files_skipped;
   entry.bytes = done.bytes;
   entry.seconds = done.seconds;
   entry.ok = done.ok;

@@ -111,7 +111,7 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   layout->addWidget(always_);
   layout->addWidget(timeout_label_);
   layout->addWidget(buttons);
-  setMinimumSize(480, 420);
+  setMinimumSize(520, 520);
   // Once the buttons are in the dialog, so it keeps this one as its default.
   QPushButton* default_button = changed ? decline_ : accept_;
   default_button->setDefault(true);
@@ -206,8 +206,8 @@ void OfferDialog::show_selection() {
 
 void OfferDialog::show_folder() {
   const std::filesystem::path& folder = folder_.empty() ? settings_.receive_dir : folder_;
-  folder_label_->setText(folder.empty() ? tr("Saved to the receive folder")
-                                        : tr("Saved to %1").arg(shown_folder(folder)));
+  folder_label_->setText(folder.empty() ? tr("Folder: the receive folder")
+                                        : tr("Folder: %1").arg(shown_folder(folder)));
 }
 
 void OfferDialog::ask_folder() {

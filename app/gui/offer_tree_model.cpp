@@ -23,6 +23,11 @@ QString shown_name(std::string_view name) {
   return text;
 }
 
+std::string_view parent_of(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+}
+
 std::string_view last_part(std::string_view path) {
   const auto slash = path.rfind('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -40,9 +45,7 @@ OfferTreeModel::OfferTreeModel(OfferEntries entries, const std::vector<RenamedEn
   auto folder_at = [&](std::string_view path, auto& self) -> int {
     if (path.empty()) return 0;
     if (auto it = folders.find(path); it != folders.end()) return it->second;
-    const auto slash = path.rfind('/');
-    const int parent = self(slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash), self);
-    const int node = add_node(parent, last_part(path), true);
+    const int node = add_node(self(parent_of(path), self), last_part(path), true);
     folders.emplace(path, node);
     return node;
   };
@@ -51,16 +54,11 @@ OfferTreeModel::OfferTreeModel(OfferEntries entries, const std::vector<RenamedEn
     const std::string_view path = entry.path;
     const bool folder = entry.kind == EntryKind::Folder;
     int node = -1;
-    if (folder) {
+    if (folder && !path.empty()) {
       node = folder_at(path, folder_at);
       if (nodes_[static_cast<std::size_t>(node)].entry != kNoEntry) node = -1;  // listed twice: a row of its own
     }
-    if (node < 0) {
-      const auto slash = path.rfind('/');
-      node = add_node(folder_at(slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash),
-                                folder_at),
-                      last_part(path), folder);
-    }
+    if (node < 0) node = add_node(folder_at(parent_of(path), folder_at), last_part(path), folder);
     Node& made = nodes_[static_cast<std::size_t>(node)];
     made.entry = index;
     if (!folder) made.bytes = entry.size;

@@ -51,7 +51,7 @@ class OfferTreeModel : public QAbstractItemModel {
   // folders' check states follow from the leaves beneath them.
   struct Node {
     int parent = -1;
-    int row = 0;  // among the parent's children
+    int row = 0;                     // among the parent's children
     std::uint32_t entry = kNoEntry;  // offer index; kNoEntry: a folder only the paths name
     bool folder = false;
     std::string_view name;

@@ -9,6 +9,7 @@
 #include <QMenu>
 #include <QStyle>
 
+#include "failure_text.hpp"
 #include "format.hpp"
 #include "keyboard_menu.hpp"
 #include "transfer_delegate.hpp"
@@ -207,14 +208,6 @@ void TransferList::on_send_phase(const SendPhaseChanged& phase) {
                                              : tr("Waiting for %1 to accept…").arg(peer));
 }
 
-// Files the receiving user did not take: neither sent nor failed.
-QString TransferList::skipped_text(const SessionDone& done) {
-  const int skipped = static_cast<int>(done.files_skipped);
-  if (skipped == 0) return {};
-  return done.direction == Direction::Send ? tr("%n skipped by the receiver", "files", skipped)
-                                           : tr("%n not taken", "files", skipped);
-}
-
 // `why`: the failure in the user's words (unused when it succeeded).
 void TransferList::on_session_done(const SessionDone& done, const QString& why) {
   auto it = sessions_.find(done.id);
@@ -227,7 +220,7 @@ void TransferList::on_session_done(const SessionDone& done, const QString& why) 
   const QString already = done.files_already_there == 0
                               ? QString()
                               : tr("%n file(s) already there", nullptr, static_cast<int>(done.files_already_there));
-  const QString skipped = skipped_text(done);
+  const QString skipped = skipped_text(done.direction, done.files_skipped);
   if (done.ok) {
     session.item->setData(ProgressColumn, kPercentRole, 100);
     session.item->setText(SpeedColumn, done.data_bytes > 0 ? human_speed(speed) : QString());

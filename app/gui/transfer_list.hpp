@@ -77,7 +77,6 @@ class TransferList : public QTreeWidget {
   void contextMenuEvent(QContextMenuEvent* event) override;
 
  private:
-  static QString skipped_text(const SessionDone& done);
   struct Session {
     QTreeWidgetItem* item = nullptr;
     Direction direction = Direction::Send;

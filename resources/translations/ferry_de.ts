@@ -240,6 +240,22 @@
         <comment>a percentage</comment>
         <translation>%1 %</translation>
     </message>
+    <message numerus="yes">
+        <source>%n skipped by the receiver</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n vom Empfänger ausgelassen</numerusform>
+            <numerusform>%n vom Empfänger ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not taken</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n nicht angenommen</numerusform>
+            <numerusform>%n nicht angenommen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::AddPeerDialog</name>
@@ -801,14 +817,6 @@ Detail: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Saved to the receive folder</source>
-        <translation>Gespeichert im Empfangsordner</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>Gespeichert in %1</translation>
-    </message>
-    <message>
         <source>Save This Transfer To</source>
         <translation>Diese Übertragung speichern in</translation>
     </message>
@@ -819,6 +827,14 @@ Detail: %2</translation>
     <message>
         <source>Ferry cannot save into %1: it writes only into the receive folder (%2) and the folders inside it. Choose a folder there, or change the receive folder in Settings.</source>
         <translation>Ferry kann nicht in %1 speichern: Es schreibt nur in den Empfangsordner (%2) und die Ordner darin. Wählen Sie dort einen Ordner oder ändern Sie den Empfangsordner in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Folder: the receive folder</source>
+        <translation>Ordner: der Empfangsordner</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
     </message>
 </context>
 <context>
@@ -1345,22 +1361,6 @@ Detail: %2</translation>
         <translation>
             <numerusform>… und %n weitere Datei</numerusform>
             <numerusform>… und %n weitere Dateien</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n skipped by the receiver</source>
-        <comment>files</comment>
-        <translation>
-            <numerusform>%n vom Empfänger ausgelassen</numerusform>
-            <numerusform>%n vom Empfänger ausgelassen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not taken</source>
-        <comment>files</comment>
-        <translation>
-            <numerusform>%n nicht angenommen</numerusform>
-            <numerusform>%n nicht angenommen</numerusform>
         </translation>
     </message>
     <message>

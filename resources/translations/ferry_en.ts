@@ -19,6 +19,22 @@
             <numerusform>%n files failed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n skipped by the receiver</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n skipped by the receiver</numerusform>
+            <numerusform>%n skipped by the receiver</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not taken</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n not taken</numerusform>
+            <numerusform>%n not taken</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::MainWindow</name>
@@ -100,22 +116,6 @@
         <translation>
             <numerusform>… and %n more file</numerusform>
             <numerusform>… and %n more files</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n skipped by the receiver</source>
-        <comment>files</comment>
-        <translation>
-            <numerusform>%n skipped by the receiver</numerusform>
-            <numerusform>%n skipped by the receiver</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not taken</source>
-        <comment>files</comment>
-        <translation>
-            <numerusform>%n not taken</numerusform>
-            <numerusform>%n not taken</numerusform>
         </translation>
     </message>
 </context>

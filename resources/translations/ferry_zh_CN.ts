@@ -238,6 +238,20 @@
         <comment>a percentage</comment>
         <translation>%1%</translation>
     </message>
+    <message numerus="yes">
+        <source>%n skipped by the receiver</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n 个被接收方跳过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not taken</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n 个未接收</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::AddPeerDialog</name>
@@ -792,14 +806,6 @@ Detail: %2</source>
         </translation>
     </message>
     <message>
-        <source>Saved to the receive folder</source>
-        <translation>保存到接收文件夹</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>保存到 %1</translation>
-    </message>
-    <message>
         <source>Save This Transfer To</source>
         <translation>将此次传输保存到</translation>
     </message>
@@ -810,6 +816,14 @@ Detail: %2</source>
     <message>
         <source>Ferry cannot save into %1: it writes only into the receive folder (%2) and the folders inside it. Choose a folder there, or change the receive folder in Settings.</source>
         <translation>Ferry 无法保存到 %1：它只写入接收文件夹（%2）及其中的文件夹。请在那里选择一个文件夹，或在设置中更改接收文件夹。</translation>
+    </message>
+    <message>
+        <source>Folder: the receive folder</source>
+        <translation>文件夹：接收文件夹</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
     </message>
 </context>
 <context>
@@ -1333,20 +1347,6 @@ Detail: %2</source>
         <source>… and %n more file(s)</source>
         <translation>
             <numerusform>… 以及另外 %n 个文件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n skipped by the receiver</source>
-        <comment>files</comment>
-        <translation>
-            <numerusform>%n 个被接收方跳过</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not taken</source>
-        <comment>files</comment>
-        <translation>
-            <numerusform>%n 个未接收</numerusform>
         </translation>
     </message>
     <message>

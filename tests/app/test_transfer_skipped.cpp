@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Files the receiving user did not take show on the transfer's row as
-// skipped, on both sides, and never as failures.
+// skipped, on both sides, and never as failures; the history keeps them.
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidgetItem>
 
 #include "app_language.hpp"
+#include "history.hpp"
 #include "transfer_list.hpp"
 
 using namespace ferry;
@@ -35,9 +37,7 @@ SessionStarted started(TransferId id, Direction direction) {
 }
 
 // The newest row is the first.
-QString newest_status(const TransferList& list) {
-  return list.topLevelItem(0)->text(TransferList::StatusColumn);
-}
+QString newest_status(const TransferList& list) { return list.topLevelItem(0)->text(TransferList::StatusColumn); }
 
 }  // namespace
 
@@ -47,6 +47,7 @@ class TestTransferSkipped : public QObject {
  private slots:
   void initTestCase() { QVERIFY(english_.install(QStringLiteral("en"))); }
   void the_sender_sees_files_skipped_by_the_receiver();
+  void the_history_keeps_the_skipped_count();
 
  private:
   AppLanguage english_;
@@ -72,6 +73,21 @@ void TestTransferSkipped::the_sender_sees_files_skipped_by_the_receiver() {
   list.on_session_started(started(TransferId{4}, Direction::Send));
   list.on_session_done(done_with(TransferId{4}, Direction::Send, 2, false), QStringLiteral("the connection was lost"));
   QCOMPARE(newest_status(list), QStringLiteral("Failed: the connection was lost · 2 skipped by the receiver"));
+}
+
+void TestTransferSkipped::the_history_keeps_the_skipped_count() {
+  QTemporaryDir dir;
+  QVERIFY(dir.isValid());
+  const QString file = dir.filePath(QStringLiteral("history.json"));
+  HistoryEntry entry;
+  entry.files_ok = 4;
+  entry.files_skipped = 3;
+  entry.ok = true;
+  History(file).add(entry);
+  const History read(file);
+  QCOMPARE(read.entries().size(), 1);
+  QCOMPARE(read.entries().front().files_skipped, 3u);
+  QCOMPARE(read.entries().front().files_failed, 0u);
 }
 
 QTEST_MAIN(TestTransferSkipped)
