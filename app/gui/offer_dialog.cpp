@@ -14,7 +14,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QStyle>
 #include <QTreeView>
@@ -210,13 +209,16 @@ void OfferDialog::show_folder() {
                                         : tr("Folder: %1").arg(shown_folder(folder)));
 }
 
+// Window-modal and not blocking: should the offer time out or be withdrawn
+// meanwhile, the folder dialog goes with it.
 void OfferDialog::ask_folder() {
   const std::filesystem::path& start = folder_.empty() ? settings_.receive_dir : folder_;
-  const QPointer<OfferDialog> alive(this);
-  const QString chosen = QFileDialog::getExistingDirectory(this, tr("Save This Transfer To"),
-                                                           QString::fromStdU16String(start.u16string()));
-  if (!alive || chosen.isEmpty()) return;  // the offer may have timed out meanwhile
-  choose_folder(chosen);
+  auto* dialog = new QFileDialog(this, tr("Save This Transfer To"), QString::fromStdU16String(start.u16string()));
+  dialog->setFileMode(QFileDialog::Directory);
+  dialog->setOption(QFileDialog::ShowDirsOnly);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QFileDialog::fileSelected, this, &OfferDialog::choose_folder);
+  dialog->open();
 }
 
 // The engine refuses a folder its writes are not allowed into: better said
