@@ -208,6 +208,14 @@ void TransferList::on_send_phase(const SendPhaseChanged& phase) {
                                              : tr("Waiting for %1 to accept…").arg(peer));
 }
 
+// A session that succeeded ended every file it took: a file without a
+// result is one the receiving user did not take.
+void TransferList::mark_skipped_files(Session& session) {
+  const QString status = session.direction == Direction::Send ? tr("Skipped by the receiver") : tr("Not taken");
+  for (QTreeWidgetItem* item : session.file_items)
+    if (item && !item->data(StatusColumn, Qt::UserRole).toBool()) item->setText(StatusColumn, status);
+}
+
 // `why`: the failure in the user's words (unused when it succeeded).
 void TransferList::on_session_done(const SessionDone& done, const QString& why) {
   auto it = sessions_.find(done.id);
@@ -232,6 +240,7 @@ void TransferList::on_session_done(const SessionDone& done, const QString& why) 
     if (!already.isEmpty()) status.append(already);
     if (!skipped.isEmpty()) status.append(skipped);
     session.item->setText(StatusColumn, status.join(QStringLiteral(" · ")));
+    if (!skipped.isEmpty()) mark_skipped_files(session);
   } else {
     session.resumable = session.direction == Direction::Send;
     session.item->setText(SpeedColumn, QString());  // a failed row keeps no last speed

@@ -1367,5 +1367,13 @@ Detail: %2</translation>
         <source>Failed: %1 · %2</source>
         <translation>Fehlgeschlagen: %1 · %2</translation>
     </message>
+    <message>
+        <source>Skipped by the receiver</source>
+        <translation>Vom Empfänger ausgelassen</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>Nicht angenommen</translation>
+    </message>
 </context>
 </TS>

@@ -1353,5 +1353,13 @@ Detail: %2</source>
         <source>Failed: %1 · %2</source>
         <translation>失败：%1 · %2</translation>
     </message>
+    <message>
+        <source>Skipped by the receiver</source>
+        <translation>被接收方跳过</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>未接收</translation>
+    </message>
 </context>
 </TS>

@@ -57,8 +57,21 @@ void TestTransferSkipped::the_sender_sees_files_skipped_by_the_receiver() {
   TransferList list;
   list.add_outgoing(TransferId{1}, QStringLiteral("desk"), {QStringLiteral("/tmp/a")});
   list.on_session_started(started(TransferId{1}, Direction::Send));
+  for (std::uint32_t index : {0u, 2u}) {
+    FileDone file;
+    file.id = TransferId{1};
+    file.index = index;
+    file.bytes = 1;
+    file.ok = true;
+    list.on_file_done(file, {});
+  }
   list.on_session_done(done_with(TransferId{1}, Direction::Send, 1, true), {});
   QCOMPARE(newest_status(list), QStringLiteral("Done · 1 skipped by the receiver"));
+  const QTreeWidgetItem* row = list.topLevelItem(0);
+  QCOMPARE(row->childCount(), 3);
+  QVERIFY(row->child(0)->text(TransferList::StatusColumn).startsWith(QStringLiteral("Done")));
+  QCOMPARE(row->child(1)->text(TransferList::StatusColumn), QStringLiteral("Skipped by the receiver"));
+  QVERIFY(row->child(2)->text(TransferList::StatusColumn).startsWith(QStringLiteral("Done")));
 
   list.on_session_started(started(TransferId{2}, Direction::Receive));
   list.on_session_done(done_with(TransferId{2}, Direction::Receive, 3, true), {});
