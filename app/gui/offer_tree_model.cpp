@@ -63,7 +63,23 @@ OfferTreeModel::OfferTreeModel(OfferEntries entries, const std::vector<RenamedEn
     made.entry = index;
     if (!folder) made.bytes = entry.size;
   }
+  sort_children();
   count_up();
+}
+
+// Folders first, then files, each by name: the offer's own order is the
+// order its sender's disk listed them in.
+void OfferTreeModel::sort_children() {
+  for (Node& node : nodes_) {
+    std::sort(node.children.begin(), node.children.end(), [this](int a, int b) {
+      const Node& left = nodes_[static_cast<std::size_t>(a)];
+      const Node& right = nodes_[static_cast<std::size_t>(b)];
+      if (left.folder != right.folder) return left.folder;
+      return left.name < right.name;
+    });
+    for (std::size_t row = 0; row < node.children.size(); ++row)
+      nodes_[static_cast<std::size_t>(node.children[row])].row = static_cast<int>(row);
+  }
 }
 
 int OfferTreeModel::add_node(int parent, std::string_view name, bool folder) {

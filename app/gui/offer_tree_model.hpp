@@ -2,7 +2,7 @@
 #pragma once
 // An offer's entries as a tree the receiver ticks: folders hold what their
 // '/'-separated paths put beneath them (a folder the offer does not list, or
-// lists after its contents, is made up from the paths). Each row has a check
+// lists after its contents, is made up from the paths), folders first. Each row has a check
 // box; a folder's is tri-state and ticking it ticks everything under it.
 // The view asks only for the rows it shows: a million entries stay usable.
 #include <QAbstractItemModel>
@@ -65,6 +65,7 @@ class OfferTreeModel : public QAbstractItemModel {
   };
 
   int add_node(int parent, std::string_view name, bool folder);
+  void sort_children();
   void count_up();
   Qt::CheckState state(const Node& node) const;
   int node_of(const QModelIndex& index) const;
