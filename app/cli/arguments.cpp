@@ -71,11 +71,12 @@ bool is_help(std::string_view name) { return name == "-h" || name == "--help"; }
 
 // Each command's options, for suggestions.
 constexpr std::string_view kReceiveOptions[] = {
-    "--dir",     "--config-dir",   "--port", "--bind",        "--threshold",         "--accept-all", "--once",
-    "--no-sync", "--idle-timeout", "--name", "--no-announce", "--announce-interval", "--verbose",    "--help"};
+    "--dir",     "--config-dir", "--port",          "--bind", "--threshold",   "--accept-all",
+    "--once",    "--no-sync",    "--idle-timeout",  "--name", "--no-announce", "--announce-interval",
+    "--verbose", "--help",       "--no-attributes", "--only"};
 constexpr std::string_view kSendOptions[] = {
     "--to",        "--config-dir",   "--peer-id",         "--fast",  "--threshold", "--strategy", "--json",
-    "--no-resume", "--idle-timeout", "--connect-timeout", "--limit", "--verbose",   "--help"};
+    "--no-resume", "--idle-timeout", "--connect-timeout", "--limit", "--verbose",   "--help",     "--text"};
 constexpr std::string_view kPeersOptions[] = {"--timeout", "--config-dir", "--json", "--verbose", "--help"};
 constexpr std::string_view kIdentityOptions[] = {"--config-dir", "--help"};
 constexpr std::string_view kTrustOptions[] = {"--config-dir", "--name", "--auto-accept", "--fast", "--help"};
@@ -126,6 +127,8 @@ Command parse_receive(ArgumentReader& reader) {
     } else if (name == "--no-attributes") {
       reader.flag();
       options.keep_attributes = false;
+    } else if (name == "--only") {
+      options.only.push_back(non_empty(reader.value(), name));
     } else if (name == "--idle-timeout") {
       options.idle_timeout = parse_duration(reader.value());
     } else if (name == "--name") {
@@ -191,6 +194,9 @@ Command parse_send(ArgumentReader& reader) {
       options.connect_timeout = parse_duration(reader.value());
     } else if (name == "--limit") {
       options.upload_limit = parse_upload_limit(reader.value());
+    } else if (name == "--text") {
+      if (options.text) throw UsageError("send: --text is given twice");
+      options.text = non_empty(reader.value(), name);
     } else if (name == "-v" || name == "--verbose") {
       reader.flag();
       options.verbose = true;
@@ -200,11 +206,13 @@ Command parse_send(ArgumentReader& reader) {
       reader.reject("send", kSendOptions);
     }
   }
-  // Without --to, the first positional is the one receiver.
+  // Without --to, the first positional is the one receiver; a text needs no PATH.
   const bool positional_target = options.targets.empty();
-  if (positional_target && positionals.size() < 2)
-    throw UsageError("send: expected HOST[:PORT] (or --to HOST[:PORT]) and at least one PATH");
-  if (positionals.size() < (positional_target ? 2U : 1U)) throw UsageError("send: expected at least one PATH");
+  const std::size_t paths_needed = options.text ? 0 : 1;
+  if (positional_target && positionals.size() < 1 + paths_needed)
+    throw UsageError("send: expected HOST[:PORT] (or --to HOST[:PORT]) and at least one PATH (or --text)");
+  if (positionals.size() < (positional_target ? 1 : 0) + paths_needed)
+    throw UsageError("send: expected at least one PATH (or --text)");
   if (positional_target) options.targets.push_back(parse_endpoint(positionals.front()));
   // One fingerprint names one device.
   if (options.targets.size() > 1 && !options.peer_id.empty())

@@ -32,6 +32,9 @@ struct ReceiveOptions {
   bool once = false;
   bool durable = true;          // sync before naming received files
   bool keep_attributes = true;  // the executable bit and read-only flag the sender's files had
+  // --only: take just these offered paths (a folder with everything in it);
+  // empty: everything offered.
+  std::vector<std::string> only;
   std::chrono::milliseconds idle_timeout = EngineSettings{}.idle_timeout;
   std::optional<std::string> name;  // nullopt: this computer's host name
   bool announce = true;             // tell peers on the local network about this receiver
@@ -61,6 +64,8 @@ struct SendOptions {
   // The receivers, in the order given; each gets its own session at once.
   std::vector<Endpoint> targets;
   std::vector<std::filesystem::path> paths;
+  // --text: a message to send with the paths or alone; "-" reads it from stdin.
+  std::optional<std::string> text;
 };
 
 struct IdentityOptions {

@@ -19,13 +19,18 @@ std::string_view direction_verb(Direction direction) { return direction == Direc
 std::string_view direction_preposition(Direction direction) { return direction == Direction::Send ? "to" : "from"; }
 
 // "12.0 MiB in 0.52 s (23.1 MiB/s)", counted from the first byte of file
-// data; "7 files already there" when nothing had to move.
+// data; "7 files already there" when nothing had to move; files the
+// receiving user left out, "2 files skipped by the receiver".
 std::string amount_moved(const SessionDone& done) {
   std::string there;
   if (done.files_already_there == done.files_ok && done.files_ok > 0)
     there = "all already there";
   else if (done.files_already_there > 0)
     there = fmt::format("{} already there", count_of(done.files_already_there, "file"));
+  if (done.files_skipped > 0) {
+    const std::string skipped = fmt::format("{} skipped by the receiver", count_of(done.files_skipped, "file"));
+    there = there.empty() ? skipped : there + ", " + skipped;
+  }
   if (done.data_bytes == 0 && !there.empty()) return there;
   std::string moved = fmt::format("{} in {:.2f} s ({})", format_bytes(done.data_bytes), done.seconds,
                                   format_rate(rate_of(done.data_bytes, done.seconds)));
@@ -115,8 +120,6 @@ std::string format_session_done(const SessionDone& done, const std::filesystem::
   if (done.ok) return fmt::format("Done: {}, {}", count_of(done.files_ok, "file"), amount_moved(done));
   return "Failed: " + session_failure(done, receive_dir);
 }
-
-namespace {}  // namespace
 
 std::string session_failure(const SessionDone& done, const std::filesystem::path& receive_dir) {
   const std::string detail =

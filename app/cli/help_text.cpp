@@ -34,7 +34,10 @@ std::string receive_help() {
   return fmt::format(R"(Usage: ferry-cli receive --dir DIR [options]
 
 Listen for offers and store accepted files under DIR. Each offer is shown
-and asked about (type y and Enter after the question appears).
+and asked about (type y and Enter after the question appears). A text sent
+with an offer is shown with it (20 lines) and printed whole once accepted: on
+a terminal indented, with control characters shown as U+FFFD; into a pipe or
+file as it was sent. Nothing of it is written to DIR.
 
   --dir DIR        folder that receives the files (must exist)
   --config-dir DIR this device's identity and pinned peers (default:
@@ -50,6 +53,10 @@ and asked about (type y and Enter after the question appears).
                    file with unwritten data)
   --no-attributes  do not give received files the executable bit and read-only
                    flag they had on the sender (their times are kept anyway)
+  --only PATH      take only PATH of each offer (a file, or a folder with all
+                   in it, as the offer names it); repeat for several. The
+                   sender counts the rest as skipped; an offer with nothing
+                   matching is declined
   --idle-timeout T fail a session whose sender sends nothing for T (default {2}s)
   --name NAME      the name peers see (default: this computer's host name)
   --no-announce    do not announce this receiver on the local network (by
@@ -67,6 +74,7 @@ and asked about (type y and Enter after the question appears).
 std::string send_help() {
   return fmt::format(R"(Usage: ferry-cli send [options] HOST[:PORT] PATH...
        ferry-cli send [options] --to HOST[:PORT] [--to HOST[:PORT]...] PATH...
+       ferry-cli send [options] --text TEXT HOST[:PORT] [PATH...]
 
 Send files and folders (recursively) to a receiver. Shows Connecting…,
 then Waiting for HOST to accept…, then one line per file and a summary.
@@ -76,6 +84,9 @@ then Waiting for HOST to accept…, then one line per file and a summary.
   --to HOST[:PORT] a receiver; repeated, every one gets its own session at
                    once (its own answer, progress and result; lines start
                    with HOST:PORT, a summary per receiver ends the send)
+  --text TEXT      a message for the receiving user, shown with the offer
+                   (UTF-8, at most 1 MiB; - reads it from standard input);
+                   PATHs are then optional
   --config-dir DIR this device's identity and pinned peers
   --peer-id FP     refuse a receiver whose fingerprint is not FP (one receiver)
   --fast           fast mode: file bytes go as plain TCP after the TLS handshake

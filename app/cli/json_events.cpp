@@ -63,6 +63,7 @@ std::string json(const OfferReceived& event, std::string_view recipient) {
       .boolean("accepted_automatically", event.accepted_automatically)
       .unsigned_number("total_bytes", event.total_bytes)
       .raw("entries", entries_json(*event.entries))
+      .string("text", event.text)
       .str();
 }
 
@@ -125,6 +126,7 @@ std::string json(const SessionDone& event, std::string_view recipient) {
       .unsigned_number("bytes", event.bytes)
       .unsigned_number("data_bytes", event.data_bytes)
       .unsigned_number("files_already_there", event.files_already_there)
+      .unsigned_number("files_skipped", event.files_skipped)
       .real("seconds", event.seconds)
       .real("bytes_per_second", rate_of(event.data_bytes, event.seconds))
       .boolean("ok", event.ok)

@@ -8,12 +8,14 @@
 #include <fmt/core.h>
 
 #include "console_output.hpp"
+#include "offer_choice.hpp"
 #include "terminal.hpp"
 
 namespace ferry::cli {
 namespace {
 
 constexpr std::size_t kPathsShown = 10;
+constexpr std::size_t kTextLinesShown = 20;  // all of it once accepted
 
 std::string format_entry(const OfferEntry& entry) {
   if (entry.kind == EntryKind::Folder) return fmt::format("  {}/", printable(entry.path));
@@ -30,6 +32,10 @@ std::string describe_offer(const OfferReceived& offer) {
                                  printable(format_endpoint(offer.peer)), offer.identity.verification_code,
                                  to_string(offer.identity.trust), count_of(files, "file"), count_of(folders, "folder"),
                                  format_bytes(offer.total_bytes));
+  if (!offer.text.empty()) {
+    text += fmt::format("\nwith a text of {}:\n{}", count_of(offer.text.size(), "byte"),
+                        text_block(offer.text, kTextLinesShown));
+  }
   const std::size_t shown = std::min(offer.entries->size(), kPathsShown);
   for (std::size_t i = 0; i < shown; ++i) text += "\n" + format_entry((*offer.entries)[i]);
   if (offer.entries->size() > shown) text += fmt::format("\n  ... and {} more", offer.entries->size() - shown);

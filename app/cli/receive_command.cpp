@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "receive_command.hpp"
 
+#include <algorithm>
+#include <map>
 #include <optional>
+#include <ranges>
 #include <system_error>
 
 #include <fmt/core.h>
@@ -14,6 +17,7 @@
 #include "ferry/core/endpoint.hpp"
 #include "ferry/core/transfer_engine.hpp"
 #include "logging.hpp"
+#include "offer_choice.hpp"
 #include "offer_prompt.hpp"
 #include "overloaded.hpp"
 #include "stop_signal.hpp"
@@ -52,8 +56,9 @@ EngineSettings settings_for(const ReceiveOptions& options, const fs::path& dir, 
   settings.keep_attributes = options.keep_attributes;
   settings.idle_timeout = options.idle_timeout;
   if (options.bind_address) settings.bind_address = *options.bind_address;
-  // --accept-all: the engine answers at once, except for a Changed identity.
-  settings.consent = options.accept_all ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;
+  // --accept-all: the engine answers at once, except for a Changed identity;
+  // with --only, this command answers, taking the part chosen.
+  settings.consent = options.accept_all && options.only.empty() ? ConsentPolicy::AcceptAll : ConsentPolicy::Ask;
   return settings;
 }
 
@@ -118,8 +123,19 @@ class Receiver {
 
  private:
   void answer(const OfferReceived& offer) {
+    if (!offer.text.empty()) texts_[offer.id] = Text{offer.device_name, offer.text};
     if (offer.identity.trust == PeerTrust::Changed) print_notice(identity_warning(offer));
     if (offer.accepted_automatically) return;
+    OfferAnswer choice{true, entries_taken(*offer.entries, options_.only), {}};
+    for (const std::string& path : unmatched(*offer.entries, options_.only))
+      print_notice(fmt::format("--only {}: nothing offered by {} is there", printable(path),
+                               printable(format_endpoint(offer.peer))));
+    if (!choice.take.empty() && std::ranges::find(choice.take, true) == choice.take.end() && offer.text.empty()) {
+      print_notice(fmt::format("declined the offer from {}: nothing in it matches --only",
+                               printable(format_endpoint(offer.peer))));
+      return engine_.respond(offer.id, false);
+    }
+    if (options_.accept_all && offer.identity.trust != PeerTrust::Changed) return engine_.respond(offer.id, choice);
     if (!stdin_is_terminal()) {
       print_notice(
           fmt::format("declined the offer from {}: standard input is not a terminal to ask "
@@ -129,19 +145,48 @@ class Receiver {
       return;
     }
     print_line(describe_offer(offer));
-    engine_.respond(offer.id, ask_to_accept());
+    if (!choice.take.empty()) {
+      const auto taken = std::ranges::count_if(
+          std::views::iota(std::size_t{0}, offer.entries->size()),
+          [&](std::size_t i) { return choice.take[i] && (*offer.entries)[i].kind == EntryKind::File; });
+      print_line(fmt::format("--only takes {} of them", count_of(static_cast<std::uint64_t>(taken), "file")));
+    }
+    choice.accept = ask_to_accept();
+    engine_.respond(offer.id, std::move(choice));
+  }
+
+  // A text arrives with its session: shown whole once the session succeeded.
+  void show_text(const SessionDone& done) {
+    const auto found = texts_.find(done.id);
+    if (found == texts_.end()) return;
+    if (done.ok) {
+      // A terminal sees no control character of the peer's; a pipe or file gets the text as sent.
+      if (stdout_is_terminal())
+        print_line(
+            fmt::format("Text from \"{}\":\n{}", printable(found->second.device_name), text_block(found->second.text)));
+      else
+        print_line(found->second.text);
+    }
+    texts_.erase(found);
   }
 
   // Every session's line; with --once, a failure is told once, as the error.
-  std::optional<int> session_done(const SessionDone& done) const {
+  std::optional<int> session_done(const SessionDone& done) {
+    show_text(done);
     if (!options_.once || done.ok) print_line(format_session_done(done, options_.dir));
     if (!options_.once) return std::nullopt;
     if (!done.ok) print_error(session_failure(done, options_.dir));
     return exit_status_of(done);
   }
 
+  struct Text {
+    std::string device_name;
+    std::string text;
+  };
+
   TransferEngine& engine_;
   const ReceiveOptions& options_;
+  std::map<TransferId, Text> texts_;  // of offers not yet over
   fs::path dir_;
   std::string device_;  // this device's name, code and fingerprint
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "send_command.hpp"
 
+#include <array>
+#include <iostream>
 #include <optional>
 #include <system_error>
 
@@ -10,6 +12,7 @@
 #include "device_setup.hpp"
 #include "engine_wakeup.hpp"
 #include "exit_status.hpp"
+#include "ferry/core/protocol/messages.hpp"
 #include "ferry/core/transfer_engine.hpp"
 #include "json_events.hpp"
 #include "logging.hpp"
@@ -40,6 +43,25 @@ std::vector<fs::path> resolve_sources(const std::vector<fs::path>& paths) {
     sources.push_back(std::move(source));
   }
   return sources;
+}
+
+// --text's message; "-" reads standard input to its end.
+std::string text_to_send(const SendOptions& options) {
+  if (!options.text) return {};
+  std::string text = *options.text;
+  if (text == "-") {
+    text.clear();
+    std::array<char, 64 * 1024> chunk{};
+    while (std::cin.read(chunk.data(), chunk.size()) || std::cin.gcount() > 0) {
+      text.append(chunk.data(), static_cast<std::size_t>(std::cin.gcount()));
+      if (text.size() > protocol::kMaxOfferTextBytes) break;
+    }
+    if (text.empty()) throw UsageError("send: --text -: standard input is empty");
+  }
+  if (text.size() > protocol::kMaxOfferTextBytes)
+    throw UsageError(fmt::format("send: the text is longer than {} (the most an offer carries)",
+                                 format_bytes(protocol::kMaxOfferTextBytes)));
+  return text;
 }
 
 EngineSettings settings_for(const SendOptions& options, const Device& device) {
@@ -164,6 +186,7 @@ int run_sessions(TransferEngine& engine, EngineWakeup& wakeup, std::vector<Recip
 
 int run_send(const SendOptions& options) {
   const std::vector<fs::path> sources = resolve_sources(options.paths);
+  const std::string text = text_to_send(options);
   set_up_logging(options.verbose);
   install_stop_handlers();
   EngineWakeup wakeup;
@@ -172,7 +195,8 @@ int run_send(const SendOptions& options) {
   // Every receiver's session starts at once; each reads the files itself.
   std::vector<Recipient> recipients;
   for (const Endpoint& target : options.targets) {
-    const TransferId id = engine.send(target.host, target.port, sources, SendPolicy{options.peer_id, options.fast});
+    const TransferId id =
+        engine.send(target.host, target.port, sources, SendPolicy{options.peer_id, options.fast}, text);
     recipients.push_back(Recipient{.label = format_endpoint(target), .id = id});
   }
   if (recipients.size() == 1) {

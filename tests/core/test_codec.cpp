@@ -167,8 +167,8 @@ void add_unknown_type_rows() {
 void add_payload_too_large_rows() {
   for (std::uint8_t type = 0x01; type <= 0x0C; ++type) {
     const auto frame_type = static_cast<FrameType>(type);
-    const std::uint32_t limit = frame_type == FrameType::Offer  ? kMaxOfferPayload
-                                : frame_type == FrameType::Data ? kMaxDataPayload
+    const std::uint32_t limit = frame_type == FrameType::Offer    ? kMaxOfferPayload
+                                : frame_type == FrameType::Data   ? kMaxDataPayload
                                 : frame_type == FrameType::Have   ? kMaxHavePayload
                                 : frame_type == FrameType::Accept ? kMaxAcceptPayload
                                                                   : kMaxControlPayload;
@@ -238,8 +238,7 @@ void add_text_too_long_rows() {
   add_rejection("too long: device name", encoded(Hello{1, repeated(kMaxNameBytes + 1)}), DecodeError::TextTooLong);
   add_rejection("too long: path", encoded(Offer{{{EntryKind::File, repeated(kMaxPathBytes + 1), 0, 0}}}),
                 DecodeError::TextTooLong);
-  add_rejection("too long: offer text", encoded(Offer{{}, repeated(kMaxOfferTextBytes + 1)}),
-                DecodeError::TextTooLong);
+  add_rejection("too long: offer text", encoded(Offer{{}, repeated(kMaxOfferTextBytes + 1)}), DecodeError::TextTooLong);
   add_rejection("too long: decline message", encoded(Decline{DeclineReason::Declined, repeated(kMaxTextBytes + 1)}),
                 DecodeError::TextTooLong);
   add_rejection("too long: abort reason", encoded(FileAbort{0, repeated(kMaxTextBytes + 1)}), DecodeError::TextTooLong);

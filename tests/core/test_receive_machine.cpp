@@ -95,6 +95,31 @@ class TestReceiveMachine : public QObject {
     QVERIFY(has<SettleOffer>(actions) && has<DigestCopies>(actions));
   }
 
+  // The user took a part: only those files are expected, the rest is skipped.
+  void a_file_not_taken_is_neither_expected_nor_allowed() {
+    ReceiveMachine machine;
+    accept(machine);
+    machine.accepted(std::make_shared<const std::vector<protocol::OfferEntry>>(
+                         std::vector{folder("d"), file("d/a", 10), file("b", 0)}),
+                     {}, {false, false, true});
+    QCOMPARE(machine.file_count(), 1u);
+    QCOMPARE(machine.files_skipped(), 1u);
+    machine.start_data();
+    const auto actions = machine.frame(protocol::FileBegin{1, 0});
+    QVERIFY(has<SendCancel>(actions));
+    QCOMPARE(machine.cause(), FailureCause::ProtocolError);
+  }
+
+  void nothing_taken_but_folders_goes_straight_to_the_summary() {
+    ReceiveMachine machine;
+    accept(machine);
+    machine.accepted(
+        std::make_shared<const std::vector<protocol::OfferEntry>>(std::vector{folder("d"), file("d/a", 10)}), {},
+        {true, false});
+    QVERIFY(has<SendSummary>(machine.start_data()));
+    QCOMPARE(machine.state(), ReceiveState::Concluding);
+  }
+
   void an_answer_counts_once() {
     ReceiveMachine machine;
     accept(machine);

@@ -146,6 +146,56 @@ class TestSendMachine : public QObject {
     QCOMPARE(machine.failure().cause, FailureCause::SourceUnreadable);
   }
 
+  void an_offer_of_a_text_alone_goes_out() {
+    SendMachine machine({.text = true});
+    QVERIFY(has<Connect>(machine.offer_built(offer({}))));
+    QCOMPARE(machine.file_count(), 0u);
+  }
+
+  // --- the receiver takes a part
+
+  void files_not_taken_are_skipped_not_sent() {
+    auto machine = introduced(offer({folder("d"), file("d/a", 10), file("d/b", 20), file("c", 30)}));
+    machine.frame(protocol::Have{2, protocol::HaveKind::Partial, 20, {protocol::Digest{}}});
+    // Takes d and c, not d/a nor d/b: bits 0 and 3.
+    QVERIFY(has<StartData>(machine.frame(protocol::Accept{protocol::TransferMode::Encrypted, false, {0b1001}})));
+    QCOMPARE(machine.file_count(), 1u);
+    QCOMPARE(machine.files_skipped(), 2u);
+    QCOMPARE(machine.taken_bytes(), std::uint64_t{30});
+    QVERIFY(!machine.sends(1) && !machine.sends(2) && machine.sends(3) && !machine.sends(0));
+    QVERIFY(!machine.take_have(2));  // what it holds of a file not sent is dropped
+    QCOMPARE(send_next_whole(machine), 3u);
+    QVERIFY(!has<SendFile>(machine.next_file()));  // c was the last file taken
+    // A result for a file not taken is a violation.
+    QVERIFY(ends(machine.frame(protocol::FileResult{1, protocol::FileStatus::Ok, ""})));
+    QCOMPARE(machine.failure().cause, FailureCause::ProtocolError);
+  }
+
+  void every_file_taken_left_out_ends_with_the_summary() {
+    auto machine = introduced(offer({file("a", 10), file("b", 20)}));
+    machine.frame(protocol::Accept{protocol::TransferMode::Encrypted, false, {0b10}});
+    QCOMPARE(send_next_whole(machine), 1u);
+    machine.next_file();
+    machine.frame(protocol::FileResult{1, protocol::FileStatus::Ok, ""});
+    QVERIFY(ends(machine.frame(protocol::Summary{1, 0, 20})));
+    QVERIFY(machine.ok());
+    QCOMPARE(machine.results_ok(), 1u);
+    QCOMPARE(machine.files_skipped(), 1u);
+  }
+
+  void a_bitmap_that_does_not_fit_the_offer_is_a_violation_data() {
+    QTest::addColumn<std::vector<std::uint8_t>>("taken");
+    QTest::newRow("a byte too many") << std::vector<std::uint8_t>{0x01, 0x00};
+    QTest::newRow("a byte too few") << std::vector<std::uint8_t>{};
+    QTest::newRow("a bit past the last entry") << std::vector<std::uint8_t>{0x08};
+  }
+  void a_bitmap_that_does_not_fit_the_offer_is_a_violation() {
+    QFETCH(std::vector<std::uint8_t>, taken);
+    auto machine = introduced(offer({file("a", 1), file("b", 2), file("c", 3)}));
+    QVERIFY(ends(machine.frame(protocol::Accept{protocol::TransferMode::Encrypted, false, taken})));
+    QCOMPARE(machine.failure().cause, FailureCause::ProtocolError);
+  }
+
   void kernel_tls_is_offered_only_without_fast_mode() {
     SendMachine plain({.fast_mode = false, .kernel_tls_available = true});
     plain.offer_built(offer({file("a", 1)}));

@@ -85,13 +85,19 @@ ReceiveActions ReceiveMachine::decline_sent() {
   return finish(false, {cause_, detail_});
 }
 
-void ReceiveMachine::accepted(OfferEntries entries, std::map<std::uint32_t, RestartPoint> restarts) {
+void ReceiveMachine::accepted(OfferEntries entries, std::map<std::uint32_t, RestartPoint> restarts,
+                              std::vector<bool> take) {
   if (state_ != ReceiveState::Accepting) return;
   state_ = ReceiveState::Transferring;
   entries_ = std::move(entries);
   restarts_ = std::move(restarts);
+  take_ = std::move(take);
   file_count_ = 0;
-  for (const auto& e : *entries_) file_count_ += e.kind == protocol::EntryKind::File;
+  files_skipped_ = 0;
+  for (std::size_t i = 0; i < entries_->size(); ++i) {
+    if ((*entries_)[i].kind != protocol::EntryKind::File) continue;
+    (take_.empty() || take_[i] ? file_count_ : files_skipped_)++;
+  }
 }
 
 ReceiveActions ReceiveMachine::start_data() {
@@ -126,6 +132,9 @@ ReceiveActions ReceiveMachine::begin(const protocol::FileBegin& begin) {
   if (index >= entries_->size() || (*entries_)[index].kind != protocol::EntryKind::File ||
       static_cast<std::int64_t>(index) <= last_index_)
     return protocol_violation("FILE_BEGIN for a file index out of order or not offered");
+  if (!take_.empty() && !take_[index])
+    return protocol_violation(
+        fmt::format("FILE_BEGIN for {}, which the receiver did not take", (*entries_)[index].path));
   last_index_ = index;
   const auto& entry = (*entries_)[index];
   std::optional<RestartPoint> restart;

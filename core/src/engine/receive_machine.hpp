@@ -118,8 +118,9 @@ class ReceiveMachine {
   ReceiveActions decline(protocol::DeclineReason reason, FailureCause cause, const std::string& message);
   ReceiveActions decline_sent();
   // HAVE and ACCEPT are out: the data phase begins. `files` are the offer's
-  // entries, `restarts` what earlier copies allow, by index.
-  void accepted(OfferEntries entries, std::map<std::uint32_t, RestartPoint> restarts);
+  // entries, `restarts` what earlier copies allow, by index, `take` which
+  // entries the user took (by index; empty: all of them).
+  void accepted(OfferEntries entries, std::map<std::uint32_t, RestartPoint> restarts, std::vector<bool> take = {});
   ReceiveActions start_data();  // HAVE and ACCEPT are out (and fast mode left TLS)
 
   // --- the data phase
@@ -168,7 +169,8 @@ class ReceiveMachine {
   std::uint32_t files_ok() const { return files_ok_; }
   std::uint32_t files_failed() const { return files_failed_; }
   std::uint32_t files_already_there() const { return files_already_there_; }
-  std::uint32_t file_count() const { return file_count_; }
+  std::uint32_t file_count() const { return file_count_; }  // files taken
+  std::uint32_t files_skipped() const { return files_skipped_; }
   std::optional<std::uint32_t> file_in_flight() const;
   bool part_io_pending() const { return part_io_pending_; }
   bool committing() const { return committing_ > 0; }
@@ -201,6 +203,8 @@ class ReceiveMachine {
   OfferEntries entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>();
   std::map<std::uint32_t, RestartPoint> restarts_;
   std::uint32_t file_count_ = 0;
+  std::uint32_t files_skipped_ = 0;
+  std::vector<bool> take_;  // empty: every entry
   std::optional<Span> current_;
   std::int64_t last_index_ = -1;
   std::uint32_t chunk_left_ = 0;

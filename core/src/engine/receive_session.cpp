@@ -242,7 +242,6 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
                                     "too many offers from this device; try again later"));
   }
   offer_admitted_ = true;
-  progress_.reset(id_, total_bytes_);
   if (!renamed.empty()) {
     // The local name, not the offered one: it holds no control character to forge a log line with.
     spdlog::info("offer from {}: {} names this system cannot store are saved under others, e.g. '{}'", peer_text_,
@@ -267,11 +266,88 @@ void ReceiveSession::decline_unanswered() {
 }
 
 void ReceiveSession::respond(OfferAnswer answer) {
+  if (machine_.state() != ReceiveState::AwaitingConsent) return;
+  if (answer.accept && !answer.take.empty() && answer.take.size() != entries_->size()) {
+    spdlog::error("receive from {}: the answer takes {} entries of an offer of {}: declined", peer_text_,
+                  answer.take.size(), entries_->size());
+    return perform(
+        machine_.answer(false, protocol::DeclineReason::Declined, FailureCause::Other, "declined by the receiver"));
+  }
+  take_ = std::move(answer.take);
+  if (std::ranges::find(take_, false) == take_.end()) take_.clear();  // all of it after all
+  chosen_folder_ = std::move(answer.folder);
   perform(machine_.answer(answer.accept, protocol::DeclineReason::Declined, FailureCause::DeclinedByUser,
                           "declined by the receiver"));
 }
 
+// Accepted: into the folder the user chose (its earlier copies looked for
+// there), then what the taken files need of the disk, then the copies.
 void ReceiveSession::digest_copies() {
+  if (!chosen_folder_.empty() && chosen_folder_ != folder_->root()) return switch_folder();
+  digest_taken_copies();
+}
+
+void ReceiveSession::switch_folder() {
+  if (!may_save_to(host_.settings(), chosen_folder_)) {
+    spdlog::warn("receive from {}: {} is outside the folders this engine may write to", peer_text_,
+                 chosen_folder_.string());
+    return perform(machine_.decline(protocol::DeclineReason::Declined, FailureCause::ReceiveFolderUnwritable,
+                                    "the receiver cannot save into the folder it chose"));
+  }
+  auto done = [self = shared_from_this(), executor = executor_](Result<std::unique_ptr<platform::ReceiveFolder>> folder,
+                                                                std::map<std::uint32_t, ReceiverCopy> copies) mutable {
+    boost::asio::post(executor,
+                      [self = std::move(self), folder = std::move(folder), copies = std::move(copies)]() mutable {
+                        self->on_folder_switched(std::move(folder), std::move(copies));
+                      });
+  };
+  boost::asio::post(host_.workers(),
+                    [path = chosen_folder_, ledger = host_.ledger(), fingerprint = identity_.fingerprint,
+                     entries = entries_, rules = name_rules_, done = std::move(done)]() mutable {
+                      auto folder = platform::ReceiveFolder::open(path);
+                      std::map<std::uint32_t, ReceiverCopy> copies;
+                      if (folder) {
+                        const Deliveries delivered = ledger->load(fingerprint, folder.value()->root());
+                        copies = locate_receiver_copies(*folder.value(), delivered, fingerprint, *entries, rules);
+                      }
+                      done(std::move(folder), std::move(copies));
+                    });
+}
+
+void ReceiveSession::on_folder_switched(Result<std::unique_ptr<platform::ReceiveFolder>> folder,
+                                        std::map<std::uint32_t, ReceiverCopy> copies) {
+  if (!machine_.running()) return;
+  if (!folder) {
+    const IoError& error = folder.error();
+    spdlog::error("receive from {}: the folder chosen: {}", peer_text_, error.describe());
+    return perform(machine_.decline(protocol::DeclineReason::Declined, FailureCause::ReceiveFolderUnwritable,
+                                    "the receiver cannot save into the folder it chose"));
+  }
+  spdlog::info("receive from {}: into {}, chosen for this transfer", peer_text_, chosen_folder_.string());
+  folder_ = std::move(folder.value());
+  copies_ = std::move(copies);
+  std::erase_if(copies_, [this](const auto& copy) { return !takes(copy.first); });
+  // The offer's space was checked in the receive folder: this one may be another disk.
+  const std::uint64_t needed = bytes_taken() - held_bytes(copies_);
+  if (auto free = folder_->free_bytes(); free && free.value() < needed) {
+    return perform(machine_.decline(
+        protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
+        fmt::format("not enough space in the folder chosen: {} bytes needed, {} free", needed, free.value())));
+  }
+  digest_taken_copies();
+}
+
+std::uint64_t ReceiveSession::bytes_taken() const {
+  std::uint64_t bytes = 0;
+  for (std::uint32_t i = 0; i < entries_->size(); ++i)
+    if (takes(i)) bytes += (*entries_)[i].size;
+  return bytes;
+}
+
+void ReceiveSession::digest_taken_copies() {
+  std::erase_if(copies_, [this](const auto& copy) { return !takes(copy.first); });
+  taken_bytes_ = bytes_taken();
+  progress_.reset(id_, taken_bytes_);
   auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) mutable {
     boost::asio::post(executor, [self = std::move(self), copies = std::move(copies)]() mutable {
       self->on_copies_digested(std::move(copies));
@@ -291,8 +367,8 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
     writer_.queue(copy.have);
     copy.have.blocks = {};  // sent; the restart check needs only the length
   }
-  writer_.queue(protocol::Accept{mode_});
-  machine_.accepted(entries_, restart_points(copies_));
+  writer_.queue(protocol::Accept{mode_, take_.empty(), protocol::taken_bitmap(take_)});
+  machine_.accepted(entries_, restart_points(copies_), take_);
   writer_.async_flush([self = shared_from_this()](std::error_code ec) {
     if (!self->machine_.running()) return;
     if (ec) return self->fail({FailureCause::ConnectionLost, {"send the answer", {}, ec, {}}}, false);
@@ -304,7 +380,7 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
       self->perform(self->machine_.start_data());
     });
   });
-  host_.emit(SessionStarted{id_, Direction::Receive, peer_, machine_.file_count(), total_bytes_, entries_, identity_,
+  host_.emit(SessionStarted{id_, Direction::Receive, peer_, machine_.file_count(), taken_bytes_, entries_, identity_,
                             device_name_, device_os_, mode_});
   arm_watchdog();
   if (mode_ == protocol::TransferMode::Encrypted) perform(machine_.start_data());
@@ -646,11 +722,12 @@ std::optional<Failure> ReceiveSession::report_name(const VerifiedFile& file, Res
 // The offer's folders (empty ones too) are made on a worker, then the
 // summary counts those that could not be.
 void ReceiveSession::send_summary() {
-  boost::asio::post(host_.workers(), [folder = folder_, entries = entries_, rules = name_rules_,
+  boost::asio::post(host_.workers(), [folder = folder_, entries = entries_, rules = name_rules_, take = take_,
                                       self = shared_from_this(), executor = executor_]() mutable {
     std::vector<IoError> failures;
-    for (const auto& e : *entries) {
-      if (e.kind != protocol::EntryKind::Folder) continue;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+      const auto& e = (*entries)[i];
+      if (e.kind != protocol::EntryKind::Folder || (!take.empty() && !take[i])) continue;
       auto made = folder->make_folder(local_path(e.path, rules));
       if (!made) failures.push_back(made.error());
     }
@@ -753,6 +830,7 @@ void ReceiveSession::emit_done() {
   done.detail = machine_.detail();
   done.resumable = machine_.resumable();
   done.files_already_there = machine_.files_already_there();
+  done.files_skipped = machine_.files_skipped();
   done.data_bytes = data_bytes_;
   host_.emit(std::move(done));
   host_.session_ended(id_);

@@ -84,6 +84,12 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void on_offer(protocol::Offer offer);
   void on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies, std::vector<RenamedEntry> renamed);
   void digest_copies();
+  void switch_folder();
+  void on_folder_switched(Result<std::unique_ptr<platform::ReceiveFolder>> folder,
+                          std::map<std::uint32_t, ReceiverCopy> copies);
+  void digest_taken_copies();
+  bool takes(std::uint32_t index) const { return take_.empty() || take_[index]; }
+  std::uint64_t bytes_taken() const;
   void on_copies_digested(std::map<std::uint32_t, ReceiverCopy> copies);
   void send_decline(const receive_action::Decline& decline);
   void read_frame();
@@ -141,7 +147,12 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   bool offer_admitted_ = false;  // counted by the host's offer limits until settled
   OfferEntries entries_ = std::make_shared<const std::vector<protocol::OfferEntry>>();
   std::string text_;  // the OFFER's message, for OfferReceived
+  // The user's answer: which entries (by index; empty: all), and the folder
+  // chosen for this transfer (empty: the receive folder).
+  std::vector<bool> take_;
+  std::filesystem::path chosen_folder_;
   std::uint64_t total_bytes_ = 0;
+  std::uint64_t taken_bytes_ = 0;                 // of the entries the user took
   std::map<std::uint32_t, ReceiverCopy> copies_;  // by offer index, until the file begins
   std::optional<CurrentFile> current_;
   CommitBatch batch_;

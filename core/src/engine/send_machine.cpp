@@ -61,7 +61,7 @@ SendActions SendMachine::offer_built(OfferEntries entries) {
     file_count_ += e.kind == protocol::EntryKind::File;
     taken_bytes_ += e.size;
   }
-  if (entries_->empty())
+  if (entries_->empty() && !options_.text)
     return fail(session_failure(FailureCause::SourceUnreadable, "build the offer: nothing to send"));
   state_ = SendState::Connecting;
   return {Connect{}};
@@ -137,8 +137,8 @@ SendActions SendMachine::take(const protocol::Accept& accept) {
   if (accept.takes_all) return {};
   const auto& entries = *entries_;
   if (!protocol::taken_bitmap_fits(accept.taken, entries.size()))
-    return violation(fmt::format("ACCEPT's bitmap of {} bytes does not fit an offer of {} entries",
-                                 accept.taken.size(), entries.size()));
+    return violation(fmt::format("ACCEPT's bitmap of {} bytes does not fit an offer of {} entries", accept.taken.size(),
+                                 entries.size()));
   for (std::uint32_t i = 0; i < entries.size(); ++i) {
     if (entries[i].kind != protocol::EntryKind::File || protocol::takes(accept, i)) continue;
     skipped_[i] = true;

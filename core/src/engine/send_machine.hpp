@@ -118,6 +118,7 @@ class SendMachine {
     bool fast_mode = false;             // the user asked for fast mode for this send
     bool kernel_tls_available = false;  // this kernel can encrypt for us
     bool resume = true;                 // the settings allow restarting from a HAVE
+    bool text = false;                  // the offer carries a text: it need not list a file
   };
   explicit SendMachine(Options options) : options_(options) {}
 

@@ -32,7 +32,7 @@ SendSession::SendSession(SessionHost& host, const boost::asio::any_io_executor& 
       watchdog_(executor),
       reader_(connection_),
       writer_(connection_),
-      machine_({policy_.fast_mode, host.kernel_tls_available(), host.settings().resume}),
+      machine_({policy_.fast_mode, host.kernel_tls_available(), host.settings().resume, !text_.empty()}),
       own_limit_(policy_.upload_limit),
       pace_timer_(executor) {}
 

@@ -65,7 +65,7 @@ class Session {
  public:
   virtual ~Session() = default;
   virtual void cancel() = 0;
-  virtual void respond(OfferAnswer answer) = 0;  // only a receiving session is asked
+  virtual void respond(OfferAnswer answer) = 0;              // only a receiving session is asked
   virtual void decline_unanswered() {}                       // only a receiving session is asked
   virtual void limit(std::uint64_t /*bytes_per_second*/) {}  // only a sending session is paced
 };
