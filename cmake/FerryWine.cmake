@@ -52,6 +52,11 @@ function(ferry_add_interop_test)
            COMMAND ${PROJECT_SOURCE_DIR}/tests/windows/interop_names.sh
                    ${FERRY_LINUX_CLI} $<TARGET_FILE:ferry-cli> ${FERRY_WINE_RUN})
   set_tests_properties(interop_names_linux_windows PROPERTIES TIMEOUT 300)
+  # A text with an offer, and a receiver taking a part of one, both ways.
+  add_test(NAME interop_text_linux_windows
+           COMMAND ${PROJECT_SOURCE_DIR}/tests/windows/interop_text.sh
+                   ${FERRY_LINUX_CLI} $<TARGET_FILE:ferry-cli> ${FERRY_WINE_RUN})
+  set_tests_properties(interop_text_linux_windows PROPERTIES TIMEOUT 300)
   # Discovery between both, in network namespaces it makes (root only: skipped otherwise).
   add_test(NAME discovery_linux_windows
            COMMAND ${PROJECT_SOURCE_DIR}/tests/windows/discovery_interop.sh

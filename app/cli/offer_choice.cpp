@@ -46,6 +46,7 @@ std::vector<std::string> unmatched(const std::vector<OfferEntry>& entries, const
 }
 
 std::string text_block(std::string_view text, std::optional<std::size_t> max_lines) {
+  if (text.ends_with('\n')) text.remove_suffix(1);  // the last line's end starts no line
   std::string block;
   std::size_t lines = 0;
   std::size_t start = 0;
@@ -53,7 +54,7 @@ std::string text_block(std::string_view text, std::optional<std::size_t> max_lin
     const std::size_t end = std::min(text.find('\n', start), text.size());
     if (max_lines && lines == *max_lines) {
       const auto rest = std::count(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), '\n') + 1;
-      block += fmt::format("\n  | ... and {} more", count_of(static_cast<std::uint64_t>(rest), "line"));
+      block += fmt::format("\n  | ... and {} more line{}", rest, rest == 1 ? "" : "s");
       break;
     }
     if (lines > 0) block += '\n';

@@ -58,9 +58,11 @@ std::string identity_warning(const OfferReceived& offer) {
 }
 
 bool ask_to_accept() {
+  // Discarded before the question shows, so an answer typed the moment it
+  // appears is never thrown away with what came before.
+  discard_pending_input();
   fmt::print(stdout, "Accept? [y/N] ");
   std::fflush(stdout);
-  discard_pending_input();
   std::string answer;
   if (!std::getline(std::cin, answer)) return false;
   return answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes";

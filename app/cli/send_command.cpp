@@ -12,7 +12,7 @@
 #include "device_setup.hpp"
 #include "engine_wakeup.hpp"
 #include "exit_status.hpp"
-#include "ferry/core/protocol/messages.hpp"
+#include "ferry/core/offer_text.hpp"
 #include "ferry/core/transfer_engine.hpp"
 #include "json_events.hpp"
 #include "logging.hpp"
@@ -54,13 +54,13 @@ std::string text_to_send(const SendOptions& options) {
     std::array<char, 64 * 1024> chunk{};
     while (std::cin.read(chunk.data(), chunk.size()) || std::cin.gcount() > 0) {
       text.append(chunk.data(), static_cast<std::size_t>(std::cin.gcount()));
-      if (text.size() > protocol::kMaxOfferTextBytes) break;
+      if (text.size() > kMaxOfferTextBytes) break;
     }
     if (text.empty()) throw UsageError("send: --text -: standard input is empty");
   }
-  if (text.size() > protocol::kMaxOfferTextBytes)
+  if (text.size() > kMaxOfferTextBytes)
     throw UsageError(fmt::format("send: the text is longer than {} (the most an offer carries)",
-                                 format_bytes(protocol::kMaxOfferTextBytes)));
+                                 format_bytes(kMaxOfferTextBytes)));
   return text;
 }
 

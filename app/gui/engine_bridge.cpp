@@ -64,6 +64,12 @@ TransferId EngineBridge::send(const QString& host, quint16 port, const QStringLi
   return engine_->send(host.toStdString(), port, std::move(files), SendPolicy{expected_fingerprint.toStdString()});
 }
 
+TransferId EngineBridge::send_text(const QString& host, quint16 port, const QString& text,
+                                   const QString& expected_fingerprint) {
+  return engine_->send(host.toStdString(), port, {}, SendPolicy{expected_fingerprint.toStdString()},
+                       text.toStdString());
+}
+
 void EngineBridge::respond(TransferId id, bool accept) { engine_->respond(id, accept); }
 void EngineBridge::respond(TransferId id, OfferAnswer answer) { engine_->respond(id, std::move(answer)); }
 void EngineBridge::decline_unanswered(TransferId id) { engine_->decline_unanswered(id); }

@@ -48,6 +48,9 @@ class EngineBridge : public QObject {
   // `expected_fingerprint`: when not empty, another receiver is refused.
   TransferId send(const QString& host, quint16 port, const QStringList& paths,
                   const QString& expected_fingerprint = {});
+  // A text (no files) to the peer, under the same consent and identity checks.
+  TransferId send_text(const QString& host, quint16 port, const QString& text,
+                       const QString& expected_fingerprint = {});
   void respond(TransferId id, bool accept);
   // The same, taking a part of the offer or saving it elsewhere.
   void respond(TransferId id, OfferAnswer answer);

@@ -28,7 +28,8 @@ QJsonObject to_json(const HistoryEntry& entry) {
           {QStringLiteral("ok"), entry.ok},
           {QStringLiteral("error"), entry.error},
           {QStringLiteral("detail"), entry.detail},
-          {QStringLiteral("finished"), entry.finished.toString(Qt::ISODateWithMs)}};
+          {QStringLiteral("finished"), entry.finished.toString(Qt::ISODateWithMs)},
+          {QStringLiteral("textCharacters"), entry.text_characters}};  // not the text
 }
 
 HistoryEntry from_json(const QJsonObject& object) {
@@ -45,6 +46,7 @@ HistoryEntry from_json(const QJsonObject& object) {
   entry.error = object.value(QStringLiteral("error")).toString();
   entry.detail = object.value(QStringLiteral("detail")).toString();
   entry.finished = QDateTime::fromString(object.value(QStringLiteral("finished")).toString(), Qt::ISODateWithMs);
+  entry.text_characters = object.value(QStringLiteral("textCharacters")).toInteger();
   return entry;
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Finished sessions, newest first, kept in a JSON file in the app's data
-// folder so they survive a restart (at most kMaxEntries).
+// folder so they survive a restart (at most kMaxEntries). A received text's
+// content is not in the file: it is gone when Ferry closes.
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -23,6 +24,10 @@ struct HistoryEntry {
   QString error;   // in the user's words
   QString detail;  // the engine's technical text               // in plain words, when !ok
   QDateTime finished;
+  // A text that came (or went) with the session: its length is saved, its
+  // content never: `text` lives in memory only, for a received one.
+  qint64 text_characters = 0;
+  QString text;
 };
 
 class History {

@@ -3,6 +3,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
@@ -38,6 +39,7 @@
 #include "peer_list.hpp"
 #include "reachability_help.hpp"
 #include "pinned_devices_editor.hpp"
+#include "send_text_dialog.hpp"
 #include "settings_dialog.hpp"
 #include "speed_limit_dialog.hpp"
 #include "transfer_list.hpp"
@@ -49,12 +51,33 @@ namespace {
 
 void open_folder(const QString& folder) { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); }
 
+// Failed, or what arrived: a text, files or both.
+QString result_summary(const HistoryEntry& entry) {
+  if (!entry.ok) return QCoreApplication::translate("ferry", "Failed: %1").arg(entry.error);
+  const QString files = QStringLiteral("%1, %2").arg(file_count(entry.files_ok), human_bytes(entry.bytes));
+  if (entry.text_characters == 0) return files;
+  const int characters = static_cast<int>(entry.text_characters);
+  const QString text = QCoreApplication::translate("ferry", "Text, %n character(s)", nullptr, characters);
+  return entry.files_ok == 0 ? text : QStringLiteral("%1; %2").arg(text, files);
+}
+
+// The result, and the files the receiver left out.
 QString history_summary(const HistoryEntry& entry) {
-  const QString files = file_count(entry.files_ok);
+  const QString summary = result_summary(entry);
   const QString skipped = skipped_text(entry.sent ? Direction::Send : Direction::Receive, entry.files_skipped);
-  const QString summary = entry.ok ? QStringLiteral("%1, %2").arg(files, human_bytes(entry.bytes))
-                                   : QCoreApplication::translate("ferry", "Failed: %1").arg(entry.error);
   return skipped.isEmpty() ? summary : QStringLiteral("%1 · %2").arg(summary, skipped);
+}
+
+// A received text's row: the text itself (its start, when long) and where it is kept.
+QString text_tooltip(const HistoryEntry& entry) {
+  constexpr qsizetype kShown = 500;
+  if (entry.text.isEmpty())
+    return QCoreApplication::translate("ferry", "The text was kept in memory only and is gone: Ferry was closed.");
+  const QString shown = entry.text.size() > kShown ? entry.text.left(kShown) + QStringLiteral("…") : entry.text;
+  return QCoreApplication::translate("ferry",
+                                     "%1\n\nKept in memory only, never written to disk: "
+                                     "gone after Ferry closes. Copy it (Enter) to keep it.")
+      .arg(shown);
 }
 
 }  // namespace
@@ -135,6 +158,8 @@ void MainWindow::build_actions() {
   QAction* send_files = file_menu->addAction(tr("Send &Files…"), this, [this] { send_with_dialog(false); });
   send_files->setShortcut(QKeySequence::Open);
   QAction* send_folder = file_menu->addAction(tr("Send F&older…"), this, [this] { send_with_dialog(true); });
+  QAction* send_text = file_menu->addAction(tr("Send &Text…"), this, [this] { ask_text_to_send(); });
+  send_text->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
   file_menu->addSeparator();
   QAction* add = file_menu->addAction(tr("&Add Peer…"), this, [this] {
     AddPeerDialog dialog(this);
@@ -167,17 +192,20 @@ void MainWindow::build_actions() {
   auto* toolbar = addToolBar(tr("Main"));
   toolbar->setMovable(false);
   toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-  toolbar->addActions({send_files, send_folder, add});
-  peers_->addActions({send_files, send_folder, remove, save_group});  // its context menu (right click, Shift+F10)
+  toolbar->addActions({send_files, send_folder, send_text, add});
+  peers_->addActions(
+      {send_files, send_folder, send_text, remove, save_group});  // its context menu (right click, Shift+F10)
   groups_->addAction(new QAction(tr("Send &Files to Group…"), groups_));
   groups_->addAction(new QAction(tr("Send F&older to Group…"), groups_));
+  groups_->addAction(new QAction(tr("Send &Text to Group…"), groups_));
   groups_->addAction(new QAction(tr("Re&name Group…"), groups_));
   groups_->addAction(new QAction(tr("Remo&ve Group"), groups_));
   const QList<QAction*> group_actions = groups_->actions();
   connect(group_actions[0], &QAction::triggered, this, [this] { send_to_group_with_dialog(false); });
   connect(group_actions[1], &QAction::triggered, this, [this] { send_to_group_with_dialog(true); });
-  connect(group_actions[2], &QAction::triggered, this, &MainWindow::ask_group_rename);
-  connect(group_actions[3], &QAction::triggered, this, [this] { remove_group(groups_->current_group()); });
+  connect(group_actions[2], &QAction::triggered, this, &MainWindow::ask_text_to_send_to_group);
+  connect(group_actions[3], &QAction::triggered, this, &MainWindow::ask_group_rename);
+  connect(group_actions[4], &QAction::triggered, this, [this] { remove_group(groups_->current_group()); });
   toolbar->addSeparator();
   toolbar->addAction(cancel_action_);
   toolbar->addAction(resume_action_);
@@ -227,9 +255,23 @@ void MainWindow::build_layout() {
   history_view_->setAccessibleName(tr("History"));
   history_view_->header()->setStretchLastSection(false);
   history_view_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+  // Enter or a double click on a received text's row copies it, as its button does.
+  connect(history_view_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+    const qsizetype row = history_view_->indexOfTopLevelItem(item);
+    if (row >= 0 && row < history_.entries().size() && !history_.entries()[row].text.isEmpty())
+      QGuiApplication::clipboard()->setText(history_.entries()[row].text);
+  });
   tabs_ = new QTabWidget;
   tabs_->addTab(transfers_, tr("Tra&nsfers"));   // Alt+T is the Transfers menu
   tabs_->addTab(history_view_, tr("Histor&y"));  // Alt+H is the Help menu
+  // Only the user opens the history (Alt+Y, a click): the keyboard goes with
+  // it, on the newest row unless another was chosen, so Enter works at once.
+  connect(tabs_, &QTabWidget::currentChanged, this, [this](int tab) {
+    if (tabs_->widget(tab) != history_view_) return;
+    if (!history_view_->currentItem() && history_view_->topLevelItemCount() > 0)
+      history_view_->setCurrentItem(history_view_->topLevelItem(0));
+    history_view_->setFocus(Qt::TabFocusReason);
+  });
 
   auto* peers_box = new QWidget;
   auto* peers_layout = new QVBoxLayout(peers_box);
@@ -448,6 +490,25 @@ void MainWindow::send_with_dialog(bool folder) {
   if (!paths.isEmpty()) send_to_rows(rows, paths);
 }
 
+SendTextDialog* MainWindow::ask_text_to_send() {
+  const QList<int> rows = peers_->selected_rows();
+  if (rows.isEmpty()) {
+    QMessageBox::information(this, tr("Send"), tr("Add a peer first (File → Add Peer…)."));
+    return nullptr;
+  }
+  QList<PeerAddress> recipients;  // rows change while the dialog is open
+  for (const int row : rows) recipients.append(peers_->peer_at(row));
+  const QString whom =
+      rows.size() == 1 ? recipients.first().name : tr("%n peers", nullptr, static_cast<int>(rows.size()));
+  auto* dialog = new SendTextDialog(whom, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog, recipients] {
+    for (const PeerAddress& peer : recipients) send_text_to_peer(peer, dialog->text());
+  });
+  dialog->open();
+  return dialog;
+}
+
 void MainWindow::send_to_group_with_dialog(bool folder) {
   const int group = groups_->current_group();
   if (group < 0 || group >= settings_.groups.size()) return;
@@ -469,15 +530,39 @@ void MainWindow::send_to_group(int group, const QStringList& paths) {
   const PeerGroup& chosen = settings_.groups[group];
   const GroupMembers members = resolve_members(chosen, *peers_);
   send_to_rows(members.rows, paths);
+  tell_offline_members(chosen, members,
+                       tr("Not sent to %1: offline. The other members of “%2” get the files.")
+                           .arg(members.offline.join(QStringLiteral(", ")), chosen.name));
+}
+
+SendTextDialog* MainWindow::ask_text_to_send_to_group() {
+  const int group = groups_->current_group();
+  if (group < 0 || group >= settings_.groups.size()) return nullptr;
+  const PeerGroup chosen = settings_.groups[group];  // groups may change while the dialog is open
+  auto* dialog = new SendTextDialog(chosen.name, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog, chosen] {
+    const GroupMembers members = resolve_members(chosen, *peers_);
+    QList<PeerAddress> recipients;
+    for (const int row : members.rows) recipients.append(peers_->peer_at(row));
+    for (const PeerAddress& peer : recipients) send_text_to_peer(peer, dialog->text());
+    tell_offline_members(chosen, members,
+                         tr("Not sent to %1: offline. The other members of “%2” get the text.")
+                             .arg(members.offline.join(QStringLiteral(", ")), chosen.name));
+  });
+  dialog->open();
+  return dialog;
+}
+
+// `some_sent`: what the message says when some members were online.
+void MainWindow::tell_offline_members(const PeerGroup& group, const GroupMembers& members, const QString& some_sent) {
   if (members.offline.isEmpty()) return;
-  spdlog::info("group {}: not sent to {} offline member(s)", chosen.name.toStdString(), members.offline.size());
-  auto* told =
-      new QMessageBox(QMessageBox::Information, tr("Send to %1").arg(chosen.name),
-                      members.rows.isEmpty() ? tr("Nothing was sent: no member of “%1” is online (%2).")
-                                                   .arg(chosen.name, members.offline.join(QStringLiteral(", ")))
-                                             : tr("Not sent to %1: offline. The other members of “%2” get the files.")
-                                                   .arg(members.offline.join(QStringLiteral(", ")), chosen.name),
-                      QMessageBox::Ok, this);
+  spdlog::info("group {}: not sent to {} offline member(s)", group.name.toStdString(), members.offline.size());
+  auto* told = new QMessageBox(QMessageBox::Information, tr("Send to %1").arg(group.name),
+                               members.rows.isEmpty() ? tr("Nothing was sent: no member of “%1” is online (%2).")
+                                                            .arg(group.name, members.offline.join(QStringLiteral(", ")))
+                                                      : some_sent,
+                               QMessageBox::Ok, this);
   told->setObjectName(QStringLiteral("offline_members"));
   told->setAttribute(Qt::WA_DeleteOnClose);
   told->show();
@@ -552,9 +637,22 @@ void MainWindow::send_to_peer(const PeerAddress& peer, const QStringList& paths)
   tabs_->setCurrentWidget(transfers_);
 }
 
+void MainWindow::send_text_to_peer(const PeerAddress& peer, const QString& text) {
+  if (peer.host.isEmpty() || text.isEmpty()) return;
+  const QString name = peer.name.isEmpty() ? peer.host : peer.name;
+  const TransferId id = bridge_->send_text(peer.host, peer.port, text, peer.device_id);
+  outgoing_[id] = {name, QString(), peer};
+  sent_texts_[id] = text.size();
+  transfers_->add_outgoing(id, name, {});
+  transfers_->mark_text(id, text.size());
+  peers_->set_status(peers_->row_of(peer), tr("Sending…"));
+  tabs_->setCurrentWidget(transfers_);
+}
+
 void MainWindow::on_offer(const OfferReceived& offer) {
   const QString sender = from_utf8(offer.device_name.empty() ? format_endpoint(offer.peer) : offer.device_name);
   incoming_from_[offer.id] = sender;
+  if (!offer.text.empty()) offered_texts_[offer.id] = {from_utf8(offer.text), offer.accepted_automatically};
   if (offer.accepted_automatically) return;
   offered_by_[offer.id] = {offer.identity.fingerprint, offer.device_name, true, false};
   auto* dialog = new OfferDialog(offer, settings_.offer_timeout, this, bridge_->settings());
@@ -563,10 +661,14 @@ void MainWindow::on_offer(const OfferReceived& offer) {
     bridge_->decline_unanswered(id);
     offered_by_.erase(id);
     incoming_from_.erase(id);
+    offered_texts_.erase(id);
   });
   dialog->show();
   dialog->raise();
-  notify(tr("Incoming files"), tr("%1 wants to send you %2.").arg(sender, human_bytes(offer.total_bytes)));
+  if ((!offer.entries || offer.entries->empty()) && !offer.text.empty())
+    notify(tr("Incoming text"), tr("%1 wants to send you a text.").arg(sender));
+  else
+    notify(tr("Incoming files"), tr("%1 wants to send you %2.").arg(sender, human_bytes(offer.total_bytes)));
   emit offer_shown(dialog);
 }
 
@@ -575,6 +677,12 @@ void MainWindow::on_answer(TransferId id, const OfferAnswer& answer, bool always
   auto sender = offered_by_.extract(id);
   if (!answer.accept) incoming_from_.erase(id);
   if (!answer.folder.empty()) saved_to_[id] = QString::fromStdU16String(answer.folder.u16string());
+  if (auto text = offered_texts_.find(id); text != offered_texts_.end()) {
+    if (answer.accept)
+      text->second.accepted = true;
+    else
+      offered_texts_.erase(text);
+  }
   if (always && sender) pin_sender(sender.mapped());
 }
 
@@ -658,13 +766,16 @@ void MainWindow::on_session_done(const SessionDone& done) {
   if (outgoing != outgoing_.end()) {
     entry.folder = outgoing->second.folder;
     peers_->set_status(peers_->row_of(outgoing->second.address), done.ok ? tr("Sent") : tr("Last send failed"));
-    if (!done.ok) failed_sends_[done.id] = {outgoing->second.address, sending_paths_[done.id]};
-    sending_paths_.erase(done.id);
+    if (auto paths = sending_paths_.extract(done.id); !done.ok && paths)
+      failed_sends_[done.id] = {outgoing->second.address, paths.mapped()};
+    if (auto text = sent_texts_.extract(done.id)) entry.text_characters = text.mapped();
     outgoing_.erase(outgoing);
   } else {
     const auto saved_to = saved_to_.extract(done.id);
     entry.folder = saved_to ? saved_to.mapped() : settings_.receive_dir;
     incoming_from_.erase(done.id);
+    entry.text = take_received_text(done.id);
+    entry.text_characters = entry.text.size();
   }
   history_.add(entry);
   refill_history();
@@ -673,6 +784,8 @@ void MainWindow::on_session_done(const SessionDone& done) {
   if (done.cause == FailureCause::DeclinedAutomatically && !entry.sent)
     return notify(tr("Offer declined"), why);              // this Ferry's own decision, not a failed transfer
   if (done.cause == FailureCause::DeclinedByUser) return;  // the user knows
+  if (!entry.text.isEmpty() && entry.files_ok == 0)
+    return notify(tr("Text from %1").arg(entry.peer), entry.text.left(200));
   notify(done.ok ? tr("Transfer finished") : tr("Transfer failed"),
          (entry.sent ? tr("To %1: %2") : tr("From %1: %2")).arg(entry.peer, history_summary(entry)));
 }
@@ -685,7 +798,18 @@ void MainWindow::refill_history() {
     item->setText(1, (entry.sent ? tr("↑ to %1") : tr("↓ from %1")).arg(entry.peer));
     item->setText(2, history_summary(entry));
     item->setToolTip(2, entry.detail.isEmpty() ? entry.error : tr("%1\n\nDetail: %2").arg(entry.error, entry.detail));
+    if (entry.text_characters > 0 && !entry.sent) item->setToolTip(2, text_tooltip(entry));
     item->setText(3, human_duration(entry.seconds));
+    if (!entry.text.isEmpty()) {
+      auto* copy = new QPushButton(tr("Copy text"));
+      copy->setAccessibleName(tr("Copy the text of the transfer %1 %2").arg(item->text(1), item->text(0)));
+      copy->setToolTip(text_tooltip(entry));
+      const QString text = entry.text;
+      connect(copy, &QPushButton::clicked, this, [text] { QGuiApplication::clipboard()->setText(text); });
+      history_view_->setItemWidget(item, 4, copy);
+      continue;
+    }
+    if (entry.folder.isEmpty() || (entry.text_characters > 0 && entry.files_ok == 0)) continue;  // a text: no folder
     auto* open = new QPushButton(tr("Open folder"));
     open->setAccessibleName(tr("Open the folder of the transfer %1 %2").arg(item->text(1), item->text(0)));
     const QString folder = entry.folder;
@@ -694,6 +818,11 @@ void MainWindow::refill_history() {
   }
   history_view_->resizeColumnToContents(0);
   history_view_->resizeColumnToContents(1);
+}
+
+QString MainWindow::take_received_text(TransferId id) {
+  auto text = offered_texts_.extract(id);
+  return text && text.mapped().accepted ? text.mapped().text : QString();
 }
 
 void MainWindow::notify(const QString& title, const QString& message) {

@@ -27,8 +27,10 @@ class QTreeWidget;
 namespace ferry::gui {
 
 class GroupList;
+struct GroupMembers;
 class OfferDialog;
 class PeerList;
+class SendTextDialog;
 class SettingsDialog;
 class TransferList;
 
@@ -68,6 +70,13 @@ class MainWindow : public QMainWindow {
   // Sends a failed transfer's files again; the receiver's part files and the
   // files it already holds make that a resume.
   void resume(TransferId failed);
+  // "Send Text…": a dialog for a text to the selected peers (pre-filled from
+  // the clipboard), one session each when Send is pressed. Null (and a
+  // message) when no peer is listed.
+  SendTextDialog* ask_text_to_send();
+  // The same for the members of the current group that are online (those
+  // offline named in a message).
+  SendTextDialog* ask_text_to_send_to_group();
   // Asks for a running send's own upload limit (Transfers → Limit Speed…).
   void limit_speed(TransferId id);
 
@@ -119,11 +128,15 @@ class MainWindow : public QMainWindow {
   void remove_current_peer();
   void send_with_dialog(bool folder);
   void send_to_group_with_dialog(bool folder);
+  void tell_offline_members(const PeerGroup& group, const GroupMembers& members, const QString& some_sent);
   // Files, or one folder, picked in a dialog titled for `whom`.
   QStringList choose_paths(bool folder, const QString& whom);
   void ask_group_name();
   void ask_group_rename();
   void send_to_peer(const PeerAddress& peer, const QStringList& paths);
+  void send_text_to_peer(const PeerAddress& peer, const QString& text);
+  // The received text of a finished session when its offer was accepted.
+  QString take_received_text(TransferId id);
   void notify(const QString& title, const QString& message);
 
   std::unique_ptr<QSettings> store_;
@@ -142,6 +155,12 @@ class MainWindow : public QMainWindow {
   std::map<TransferId, QString> incoming_from_;      // device names of accepted offers
   std::map<TransferId, QString> saved_to_;           // accepted offers saved into a folder of their own (Save to…)
   std::map<TransferId, KnownPeer> offered_by_;       // senders of offers awaiting an answer
+  struct OfferedText {
+    QString text;
+    bool accepted = false;
+  };
+  std::map<TransferId, OfferedText> offered_texts_;  // in memory only, until the session ends
+  std::map<TransferId, qsizetype> sent_texts_;       // characters, until the session ends
   bool quitting_ = false;
   bool told_about_tray_ = false;
 

@@ -6,7 +6,8 @@
 // rows may be selected (Ctrl/Shift-click, Shift+arrows, Ctrl+A). Files and
 // folders dropped onto a row are sent to that peer, or onto a selected row to
 // every selected peer; Enter or a double click opens the file dialog for
-// them.
+// them. Its context menu (right click, Shift+F10, the Menu key) holds the
+// window's actions for the selected peers: send files, a folder or a text.
 #include <string_view>
 
 #include <QStringList>

@@ -83,6 +83,13 @@ void TransferList::add_outgoing(TransferId id, const QString& peer, const QStrin
   setCurrentItem(session.item);
 }
 
+void TransferList::mark_text(TransferId id, qsizetype characters) {
+  const auto it = sessions_.find(id);
+  if (it == sessions_.end()) return;
+  it->second.text = tr("Text (%n character(s))", nullptr, static_cast<int>(characters));
+  it->second.item->setText(FilesColumn, it->second.text);
+}
+
 void TransferList::on_session_started(const SessionStarted& started) {
   Session& session =
       session_for(started.id, started.direction,
@@ -90,7 +97,9 @@ void TransferList::on_session_started(const SessionStarted& started) {
   show_peer(session, started);
   session.total = started.total_bytes;
   session.entries = started.entries;
-  session.item->setText(FilesColumn, QLocale().toString(started.file_count));
+  session.item->setText(FilesColumn, started.file_count == 0 && !session.text.isEmpty()
+                                         ? session.text
+                                         : QLocale().toString(started.file_count));
   session.item->setText(SizeColumn, human_bytes(started.total_bytes));
   session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending…") : tr("Receiving…"));
   session.bytes_before.resize(session.entries->size());
@@ -242,7 +251,7 @@ void TransferList::on_session_done(const SessionDone& done, const QString& why) 
     session.item->setText(StatusColumn, status.join(QStringLiteral(" · ")));
     if (!skipped.isEmpty()) mark_skipped_files(session);
   } else {
-    session.resumable = session.direction == Direction::Send;
+    session.resumable = session.direction == Direction::Send && session.text.isEmpty();
     session.item->setText(SpeedColumn, QString());  // a failed row keeps no last speed
     session.item->setData(SpeedColumn, kSpeedHistoryRole, QVariant());
     session.item->setText(StatusColumn,

@@ -41,6 +41,9 @@ class TransferList : public QTreeWidget {
   explicit TransferList(QWidget* parent = nullptr);
 
   void add_outgoing(TransferId id, const QString& peer, const QStringList& paths);
+  // The session `id` carries a text of `characters` characters: its row says
+  // so, and a failed text send is not offered for resuming.
+  void mark_text(TransferId id, qsizetype characters);
   void on_session_started(const SessionStarted& started);
   void on_progress(const Progress& progress);
   void on_file_done(const FileDone& file, const QString& why);
@@ -83,6 +86,7 @@ class TransferList : public QTreeWidget {
     QString peer;  // as the user knows it
     bool running = true;
     bool resumable = false;   // a failed send
+    QString text;             // "Text (12 characters)" for a session that carries one
     std::uint64_t limit = 0;  // a send's own upload limit, bytes per second
     std::uint64_t total = 0;
     std::uint64_t done = 0;

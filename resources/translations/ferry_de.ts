@@ -241,6 +241,25 @@
         <translation>%1 %</translation>
     </message>
     <message numerus="yes">
+        <source>Text, %n character(s)</source>
+        <translation>
+            <numerusform>Text, %n Zeichen</numerusform>
+            <numerusform>Text, %n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text was kept in memory only and is gone: Ferry was closed.</source>
+        <translation>Der Text wurde nur im Arbeitsspeicher gehalten und ist fort: Ferry wurde beendet.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Kept in memory only, never written to disk: gone after Ferry closes. Copy it (Enter) to keep it.</source>
+        <translation>%1
+
+Nur im Arbeitsspeicher gehalten, nie auf die Festplatte geschrieben: fort, sobald Ferry beendet wird. Kopieren (Eingabetaste), um ihn zu behalten.</translation>
+    </message>
+    <message numerus="yes">
         <source>%n skipped by the receiver</source>
         <comment>files</comment>
         <translation>
@@ -703,6 +722,38 @@ Detail: %2</translation>
         <source>Ferry keeps receiving files in the tray.</source>
         <translation>Ferry empfängt im Infobereich weiter Dateien.</translation>
     </message>
+    <message>
+        <source>Send &amp;Text…</source>
+        <translation>&amp;Text senden…</translation>
+    </message>
+    <message>
+        <source>Incoming text</source>
+        <translation>Eingehender Text</translation>
+    </message>
+    <message>
+        <source>%1 wants to send you a text.</source>
+        <translation>%1 möchte Ihnen einen Text senden.</translation>
+    </message>
+    <message>
+        <source>Text from %1</source>
+        <translation>Text von %1</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the text of the transfer %1 %2</source>
+        <translation>Den Text der Übertragung %1 %2 kopieren</translation>
+    </message>
+    <message>
+        <source>Send &amp;Text to Group…</source>
+        <translation>&amp;Text an Gruppe senden…</translation>
+    </message>
+    <message>
+        <source>Not sent to %1: offline. The other members of “%2” get the text.</source>
+        <translation>Nicht an %1 gesendet: offline. Die anderen Mitglieder von „%2“ erhalten den Text.</translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::OfferDialog</name>
@@ -817,6 +868,14 @@ Detail: %2</translation>
         </translation>
     </message>
     <message>
+        <source>Folder: the receive folder</source>
+        <translation>Ordner: der Empfangsordner</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
         <source>Save This Transfer To</source>
         <translation>Diese Übertragung speichern in</translation>
     </message>
@@ -827,14 +886,6 @@ Detail: %2</translation>
     <message>
         <source>Ferry cannot save into %1: it writes only into the receive folder (%2) and the folders inside it. Choose a folder there, or change the receive folder in Settings.</source>
         <translation>Ferry kann nicht in %1 speichern: Es schreibt nur in den Empfangsordner (%2) und die Ordner darin. Wählen Sie dort einen Ordner oder ändern Sie den Empfangsordner in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>Folder: the receive folder</source>
-        <translation>Ordner: der Empfangsordner</translation>
-    </message>
-    <message>
-        <source>Folder: %1</source>
-        <translation>Ordner: %1</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1012,40 @@ Oder geben Sie seine Adresse in das Feld unten ein und drücken Sie die Eingabet
     <message>
         <source>Why a device may not appear</source>
         <translation>Warum ein Gerät nicht erscheint</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::gui::SendTextDialog</name>
+    <message>
+        <source>Send Text to %1</source>
+        <translation>Text an %1 senden</translation>
+    </message>
+    <message>
+        <source>Text to send</source>
+        <translation>Zu sendender Text</translation>
+    </message>
+    <message>
+        <source>&amp;Text for %1 (taken from the clipboard; edit it as you like):</source>
+        <translation>&amp;Text für %1 (aus der Zwischenablage; nach Belieben bearbeiten):</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>%1 bytes (%2)</source>
+        <translation>%1 Byte (%2)</translation>
+    </message>
+    <message>
+        <source>Too long to send: %1 bytes, at most %2.</source>
+        <translation>Zu lang zum Senden: %1 Byte, höchstens %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s), %1 of at most %2.</source>
+        <translation>
+            <numerusform>%n Zeichen, %1 von höchstens %2.</numerusform>
+            <numerusform>%n Zeichen, %1 von höchstens %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1363,9 +1448,12 @@ Detail: %2</translation>
             <numerusform>… und %n weitere Dateien</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Failed: %1 · %2</source>
-        <translation>Fehlgeschlagen: %1 · %2</translation>
+    <message numerus="yes">
+        <source>Text (%n character(s))</source>
+        <translation>
+            <numerusform>Text (%n Zeichen)</numerusform>
+            <numerusform>Text (%n Zeichen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Skipped by the receiver</source>
@@ -1374,6 +1462,10 @@ Detail: %2</translation>
     <message>
         <source>Not taken</source>
         <translation>Nicht angenommen</translation>
+    </message>
+    <message>
+        <source>Failed: %1 · %2</source>
+        <translation>Fehlgeschlagen: %1 · %2</translation>
     </message>
 </context>
 </TS>

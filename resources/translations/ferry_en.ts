@@ -20,6 +20,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Text, %n character(s)</source>
+        <translation>
+            <numerusform>Text, %n character</numerusform>
+            <numerusform>Text, %n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n skipped by the receiver</source>
         <comment>files</comment>
         <translation>
@@ -103,6 +110,16 @@
     </message>
 </context>
 <context>
+    <name>ferry::gui::SendTextDialog</name>
+    <message numerus="yes">
+        <source>%n character(s), %1 of at most %2.</source>
+        <translation>
+            <numerusform>%n character, %1 of at most %2.</numerusform>
+            <numerusform>%n characters, %1 of at most %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ferry::gui::TransferList</name>
     <message numerus="yes">
         <source>%n file(s) already there</source>
@@ -116,6 +133,13 @@
         <translation>
             <numerusform>… and %n more file</numerusform>
             <numerusform>… and %n more files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Text (%n character(s))</source>
+        <translation>
+            <numerusform>Text (%n character)</numerusform>
+            <numerusform>Text (%n characters)</numerusform>
         </translation>
     </message>
 </context>

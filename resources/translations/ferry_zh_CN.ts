@@ -239,6 +239,24 @@
         <translation>%1%</translation>
     </message>
     <message numerus="yes">
+        <source>Text, %n character(s)</source>
+        <translation>
+            <numerusform>文本，%n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text was kept in memory only and is gone: Ferry was closed.</source>
+        <translation>该文本仅保存在内存中，Ferry 已关闭，文本已不复存在。</translation>
+    </message>
+    <message>
+        <source>%1
+
+Kept in memory only, never written to disk: gone after Ferry closes. Copy it (Enter) to keep it.</source>
+        <translation>%1
+
+仅保存在内存中，从不写入磁盘：Ferry 关闭后即消失。如需保留，请复制（回车键）。</translation>
+    </message>
+    <message numerus="yes">
         <source>%n skipped by the receiver</source>
         <comment>files</comment>
         <translation>
@@ -694,6 +712,38 @@ Detail: %2</source>
         <source>Ferry keeps receiving files in the tray.</source>
         <translation>Ferry 会在系统托盘中继续接收文件。</translation>
     </message>
+    <message>
+        <source>Send &amp;Text…</source>
+        <translation>发送文本(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Incoming text</source>
+        <translation>收到文本</translation>
+    </message>
+    <message>
+        <source>%1 wants to send you a text.</source>
+        <translation>%1 想要向你发送一段文本。</translation>
+    </message>
+    <message>
+        <source>Text from %1</source>
+        <translation>来自 %1 的文本</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <source>Copy the text of the transfer %1 %2</source>
+        <translation>复制传输 %1 %2 的文本</translation>
+    </message>
+    <message>
+        <source>Send &amp;Text to Group…</source>
+        <translation>发送文本到组(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Not sent to %1: offline. The other members of “%2” get the text.</source>
+        <translation>未发送到 %1：离线。“%2”的其他成员会收到这段文本。</translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::OfferDialog</name>
@@ -806,6 +856,14 @@ Detail: %2</source>
         </translation>
     </message>
     <message>
+        <source>Folder: the receive folder</source>
+        <translation>文件夹：接收文件夹</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
         <source>Save This Transfer To</source>
         <translation>将此次传输保存到</translation>
     </message>
@@ -816,14 +874,6 @@ Detail: %2</source>
     <message>
         <source>Ferry cannot save into %1: it writes only into the receive folder (%2) and the folders inside it. Choose a folder there, or change the receive folder in Settings.</source>
         <translation>Ferry 无法保存到 %1：它只写入接收文件夹（%2）及其中的文件夹。请在那里选择一个文件夹，或在设置中更改接收文件夹。</translation>
-    </message>
-    <message>
-        <source>Folder: the receive folder</source>
-        <translation>文件夹：接收文件夹</translation>
-    </message>
-    <message>
-        <source>Folder: %1</source>
-        <translation>文件夹：%1</translation>
     </message>
 </context>
 <context>
@@ -949,6 +999,39 @@ Or type its address into the field below and press Enter.</source>
     <message>
         <source>Why a device may not appear</source>
         <translation>设备可能不显示的原因</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::gui::SendTextDialog</name>
+    <message>
+        <source>Send Text to %1</source>
+        <translation>向 %1 发送文本</translation>
+    </message>
+    <message>
+        <source>Text to send</source>
+        <translation>要发送的文本</translation>
+    </message>
+    <message>
+        <source>&amp;Text for %1 (taken from the clipboard; edit it as you like):</source>
+        <translation>给 %1 的文本(&amp;T)（取自剪贴板，可随意修改）：</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 bytes (%2)</source>
+        <translation>%1 字节（%2）</translation>
+    </message>
+    <message>
+        <source>Too long to send: %1 bytes, at most %2.</source>
+        <translation>太长，无法发送：%1 字节，最多 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s), %1 of at most %2.</source>
+        <translation>
+            <numerusform>%n 个字符，%1，最多 %2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1349,9 +1432,11 @@ Detail: %2</source>
             <numerusform>… 以及另外 %n 个文件</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Failed: %1 · %2</source>
-        <translation>失败：%1 · %2</translation>
+    <message numerus="yes">
+        <source>Text (%n character(s))</source>
+        <translation>
+            <numerusform>文本（%n 个字符）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Skipped by the receiver</source>
@@ -1360,6 +1445,10 @@ Detail: %2</source>
     <message>
         <source>Not taken</source>
         <translation>未接收</translation>
+    </message>
+    <message>
+        <source>Failed: %1 · %2</source>
+        <translation>失败：%1 · %2</translation>
     </message>
 </context>
 </TS>

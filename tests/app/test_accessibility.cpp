@@ -33,6 +33,7 @@
 #include "main_window.hpp"
 #include "offer_dialog.hpp"
 #include "peer_list.hpp"
+#include "send_text_dialog.hpp"
 #include "settings_dialog.hpp"
 #include "speed_limit_dialog.hpp"
 
@@ -196,6 +197,7 @@ class TestAccessibility : public QObject {
   void settings_dialog_on_every_tab();
   void add_peer_dialog();
   void speed_limit_dialog();
+  void send_text_dialog();
   void the_walk_finds_a_clash_and_an_unnamed_control();
   void every_window_in_every_language_data();
   void every_window_in_every_language();
@@ -268,6 +270,11 @@ void TestAccessibility::speed_limit_dialog() {
   verify_accessible(&dialog);
 }
 
+void TestAccessibility::send_text_dialog() {
+  SendTextDialog dialog(QStringLiteral("desk"));
+  verify_accessible(&dialog);
+}
+
 // The walk itself: a window with a clash and an unnamed control fails it.
 void TestAccessibility::the_walk_finds_a_clash_and_an_unnamed_control() {
   QWidget window;
@@ -313,6 +320,8 @@ void TestAccessibility::every_window_in_every_language() {
   verify_accessible(&add);
   SpeedLimitDialog limit(QStringLiteral("desk"), 3 << 20, 20 << 20);
   verify_accessible(&limit);
+  SendTextDialog text(QStringLiteral("desk"));
+  verify_accessible(&text);
 }
 
 QTEST_MAIN(TestAccessibility)

@@ -93,6 +93,7 @@ class TestCliPrompt : public QObject {
   void only_an_answer_typed_after_the_prompt_counts_data();
   void only_an_answer_typed_after_the_prompt_counts();
   void the_question_shows_where_renamed_files_go();
+  void a_text_shows_with_the_question_and_whole_once_accepted();
 };
 
 void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts_data() {
@@ -173,6 +174,38 @@ void TestCliPrompt::the_question_shows_where_renamed_files_go() {
   QVERIFY(sender.log().all<SessionDone>().front().ok);
   QVERIFY(same_contents(source / "notes\tdraft.txt", target / "notes_draft.txt"));
   QVERIFY(receiver.waitForFinished(30'000));
+}
+
+// A text comes with the question (its first 20 lines) and is printed whole
+// once accepted; an escape sequence of the sender's never reaches the
+// terminal as one.
+void TestCliPrompt::a_text_shows_with_the_question_and_whole_once_accepted() {
+  const fs::path target = fresh_dir("prompt-text-dst");
+  PseudoTerminal terminal;
+  QProcess receiver;
+  const std::uint16_t port = start_receiver(receiver, terminal, target, fresh_dir("prompt-text-config"));
+  QVERIFY(port != 0);
+
+  std::string text = "first line \x1b[2J cleared?\n";
+  for (int line = 2; line <= 25; ++line) text += "line " + std::to_string(line) + "\n";
+  EventLog log;
+  TransferEngine sender(EngineSettings{.identity = default_sender_identity()}, [&log] { log.notify(); });
+  sender.send("127.0.0.1", port, {}, {}, text);
+  QVERIFY2(terminal.wait_for_text(QStringLiteral("Accept? [y/N] "), kWait), qPrintable(terminal.shown()));
+  const QString question = terminal.shown();
+  QVERIFY2(question.contains(QStringLiteral("with a text of %1 bytes:").arg(text.size())), qPrintable(question));
+  QVERIFY2(question.contains(QString::fromUtf8("  | first line \uFFFD[2J cleared?")), qPrintable(question));
+  QVERIFY(question.contains(QStringLiteral("  | line 20\r\n")));
+  QVERIFY2(!question.contains(QStringLiteral("line 21")), qPrintable(question));
+  QVERIFY2(question.contains(QStringLiteral("  | ... and 5 more lines")), qPrintable(question));
+  QVERIFY(!question.contains(QChar(0x1b)));
+  QVERIFY(terminal.type("y\n"));
+  QVERIFY(log.wait_for(sender, is_session_done, kWait));
+  QVERIFY(log.all<SessionDone>().front().ok);
+  QVERIFY2(terminal.wait_for_text(QStringLiteral("  | line 25"), kWait), qPrintable(terminal.shown()));
+  QVERIFY(!terminal.shown().contains(QChar(0x1b)));
+  QVERIFY(receiver.waitForFinished(30'000));
+  QVERIFY(fs::is_empty(target));
 }
 
 QTEST_GUILESS_MAIN(TestCliPrompt)

@@ -105,7 +105,7 @@ struct OfferReceived {
   // or ConsentPolicy::AcceptAll; never a Changed identity): no respond().
   bool accepted_automatically = false;
   std::vector<RenamedEntry> renamed;  // in index order; files keep " (1)" numbering on top
-  // A message the sender wrote (UTF-8, at most protocol::kMaxOfferTextBytes),
+  // A message the sender wrote (UTF-8, at most kMaxOfferTextBytes),
   // with the files or instead of them (then `entries` is empty). It is the
   // receiving user's once the offer is accepted; the engine never stores it.
   std::string text;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "ferry/core/events.hpp"
+#include "ferry/core/offer_text.hpp"
 #include "ferry/core/settings.hpp"
 
 namespace ferry {
@@ -59,7 +60,7 @@ class TransferEngine {
   void listen();
 
   // Sends files and folders (recursively) and a message (`text`, UTF-8, at
-  // most protocol::kMaxOfferTextBytes; may be empty, and so may `paths`, not
+  // most kMaxOfferTextBytes, offer_text.hpp; may be empty, and so may `paths`, not
   // both) to host:port. Returns the session's id at once; everything else
   // arrives as events.
   TransferId send(std::string host, std::uint16_t port, std::vector<std::filesystem::path> paths,

@@ -11,6 +11,7 @@
 
 #include "ferry/base/operating_system.hpp"
 #include "ferry/core/offer_entry.hpp"
+#include "ferry/core/offer_text.hpp"
 #include "ferry/core/transfer_mode.hpp"
 
 namespace ferry::protocol {
@@ -26,7 +27,7 @@ inline constexpr std::uint32_t kMaxOfferEntries = 1'000'000;
 inline constexpr std::size_t kMaxPathBytes = 4096;
 inline constexpr std::size_t kMaxNameBytes = 255;
 inline constexpr std::size_t kMaxTextBytes = 1024;
-inline constexpr std::size_t kMaxOfferTextBytes = 1024 * 1024;  // the message an OFFER may carry
+using ferry::kMaxOfferTextBytes;  // the message an OFFER may carry
 // ACCEPT's bitmap of taken entries: one bit per entry, and the fixed fields.
 inline constexpr std::uint32_t kMaxAcceptPayload = kMaxOfferEntries / 8 + 16;
 inline constexpr std::uint32_t kMaxHavePayload = 16 * 1024 * 1024;
