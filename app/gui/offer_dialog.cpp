@@ -69,7 +69,7 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   const QString sender =
       offer.device_name.empty() ? from_utf8(format_endpoint(offer.peer)) : from_utf8(offer.device_name);
   const bool text_only = offer.entries->empty();
-  setWindowTitle(text_only ? tr("Message from %1").arg(sender) : tr("Incoming files from %1").arg(sender));
+  setWindowTitle(text_only ? tr("Incoming text from %1").arg(sender) : tr("Incoming files from %1").arg(sender));
   setAttribute(Qt::WA_DeleteOnClose);
 
   auto* code = new QLabel(from_utf8(offer.identity.verification_code));

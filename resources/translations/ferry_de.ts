@@ -829,10 +829,6 @@ Detail: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Message from %1</source>
-        <translation>Nachricht von %1</translation>
-    </message>
-    <message>
         <source>Message from the sender</source>
         <translation>Nachricht des Absenders</translation>
     </message>
@@ -886,6 +882,10 @@ Detail: %2</translation>
     <message>
         <source>Ferry cannot save into %1: it writes only into the receive folder (%2) and the folders inside it. Choose a folder there, or change the receive folder in Settings.</source>
         <translation>Ferry kann nicht in %1 speichern: Es schreibt nur in den Empfangsordner (%2) und die Ordner darin. Wählen Sie dort einen Ordner oder ändern Sie den Empfangsordner in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Incoming text from %1</source>
+        <translation>Eingehender Text von %1</translation>
     </message>
 </context>
 <context>

@@ -818,10 +818,6 @@ Detail: %2</source>
         </translation>
     </message>
     <message>
-        <source>Message from %1</source>
-        <translation>来自 %1 的消息</translation>
-    </message>
-    <message>
         <source>Message from the sender</source>
         <translation>发送者的消息</translation>
     </message>
@@ -874,6 +870,10 @@ Detail: %2</source>
     <message>
         <source>Ferry cannot save into %1: it writes only into the receive folder (%2) and the folders inside it. Choose a folder there, or change the receive folder in Settings.</source>
         <translation>Ferry 无法保存到 %1：它只写入接收文件夹（%2）及其中的文件夹。请在那里选择一个文件夹，或在设置中更改接收文件夹。</translation>
+    </message>
+    <message>
+        <source>Incoming text from %1</source>
+        <translation>来自 %1 的文本</translation>
     </message>
 </context>
 <context>

@@ -274,7 +274,7 @@ void TestOfferChoice::an_offer_of_text_only_shows_only_the_text() {
   auto* dialog = new OfferDialog(offer, std::chrono::seconds(60));
   QSignalSpy answered(dialog, &OfferDialog::answered);
   dialog->show();
-  QCOMPARE(dialog->windowTitle(), QStringLiteral("Message from laptop"));
+  QCOMPARE(dialog->windowTitle(), QStringLiteral("Incoming text from laptop"));
   QCOMPARE(dialog->tree(), nullptr);
   QCOMPARE(dialog->save_to_button(), nullptr);
   QCOMPARE(dialog->text_box()->toPlainText(), QStringLiteral("just a note"));
