@@ -71,6 +71,7 @@ TransferId EngineBridge::send_text(const QString& host, quint16 port, const QStr
 }
 
 void EngineBridge::respond(TransferId id, bool accept) { engine_->respond(id, accept); }
+void EngineBridge::respond(TransferId id, OfferAnswer answer) { engine_->respond(id, std::move(answer)); }
 void EngineBridge::decline_unanswered(TransferId id) { engine_->decline_unanswered(id); }
 
 void EngineBridge::cancel(TransferId id) { engine_->cancel(id); }

@@ -52,6 +52,8 @@ class EngineBridge : public QObject {
   TransferId send_text(const QString& host, quint16 port, const QString& text,
                        const QString& expected_fingerprint = {});
   void respond(TransferId id, bool accept);
+  // The same, taking a part of the offer or saving it elsewhere.
+  void respond(TransferId id, OfferAnswer answer);
   void decline_unanswered(TransferId id);
   void cancel(TransferId id);
   // A sending transfer's own upload limit (bytes per second, 0: none).

@@ -90,4 +90,12 @@ QString session_failure_sentence(const SessionDone& done, const QString& peer, c
   return sentence;
 }
 
+QString skipped_text(Direction direction, std::uint32_t files_skipped) {
+  const int skipped = static_cast<int>(files_skipped);
+  if (skipped == 0) return {};
+  return direction == Direction::Send
+             ? QCoreApplication::translate("ferry", "%n skipped by the receiver", "files", skipped)
+             : QCoreApplication::translate("ferry", "%n not taken", "files", skipped);
+}
+
 }  // namespace ferry::gui

@@ -22,6 +22,7 @@ QJsonObject to_json(const HistoryEntry& entry) {
           {QStringLiteral("folder"), entry.folder},
           {QStringLiteral("filesOk"), static_cast<qint64>(entry.files_ok)},
           {QStringLiteral("filesFailed"), static_cast<qint64>(entry.files_failed)},
+          {QStringLiteral("filesSkipped"), static_cast<qint64>(entry.files_skipped)},
           {QStringLiteral("bytes"), QString::number(entry.bytes)},  // past 2^53 too
           {QStringLiteral("seconds"), entry.seconds},
           {QStringLiteral("ok"), entry.ok},
@@ -38,6 +39,7 @@ HistoryEntry from_json(const QJsonObject& object) {
   entry.folder = object.value(QStringLiteral("folder")).toString();
   entry.files_ok = static_cast<std::uint32_t>(object.value(QStringLiteral("filesOk")).toInteger());
   entry.files_failed = static_cast<std::uint32_t>(object.value(QStringLiteral("filesFailed")).toInteger());
+  entry.files_skipped = static_cast<std::uint32_t>(object.value(QStringLiteral("filesSkipped")).toInteger());
   entry.bytes = object.value(QStringLiteral("bytes")).toString().toULongLong();
   entry.seconds = object.value(QStringLiteral("seconds")).toDouble();
   entry.ok = object.value(QStringLiteral("ok")).toBool();

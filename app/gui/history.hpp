@@ -17,6 +17,7 @@ struct HistoryEntry {
   QString folder;  // where the files are (receive folder / source folder)
   std::uint32_t files_ok = 0;
   std::uint32_t files_failed = 0;
+  std::uint32_t files_skipped = 0;  // not taken by the receiving user
   std::uint64_t bytes = 0;
   double seconds = 0;
   bool ok = false;

@@ -51,13 +51,21 @@ namespace {
 
 void open_folder(const QString& folder) { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); }
 
-QString history_summary(const HistoryEntry& entry) {
+// Failed, or what arrived: a text, files or both.
+QString result_summary(const HistoryEntry& entry) {
   if (!entry.ok) return QCoreApplication::translate("ferry", "Failed: %1").arg(entry.error);
   const QString files = QStringLiteral("%1, %2").arg(file_count(entry.files_ok), human_bytes(entry.bytes));
   if (entry.text_characters == 0) return files;
   const int characters = static_cast<int>(entry.text_characters);
   const QString text = QCoreApplication::translate("ferry", "Text, %n character(s)", nullptr, characters);
   return entry.files_ok == 0 ? text : QStringLiteral("%1; %2").arg(text, files);
+}
+
+// The result, and the files the receiver left out.
+QString history_summary(const HistoryEntry& entry) {
+  const QString summary = result_summary(entry);
+  const QString skipped = skipped_text(entry.sent ? Direction::Send : Direction::Receive, entry.files_skipped);
+  return skipped.isEmpty() ? summary : QStringLiteral("%1 · %2").arg(summary, skipped);
 }
 
 // A received text's row: the text itself (its start, when long) and where it is kept.
@@ -647,7 +655,7 @@ void MainWindow::on_offer(const OfferReceived& offer) {
   if (!offer.text.empty()) offered_texts_[offer.id] = {from_utf8(offer.text), offer.accepted_automatically};
   if (offer.accepted_automatically) return;
   offered_by_[offer.id] = {offer.identity.fingerprint, offer.device_name, true, false};
-  auto* dialog = new OfferDialog(offer, settings_.offer_timeout, this);
+  auto* dialog = new OfferDialog(offer, settings_.offer_timeout, this, bridge_->settings());
   connect(dialog, &OfferDialog::answered, this, &MainWindow::on_answer);
   connect(dialog, &OfferDialog::timed_out, this, [this](TransferId id) {
     bridge_->decline_unanswered(id);
@@ -664,12 +672,13 @@ void MainWindow::on_offer(const OfferReceived& offer) {
   emit offer_shown(dialog);
 }
 
-void MainWindow::on_answer(TransferId id, bool accept, bool always) {
-  bridge_->respond(id, accept);
+void MainWindow::on_answer(TransferId id, const OfferAnswer& answer, bool always) {
+  bridge_->respond(id, answer);
   auto sender = offered_by_.extract(id);
-  if (!accept) incoming_from_.erase(id);
+  if (!answer.accept) incoming_from_.erase(id);
+  if (!answer.folder.empty()) saved_to_[id] = QString::fromStdU16String(answer.folder.u16string());
   if (auto text = offered_texts_.find(id); text != offered_texts_.end()) {
-    if (accept)
+    if (answer.accept)
       text->second.accepted = true;
     else
       offered_texts_.erase(text);
@@ -746,6 +755,7 @@ void MainWindow::on_session_done(const SessionDone& done) {
   entry.sent = done.direction == Direction::Send;
   entry.files_ok = done.files_ok;
   entry.files_failed = done.files_failed;
+  entry.files_skipped = done.files_skipped;
   entry.bytes = done.bytes;
   entry.seconds = done.seconds;
   entry.ok = done.ok;
@@ -761,7 +771,8 @@ void MainWindow::on_session_done(const SessionDone& done) {
     if (auto text = sent_texts_.extract(done.id)) entry.text_characters = text.mapped();
     outgoing_.erase(outgoing);
   } else {
-    entry.folder = settings_.receive_dir;
+    const auto saved_to = saved_to_.extract(done.id);
+    entry.folder = saved_to ? saved_to.mapped() : settings_.receive_dir;
     incoming_from_.erase(done.id);
     entry.text = take_received_text(done.id);
     entry.text_characters = entry.text.size();

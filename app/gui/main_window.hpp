@@ -118,7 +118,7 @@ class MainWindow : public QMainWindow {
   bool folder_change_confirmed();
   void refill_history();
   void on_offer(const OfferReceived& offer);
-  void on_answer(TransferId id, bool accept, bool always);
+  void on_answer(TransferId id, const OfferAnswer& answer, bool always);
   void pin_sender(KnownPeer sender);
   void reload_pinned_peers();
   void on_session_started(const SessionStarted& started);
@@ -153,6 +153,7 @@ class MainWindow : public QMainWindow {
   std::map<TransferId, QStringList> sending_paths_;  // until the session ends
   std::map<TransferId, FailedSend> failed_sends_;    // until resumed
   std::map<TransferId, QString> incoming_from_;      // device names of accepted offers
+  std::map<TransferId, QString> saved_to_;           // accepted offers saved into a folder of their own (Save to…)
   std::map<TransferId, KnownPeer> offered_by_;       // senders of offers awaiting an answer
   struct OfferedText {
     QString text;

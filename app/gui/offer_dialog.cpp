@@ -1,18 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "offer_dialog.hpp"
 
-#include <QLocale>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStyle>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include "format.hpp"
+#include "offer_tree_model.hpp"
 #include "trust_format.hpp"
 #include "warning_frame.hpp"
 
@@ -20,7 +28,9 @@ namespace ferry::gui {
 
 namespace {
 
-constexpr int kListedEntries = 1000;
+// Small offers open with their folders' first level shown; a large one
+// opens folded, so the view never lays out more than it must.
+constexpr int kUnfoldedEntries = 1000;
 
 QString trust_sentence(const PeerIdentity& identity) {
   switch (identity.trust) {
@@ -47,52 +57,20 @@ QLabel* plain_label(const QString& text) {
   return label;
 }
 
-// A path as the peer offered it, its control characters (a name may hold a
-// newline) shown as U+FFFD.
-QString shown_path(const std::string& path) {
-  QString text = from_utf8(path);
-  for (QChar& c : text) {
-    if (c.unicode() < 0x20 || c.unicode() == 0x7F) c = QChar::ReplacementCharacter;
-  }
-  return text;
-}
-
-// One line of the offer's list; `local` is where the entry goes when this
-// system cannot store its name, else null.
-QString entry_line(const OfferEntry& entry, const std::string* local) {
-  const QString offered = shown_path(entry.path);
-  if (entry.kind == EntryKind::Folder) {
-    if (!local) return offered + QLatin1Char('/');
-    return OfferDialog::tr("%1/, saved as %2/").arg(offered, from_utf8(*local));
-  }
-  if (!local) return OfferDialog::tr("%1  (%2)").arg(offered, human_bytes(entry.size));
-  return OfferDialog::tr("%1  (%2), saved as %3").arg(offered, human_bytes(entry.size), from_utf8(*local));
+QString shown_folder(const std::filesystem::path& folder) {
+  return QDir::toNativeSeparators(QString::fromStdU16String(folder.u16string()));
 }
 
 }  // namespace
 
-OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeout, QWidget* parent)
-    : QDialog(parent), id_(offer.id), seconds_left_(static_cast<int>(timeout.count())) {
+OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeout, QWidget* parent,
+                         EngineSettings settings)
+    : QDialog(parent), id_(offer.id), seconds_left_(static_cast<int>(timeout.count())), settings_(std::move(settings)) {
   const QString sender =
       offer.device_name.empty() ? from_utf8(format_endpoint(offer.peer)) : from_utf8(offer.device_name);
-  setWindowTitle(tr("Incoming files from %1").arg(sender));
+  const bool text_only = offer.entries->empty();
+  setWindowTitle(text_only ? tr("Incoming text from %1").arg(sender) : tr("Incoming files from %1").arg(sender));
   setAttribute(Qt::WA_DeleteOnClose);
-
-  std::uint32_t files = 0;
-  auto* list = new QListWidget;
-  list->setAccessibleName(tr("Offered files"));
-  auto renamed = offer.renamed.begin();  // in index order, like the entries
-  for (std::uint32_t index = 0; index < offer.entries->size(); ++index) {
-    const OfferEntry& entry = (*offer.entries)[index];
-    files += entry.kind == EntryKind::File;
-    if (list->count() == kListedEntries) continue;
-    const bool is_renamed = renamed != offer.renamed.end() && renamed->index == index;
-    list->addItem(entry_line(entry, is_renamed ? &renamed->local_path : nullptr));
-    if (is_renamed) ++renamed;
-  }
-  if (static_cast<std::size_t>(list->count()) < offer.entries->size())
-    list->addItem(tr("… and %n more", "entries of the offer",
-                     static_cast<int>(offer.entries->size() - static_cast<std::size_t>(list->count()))));
 
   auto* code = new QLabel(from_utf8(offer.identity.verification_code));
   code->setFont(code_font(1.6));
@@ -105,8 +83,6 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   form->addRow(tr("Verification code:"), code);
   form->addRow(tr("Device:"), wrapped_label(trust_sentence(offer.identity)));
   form->addRow(tr("Transfer:"), mode);
-  form->addRow(tr("Files:"), new QLabel(QLocale().toString(files)));
-  form->addRow(tr("Total size:"), new QLabel(human_bytes(offer.total_bytes)));
   if (!offer.renamed.empty()) {
     form->addRow(tr("Names:"), wrapped_label(tr("%n name(s) cannot be stored on this system as offered: "
                                                 "saved under a safe name (see the list)",
@@ -129,11 +105,12 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   auto* layout = new QVBoxLayout(this);
   if (changed) layout->addWidget(impostor_warning_box(from_utf8(offer.device_name)));
   layout->addLayout(form);
-  layout->addWidget(list, 1);
+  if (!offer.text.empty()) layout->addWidget(text_box(from_utf8(offer.text)), text_only ? 1 : 0);
+  if (!text_only) layout->addWidget(tree_box(offer), 1);
   layout->addWidget(always_);
   layout->addWidget(timeout_label_);
   layout->addWidget(buttons);
-  setMinimumSize(420, 360);
+  setMinimumSize(520, 520);
   // Once the buttons are in the dialog, so it keeps this one as its default.
   QPushButton* default_button = changed ? decline_ : accept_;
   default_button->setDefault(true);
@@ -143,6 +120,125 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   connect(&countdown_, &QTimer::timeout, this, &OfferDialog::tick);
   countdown_.start();
   show_time_left();
+}
+
+// The sender's message, read-only and plain (never rich text), with Copy.
+QWidget* OfferDialog::text_box(const QString& text) {
+  text_ = new QPlainTextEdit(text);
+  text_->setReadOnly(true);
+  text_->setAccessibleName(tr("Message from the sender"));
+  text_->setTabChangesFocus(true);
+  copy_ = new QPushButton(tr("&Copy"));
+  copy_->setAutoDefault(false);
+  copy_->setToolTip(tr("Copies the message to the clipboard"));
+  connect(copy_, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(text_->toPlainText()); });
+  auto* box = new QWidget;
+  auto* column = new QVBoxLayout(box);
+  column->setContentsMargins(0, 0, 0, 0);
+  auto* title = new QLabel(tr("&Message:"));
+  title->setBuddy(text_);
+  auto* row = new QHBoxLayout;
+  row->addWidget(title, 1);
+  row->addWidget(copy_);
+  column->addLayout(row);
+  column->addWidget(text_);
+  return box;
+}
+
+// What is offered, to tick, with the totals of what is ticked and where it goes.
+QWidget* OfferDialog::tree_box(const OfferReceived& offer) {
+  model_ = new OfferTreeModel(offer.entries, offer.renamed, this);
+  tree_ = new QTreeView;
+  tree_->setAccessibleName(tr("Offered files"));
+  tree_->setUniformRowHeights(true);
+  tree_->setModel(model_);
+  tree_->header()->setStretchLastSection(false);
+  tree_->header()->setSectionResizeMode(OfferTreeModel::NameColumn, QHeaderView::Stretch);
+  tree_->header()->setSectionResizeMode(OfferTreeModel::SizeColumn, QHeaderView::ResizeToContents);
+  tree_->header()->setSectionResizeMode(OfferTreeModel::FilesColumn, QHeaderView::ResizeToContents);
+  if (offer.entries->size() <= static_cast<std::size_t>(kUnfoldedEntries)) tree_->expandToDepth(0);
+  tree_->setCurrentIndex(model_->index(0, OfferTreeModel::NameColumn));
+  connect(model_, &OfferTreeModel::selection_changed, this, &OfferDialog::show_selection);
+
+  auto* title = new QLabel(tr("&Files to receive:"));
+  title->setBuddy(tree_);
+  selection_ = new QLabel;
+  auto* box = new QWidget;
+  auto* column = new QVBoxLayout(box);
+  column->setContentsMargins(0, 0, 0, 0);
+  column->addWidget(title);
+  column->addWidget(tree_, 1);
+  column->addWidget(selection_);
+  column->addWidget(folder_row());
+  show_selection();
+  return box;
+}
+
+QWidget* OfferDialog::folder_row() {
+  folder_label_ = new QLabel;
+  folder_label_->setTextFormat(Qt::PlainText);
+  folder_label_->setWordWrap(true);
+  save_to_ = new QPushButton(tr("&Save to…"));
+  save_to_->setAutoDefault(false);
+  save_to_->setToolTip(tr("Saves this transfer into another folder"));
+  connect(save_to_, &QPushButton::clicked, this, &OfferDialog::ask_folder);
+  refusal_ = wrapped_label(QString());
+  refusal_->setTextFormat(Qt::PlainText);
+  refusal_->hide();
+  auto* box = new QWidget;
+  auto* grid = new QVBoxLayout(box);
+  grid->setContentsMargins(0, 0, 0, 0);
+  auto* row = new QHBoxLayout;
+  row->addWidget(folder_label_, 1);
+  row->addWidget(save_to_);
+  grid->addLayout(row);
+  grid->addWidget(refusal_);
+  show_folder();
+  return box;
+}
+
+void OfferDialog::show_selection() {
+  selection_->setText(tr("Receive %1 of %Ln file(s), %2", "", static_cast<int>(model_->files()))
+                          .arg(QLocale().toString(model_->files_taken()), human_bytes(model_->bytes_taken())));
+  accept_->setEnabled(!model_->nothing_taken());
+}
+
+void OfferDialog::show_folder() {
+  const std::filesystem::path& folder = folder_.empty() ? settings_.receive_dir : folder_;
+  folder_label_->setText(folder.empty() ? tr("Folder: the receive folder")
+                                        : tr("Folder: %1").arg(shown_folder(folder)));
+}
+
+// Window-modal and not blocking: should the offer time out or be withdrawn
+// meanwhile, the folder dialog goes with it.
+void OfferDialog::ask_folder() {
+  const std::filesystem::path& start = folder_.empty() ? settings_.receive_dir : folder_;
+  auto* dialog = new QFileDialog(this, tr("Save This Transfer To"), QString::fromStdU16String(start.u16string()));
+  dialog->setFileMode(QFileDialog::Directory);
+  dialog->setOption(QFileDialog::ShowDirsOnly);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QFileDialog::fileSelected, this, &OfferDialog::choose_folder);
+  dialog->open();
+}
+
+// The engine refuses a folder its writes are not allowed into: better said
+// here, before the transfer is accepted, than as a failed transfer after.
+bool OfferDialog::choose_folder(const QString& folder) {
+  const std::filesystem::path path(QDir::cleanPath(folder).toStdU16String());
+  QString why;
+  if (!QFileInfo(folder).isDir()) {
+    why = tr("%1 is not a folder: this transfer still goes to the folder above.").arg(QDir::toNativeSeparators(folder));
+  } else if (!may_save_to(settings_, path)) {
+    why = tr("Ferry cannot save into %1: it writes only into the receive folder (%2) and the folders inside it. "
+             "Choose a folder there, or change the receive folder in Settings.")
+              .arg(QDir::toNativeSeparators(folder), shown_folder(settings_.receive_dir));
+  }
+  refusal_->setText(why);
+  refusal_->setVisible(!why.isEmpty());
+  if (!why.isEmpty()) return false;
+  folder_ = path;
+  show_folder();
+  return true;
 }
 
 QWidget* OfferDialog::impostor_warning_box(const QString& name) {
@@ -178,7 +274,12 @@ void OfferDialog::answer(bool accept) {
   if (!answered_) {
     answered_ = true;
     countdown_.stop();
-    emit answered(id_, accept, accept && always_->isChecked());
+    OfferAnswer reply{accept, {}, {}};
+    if (accept && model_) {
+      reply.take = model_->take();
+      reply.folder = folder_;
+    }
+    emit answered(id_, reply, accept && always_->isChecked());
   }
   QDialog::done(accept ? QDialog::Accepted : QDialog::Rejected);
 }

@@ -9,6 +9,7 @@
 #include <QMenu>
 #include <QStyle>
 
+#include "failure_text.hpp"
 #include "format.hpp"
 #include "keyboard_menu.hpp"
 #include "transfer_delegate.hpp"
@@ -216,6 +217,14 @@ void TransferList::on_send_phase(const SendPhaseChanged& phase) {
                                              : tr("Waiting for %1 to accept…").arg(peer));
 }
 
+// A session that succeeded ended every file it took: a file without a
+// result is one the receiving user did not take.
+void TransferList::mark_skipped_files(Session& session) {
+  const QString status = session.direction == Direction::Send ? tr("Skipped by the receiver") : tr("Not taken");
+  for (QTreeWidgetItem* item : session.file_items)
+    if (item && !item->data(StatusColumn, Qt::UserRole).toBool()) item->setText(StatusColumn, status);
+}
+
 // `why`: the failure in the user's words (unused when it succeeded).
 void TransferList::on_session_done(const SessionDone& done, const QString& why) {
   auto it = sessions_.find(done.id);
@@ -228,6 +237,7 @@ void TransferList::on_session_done(const SessionDone& done, const QString& why) 
   const QString already = done.files_already_there == 0
                               ? QString()
                               : tr("%n file(s) already there", nullptr, static_cast<int>(done.files_already_there));
+  const QString skipped = skipped_text(done.direction, done.files_skipped);
   if (done.ok) {
     session.item->setData(ProgressColumn, kPercentRole, 100);
     session.item->setText(SpeedColumn, done.data_bytes > 0 ? human_speed(speed) : QString());
@@ -237,12 +247,15 @@ void TransferList::on_session_done(const SessionDone& done, const QString& why) 
     else
       status.append(tr("Done"));
     if (!already.isEmpty()) status.append(already);
+    if (!skipped.isEmpty()) status.append(skipped);
     session.item->setText(StatusColumn, status.join(QStringLiteral(" · ")));
+    if (!skipped.isEmpty()) mark_skipped_files(session);
   } else {
     session.resumable = session.direction == Direction::Send && session.text.isEmpty();
     session.item->setText(SpeedColumn, QString());  // a failed row keeps no last speed
     session.item->setData(SpeedColumn, kSpeedHistoryRole, QVariant());
-    session.item->setText(StatusColumn, tr("Failed: %1").arg(why));
+    session.item->setText(StatusColumn,
+                          skipped.isEmpty() ? tr("Failed: %1").arg(why) : tr("Failed: %1 · %2").arg(why, skipped));
     session.item->setToolTip(StatusColumn,
                              done.error.empty() ? why : tr("%1\n\nDetail: %2").arg(why, from_utf8(done.error)));
   }

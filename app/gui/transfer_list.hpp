@@ -104,6 +104,7 @@ class TransferList : public QTreeWidget {
   void show_peer(Session& session, const SessionStarted& started);
   void update_speed(Session& session);
   void update_file_rows(Session& session, std::uint32_t file_index);
+  void mark_skipped_files(Session& session);
   void announce_selection();
   std::optional<TransferId> selected_where(bool Session::*flag) const;
 

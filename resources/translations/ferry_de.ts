@@ -259,6 +259,22 @@ Kept in memory only, never written to disk: gone after Ferry closes. Copy it (En
 
 Nur im Arbeitsspeicher gehalten, nie auf die Festplatte geschrieben: fort, sobald Ferry beendet wird. Kopieren (Eingabetaste), um ihn zu behalten.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n skipped by the receiver</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n vom Empfänger ausgelassen</numerusform>
+            <numerusform>%n vom Empfänger ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not taken</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n nicht angenommen</numerusform>
+            <numerusform>%n nicht angenommen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::AddPeerDialog</name>
@@ -758,10 +774,6 @@ Detail: %2</translation>
         <translation>Angebotene Dateien</translation>
     </message>
     <message>
-        <source>%1  (%2)</source>
-        <translation>%1  (%2)</translation>
-    </message>
-    <message>
         <source>From:</source>
         <translation>Von:</translation>
     </message>
@@ -780,14 +792,6 @@ Detail: %2</translation>
     <message>
         <source>Transfer:</source>
         <translation>Übertragung:</translation>
-    </message>
-    <message>
-        <source>Files:</source>
-        <translation>Dateien:</translation>
-    </message>
-    <message>
-        <source>Total size:</source>
-        <translation>Gesamtgröße:</translation>
     </message>
     <message>
         <source>Al&amp;ways accept from this device</source>
@@ -813,22 +817,6 @@ Detail: %2</translation>
         <source>Declined automatically in %1.</source>
         <translation>Wird in %1 automatisch abgelehnt.</translation>
     </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <comment>entries of the offer</comment>
-        <translation>
-            <numerusform>… und %n weiterer</numerusform>
-            <numerusform>… und %n weitere</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1/, saved as %2/</source>
-        <translation>%1/, gespeichert als %2/</translation>
-    </message>
-    <message>
-        <source>%1  (%2), saved as %3</source>
-        <translation>%1  (%2), gespeichert als %3</translation>
-    </message>
     <message>
         <source>Names:</source>
         <translation>Namen:</translation>
@@ -839,6 +827,92 @@ Detail: %2</translation>
             <numerusform>%n Name kann auf diesem System nicht so gespeichert werden: er erhält einen sicheren Namen (siehe Liste)</numerusform>
             <numerusform>%n Namen können auf diesem System nicht so gespeichert werden: sie erhalten einen sicheren Namen (siehe Liste)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Message from the sender</source>
+        <translation>Nachricht des Absenders</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the message to the clipboard</source>
+        <translation>Kopiert die Nachricht in die Zwischenablage</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Nachricht:</translation>
+    </message>
+    <message>
+        <source>&amp;Files to receive:</source>
+        <translation>Zu empfangende &amp;Dateien:</translation>
+    </message>
+    <message>
+        <source>&amp;Save to…</source>
+        <translation>&amp;Speichern in…</translation>
+    </message>
+    <message>
+        <source>Saves this transfer into another folder</source>
+        <translation>Speichert diese Übertragung in einem anderen Ordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receive %1 of %Ln file(s), %2</source>
+        <translation>
+            <numerusform>%1 von %Ln Datei empfangen, %2</numerusform>
+            <numerusform>%1 von %Ln Dateien empfangen, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder: the receive folder</source>
+        <translation>Ordner: der Empfangsordner</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Save This Transfer To</source>
+        <translation>Diese Übertragung speichern in</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder: this transfer still goes to the folder above.</source>
+        <translation>%1 ist kein Ordner: Diese Übertragung geht weiterhin in den oben genannten Ordner.</translation>
+    </message>
+    <message>
+        <source>Ferry cannot save into %1: it writes only into the receive folder (%2) and the folders inside it. Choose a folder there, or change the receive folder in Settings.</source>
+        <translation>Ferry kann nicht in %1 speichern: Es schreibt nur in den Empfangsordner (%2) und die Ordner darin. Wählen Sie dort einen Ordner oder ändern Sie den Empfangsordner in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Incoming text from %1</source>
+        <translation>Eingehender Text von %1</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::gui::OfferTreeModel</name>
+    <message>
+        <source>%1, saved as %2</source>
+        <translation>%1, gespeichert als %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <comment>in a folder</comment>
+        <translation>
+            <numerusform>%Ln Datei</numerusform>
+            <numerusform>%Ln Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1454,18 @@ Detail: %2</translation>
             <numerusform>Text (%n Zeichen)</numerusform>
             <numerusform>Text (%n Zeichen)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Skipped by the receiver</source>
+        <translation>Vom Empfänger ausgelassen</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>Nicht angenommen</translation>
+    </message>
+    <message>
+        <source>Failed: %1 · %2</source>
+        <translation>Fehlgeschlagen: %1 · %2</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,22 @@
             <numerusform>Text, %n characters</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n skipped by the receiver</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n skipped by the receiver</numerusform>
+            <numerusform>%n skipped by the receiver</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not taken</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n not taken</numerusform>
+            <numerusform>%n not taken</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::MainWindow</name>
@@ -68,18 +84,28 @@
 <context>
     <name>ferry::gui::OfferDialog</name>
     <message numerus="yes">
-        <source>… and %n more</source>
-        <comment>entries of the offer</comment>
-        <translation>
-            <numerusform>… and %n more</numerusform>
-            <numerusform>… and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n name(s) cannot be stored on this system as offered: saved under a safe name (see the list)</source>
         <translation>
             <numerusform>%n name cannot be stored on this system as offered: saved under a safe name (see the list)</numerusform>
             <numerusform>%n names cannot be stored on this system as offered: saved under a safe name (see the list)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Receive %1 of %Ln file(s), %2</source>
+        <translation>
+            <numerusform>Receive %1 of %Ln file, %2</numerusform>
+            <numerusform>Receive %1 of %Ln files, %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ferry::gui::OfferTreeModel</name>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <comment>in a folder</comment>
+        <translation>
+            <numerusform>%Ln file</numerusform>
+            <numerusform>%Ln files</numerusform>
         </translation>
     </message>
 </context>

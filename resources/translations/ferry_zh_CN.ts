@@ -256,6 +256,20 @@ Kept in memory only, never written to disk: gone after Ferry closes. Copy it (En
 
 仅保存在内存中，从不写入磁盘：Ferry 关闭后即消失。如需保留，请复制（回车键）。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n skipped by the receiver</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n 个被接收方跳过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not taken</source>
+        <comment>files</comment>
+        <translation>
+            <numerusform>%n 个未接收</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::AddPeerDialog</name>
@@ -750,10 +764,6 @@ Detail: %2</source>
         <translation>请求发送的文件</translation>
     </message>
     <message>
-        <source>%1  (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
         <source>From:</source>
         <translation>来自：</translation>
     </message>
@@ -772,14 +782,6 @@ Detail: %2</source>
     <message>
         <source>Transfer:</source>
         <translation>传输：</translation>
-    </message>
-    <message>
-        <source>Files:</source>
-        <translation>文件：</translation>
-    </message>
-    <message>
-        <source>Total size:</source>
-        <translation>总大小：</translation>
     </message>
     <message>
         <source>Al&amp;ways accept from this device</source>
@@ -805,21 +807,6 @@ Detail: %2</source>
         <source>Declined automatically in %1.</source>
         <translation>将在 %1 后自动拒绝。</translation>
     </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <comment>entries of the offer</comment>
-        <translation>
-            <numerusform>… 以及另外 %n 项</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1/, saved as %2/</source>
-        <translation>%1/，保存为 %2/</translation>
-    </message>
-    <message>
-        <source>%1  (%2), saved as %3</source>
-        <translation>%1  (%2)，保存为 %3</translation>
-    </message>
     <message>
         <source>Names:</source>
         <translation>名称：</translation>
@@ -829,6 +816,90 @@ Detail: %2</source>
         <translation>
             <numerusform>%n 个名称无法按原样保存在此系统上：将以安全名称保存（见列表）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Message from the sender</source>
+        <translation>发送者的消息</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copies the message to the clipboard</source>
+        <translation>将消息复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>消息(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Files to receive:</source>
+        <translation>要接收的文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save to…</source>
+        <translation>保存到(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Saves this transfer into another folder</source>
+        <translation>将此次传输保存到另一个文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receive %1 of %Ln file(s), %2</source>
+        <translation>
+            <numerusform>接收 %Ln 个文件中的 %1 个，%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder: the receive folder</source>
+        <translation>文件夹：接收文件夹</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Save This Transfer To</source>
+        <translation>将此次传输保存到</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder: this transfer still goes to the folder above.</source>
+        <translation>%1 不是文件夹：此次传输仍保存到上面的文件夹。</translation>
+    </message>
+    <message>
+        <source>Ferry cannot save into %1: it writes only into the receive folder (%2) and the folders inside it. Choose a folder there, or change the receive folder in Settings.</source>
+        <translation>Ferry 无法保存到 %1：它只写入接收文件夹（%2）及其中的文件夹。请在那里选择一个文件夹，或在设置中更改接收文件夹。</translation>
+    </message>
+    <message>
+        <source>Incoming text from %1</source>
+        <translation>来自 %1 的文本</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::gui::OfferTreeModel</name>
+    <message>
+        <source>%1, saved as %2</source>
+        <translation>%1，保存为 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <comment>in a folder</comment>
+        <translation>
+            <numerusform>%Ln 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
@@ -1366,6 +1437,18 @@ Detail: %2</source>
         <translation>
             <numerusform>文本（%n 个字符）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Skipped by the receiver</source>
+        <translation>被接收方跳过</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>未接收</translation>
+    </message>
+    <message>
+        <source>Failed: %1 · %2</source>
+        <translation>失败：%1 · %2</translation>
     </message>
 </context>
 </TS>

@@ -176,6 +176,7 @@ OfferReceived sample_offer(PeerTrust trust) {
   offer.entries =
       std::make_shared<const std::vector<OfferEntry>>(std::vector<OfferEntry>{{EntryKind::File, "notes.txt", 1024, 0}});
   offer.total_bytes = 1024;
+  offer.text = "the notes, as promised";  // the message and its Copy button are walked too
   offer.identity.fingerprint = std::string(64, 'a');
   offer.identity.verification_code = verification_code(offer.identity.fingerprint);
   offer.identity.trust = trust;

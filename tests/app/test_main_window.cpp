@@ -3,9 +3,11 @@
 // drop-to-send, incoming offers (accept, decline, always accept pins the
 // sender, an impostor is asked about), this device's code and each
 // transfer's mode, the pinned devices' settings, the threshold setting
-// across a restart, and cancel from either side.
+// across a restart, cancel from either side, and a part of an offer taken
+// into a folder of the user's choice.
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QLabel>
@@ -15,6 +17,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QUrl>
 
 #include <algorithm>
@@ -99,6 +102,7 @@ class TestMainWindow : public QObject {
 
   void dropped_file_and_folder_arrive_and_show_in_history();
   void offer_dialog_declines_accepts_and_remembers();
+  void a_part_of_an_offer_goes_where_the_user_chose();
   void impostor_is_asked_even_when_accepting_everything();
   void devices_trusted_by_name_are_asked_again();
   void fast_mode_set_for_a_pinned_device_is_used_and_shown();
@@ -241,6 +245,47 @@ void TestMainWindow::offer_dialog_declines_accepts_and_remembers() {
   // The same file again: the receiver has it already, so no copy is made.
   QCOMPARE(list_files(receive_dir()), std::vector<std::string>{"photo.jpg"});
   QCOMPARE(events_of<FileDone>(sender.engine, sender.log).back().resumed_bytes, fs::file_size(source / "photo.jpg"));
+}
+
+// The dialog checks Save to… against this window's engine (confined to the
+// receive folder where the kernel can); the folder ticked off does not come,
+// and both sides count its file as skipped. Needs the engine to apply
+// OfferAnswer (take, folder).
+void TestMainWindow::a_part_of_an_offer_goes_where_the_user_chose() {
+  const fs::path source = fresh_dir("gui-pick-src");
+  fs::create_directories(source / "trip" / "skip");
+  write_random_file(source / "trip" / "keep.jpg", 100'000, 5);
+  write_random_file(source / "trip" / "skip" / "big.bin", 300'000, 6);
+  quint16 port = 0;
+  auto window = open_window(&port);
+  QVERIFY(window);
+  QSignalSpy offers(window.get(), &MainWindow::offer_shown);
+  Sender sender(EngineSettings{.device_name = "laptop", .identity = fresh_identity("laptop")});
+  OfferDialog* dialog = offer_to_window(sender, port, source / "trip", offers);
+  QVERIFY(dialog);
+
+  if (window->bridge()->settings().writable_folders) QVERIFY(!dialog->choose_folder(QDir::rootPath()));
+  const fs::path chosen = receive_dir() / "chosen";
+  fs::create_directories(chosen);
+  QVERIFY(dialog->choose_folder(qpath(chosen)));
+  QAbstractItemModel& model = *dialog->tree()->model();
+  const QModelIndex trip = model.index(0, 0);
+  QCOMPARE(trip.data().toString(), QStringLiteral("trip"));
+  const QModelIndex skip = model.index(0, 0, trip);  // folders first
+  QCOMPARE(skip.data().toString(), QStringLiteral("skip"));
+  QVERIFY(model.setData(skip, Qt::Unchecked, Qt::CheckStateRole));
+  dialog->accept_button()->click();
+
+  QTRY_COMPARE_WITH_TIMEOUT(events_of<SessionDone>(sender.engine, sender.log).size(), std::size_t(1), kTransferMs);
+  const SessionDone sent = events_of<SessionDone>(sender.engine, sender.log).back();
+  QVERIFY2(sent.ok, sent.error.c_str());
+  QCOMPARE(sent.files_ok, 1u);
+  QCOMPARE(sent.files_skipped, 1u);
+  QVERIFY(same_contents(source / "trip" / "keep.jpg", chosen / "trip" / "keep.jpg"));
+  QVERIFY(!fs::exists(chosen / "trip" / "skip"));
+  QVERIFY(!fs::exists(receive_dir() / "trip"));
+  QTRY_COMPARE_WITH_TIMEOUT(window->history_view()->topLevelItemCount(), 1, kTransferMs);
+  QVERIFY(window->history_view()->topLevelItem(0)->text(2).contains(QStringLiteral("1 not taken")));
 }
 
 // A device that uses the name of a pinned one with another identity is asked

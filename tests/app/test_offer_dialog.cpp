@@ -6,7 +6,7 @@
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QLabel>
-#include <QListWidget>
+#include <QTreeView>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -15,6 +15,7 @@
 #include "ferry/core/identity.hpp"
 #include "app_language.hpp"
 #include "offer_dialog.hpp"
+#include "offer_tree_model.hpp"
 
 using namespace ferry;
 using namespace ferry::gui;
@@ -54,6 +55,8 @@ bool shows_text_with(const QDialog& dialog, const QString& part) {
   return false;
 }
 
+OfferAnswer answer_of(const QSignalSpy& answered) { return answered.first().at(1).value<OfferAnswer>(); }
+
 // An answered dialog hides and deletes itself.
 void gone_soon(OfferDialog* dialog) {
   QPointer<OfferDialog> alive(dialog);
@@ -85,11 +88,17 @@ class TestOfferDialog : public QObject {
 void TestOfferDialog::shows_sender_count_size_and_list() {
   OfferDialog dialog(sample_offer(), std::chrono::seconds(60));
   QVERIFY(dialog.windowTitle().contains(QStringLiteral("laptop")));
-  QVERIFY(shows(dialog, QStringLiteral("2")));  // files, not folders
-  QVERIFY(shows(dialog, QStringLiteral("3.0 MiB")));
-  const auto* list = dialog.findChild<QListWidget*>();
-  QCOMPARE(list->count(), 3);
-  QCOMPARE(list->item(1)->text(), QStringLiteral("trip/a.jpg  (3.0 MiB)"));
+  QCOMPARE(dialog.selection_label()->text(), QStringLiteral("Receive 2 of 2 files, 3.0 MiB"));  // files, not folders
+  const QAbstractItemModel& model = *dialog.tree()->model();
+  QCOMPARE(model.rowCount(), 1);
+  const QModelIndex trip = model.index(0, 0);
+  QCOMPARE(trip.data().toString(), QStringLiteral("trip"));
+  QCOMPARE(model.index(0, OfferTreeModel::SizeColumn).data().toString(), QStringLiteral("3.0 MiB"));
+  QCOMPARE(model.index(0, OfferTreeModel::FilesColumn).data().toString(), QStringLiteral("2 files"));
+  QCOMPARE(model.rowCount(trip), 2);
+  QCOMPARE(model.index(0, 0, trip).data().toString(), QStringLiteral("a.jpg"));
+  QCOMPARE(model.index(0, OfferTreeModel::SizeColumn, trip).data().toString(), QStringLiteral("3.0 MiB"));
+  QCOMPARE(dialog.text_box(), nullptr);  // no message
 }
 
 void TestOfferDialog::shows_where_renamed_entries_go() {
@@ -100,10 +109,10 @@ void TestOfferDialog::shows_where_renamed_entries_go() {
                               {EntryKind::File, "tab\there.txt", 1024, 0}});
   offer.renamed = {{0, "12_30"}, {1, "12_30/a.jpg"}, {2, "tab_here.txt"}};
   OfferDialog dialog(offer, std::chrono::seconds(60));
-  const auto* list = dialog.findChild<QListWidget*>();
-  QCOMPARE(list->item(0)->text(), QStringLiteral("12:30/, saved as 12_30/"));
-  QCOMPARE(list->item(1)->text(), QStringLiteral("12:30/a.jpg  (1.0 KiB), saved as 12_30/a.jpg"));
-  QCOMPARE(list->item(2)->text(), QString::fromUtf8("tab\uFFFDhere.txt  (1.0 KiB), saved as tab_here.txt"));
+  const QAbstractItemModel& model = *dialog.tree()->model();
+  QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("12:30, saved as 12_30"));
+  QCOMPARE(model.index(0, 0, model.index(0, 0)).data().toString(), QStringLiteral("a.jpg, saved as 12_30/a.jpg"));
+  QCOMPARE(model.index(1, 0).data().toString(), QString::fromUtf8("tab\uFFFDhere.txt, saved as tab_here.txt"));
   QVERIFY(shows_text_with(dialog, QStringLiteral("3 names cannot be stored on this system as offered")));
   QVERIFY(!shows_text_with(OfferDialog(sample_offer(), std::chrono::seconds(60)), QStringLiteral("cannot be stored")));
 }
@@ -143,7 +152,7 @@ void TestOfferDialog::impostor_is_warned_about_and_declined_by_default() {
   QVERIFY(dialog->decline_button()->isDefault());
   QTest::keyClick(dialog, Qt::Key_Return);
   QCOMPARE(answered.count(), 1);
-  QCOMPARE(answered.first().at(1).toBool(), false);
+  QVERIFY(!answer_of(answered).accept);
 }
 
 void TestOfferDialog::accept_with_always_answers_once() {
@@ -154,7 +163,7 @@ void TestOfferDialog::accept_with_always_answers_once() {
   dialog->accept_button()->click();
   QCOMPARE(answered.count(), 1);
   QCOMPARE(answered.first().at(0).value<TransferId>(), TransferId{7});
-  QCOMPARE(answered.first().at(1).toBool(), true);
+  QVERIFY(answer_of(answered).accept);
   QCOMPARE(answered.first().at(2).toBool(), true);
   QVERIFY(!dialog->isVisible());
   gone_soon(dialog);
@@ -180,7 +189,7 @@ void TestOfferDialog::escape_declines() {
   dialog->show();
   QTest::keyClick(dialog, Qt::Key_Escape);
   QCOMPARE(answered.count(), 1);
-  QCOMPARE(answered.first().at(1).toBool(), false);
+  QVERIFY(!answer_of(answered).accept);
   gone_soon(dialog);
 }
 
@@ -192,7 +201,7 @@ void TestOfferDialog::closing_the_window_declines_and_closes() {
   dialog->show();
   QVERIFY(dialog->close());
   QCOMPARE(answered.count(), 1);
-  QCOMPARE(answered.first().at(1).toBool(), false);
+  QVERIFY(!answer_of(answered).accept);
   gone_soon(dialog);
 }
 

@@ -357,8 +357,8 @@ send_files_from_menu() {
 # wait_for_offer NAME: the offer dialog's window id, once it shows.
 wait_for_offer() {
   local pid_var=${1}_pid
-  wait_until 30 "an offer at $1" window_of "${!pid_var}" '^Incoming files from'
-  window_of "${!pid_var}" '^Incoming files from'
+  wait_until 30 "an offer at $1" window_of "${!pid_var}" '^Incoming (files|text) from'
+  window_of "${!pid_var}" '^Incoming (files|text) from'
 }
 
 # history_count NAME [ok|failed]: entries in NAME's history of finished transfers.

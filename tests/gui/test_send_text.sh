@@ -27,7 +27,7 @@ wait_until 15 "the Send Text dialog to close" no_window "$alice_pid" '^Send Text
 
 offer=$(wait_for_offer bob)
 keys "$offer" Return
-wait_until 15 "the offer dialog to close" no_window "$bob_pid" '^Incoming files'
+wait_until 15 "the offer dialog to close" no_window "$bob_pid" '^Incoming text'
 wait_until 30 "alice's send in her history" history_reaches alice 1 ok
 wait_until 30 "bob's receive in his history" history_reaches bob 1 ok
 for name in alice bob; do
