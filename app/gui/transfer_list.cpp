@@ -104,13 +104,17 @@ void TransferList::on_session_started(const SessionStarted& started) {
   session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending…") : tr("Receiving…"));
   session.bytes_before.resize(session.entries->size());
   session.file_items.assign(session.entries->size(), nullptr);
+  // Progress counts the files taken only: those the receiver left out add nothing before a file.
   std::uint64_t before = 0;
   std::size_t listed = 0;
+  std::size_t offered_files = 0;
   for (std::size_t i = 0; i < session.entries->size(); ++i) {
     const OfferEntry& entry = (*session.entries)[i];
     session.bytes_before[i] = before;
-    before += entry.size;
-    if (entry.kind != EntryKind::File || listed == kMaxFileRows) continue;
+    if (started.taken.empty() || started.taken[i]) before += entry.size;
+    if (entry.kind != EntryKind::File) continue;
+    ++offered_files;
+    if (listed == kMaxFileRows) continue;
     auto* item = new QTreeWidgetItem(session.item);
     item->setText(TransferColumn, from_utf8(entry.path));
     item->setText(SizeColumn, human_bytes(entry.size));
@@ -118,9 +122,9 @@ void TransferList::on_session_started(const SessionStarted& started) {
     session.file_items[i] = item;
     ++listed;
   }
-  if (listed < started.file_count) {
+  if (listed < offered_files) {
     auto* more = new QTreeWidgetItem(session.item);
-    more->setText(TransferColumn, tr("… and %n more file(s)", nullptr, static_cast<int>(started.file_count - listed)));
+    more->setText(TransferColumn, tr("… and %n more file(s)", nullptr, static_cast<int>(offered_files - listed)));
   }
   session.clock.restart();
   if (currentItem() == session.item) announce_selection();

@@ -163,6 +163,7 @@ class TestSendMachine : public QObject {
     QCOMPARE(machine.files_skipped(), 2u);
     QCOMPARE(machine.taken_bytes(), std::uint64_t{30});
     QVERIFY(!machine.sends(1) && !machine.sends(2) && machine.sends(3) && !machine.sends(0));
+    QCOMPARE(machine.taken(), (std::vector<bool>{true, false, false, true}));  // SessionStarted says so
     QVERIFY(!machine.take_have(2));  // what it holds of a file not sent is dropped
     QCOMPARE(send_next_whole(machine), 3u);
     QVERIFY(!has<SendFile>(machine.next_file()));  // c was the last file taken

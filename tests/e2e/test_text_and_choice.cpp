@@ -173,6 +173,7 @@ void TestTextAndChoice::the_receiver_takes_a_part_and_the_sender_counts_the_rest
   // What the receiver started counts only what it took.
   QCOMPARE(result.receiver_started->file_count, 3u);
   QCOMPARE(result.receiver_started->total_bytes, std::uint64_t{300'000 + 5'000'000 + 1000});
+  QCOMPARE(result.receiver_started->taken, without_b(*result.offer).take);
   QCOMPARE(list_files(dir), (std::vector<std::string>{"kit/a/1.bin", "kit/a/2.bin", "kit/c.txt"}));
   QVERIFY(!fs::exists(dir / "kit" / "b"));  // not even the empty folder in it
   for (const std::string& file : list_files(dir)) QVERIFY(same_contents(dir / file, kit.parent_path() / file));

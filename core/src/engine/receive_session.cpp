@@ -381,7 +381,7 @@ void ReceiveSession::on_copies_digested(std::map<std::uint32_t, ReceiverCopy> co
     });
   });
   host_.emit(SessionStarted{id_, Direction::Receive, peer_, machine_.file_count(), taken_bytes_, entries_, identity_,
-                            device_name_, device_os_, mode_});
+                            device_name_, device_os_, mode_, false, take_});
   arm_watchdog();
   if (mode_ == protocol::TransferMode::Encrypted) perform(machine_.start_data());
 }

@@ -56,7 +56,6 @@ SendActions SendMachine::offer_built(OfferEntries entries) {
   entries_ = std::move(entries);
   records_.assign(entries_->size(), {});
   file_count_ = 0;
-  skipped_.assign(entries_->size(), false);
   for (const auto& e : *entries_) {
     file_count_ += e.kind == protocol::EntryKind::File;
     taken_bytes_ += e.size;
@@ -139,9 +138,10 @@ SendActions SendMachine::take(const protocol::Accept& accept) {
   if (!protocol::taken_bitmap_fits(accept.taken, entries.size()))
     return violation(fmt::format("ACCEPT's bitmap of {} bytes does not fit an offer of {} entries", accept.taken.size(),
                                  entries.size()));
+  taken_.resize(entries.size());
   for (std::uint32_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].kind != protocol::EntryKind::File || protocol::takes(accept, i)) continue;
-    skipped_[i] = true;
+    taken_[i] = protocol::takes(accept, i);
+    if (entries[i].kind != protocol::EntryKind::File || taken_[i]) continue;
     ++files_skipped_;
     --file_count_;
     taken_bytes_ -= entries[i].size;
@@ -151,7 +151,8 @@ SendActions SendMachine::take(const protocol::Accept& accept) {
 }
 
 bool SendMachine::sends(std::uint32_t index) const {
-  return index < entries_->size() && (*entries_)[index].kind == protocol::EntryKind::File && !skipped_[index];
+  return index < entries_->size() && (*entries_)[index].kind == protocol::EntryKind::File &&
+         (taken_.empty() || taken_[index]);
 }
 
 // Checks a HAVE against the offer and keeps it.

@@ -183,6 +183,8 @@ class SendMachine {
   std::uint32_t files_skipped() const { return files_skipped_; }
   // Whether `index` is a file this session sends (the receiver took it).
   bool sends(std::uint32_t index) const;
+  // By offer index, what the receiver took; empty when it took everything.
+  const std::vector<bool>& taken() const { return taken_; }
   const OfferEntries& entries() const { return entries_; }
   const SentFileRecord& record(std::uint32_t index) const { return records_[index]; }
 
@@ -208,7 +210,7 @@ class SendMachine {
   std::uint32_t file_count_ = 0;
   std::uint64_t taken_bytes_ = 0;
   std::uint32_t files_skipped_ = 0;
-  std::vector<bool> skipped_;  // by offer index: files the receiver did not take
+  std::vector<bool> taken_;  // by offer index, what the receiver took; empty: everything
   std::vector<SentFileRecord> records_;
   std::map<std::uint32_t, protocol::Have> haves_;  // what the receiver holds, by offer index
   bool offered_kernel_tls_ = false;

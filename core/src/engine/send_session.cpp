@@ -257,7 +257,8 @@ void SendSession::start_data() {
                             machine_.peer_name(),
                             machine_.peer_os(),
                             machine_.mode(),
-                            connection_.kernel_tls()});
+                            connection_.kernel_tls(),
+                            machine_.taken()});
 }
 
 void SendSession::report_file(const send_action::ReportFile& report) {

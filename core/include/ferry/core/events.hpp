@@ -129,6 +129,8 @@ struct SessionStarted {
   // Encrypted mode: the kernel encrypts what this side sends (Linux kernel
   // TLS), so its files go zero-copy; false: OpenSSL encrypts in user space.
   bool kernel_tls = false;
+  // By offer index, the entries the receiver took; empty: all of them.
+  std::vector<bool> taken;
 };
 
 struct Progress {
