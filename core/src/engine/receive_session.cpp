@@ -275,6 +275,9 @@ void ReceiveSession::respond(OfferAnswer answer) {
   }
   take_ = std::move(answer.take);
   if (std::ranges::find(take_, false) == take_.end()) take_.clear();  // all of it after all
+  taken_bytes_ = 0;
+  for (std::uint32_t i = 0; i < entries_->size(); ++i)
+    if (takes(i)) taken_bytes_ += (*entries_)[i].size;
   chosen_folder_ = std::move(answer.folder);
   perform(machine_.answer(answer.accept, protocol::DeclineReason::Declined, FailureCause::DeclinedByUser,
                           "declined by the receiver"));
@@ -284,7 +287,7 @@ void ReceiveSession::respond(OfferAnswer answer) {
 // there), then what the taken files need of the disk, then the copies.
 void ReceiveSession::digest_copies() {
   if (!chosen_folder_.empty() && chosen_folder_ != folder_->root()) return switch_folder();
-  digest_taken_copies();
+  digest_taken_copies(false);
 }
 
 void ReceiveSession::switch_folder() {
@@ -326,27 +329,20 @@ void ReceiveSession::on_folder_switched(Result<std::unique_ptr<platform::Receive
   spdlog::info("receive from {}: into {}, chosen for this transfer", peer_text_, chosen_folder_.string());
   folder_ = std::move(folder.value());
   copies_ = std::move(copies);
-  std::erase_if(copies_, [this](const auto& copy) { return !takes(copy.first); });
   // The offer's space was checked in the receive folder: this one may be another disk.
-  const std::uint64_t needed = bytes_taken() - held_bytes(copies_);
-  if (auto free = folder_->free_bytes(); free && free.value() < needed) {
-    return perform(machine_.decline(
-        protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
-        fmt::format("not enough space in the folder chosen: {} bytes needed, {} free", needed, free.value())));
-  }
-  digest_taken_copies();
+  digest_taken_copies(true);
 }
 
-std::uint64_t ReceiveSession::bytes_taken() const {
-  std::uint64_t bytes = 0;
-  for (std::uint32_t i = 0; i < entries_->size(); ++i)
-    if (takes(i)) bytes += (*entries_)[i].size;
-  return bytes;
-}
-
-void ReceiveSession::digest_taken_copies() {
+void ReceiveSession::digest_taken_copies(bool check_space) {
   std::erase_if(copies_, [this](const auto& copy) { return !takes(copy.first); });
-  taken_bytes_ = bytes_taken();
+  if (check_space) {
+    const std::uint64_t needed = taken_bytes_ - held_bytes(copies_);
+    if (auto free = folder_->free_bytes(); free && free.value() < needed) {
+      return perform(machine_.decline(
+          protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
+          fmt::format("not enough space in the folder chosen: {} bytes needed, {} free", needed, free.value())));
+    }
+  }
   progress_.reset(id_, taken_bytes_);
   auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) mutable {
     boost::asio::post(executor, [self = std::move(self), copies = std::move(copies)]() mutable {

@@ -87,9 +87,9 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void switch_folder();
   void on_folder_switched(Result<std::unique_ptr<platform::ReceiveFolder>> folder,
                           std::map<std::uint32_t, ReceiverCopy> copies);
-  void digest_taken_copies();
+  // `check_space`: the folder was not checked before asking (one chosen for this transfer).
+  void digest_taken_copies(bool check_space);
   bool takes(std::uint32_t index) const { return take_.empty() || take_[index]; }
-  std::uint64_t bytes_taken() const;
   void on_copies_digested(std::map<std::uint32_t, ReceiverCopy> copies);
   void send_decline(const receive_action::Decline& decline);
   void read_frame();
