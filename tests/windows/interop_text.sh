@@ -23,28 +23,6 @@ fail() {
   exit 1
 }
 
-# run_case FROM TO NAME RECEIVER-ARGS -- SENDER-ARGS: a fresh receiver on
-# TO, one send from FROM; both must exit 0. Sets case_dir.
-run_case() {
-  local from=$1 to=$2 name=$3
-  shift 3
-  local receiver_args=()
-  while [[ $1 != -- ]]; do receiver_args+=("$1"); shift; done
-  shift
-  case_dir=$work/$name-$from-to-$to
-  mkdir -p "$case_dir/received"
-  : >"$case_dir/receiver.log"
-  run_side "$to" receive --dir "$(path_for "$to" "$case_dir/received")" --port 0 --bind 127.0.0.1 \
-    --accept-all --once --no-announce "${receiver_args[@]}" >"$case_dir/receiver.log" 2>&1 &
-  local receiver=$! port
-  port=$(listening_port "$case_dir/receiver.log" "$receiver") || exit 1
-  local sent=0 received=0
-  run_side "$from" send --to "127.0.0.1:$port" "$@" <"$work/text.txt" >"$case_dir/sender.log" 2>&1 || sent=$?
-  ((sent == 0)) || kill "$receiver" 2>/dev/null || true  # it would wait for an offer forever
-  wait "$receiver" || received=$?
-  ((sent == 0 && received == 0)) || fail "$name $from -> $to: sender exit $sent, receiver exit $received"
-}
-
 kit=$work/kit
 mkdir -p "$kit/keep" "$kit/leave"
 head -c 3000 /dev/urandom >"$kit/keep/a.bin"
@@ -57,7 +35,7 @@ printf '%s\n' "$text" >"$work/text.txt"
 
 for pair in "linux windows" "windows linux"; do
   read -r from to <<<"$pair"
-  run_case "$from" "$to" text -- --text - "$(path_for "$from" "$kit/note.bin")"
+  run_case "$from" "$to" text -- --text - "$(path_for "$from" "$kit/note.bin")" <"$work/text.txt"
   grep -qF "$text" "$case_dir/receiver.log" || fail "the text did not reach the $to receiver's output"
   cmp -s "$kit/note.bin" "$case_dir/received/note.bin" || fail "note.bin did not arrive on $to"
   [[ $(find "$case_dir/received" -type f | wc -l) -eq 1 ]] || fail "more than the file landed on $to"
