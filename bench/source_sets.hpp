@@ -24,7 +24,15 @@ SourceSet write_large_source(const ScenarioContext& context, std::string_view la
 // source/small: --small-files files of --small-size in --small-folders folders.
 SourceSet write_small_source(const ScenarioContext& context, std::string_view label);
 
+// source/medium: --size bytes in files of an eighth of it, at least 512K and
+// at most 24M: below the default direct-I/O threshold (32M) and above what is
+// read whole at open, so in fast mode each goes by sendfile from the page cache.
+SourceSet write_medium_source(const ScenarioContext& context, std::string_view label);
+
 // "10000 files of 16K (156 MiB) in 100 folders"
 std::string describe_small_source(const BenchOptions& options);
+
+// "85 files of 24M"
+std::string describe_medium_source(const BenchOptions& options);
 
 }  // namespace ferry::bench

@@ -21,10 +21,13 @@ struct SourceFile {
 
 // Zero-copy files up to this size are read once for the observer (see FileSource).
 inline constexpr std::uint64_t kZeroCopyObservedBytes = 256 * 1024;
-// Reads now what it reads first (a small file whole), like the buffered
-// source (common::make_buffered_source): the engine thread that sends then
-// does not wait on the disk for it.
-Result<std::unique_ptr<FileSource>> make_sendfile_source(SourceFile file, ByteObserver observer);
+// Reads now what it reads first (a small file whole, or a larger one's first
+// PageWarmer window into the page cache), like the buffered source
+// (common::make_buffered_source): the engine thread that sends then does not
+// wait on the disk for it; a larger file's later windows are warmed on
+// `executors.blocking`.
+Result<std::unique_ptr<FileSource>> make_sendfile_source(SourceFile file, ByteObserver observer,
+                                                         const SourceExecutors& executors);
 // The buffered source's read (platform/common/buffered_source.hpp): pread.
 Result<std::size_t> read_at(const SourceFile& file, std::span<std::byte> buffer, std::uint64_t offset);
 // `fd` must be open with O_DIRECT; `alignment` is the larger of the memory and

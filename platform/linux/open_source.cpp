@@ -30,21 +30,16 @@ common::DirectAttempt<FileSource> try_direct_source(const boost::asio::any_io_ex
                             std::move(queue.value()), options, std::move(observer));
 }
 
-Result<std::unique_ptr<FileSource>> open_other_source(SourceFile file, Strategy strategy, ByteObserver observer) {
-  if (strategy == Strategy::ZeroCopy) {
-    // Start the disk reads now so sendfile blocks the engine thread as little
-    // as possible; a small file is read at once anyway (for its digest).
-    if (file.size > kZeroCopyObservedBytes)
-      ::posix_fadvise(file.fd.get(), static_cast<off_t>(file.start), 0, POSIX_FADV_WILLNEED);
-    return make_sendfile_source(std::move(file), std::move(observer));
-  }
+Result<std::unique_ptr<FileSource>> open_other_source(SourceFile file, Strategy strategy, ByteObserver observer,
+                                                      const SourceExecutors& executors) {
+  if (strategy == Strategy::ZeroCopy) return make_sendfile_source(std::move(file), std::move(observer), executors);
   ::posix_fadvise(file.fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
   return common::make_buffered_source(std::move(file), std::move(observer));
 }
 
 }  // namespace
 
-Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor, const std::filesystem::path& fs_path,
+Result<OpenedSource> open_source(const SourceExecutors& executors, const std::filesystem::path& fs_path,
                                  Strategy requested, const DirectOptions& options, ByteObserver observer,
                                  std::uint64_t start) {
   const std::string path = fs_path.string();
@@ -56,8 +51,8 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor, c
 
   SourceFile file{std::move(fd), path, facts->size, start};
   auto chosen = common::try_direct_first<FileSource>(
-      requested, [&] { return try_direct_source(executor, file, facts.value(), options, observer); },
-      [&](Strategy strategy) { return open_other_source(std::move(file), strategy, std::move(observer)); });
+      requested, [&] { return try_direct_source(executors.engine, file, facts.value(), options, observer); },
+      [&](Strategy strategy) { return open_other_source(std::move(file), strategy, std::move(observer), executors); });
   if (!chosen) return chosen.error();
   return OpenedSource{std::move(chosen->made), facts->size, facts->mtime_ns, std::move(chosen->fallback_reason)};
 }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Zero-copy: sendfile(2) from the page cache straight into the socket. The
-// socket is non-blocking; each call asks for everything still owed and the
-// kernel moves as much as the socket buffer takes; EAGAIN waits for
-// writability through Asio.
+// socket is non-blocking; each call asks for everything still owed that is in
+// the page cache and the kernel moves as much as the socket buffer takes;
+// EAGAIN waits for writability through Asio. A file larger than what is read
+// at open is sent only as far as its PageWarmer has brought it into the page
+// cache, so that sendfile does not wait on the disk on the engine thread.
+#include <fcntl.h>
 #include <sys/sendfile.h>
 #include <unistd.h>
 
@@ -12,6 +15,7 @@
 #include <vector>
 
 #include "linux_sources.hpp"
+#include "page_warmer.hpp"
 
 namespace ferry::platform::linux_impl {
 namespace {
@@ -39,11 +43,13 @@ Result<std::vector<std::byte>> read_rest(const SourceFile& file) {
 
 class SendfileSource final : public FileSource {
  public:
-  SendfileSource(SourceFile file, ByteObserver observer, std::optional<std::vector<std::byte>> preread)
+  SendfileSource(SourceFile file, ByteObserver observer, std::optional<std::vector<std::byte>> preread,
+                 std::unique_ptr<PageWarmer> warmer)
       : file_(std::move(file)),
         observer_(std::move(observer)),
         preread_(std::move(preread)),
         read_at_open_(preread_.has_value()),
+        warmer_(std::move(warmer)),
         offset_(static_cast<off_t>(file_.start)) {}
 
   Strategy strategy() const override { return Strategy::ZeroCopy; }
@@ -71,8 +77,15 @@ class SendfileSource final : public FileSource {
  private:
   void pump() {
     while (remaining_ > 0) {
+      std::uint64_t cached = remaining_;
+      if (warmer_) {
+        const auto at = static_cast<std::uint64_t>(offset_);
+        if (warmer_->warm_until() <= at) return warmer_->keep_ahead_of(at, [this] { pump(); });
+        warmer_->keep_ahead_of(at);
+        cached = std::min(cached, warmer_->warm_until() - at);
+      }
       const ssize_t sent =
-          ::sendfile(socket_->native_handle(), file_.fd.get(), &offset_, std::min(remaining_, kMaxSendfileCall));
+          ::sendfile(socket_->native_handle(), file_.fd.get(), &offset_, std::min(cached, kMaxSendfileCall));
       if (sent > 0) {
         remaining_ -= static_cast<std::uint64_t>(sent);
         continue;
@@ -101,6 +114,7 @@ class SendfileSource final : public FileSource {
   ByteObserver observer_;
   std::optional<std::vector<std::byte>> preread_;  // a small file's bytes, until observed
   bool read_at_open_ = false;
+  std::unique_ptr<PageWarmer> warmer_;  // null for a file read whole at open
   off_t offset_;
   std::uint64_t remaining_ = 0;
   ByteStream* stream_ = nullptr;
@@ -110,15 +124,22 @@ class SendfileSource final : public FileSource {
 
 }  // namespace
 
-Result<std::unique_ptr<FileSource>> make_sendfile_source(SourceFile file, ByteObserver observer) {
+Result<std::unique_ptr<FileSource>> make_sendfile_source(SourceFile file, ByteObserver observer,
+                                                         const SourceExecutors& executors) {
   std::optional<std::vector<std::byte>> preread;
+  std::unique_ptr<PageWarmer> warmer;
   if (file.size <= kZeroCopyObservedBytes) {
     auto bytes = read_rest(file);
     if (!bytes) return bytes.error();
     preread = std::move(bytes.value());
+  } else {
+    // The warmer's jobs may outlive this source: they get a descriptor of their own.
+    UniqueFd own(::fcntl(file.fd.get(), F_DUPFD_CLOEXEC, 0));
+    if (!own.valid()) return last_errno_error("fcntl F_DUPFD_CLOEXEC", file.path);
+    warmer = std::make_unique<PageWarmer>(std::move(own), file.path, file.start, file.size, executors);
   }
   return std::unique_ptr<FileSource>(
-      std::make_unique<SendfileSource>(std::move(file), std::move(observer), std::move(preread)));
+      std::make_unique<SendfileSource>(std::move(file), std::move(observer), std::move(preread), std::move(warmer)));
 }
 
 }  // namespace ferry::platform::linux_impl

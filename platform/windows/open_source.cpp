@@ -43,7 +43,7 @@ Result<std::unique_ptr<FileSource>> open_other_source(SourceFile file, Strategy 
 
 }  // namespace
 
-Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor, const std::filesystem::path& fs_path,
+Result<OpenedSource> open_source(const SourceExecutors& executors, const std::filesystem::path& fs_path,
                                  Strategy requested, const DirectOptions& options, ByteObserver observer,
                                  std::uint64_t start) {
   const std::string path = fs_path.string();
@@ -56,7 +56,7 @@ Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor, c
 
   SourceFile file{std::move(handle), path, facts->size, start};
   auto chosen = common::try_direct_first<FileSource>(
-      requested, [&] { return try_direct_source(executor, wide, file, options, observer); },
+      requested, [&] { return try_direct_source(executors.engine, wide, file, options, observer); },
       [&](Strategy strategy) { return open_other_source(std::move(file), strategy, std::move(observer)); });
   if (!chosen) return chosen.error();
   return OpenedSource{std::move(chosen->made), facts->size, facts->mtime_ns, std::move(chosen->fallback_reason)};

@@ -15,7 +15,6 @@
 #include <boost/asio/write.hpp>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -25,6 +24,7 @@
 #include "engine_harness.hpp"
 #include "ferry/platform/file_sink.hpp"
 #include "ferry/platform/file_source.hpp"
+#include "loopback_stream.hpp"
 #include "page_cache.hpp"
 
 using namespace ferry;
@@ -32,53 +32,13 @@ using namespace ferry::platform;
 namespace fs = std::filesystem;
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
+using test::connect_pair;
+using test::contents;
+using test::run_until;
 
 namespace {
 
-constexpr auto kTimeLimit = std::chrono::seconds(60);
 constexpr std::uint32_t kBlock = 64 * 1024;
-
-// A plain TCP connection as the sources see the engine's.
-class SocketStream final : public ByteStream {
- public:
-  explicit SocketStream(tcp::socket socket) : socket_(std::move(socket)) {}
-  asio::any_io_executor get_executor() override { return socket_.get_executor(); }
-  tcp::socket* plain_socket() override { return &socket_; }
-  void async_write_all(std::span<const std::byte> bytes, Handler handler) override {
-    asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()), std::move(handler));
-  }
-  void async_read_some(std::span<std::byte> destination, Handler handler) override {
-    socket_.async_read_some(asio::buffer(destination.data(), destination.size()), std::move(handler));
-  }
-  void async_read_all(std::span<std::byte> destination, Handler handler) override {
-    asio::async_read(socket_, asio::buffer(destination.data(), destination.size()), std::move(handler));
-  }
-  tcp::socket& socket() { return socket_; }
-
- private:
-  tcp::socket socket_;
-};
-
-struct SocketPair {
-  std::unique_ptr<SocketStream> sender;
-  tcp::socket receiver;
-};
-
-SocketPair connect_pair(asio::io_context& io) {
-  tcp::acceptor acceptor(io, {asio::ip::make_address("127.0.0.1"), 0});
-  tcp::socket client(io);
-  client.connect(acceptor.local_endpoint());
-  tcp::socket server = acceptor.accept();
-  return {std::make_unique<SocketStream>(std::move(client)), std::move(server)};
-}
-
-std::vector<std::byte> contents(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<std::byte> result(bytes.size());
-  if (!bytes.empty()) std::memcpy(result.data(), bytes.data(), bytes.size());  // data() of empty ones is null
-  return result;
-}
 
 // What an observer saw, from whichever thread it ran on.
 struct Observed {
@@ -96,23 +56,11 @@ struct Observed {
   }
 };
 
-// Runs `io` until `done` or the time limit; false on the time limit.
-template <typename Predicate>
-bool run_until(asio::io_context& io, Predicate done) {
-  const auto deadline = std::chrono::steady_clock::now() + kTimeLimit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    io.restart();
-    io.run_for(std::chrono::milliseconds(20));
-  }
-  return true;
-}
-
 // The scratch folder, or why direct I/O cannot be tested in it.
 std::optional<std::string> direct_io_missing(asio::io_context& io, const fs::path& dir) {
   const fs::path probe = dir / "probe.bin";
   test::write_random_file(probe, 4096, 1);
-  auto opened = open_source(io.get_executor(), probe, Strategy::Direct, {}, [](auto) {});
+  auto opened = open_source({io.get_executor(), io.get_executor()}, probe, Strategy::Direct, {}, [](auto) {});
   fs::remove(probe);
   if (!opened) return opened.error().describe();
   if (!opened->fallback_reason.empty()) return opened->fallback_reason;
@@ -166,7 +114,8 @@ void TestDirectPipeline::source_sends_and_observes_every_size() {
   asio::io_context& io = io_;
   auto [stream, receiver] = connect_pair(io);
   Observed observed;
-  auto opened = open_source(io.get_executor(), file, Strategy::Direct, {kBlock, 4}, observed.observer());
+  auto opened =
+      open_source({io.get_executor(), io.get_executor()}, file, Strategy::Direct, {kBlock, 4}, observed.observer());
   QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().describe().c_str());
   QCOMPARE(opened->source->strategy(), Strategy::Direct);
 
@@ -215,7 +164,8 @@ void TestDirectPipeline::source_keeps_order_with_many_reads_in_flight() {
   asio::io_context& io = io_;
   auto [stream, receiver] = connect_pair(io);
   Observed observed;
-  auto opened = open_source(io.get_executor(), file, Strategy::Direct, {4096, 32}, observed.observer());
+  auto opened =
+      open_source({io.get_executor(), io.get_executor()}, file, Strategy::Direct, {4096, 32}, observed.observer());
   QVERIFY(opened.ok());
   std::vector<std::byte> received(size);
   bool read_done = false;
@@ -243,7 +193,8 @@ void TestDirectPipeline::source_cancelled_with_reads_in_flight() {
   asio::io_context& io = io_;
   auto [stream, receiver] = connect_pair(io);
   auto observed = std::make_unique<Observed>();
-  auto opened = open_source(io.get_executor(), file, Strategy::Direct, {1024 * 1024, 8}, observed->observer());
+  auto opened = open_source({io.get_executor(), io.get_executor()}, file, Strategy::Direct, {1024 * 1024, 8},
+                            observed->observer());
   QVERIFY(opened.ok());
   std::optional<std::optional<IoError>> result;
   opened->source->async_send(*stream, size, [&](std::optional<IoError> error) { result = error; });

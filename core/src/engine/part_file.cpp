@@ -28,9 +28,4 @@ std::optional<Failure> PartFile::open(const boost::asio::any_io_executor& execut
   return std::nullopt;
 }
 
-void PartFile::settle(bool keep) {
-  sink_.reset();  // waits for writes in flight before the file goes
-  if (!keep) folder_->discard(name_);
-}
-
 }  // namespace ferry

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The part file of one incoming file: claimed (its stable name, when no other
-// session writes it), opened, then settled (kept for the next session, or
-// discarded). A file appears under its final name only through CommitBatch.
+// session writes it), opened, then closed (and then kept for the next
+// session, committed, or discarded by the session on a worker). A file
+// appears under its final name only through CommitBatch.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -41,10 +42,8 @@ class PartFile {
   const std::string& name() const { return name_; }
   bool resumable() const { return resumable_; }
   platform::FileSink* sink() const { return sink_.get(); }
-  // Closes the sink (waiting for writes in flight); the part stays for commit.
+  // Closes the sink (waiting for writes in flight); the part stays.
   void close() { sink_.reset(); }
-  // Closes the sink and keeps the part for the next session, or deletes it.
-  void settle(bool keep);
 
  private:
   PartFile(std::shared_ptr<platform::ReceiveFolder> folder, std::string name, bool resumable)

@@ -21,7 +21,7 @@ bool changed_since_offered(const std::filesystem::path& path, std::uint64_t size
   return !now || now->size != size || now->mtime_ns != mtime_ns;
 }
 
-PreparedFile prepare_file(const boost::asio::any_io_executor& engine, FileToPrepare file) {
+PreparedFile prepare_file(const platform::SourceExecutors& executors, FileToPrepare file) {
   PreparedFile prepared;
   prepared.index = file.index;
   prepared.strategy = file.strategy;
@@ -36,8 +36,8 @@ PreparedFile prepare_file(const boost::asio::any_io_executor& engine, FileToPrep
   if (prepared.already_there(file.size)) return prepared;
   // A direct source joins the engine's io_uring or IOCP here; its reads start
   // only once the engine thread sends from it.
-  prepared.opened =
-      platform::open_source(engine, file.path, file.strategy, file.direct, feeding(*prepared.digest), prepared.offset);
+  prepared.opened = platform::open_source(executors, file.path, file.strategy, file.direct, feeding(*prepared.digest),
+                                          prepared.offset);
   if (*prepared.opened && prepared.opened->value().source->read_at_open())
     prepared.changed_while_read = changed_since_offered(file.path, file.size, file.mtime_ns);
   return prepared;

@@ -47,9 +47,9 @@ struct PreparedFile {
   bool already_there(std::uint64_t size) const { return offset == size && offset > 0; }
 };
 
-// Blocks on the disk: run it on a worker. `engine` is the executor the
-// source will run on.
-PreparedFile prepare_file(const boost::asio::any_io_executor& engine, FileToPrepare file);
+// Blocks on the disk: run it on a worker. `executors` are the engine's,
+// which the source will run on, and the workers', where it may wait on the disk.
+PreparedFile prepare_file(const platform::SourceExecutors& executors, FileToPrepare file);
 
 // Whether `path` is no longer the size and mtime it was offered with. Blocks
 // on the disk: run it on a worker.

@@ -12,9 +12,9 @@
 // destroyed on a worker. The one exception is a sink's observer: it updates
 // the current file's digest, which stays put while the machine keeps the
 // part busy. A sink's lane thread (platform/) digests and writes only the
-// buffers the sink hands it. What remains on this thread, in the error paths:
-// discarding a part (an unlink, kept in order with the next open of the same
-// part name).
+// buffers the sink hands it. A part discarded on an error path is deleted
+// by a worker too; its name stays claimed, and SessionDone waits, until it is
+// gone, so the unlink cannot overtake a later open of the same name.
 #include "receive_session.hpp"
 
 #include <fmt/format.h>
@@ -120,7 +120,7 @@ void ReceiveSession::perform_one(ReceiveAction& action) {
         else if constexpr (std::is_same_v<A, Close>)
           close();
         else if constexpr (std::is_same_v<A, EmitDone>)
-          emit_done();
+          end_when_discarded();
       },
       action);
 }
@@ -623,8 +623,25 @@ void ReceiveSession::drop_file(const DropFile& drop) {
 
 void ReceiveSession::settle_part(bool keep) {
   if (!current_) return;
-  if (current_->part) current_->part->settle(keep);
+  if (current_->part) {
+    current_->part->close();  // waits for the sink's writes in flight
+    if (!keep) discard_part(current_->part->name());
+  }
   current_.reset();
+}
+
+// Unlinking a large file can wait on the disk: a worker does it.
+void ReceiveSession::discard_part(std::string name) {
+  ++discards_in_flight_;
+  boost::asio::post(host_.workers(), [folder = folder_, name = std::move(name), self = shared_from_this(),
+                                      executor = executor_]() mutable {
+    folder->discard(name);
+    boost::asio::post(executor, [self = std::move(self)] { self->on_part_discarded(); });
+  });
+}
+
+void ReceiveSession::on_part_discarded() {
+  if (--discards_in_flight_ == 0 && done_after_discards_) emit_done();
 }
 
 namespace {
@@ -711,7 +728,7 @@ std::optional<Failure> ReceiveSession::report_name(const VerifiedFile& file, Res
   const Failure failure = io_failure(cause_of_write_error(name.error()), name.error(), offered.path);
   report(file.index, protocol::FileStatus::WriteFailed, failure, "", file.record);
   machine_.file_reported(false, failure.cause);
-  if (!part_worth_keeping(file.part_is_resumable, file.size)) folder_->discard(file.part_name);
+  if (!part_worth_keeping(file.part_is_resumable, file.size)) discard_part(file.part_name);
   return failure;
 }
 
@@ -810,6 +827,14 @@ void ReceiveSession::close() {
   connection_.close();
   if (offer_admitted_) host_.offer_settled(identity_.fingerprint);
   offer_admitted_ = false;
+}
+
+void ReceiveSession::end_when_discarded() {
+  if (discards_in_flight_ > 0) {
+    done_after_discards_ = true;
+    return;
+  }
+  emit_done();
 }
 
 void ReceiveSession::emit_done() {

@@ -105,6 +105,8 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void file_verified();
   void drop_file(const receive_action::DropFile& drop);
   void settle_part(bool keep);
+  void discard_part(std::string name);
+  void on_part_discarded();
   void start_commit();
   BatchToName batch_to_name(const std::vector<VerifiedFile>& files) const;
   void on_committed(std::vector<Result<std::string>> names);
@@ -114,6 +116,7 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   void send_cancel(const receive_action::SendCancel& cancel);
   void drain();
   void close();
+  void end_when_discarded();
   void emit_done();
 
   void report(std::uint32_t index, protocol::FileStatus status, const Failure& failure, const std::string& stored_path,
@@ -157,6 +160,10 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   std::optional<CurrentFile> current_;
   CommitBatch batch_;
   std::vector<std::string> claimed_parts_;
+  // Parts being deleted on a worker; SessionDone (which releases the claimed
+  // names) waits for them.
+  int discards_in_flight_ = 0;
+  bool done_after_discards_ = false;
   ProgressMeter progress_;
   std::uint64_t data_bytes_ = 0;                                       // DATA payload bytes received
   std::optional<std::chrono::steady_clock::time_point> data_started_;  // first DATA received

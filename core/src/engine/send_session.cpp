@@ -352,10 +352,11 @@ void SendSession::prepare_more() {
   auto deliver = [self = shared_from_this()](std::vector<PreparedFile> prepared) {
     self->on_prepared(std::move(prepared));
   };
-  boost::asio::post(host_.workers(), [executor = executor_, batch = std::move(batch), deliver]() mutable {
+  const platform::SourceExecutors executors{executor_, host_.workers().get_executor()};
+  boost::asio::post(host_.workers(), [executors, batch = std::move(batch), deliver]() mutable {
     std::vector<PreparedFile> prepared;
-    for (auto& file : batch) prepared.push_back(prepare_file(executor, std::move(file)));
-    boost::asio::post(executor, [deliver = std::move(deliver), prepared = std::move(prepared)]() mutable {
+    for (auto& file : batch) prepared.push_back(prepare_file(executors, std::move(file)));
+    boost::asio::post(executors.engine, [deliver = std::move(deliver), prepared = std::move(prepared)]() mutable {
       deliver(std::move(prepared));
     });
   });

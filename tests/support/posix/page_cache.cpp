@@ -12,15 +12,14 @@
 namespace ferry::test {
 namespace fs = std::filesystem;
 
-double resident_fraction(const fs::path& path) {
+double resident_fraction(const fs::path& path) { return resident_fraction(path, 0, fs::file_size(path)); }
+
+double resident_fraction(const fs::path& path, std::uint64_t offset, std::uint64_t length) {
+  if (length == 0) return 0;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) qFatal("open %s", path.c_str());
-  const auto size = static_cast<std::size_t>(fs::file_size(path));
-  if (size == 0) {
-    ::close(fd);
-    return 0;
-  }
-  void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+  const auto size = static_cast<std::size_t>(length);
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, static_cast<off_t>(offset));
   ::close(fd);
   if (map == MAP_FAILED) qFatal("mmap %s", path.c_str());
   const long page = ::sysconf(_SC_PAGESIZE);

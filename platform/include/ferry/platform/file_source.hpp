@@ -27,7 +27,13 @@
 //   source was made (a small file): its reads are over, so whether the file
 //   changed while it was read can be checked then, off the engine thread. A
 //   change after that read reaches the peer as a digest mismatch at worst.
-// - Cancellation: closing the connection ends a pending async_send with an error.
+// - Disk waits: no call on the engine thread waits on the disk. The buffered
+//   source reads on its lane, the direct source through io_uring or IOCP,
+//   Windows' TransmitFile overlapped in the kernel, and the Linux zero-copy
+//   source's sendfile sends only pages its PageWarmer brought into the page
+//   cache on the blocking pool (platform/linux/page_warmer.hpp).
+// - Cancellation: closing the connection ends a pending async_send with an error
+//   (the Linux zero-copy source once the window being warmed is in).
 //   Destroying a source waits for its own in-flight disk reads (they target its
 //   buffers) and for an observer call in progress, so destroy it only from the
 //   engine thread, and before what the observer writes to.
@@ -74,6 +80,16 @@ struct OpenedSource {
   std::string fallback_reason;
 };
 
+// Where a source runs. `engine`: the event loop whose thread calls
+// async_send and runs its completions (and, for a direct source, its io_uring
+// or IOCP). `blocking`: a pool for the waits on the disk that a source keeps
+// off that thread; the Linux zero-copy source warms the page cache there, a
+// few MiB ahead of what sendfile sends.
+struct SourceExecutors {
+  boost::asio::any_io_executor engine;
+  boost::asio::any_io_executor blocking;
+};
+
 // Opens `path` for sending with `requested`, falling back to Buffered when the
 // file's filesystem or the kernel cannot do it (the reason says which check
 // failed: statx STATX_DIOALIGN, open O_DIRECT, io_uring_setup ...). Sending
@@ -81,10 +97,10 @@ struct OpenedSource {
 // 4096 so direct reads stay aligned; only bytes from there are observed.
 // Blocks on the disk: besides opening, a buffered source reads its first
 // block (1 MiB, or a small file whole) and the Linux zero-copy source a small
-// file whole. Call it off the engine thread. A Direct source joins
-// `executor`'s event loop (io_uring, IOCP) from the calling thread; its reads
-// start only at async_send, on `executor`.
-Result<OpenedSource> open_source(const boost::asio::any_io_executor& executor, const std::filesystem::path& path,
+// file whole. Call it off the engine thread. A Direct source joins the
+// engine's event loop (io_uring, IOCP) from the calling thread; its reads
+// start only at async_send, on the engine.
+Result<OpenedSource> open_source(const SourceExecutors& executors, const std::filesystem::path& path,
                                  Strategy requested, const DirectOptions& options, ByteObserver observer,
                                  std::uint64_t start = 0);
 
