@@ -37,8 +37,8 @@ row() {  # row FIELD...: a row of the table last started; "" is null
 license_rtf() {
   awk 'BEGIN { printf "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss Tahoma;}}\\f0\\fs16 " }
     {
-      gsub(/\t/, " "); gsub(/\\/, "\\\\"); gsub(/[{}]/, "\\\\&")
-      gsub(/\[/, "\\'"'"'5b"); gsub(/\]/, "\\'"'"'5d"); sub(/ +$/, "")
+      gsub(/\t/, " "); gsub(/\\/, "\\\\\\\\"); gsub(/[{}]/, "\\\\&")
+      gsub(/\[/, "\\\\\0475b"); gsub(/\]/, "\\\\\0475d"); sub(/ +$/, "")
       indent = length($0); sub(/^ +/, ""); indent -= length($0)
       if ($0 == "") { if (sep != "") printf "\\par\\par "; sep = ""; next }
       printf "%s%s", sep, $0
