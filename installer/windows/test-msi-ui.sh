@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # The MSI's full-UI install under Wine, driven as a user would, in an X server
-# of its own (Xvfb, openbox; xdotool's real clicks and key presses): the
-# licence page shows LICENSE (copied out of its text box through the X
-# clipboard), Install does nothing before "I accept" is ticked (clicked,
-# Enter, Alt+I) and is drawn otherwise once it is; a click on Install runs
-# the install behind the progress dialog and ends on the finish page, whose
-# Finish ends msiexec; the installed files are the staged ones; a silent
-# uninstall removes them.
+# of its own (Xvfb, openbox; xdotool's real clicks and key presses): Cancel on
+# the licence page ends on the cancelled page, installing nothing; opened
+# again, the licence page shows LICENSE (copied out of its text box through
+# the X clipboard), Install does nothing before "I accept" is ticked (clicked,
+# Enter, Alt+I) and is drawn otherwise once it is; a click on Install runs the
+# install behind the progress dialog and ends on the finish page, whose Finish
+# ends msiexec; the installed files are the staged ones; a silent uninstall
+# removes them.
 #   test-msi-ui.sh BUILD_DIR
 set -euo pipefail
 
@@ -46,7 +47,8 @@ fail() {
   echo "test-msi-ui: FAILED: $1 (the screen: $shot)" >&2
   import -window root "$shot" 2>/dev/null || true
   shift
-  for log in "$@"; do echo "--- $log" >&2; tr -d '\0' <"$log" >&2 || true; done
+  local file
+  for file in "$@"; do echo "--- $file" >&2; tr -d '\0' <"$file" >&2 || true; done
   exit 1
 }
 # wait_until SECONDS WHAT COMMAND...: COMMAND succeeds within SECONDS.
@@ -54,7 +56,7 @@ wait_until() {
   local deadline=$((SECONDS + $1)) what=$2
   shift 2
   until "$@"; do
-    ((SECONDS < deadline)) || fail "$what: not within the time" "$work/msiexec.log"
+    ((SECONDS < deadline)) || fail "$what: not within the time" "$log"
     sleep 0.5
   done
 }
@@ -70,30 +72,53 @@ wait "$boot" || fail "wineboot --init" "$work/wineboot.log"
 wait_until 20 "openbox started" test -e "$work/openbox.ready"
 install_dir="$WINEPREFIX/drive_c/Program Files/Ferry"
 
-step "opening $(basename "$msi") with its dialogs"
-log=$work/msiexec.log  # msiexec's own log: the actions and dialogs, in order
-timeout -k 5 300 wine msiexec /i "Z:$msi" /l*v "Z:$log" >"$work/msiexec.out" 2>&1 &
-msiexec=$!
+log=""  # msiexec's own log (/l*v) of the run under way: its actions and dialogs, in order
+msiexec=""
 logged() { [[ -f $log ]] && tr -d '\0' <"$log" | grep -q "$1"; }
 dialog=""
 setup_window() { dialog=$(xdotool search --onlyvisible --name '^Ferry Setup$' 2>/dev/null | head -n 1) && [[ -n $dialog ]]; }
-wait_until 120 "the licence page shown" setup_window
-logged 'Action start .*: LicenseDlg\.' || fail "the window is not the licence page" "$log"
-xdotool windowactivate --sync "$dialog" >/dev/null 2>&1 || true
-sleep 1
-import -window "$dialog" "$build/installer/windows/msi-test-licence.png"
-
-# Sizes in the dialog tables are installer units; the 370-unit-wide dialogs
-# are drawn this many pixels wide.
-eval "$(xdotool getwindowgeometry --shell "$dialog")"
+# shown DIALOG: the log says DIALOG started, and a Ferry Setup window is up.
+shown() { logged "Action start .*: $1\\." && setup_window; }
+# open_msi NAME: msiexec opens the MSI with its dialogs (logged in NAME.log)
+# and shows the licence page.
+open_msi() {
+  log=$work/$1.log
+  timeout -k 5 300 wine msiexec /i "Z:$msi" /l*v "Z:$log" >"$work/$1.out" 2>&1 &
+  msiexec=$!
+  wait_until 120 "the licence page shown" shown LicenseDlg
+  xdotool windowactivate --sync "$dialog" >/dev/null 2>&1 || true
+  sleep 1
+  # Sizes in the dialog tables are installer units; the 370 × 270 unit
+  # dialogs are drawn WIDTH × HEIGHT pixels.
+  eval "$(xdotool getwindowgeometry --shell "$dialog")"
+}
 click() {  # click X Y: a click at (X, Y) installer units in the dialog
-  xdotool mousemove --window "$dialog" --sync $(($1 * WIDTH / 370)) $(($2 * HEIGHT / 270)) click 1
+  # No --sync: it waits for a pointer motion, which never comes when the
+  # pointer is there already.
+  xdotool mousemove --window "$dialog" $(($1 * WIDTH / 370)) $(($2 * HEIGHT / 270))
+  sleep 0.3
+  xdotool click 1
   sleep 0.5
 }
+# msiexec_ended: the msiexec started last has exited (a zombie has too).
+msiexec_ended() { [[ $(ps -o stat= -p "$msiexec" || echo Z) == Z* ]]; }
 install_button() {  # install_button FILE: the Install button as drawn
   import -window "$dialog" -crop "$((56 * WIDTH / 370))x$((17 * HEIGHT / 270))+$((236 * WIDTH / 370))+$((243 * HEIGHT / 270))" \
     "$1"
 }
+
+step "opening $(basename "$msi") with its dialogs, cancelling on the licence page"
+open_msi cancelled
+click 332 251  # Cancel
+wait_until 60 "the cancelled page shown" shown UserExitDlg
+click 332 251  # Finish
+wait_until 60 "msiexec ended by Finish" msiexec_ended
+if wait "$msiexec"; then fail "msiexec exited 0 after Cancel" "$log"; fi
+[[ ! -e $install_dir ]] || fail "files were installed after Cancel" "$log"
+
+step "opening it again"
+open_msi installed
+import -window "$dialog" "$build/installer/windows/msi-test-licence.png"
 
 step "reading the licence out of its text box"
 # The text box has the focus (the dialog's first control): select all, copy.
@@ -119,13 +144,11 @@ install_button "$work/install-enabled.png"
 changed=$(compare -metric AE "$work/install-disabled.png" "$work/install-enabled.png" null: 2>&1 || true)
 ((${changed%% *} > 20)) || fail "Install is drawn the same after the tick ($changed pixels differ)"
 click 264 251
-finished() { logged 'Action start .*: ExitDlg\.' && setup_window; }
-wait_until 180 "the finish page shown" finished
+wait_until 180 "the finish page shown" shown ExitDlg
 logged 'Action start .*: ProgressDlg\.' || fail "no progress dialog was shown" "$log"
 click 332 251  # Finish
-ended() { [[ $(ps -o stat= -p "$msiexec" || echo Z) == Z* ]]; }  # a zombie has ended too
-wait_until 60 "msiexec ended by Finish" ended
-wait "$msiexec" || fail "msiexec exited $?" "$log" "$work/msiexec.out"
+wait_until 60 "msiexec ended by Finish" msiexec_ended
+wait "$msiexec" || fail "msiexec exited $?" "$log" "$work/installed.out"
 
 step "checking the installed files"
 diff -r "$build/installer/windows/msi-stage/bin" "$install_dir" >"$work/diff.log" 2>&1 ||
