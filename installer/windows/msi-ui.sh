@@ -47,7 +47,7 @@ license_rtf() {
     END { printf "}" }' "$1"
 }
 
-# Sizes are in installer units (a twelfth of the dialog font's height).
+# Sizes are in installer units (about a twelfth of a system font's height).
 table TextStyle "TextStyle FaceName Size Color StyleBits" "s72 s32 i2 I4 I2" TextStyle
 row DlgFont8 Tahoma 8 "" ""
 row DlgTitle Tahoma 9 "" 1  # bold
@@ -65,7 +65,7 @@ row ErrorDlg 50 50 270 105 65539 "[ProductName] Setup" ErrorText O C
 table Control "Dialog_ Control Type X Y Width Height Attributes Property Text Control_Next Help" \
   "s72 s50 s20 i2 i2 i2 i2 I4 S72 L0 S50 L50" "Dialog_ Control"
 # Attributes: 1 visible, 2 enabled, 4 sunken; 65536 a transparent text, or a
-# smooth progress bar.
+# progress bar drawn in blocks.
 page() {  # page DIALOG TITLE TEXT: a dialog's heading and words under it
   row "$1" Title Text 20 12 330 15 65539 "" "{\\DlgTitle}$2" "" ""
   row "$1" Description Text 20 32 330 40 65539 "" "$3" "" ""
