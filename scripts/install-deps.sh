@@ -37,14 +37,16 @@ packages=(
   dpkg-dev xz-utils qt6-base-dev-tools
   # Installers (installer/): the AppImage runtime is built from squashfuse and
   # FUSE 3, the image from squashfs-tools and patchelf, checked by
-  # desktop-file-validate, appstreamcli and libappimage; the MSI by wixl.
+  # desktop-file-validate, appstreamcli and libappimage; the MSI by wixl, its
+  # dialogs added by msibuild (msitools); its licence page's text is read back
+  # through the X clipboard (xclip).
   libsquashfuse-dev libfuse3-dev fuse3 squashfs-tools patchelf
   liblz4-dev liblzo2-dev desktop-file-utils appstream libappimage-dev
   # The image ships Qt's Wayland plugins; its test screenshots the GUI.
   qt6-wayland imagemagick
   # The MSI test finds the installed app's window with xwininfo.
   x11-utils
-  wixl wixl-data
+  wixl wixl-data msitools xclip
   # The kernel-TLS test (tests/vm) boots Debian's kernel package (fetched by
   # apt-get download, unpacked by dpkg) in QEMU from a busybox initramfs
   # (cpio), with an ext4 image made and read back by e2fsprogs; ss (iproute2)

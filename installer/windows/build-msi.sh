@@ -5,8 +5,9 @@
 # BUILD_DIR/installer/windows/msi-stage; its bin/ folder becomes
 # Program Files\Ferry, joined by the Qt plugins the app loads at run time, the
 # DLLs the executables and plugins import (dll-closure.sh, from the Qt and
-# mingw runtime folders) and a qt.conf; wixl-heat lists those files and wixl
-# builds the package. The version is the project's unless --version says.
+# mingw runtime folders) and a qt.conf; wixl-heat lists those files, wixl
+# builds the package and msi-ui.sh adds its dialogs. The version is the
+# project's unless --version says.
 #   build-msi.sh BUILD_DIR OUT_DIR [--version X.Y.Z]
 set -euo pipefail
 
@@ -84,4 +85,6 @@ find "$root" -type f | LC_ALL=C sort |
 # wixl finds sources only by paths relative to where it runs.
 (cd "$root" && wixl --arch x64 -I "$here" -D Version="$version" -D SourceDir=. -D Win64=yes \
   -D TcpPort="${cfg[tcp_port]}" -D UdpPort="${cfg[udp_port]}" -o "$msi" "$here/ferry.wxs" "$wxs")
+# wixl builds no dialogs: msi-ui.sh adds them (the licence page, progress, finish).
+"$here/msi-ui.sh" "$msi" "$here/../../LICENSE"
 echo "build-msi: $msi ($(find "$root" -type f | wc -l) files: ${dlls[*]##*/})"

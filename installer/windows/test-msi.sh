@@ -14,7 +14,7 @@ build=$(realpath "$1")
 linux_cli=$2
 start=$SECONDS
 
-for tool in wine wineserver wixl wixl-heat xvfb-run xwininfo import identify; do
+for tool in wine wineserver wixl wixl-heat msibuild xvfb-run xwininfo import identify; do
   if ! command -v "$tool" >/dev/null; then
     echo "test-msi: $tool is missing (scripts/install-deps.sh installs it)" >&2
     exit 1
