@@ -51,6 +51,14 @@ QString resolve_language(const QString& setting, const QStringList& preferred) {
 
 AppLanguage::AppLanguage() = default;
 
+void AppLanguage::speak(const QString& setting) {
+  const QString code = resolve_language(setting, QLocale::system().uiLanguages());
+  // The locale first: the windows format their numbers with it when the language changes.
+  const bool own_numbers = !setting.isEmpty() && QLocale(code).language() != QLocale::system().language();
+  QLocale::setDefault(own_numbers ? QLocale(code) : QLocale::system());
+  if (code != code_) install(code);
+}
+
 AppLanguage::~AppLanguage() { remove(); }
 
 void AppLanguage::remove() {
@@ -62,6 +70,7 @@ void AppLanguage::remove() {
 
 bool AppLanguage::install(const QString& code) {
   remove();
+  code_ = code;
   // English too: it gives the English plural forms ("1 file", "2 files").
   auto ferry = std::make_unique<QTranslator>();
   if (!ferry->load(QStringLiteral(":/i18n/ferry_%1.qm").arg(code))) {
