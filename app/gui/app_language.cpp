@@ -66,11 +66,11 @@ void AppLanguage::remove() {
   if (qt_) QCoreApplication::removeTranslator(qt_.get());
   ferry_.reset();
   qt_.reset();
+  code_.clear();
 }
 
 bool AppLanguage::install(const QString& code) {
   remove();
-  code_ = code;
   // English too: it gives the English plural forms ("1 file", "2 files").
   auto ferry = std::make_unique<QTranslator>();
   if (!ferry->load(QStringLiteral(":/i18n/ferry_%1.qm").arg(code))) {
@@ -79,6 +79,7 @@ bool AppLanguage::install(const QString& code) {
   }
   QCoreApplication::installTranslator(ferry.get());
   ferry_ = std::move(ferry);
+  code_ = code;
   if (code != kEnglish) {
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(QStringLiteral(":/i18n/qtbase_%1.qm").arg(code))) {

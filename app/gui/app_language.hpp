@@ -50,7 +50,7 @@ class AppLanguage {
   void remove();
   std::unique_ptr<QTranslator> ferry_;
   std::unique_ptr<QTranslator> qt_;
-  QString code_;
+  QString code_;  // of the translators installed, empty when none is
 };
 
 }  // namespace ferry::gui
