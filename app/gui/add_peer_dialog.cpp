@@ -2,6 +2,7 @@
 #include "add_peer_dialog.hpp"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,11 +28,8 @@ std::variant<PeerAddress, QString> parse_peer_address(const QString& name, const
 }
 
 AddPeerDialog::AddPeerDialog(QWidget* parent) : QDialog(parent) {
-  setWindowTitle(tr("Add Peer"));
   name_ = new QLineEdit;
-  name_->setPlaceholderText(tr("e.g. Office laptop"));
   address_ = new QLineEdit;
-  address_->setPlaceholderText(tr("e.g. 192.168.1.7 or 192.168.1.7:%1").arg(kDefaultReceivePort));
   problem_ = new QLabel;
   problem_->setWordWrap(true);
   buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -40,14 +38,32 @@ AddPeerDialog::AddPeerDialog(QWidget* parent) : QDialog(parent) {
   connect(address_, &QLineEdit::textChanged, this, &AddPeerDialog::validate);
 
   auto* form = new QFormLayout;
-  form->addRow(tr("&Name:"), name_);
-  form->addRow(tr("&Address:"), address_);
+  name_label_ = new QLabel;
+  name_label_->setBuddy(name_);
+  form->addRow(name_label_, name_);
+  address_label_ = new QLabel;
+  address_label_->setBuddy(address_);
+  form->addRow(address_label_, address_);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addWidget(problem_);
   layout->addWidget(buttons_);
   setMinimumWidth(380);
+  retranslate();
   validate();
+}
+
+void AddPeerDialog::retranslate() {
+  setWindowTitle(tr("Add Peer"));
+  name_label_->setText(tr("&Name:"));
+  name_->setPlaceholderText(tr("e.g. Office laptop"));
+  address_label_->setText(tr("&Address:"));
+  address_->setPlaceholderText(tr("e.g. 192.168.1.7 or 192.168.1.7:%1").arg(kDefaultReceivePort));
+}
+
+void AddPeerDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QDialog::changeEvent(event);
 }
 
 PeerAddress AddPeerDialog::peer() const {

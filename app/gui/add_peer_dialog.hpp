@@ -23,9 +23,15 @@ class AddPeerDialog : public QDialog {
   QLineEdit* address_edit() const { return address_; }
   QLineEdit* name_edit() const { return name_; }
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
  private:
+  void retranslate();
   void validate();
 
+  QLabel* name_label_ = nullptr;
+  QLabel* address_label_ = nullptr;
   QLineEdit* name_ = nullptr;
   QLineEdit* address_ = nullptr;
   QLabel* problem_ = nullptr;

@@ -2,6 +2,7 @@
 #include "address_bar.hpp"
 
 #include <QAbstractItemModel>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -12,13 +13,9 @@ namespace ferry::gui {
 
 AddressBar::AddressBar(QWidget* parent) : QWidget(parent) {
   address_ = new QLineEdit;
-  address_->setPlaceholderText(tr("Add a peer by address, e.g. 192.168.1.7, then press Enter"));
-  address_->setAccessibleName(tr("Add a peer by address"));
   address_->setClearButtonEnabled(true);
   problem_ = new QLabel;
-  problem_->setAccessibleName(tr("Address problem"));
-  help_ = new QLabel(QStringLiteral("<a href=\"help\">%1</a>").arg(tr("Can't see your device?").toHtmlEscaped()));
-  help_->setAccessibleName(tr("Can't see your device?"));
+  help_ = new QLabel;
   help_->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
   help_->setFocusPolicy(Qt::TabFocus);
   connect(help_, &QLabel::linkActivated, this, &AddressBar::help_requested);
@@ -30,6 +27,20 @@ AddressBar::AddressBar(QWidget* parent) : QWidget(parent) {
   layout->addWidget(address_, 1);
   layout->addWidget(problem_);
   layout->addWidget(help_);
+  retranslate();
+}
+
+void AddressBar::retranslate() {
+  address_->setPlaceholderText(tr("Add a peer by address, e.g. 192.168.1.7, then press Enter"));
+  address_->setAccessibleName(tr("Add a peer by address"));
+  problem_->setAccessibleName(tr("Address problem"));
+  help_->setText(QStringLiteral("<a href=\"help\">%1</a>").arg(tr("Can't see your device?").toHtmlEscaped()));
+  help_->setAccessibleName(tr("Can't see your device?"));
+}
+
+void AddressBar::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
 }
 
 void AddressBar::follow(QAbstractItemModel* peers) {

@@ -28,7 +28,11 @@ class AddressBar : public QWidget {
   void peer_entered(const PeerAddress& peer);
   void help_requested();
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
  private:
+  void retranslate();
   void submit();
 
   QLineEdit* address_ = nullptr;

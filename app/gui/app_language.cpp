@@ -51,6 +51,14 @@ QString resolve_language(const QString& setting, const QStringList& preferred) {
 
 AppLanguage::AppLanguage() = default;
 
+void AppLanguage::speak(const QString& setting) {
+  const QString code = resolve_language(setting, QLocale::system().uiLanguages());
+  // The locale first: the windows format their numbers with it when the language changes.
+  const bool own_numbers = !setting.isEmpty() && QLocale(code).language() != QLocale::system().language();
+  QLocale::setDefault(own_numbers ? QLocale(code) : QLocale::system());
+  if (code != code_) install(code);
+}
+
 AppLanguage::~AppLanguage() { remove(); }
 
 void AppLanguage::remove() {
@@ -58,6 +66,7 @@ void AppLanguage::remove() {
   if (qt_) QCoreApplication::removeTranslator(qt_.get());
   ferry_.reset();
   qt_.reset();
+  code_.clear();
 }
 
 bool AppLanguage::install(const QString& code) {
@@ -70,6 +79,7 @@ bool AppLanguage::install(const QString& code) {
   }
   QCoreApplication::installTranslator(ferry.get());
   ferry_ = std::move(ferry);
+  code_ = code;
   if (code != kEnglish) {
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(QStringLiteral(":/i18n/qtbase_%1.qm").arg(code))) {

@@ -29,7 +29,8 @@ QList<LanguageChoice> language_choices();
 QString resolve_language(const QString& setting, const QStringList& preferred);
 
 // Installs the translators of one language into the application; the ones
-// installed before are removed, and so are these when it is destroyed.
+// installed before are removed, and so are these when it is destroyed. Qt
+// then sends every window a LanguageChange event: each says its texts again.
 class AppLanguage {
  public:
   AppLanguage();
@@ -40,11 +41,16 @@ class AppLanguage {
   // `code` as resolve_language gives it. False when Ferry's translation of
   // that language could not be loaded (the window then speaks English).
   bool install(const QString& code);
+  // The language `setting` names (a code, or empty: the system's): its
+  // translators, unless they are in already, and numbers written as a
+  // chosen language writes them, unless the system's locale speaks it.
+  void speak(const QString& setting);
 
  private:
   void remove();
   std::unique_ptr<QTranslator> ferry_;
   std::unique_ptr<QTranslator> qt_;
+  QString code_;  // of the translators installed, empty when none is
 };
 
 }  // namespace ferry::gui

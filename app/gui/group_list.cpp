@@ -4,6 +4,7 @@
 #include <QDragEnterEvent>
 #include <QDragMoveEvent>
 #include <QDropEvent>
+#include <QEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
@@ -18,7 +19,6 @@ namespace ferry::gui {
 
 GroupList::GroupList(QWidget* parent) : QTreeWidget(parent) {
   setColumnCount(ColumnCount);
-  setHeaderLabels({tr("Group"), tr("Members")});
   setRootIsDecorated(false);
   setUniformRowHeights(true);
   setAcceptDrops(true);
@@ -26,13 +26,23 @@ GroupList::GroupList(QWidget* parent) : QTreeWidget(parent) {
   setDragDropMode(QAbstractItemView::DropOnly);
   setSelectionMode(QAbstractItemView::SingleSelection);
   header()->setStretchLastSection(true);
-  setAccessibleName(tr("Groups"));
-  setAccessibleDescription(tr("Drop files or folders onto a group to send them to every member."));
-  setToolTip(accessibleDescription());
+  retranslate();
   setMaximumHeight(120);
   setVisible(false);
   connect(this, &QTreeWidget::itemDoubleClicked, this,
           [this](QTreeWidgetItem* item) { emit activated_group(indexOfTopLevelItem(item)); });
+}
+
+void GroupList::retranslate() {
+  setHeaderLabels({tr("Group"), tr("Members")});
+  setAccessibleName(tr("Groups"));
+  setAccessibleDescription(tr("Drop files or folders onto a group to send them to every member."));
+  setToolTip(accessibleDescription());
+}
+
+void GroupList::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QTreeWidget::changeEvent(event);
 }
 
 void GroupList::set_groups(const QList<PeerGroup>& groups) {

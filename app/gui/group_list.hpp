@@ -34,6 +34,10 @@ class GroupList : public QTreeWidget {
   void dropEvent(QDropEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
+ private:
+  void retranslate();
 };
 
 }  // namespace ferry::gui

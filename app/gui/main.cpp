@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
   name_application();
   // The system's language until the settings are read (they may choose another).
   ferry::gui::AppLanguage language;
-  language.install(ferry::gui::resolve_language(QString(), QLocale::system().uiLanguages()));
+  language.speak(QString());
   // Per user, or beside the program in portable mode.
   const ferry::gui::AppLocations locations = ferry::gui::locate_app_data(QCoreApplication::applicationDirPath());
   if (locations.portable && !QDir().mkpath(locations.instance_folder)) {
@@ -109,12 +109,7 @@ int main(int argc, char** argv) {
   QApplication::setQuitOnLastWindowClosed(!QSystemTrayIcon::isSystemTrayAvailable());
   auto store = locations.open_settings();
   const ferry::gui::AppSettings settings = ferry::gui::load_settings(*store);
-  if (!settings.language.isEmpty()) {
-    const QString code = ferry::gui::resolve_language(settings.language, QLocale::system().uiLanguages());
-    language.install(code);
-    // Numbers as that language writes them, unless the system's locale speaks it already.
-    if (QLocale(code).language() != QLocale::system().language()) QLocale::setDefault(QLocale(code));
-  }
+  language.speak(settings.language);
   // Light, dark or the system's, before the first window shows; changed in Settings at once.
   ferry::gui::ThemeController theme(ferry::gui::make_system_theme());
   theme.set_appearance(settings.appearance);
@@ -128,6 +123,9 @@ int main(int argc, char** argv) {
   ferry::gui::MainWindow window(std::move(store), locations.history_file, std::move(device.value()));
   QObject::connect(&window, &ferry::gui::MainWindow::settings_applied, &theme,
                    [&theme](const ferry::gui::AppSettings& applied) { theme.set_appearance(applied.appearance); });
+  // A language chosen in Settings: every open window says its texts again at once.
+  QObject::connect(&window, &ferry::gui::MainWindow::settings_applied, &window,
+                   [&language](const ferry::gui::AppSettings& applied) { language.speak(applied.language); });
   window.start();
   QObject::connect(&instance, &ferry::gui::SingleInstance::activated, &window, &ferry::gui::MainWindow::bring_forward);
   instance.serve();

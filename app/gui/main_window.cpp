@@ -7,6 +7,7 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -89,7 +90,6 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
       settings_(load_settings(*store_)),
       device_(std::move(device)),
       history_(history_file) {
-  setWindowTitle(tr("Ferry"));
   setWindowIcon(app_icon());
   QDir().mkpath(settings_.receive_dir);
   bridge_ = std::make_unique<EngineBridge>(engine_settings(settings_, device_));
@@ -108,16 +108,16 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, const QString& history_
   build_tray();
   peers_->set_peers(settings_.peers);
   groups_->set_groups(settings_.groups);
-  show_device();
-  show_receive_folder();
-  refill_history();
+  retranslate();
 
   connect(bridge_.get(), &EngineBridge::listening, this, [this](const QString&, quint16 port) {
     listening_port_ = port;
-    listen_label_->setText(tr("Receiving as “%1” on port %2").arg(settings_.device_name).arg(port));
+    engine_error_.clear();
+    show_listening();
   });
   connect(bridge_.get(), &EngineBridge::engine_error, this, [this](const QString& message) {
-    listen_label_->setText(tr("Not receiving: %1").arg(message));
+    engine_error_ = message;
+    show_listening();
     notify(tr("Ferry cannot receive"), message);
   });
   connect(bridge_.get(), &EngineBridge::offer_received, this, &MainWindow::on_offer);
@@ -154,65 +154,61 @@ void MainWindow::start() {
 }
 
 void MainWindow::build_actions() {
-  auto* file_menu = menuBar()->addMenu(tr("&File"));
-  QAction* send_files = file_menu->addAction(tr("Send &Files…"), this, [this] { send_with_dialog(false); });
-  send_files->setShortcut(QKeySequence::Open);
-  QAction* send_folder = file_menu->addAction(tr("Send F&older…"), this, [this] { send_with_dialog(true); });
-  QAction* send_text = file_menu->addAction(tr("Send &Text…"), this, [this] { ask_text_to_send(); });
-  send_text->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-  file_menu->addSeparator();
-  QAction* add = file_menu->addAction(tr("&Add Peer…"), this, [this] {
+  file_menu_ = menuBar()->addMenu(QString());
+  send_files_ = file_menu_->addAction(QString(), this, [this] { send_with_dialog(false); });
+  send_files_->setShortcut(QKeySequence::Open);
+  send_folder_ = file_menu_->addAction(QString(), this, [this] { send_with_dialog(true); });
+  send_text_ = file_menu_->addAction(QString(), this, [this] { ask_text_to_send(); });
+  send_text_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+  file_menu_->addSeparator();
+  add_action_ = file_menu_->addAction(QString(), this, [this] {
     AddPeerDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted) add_peer(dialog.peer());
   });
-  add->setShortcut(QKeySequence::New);
-  QAction* remove = file_menu->addAction(tr("&Remove Peer"), this, &MainWindow::remove_current_peer);
-  QAction* save_group = file_menu->addAction(tr("Save Selection as &Group…"), this, &MainWindow::ask_group_name);
-  file_menu->addSeparator();
-  QAction* settings = file_menu->addAction(tr("&Settings…"), this, [this] { open_settings(); });
-  settings->setShortcut(QKeySequence::Preferences);
-  quit_action_ = file_menu->addAction(tr("&Quit"), this, &MainWindow::quit);
+  add_action_->setShortcut(QKeySequence::New);
+  remove_action_ = file_menu_->addAction(QString(), this, &MainWindow::remove_current_peer);
+  save_group_action_ = file_menu_->addAction(QString(), this, &MainWindow::ask_group_name);
+  file_menu_->addSeparator();
+  settings_action_ = file_menu_->addAction(QString(), this, [this] { open_settings(); });
+  settings_action_->setShortcut(QKeySequence::Preferences);
+  quit_action_ = file_menu_->addAction(QString(), this, &MainWindow::quit);
   quit_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));  // QKeySequence::Quit is none on Windows
 
-  auto* transfer_menu = menuBar()->addMenu(tr("&Transfers"));
-  cancel_action_ = transfer_menu->addAction(tr("&Cancel Transfer"), this, [this] {
+  transfer_menu_ = menuBar()->addMenu(QString());
+  cancel_action_ = transfer_menu_->addAction(QString(), this, [this] {
     if (auto id = transfers_->selected_running()) bridge_->cancel(*id);
   });
   cancel_action_->setEnabled(false);
-  resume_action_ = transfer_menu->addAction(tr("&Resume Transfer"), this, [this] {
+  resume_action_ = transfer_menu_->addAction(QString(), this, [this] {
     if (auto id = transfers_->selected_resumable()) resume(*id);
   });
   resume_action_->setEnabled(false);
-  limit_action_ = transfer_menu->addAction(tr("Limit &Speed…"), this, [this] {
+  limit_action_ = transfer_menu_->addAction(QString(), this, [this] {
     if (auto id = transfers_->selected_running_send()) limit_speed(*id);
   });
   limit_action_->setEnabled(false);
-  transfer_menu->addAction(tr("C&lear Finished"), this, [this] { transfers_->clear_finished(); });
+  clear_action_ = transfer_menu_->addAction(QString(), this, [this] { transfers_->clear_finished(); });
 
-  auto* toolbar = addToolBar(tr("Main"));
-  toolbar->setMovable(false);
-  toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-  toolbar->addActions({send_files, send_folder, send_text, add});
-  peers_->addActions(
-      {send_files, send_folder, send_text, remove, save_group});  // its context menu (right click, Shift+F10)
-  groups_->addAction(new QAction(tr("Send &Files to Group…"), groups_));
-  groups_->addAction(new QAction(tr("Send F&older to Group…"), groups_));
-  groups_->addAction(new QAction(tr("Send &Text to Group…"), groups_));
-  groups_->addAction(new QAction(tr("Re&name Group…"), groups_));
-  groups_->addAction(new QAction(tr("Remo&ve Group"), groups_));
+  toolbar_ = addToolBar(QString());
+  toolbar_->setMovable(false);
+  toolbar_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  toolbar_->addActions({send_files_, send_folder_, send_text_, add_action_});
+  peers_->addActions({send_files_, send_folder_, send_text_, remove_action_,
+                      save_group_action_});  // its context menu (right click, Shift+F10)
+  for (int action = 0; action < 5; ++action) groups_->addAction(new QAction(groups_));
   const QList<QAction*> group_actions = groups_->actions();
   connect(group_actions[0], &QAction::triggered, this, [this] { send_to_group_with_dialog(false); });
   connect(group_actions[1], &QAction::triggered, this, [this] { send_to_group_with_dialog(true); });
   connect(group_actions[2], &QAction::triggered, this, &MainWindow::ask_text_to_send_to_group);
   connect(group_actions[3], &QAction::triggered, this, &MainWindow::ask_group_rename);
   connect(group_actions[4], &QAction::triggered, this, [this] { remove_group(groups_->current_group()); });
-  toolbar->addSeparator();
-  toolbar->addAction(cancel_action_);
-  toolbar->addAction(resume_action_);
+  toolbar_->addSeparator();
+  toolbar_->addAction(cancel_action_);
+  toolbar_->addAction(resume_action_);
 
-  auto* help_menu = menuBar()->addMenu(tr("&Help"));
-  help_menu->addAction(tr("&Can't See Your Device?"), this, &MainWindow::show_reachability_help);
-  help_menu->addAction(tr("&About Ferry"), this, [this] {
+  help_menu_ = menuBar()->addMenu(QString());
+  reachability_action_ = help_menu_->addAction(QString(), this, &MainWindow::show_reachability_help);
+  about_action_ = help_menu_->addAction(QString(), this, [this] {
     QMessageBox::about(this, tr("About Ferry"),
                        tr("<b>Ferry %1</b><p>Sends files to a peer on the local network, as fast as "
                           "the hardware allows: zero-copy for small files, direct I/O for large ones.</p>")
@@ -223,19 +219,12 @@ void MainWindow::build_actions() {
 void MainWindow::build_layout() {
   device_label_ = new QLabel;
   device_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  device_label_->setToolTip(
-      tr("Peers see this code when this device sends to them or they send to it: "
-         "read it out to them so they can check it is really this device."));
-  device_label_->setAccessibleName(tr("This device"));
   receive_label_ = new QLabel;
   receive_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  receive_label_->setAccessibleName(tr("Receive folder"));
-  auto* open_button = new QPushButton(tr("&Open"));
-  open_button->setAccessibleName(tr("Open the receive folder"));
-  connect(open_button, &QPushButton::clicked, this, [this] { open_folder(settings_.receive_dir); });
-  auto* change_button = new QPushButton(tr("&Change…"));
-  change_button->setAccessibleName(tr("Change the receive folder"));
-  connect(change_button, &QPushButton::clicked, this, [this] {
+  open_button_ = new QPushButton;
+  connect(open_button_, &QPushButton::clicked, this, [this] { open_folder(settings_.receive_dir); });
+  change_button_ = new QPushButton;
+  connect(change_button_, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Receive folder"), settings_.receive_dir);
     if (dir.isEmpty()) return;
     AppSettings changed = settings_;
@@ -244,15 +233,14 @@ void MainWindow::build_layout() {
   });
   auto* folder_row = new QHBoxLayout;
   folder_row->addWidget(receive_label_, 1);
-  folder_row->addWidget(open_button);
-  folder_row->addWidget(change_button);
+  folder_row->addWidget(open_button_);
+  folder_row->addWidget(change_button_);
 
   peers_ = new PeerList;
   transfers_ = new TransferList;
   history_view_ = new QTreeWidget;
-  history_view_->setHeaderLabels({tr("Finished"), tr("Transfer"), tr("Result"), tr("Time"), QString()});
   history_view_->setRootIsDecorated(false);
-  history_view_->setAccessibleName(tr("History"));
+  history_view_->setColumnCount(5);
   history_view_->header()->setStretchLastSection(false);
   history_view_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
   // Enter or a double click on a received text's row copies it, as its button does.
@@ -262,8 +250,8 @@ void MainWindow::build_layout() {
       QGuiApplication::clipboard()->setText(history_.entries()[row].text);
   });
   tabs_ = new QTabWidget;
-  tabs_->addTab(transfers_, tr("Tra&nsfers"));   // Alt+T is the Transfers menu
-  tabs_->addTab(history_view_, tr("Histor&y"));  // Alt+H is the Help menu
+  tabs_->addTab(transfers_, QString());
+  tabs_->addTab(history_view_, QString());
   // Only the user opens the history (Alt+Y, a click): the keyboard goes with
   // it, on the newest row unless another was chosen, so Enter works at once.
   connect(tabs_, &QTabWidget::currentChanged, this, [this](int tab) {
@@ -276,8 +264,8 @@ void MainWindow::build_layout() {
   auto* peers_box = new QWidget;
   auto* peers_layout = new QVBoxLayout(peers_box);
   peers_layout->setContentsMargins(0, 0, 0, 0);
-  auto* peers_title = new QLabel(tr("<b>Peers</b> — drop files or folders onto a peer to send them"));
-  peers_layout->addWidget(peers_title);
+  peers_title_ = new QLabel;
+  peers_layout->addWidget(peers_title_);
   peers_layout->addWidget(peers_);
   groups_ = new GroupList;
   peers_layout->addWidget(groups_);
@@ -291,7 +279,7 @@ void MainWindow::build_layout() {
   splitter->addWidget(tabs_);
   splitter->setStretchFactor(1, 2);
 
-  listen_label_ = new QLabel(tr("Starting…"));
+  listen_label_ = new QLabel;
   auto* central = new QWidget;
   auto* layout = new QVBoxLayout(central);
   layout->addWidget(device_label_);
@@ -304,13 +292,12 @@ void MainWindow::build_layout() {
 void MainWindow::build_tray() {
   if (!QSystemTrayIcon::isSystemTrayAvailable()) return;
   tray_ = new QSystemTrayIcon(windowIcon(), this);
-  tray_->setToolTip(tr("Ferry"));
   auto* menu = new QMenu(this);
-  menu->addAction(tr("&Show Ferry"), this, [this] {
+  show_action_ = menu->addAction(QString(), this, [this] {
     showNormal();
     activateWindow();
   });
-  menu->addAction(tr("Open &Receive Folder"), this, [this] { open_folder(settings_.receive_dir); });
+  open_folder_action_ = menu->addAction(QString(), this, [this] { open_folder(settings_.receive_dir); });
   menu->addSeparator();
   menu->addAction(quit_action_);
   tray_->setContextMenu(menu);
@@ -318,6 +305,75 @@ void MainWindow::build_tray() {
     if (reason == QSystemTrayIcon::Trigger) isVisible() ? hide() : showNormal();
   });
   tray_->show();
+}
+
+// Every text of the window in the current language; those built from state
+// (the device, the folder, the status line, the history) are built again.
+void MainWindow::retranslate() {
+  setWindowTitle(tr("Ferry"));
+  file_menu_->setTitle(tr("&File"));
+  send_files_->setText(tr("Send &Files…"));
+  send_folder_->setText(tr("Send F&older…"));
+  send_text_->setText(tr("Send &Text…"));
+  add_action_->setText(tr("&Add Peer…"));
+  remove_action_->setText(tr("&Remove Peer"));
+  save_group_action_->setText(tr("Save Selection as &Group…"));
+  settings_action_->setText(tr("&Settings…"));
+  quit_action_->setText(tr("&Quit"));
+  transfer_menu_->setTitle(tr("&Transfers"));
+  cancel_action_->setText(tr("&Cancel Transfer"));
+  resume_action_->setText(tr("&Resume Transfer"));
+  limit_action_->setText(tr("Limit &Speed…"));
+  clear_action_->setText(tr("C&lear Finished"));
+  toolbar_->setWindowTitle(tr("Main"));
+  const QList<QAction*> group_actions = groups_->actions();
+  group_actions[0]->setText(tr("Send &Files to Group…"));
+  group_actions[1]->setText(tr("Send F&older to Group…"));
+  group_actions[2]->setText(tr("Send &Text to Group…"));
+  group_actions[3]->setText(tr("Re&name Group…"));
+  group_actions[4]->setText(tr("Remo&ve Group"));
+  help_menu_->setTitle(tr("&Help"));
+  reachability_action_->setText(tr("&Can't See Your Device?"));
+  about_action_->setText(tr("&About Ferry"));
+
+  device_label_->setToolTip(
+      tr("Peers see this code when this device sends to them or they send to it: "
+         "read it out to them so they can check it is really this device."));
+  device_label_->setAccessibleName(tr("This device"));
+  receive_label_->setAccessibleName(tr("Receive folder"));
+  open_button_->setText(tr("&Open"));
+  open_button_->setAccessibleName(tr("Open the receive folder"));
+  change_button_->setText(tr("&Change…"));
+  change_button_->setAccessibleName(tr("Change the receive folder"));
+  history_view_->setHeaderLabels({tr("Finished"), tr("Transfer"), tr("Result"), tr("Time"), QString()});
+  history_view_->setAccessibleName(tr("History"));
+  tabs_->setTabText(tabs_->indexOf(transfers_), tr("Tra&nsfers"));   // Alt+T is the Transfers menu
+  tabs_->setTabText(tabs_->indexOf(history_view_), tr("Histor&y"));  // Alt+H is the Help menu
+  peers_title_->setText(tr("<b>Peers</b> — drop files or folders onto a peer to send them"));
+  show_device();
+  show_receive_folder();
+  show_listening();
+  refill_history();
+
+  if (!tray_) return;
+  tray_->setToolTip(tr("Ferry"));
+  show_action_->setText(tr("&Show Ferry"));
+  open_folder_action_->setText(tr("Open &Receive Folder"));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QMainWindow::changeEvent(event);
+}
+
+// The status line: starting, receiving on its port, or why not.
+void MainWindow::show_listening() {
+  if (!engine_error_.isEmpty())
+    listen_label_->setText(tr("Not receiving: %1").arg(engine_error_));
+  else if (listening_port_ != 0)
+    listen_label_->setText(tr("Receiving as “%1” on port %2").arg(settings_.device_name).arg(listening_port_));
+  else
+    listen_label_->setText(tr("Starting…"));
 }
 
 void MainWindow::show_receive_folder() {
@@ -633,7 +689,7 @@ void MainWindow::send_to_peer(const PeerAddress& peer, const QStringList& paths)
   outgoing_[id] = {name, QFileInfo(paths.first()).absolutePath(), peer};
   sending_paths_[id] = paths;
   transfers_->add_outgoing(id, name, paths);
-  peers_->set_status(peers_->row_of(peer), tr("Sending…"));
+  peers_->set_send_state(peers_->row_of(peer), PeerList::SendState::Sending);
   tabs_->setCurrentWidget(transfers_);
 }
 
@@ -645,7 +701,7 @@ void MainWindow::send_text_to_peer(const PeerAddress& peer, const QString& text)
   sent_texts_[id] = text.size();
   transfers_->add_outgoing(id, name, {});
   transfers_->mark_text(id, text.size());
-  peers_->set_status(peers_->row_of(peer), tr("Sending…"));
+  peers_->set_send_state(peers_->row_of(peer), PeerList::SendState::Sending);
   tabs_->setCurrentWidget(transfers_);
 }
 
@@ -741,16 +797,21 @@ QString MainWindow::peer_of(TransferId id) const {
 
 // A file that failed says why in the user's words; the engine's text is its detail.
 void MainWindow::on_file_done(const FileDone& file) {
+  if (file.ok) return transfers_->on_file_done(file, {});
   transfers_->on_file_done(
-      file,
-      file.ok ? QString() : failure_sentence(file.cause, file.direction, peer_of(file.id), settings_.receive_dir));
+      file, [cause = file.cause, direction = file.direction, peer = peer_of(file.id), folder = settings_.receive_dir] {
+        return failure_sentence(cause, direction, peer, folder);
+      });
 }
 
 void MainWindow::on_session_done(const SessionDone& done) {
   const auto outgoing = outgoing_.find(done.id);
   const QString peer = peer_of(done.id);
-  const QString why = done.ok ? QString() : session_failure_sentence(done, peer, settings_.receive_dir);
-  transfers_->on_session_done(done, why);
+  const TransferList::Wording wording = [done, peer, folder = settings_.receive_dir] {
+    return done.ok ? QString() : session_failure_sentence(done, peer, folder);
+  };
+  const QString why = wording();
+  transfers_->on_session_done(done, wording);
   HistoryEntry entry;
   entry.sent = done.direction == Direction::Send;
   entry.files_ok = done.files_ok;
@@ -765,7 +826,8 @@ void MainWindow::on_session_done(const SessionDone& done) {
   entry.peer = peer;
   if (outgoing != outgoing_.end()) {
     entry.folder = outgoing->second.folder;
-    peers_->set_status(peers_->row_of(outgoing->second.address), done.ok ? tr("Sent") : tr("Last send failed"));
+    peers_->set_send_state(peers_->row_of(outgoing->second.address),
+                           done.ok ? PeerList::SendState::Sent : PeerList::SendState::Failed);
     if (auto paths = sending_paths_.extract(done.id); !done.ok && paths)
       failed_sends_[done.id] = {outgoing->second.address, paths.mapped()};
     if (auto text = sent_texts_.extract(done.id)) entry.text_characters = text.mapped();

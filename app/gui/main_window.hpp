@@ -20,7 +20,10 @@
 
 class QFileSystemWatcher;
 class QLabel;
+class QMenu;
+class QPushButton;
 class QSystemTrayIcon;
+class QToolBar;
 class QTabWidget;
 class QTreeWidget;
 
@@ -102,6 +105,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
 
  private:
   struct Outgoing {
@@ -113,6 +117,8 @@ class MainWindow : public QMainWindow {
   void build_actions();
   void build_layout();
   void build_tray();
+  void retranslate();
+  void show_listening();
   void show_receive_folder();
   void show_device();
   bool folder_change_confirmed();
@@ -173,6 +179,26 @@ class MainWindow : public QMainWindow {
   QLabel* receive_label_ = nullptr;
   QLabel* listen_label_ = nullptr;
   quint16 listening_port_ = 0;  // the TCP port, once listening
+  QString engine_error_;        // why the engine does not receive, when it does not
+  QLabel* peers_title_ = nullptr;
+  QPushButton* open_button_ = nullptr;    // the receive folder
+  QPushButton* change_button_ = nullptr;  // the receive folder
+  QMenu* file_menu_ = nullptr;
+  QMenu* transfer_menu_ = nullptr;
+  QMenu* help_menu_ = nullptr;
+  QToolBar* toolbar_ = nullptr;
+  QAction* send_files_ = nullptr;
+  QAction* send_folder_ = nullptr;
+  QAction* send_text_ = nullptr;
+  QAction* add_action_ = nullptr;
+  QAction* remove_action_ = nullptr;
+  QAction* save_group_action_ = nullptr;
+  QAction* settings_action_ = nullptr;
+  QAction* clear_action_ = nullptr;
+  QAction* reachability_action_ = nullptr;
+  QAction* about_action_ = nullptr;
+  QAction* show_action_ = nullptr;         // the tray menu's
+  QAction* open_folder_action_ = nullptr;  // the tray menu's
   QSystemTrayIcon* tray_ = nullptr;
   QFileSystemWatcher* config_watcher_ = nullptr;
   QAction* cancel_action_ = nullptr;

@@ -5,6 +5,7 @@
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -65,46 +66,49 @@ QString shown_folder(const std::filesystem::path& folder) {
 
 OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeout, QWidget* parent,
                          EngineSettings settings)
-    : QDialog(parent), id_(offer.id), seconds_left_(static_cast<int>(timeout.count())), settings_(std::move(settings)) {
-  const QString sender =
-      offer.device_name.empty() ? from_utf8(format_endpoint(offer.peer)) : from_utf8(offer.device_name);
+    : QDialog(parent),
+      id_(offer.id),
+      offer_(offer),
+      seconds_left_(static_cast<int>(timeout.count())),
+      settings_(std::move(settings)) {
+  const QString sender = sender_name();
   const bool text_only = offer.entries->empty();
-  setWindowTitle(text_only ? tr("Incoming text from %1").arg(sender) : tr("Incoming files from %1").arg(sender));
   setAttribute(Qt::WA_DeleteOnClose);
 
   auto* code = new QLabel(from_utf8(offer.identity.verification_code));
   code->setFont(code_font(1.6));
   code->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  auto* mode = new QLabel(mode_summary(offer.mode));
-  mode->setToolTip(mode_explanation(offer.mode));
-  auto* form = new QFormLayout;
-  form->addRow(tr("From:"), plain_label(sender));
-  form->addRow(tr("Address:"), plain_label(from_utf8(format_endpoint(offer.peer))));
-  form->addRow(tr("Verification code:"), code);
-  form->addRow(tr("Device:"), wrapped_label(trust_sentence(offer.identity)));
-  form->addRow(tr("Transfer:"), mode);
+  mode_ = new QLabel;
+  trust_ = wrapped_label(QString());
+  form_ = new QFormLayout;
+  const auto add_row = [this](QWidget* field) {
+    auto* label = new QLabel;  // named by retranslate()
+    label->setBuddy(field);
+    form_->addRow(label, field);
+  };
+  add_row(plain_label(sender));
+  add_row(plain_label(from_utf8(format_endpoint(offer.peer))));
+  add_row(code);
+  add_row(trust_);
+  add_row(mode_);
   if (!offer.renamed.empty()) {
-    form->addRow(tr("Names:"), wrapped_label(tr("%n name(s) cannot be stored on this system as offered: "
-                                                "saved under a safe name (see the list)",
-                                                "", static_cast<int>(offer.renamed.size()))));
+    renamed_ = wrapped_label(QString());
+    add_row(renamed_);
   }
 
-  always_ = new QCheckBox(tr("Al&ways accept from this device"));
-  always_->setToolTip(
-      tr("Pins this device's identity: its offers are accepted without asking from now on "
-         "(Settings → Pinned devices)."));
+  always_ = new QCheckBox;
   timeout_label_ = new QLabel;
   auto* buttons = new QDialogButtonBox;
-  accept_ = buttons->addButton(tr("&Accept"), QDialogButtonBox::AcceptRole);
-  decline_ = buttons->addButton(tr("&Decline"), QDialogButtonBox::RejectRole);
+  accept_ = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+  decline_ = buttons->addButton(QString(), QDialogButtonBox::RejectRole);
   const bool changed = offer.identity.trust == PeerTrust::Changed;
   accept_->setAutoDefault(!changed);  // Enter never accepts a possible impostor, even with Accept focused
   connect(accept_, &QPushButton::clicked, this, [this] { answer(true); });
   connect(decline_, &QPushButton::clicked, this, [this] { answer(false); });
 
   auto* layout = new QVBoxLayout(this);
-  if (changed) layout->addWidget(impostor_warning_box(from_utf8(offer.device_name)));
-  layout->addLayout(form);
+  if (changed) layout->addWidget(impostor_warning_box());
+  layout->addLayout(form_);
   if (!offer.text.empty()) layout->addWidget(text_box(from_utf8(offer.text)), text_only ? 1 : 0);
   if (!text_only) layout->addWidget(tree_box(offer), 1);
   layout->addWidget(always_);
@@ -119,26 +123,78 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   countdown_.setInterval(std::chrono::seconds(1));
   connect(&countdown_, &QTimer::timeout, this, &OfferDialog::tick);
   countdown_.start();
+  retranslate();
+}
+
+QString OfferDialog::sender_name() const {
+  return from_utf8(offer_.device_name.empty() ? format_endpoint(offer_.peer) : offer_.device_name);
+}
+
+void OfferDialog::retranslate() {
+  const QString sender = sender_name();
+  setWindowTitle(offer_.entries->empty() ? tr("Incoming text from %1").arg(sender)
+                                         : tr("Incoming files from %1").arg(sender));
+  const QStringList rows = {tr("From:"),   tr("Address:"),  tr("Verification code:"),
+                            tr("Device:"), tr("Transfer:"), tr("Names:")};
+  for (int row = 0; row < form_->rowCount(); ++row)
+    static_cast<QLabel*>(form_->itemAt(row, QFormLayout::LabelRole)->widget())->setText(rows[row]);
+  trust_->setText(trust_sentence(offer_.identity));
+  mode_->setText(mode_summary(offer_.mode));
+  mode_->setToolTip(mode_explanation(offer_.mode));
+  if (renamed_)
+    renamed_->setText(
+        tr("%n name(s) cannot be stored on this system as offered: "
+           "saved under a safe name (see the list)",
+           "", static_cast<int>(offer_.renamed.size())));
+  if (warning_)
+    warning_->setText(tr("<b>Warning:</b> this device uses the name “%1” of a device you pinned, but has a different "
+                         "identity: it may be an impostor. Accept only if you know why its identity changed (Ferry "
+                         "reinstalled there, say) and its code is the one its Ferry shows.")
+                          .arg(from_utf8(offer_.device_name).toHtmlEscaped()));
+  always_->setText(tr("Al&ways accept from this device"));
+  always_->setToolTip(
+      tr("Pins this device's identity: its offers are accepted without asking from now on "
+         "(Settings → Pinned devices)."));
+  accept_->setText(tr("&Accept"));
+  decline_->setText(tr("&Decline"));
+  if (text_) {
+    text_->setAccessibleName(tr("Message from the sender"));
+    copy_->setText(tr("&Copy"));
+    copy_->setToolTip(tr("Copies the message to the clipboard"));
+    message_title_->setText(tr("&Message:"));
+  }
+  if (tree_) {
+    tree_->setAccessibleName(tr("Offered files"));
+    files_title_->setText(tr("&Files to receive:"));
+    model_->retranslate();
+    save_to_->setText(tr("&Save to…"));
+    save_to_->setToolTip(tr("Saves this transfer into another folder"));
+    show_selection();
+    show_folder();
+  }
   show_time_left();
+}
+
+void OfferDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QDialog::changeEvent(event);
 }
 
 // The sender's message, read-only and plain (never rich text), with Copy.
 QWidget* OfferDialog::text_box(const QString& text) {
   text_ = new QPlainTextEdit(text);
   text_->setReadOnly(true);
-  text_->setAccessibleName(tr("Message from the sender"));
   text_->setTabChangesFocus(true);
-  copy_ = new QPushButton(tr("&Copy"));
+  copy_ = new QPushButton;
   copy_->setAutoDefault(false);
-  copy_->setToolTip(tr("Copies the message to the clipboard"));
   connect(copy_, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(text_->toPlainText()); });
   auto* box = new QWidget;
   auto* column = new QVBoxLayout(box);
   column->setContentsMargins(0, 0, 0, 0);
-  auto* title = new QLabel(tr("&Message:"));
-  title->setBuddy(text_);
+  message_title_ = new QLabel;
+  message_title_->setBuddy(text_);
   auto* row = new QHBoxLayout;
-  row->addWidget(title, 1);
+  row->addWidget(message_title_, 1);
   row->addWidget(copy_);
   column->addLayout(row);
   column->addWidget(text_);
@@ -149,7 +205,6 @@ QWidget* OfferDialog::text_box(const QString& text) {
 QWidget* OfferDialog::tree_box(const OfferReceived& offer) {
   model_ = new OfferTreeModel(offer.entries, offer.renamed, this);
   tree_ = new QTreeView;
-  tree_->setAccessibleName(tr("Offered files"));
   tree_->setUniformRowHeights(true);
   tree_->setModel(model_);
   tree_->header()->setStretchLastSection(false);
@@ -160,17 +215,16 @@ QWidget* OfferDialog::tree_box(const OfferReceived& offer) {
   tree_->setCurrentIndex(model_->index(0, OfferTreeModel::NameColumn));
   connect(model_, &OfferTreeModel::selection_changed, this, &OfferDialog::show_selection);
 
-  auto* title = new QLabel(tr("&Files to receive:"));
-  title->setBuddy(tree_);
+  files_title_ = new QLabel;
+  files_title_->setBuddy(tree_);
   selection_ = new QLabel;
   auto* box = new QWidget;
   auto* column = new QVBoxLayout(box);
   column->setContentsMargins(0, 0, 0, 0);
-  column->addWidget(title);
+  column->addWidget(files_title_);
   column->addWidget(tree_, 1);
   column->addWidget(selection_);
   column->addWidget(folder_row());
-  show_selection();
   return box;
 }
 
@@ -178,9 +232,8 @@ QWidget* OfferDialog::folder_row() {
   folder_label_ = new QLabel;
   folder_label_->setTextFormat(Qt::PlainText);
   folder_label_->setWordWrap(true);
-  save_to_ = new QPushButton(tr("&Save to…"));
+  save_to_ = new QPushButton;
   save_to_->setAutoDefault(false);
-  save_to_->setToolTip(tr("Saves this transfer into another folder"));
   connect(save_to_, &QPushButton::clicked, this, &OfferDialog::ask_folder);
   refusal_ = wrapped_label(QString());
   refusal_->setTextFormat(Qt::PlainText);
@@ -193,7 +246,6 @@ QWidget* OfferDialog::folder_row() {
   row->addWidget(save_to_);
   grid->addLayout(row);
   grid->addWidget(refusal_);
-  show_folder();
   return box;
 }
 
@@ -241,12 +293,8 @@ bool OfferDialog::choose_folder(const QString& folder) {
   return true;
 }
 
-QWidget* OfferDialog::impostor_warning_box(const QString& name) {
-  warning_ =
-      wrapped_label(tr("<b>Warning:</b> this device uses the name “%1” of a device you pinned, but has a different "
-                       "identity: it may be an impostor. Accept only if you know why its identity changed (Ferry "
-                       "reinstalled there, say) and its code is the one its Ferry shows.")
-                        .arg(name.toHtmlEscaped()));
+QWidget* OfferDialog::impostor_warning_box() {
+  warning_ = wrapped_label(QString());
   auto* icon = new QLabel;
   icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(32));
   auto* box = new WarningFrame;

@@ -21,6 +21,7 @@
 Q_DECLARE_METATYPE(ferry::OfferAnswer)
 
 class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -72,8 +73,13 @@ class OfferDialog : public QDialog {
  public slots:
   void reject() override;
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
  private:
-  QWidget* impostor_warning_box(const QString& name);
+  void retranslate();
+  QString sender_name() const;
+  QWidget* impostor_warning_box();
   QWidget* text_box(const QString& text);
   QWidget* tree_box(const OfferReceived& offer);
   QWidget* folder_row();
@@ -85,6 +91,7 @@ class OfferDialog : public QDialog {
   void show_time_left();
 
   TransferId id_;
+  OfferReceived offer_;
   bool answered_ = false;
   int seconds_left_ = 0;
   QTimer countdown_;
@@ -103,6 +110,13 @@ class OfferDialog : public QDialog {
   QLabel* selection_ = nullptr;
   QLabel* folder_label_ = nullptr;
   QLabel* refusal_ = nullptr;
+  // Named by retranslate():
+  QFormLayout* form_ = nullptr;  // sender, address, code, trust, mode, renamed names
+  QLabel* trust_ = nullptr;
+  QLabel* mode_ = nullptr;
+  QLabel* renamed_ = nullptr;  // null when no name was changed
+  QLabel* message_title_ = nullptr;
+  QLabel* files_title_ = nullptr;
 };
 
 }  // namespace ferry::gui

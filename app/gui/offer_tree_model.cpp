@@ -256,6 +256,12 @@ Qt::ItemFlags OfferTreeModel::flags(const QModelIndex& index) const {
   return flags;
 }
 
+void OfferTreeModel::retranslate() {
+  emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+  emit layoutAboutToBeChanged();
+  emit layoutChanged();  // nothing moved: texts only
+}
+
 QVariant OfferTreeModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {

@@ -40,6 +40,8 @@ class OfferTreeModel : public QAbstractItemModel {
   std::uint32_t files_taken() const { return nodes_.front().files_taken; }
   std::uint64_t bytes_taken() const { return nodes_.front().bytes_taken; }
   bool nothing_taken() const { return nodes_.front().leaves_taken == 0; }
+  // A new language: the views ask for the headers and the texts again.
+  void retranslate();
 
  signals:
   void selection_changed();

@@ -4,6 +4,7 @@
 #include <QDragEnterEvent>
 #include <QDragMoveEvent>
 #include <QDropEvent>
+#include <QEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
@@ -21,6 +22,8 @@
 namespace ferry::gui {
 namespace {
 
+constexpr int kSendStateRole = Qt::UserRole;
+
 QString system_label(std::string_view os) {
   if (os == "linux") return QStringLiteral("Linux");
   if (os == "windows") return QStringLiteral("Windows");
@@ -31,7 +34,6 @@ QString system_label(std::string_view os) {
 
 PeerList::PeerList(QWidget* parent) : QTreeWidget(parent) {
   setColumnCount(ColumnCount);
-  setHeaderLabels({tr("Name"), tr("Address"), tr("OS"), tr("Verification code"), tr("Status")});
   setRootIsDecorated(false);
   setUniformRowHeights(true);
   setAcceptDrops(true);
@@ -39,11 +41,7 @@ PeerList::PeerList(QWidget* parent) : QTreeWidget(parent) {
   setDragDropMode(QAbstractItemView::DropOnly);
   setSelectionMode(QAbstractItemView::ExtendedSelection);
   header()->setStretchLastSection(true);
-  setAccessibleName(tr("Peers"));
-  setAccessibleDescription(empty_text());
-  setToolTip(
-      tr("Drop files or folders onto a peer to send them. Ctrl+click or Shift+click selects several peers; "
-         "a drop on one of them sends to all."));
+  retranslate();
   // A row selected without the keyboard or the pointer (assistive technology
   // selects through AT-SPI) becomes the current peer, the selection kept.
   connect(this, &QTreeWidget::itemSelectionChanged, this, [this] {
@@ -53,6 +51,22 @@ PeerList::PeerList(QWidget* parent) : QTreeWidget(parent) {
   });
   connect(this, &QTreeWidget::itemDoubleClicked, this,
           [this](QTreeWidgetItem* item) { emit activated_row(indexOfTopLevelItem(item)); });
+}
+
+void PeerList::retranslate() {
+  setHeaderLabels({tr("Name"), tr("Address"), tr("OS"), tr("Verification code"), tr("Status")});
+  setAccessibleName(tr("Peers"));
+  setAccessibleDescription(empty_text());
+  setToolTip(
+      tr("Drop files or folders onto a peer to send them. Ctrl+click or Shift+click selects several peers; "
+         "a drop on one of them sends to all."));
+  for (int row = 0; row < peers_.size(); ++row) topLevelItem(row)->setText(StatusColumn, status_text(row));
+  for (int i = 0; i < discovered_.size(); ++i) show_row(static_cast<int>(peers_.size()) + i, discovered_[i]);
+}
+
+void PeerList::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QTreeWidget::changeEvent(event);
 }
 
 void PeerList::set_peers(const QList<PeerAddress>& peers) {
@@ -67,7 +81,7 @@ void PeerList::set_peers(const QList<PeerAddress>& peers) {
     // Added by address: nothing says who it is until it answers.
     item->setText(SystemColumn, QStringLiteral("–"));
     item->setText(CodeColumn, QStringLiteral("–"));
-    item->setText(StatusColumn, tr("Added by address"));
+    item->setText(StatusColumn, status_text(indexOfTopLevelItem(item)));
   }
   for (int i = 0; i < discovered_.size(); ++i) {
     add_row();
@@ -93,6 +107,7 @@ void PeerList::show_discovered(const DiscoveredPeer& peer) {
   } else {
     *known = {peer, true};
   }
+  set_send_state(static_cast<int>(peers_.size()) + index, SendState::None);  // discovery says more now
   show_row(static_cast<int>(peers_.size()) + index, discovered_[index]);
 }
 
@@ -101,7 +116,9 @@ void PeerList::show_offline(const DiscoveredPeer& peer) {
       std::ranges::find(discovered_, peer.device_id, [](const Discovered& d) { return d.peer.device_id; });
   if (known == discovered_.end()) return;
   known->online = false;
-  show_row(static_cast<int>(peers_.size() + (known - discovered_.begin())), *known);
+  const int row = static_cast<int>(peers_.size() + (known - discovered_.begin()));
+  set_send_state(row, SendState::None);
+  show_row(row, *known);
 }
 
 QTreeWidgetItem* PeerList::add_row() {
@@ -121,7 +138,7 @@ void PeerList::show_row(int row, const Discovered& discovered) {
   item->setText(SystemColumn, system_label(peer.os));
   item->setText(CodeColumn, code_of(peer.device_id));
   item->setToolTip(CodeColumn, tr("Device id %1").arg(from_utf8(peer.device_id)));
-  item->setText(StatusColumn, discovered.online ? tr("On the network") : tr("Offline"));
+  item->setText(StatusColumn, status_text(row));
   item->setDisabled(!discovered.online);
   fit_columns();
 }
@@ -164,8 +181,26 @@ bool PeerList::is_online(int row) const {
   return item && !item->isDisabled();
 }
 
-void PeerList::set_status(int row, const QString& status) {
-  if (QTreeWidgetItem* item = topLevelItem(row)) item->setText(StatusColumn, status);
+void PeerList::set_send_state(int row, SendState state) {
+  QTreeWidgetItem* item = topLevelItem(row);
+  if (!item) return;
+  item->setData(StatusColumn, kSendStateRole, static_cast<int>(state));
+  item->setText(StatusColumn, status_text(row));
+}
+
+QString PeerList::status_text(int row) const {
+  switch (static_cast<SendState>(topLevelItem(row)->data(StatusColumn, kSendStateRole).toInt())) {
+    case SendState::Sending:
+      return tr("Sending…");
+    case SendState::Sent:
+      return tr("Sent");
+    case SendState::Failed:
+      return tr("Last send failed");
+    case SendState::None:
+      break;
+  }
+  if (row < peers_.size()) return tr("Added by address");
+  return discovered_[row - peers_.size()].online ? tr("On the network") : tr("Offline");
 }
 
 void PeerList::show_identity(int row, const QString& device_name, const QString& code, std::string_view os) {

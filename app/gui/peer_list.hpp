@@ -39,7 +39,10 @@ class PeerList : public QTreeWidget {
   QList<int> selected_rows() const;
   // False for a discovered peer that went offline.
   bool is_online(int row) const;
-  void set_status(int row, const QString& status);
+  // What this Ferry last did with the peer at `row`, its status until
+  // discovery says more of it.
+  enum class SendState { None, Sending, Sent, Failed };
+  void set_send_state(int row, SendState state);
   // What the list says while it is empty.
   static QString empty_text();
   // Who answered at a peer added by address: its name, verification code and
@@ -57,6 +60,7 @@ class PeerList : public QTreeWidget {
   void keyPressEvent(QKeyEvent* event) override;
   void paintEvent(QPaintEvent* event) override;  // words for the empty list
   void contextMenuEvent(QContextMenuEvent* event) override;
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
 
  private:
   struct Discovered {
@@ -64,8 +68,10 @@ class PeerList : public QTreeWidget {
     bool online = true;
   };
 
+  void retranslate();
   QTreeWidgetItem* add_row();
   void show_row(int row, const Discovered& discovered);
+  QString status_text(int row) const;
   void fit_columns();
 
   QList<PeerAddress> peers_;

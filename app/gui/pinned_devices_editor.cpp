@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pinned_devices_editor.hpp"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -23,31 +24,42 @@ Qt::CheckState check_state(bool on) { return on ? Qt::Checked : Qt::Unchecked; }
 PinnedDevicesEditor::PinnedDevicesEditor(const std::vector<KnownPeer>& peers, QWidget* parent) : QWidget(parent) {
   list_ = new QTreeWidget;
   list_->setColumnCount(ColumnCount);
-  list_->setHeaderLabels(
-      {tr("Device"), tr("Verification code"), tr("Accept without asking"), tr("Fast mode (unencrypted)")});
-  list_->headerItem()->setToolTip(FastModeColumn, tr("Fast mode (unencrypted file bytes, zero-copy) — only on "
-                                                     "trusted networks."));
   list_->setRootIsDecorated(false);
-  list_->setAccessibleName(tr("Pinned devices"));
-  remove_ = new QPushButton(tr("&Remove"));
+  remove_ = new QPushButton;
   remove_->setEnabled(false);
   connect(list_, &QTreeWidget::currentItemChanged, this,
           [this](QTreeWidgetItem* current) { remove_->setEnabled(current != nullptr); });
   connect(remove_, &QPushButton::clicked, this, [this] { delete list_->currentItem(); });
-  auto* note =
-      new QLabel(tr("Devices are pinned when you accept an offer with “Always accept from this "
-                    "device” (or with ferry-cli trust). “Accept without asking” applies unless the "
-                    "consent (General) is “Ask every time”. Fast mode sends file bytes unencrypted "
-                    "(zero-copy): use it only on trusted networks."));
-  note->setWordWrap(true);
+  note_ = new QLabel;
+  note_->setWordWrap(true);
 
   auto* footer = new QHBoxLayout;
-  footer->addWidget(note, 1);
+  footer->addWidget(note_, 1);
   footer->addWidget(remove_, 0, Qt::AlignTop);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(list_);
   layout->addLayout(footer);
   set_peers(peers);
+  retranslate();
+}
+
+void PinnedDevicesEditor::retranslate() {
+  list_->setHeaderLabels(
+      {tr("Device"), tr("Verification code"), tr("Accept without asking"), tr("Fast mode (unencrypted)")});
+  list_->headerItem()->setToolTip(FastModeColumn, tr("Fast mode (unencrypted file bytes, zero-copy) — only on "
+                                                     "trusted networks."));
+  list_->setAccessibleName(tr("Pinned devices"));
+  remove_->setText(tr("&Remove"));
+  note_->setText(
+      tr("Devices are pinned when you accept an offer with “Always accept from this "
+         "device” (or with ferry-cli trust). “Accept without asking” applies unless the "
+         "consent (General) is “Ask every time”. Fast mode sends file bytes unencrypted "
+         "(zero-copy): use it only on trusted networks."));
+}
+
+void PinnedDevicesEditor::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
 }
 
 void PinnedDevicesEditor::set_peers(const std::vector<KnownPeer>& peers) {

@@ -9,6 +9,7 @@
 
 #include "ferry/core/trust.hpp"
 
+class QLabel;
 class QPushButton;
 class QTreeWidget;
 
@@ -27,9 +28,15 @@ class PinnedDevicesEditor : public QWidget {
   QTreeWidget* list() const { return list_; }
   QPushButton* remove_button() const { return remove_; }
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
  private:
+  void retranslate();
+
   QTreeWidget* list_ = nullptr;
   QPushButton* remove_ = nullptr;
+  QLabel* note_ = nullptr;
 };
 
 }  // namespace ferry::gui

@@ -2,6 +2,7 @@
 #include "reachability_help.hpp"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -70,18 +71,28 @@ QString reachability_help_html(const QStringList& addresses, quint16 receive_por
       .arg(here, tcp, udp, QString::number(kDefaultReceivePort));
 }
 
-ReachabilityHelp::ReachabilityHelp(quint16 receive_port, QWidget* parent) : QDialog(parent) {
-  setWindowTitle(tr("Can't See Your Device?"));
+ReachabilityHelp::ReachabilityHelp(quint16 receive_port, QWidget* parent)
+    : QDialog(parent), receive_port_(receive_port) {
   text_ = new QTextBrowser;
-  text_->setAccessibleName(tr("Why a device may not appear"));
   text_->setOpenLinks(false);
-  text_->setHtml(reachability_help_html(this_device_addresses(), receive_port));
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(text_);
   layout->addWidget(buttons);
   resize(640, 560);
+  retranslate();
+}
+
+void ReachabilityHelp::retranslate() {
+  setWindowTitle(tr("Can't See Your Device?"));
+  text_->setAccessibleName(tr("Why a device may not appear"));
+  text_->setHtml(reachability_help_html(this_device_addresses(), receive_port_));
+}
+
+void ReachabilityHelp::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QDialog::changeEvent(event);
 }
 
 }  // namespace ferry::gui

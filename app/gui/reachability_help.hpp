@@ -17,7 +17,13 @@ class ReachabilityHelp : public QDialog {
   ReachabilityHelp(quint16 receive_port, QWidget* parent = nullptr);
   QTextBrowser* text() const { return text_; }
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
  private:
+  void retranslate();
+
+  quint16 receive_port_;
   QTextBrowser* text_ = nullptr;
 };
 

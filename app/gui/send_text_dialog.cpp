@@ -3,6 +3,7 @@
 
 #include <QClipboard>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
@@ -16,30 +17,41 @@
 
 namespace ferry::gui {
 
-SendTextDialog::SendTextDialog(const QString& whom, QWidget* parent) : QDialog(parent) {
-  setWindowTitle(tr("Send Text to %1").arg(whom));
+SendTextDialog::SendTextDialog(const QString& whom, QWidget* parent) : QDialog(parent), whom_(whom) {
   editor_ = new QPlainTextEdit(QGuiApplication::clipboard()->text(), this);
-  editor_->setAccessibleName(tr("Text to send"));
   editor_->setTabChangesFocus(true);  // Tab reaches Send; a pasted text keeps its tabs
-  auto* prompt = new QLabel(tr("&Text for %1 (taken from the clipboard; edit it as you like):").arg(whom), this);
-  prompt->setBuddy(editor_);
-  prompt->setWordWrap(true);
+  prompt_ = new QLabel(this);
+  prompt_->setBuddy(editor_);
+  prompt_->setWordWrap(true);
   size_ = new QLabel(this);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-  send_ = buttons->addButton(tr("&Send"), QDialogButtonBox::AcceptRole);
+  send_ = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
   send_->setDefault(true);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   connect(editor_, &QPlainTextEdit::textChanged, this, &SendTextDialog::show_size);
 
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(prompt);
+  layout->addWidget(prompt_);
   layout->addWidget(editor_);
   layout->addWidget(size_);
   layout->addWidget(buttons);
   resize(520, 360);
-  show_size();
+  retranslate();
   editor_->setFocus();
+}
+
+void SendTextDialog::retranslate() {
+  setWindowTitle(tr("Send Text to %1").arg(whom_));
+  editor_->setAccessibleName(tr("Text to send"));
+  prompt_->setText(tr("&Text for %1 (taken from the clipboard; edit it as you like):").arg(whom_));
+  send_->setText(tr("&Send"));
+  show_size();
+}
+
+void SendTextDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QDialog::changeEvent(event);
 }
 
 QString SendTextDialog::text() const { return editor_->toPlainText(); }

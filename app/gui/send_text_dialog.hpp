@@ -29,9 +29,15 @@ class SendTextDialog : public QDialog {
   QPushButton* send_button() const { return send_; }
   QLabel* size_label() const { return size_; }
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
  private:
+  void retranslate();
   void show_size();
 
+  QString whom_;
+  QLabel* prompt_ = nullptr;
   QPlainTextEdit* editor_ = nullptr;
   QLabel* size_ = nullptr;
   QPushButton* send_ = nullptr;

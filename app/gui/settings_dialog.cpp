@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QComboBox>
@@ -40,11 +41,24 @@ std::optional<Strategy> strategy_at(int row) {
 }
 
 // One line under a setting on what it does.
-QLabel* hint(const QString& text) {
-  auto* label = new QLabel(text);
+QLabel* hint() {
+  auto* label = new QLabel;
   label->setWordWrap(true);
   label->setForegroundRole(QPalette::PlaceholderText);
   return label;
+}
+
+// A form's label for `buddy`, which it focuses with its access key.
+QLabel* label_for(QWidget* buddy) {
+  auto* label = new QLabel;
+  label->setBuddy(buddy);
+  return label;
+}
+
+// `count` empty rows (named by retranslate()), the one of `current` chosen.
+void add_rows(QComboBox* box, int count, int current) {
+  for (int row = 0; row < count; ++row) box->addItem(QString());
+  box->setCurrentIndex(current);
 }
 
 }  // namespace
@@ -52,92 +66,76 @@ QLabel* hint(const QString& text) {
 SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<KnownPeer>& pinned_peers,
                                const QString& fingerprint, QWidget* parent)
     : QDialog(parent) {
-  setWindowTitle(tr("Ferry Settings"));
-
   // General: who this device is, where files land, who may send without asking.
   device_name_ = new QLineEdit(settings.device_name);
-  device_name_->setAccessibleName(tr("Device name"));
-  auto* fingerprint_field = new QLineEdit(fingerprint);
-  fingerprint_field->setReadOnly(true);
-  fingerprint_field->setAccessibleName(tr("Fingerprint"));
-  fingerprint_field->setToolTip(tr("What another computer needs to pin this one: ferry-cli trust FINGERPRINT"));
-  auto* copy = new QPushButton(tr("C&opy"));
-  copy->setAccessibleName(tr("Copy the fingerprint"));
-  connect(copy, &QPushButton::clicked, this, [fingerprint] { QGuiApplication::clipboard()->setText(fingerprint); });
+  fingerprint_ = new QLineEdit(fingerprint);
+  fingerprint_->setReadOnly(true);
+  copy_ = new QPushButton;
+  connect(copy_, &QPushButton::clicked, this, [fingerprint] { QGuiApplication::clipboard()->setText(fingerprint); });
   auto* fingerprint_row = new QHBoxLayout;
-  fingerprint_row->addWidget(fingerprint_field, 1);
-  fingerprint_row->addWidget(copy);
-  discovery_ = new QCheckBox(tr("&Discover peers on the local network and announce this device"));
+  fingerprint_row->addWidget(fingerprint_, 1);
+  fingerprint_row->addWidget(copy_);
+  discovery_ = new QCheckBox;
   discovery_->setChecked(settings.discovery);
-  auto* device_box = new QGroupBox(tr("This device"));
-  auto* device_form = new QFormLayout(device_box);
-  device_form->addRow(tr("Device &name:"), device_name_);
-  auto* fingerprint_label = new QLabel(tr("&Fingerprint:"));
-  fingerprint_label->setBuddy(fingerprint_field);
-  device_form->addRow(fingerprint_label, fingerprint_row);
+  device_box_ = new QGroupBox;
+  auto* device_form = new QFormLayout(device_box_);
+  device_name_label_ = label_for(device_name_);
+  device_form->addRow(device_name_label_, device_name_);
+  fingerprint_label_ = label_for(fingerprint_);
+  device_form->addRow(fingerprint_label_, fingerprint_row);
   device_form->addRow(QString(), discovery_);
 
   receive_dir_ = new QLineEdit(settings.receive_dir);
-  receive_dir_->setAccessibleName(tr("Receive folder"));
-  auto* browse = new QPushButton(tr("&Browse…"));
-  connect(browse, &QPushButton::clicked, this, [this] {
+  browse_ = new QPushButton;
+  connect(browse_, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Receive folder"), receive_dir_->text());
     if (!dir.isEmpty()) receive_dir_->setText(dir);
   });
   auto* folder_row = new QHBoxLayout;
   folder_row->addWidget(receive_dir_, 1);
-  folder_row->addWidget(browse);
+  folder_row->addWidget(browse_);
   consent_ = new QComboBox;
-  consent_->addItems({tr("Nobody: ask every time, even pinned devices"),
-                      tr("Pinned devices set to accept without asking"), tr("Everybody (not recommended)")});
-  consent_->setCurrentIndex(static_cast<int>(settings.consent));
-  consent_->setToolTip(
-      tr("A device that uses the name of a pinned device with another identity is "
-         "always asked about."));
-  auto* receive_box = new QGroupBox(tr("Receiving"));
-  auto* receive_form = new QFormLayout(receive_box);
-  auto* folder_label = new QLabel(tr("&Receive folder:"));  // a row of widgets: the label needs its buddy
-  folder_label->setBuddy(receive_dir_);
-  receive_form->addRow(folder_label, folder_row);
-  receive_form->addRow(tr("&Who may send without asking:"), consent_);
-  keep_attributes_ = new QCheckBox(tr("&Keep the executable bit and read-only flag of received files"));
+  add_rows(consent_, 3, static_cast<int>(settings.consent));
+  receive_box_ = new QGroupBox;
+  auto* receive_form = new QFormLayout(receive_box_);
+  folder_label_ = label_for(receive_dir_);  // a row of widgets: the label needs its buddy
+  receive_form->addRow(folder_label_, folder_row);
+  consent_label_ = label_for(consent_);
+  receive_form->addRow(consent_label_, consent_);
+  keep_attributes_ = new QCheckBox;
   keep_attributes_->setChecked(settings.keep_attributes);
-  keep_attributes_->setToolTip(tr("Where both systems have them. Modification times are always kept."));
   receive_form->addRow(QString(), keep_attributes_);
 
-  upload_limit_ = new SpeedLimitEditor(tr("Limit &upload speed to"));
+  upload_limit_ = new SpeedLimitEditor;
   upload_limit_->set_limit(settings.upload_limit);
-  upload_limit_->check_box()->setAccessibleName(tr("Limit upload speed"));
-  auto* send_box = new QGroupBox(tr("Sending"));
-  auto* send_layout = new QVBoxLayout(send_box);
+  send_box_ = new QGroupBox;
+  auto* send_layout = new QVBoxLayout(send_box_);
   send_layout->addWidget(upload_limit_);
-  send_layout->addWidget(
-      hint(tr("All transfers together, for a slow or shared link; applies at once. "
-              "One transfer's own limit: Limit Speed… in its menu.")));
+  upload_hint_ = hint();
+  send_layout->addWidget(upload_hint_);
 
-  start_minimized_ = new QCheckBox(tr("Start &minimized to the tray"));
+  start_minimized_ = new QCheckBox;
   start_minimized_->setChecked(settings.start_minimized);
 
   // Rows in the order of Appearance: system, light, dark.
   appearance_ = new QComboBox;
-  appearance_->addItems({tr("System"), tr("Light"), tr("Dark")});
-  appearance_->setCurrentIndex(static_cast<int>(settings.appearance));
-  appearance_->setToolTip(tr("System: light or dark as the desktop is set."));
+  add_rows(appearance_, 3, static_cast<int>(settings.appearance));
   language_ = new QComboBox;
   for (const LanguageChoice& choice : language_choices()) language_->addItem(choice.name, choice.code);
   language_->setCurrentIndex(std::max(0, language_->findData(settings.language)));
-  auto* look_box = new QGroupBox(tr("Appearance"));
-  auto* look_form = new QFormLayout(look_box);
-  look_form->addRow(tr("&Theme:"), appearance_);
-  look_form->addRow(tr("&Language:"), language_);
-  look_form->addRow(QString(), hint(tr("A new language takes effect when Ferry restarts.")));
+  look_box_ = new QGroupBox;
+  auto* look_form = new QFormLayout(look_box_);
+  appearance_label_ = label_for(appearance_);
+  look_form->addRow(appearance_label_, appearance_);
+  language_label_ = label_for(language_);
+  look_form->addRow(language_label_, language_);
 
   auto* general = new QWidget;
   auto* general_layout = new QVBoxLayout(general);
-  general_layout->addWidget(device_box);
-  general_layout->addWidget(receive_box);
-  general_layout->addWidget(send_box);
-  general_layout->addWidget(look_box);
+  general_layout->addWidget(device_box_);
+  general_layout->addWidget(receive_box_);
+  general_layout->addWidget(send_box_);
+  general_layout->addWidget(look_box_);
   general_layout->addWidget(start_minimized_);
   general_layout->addStretch(1);
 
@@ -145,28 +143,30 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   threshold_ = new ThresholdEditor;
   threshold_->set_threshold(settings.direct_threshold);
   strategy_ = new QComboBox;
-  strategy_->addItems(
-      {tr("Automatic (by size)"), tr("Always zero-copy"), tr("Always direct I/O"), tr("Always buffered")});
-  strategy_->setCurrentIndex(strategy_row(settings.forced_strategy));
+  add_rows(strategy_, 4, strategy_row(settings.forced_strategy));
   port_ = new QSpinBox;
   port_->setRange(0, 65535);
-  port_->setSpecialValueText(tr("Any free port"));
   port_->setValue(settings.port);
   auto* advanced = new QWidget;
   auto* advanced_form = new QFormLayout(advanced);
-  advanced_form->addRow(tr("Direct I/O &threshold:"), threshold_);
-  advanced_form->addRow(QString(), hint(tr("Files this big or bigger bypass the page cache, so one large "
-                                           "transfer does not push out what other programs keep there.")));
-  advanced_form->addRow(tr("&Strategy:"), strategy_);
-  advanced_form->addRow(QString(), hint(tr("For diagnosis: move every file the same way, whatever its size.")));
-  advanced_form->addRow(tr("&Port:"), port_);
-  advanced_form->addRow(QString(), hint(tr("Where this device listens for offers (53740 unless you change it).")));
+  threshold_label_ = label_for(threshold_);
+  advanced_form->addRow(threshold_label_, threshold_);
+  threshold_hint_ = hint();
+  advanced_form->addRow(QString(), threshold_hint_);
+  strategy_label_ = label_for(strategy_);
+  advanced_form->addRow(strategy_label_, strategy_);
+  strategy_hint_ = hint();
+  advanced_form->addRow(QString(), strategy_hint_);
+  port_label_ = label_for(port_);
+  advanced_form->addRow(port_label_, port_);
+  port_hint_ = hint();
+  advanced_form->addRow(QString(), port_hint_);
 
   pinned_ = new PinnedDevicesEditor(pinned_peers);
-  auto* tabs = new QTabWidget;
-  tabs->addTab(general, tr("&General"));
-  tabs->addTab(pinned_, tr("P&inned devices"));
-  tabs->addTab(advanced, tr("&Advanced"));
+  tabs_ = new QTabWidget;
+  tabs_->addTab(general, QString());
+  tabs_->addTab(pinned_, QString());
+  tabs_->addTab(advanced, QString());
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -177,10 +177,78 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, const std::vector<Kn
   connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, [this] { emit applied(); });
 
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(tabs);
+  layout->addWidget(tabs_);
   layout->addWidget(buttons);
   setMinimumWidth(560);
+  retranslate();
   device_name_->setFocus();
+}
+
+void SettingsDialog::retranslate() {
+  setWindowTitle(tr("Ferry Settings"));
+  device_box_->setTitle(tr("This device"));
+  device_name_label_->setText(tr("Device &name:"));
+  device_name_->setAccessibleName(tr("Device name"));
+  fingerprint_label_->setText(tr("&Fingerprint:"));
+  fingerprint_->setAccessibleName(tr("Fingerprint"));
+  fingerprint_->setToolTip(tr("What another computer needs to pin this one: ferry-cli trust FINGERPRINT"));
+  copy_->setText(tr("C&opy"));
+  copy_->setAccessibleName(tr("Copy the fingerprint"));
+  discovery_->setText(tr("&Discover peers on the local network and announce this device"));
+
+  receive_box_->setTitle(tr("Receiving"));
+  folder_label_->setText(tr("&Receive folder:"));
+  receive_dir_->setAccessibleName(tr("Receive folder"));
+  browse_->setText(tr("&Browse…"));
+  consent_label_->setText(tr("&Who may send without asking:"));
+  consent_->setItemText(0, tr("Nobody: ask every time, even pinned devices"));
+  consent_->setItemText(1, tr("Pinned devices set to accept without asking"));
+  consent_->setItemText(2, tr("Everybody (not recommended)"));
+  consent_->setToolTip(
+      tr("A device that uses the name of a pinned device with another identity is "
+         "always asked about."));
+  keep_attributes_->setText(tr("&Keep the executable bit and read-only flag of received files"));
+  keep_attributes_->setToolTip(tr("Where both systems have them. Modification times are always kept."));
+
+  send_box_->setTitle(tr("Sending"));
+  upload_limit_->check_box()->setText(tr("Limit &upload speed to"));
+  upload_limit_->check_box()->setAccessibleName(tr("Limit upload speed"));
+  upload_hint_->setText(
+      tr("All transfers together, for a slow or shared link; applies at once. "
+         "One transfer's own limit: Limit Speed… in its menu."));
+
+  look_box_->setTitle(tr("Appearance"));
+  appearance_label_->setText(tr("&Theme:"));
+  appearance_->setItemText(0, tr("System"));
+  appearance_->setItemText(1, tr("Light"));
+  appearance_->setItemText(2, tr("Dark"));
+  appearance_->setToolTip(tr("System: light or dark as the desktop is set."));
+  language_label_->setText(tr("&Language:"));
+  language_->setItemText(0, language_choices().constFirst().name);  // the others are named in their own language
+  start_minimized_->setText(tr("Start &minimized to the tray"));
+
+  threshold_label_->setText(tr("Direct I/O &threshold:"));
+  threshold_hint_->setText(
+      tr("Files this big or bigger bypass the page cache, so one large "
+         "transfer does not push out what other programs keep there."));
+  strategy_label_->setText(tr("&Strategy:"));
+  strategy_->setItemText(0, tr("Automatic (by size)"));
+  strategy_->setItemText(1, tr("Always zero-copy"));
+  strategy_->setItemText(2, tr("Always direct I/O"));
+  strategy_->setItemText(3, tr("Always buffered"));
+  strategy_hint_->setText(tr("For diagnosis: move every file the same way, whatever its size."));
+  port_label_->setText(tr("&Port:"));
+  port_->setSpecialValueText(tr("Any free port"));
+  port_hint_->setText(tr("Where this device listens for offers (53740 unless you change it)."));
+
+  tabs_->setTabText(0, tr("&General"));
+  tabs_->setTabText(1, tr("P&inned devices"));
+  tabs_->setTabText(2, tr("&Advanced"));
+}
+
+void SettingsDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QDialog::changeEvent(event);
 }
 
 AppSettings SettingsDialog::edited(AppSettings settings) const {

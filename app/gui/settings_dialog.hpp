@@ -13,8 +13,12 @@
 
 class QCheckBox;
 class QComboBox;
+class QGroupBox;
+class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
+class QTabWidget;
 
 namespace ferry::gui {
 
@@ -44,7 +48,12 @@ class SettingsDialog : public QDialog {
  signals:
   void applied();  // OK or Apply
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
  private:
+  void retranslate();
+
   ThresholdEditor* threshold_ = nullptr;
   QComboBox* strategy_ = nullptr;
   QLineEdit* device_name_ = nullptr;
@@ -58,6 +67,28 @@ class SettingsDialog : public QDialog {
   QComboBox* appearance_ = nullptr;
   QComboBox* language_ = nullptr;
   SpeedLimitEditor* upload_limit_ = nullptr;
+  // Named by retranslate():
+  QLineEdit* fingerprint_ = nullptr;
+  QPushButton* copy_ = nullptr;
+  QPushButton* browse_ = nullptr;
+  QGroupBox* device_box_ = nullptr;
+  QGroupBox* receive_box_ = nullptr;
+  QGroupBox* send_box_ = nullptr;
+  QGroupBox* look_box_ = nullptr;
+  QLabel* device_name_label_ = nullptr;
+  QLabel* fingerprint_label_ = nullptr;
+  QLabel* folder_label_ = nullptr;
+  QLabel* consent_label_ = nullptr;
+  QLabel* upload_hint_ = nullptr;
+  QLabel* appearance_label_ = nullptr;
+  QLabel* language_label_ = nullptr;
+  QLabel* threshold_label_ = nullptr;
+  QLabel* threshold_hint_ = nullptr;
+  QLabel* strategy_label_ = nullptr;
+  QLabel* strategy_hint_ = nullptr;
+  QLabel* port_label_ = nullptr;
+  QLabel* port_hint_ = nullptr;
+  QTabWidget* tabs_ = nullptr;
 };
 
 }  // namespace ferry::gui

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 
+class QLabel;
+
 namespace ferry::gui {
 
 class SpeedLimitEditor;
@@ -22,7 +24,16 @@ class SpeedLimitDialog : public QDialog {
   std::uint64_t limit() const;
   SpeedLimitEditor* editor() const { return editor_; }
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
  private:
+  void retranslate();
+
+  QString peer_;
+  std::uint64_t shared_ = 0;
+  QLabel* about_ = nullptr;
+  QLabel* together_ = nullptr;
   SpeedLimitEditor* editor_ = nullptr;
 };
 

@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 
 #include <algorithm>
@@ -19,14 +20,12 @@ constexpr double kShownWhenOff = 10;  // what checking the box starts from
 
 }  // namespace
 
-SpeedLimitEditor::SpeedLimitEditor(const QString& label, QWidget* parent) : QWidget(parent) {
-  enabled_ = new QCheckBox(label);
+SpeedLimitEditor::SpeedLimitEditor(QWidget* parent) : QWidget(parent) {
+  enabled_ = new QCheckBox;
   value_ = new QDoubleSpinBox;
   value_->setRange(kLowest, kHighest);
   value_->setDecimals(1);
   value_->setSingleStep(1);
-  value_->setSuffix(tr(" MiB/s"));
-  value_->setAccessibleName(tr("Upload speed limit in MiB/s"));
   connect(enabled_, &QCheckBox::toggled, value_, &QWidget::setEnabled);
   auto* row = new QHBoxLayout(this);
   row->setContentsMargins(0, 0, 0, 0);
@@ -34,6 +33,17 @@ SpeedLimitEditor::SpeedLimitEditor(const QString& label, QWidget* parent) : QWid
   row->addWidget(value_);
   row->addStretch(1);
   set_limit(0);
+  retranslate();
+}
+
+void SpeedLimitEditor::retranslate() {
+  value_->setSuffix(tr(" MiB/s"));
+  value_->setAccessibleName(tr("Upload speed limit in MiB/s"));
+}
+
+void SpeedLimitEditor::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
 }
 
 std::uint64_t SpeedLimitEditor::limit() const {

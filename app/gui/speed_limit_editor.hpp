@@ -17,8 +17,8 @@ class SpeedLimitEditor : public QWidget {
   Q_OBJECT
 
  public:
-  // `label`: the check box's text, with its access key.
-  explicit SpeedLimitEditor(const QString& label, QWidget* parent = nullptr);
+  // The check box's text (with its access key) is its user's to set.
+  explicit SpeedLimitEditor(QWidget* parent = nullptr);
 
   // Bytes per second; 0 when off.
   std::uint64_t limit() const;
@@ -26,7 +26,12 @@ class SpeedLimitEditor : public QWidget {
   QCheckBox* check_box() const { return enabled_; }
   QDoubleSpinBox* spin_box() const { return value_; }
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
  private:
+  void retranslate();
+
   QCheckBox* enabled_ = nullptr;
   QDoubleSpinBox* value_ = nullptr;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "threshold_editor.hpp"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -34,17 +35,11 @@ int mebibytes_at(int position) {
 ThresholdEditor::ThresholdEditor(QWidget* parent) : QWidget(parent) {
   slider_ = new QSlider(Qt::Horizontal);
   slider_->setRange(0, slider_position(static_cast<int>(kMaxThreshold / kMiB)));
-  slider_->setAccessibleName(tr("Direct I/O threshold"));
   spin_ = new QSpinBox;
   spin_->setRange(static_cast<int>(kMinThreshold / kMiB), static_cast<int>(kMaxThreshold / kMiB));
-  spin_->setSuffix(tr(" MiB"));
-  spin_->setAccessibleName(tr("Direct I/O threshold in MiB"));
-  reset_ = new QPushButton(tr("Reset to &default"));
-  auto* explanation =
-      new QLabel(tr("Files below the threshold go zero-copy through the page cache: fastest for small, "
-                    "often-used files. Files at or above it use direct I/O, which keeps huge files from "
-                    "pushing everything else out of the page cache."));
-  explanation->setWordWrap(true);
+  reset_ = new QPushButton;
+  explanation_ = new QLabel;
+  explanation_->setWordWrap(true);
 
   connect(slider_, &QSlider::valueChanged, this, [this](int position) {
     const QSignalBlocker block(spin_);
@@ -65,8 +60,25 @@ ThresholdEditor::ThresholdEditor(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(row);
-  layout->addWidget(explanation);
+  layout->addWidget(explanation_);
   set_threshold(kDefaultDirectThreshold);
+  retranslate();
+}
+
+void ThresholdEditor::retranslate() {
+  slider_->setAccessibleName(tr("Direct I/O threshold"));
+  spin_->setSuffix(tr(" MiB"));
+  spin_->setAccessibleName(tr("Direct I/O threshold in MiB"));
+  reset_->setText(tr("Reset to &default"));
+  explanation_->setText(
+      tr("Files below the threshold go zero-copy through the page cache: fastest for small, "
+         "often-used files. Files at or above it use direct I/O, which keeps huge files from "
+         "pushing everything else out of the page cache."));
+}
+
+void ThresholdEditor::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
 }
 
 std::uint64_t ThresholdEditor::threshold() const { return static_cast<std::uint64_t>(spin_->value()) * kMiB; }

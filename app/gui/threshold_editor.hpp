@@ -7,6 +7,7 @@
 
 #include <cstdint>
 
+class QLabel;
 class QSlider;
 class QSpinBox;
 class QPushButton;
@@ -27,10 +28,16 @@ class ThresholdEditor : public QWidget {
  signals:
   void threshold_changed(std::uint64_t bytes);
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
+
  private:
+  void retranslate();
+
   QSlider* slider_ = nullptr;
   QSpinBox* spin_ = nullptr;
   QPushButton* reset_ = nullptr;
+  QLabel* explanation_ = nullptr;
 };
 
 }  // namespace ferry::gui

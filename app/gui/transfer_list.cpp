@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "transfer_list.hpp"
 
+#include <QEvent>
 #include <QLocale>
 #include <QContextMenuEvent>
 #include <QFileInfo>
@@ -21,6 +22,8 @@ namespace {
 
 constexpr qint64 kSpeedSampleMs = 500;
 constexpr int kSpeedHistoryLength = 60;  // 30 s of samples
+// On a file's row: its bytes have begun to move.
+constexpr int kMovingRole = Qt::UserRole;
 
 int percent(std::uint64_t done, std::uint64_t total) {
   if (total == 0) return 100;
@@ -35,12 +38,9 @@ QString arrow(Direction direction) {
 
 TransferList::TransferList(QWidget* parent) : QTreeWidget(parent) {
   setColumnCount(ColumnCount);
-  setHeaderLabels(
-      {tr("Transfer"), tr("Files"), tr("Size"), tr("Progress"), tr("Speed"), tr("ETA"), tr("Mode"), tr("Status")});
   setItemDelegate(new TransferDelegate(this));
   setUniformRowHeights(true);
   setSelectionMode(QAbstractItemView::SingleSelection);
-  setAccessibleName(tr("Transfers"));
   header()->setStretchLastSection(true);
   // Narrow enough that Status, last, shows at the window's default size.
   header()->resizeSection(TransferColumn, 220);
@@ -51,6 +51,22 @@ TransferList::TransferList(QWidget* parent) : QTreeWidget(parent) {
   header()->resizeSection(EtaColumn, 70);
   header()->resizeSection(ModeColumn, 90);
   connect(this, &QTreeWidget::currentItemChanged, this, &TransferList::announce_selection);
+  retranslate();
+}
+
+void TransferList::retranslate() {
+  setHeaderLabels(
+      {tr("Transfer"), tr("Files"), tr("Size"), tr("Progress"), tr("Speed"), tr("ETA"), tr("Mode"), tr("Status")});
+  setAccessibleName(tr("Transfers"));
+  for (const auto& [id, session] : sessions_) {
+    show_session(session);
+    for (std::size_t index = 0; index < session.file_items.size(); ++index) show_file(session, index);
+  }
+}
+
+void TransferList::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QTreeWidget::changeEvent(event);
 }
 
 void TransferList::announce_selection() {
@@ -66,7 +82,6 @@ TransferList::Session& TransferList::session_for(TransferId id, Direction direct
     session.direction = direction;
     session.peer = peer;
     session.item = new QTreeWidgetItem;
-    session.item->setText(TransferColumn, arrow(direction) + peer);
     session.item->setData(ProgressColumn, kPercentRole, 0);
     session.clock.start();
     insertTopLevelItem(0, session.item);
@@ -76,32 +91,28 @@ TransferList::Session& TransferList::session_for(TransferId id, Direction direct
 
 void TransferList::add_outgoing(TransferId id, const QString& peer, const QStringList& paths) {
   Session& session = session_for(id, Direction::Send, peer);
-  QStringList names;
-  for (const QString& path : paths) names.append(QFileInfo(path).fileName());
-  session.item->setToolTip(TransferColumn, names.join(QStringLiteral(", ")));
-  session.item->setText(StatusColumn, tr("Connecting to %1…").arg(peer));
+  for (const QString& path : paths) session.names.append(QFileInfo(path).fileName());
+  session.phase = SendPhase::Connecting;
+  show_session(session);
   setCurrentItem(session.item);
 }
 
 void TransferList::mark_text(TransferId id, qsizetype characters) {
   const auto it = sessions_.find(id);
   if (it == sessions_.end()) return;
-  it->second.text = tr("Text (%n character(s))", nullptr, static_cast<int>(characters));
-  it->second.item->setText(FilesColumn, it->second.text);
+  it->second.text_characters = characters;
+  show_session(it->second);
 }
 
 void TransferList::on_session_started(const SessionStarted& started) {
   Session& session =
       session_for(started.id, started.direction,
                   from_utf8(started.device_name.empty() ? format_endpoint(started.peer) : started.device_name));
-  show_peer(session, started);
+  session.started = started;
   session.total = started.total_bytes;
   session.entries = started.entries;
-  session.item->setText(FilesColumn, started.file_count == 0 && !session.text.isEmpty()
-                                         ? session.text
-                                         : QLocale().toString(started.file_count));
-  session.item->setText(SizeColumn, human_bytes(started.total_bytes));
-  session.item->setText(StatusColumn, started.direction == Direction::Send ? tr("Sending…") : tr("Receiving…"));
+  if (started.identity.trust == PeerTrust::Changed)
+    session.item->setIcon(TransferColumn, style()->standardIcon(QStyle::SP_MessageBoxWarning));
   session.bytes_before.resize(session.entries->size());
   session.file_items.assign(session.entries->size(), nullptr);
   // Progress counts the files taken only: those the receiver left out add nothing before a file.
@@ -116,34 +127,134 @@ void TransferList::on_session_started(const SessionStarted& started) {
     ++offered_files;
     if (listed == kMaxFileRows) continue;
     auto* item = new QTreeWidgetItem(session.item);
-    item->setText(TransferColumn, from_utf8(entry.path));
-    item->setText(SizeColumn, human_bytes(entry.size));
     item->setData(ProgressColumn, kPercentRole, 0);
     session.file_items[i] = item;
+    show_file(session, i);
     ++listed;
   }
   if (listed < offered_files) {
-    auto* more = new QTreeWidgetItem(session.item);
-    more->setText(TransferColumn, tr("… and %n more file(s)", nullptr, static_cast<int>(offered_files - listed)));
+    session.more_item = new QTreeWidgetItem(session.item);
+    session.more_files = static_cast<int>(offered_files - listed);
   }
+  show_session(session);
   session.clock.restart();
   if (currentItem() == session.item) announce_selection();
 }
 
-// Who is at the other end, how sure we are of it, and whether the file bytes are encrypted.
-void TransferList::show_peer(Session& session, const SessionStarted& started) {
-  const QString code = from_utf8(started.identity.verification_code);
-  session.item->setText(TransferColumn, tr("%1%2 · %3").arg(arrow(started.direction), session.peer, code));
-  session.item->setText(ModeColumn, mode_label(started.mode, started.kernel_tls));
-  session.item->setToolTip(ModeColumn, mode_explanation(started.mode, started.kernel_tls));
-  QStringList details = {tr("%1 at %2, code %3: %4")
-                             .arg(from_utf8(started.device_name), from_utf8(format_endpoint(started.peer)), code,
-                                  trust_label(started.identity)),
-                         mode_summary(started.mode, started.kernel_tls)};
-  if (const QString files = session.item->toolTip(TransferColumn); !files.isEmpty()) details.append(files);
-  session.item->setToolTip(TransferColumn, details.join(QLatin1Char('\n')));
-  if (started.identity.trust == PeerTrust::Changed)
-    session.item->setIcon(TransferColumn, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+// The session's row from what is known of it: who is at the other end, how
+// sure we are of it, whether the file bytes are encrypted, how it went.
+void TransferList::show_session(const Session& session) {
+  QTreeWidgetItem* item = session.item;
+  const QString names = session.names.join(QStringLiteral(", "));
+  const QString text = session.text_characters
+                           ? tr("Text (%n character(s))", nullptr, static_cast<int>(*session.text_characters))
+                           : QString();
+  if (const auto& started = session.started) {
+    const QString code = from_utf8(started->identity.verification_code);
+    item->setText(TransferColumn, tr("%1%2 · %3").arg(arrow(started->direction), session.peer, code));
+    item->setText(ModeColumn, mode_label(started->mode, started->kernel_tls));
+    item->setToolTip(ModeColumn, mode_explanation(started->mode, started->kernel_tls));
+    QStringList details = {tr("%1 at %2, code %3: %4")
+                               .arg(from_utf8(started->device_name), from_utf8(format_endpoint(started->peer)), code,
+                                    trust_label(started->identity)),
+                           mode_summary(started->mode, started->kernel_tls)};
+    if (!names.isEmpty()) details.append(names);
+    item->setToolTip(TransferColumn, details.join(QLatin1Char('\n')));
+    item->setText(FilesColumn,
+                  started->file_count == 0 && !text.isEmpty() ? text : QLocale().toString(started->file_count));
+    item->setText(SizeColumn, human_bytes(started->total_bytes));
+  } else {
+    item->setText(TransferColumn, arrow(session.direction) + session.peer);
+    item->setToolTip(TransferColumn, names);
+    item->setText(FilesColumn, text);
+  }
+  if (session.more_item)
+    session.more_item->setText(TransferColumn, tr("… and %n more file(s)", nullptr, session.more_files));
+  item->setText(StatusColumn, session_status(session));
+  const bool failed = session.ended && !session.ended->ok;
+  const QString why = failed && session.why ? session.why() : QString();
+  item->setToolTip(StatusColumn, !failed || session.ended->error.empty()
+                                     ? why
+                                     : tr("%1\n\nDetail: %2").arg(why, from_utf8(session.ended->error)));
+  item->setToolTip(SpeedColumn, session.limit > 0
+                                    ? tr("Limited to %1").arg(human_speed(static_cast<double>(session.limit)))
+                                    : QString());
+  show_speed(session);
+}
+
+QString TransferList::session_status(const Session& session) const {
+  const bool sending = session.direction == Direction::Send;
+  if (const auto& done = session.ended) {
+    const QString skipped = skipped_text(done->direction, done->files_skipped);
+    if (!done->ok) {
+      if (session.resumed) return tr("Failed, resumed in a new transfer");
+      const QString why = session.why ? session.why() : QString();
+      return skipped.isEmpty() ? tr("Failed: %1").arg(why) : tr("Failed: %1 · %2").arg(why, skipped);
+    }
+    QStringList status = {done->data_bytes > 0 ? tr("Done in %1").arg(human_duration(done->seconds)) : tr("Done")};
+    if (done->files_already_there > 0)
+      status.append(tr("%n file(s) already there", nullptr, static_cast<int>(done->files_already_there)));
+    if (!skipped.isEmpty()) status.append(skipped);
+    return status.join(QStringLiteral(" · "));
+  }
+  if (session.started) return sending ? tr("Sending…") : tr("Receiving…");
+  if (session.phase == SendPhase::Connecting) return tr("Connecting to %1…").arg(session.peer);
+  if (session.phase) return tr("Waiting for %1 to accept…").arg(session.peer);
+  return {};
+}
+
+// Speed and time left while running; the average speed of file data once done.
+void TransferList::show_speed(const Session& session) {
+  QTreeWidgetItem* item = session.item;
+  if (const auto& done = session.ended) {
+    // Speed counts file data from its first byte: not the wait for an answer,
+    // nor files the receiver had already. A failed row keeps no last speed.
+    const double speed = done->seconds > 0 ? static_cast<double>(done->data_bytes) / done->seconds : 0;
+    item->setText(SpeedColumn, done->ok && done->data_bytes > 0 ? human_speed(speed) : QString());
+    item->setText(EtaColumn, QString());
+    return;
+  }
+  if (session.speed_history.isEmpty()) return;
+  item->setText(SpeedColumn, human_speed(session.speed));
+  const double left = static_cast<double>(session.total - std::min(session.done, session.total));
+  item->setText(EtaColumn, session.speed > 0 ? human_duration(left / session.speed) : QStringLiteral("–"));
+}
+
+// A file's row: its name, size and how it went (or goes).
+void TransferList::show_file(const Session& session, std::size_t index) {
+  QTreeWidgetItem* item = session.file_items[index];
+  if (!item) return;
+  const OfferEntry& entry = (*session.entries)[index];
+  item->setText(TransferColumn, from_utf8(entry.path));
+  item->setText(SizeColumn, human_bytes(entry.size));
+  const auto finished = session.finished_files.find(index);
+  if (finished == session.finished_files.end()) {
+    const QString skipped = session.direction == Direction::Send ? tr("Skipped by the receiver") : tr("Not taken");
+    const bool moving = item->data(StatusColumn, kMovingRole).toBool();
+    const bool left_out = session.ended && session.ended->ok && session.ended->files_skipped > 0;
+    const QString moving_text = session.direction == Direction::Send ? tr("Sending") : tr("Receiving");
+    item->setText(StatusColumn, left_out ? skipped : moving ? moving_text : QString());
+    return;
+  }
+  const FileDone& file = finished->second.file;
+  if (session.direction == Direction::Receive) item->setText(TransferColumn, from_utf8(file.path));
+  if (file.ok && file.bytes > 0 && file.resumed_bytes == file.bytes) {
+    item->setText(StatusColumn, tr("Already there"));
+    item->setToolTip(StatusColumn, tr("The receiver already had this file, identical: nothing was sent."));
+  } else if (file.ok) {
+    item->setText(
+        StatusColumn,
+        file.resumed_bytes > 0
+            ? tr("Done · %1 · resumed at %2").arg(strategy_label(file.strategy), human_bytes(file.resumed_bytes))
+            : tr("Done · %1").arg(strategy_label(file.strategy)));
+    item->setToolTip(StatusColumn, strategy_reason(file.strategy, file.strategy_note));
+  } else {
+    const QString detail = from_utf8(file.error);
+    const QString why = finished->second.why ? finished->second.why() : QString();
+    item->setText(StatusColumn, tr("Failed: %1").arg(why.isEmpty() ? detail : why));
+    item->setToolTip(StatusColumn,
+                     why.isEmpty() || detail.isEmpty() ? detail : tr("%1\n\nDetail: %2").arg(why, detail));
+  }
 }
 
 void TransferList::on_progress(const Progress& progress) {
@@ -167,103 +278,55 @@ void TransferList::update_speed(Session& session) {
   session.sample_bytes = session.done;
   session.speed_history.append(session.speed);
   while (session.speed_history.size() > kSpeedHistoryLength) session.speed_history.removeFirst();
-  session.item->setText(SpeedColumn, human_speed(session.speed));
   session.item->setData(SpeedColumn, kSpeedHistoryRole, session.speed_history);
-  const double left = static_cast<double>(session.total - std::min(session.done, session.total));
-  session.item->setText(EtaColumn, session.speed > 0 ? human_duration(left / session.speed) : QStringLiteral("–"));
+  show_speed(session);
 }
 
 void TransferList::update_file_rows(Session& session, std::uint32_t file_index) {
   if (file_index >= session.entries->size()) return;
   QTreeWidgetItem* item = session.file_items[file_index];
-  if (!item || item->data(StatusColumn, Qt::UserRole).toBool()) return;  // done already
+  if (!item || session.finished_files.contains(file_index)) return;
   const std::uint64_t size = (*session.entries)[file_index].size;
   const std::uint64_t into = session.done - std::min(session.done, session.bytes_before[file_index]);
   item->setData(ProgressColumn, kPercentRole, percent(std::min(into, size), size));
-  item->setText(StatusColumn, session.direction == Direction::Send ? tr("Sending") : tr("Receiving"));
+  if (item->data(StatusColumn, kMovingRole).toBool()) return;
+  item->setData(StatusColumn, kMovingRole, true);
+  show_file(session, file_index);
 }
 
-// `why`: the failure in the user's words (unused when it succeeded; the
-// engine's technical text when empty).
-void TransferList::on_file_done(const FileDone& file, const QString& why) {
+void TransferList::on_file_done(const FileDone& file, Wording why) {
   auto it = sessions_.find(file.id);
   if (it == sessions_.end() || file.index >= it->second.file_items.size()) return;
-  QTreeWidgetItem* item = it->second.file_items[file.index];
+  Session& session = it->second;
+  QTreeWidgetItem* item = session.file_items[file.index];
   if (!item) return;
-  item->setData(StatusColumn, Qt::UserRole, true);
-  if (it->second.direction == Direction::Receive) item->setText(TransferColumn, from_utf8(file.path));
-  if (file.ok && file.bytes > 0 && file.resumed_bytes == file.bytes) {
-    item->setData(ProgressColumn, kPercentRole, 100);
-    item->setText(StatusColumn, tr("Already there"));
-    item->setToolTip(StatusColumn, tr("The receiver already had this file, identical: nothing was sent."));
-  } else if (file.ok) {
-    item->setData(ProgressColumn, kPercentRole, 100);
-    item->setText(
-        StatusColumn,
-        file.resumed_bytes > 0
-            ? tr("Done · %1 · resumed at %2").arg(strategy_label(file.strategy), human_bytes(file.resumed_bytes))
-            : tr("Done · %1").arg(strategy_label(file.strategy)));
-    item->setToolTip(StatusColumn, strategy_reason(file.strategy, file.strategy_note));
-  } else {
-    const QString detail = from_utf8(file.error);
-    item->setText(StatusColumn, tr("Failed: %1").arg(why.isEmpty() ? detail : why));
-    item->setToolTip(StatusColumn,
-                     why.isEmpty() || detail.isEmpty() ? detail : tr("%1\n\nDetail: %2").arg(why, detail));
-  }
+  if (file.ok) item->setData(ProgressColumn, kPercentRole, 100);
+  session.finished_files[file.index] = {file, std::move(why)};
+  show_file(session, file.index);
 }
 
 void TransferList::on_send_phase(const SendPhaseChanged& phase) {
   auto it = sessions_.find(phase.id);
   if (it == sessions_.end() || !it->second.running) return;
-  const QString& peer = it->second.peer;
-  it->second.item->setText(StatusColumn, phase.phase == SendPhase::Connecting
-                                             ? tr("Connecting to %1…").arg(peer)
-                                             : tr("Waiting for %1 to accept…").arg(peer));
+  it->second.phase = phase.phase;
+  show_session(it->second);
 }
 
-// A session that succeeded ended every file it took: a file without a
-// result is one the receiving user did not take.
-void TransferList::mark_skipped_files(Session& session) {
-  const QString status = session.direction == Direction::Send ? tr("Skipped by the receiver") : tr("Not taken");
-  for (QTreeWidgetItem* item : session.file_items)
-    if (item && !item->data(StatusColumn, Qt::UserRole).toBool()) item->setText(StatusColumn, status);
-}
-
-// `why`: the failure in the user's words (unused when it succeeded).
-void TransferList::on_session_done(const SessionDone& done, const QString& why) {
+void TransferList::on_session_done(const SessionDone& done, Wording why) {
   auto it = sessions_.find(done.id);
   if (it == sessions_.end()) return;
   Session& session = it->second;
   session.running = false;
-  // Speed counts file data from its first byte: not the wait for an answer,
-  // nor files the receiver had already.
-  const double speed = done.seconds > 0 ? static_cast<double>(done.data_bytes) / done.seconds : 0;
-  const QString already = done.files_already_there == 0
-                              ? QString()
-                              : tr("%n file(s) already there", nullptr, static_cast<int>(done.files_already_there));
-  const QString skipped = skipped_text(done.direction, done.files_skipped);
+  session.ended = done;
+  session.why = std::move(why);
   if (done.ok) {
     session.item->setData(ProgressColumn, kPercentRole, 100);
-    session.item->setText(SpeedColumn, done.data_bytes > 0 ? human_speed(speed) : QString());
-    QStringList status;
-    if (done.data_bytes > 0)
-      status.append(tr("Done in %1").arg(human_duration(done.seconds)));
-    else
-      status.append(tr("Done"));
-    if (!already.isEmpty()) status.append(already);
-    if (!skipped.isEmpty()) status.append(skipped);
-    session.item->setText(StatusColumn, status.join(QStringLiteral(" · ")));
-    if (!skipped.isEmpty()) mark_skipped_files(session);
+    for (std::size_t index = 0; index < session.file_items.size(); ++index) show_file(session, index);
   } else {
-    session.resumable = session.direction == Direction::Send && session.text.isEmpty();
-    session.item->setText(SpeedColumn, QString());  // a failed row keeps no last speed
+    session.resumable = session.direction == Direction::Send && !session.text_characters;
     session.item->setData(SpeedColumn, kSpeedHistoryRole, QVariant());
-    session.item->setText(StatusColumn,
-                          skipped.isEmpty() ? tr("Failed: %1").arg(why) : tr("Failed: %1 · %2").arg(why, skipped));
-    session.item->setToolTip(StatusColumn,
-                             done.error.empty() ? why : tr("%1\n\nDetail: %2").arg(why, from_utf8(done.error)));
   }
-  session.item->setText(EtaColumn, QString());
+  show_session(session);
   if (currentItem() == session.item) announce_selection();
 }
 
@@ -273,7 +336,8 @@ void TransferList::mark_resumed(TransferId id) {
   auto it = sessions_.find(id);
   if (it == sessions_.end() || !it->second.resumable) return;
   it->second.resumable = false;
-  it->second.item->setText(StatusColumn, tr("Failed, resumed in a new transfer"));
+  it->second.resumed = true;
+  show_session(it->second);
   if (currentItem() == it->second.item) announce_selection();
 }
 
@@ -289,9 +353,7 @@ void TransferList::set_limit(TransferId id, std::uint64_t bytes_per_second) {
   auto it = sessions_.find(id);
   if (it == sessions_.end()) return;
   it->second.limit = bytes_per_second;
-  it->second.item->setToolTip(
-      SpeedColumn,
-      bytes_per_second > 0 ? tr("Limited to %1").arg(human_speed(static_cast<double>(bytes_per_second))) : QString());
+  show_session(it->second);
 }
 
 std::uint64_t TransferList::limit_of(TransferId id) const {

@@ -5,10 +5,13 @@
 // live graph, ETA, mode: encrypted or fast, status), expandable to their
 // files, each with its own progress and the strategy that moved it (the
 // tooltip says why). A send's own upload limit shows in its speed's tooltip.
+// Every text is built from what the list was told, so a new language builds
+// them all again.
 #include <QElapsedTimer>
 #include <QList>
 #include <QTreeWidget>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -38,6 +41,9 @@ class TransferList : public QTreeWidget {
   // At most this many files are listed under a session.
   static constexpr std::size_t kMaxFileRows = 5000;
 
+  // A failure in the user's words, said in the current language when asked.
+  using Wording = std::function<QString()>;
+
   explicit TransferList(QWidget* parent = nullptr);
 
   void add_outgoing(TransferId id, const QString& peer, const QStringList& paths);
@@ -46,10 +52,12 @@ class TransferList : public QTreeWidget {
   void mark_text(TransferId id, qsizetype characters);
   void on_session_started(const SessionStarted& started);
   void on_progress(const Progress& progress);
-  void on_file_done(const FileDone& file, const QString& why);
+  // `why`: the failure in the user's words (unused when it succeeded; the
+  // engine's technical text when empty).
+  void on_file_done(const FileDone& file, Wording why);
   void on_send_phase(const SendPhaseChanged& phase);
-  // `why`: a failure in the user's words.
-  void on_session_done(const SessionDone& done, const QString& why);
+  // `why`: the failure in the user's words (unused when it succeeded).
+  void on_session_done(const SessionDone& done, Wording why);
 
   // The selected session, when it is still running.
   std::optional<TransferId> selected_running() const;
@@ -78,21 +86,35 @@ class TransferList : public QTreeWidget {
  protected:
   void keyPressEvent(QKeyEvent* event) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
+  void changeEvent(QEvent* event) override;  // a new language: retranslate()
 
  private:
+  struct FinishedFile {
+    FileDone file;
+    Wording why;
+  };
   struct Session {
     QTreeWidgetItem* item = nullptr;
     Direction direction = Direction::Send;
     QString peer;  // as the user knows it
     bool running = true;
-    bool resumable = false;   // a failed send
-    QString text;             // "Text (12 characters)" for a session that carries one
+    bool resumable = false;                    // a failed send
+    bool resumed = false;                      // a failed send sent again
+    std::optional<qsizetype> text_characters;  // of the text the session carries
+    QStringList names;                         // of what a send offers
+    std::optional<SendPhase> phase;            // of a send before it starts
+    std::optional<SessionStarted> started;
+    std::optional<SessionDone> ended;
+    Wording why;              // of a failed session
     std::uint64_t limit = 0;  // a send's own upload limit, bytes per second
     std::uint64_t total = 0;
     std::uint64_t done = 0;
     OfferEntries entries = std::make_shared<const std::vector<OfferEntry>>();
-    std::vector<std::uint64_t> bytes_before;   // per entry: bytes of the entries before it
-    std::vector<QTreeWidgetItem*> file_items;  // per entry; null for folders and past the cap
+    std::vector<std::uint64_t> bytes_before;             // per entry: bytes of the entries before it
+    std::vector<QTreeWidgetItem*> file_items;            // per entry; null for folders and past the cap
+    std::map<std::size_t, FinishedFile> finished_files;  // by entry
+    QTreeWidgetItem* more_item = nullptr;                // "… and 3 more files"
+    int more_files = 0;
     QElapsedTimer clock;
     std::uint64_t sample_bytes = 0;
     qint64 sample_ms = 0;
@@ -100,11 +122,14 @@ class TransferList : public QTreeWidget {
     QList<QVariant> speed_history;
   };
 
+  void retranslate();
   Session& session_for(TransferId id, Direction direction, const QString& peer);
-  void show_peer(Session& session, const SessionStarted& started);
+  void show_session(const Session& session);
+  QString session_status(const Session& session) const;
+  void show_speed(const Session& session);
+  void show_file(const Session& session, std::size_t index);
   void update_speed(Session& session);
   void update_file_rows(Session& session, std::uint32_t file_index);
-  void mark_skipped_files(Session& session);
   void announce_selection();
   std::optional<TransferId> selected_where(bool Session::*flag) const;
 

@@ -647,10 +647,6 @@ Nur im Arbeitsspeicher gehalten, nie auf die Festplatte geschrieben: fort, sobal
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <source>Sending…</source>
-        <translation>Sendet…</translation>
-    </message>
-    <message>
         <source>Incoming files</source>
         <translation>Eingehende Dateien</translation>
     </message>
@@ -661,14 +657,6 @@ Nur im Arbeitsspeicher gehalten, nie auf die Festplatte geschrieben: fort, sobal
     <message>
         <source>A device</source>
         <translation>Ein Gerät</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Gesendet</translation>
-    </message>
-    <message>
-        <source>Last send failed</source>
-        <translation>Letztes Senden fehlgeschlagen</translation>
     </message>
     <message>
         <source>Offer declined</source>
@@ -967,6 +955,18 @@ Or type its address into the field below and press Enter.</source>
         <translation>Geräte in diesem Netzwerk, auf denen Ferry läuft, erscheinen hier. Ziehen Sie Dateien auf eines, um sie zu senden.
 Oder geben Sie seine Adresse in das Feld unten ein und drücken Sie die Eingabetaste.</translation>
     </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sendet…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Last send failed</source>
+        <translation>Letztes Senden fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::PinnedDevicesEditor</name>
@@ -1173,10 +1173,6 @@ Oder geben Sie seine Adresse in das Feld unten ein und drücken Sie die Eingabet
     <message>
         <source>&amp;Language:</source>
         <translation>S&amp;prache:</translation>
-    </message>
-    <message>
-        <source>A new language takes effect when Ferry restarts.</source>
-        <translation>Eine neue Sprache gilt nach einem Neustart von Ferry.</translation>
     </message>
     <message>
         <source>Automatic (by size)</source>

@@ -637,10 +637,6 @@ Kept in memory only, never written to disk: gone after Ferry closes. Copy it (En
         <translation>新名称：</translation>
     </message>
     <message>
-        <source>Sending…</source>
-        <translation>正在发送…</translation>
-    </message>
-    <message>
         <source>Incoming files</source>
         <translation>收到文件</translation>
     </message>
@@ -651,14 +647,6 @@ Kept in memory only, never written to disk: gone after Ferry closes. Copy it (En
     <message>
         <source>A device</source>
         <translation>一台设备</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <source>Last send failed</source>
-        <translation>上次发送失败</translation>
     </message>
     <message>
         <source>Offer declined</source>
@@ -954,6 +942,18 @@ Or type its address into the field below and press Enter.</source>
         <translation>此网络中运行 Ferry 的设备会显示在这里。把文件拖放到设备上即可发送。
 也可以在下方输入框中输入其地址并按回车。</translation>
     </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Last send failed</source>
+        <translation>上次发送失败</translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::PinnedDevicesEditor</name>
@@ -1159,10 +1159,6 @@ Or type its address into the field below and press Enter.</source>
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>A new language takes effect when Ferry restarts.</source>
-        <translation>新的语言在 Ferry 重新启动后生效。</translation>
     </message>
     <message>
         <source>Automatic (by size)</source>

@@ -3,11 +3,13 @@
 // (the Settings choice, else the system's preferred ones), and real windows
 // (main window, settings dialog, offer dialog) speaking German and
 // Simplified Chinese once the real loader installed the translations
-// embedded in the program: Ferry's own, Qt's standard buttons, plurals.
+// embedded in the program: Ferry's own, Qt's standard buttons, plurals; and
+// a language chosen in Settings spoken at once by every open window.
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
@@ -15,12 +17,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "address_bar.hpp"
 #include "app_language.hpp"
 #include "app_settings.hpp"
 #include "ferry/core/identity.hpp"
 #include "format.hpp"
 #include "offer_dialog.hpp"
+#include "peer_list.hpp"
+#include "reachability_help.hpp"
 #include "settings_dialog.hpp"
+#include "speed_limit_dialog.hpp"
+#include "transfer_list.hpp"
 #include "window_fixture.hpp"
 
 using namespace ferry;
@@ -33,7 +40,7 @@ struct Expected {
   QString code;
   QString file_menu;            // "&File"
   QString settings_title;       // "Ferry Settings"
-  QString language_label;       // "A new language takes effect when Ferry restarts."
+  QString language_label;       // "&Language:"
   QString accept;               // "&Accept"
   QString cancel;               // Qt's own "Cancel"
   QString one_file, two_files;  // "%n file(s)"
@@ -41,23 +48,15 @@ struct Expected {
 };
 
 Expected german() {
-  return {QStringLiteral("de"),
-          QStringLiteral("&Datei"),
-          QStringLiteral("Ferry-Einstellungen"),
-          QStringLiteral("Eine neue Sprache gilt nach einem Neustart von Ferry."),
-          QStringLiteral("&Annehmen"),
-          QStringLiteral("Abbrechen"),
-          QStringLiteral("1 Datei"),
-          QStringLiteral("2 Dateien"),
-          QStringLiteral("3 Min. 05 Sek.")};
+  return {QStringLiteral("de"),        QStringLiteral("&Datei"),    QStringLiteral("Ferry-Einstellungen"),
+          QStringLiteral("S&prache:"), QStringLiteral("&Annehmen"), QStringLiteral("Abbrechen"),
+          QStringLiteral("1 Datei"),   QStringLiteral("2 Dateien"), QStringLiteral("3 Min. 05 Sek.")};
 }
 
 Expected chinese() {
-  return {QStringLiteral("zh_CN"),      QStringLiteral("文件(&F)"),
-          QStringLiteral("Ferry 设置"), QStringLiteral("新的语言在 Ferry 重新启动后生效。"),
-          QStringLiteral("接受(&A)"),   QStringLiteral("取消"),
-          QStringLiteral("1 个文件"),   QStringLiteral("2 个文件"),
-          QStringLiteral("3 分 05 秒")};
+  return {QStringLiteral("zh_CN"),      QStringLiteral("文件(&F)"), QStringLiteral("Ferry 设置"),
+          QStringLiteral("语言(&L)："), QStringLiteral("接受(&A)"), QStringLiteral("取消"),
+          QStringLiteral("1 个文件"),   QStringLiteral("2 个文件"), QStringLiteral("3 分 05 秒")};
 }
 
 OfferReceived sample_offer() {
@@ -79,6 +78,28 @@ bool has_label(const QWidget& widget, const QString& text) {
   return false;
 }
 
+QStringList menu_titles(const MainWindow& window) {
+  QStringList titles;
+  for (const QAction* menu : window.menuBar()->actions()) titles.append(menu->text());
+  return titles;
+}
+
+// Settings → Language by real key presses on the box, to `code`'s row.
+void pick_language(SettingsDialog& settings, const QString& code) {
+  QComboBox* box = settings.language_box();
+  const int row = box->findData(code);
+  QVERIFY(row >= 0);
+  for (int press = 0; press < box->count() && box->currentIndex() != row; ++press)
+    QTest::keyClick(box, row > box->currentIndex() ? Qt::Key_Down : Qt::Key_Up);
+  QCOMPARE(box->currentIndex(), row);
+}
+
+void click(QDialogButtonBox::StandardButton which, const SettingsDialog& settings) {
+  QPushButton* button = settings.findChild<QDialogButtonBox*>()->button(which);
+  QVERIFY(button);
+  QTest::mouseClick(button, Qt::LeftButton);
+}
+
 }  // namespace
 
 class TestTranslations : public QObject {
@@ -94,6 +115,7 @@ class TestTranslations : public QObject {
   void english_has_its_plural_forms();
   void sizes_are_written_as_the_locale_writes_numbers();
   void removing_the_language_brings_english_back();
+  void a_chosen_language_is_spoken_at_once();
 };
 
 void TestTranslations::the_setting_wins_over_the_system() {
@@ -172,7 +194,7 @@ void TestTranslations::windows_speak_the_installed_language() {
   QCOMPARE(menus.first()->text(), expected.file_menu);
   QVERIFY(expected.file_menu != QStringLiteral("&File"));
 
-  // The settings dialog: its title, its language hint, Qt's own Cancel.
+  // The settings dialog: its title, its language's label, Qt's own Cancel.
   SettingsDialog settings(default_settings(), {}, QString(64, QLatin1Char('a')));
   QCOMPARE(settings.windowTitle(), expected.settings_title);
   QVERIFY(has_label(settings, expected.language_label));
@@ -222,6 +244,83 @@ void TestTranslations::removing_the_language_brings_english_back() {
   SettingsDialog settings(default_settings(), {}, QString(64, QLatin1Char('a')));
   QCOMPARE(settings.windowTitle(), QStringLiteral("Ferry Settings"));
   QCOMPARE(settings.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancel"));
+}
+
+// German chosen in the real Settings dialog (Apply, then OK), English again
+// after: the open windows speak it at once, without a restart.
+void TestTranslations::a_chosen_language_is_spoken_at_once() {
+  const QLocale locale_before;
+  AppLanguage language;
+  language.speak(QStringLiteral("en"));
+  app_test::WindowFixture fixture(QStringLiteral("switcher"));
+  QVERIFY(fixture.valid());
+  auto window = fixture.open_window();
+  QVERIFY(window);
+  // As main() has it.
+  connect(window.get(), &MainWindow::settings_applied, window.get(),
+          [&language](const AppSettings& applied) { language.speak(applied.language); });
+  window->show();
+  QVERIFY(QTest::qWaitForWindowActive(window.get()));
+  TransferList* transfers = window->transfer_list();
+  transfers->add_outgoing(TransferId{7}, QStringLiteral("desk"), {fixture.path(QStringLiteral("a.txt"))});
+  QTreeWidgetItem* row = transfers->topLevelItem(0);
+  QLineEdit* address = window->findChild<AddressBar*>()->address_edit();
+  // Dialogs that stay open meanwhile.
+  SpeedLimitDialog limit(QStringLiteral("desk"), 0, 0, window.get());
+  limit.show();
+  window->show_reachability_help();
+  auto* help = window->findChild<ReachabilityHelp*>();
+  QVERIFY(help);
+
+  QCOMPARE(menu_titles(*window),
+           (QStringList{QStringLiteral("&File"), QStringLiteral("&Transfers"), QStringLiteral("&Help")}));
+  QCOMPARE(transfers->headerItem()->text(TransferList::TransferColumn), QStringLiteral("Transfer"));
+  QCOMPARE(row->text(TransferList::StatusColumn), QStringLiteral("Connecting to desk…"));
+  const QString english_placeholder = address->placeholderText();
+  const QString english_empty_peers = window->peer_list()->accessibleDescription();
+  QCOMPARE(limit.windowTitle(), QStringLiteral("Limit Speed"));
+  QCOMPARE(help->windowTitle(), QStringLiteral("Can't See Your Device?"));
+
+  SettingsDialog* settings = window->open_settings();
+  QVERIFY(QTest::qWaitForWindowActive(settings));
+  QCOMPARE(settings->language_box()->itemText(0), QStringLiteral("System default"));
+  pick_language(*settings, QStringLiteral("de"));
+  click(QDialogButtonBox::Apply, *settings);
+  QTRY_COMPARE(menu_titles(*window),
+               (QStringList{QStringLiteral("&Datei"), QStringLiteral("Ü&bertragungen"), QStringLiteral("&Hilfe")}));
+  QCOMPARE(transfers->headerItem()->text(TransferList::TransferColumn), QStringLiteral("Übertragung"));
+  QCOMPARE(row->text(TransferList::StatusColumn), QStringLiteral("Verbinde mit desk…"));
+  QVERIFY(address->placeholderText() != english_placeholder);
+  QCOMPARE(window->peer_list()->accessibleDescription(), PeerList::empty_text());
+  QVERIFY(PeerList::empty_text() != english_empty_peers);
+  QCOMPARE(limit.windowTitle(), QStringLiteral("Geschwindigkeit begrenzen"));
+  QCOMPARE(help->windowTitle(), QStringLiteral("Gerät wird nicht angezeigt?"));
+  // The dialog itself, its system default's name too; Qt's own buttons.
+  QCOMPARE(settings->windowTitle(), QStringLiteral("Ferry-Einstellungen"));
+  QVERIFY(has_label(*settings, german().language_label));
+  QCOMPARE(settings->language_box()->itemText(0), QStringLiteral("Systemstandard"));
+  QCOMPARE(settings->language_box()->currentData().toString(), QStringLiteral("de"));
+  QCOMPARE(settings->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel)->text(), german().cancel);
+  QCOMPARE(file_count(2), german().two_files);
+  click(QDialogButtonBox::Ok, *settings);
+  QTRY_VERIFY(!window->findChild<SettingsDialog*>());
+
+  // Back to English through a new Settings dialog and OK.
+  settings = window->open_settings();
+  QVERIFY(QTest::qWaitForWindowActive(settings));
+  pick_language(*settings, QStringLiteral("en"));
+  click(QDialogButtonBox::Ok, *settings);
+  QTRY_COMPARE(menu_titles(*window),
+               (QStringList{QStringLiteral("&File"), QStringLiteral("&Transfers"), QStringLiteral("&Help")}));
+  QCOMPARE(transfers->headerItem()->text(TransferList::TransferColumn), QStringLiteral("Transfer"));
+  QCOMPARE(row->text(TransferList::StatusColumn), QStringLiteral("Connecting to desk…"));
+  QCOMPARE(address->placeholderText(), english_placeholder);
+  QCOMPARE(window->peer_list()->accessibleDescription(), english_empty_peers);
+  QCOMPARE(limit.windowTitle(), QStringLiteral("Limit Speed"));
+  QCOMPARE(help->windowTitle(), QStringLiteral("Can't See Your Device?"));
+  QCOMPARE(QSettings(fixture.settings_file(), QSettings::IniFormat).value(QStringLiteral("window/language")).toString(),
+           QStringLiteral("en"));
+  QLocale::setDefault(locale_before);
 }
 
 QTEST_MAIN(TestTranslations)

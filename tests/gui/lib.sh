@@ -396,7 +396,8 @@ quit_from_menu() {
   log "$1 quit from the File menu; port $port is free"
 }
 
-# quit_from_tray NAME: right click on the tray icon, Quit.
+# quit_from_tray NAME [KEY]: right click on the tray icon, Quit (by its
+# access key KEY, q unless the window speaks another language).
 quit_from_tray() {
   local pid_var=${1}_pid pid port icon
   pid=${!pid_var}
@@ -415,7 +416,7 @@ quit_from_tray() {
   tray_menu_of "$pid" >/dev/null || fail "no tray menu after $attempt right clicks on $1's tray icon"
 
   # The menu has the keyboard: Q is Quit's access key.
-  xdotool key --delay 60 q
+  xdotool key --delay 60 "${2:-q}"
   wait_exit "$pid" 20
   ! listens_on_port "$port" || fail "port $port still in use after $1 quit"
   log "$1 quit from the tray; port $port is free"
