@@ -13,8 +13,10 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include "ferry/core/events.hpp"
+#include "ferry/core/offer_space.hpp"
 #include "ferry/core/settings.hpp"
 #include "ferry/core/transfer_engine.hpp"
 
@@ -54,6 +56,9 @@ class OfferDialog : public QDialog {
   QLabel* selection_label() const { return selection_; }
   // Why the chosen folder cannot be used; hidden when it can.
   QLabel* folder_refusal() const { return refusal_; }
+  // The folder's free space, or by how much the selection does not fit in
+  // it (Accept is then disabled); hidden when the free space is unknown.
+  QLabel* space_label() const { return space_; }
   // Takes `folder` for this transfer when the engine may save there, else
   // says why not and keeps the one before. Save to… asks for it.
   bool choose_folder(const QString& folder);
@@ -80,6 +85,7 @@ class OfferDialog : public QDialog {
   void ask_folder();
   void show_folder();
   void show_selection();
+  bool show_space();
   void answer(bool accept);
   void tick();
   void show_time_left();
@@ -95,6 +101,12 @@ class OfferDialog : public QDialog {
   QLabel* warning_ = nullptr;
   EngineSettings settings_;
   std::filesystem::path folder_;  // empty: the receive folder
+  OfferEntries entries_;
+  // The receive folder's free bytes (none: unknown) and what it holds of the
+  // offer's files already, from the engine; a folder chosen: its free bytes.
+  std::optional<std::uint64_t> receive_free_;
+  HeldBytes held_;
+  std::optional<std::uint64_t> chosen_free_;
   OfferTreeModel* model_ = nullptr;
   QTreeView* tree_ = nullptr;
   QPlainTextEdit* text_ = nullptr;
@@ -103,6 +115,7 @@ class OfferDialog : public QDialog {
   QLabel* selection_ = nullptr;
   QLabel* folder_label_ = nullptr;
   QLabel* refusal_ = nullptr;
+  QLabel* space_ = nullptr;
 };
 
 }  // namespace ferry::gui
