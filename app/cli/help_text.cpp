@@ -46,7 +46,8 @@ file as it was sent. Nothing of it is written to DIR.
   --bind ADDR      address to listen on (default: all addresses, IPv4 and IPv6)
   --threshold SIZE files of at least SIZE are written with direct I/O (default {1})
   --accept-all     accept every offer without asking (except from a device
-                   using the name of a pinned one with another identity)
+                   using the name of a pinned one with another identity);
+                   one larger than the free space is declined
   --once           exit after the first session, with its exit status
   --no-sync        name received files without first making their data durable
                    (faster for many small files; a crash may then leave a named
@@ -56,7 +57,9 @@ file as it was sent. Nothing of it is written to DIR.
   --only PATH      take only PATH of each offer (a file, or a folder with all
                    in it, as the offer names it); repeat for several. The
                    sender counts the rest as skipped; an offer with nothing
-                   matching is declined
+                   matching is declined. The question says what the part
+                   needs and what is free: an offer too large for the disk
+                   can be taken in part; a part that does not fit is declined
   --idle-timeout T fail a session whose sender sends nothing for T (default {2}s)
   --name NAME      the name peers see (default: this computer's host name)
   --no-announce    do not announce this receiver on the local network (by

@@ -2,6 +2,7 @@
 #include "json_events.hpp"
 
 #include "console_output.hpp"
+#include "ferry/core/offer_space.hpp"
 #include "json_writer.hpp"
 
 namespace ferry::cli {
@@ -62,6 +63,8 @@ std::string json(const OfferReceived& event, std::string_view recipient) {
       .string("mode", to_string(event.mode))
       .boolean("accepted_automatically", event.accepted_automatically)
       .unsigned_number("total_bytes", event.total_bytes)
+      .unsigned_number("needed_bytes", bytes_needed(*event.entries, event.held))
+      .raw("free_bytes", event.free_bytes ? std::to_string(*event.free_bytes) : "null")
       .raw("entries", entries_json(*event.entries))
       .string("text", event.text)
       .str();

@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "console_output.hpp"
+#include "ferry/core/offer_space.hpp"
 #include "offer_choice.hpp"
 #include "terminal.hpp"
 
@@ -48,6 +49,18 @@ std::string describe_offer(const OfferReceived& offer) {
   if (offer.renamed.size() > kPathsShown)
     text += fmt::format("\n  ... and {} more", offer.renamed.size() - kPathsShown);
   return text;
+}
+
+std::string describe_space(const OfferReceived& offer, const std::vector<bool>& take) {
+  if (offer.entries->empty()) return {};
+  const std::uint64_t needed = bytes_needed(*offer.entries, offer.held, take);
+  const std::string part = take.empty() ? "" : " (the part --only takes)";
+  if (!offer.free_bytes) return fmt::format("Needs {}{}, free space unknown", format_bytes(needed), part);
+  const std::string text =
+      fmt::format("Needs {}{}, {} free", format_bytes(needed), part, format_bytes(*offer.free_bytes));
+  if (needed <= *offer.free_bytes) return text;
+  if (!take.empty()) return text + ": it does not fit, accepting it is declined for lack of space";
+  return text + ": the whole offer does not fit; receive --only PATH takes a part of it";
 }
 
 std::string identity_warning(const OfferReceived& offer) {

@@ -151,6 +151,7 @@ class Receiver {
           [&](std::size_t i) { return choice.take[i] && (*offer.entries)[i].kind == EntryKind::File; });
       print_line(fmt::format("--only takes {} of them", count_of(static_cast<std::uint64_t>(taken), "file")));
     }
+    if (const std::string space = describe_space(offer, choice.take); !space.empty()) print_line(space);
     choice.accept = ask_to_accept();
     engine_.respond(offer.id, std::move(choice));
   }

@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStorageInfo>
 #include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -218,12 +219,14 @@ QWidget* OfferDialog::tree_box(const OfferReceived& offer) {
   files_title_ = new QLabel;
   files_title_->setBuddy(tree_);
   selection_ = new QLabel;
+  space_ = wrapped_label(QString());
   auto* box = new QWidget;
   auto* column = new QVBoxLayout(box);
   column->setContentsMargins(0, 0, 0, 0);
   column->addWidget(files_title_);
   column->addWidget(tree_, 1);
   column->addWidget(selection_);
+  column->addWidget(space_);
   column->addWidget(folder_row());
   return box;
 }
@@ -252,7 +255,27 @@ QWidget* OfferDialog::folder_row() {
 void OfferDialog::show_selection() {
   selection_->setText(tr("Receive %1 of %Ln file(s), %2", "", static_cast<int>(model_->files()))
                           .arg(QLocale().toString(model_->files_taken()), human_bytes(model_->bytes_taken())));
-  accept_->setEnabled(!model_->nothing_taken());
+  const bool fits = show_space();
+  accept_->setEnabled(!model_->nothing_taken() && fits);
+}
+
+// Whether what is ticked fits in the folder's free space, as far as known:
+// the engine declines an answer whose part does not (NoSpace).
+bool OfferDialog::show_space() {
+  // The copies held are known of the receive folder only: in a folder chosen
+  // the engine looks for them once accepted, so the need here errs on the safe side.
+  const bool chosen = !folder_.empty() && folder_ != settings_.receive_dir;
+  const std::optional<std::uint64_t> free = chosen ? chosen_free_ : offer_.free_bytes;
+  space_->setVisible(free.has_value());
+  if (!free) return true;
+  // Without held bytes the ticked sizes are the need: no walk of a large offer per click.
+  const std::uint64_t needed =
+      chosen || offer_.held.empty() ? model_->bytes_taken() : bytes_needed(*offer_.entries, offer_.held, model_->take());
+  const bool fits = needed <= *free;
+  space_->setText(fits ? tr("%1 free on this disk").arg(human_bytes(*free))
+                       : tr("Needs %1 more than the %2 free on this disk: untick some files, or save to another disk.")
+                             .arg(human_bytes(needed - *free), human_bytes(*free)));
+  return fits;
 }
 
 void OfferDialog::show_folder() {
@@ -290,6 +313,10 @@ bool OfferDialog::choose_folder(const QString& folder) {
   if (!why.isEmpty()) return false;
   folder_ = path;
   show_folder();
+  // Another disk, maybe.
+  const QStorageInfo disk(folder);
+  chosen_free_ = disk.isValid() && disk.isReady() ? std::optional<std::uint64_t>(disk.bytesAvailable()) : std::nullopt;
+  if (model_) show_selection();
   return true;
 }
 

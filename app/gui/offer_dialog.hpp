@@ -13,8 +13,10 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include "ferry/core/events.hpp"
+#include "ferry/core/offer_space.hpp"
 #include "ferry/core/settings.hpp"
 #include "ferry/core/transfer_engine.hpp"
 
@@ -55,6 +57,9 @@ class OfferDialog : public QDialog {
   QLabel* selection_label() const { return selection_; }
   // Why the chosen folder cannot be used; hidden when it can.
   QLabel* folder_refusal() const { return refusal_; }
+  // The folder's free space, or by how much the selection does not fit in
+  // it (Accept is then disabled); hidden when the free space is unknown.
+  QLabel* space_label() const { return space_; }
   // Takes `folder` for this transfer when the engine may save there, else
   // says why not and keeps the one before. Save to… asks for it.
   bool choose_folder(const QString& folder);
@@ -86,6 +91,7 @@ class OfferDialog : public QDialog {
   void ask_folder();
   void show_folder();
   void show_selection();
+  bool show_space();
   void answer(bool accept);
   void tick();
   void show_time_left();
@@ -102,6 +108,8 @@ class OfferDialog : public QDialog {
   QLabel* warning_ = nullptr;
   EngineSettings settings_;
   std::filesystem::path folder_;  // empty: the receive folder
+  // A folder chosen: its free bytes (the receive folder's come with offer_).
+  std::optional<std::uint64_t> chosen_free_;
   OfferTreeModel* model_ = nullptr;
   QTreeView* tree_ = nullptr;
   QPlainTextEdit* text_ = nullptr;
@@ -117,6 +125,7 @@ class OfferDialog : public QDialog {
   QLabel* renamed_ = nullptr;  // null when no name was changed
   QLabel* message_title_ = nullptr;
   QLabel* files_title_ = nullptr;
+  QLabel* space_ = nullptr;
 };
 
 }  // namespace ferry::gui

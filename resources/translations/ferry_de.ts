@@ -875,6 +875,14 @@ Detail: %2</translation>
         <source>Incoming text from %1</source>
         <translation>Eingehender Text von %1</translation>
     </message>
+    <message>
+        <source>%1 free on this disk</source>
+        <translation>%1 frei auf diesem Datenträger</translation>
+    </message>
+    <message>
+        <source>Needs %1 more than the %2 free on this disk: untick some files, or save to another disk.</source>
+        <translation>Benötigt %1 mehr als die %2, die auf diesem Datenträger frei sind: Entfernen Sie bei einigen Dateien das Häkchen oder speichern Sie auf einem anderen Datenträger.</translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::OfferTreeModel</name>

@@ -863,6 +863,14 @@ Detail: %2</source>
         <source>Incoming text from %1</source>
         <translation>来自 %1 的文本</translation>
     </message>
+    <message>
+        <source>%1 free on this disk</source>
+        <translation>此磁盘可用空间 %1</translation>
+    </message>
+    <message>
+        <source>Needs %1 more than the %2 free on this disk: untick some files, or save to another disk.</source>
+        <translation>所需空间比此磁盘的可用空间 %2 多 %1：请取消勾选一些文件，或保存到其他磁盘。</translation>
+    </message>
 </context>
 <context>
     <name>ferry::gui::OfferTreeModel</name>

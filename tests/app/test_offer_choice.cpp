@@ -97,6 +97,8 @@ class TestOfferChoice : public QObject {
   void everything_ticked_takes_all();
   void nothing_ticked_cannot_be_accepted_but_declined();
   void save_to_is_refused_outside_the_writable_folders();
+  void a_selection_that_does_not_fit_cannot_be_accepted_until_it_does();
+  void what_is_already_here_needs_no_space();
   void shows_the_message_and_copies_it();
   void an_offer_of_text_only_shows_only_the_text();
   void a_large_offer_opens_quickly();
@@ -202,6 +204,62 @@ void TestOfferChoice::nothing_ticked_cannot_be_accepted_but_declined() {
   QTest::keyClick(dialog, Qt::Key_Escape);
   QCOMPARE(answered.count(), 1);
   QVERIFY(!answer_of(answered).accept);
+  gone_soon(dialog);
+}
+
+// The offer is 1234 bytes and 900 are free: Accept stays disabled (Enter
+// does nothing, Escape declines) until the ticked files fit.
+void TestOfferChoice::a_selection_that_does_not_fit_cannot_be_accepted_until_it_does() {
+  OfferReceived offer = nested_offer();
+  offer.free_bytes = 900;
+  auto* dialog = new OfferDialog(offer, std::chrono::seconds(60));
+  QSignalSpy answered(dialog, &OfferDialog::answered);
+  dialog->show();
+  QVERIFY(QTest::qWaitForWindowExposed(dialog));
+  QVERIFY(dialog->space_label()->isVisible());
+  QCOMPARE(dialog->space_label()->text(),
+           QStringLiteral("Needs 334 B more than the 900 B free on this disk: untick some files, or save to another "
+                          "disk."));
+  QVERIFY(!dialog->accept_button()->isEnabled());
+  QTest::keyClick(dialog, Qt::Key_Return);
+  QCOMPARE(answered.count(), 0);
+
+  QAbstractItemModel& model = *dialog->tree()->model();
+  QVERIFY(tick(model, QStringLiteral("other.txt"), Qt::Unchecked));  // 1230: still too much
+  QVERIFY(dialog->space_label()->text().startsWith(QStringLiteral("Needs 330 B more")));
+  QVERIFY(!dialog->accept_button()->isEnabled());
+  QVERIFY(tick(model, QStringLiteral("trip/a.jpg"), Qt::Unchecked));  // 230: fits
+  QCOMPARE(dialog->space_label()->text(), QStringLiteral("900 B free on this disk"));
+  QVERIFY(dialog->accept_button()->isEnabled());
+  QVERIFY(tick(model, QStringLiteral("trip/a.jpg"), Qt::Checked));
+  QVERIFY(!dialog->accept_button()->isEnabled());
+  QTest::keyClick(dialog, Qt::Key_Escape);
+  QCOMPARE(answered.count(), 1);
+  QVERIFY(!answer_of(answered).accept);
+  gone_soon(dialog);
+}
+
+// 900 bytes of trip/a.jpg are here from an earlier session: the whole offer
+// needs 334 bytes, which do not fit in 300; without other.txt and
+// trip/b.txt it needs 300, which do.
+void TestOfferChoice::what_is_already_here_needs_no_space() {
+  OfferReceived offer = nested_offer();
+  offer.free_bytes = 300;
+  offer.held = {{1, 900}};
+  auto* dialog = new OfferDialog(offer, std::chrono::seconds(60));
+  QSignalSpy answered(dialog, &OfferDialog::answered);
+  QVERIFY(dialog->space_label()->text().startsWith(QStringLiteral("Needs 34 B more than the 300 B free")));
+  QVERIFY(!dialog->accept_button()->isEnabled());
+  QAbstractItemModel& model = *dialog->tree()->model();
+  QVERIFY(tick(model, QStringLiteral("other.txt"), Qt::Unchecked));
+  QVERIFY(!dialog->accept_button()->isEnabled());
+  QVERIFY(tick(model, QStringLiteral("trip/b.txt"), Qt::Unchecked));
+  QCOMPARE(dialog->space_label()->text(), QStringLiteral("300 B free on this disk"));
+  QVERIFY(dialog->accept_button()->isEnabled());
+  dialog->accept_button()->click();
+  QCOMPARE(answered.count(), 1);
+  QVERIFY(answer_of(answered).accept);
+  QCOMPARE(answer_of(answered).take, (std::vector<bool>{true, true, true, true, false, false}));
   gone_soon(dialog);
 }
 

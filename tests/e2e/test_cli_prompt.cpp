@@ -14,6 +14,7 @@
 
 #include "engine_harness.hpp"
 #include "raw_peer.hpp"
+#include "small_disk.hpp"
 
 using namespace ferry;
 using namespace ferry::test;
@@ -69,14 +70,16 @@ class PseudoTerminal {
 // Starts `ferry-cli receive` asking at `terminal`, on 127.0.0.1; its port,
 // or 0 when it did not start listening.
 std::uint16_t start_receiver(QProcess& receiver, PseudoTerminal& terminal, const fs::path& target,
-                             const fs::path& config) {
+                             const fs::path& config, const QStringList& more = {}) {
   receiver.setStandardInputFile(terminal.slave_name());
   receiver.setStandardOutputFile(terminal.slave_name());
-  receiver.start(QStringLiteral(FERRY_CLI_PATH),
-                 {QStringLiteral("receive"), QStringLiteral("--dir"), QString::fromStdString(target.string()),
+  receiver.start(
+      QStringLiteral(FERRY_CLI_PATH),
+      QStringList{QStringLiteral("receive"), QStringLiteral("--dir"), QString::fromStdString(target.string()),
                   QStringLiteral("--config-dir"), QString::fromStdString(config.string()), QStringLiteral("--bind"),
                   QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
-                  QStringLiteral("--no-announce"), QStringLiteral("--once")});
+                  QStringLiteral("--no-announce"), QStringLiteral("--once")} +
+          more);
   if (!receiver.waitForStarted(10'000) || !terminal.wait_for_text(QStringLiteral("receiving into"), kWait)) return 0;
   const auto port = QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+),")).match(terminal.shown());
   return port.hasMatch() ? static_cast<std::uint16_t>(port.captured(1).toInt()) : 0;
@@ -94,6 +97,7 @@ class TestCliPrompt : public QObject {
   void only_an_answer_typed_after_the_prompt_counts();
   void the_question_shows_where_renamed_files_go();
   void a_text_shows_with_the_question_and_whole_once_accepted();
+  void the_question_says_what_fits_and_only_takes_a_part_that_does();
 };
 
 void TestCliPrompt::only_an_answer_typed_after_the_prompt_counts_data() {
@@ -206,6 +210,56 @@ void TestCliPrompt::a_text_shows_with_the_question_and_whole_once_accepted() {
   QVERIFY(!terminal.shown().contains(QChar(0x1b)));
   QVERIFY(receiver.waitForFinished(30'000));
   QVERIFY(fs::is_empty(target));
+}
+
+// Two files of 5 MiB offered to an 8 MiB disk: the question says the whole
+// offer does not fit and how to take a part; with --only naming one file,
+// it says what that part needs, and accepting lands it.
+void TestCliPrompt::the_question_says_what_fits_and_only_takes_a_part_that_does() {
+  if (::geteuid() != 0) QSKIP("mounting a small tmpfs needs root");
+  const fs::path source = fresh_dir("prompt-space-src");
+  const fs::path target = fresh_dir("prompt-space-dst");
+  const SmallDisk disk{target};
+  if (!disk.mounted) QSKIP("cannot mount a tmpfs here");
+  fs::create_directories(source / "set");
+  write_random_file(source / "set" / "a.bin", 5 * 1024 * 1024, 11);
+  write_random_file(source / "set" / "b.bin", 5 * 1024 * 1024, 12);
+  const QRegularExpression needs_whole(
+      QStringLiteral("Needs 10\\.0 MiB, [0-9.]+ MiB free: the whole offer does not fit; "
+                     "receive --only PATH takes a part of it"));
+  const QRegularExpression needs_part(
+      QStringLiteral("Needs 5\\.0 MiB \\(the part --only takes\\), [0-9.]+ MiB free\\r\\n"));
+  {
+    PseudoTerminal terminal;
+    QProcess receiver;
+    const std::uint16_t port = start_receiver(receiver, terminal, target, fresh_dir("prompt-space-config"));
+    QVERIFY(port != 0);
+    Sender sender;
+    sender.send(port, {source / "set"});
+    QVERIFY2(terminal.wait_for_text(QStringLiteral("Accept? [y/N] "), kWait), qPrintable(terminal.shown()));
+    QVERIFY2(needs_whole.match(terminal.shown()).hasMatch(), qPrintable(terminal.shown()));
+    QVERIFY(terminal.type("n\n"));
+    QVERIFY(sender.log().wait_for(sender.engine(), is_session_done, kWait));
+    QCOMPARE(sender.log().all<SessionDone>().front().cause, FailureCause::DeclinedByPeer);
+    QVERIFY(receiver.waitForFinished(30'000));
+  }
+  PseudoTerminal terminal;
+  QProcess receiver;
+  const std::uint16_t port = start_receiver(receiver, terminal, target, fresh_dir("prompt-space-config2"),
+                                            {QStringLiteral("--only"), QStringLiteral("set/a.bin")});
+  QVERIFY(port != 0);
+  Sender sender;
+  sender.send(port, {source / "set"});
+  QVERIFY2(terminal.wait_for_text(QStringLiteral("Accept? [y/N] "), kWait), qPrintable(terminal.shown()));
+  QVERIFY2(needs_part.match(terminal.shown()).hasMatch(), qPrintable(terminal.shown()));
+  QVERIFY(terminal.type("y\n"));
+  QVERIFY(sender.log().wait_for(sender.engine(), is_session_done, kWait));
+  const SessionDone done = sender.log().all<SessionDone>().front();
+  QVERIFY2(done.ok, done.error.c_str());
+  QCOMPARE(done.files_skipped, 1u);
+  QCOMPARE(list_files(target), std::vector<std::string>{"set/a.bin"});
+  QVERIFY(same_contents(source / "set" / "a.bin", target / "set" / "a.bin"));
+  QVERIFY(receiver.waitForFinished(30'000));
 }
 
 QTEST_GUILESS_MAIN(TestCliPrompt)

@@ -3,8 +3,9 @@
 // thread (the socket's executor): the machine, the connection, the reader and
 // writer, the part files and their sinks once open, the commit batch. Nothing
 // here waits on the disk: worker jobs on the host's pool locate and digest
-// earlier copies, open a part with its sink, write a small file whole, make a
-// batch durable and name its files, and make the offer's folders. They
+// earlier copies, measure a folder's free space, open a part with its sink,
+// write a small file whole, make a batch durable and name its files, and
+// make the offer's folders. They
 // capture copies (or take ownership) of what they use (the folder's shared
 // handle, the offer, a part, a small file's bytes and digest) and post their
 // result back to the engine thread; they never read the session, and they
@@ -25,6 +26,7 @@
 
 #include "failure.hpp"
 #include "ferry/core/endpoint.hpp"
+#include "ferry/core/offer_space.hpp"
 #include "ferry/core/path_rules.hpp"
 #include "ferry/platform/pipeline_trace.hpp"
 #include "ferry/platform/this_operating_system.hpp"
@@ -48,6 +50,19 @@ Endpoint remote_endpoint_of(const boost::asio::ip::tcp::socket& socket) {
   if (address.is_v6() && address.to_v6().is_v4_mapped())
     address = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, address.to_v6());
   return {address.to_string(), remote.port()};
+}
+
+// On a worker: statvfs may wait on the disk.
+std::optional<std::uint64_t> free_bytes_of(const platform::ReceiveFolder& folder) {
+  auto free = folder.free_bytes();
+  if (!free) return std::nullopt;
+  return free.value();
+}
+
+HeldBytes held_of(const std::map<std::uint32_t, ReceiverCopy>& copies) {
+  HeldBytes held;
+  for (const auto& [index, copy] : copies) held.emplace(index, copy.have.length);
+  return held;
 }
 
 std::string clip(const std::string& text) { return text.substr(0, protocol::kMaxTextBytes); }
@@ -211,30 +226,38 @@ void ReceiveSession::on_offer(protocol::Offer offer) {
   text_ = std::move(offer.text);
   for (const auto& e : *entries_) total_bytes_ += e.size;
   auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies,
-                                                                std::vector<RenamedEntry> renamed) mutable {
-    boost::asio::post(executor,
-                      [self = std::move(self), copies = std::move(copies), renamed = std::move(renamed)]() mutable {
-                        self->on_copies_located(std::move(copies), std::move(renamed));
-                      });
+                                                                std::vector<RenamedEntry> renamed,
+                                                                std::optional<std::uint64_t> free) mutable {
+    boost::asio::post(
+        executor, [self = std::move(self), copies = std::move(copies), renamed = std::move(renamed), free]() mutable {
+          self->on_copies_located(std::move(copies), std::move(renamed), free);
+        });
   };
   boost::asio::post(host_.workers(), [folder = folder_, ledger = host_.ledger(), fingerprint = identity_.fingerprint,
                                       entries = entries_, rules = name_rules_, done = std::move(done)]() mutable {
     const Deliveries delivered = ledger->load(fingerprint, folder->root());
-    done(locate_receiver_copies(*folder, delivered, fingerprint, *entries, rules), renamed_entries(*entries, rules));
+    done(locate_receiver_copies(*folder, delivered, fingerprint, *entries, rules), renamed_entries(*entries, rules),
+         free_bytes_of(*folder));
   });
 }
 
-void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies,
-                                       std::vector<RenamedEntry> renamed) {
+void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies, std::vector<RenamedEntry> renamed,
+                                       std::optional<std::uint64_t> free) {
   if (!machine_.running()) return;
   copies_ = std::move(copies);
+  const HeldBytes held = held_of(copies_);
+  const bool changed = identity_.trust == PeerTrust::Changed;
+  const bool auto_accept = identity_.pinned && identity_.pinned->auto_accept;
+  const bool accept_now = !changed && (auto_accept || host_.settings().consent == ConsentPolicy::AcceptAll);
   // What earlier sessions left need not fit again.
-  const std::uint64_t needed = total_bytes_ - held_bytes(copies_);
-  auto free = folder_->free_bytes();
-  if (free && free.value() < needed) {
-    return perform(machine_.decline(
-        protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
-        fmt::format("not enough space in the receive folder: {} bytes needed, {} free", needed, free.value())));
+  const std::uint64_t needed = bytes_needed(*entries_, held);
+  if (free && *free < needed) {
+    // Nobody to choose a part that fits: declined as a whole.
+    if (accept_now)
+      return perform(machine_.decline(
+          protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
+          fmt::format("not enough space in the receive folder: {} bytes needed, {} free", needed, *free)));
+    free_when_short_ = free;
   }
   if (!host_.admit_offer(identity_.fingerprint, peer_.host)) {
     spdlog::warn("too many offers from {} (code {}): declined without asking", peer_text_, identity_.verification_code);
@@ -247,11 +270,12 @@ void ReceiveSession::on_copies_located(std::map<std::uint32_t, ReceiverCopy> cop
     spdlog::info("offer from {}: {} names this system cannot store are saved under others, e.g. '{}'", peer_text_,
                  renamed.size(), renamed.front().local_path);
   }
-  const bool changed = identity_.trust == PeerTrust::Changed;
-  const bool auto_accept = identity_.pinned && identity_.pinned->auto_accept;
-  const bool accept_now = !changed && (auto_accept || host_.settings().consent == ConsentPolicy::AcceptAll);
+  if (free_when_short_) {
+    spdlog::info("offer from {}: {} bytes needed, {} free in {}: asking which part to take", peer_text_, needed, *free,
+                 folder_->root().string());
+  }
   host_.emit(OfferReceived{id_, peer_, device_name_, device_os_, entries_, total_bytes_, identity_, mode_, accept_now,
-                           std::move(renamed), text_});
+                           std::move(renamed), text_, free, held});
   machine_.asking();
   if (changed) {
     spdlog::warn("{} calls itself '{}' but is not the device pinned under that name (code {}): asking the user",
@@ -287,7 +311,12 @@ void ReceiveSession::respond(OfferAnswer answer) {
 // there), then what the taken files need of the disk, then the copies.
 void ReceiveSession::digest_copies() {
   if (!chosen_folder_.empty() && chosen_folder_ != folder_->root()) return switch_folder();
-  digest_taken_copies(false);
+  // Checked again only when the whole offer did not fit when asked, against
+  // the free space measured then (what the user chose a part by). An offer
+  // that fitted is not measured again: a disk that fills up after it fails
+  // the transfer as DiskFull, keeping what arrived to resume, as one that
+  // fills up during it does.
+  digest_taken_copies(free_when_short_, "receive folder");
 }
 
 void ReceiveSession::switch_folder() {
@@ -298,10 +327,11 @@ void ReceiveSession::switch_folder() {
                                     "the receiver cannot save into the folder it chose"));
   }
   auto done = [self = shared_from_this(), executor = executor_](Result<std::unique_ptr<platform::ReceiveFolder>> folder,
-                                                                std::map<std::uint32_t, ReceiverCopy> copies) mutable {
+                                                                std::map<std::uint32_t, ReceiverCopy> copies,
+                                                                std::optional<std::uint64_t> free) mutable {
     boost::asio::post(executor,
-                      [self = std::move(self), folder = std::move(folder), copies = std::move(copies)]() mutable {
-                        self->on_folder_switched(std::move(folder), std::move(copies));
+                      [self = std::move(self), folder = std::move(folder), copies = std::move(copies), free]() mutable {
+                        self->on_folder_switched(std::move(folder), std::move(copies), free);
                       });
   };
   boost::asio::post(host_.workers(),
@@ -309,16 +339,19 @@ void ReceiveSession::switch_folder() {
                      entries = entries_, rules = name_rules_, done = std::move(done)]() mutable {
                       auto folder = platform::ReceiveFolder::open(path);
                       std::map<std::uint32_t, ReceiverCopy> copies;
+                      std::optional<std::uint64_t> free;
                       if (folder) {
                         const Deliveries delivered = ledger->load(fingerprint, folder.value()->root());
                         copies = locate_receiver_copies(*folder.value(), delivered, fingerprint, *entries, rules);
+                        free = free_bytes_of(*folder.value());
                       }
-                      done(std::move(folder), std::move(copies));
+                      done(std::move(folder), std::move(copies), free);
                     });
 }
 
 void ReceiveSession::on_folder_switched(Result<std::unique_ptr<platform::ReceiveFolder>> folder,
-                                        std::map<std::uint32_t, ReceiverCopy> copies) {
+                                        std::map<std::uint32_t, ReceiverCopy> copies,
+                                        std::optional<std::uint64_t> free) {
   if (!machine_.running()) return;
   if (!folder) {
     const IoError& error = folder.error();
@@ -329,19 +362,20 @@ void ReceiveSession::on_folder_switched(Result<std::unique_ptr<platform::Receive
   spdlog::info("receive from {}: into {}, chosen for this transfer", peer_text_, chosen_folder_.string());
   folder_ = std::move(folder.value());
   copies_ = std::move(copies);
-  // The offer's space was checked in the receive folder: this one may be another disk.
-  digest_taken_copies(true);
+  // The offer's space was measured in the receive folder: this one may be another disk.
+  digest_taken_copies(free, "folder chosen");
 }
 
-void ReceiveSession::digest_taken_copies(bool check_space) {
+void ReceiveSession::digest_taken_copies(std::optional<std::uint64_t> free, std::string_view folder_name) {
   std::erase_if(copies_, [this](const auto& copy) { return !takes(copy.first); });
-  if (check_space) {
-    const std::uint64_t needed = taken_bytes_ - held_bytes(copies_);
-    if (auto free = folder_->free_bytes(); free && free.value() < needed) {
-      return perform(machine_.decline(
-          protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
-          fmt::format("not enough space in the folder chosen: {} bytes needed, {} free", needed, free.value())));
-    }
+  const std::uint64_t needed = taken_bytes_ - held_bytes(copies_);
+  if (free && *free < needed) {
+    spdlog::warn("receive from {}: what was taken does not fit in {}: {} bytes needed, {} free: declined", peer_text_,
+                 folder_->root().string(), needed, *free);
+    // The sender hears no local path.
+    return perform(machine_.decline(
+        protocol::DeclineReason::NoSpace, FailureCause::DeclinedAutomatically,
+        fmt::format("not enough space in the {}: {} bytes needed, {} free", folder_name, needed, *free)));
   }
   progress_.reset(id_, taken_bytes_);
   auto done = [self = shared_from_this(), executor = executor_](std::map<std::uint32_t, ReceiverCopy> copies) mutable {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/asio/ip/tcp.hpp>
@@ -82,13 +83,15 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   bool grants_fast_mode(const protocol::Hello& hello) const;
   void await_offer();
   void on_offer(protocol::Offer offer);
-  void on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies, std::vector<RenamedEntry> renamed);
+  void on_copies_located(std::map<std::uint32_t, ReceiverCopy> copies, std::vector<RenamedEntry> renamed,
+                         std::optional<std::uint64_t> free);
   void digest_copies();
   void switch_folder();
   void on_folder_switched(Result<std::unique_ptr<platform::ReceiveFolder>> folder,
-                          std::map<std::uint32_t, ReceiverCopy> copies);
-  // `check_space`: the folder was not checked before asking (one chosen for this transfer).
-  void digest_taken_copies(bool check_space);
+                          std::map<std::uint32_t, ReceiverCopy> copies, std::optional<std::uint64_t> free);
+  // `free`: the folder's free bytes, measured on a worker, to check what was
+  // taken against; none: no check. `folder_name` says which, to the sender.
+  void digest_taken_copies(std::optional<std::uint64_t> free, std::string_view folder_name);
   bool takes(std::uint32_t index) const { return take_.empty() || take_[index]; }
   void on_copies_digested(std::map<std::uint32_t, ReceiverCopy> copies);
   void send_decline(const receive_action::Decline& decline);
@@ -155,7 +158,10 @@ class ReceiveSession final : public Session, public std::enable_shared_from_this
   std::vector<bool> take_;
   std::filesystem::path chosen_folder_;
   std::uint64_t total_bytes_ = 0;
-  std::uint64_t taken_bytes_ = 0;                 // of the entries the user took
+  std::uint64_t taken_bytes_ = 0;  // of the entries the user took
+  // The receive folder's free bytes when the offer was asked about, kept
+  // only when the whole offer did not fit then (the answer must then fit).
+  std::optional<std::uint64_t> free_when_short_;
   std::map<std::uint32_t, ReceiverCopy> copies_;  // by offer index, until the file begins
   std::optional<CurrentFile> current_;
   CommitBatch batch_;

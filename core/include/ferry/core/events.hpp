@@ -2,6 +2,7 @@
 #pragma once
 // What the engine tells its user: small value types, queued and drained.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -12,6 +13,7 @@
 #include "ferry/base/strategy.hpp"
 #include "ferry/core/endpoint.hpp"
 #include "ferry/core/offer_entry.hpp"
+#include "ferry/core/offer_space.hpp"
 #include "ferry/core/transfer_mode.hpp"
 #include "ferry/core/trust.hpp"
 
@@ -109,6 +111,12 @@ struct OfferReceived {
   // with the files or instead of them (then `entries` is empty). It is the
   // receiving user's once the offer is accepted; the engine never stores it.
   std::string text;
+  // The receive folder's free bytes when the offer came (none: unknown), and
+  // what is already here of its files: bytes_needed(*entries, held, take) is
+  // what a choice needs of them. An offer asked about may not fit whole; the
+  // engine declines an answer whose part does not fit (NoSpace).
+  std::optional<std::uint64_t> free_bytes;
+  HeldBytes held;
 };
 
 // The offer was accepted and bytes start to move; `entries` is the whole
