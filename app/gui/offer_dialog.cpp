@@ -269,8 +269,9 @@ bool OfferDialog::show_space() {
   space_->setVisible(free.has_value());
   if (!free) return true;
   // Without held bytes the ticked sizes are the need: no walk of a large offer per click.
-  const std::uint64_t needed =
-      chosen || offer_.held.empty() ? model_->bytes_taken() : bytes_needed(*offer_.entries, offer_.held, model_->take());
+  const std::uint64_t needed = chosen || offer_.held.empty()
+                                   ? model_->bytes_taken()
+                                   : bytes_needed(*offer_.entries, offer_.held, model_->take());
   const bool fits = needed <= *free;
   space_->setText(fits ? tr("%1 free on this disk").arg(human_bytes(*free))
                        : tr("Needs %1 more than the %2 free on this disk: untick some files, or save to another disk.")
