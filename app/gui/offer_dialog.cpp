@@ -116,6 +116,9 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   layout->addWidget(timeout_label_);
   layout->addWidget(buttons);
   setMinimumSize(520, 520);
+  // Before the focus goes to Accept: it also disables Accept when what is
+  // ticked does not fit, and a disabled button must not hold the focus.
+  retranslate();
   // Once the buttons are in the dialog, so it keeps this one as its default.
   QPushButton* default_button = changed ? decline_ : accept_;
   default_button->setDefault(true);
@@ -124,7 +127,6 @@ OfferDialog::OfferDialog(const OfferReceived& offer, std::chrono::seconds timeou
   countdown_.setInterval(std::chrono::seconds(1));
   connect(&countdown_, &QTimer::timeout, this, &OfferDialog::tick);
   countdown_.start();
-  retranslate();
 }
 
 QString OfferDialog::sender_name() const {
