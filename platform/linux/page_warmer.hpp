@@ -34,6 +34,10 @@ class PageWarmer {
 
   // Bytes before this offset are in the page cache (or sendfile may wait for them anyway, see .cpp).
   std::uint64_t warm_until() const { return warm_until_; }
+  // Nothing is left to warm: up to the size the file had at open. A file
+  // sent further than that (it shrank and then grew, or sendfile reports it
+  // ended early) is sent without waiting for warmth.
+  bool all_warm() const { return warm_until_ >= end_; }
 
   // Warms on until `offset` + kLeadBytes. When `ready` is given it runs once
   // warm_until() passes `offset`, on the engine executor (never inline).

@@ -78,7 +78,7 @@ class SendfileSource final : public FileSource {
   void pump() {
     while (remaining_ > 0) {
       std::uint64_t cached = remaining_;
-      if (warmer_) {
+      if (warmer_ && !warmer_->all_warm()) {
         const auto at = static_cast<std::uint64_t>(offset_);
         if (warmer_->warm_until() <= at) return warmer_->keep_ahead_of(at, [this] { pump(); });
         warmer_->keep_ahead_of(at);

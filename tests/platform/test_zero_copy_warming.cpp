@@ -4,7 +4,8 @@
 // however the sends are cut; sendfile never sends past what the warmer has
 // brought into the page cache (its jobs are stepped by hand here, so the test
 // sees each window go in before its bytes go out); a source destroyed while a
-// window is queued drops that window's result.
+// window is queued drops that window's result; a file shorter than asked
+// for fails its send rather than waiting for warmth past its end.
 #include <QtTest>
 
 #include <boost/asio/io_context.hpp>
@@ -99,6 +100,7 @@ class TestZeroCopyWarming : public QObject {
   void cold_file_arrives_exactly();
   void sendfile_waits_for_each_window();
   void destroyed_while_a_window_is_queued();
+  void a_file_that_shrank_fails_instead_of_waiting();
 
  private:
   fs::path cold_file(const std::string& name, std::uint64_t size);
@@ -215,6 +217,30 @@ void TestZeroCopyWarming::destroyed_while_a_window_is_queued() {
   io_.restart();
   io_.run_for(std::chrono::milliseconds(100));
   QCOMPARE(static_cast<std::uint64_t>(receiver.available()), std::uint64_t{0});
+}
+
+// The file is half the size it was offered with when it is opened (it
+// shrank meanwhile), and the engine asks for the offered size: the send
+// reaches the file's end and fails there, as before the warmer, instead of
+// waiting for a window past the end that will never be warmed.
+void TestZeroCopyWarming::a_file_that_shrank_fails_instead_of_waiting() {
+  const std::uint64_t offered = 3 * kWindow;
+  const fs::path file = cold_file("shrinking.bin", offered);
+  fs::resize_file(file, offered / 2);
+  asio::thread_pool blocking(2);
+  auto [stream, receiver] = test::connect_pair(io_);
+  auto opened = open_zero_copy(file, blocking.get_executor());
+  QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().describe().c_str());
+  Sending sending(*opened->source, *stream, receiver, offered, offered);
+  QVERIFY2(test::run_until(
+               io_, [&] { return sending.failed(); }, std::chrono::seconds(20)),
+           "the send of a file that shrank neither failed nor ended");
+  QCOMPARE(sending.sent(), std::uint64_t{0});
+  opened->source.reset();
+  receiver.cancel();
+  io_.restart();
+  io_.poll();
+  blocking.join();
 }
 
 QTEST_GUILESS_MAIN(TestZeroCopyWarming)
